@@ -1,0 +1,33 @@
+"""healthplan: model, extract, evaluate and compare Chinese health plans.
+
+The compiled core (`healthplan._core`) holds the model and the algorithms;
+this package adds the Pythonic surface: file helpers, pandas DataFrames at the
+edges, notebook display and the ``healthplan`` command.
+"""
+
+from __future__ import annotations
+
+try:
+    from . import _core
+except ImportError as err:  # pragma: no cover - only without a build
+    raise ImportError(
+        "healthplan's compiled core is missing. Did you forget to build it? "
+        "Install with `pip install .` (scikit-build-core builds the extension)."
+    ) from err
+
+from ._model import *  # noqa: F401,F403
+from ._model import __all__ as _model_all
+from .extract import *  # noqa: F401,F403
+from .extract import __all__ as _extract_all
+from .evaluate import *  # noqa: F401,F403
+from .evaluate import __all__ as _evaluate_all
+from .compare import *  # noqa: F401,F403
+from .compare import __all__ as _compare_all
+
+__version__: str = _core.__version__
+
+__all__ = sorted({*_model_all, *_extract_all, *_evaluate_all, *_compare_all, "__version__"})
+
+
+def __dir__() -> list[str]:
+    return __all__

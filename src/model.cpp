@@ -1,0 +1,232 @@
+// Enum spellings and the invariants of the model objects.
+#include <cmath>
+#include <set>
+#include <string>
+
+#include "healthplan/error.hpp"
+#include "healthplan/plan.hpp"
+
+HEALTHPLAN_BEGIN_NAMESPACE
+
+namespace {
+
+// One table per enum keeps to_string and parse from drifting apart.
+template <class E>
+struct Spelling {
+    E value;
+    std::string_view text;
+};
+
+template <class E, std::size_t N>
+std::string_view spell(const Spelling<E> (&table)[N], E v) {
+    for (const auto& s : table)
+        if (s.value == v) return s.text;
+    return "?";
+}
+
+template <class E, std::size_t N>
+E unspell(const Spelling<E> (&table)[N], std::string_view text, std::string_view what) {
+    for (const auto& s : table)
+        if (s.text == text) return s.value;
+    std::string accepted;
+    for (const auto& s : table) accepted += (accepted.empty() ? "'" : ", '") + std::string(s.text) + "'";
+    throw SchemaError("enum.unknown", "unknown " + std::string(what) + " '" + std::string(text) +
+                                          "' (accepted: " + accepted + ")");
+}
+
+constexpr Spelling<TargetKind> kKinds[] = {
+    {TargetKind::level, "level"},         {TargetKind::change, "change"},
+    {TargetKind::rate, "rate"},           {TargetKind::trend, "trend"},
+    {TargetKind::benchmark, "benchmark"}, {TargetKind::milestone, "milestone"}};
+constexpr Spelling<Comparator> kComparators[] = {
+    {Comparator::ge, ">="}, {Comparator::gt, ">"},     {Comparator::le, "<="},
+    {Comparator::lt, "<"},  {Comparator::eq, "="},     {Comparator::approx, "~"},
+    {Comparator::increase, "increase"}, {Comparator::decrease, "decrease"}};
+constexpr Spelling<ChangeMode> kModes[] = {
+    {ChangeMode::relative, "relative"}, {ChangeMode::points, "points"}, {ChangeMode::absolute, "absolute"}};
+constexpr Spelling<Certainty> kCertainties[] = {{Certainty::certain, "certain"},
+                                                {Certainty::uncertain, "uncertain"}};
+constexpr Spelling<Nature> kNatures[] = {{Nature::unspecified, ""},
+                                         {Nature::binding, "binding"},
+                                         {Nature::expected, "expected"},
+                                         {Nature::advocacy, "advocacy"}};
+constexpr Spelling<Direction> kDirections[] = {
+    {Direction::unknown, "unknown"}, {Direction::higher, "higher"}, {Direction::lower, "lower"}};
+constexpr Spelling<PlanStatus> kStatuses[] = {{PlanStatus::unknown, "unknown"},
+                                              {PlanStatus::in_force, "in_force"},
+                                              {PlanStatus::draft, "draft"},
+                                              {PlanStatus::expired, "expired"}};
+constexpr Spelling<AdminLevel> kLevels[] = {
+    {AdminLevel::unknown, "unknown"},       {AdminLevel::national, "national"},
+    {AdminLevel::province, "province"},     {AdminLevel::prefecture, "prefecture"},
+    {AdminLevel::county, "county"},         {AdminLevel::district, "district"}};
+
+bool plausible_year(int y) { return y >= 1949 && y <= 2100; }
+
+[[noreturn]] void invalid(const std::string& where, const std::string& message) {
+    throw ValidationError("model.invalid", message, where);
+}
+
+}  // namespace
+
+std::string_view to_string(TargetKind v) { return spell(kKinds, v); }
+std::string_view to_string(Comparator v) { return spell(kComparators, v); }
+std::string_view to_string(ChangeMode v) { return spell(kModes, v); }
+std::string_view to_string(Certainty v) { return spell(kCertainties, v); }
+std::string_view to_string(Nature v) { return spell(kNatures, v); }
+std::string_view to_string(Direction v) { return spell(kDirections, v); }
+std::string_view to_string(PlanStatus v) { return spell(kStatuses, v); }
+std::string_view to_string(AdminLevel v) { return spell(kLevels, v); }
+TargetKind parse_target_kind(std::string_view s) { return unspell(kKinds, s, "target kind"); }
+Comparator parse_comparator(std::string_view s) { return unspell(kComparators, s, "comparator"); }
+ChangeMode parse_change_mode(std::string_view s) { return unspell(kModes, s, "change mode"); }
+Certainty parse_certainty(std::string_view s) { return unspell(kCertainties, s, "certainty"); }
+Nature parse_nature(std::string_view s) { return unspell(kNatures, s, "nature"); }
+Direction parse_direction(std::string_view s) { return unspell(kDirections, s, "direction"); }
+PlanStatus parse_plan_status(std::string_view s) { return unspell(kStatuses, s, "plan status"); }
+AdminLevel parse_admin_level(std::string_view s) { return unspell(kLevels, s, "administrative level"); }
+
+bool satisfies(double value, Comparator c, double threshold, double tolerance) {
+    switch (c) {
+        case Comparator::ge: return value >= threshold;
+        case Comparator::gt: return value > threshold;
+        case Comparator::le: return value <= threshold;
+        case Comparator::lt: return value < threshold;
+        case Comparator::eq: return value == threshold;
+        case Comparator::approx: return std::fabs(value - threshold) <= tolerance * std::fabs(threshold);
+        case Comparator::increase:
+        case Comparator::decrease: break;
+    }
+    throw ValidationError("model.invalid", "satisfies() needs a level comparator, got '" +
+                                               std::string(to_string(c)) + "'");
+}
+
+void Target::validate() const {
+    const std::string where = "target " + (id.empty() ? std::string("(no id)") : id);
+    if (id.empty()) invalid(where, "id: must not be empty");
+    if (indicator.empty()) invalid(where + ": indicator", "must name the indicator");
+    if (year && !plausible_year(*year)) invalid(where + ": year", "implausible year " + std::to_string(*year));
+    if (value && !std::isfinite(*value)) invalid(where + ": value", "must be a finite number");
+    const bool directional = comparator == Comparator::increase || comparator == Comparator::decrease;
+    switch (kind) {
+        case TargetKind::level:
+            if (!value) invalid(where + ": value", "a level target needs a value");
+            if (directional) invalid(where + ": comparator", "a level target needs >=, >, <=, <, = or ~");
+            break;
+        case TargetKind::change:
+            if (!value) invalid(where + ": value", "a change target needs a value");
+            if (!directional) invalid(where + ": comparator", "a change target needs increase or decrease");
+            if (!reference) invalid(where + ": reference", "a change target needs a reference");
+            break;
+        case TargetKind::rate:
+            if (!value) invalid(where + ": value", "a rate target needs a value");
+            if (!directional) invalid(where + ": comparator", "a rate target needs increase or decrease");
+            break;
+        case TargetKind::trend:
+            if (!directional) invalid(where + ": comparator", "a trend target needs increase or decrease");
+            if (value) invalid(where + ": value", "a trend target has no value");
+            break;
+        case TargetKind::benchmark:
+            if (directional) invalid(where + ": comparator", "a benchmark target needs >=, >, <=, <, = or ~");
+            if (benchmark.empty()) invalid(where + ": benchmark", "a benchmark target must name what it is compared with");
+            break;
+        case TargetKind::milestone:
+            if (comparator != Comparator::eq) invalid(where + ": comparator", "a milestone target uses '='");
+            break;
+    }
+    if (reference) {
+        if (reference->year && !plausible_year(*reference->year))
+            invalid(where + ": reference.year", "implausible year " + std::to_string(*reference->year));
+        if (reference->value && !std::isfinite(*reference->value))
+            invalid(where + ": reference.value", "must be a finite number");
+    }
+    if (baseline) {
+        if (baseline->year && !plausible_year(*baseline->year))
+            invalid(where + ": baseline.year", "implausible year " + std::to_string(*baseline->year));
+        if (!std::isfinite(baseline->value)) invalid(where + ": baseline.value", "must be a finite number");
+    }
+    if (span && span->end < span->begin) invalid(where + ": span", "end before begin");
+}
+
+std::string Task::number_string() const {
+    std::string out;
+    for (const auto& part : number) {
+        if (!out.empty()) out += '.';
+        out += part;
+    }
+    return out;
+}
+
+void Task::validate() const {
+    const std::string where = "task " + (id.empty() ? std::string("(no id)") : id);
+    if (id.empty()) invalid(where, "id: must not be empty");
+    for (std::size_t i = 0; i < lead.size(); ++i)
+        if (lead[i].name.empty()) invalid(where + ": lead[" + std::to_string(i) + "]", "agency name is empty");
+    for (std::size_t i = 0; i < responsible.size(); ++i)
+        if (responsible[i].name.empty())
+            invalid(where + ": responsible[" + std::to_string(i) + "]", "agency name is empty");
+    if (span && span->end < span->begin) invalid(where + ": span", "end before begin");
+}
+
+namespace {
+template <class T>
+const T* find_by_id(const std::vector<T>& items, std::string_view id) noexcept {
+    for (const auto& item : items)
+        if (item.id == id) return &item;
+    return nullptr;
+}
+
+template <class T>
+void require_unique_ids(const std::vector<T>& items, std::string_view what) {
+    std::set<std::string_view> seen;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (!seen.insert(items[i].id).second)
+            throw ValidationError("model.duplicate_id", "duplicate id '" + items[i].id + "'",
+                                  "/" + std::string(what) + "/" + std::to_string(i));
+    }
+}
+}  // namespace
+
+const Indicator* Plan::find_indicator(std::string_view id) const noexcept { return find_by_id(indicators, id); }
+const Target* Plan::find_target(std::string_view id) const noexcept { return find_by_id(targets, id); }
+const Task* Plan::find_task(std::string_view id) const noexcept { return find_by_id(tasks, id); }
+
+void Plan::validate() const {
+    if (period_start && !plausible_year(*period_start))
+        invalid("plan: period_start", "implausible year " + std::to_string(*period_start));
+    if (period_end && !plausible_year(*period_end))
+        invalid("plan: period_end", "implausible year " + std::to_string(*period_end));
+    if (period_start && period_end && *period_end < *period_start)
+        invalid("plan: period_end", "the period ends before it starts");
+    if (issue_date && !issue_date->valid()) invalid("plan: issue_date", "not a valid date");
+    if (publication_date && !publication_date->valid()) invalid("plan: publication_date", "not a valid date");
+    require_unique_ids(indicators, "indicators");
+    require_unique_ids(targets, "targets");
+    require_unique_ids(tasks, "tasks");
+    for (const auto& ind : indicators)
+        if (ind.id.empty() || ind.name.empty()) invalid("indicator " + ind.id, "id and name must not be empty");
+    // Each object's own check names its field; the plan adds the JSON pointer
+    // of the object so the message leads straight to the place in a file.
+    auto at = [](std::string_view list, std::size_t i, const auto& item) {
+        try {
+            item.validate();
+        } catch (const ValidationError& e) {
+            throw ValidationError(e.id(), e.message(),
+                                  "/" + std::string(list) + "/" + std::to_string(i) + " (" + e.where() + ")");
+        }
+    };
+    for (std::size_t i = 0; i < targets.size(); ++i) at("targets", i, targets[i]);
+    for (std::size_t i = 0; i < tasks.size(); ++i) at("tasks", i, tasks[i]);
+    for (const auto& t : targets) {
+        if (!t.indicator_id.empty() && !find_indicator(t.indicator_id))
+            invalid("target " + t.id + ": indicator_id", "no indicator with id '" + t.indicator_id + "'");
+        if (!t.task_id.empty() && !find_task(t.task_id))
+            invalid("target " + t.id + ": task_id", "no task with id '" + t.task_id + "'");
+    }
+    for (const auto& k : tasks) {
+        for (const auto& tid : k.target_ids)
+            if (!find_target(tid)) invalid("task " + k.id + ": target_ids", "no target with id '" + tid + "'");
+    }
+}
+
+HEALTHPLAN_END_NAMESPACE
