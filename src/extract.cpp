@@ -1,0 +1,171 @@
+// Entry points of extraction: text, files (UTF-8 / GB18030), many files.
+#include "healthplan/extract.hpp"
+
+#include <iconv.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <exception>
+#include <fstream>
+#include <mutex>
+#include <thread>
+
+#include "extract/document.hpp"
+#include "healthplan/error.hpp"
+#include "healthplan/text.hpp"
+
+HEALTHPLAN_BEGIN_NAMESPACE
+
+Plan extract(std::string_view text, const ExtractOptions& options) {
+    require_utf8(text, options.name);
+    namespace ex = extract_detail;
+    Plan plan;
+    plan.id = options.name.empty() ? "plan" : options.name;
+    plan.source.name = options.name;
+    plan.source.size = text.size();
+    plan.source.encoding = options.encoding.empty() ? "utf-8" : options.encoding;
+    plan.source.sha256 = sha256_hex(text);
+
+    const ex::Document doc = ex::analyse(text);
+    ex::extract_metadata(doc, plan);
+    plan.sections = ex::build_sections(doc);
+    ex::extract_tasks(doc, plan);
+    ex::extract_targets(doc, plan);
+    if (options.validate) plan.validate();
+    return plan;
+}
+
+namespace {
+
+std::string lower_ascii(std::string_view s) {
+    std::string out(s);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    out.erase(std::remove(out.begin(), out.end(), '_'), out.end());
+    return out;
+}
+
+// Converts with iconv; throws ParseError naming the first bad byte.
+std::string convert_with_iconv(std::string_view bytes, const char* from, std::string_view source) {
+    iconv_t cd = iconv_open("UTF-8", from);
+    if (cd == reinterpret_cast<iconv_t>(-1))
+        throw ParseError("text.encoding_unsupported", std::string("cannot decode ") + from + " on this system",
+                         std::string(source));
+    std::string out;
+    out.resize(bytes.size() * 3 / 2 + 16);
+    char* in = const_cast<char*>(bytes.data());
+    std::size_t in_left = bytes.size();
+    std::size_t done = 0;
+    while (in_left > 0) {
+        char* o = out.data() + done;
+        std::size_t o_left = out.size() - done;
+        std::size_t r = iconv(cd, &in, &in_left, &o, &o_left);
+        done = out.size() - o_left;
+        if (r != static_cast<std::size_t>(-1)) break;
+        if (errno == E2BIG) {
+            out.resize(out.size() * 2);
+            continue;
+        }
+        const std::size_t offset = bytes.size() - in_left;
+        iconv_close(cd);
+        throw ParseError("text.undecodable", std::string("bytes are not valid ") + from,
+                         (source.empty() ? std::string() : std::string(source) + ": ") + "byte " +
+                             std::to_string(offset));
+    }
+    iconv_close(cd);
+    out.resize(done);
+    return out;
+}
+
+}  // namespace
+
+std::string decode_to_utf8(std::string_view bytes, std::string_view encoding, std::string* detected,
+                           std::string_view source) {
+    const std::string enc = lower_ascii(encoding);
+    auto strip_bom = [](std::string_view b) {
+        return b.size() >= 3 && b.compare(0, 3, "\xEF\xBB\xBF") == 0 ? b.substr(3) : b;
+    };
+    if (enc.empty()) {
+        std::string_view b = strip_bom(bytes);
+        if (!find_invalid_utf8(b)) {
+            if (detected) *detected = "utf-8";
+            return std::string(b);
+        }
+        // Not UTF-8: government pages that are not are GBK / GB18030.
+        std::string out = convert_with_iconv(bytes, "GB18030", source);
+        if (detected) *detected = "gb18030";
+        return out;
+    }
+    if (enc == "utf-8" || enc == "utf8") {
+        std::string_view b = strip_bom(bytes);
+        require_utf8(b, source);
+        if (detected) *detected = "utf-8";
+        return std::string(b);
+    }
+    const char* from = nullptr;
+    if (enc == "gb18030") from = "GB18030";
+    else if (enc == "gbk" || enc == "cp936") from = "GBK";
+    else if (enc == "gb2312" || enc == "euc-cn" || enc == "euccn") from = "GB2312";
+    if (!from)
+        throw ParseError("text.encoding_unknown",
+                         "unknown encoding '" + std::string(encoding) + "' (use utf-8, gb18030, gbk or gb2312)",
+                         std::string(source));
+    if (detected) *detected = lower_ascii(from);
+    return convert_with_iconv(bytes, from, source);
+}
+
+Plan extract_file(const std::filesystem::path& path, std::string_view encoding, ExtractOptions options) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw ParseError("io.unreadable", "cannot open file", path.string());
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (in.bad()) throw ParseError("io.unreadable", "error while reading file", path.string());
+    std::string detected;
+    const std::string text = decode_to_utf8(bytes, encoding, &detected, path.string());
+    bytes.clear();
+    bytes.shrink_to_fit();
+    if (options.name.empty()) options.name = path.filename().string();
+    options.encoding = detected;
+    return extract(text, options);
+}
+
+std::vector<Plan> extract_many(const std::vector<std::filesystem::path>& paths, unsigned threads,
+                               ProgressFn progress, void* context) {
+    std::vector<Plan> plans(paths.size());
+    if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+    threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(paths.size(), 1)));
+    std::atomic<std::size_t> next{0};
+    std::atomic<bool> failed{false};
+    std::exception_ptr first_error;
+    std::mutex mutex;
+    std::size_t done = 0;
+    auto work = [&] {
+        for (;;) {
+            const std::size_t i = next.fetch_add(1);
+            if (i >= paths.size() || failed.load()) return;
+            try {
+                plans[i] = extract_file(paths[i]);
+            } catch (...) {
+                std::lock_guard<std::mutex> lock(mutex);
+                if (!first_error) first_error = std::current_exception();
+                failed.store(true);
+                return;
+            }
+            std::lock_guard<std::mutex> lock(mutex);
+            ++done;
+            if (progress) progress(context, done, paths.size());
+        }
+    };
+    std::vector<std::thread> pool;
+    for (unsigned k = 1; k < threads; ++k) pool.emplace_back(work);
+    work();
+    for (auto& t : pool) t.join();
+    if (first_error) std::rethrow_exception(first_error);
+    return plans;
+}
+
+std::vector<Plan> extract_many(const std::vector<std::filesystem::path>& paths, unsigned threads) {
+    return extract_many(paths, threads, nullptr, nullptr);
+}
+
+HEALTHPLAN_END_NAMESPACE

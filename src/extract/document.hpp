@@ -1,0 +1,80 @@
+// The extractor's view of a document: lines, the content region (without
+// the web page around it), headings and their nesting. Each stage of
+// extraction (metadata, sections, tasks, targets, tables) reads this.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "healthplan/plan.hpp"
+
+namespace healthplan::extract_detail {
+
+struct Line {
+    std::size_t begin = 0, end = 0;  // trimmed content, [begin, end)
+    bool empty() const noexcept { return begin == end; }
+};
+
+// Heading styles, outermost first. A document uses a subset; nesting
+// follows this order, which is the genre's convention.
+enum class HeadingStyle { chapter, section, cn_list, box, paren_cn, arabic, paren_arabic };
+
+struct Heading {
+    HeadingStyle style{};
+    std::size_t line = 0;               // index into Document::lines
+    std::size_t label_begin = 0, label_end = 0;  // "第一章", "一、", "(一)", "1.", "(1)", "专栏1"
+    std::size_t title_begin = 0, title_end = 0;  // heading text up to the first full stop
+    std::string label;                  // as written, trailing punctuation removed: "一", "(一)", "1"
+    std::string title;                  // cleaned title ("??" and trailing "。" removed)
+    int parent = -1;
+    std::size_t body_end_line = 0;      // first line after this heading's own text (next heading)
+    std::size_t subtree_end_line = 0;   // first line after everything nested under it
+};
+
+struct Document {
+    std::string_view text;
+    std::vector<Line> lines;
+    std::size_t content_begin = 0;  // first line of the plan itself (its inner title, else 0)
+    std::size_t content_end = 0;    // one past the last line before the page footer
+    std::size_t title_line = static_cast<std::size_t>(-1);
+    std::vector<Heading> headings;  // in document order, only within the content region
+};
+
+// Splits into trimmed lines (LF, CRLF or CR).
+std::vector<Line> split_lines(std::string_view text);
+
+// Fills lines, the content region and headings.
+Document analyse(std::string_view text);
+
+// Section tree from the headings.
+std::vector<Section> build_sections(const Document& doc);
+
+// Metadata: title, issuer, 文号, dates, place, period, status, references.
+void extract_metadata(const Document& doc, Plan& plan);
+
+// Tasks with their responsibility assignments.
+void extract_tasks(const Document& doc, Plan& plan);
+
+// Targets in running text and in indicator tables; links them to tasks.
+void extract_targets(const Document& doc, Plan& plan);
+
+// Makes a Span over [b, e) of the text.
+inline Span make_span(std::string_view text, std::size_t b, std::size_t e) {
+    return Span{b, e, std::string(text.substr(b, e - b))};
+}
+
+// Label path of heading h (outermost first).
+std::vector<std::string> label_path(const Document& doc, int h);
+
+// Index of the innermost heading whose subtree contains line `line`, or -1.
+int heading_at_line(const Document& doc, std::size_t line);
+
+// Plan period as the extractor determined it (also used to date "十四五期间").
+struct PlanContext {
+    int period_start = 0, period_end = 0;
+    int doc_year = 0;  // year of issue or publication, 0 if unknown
+};
+
+}  // namespace healthplan::extract_detail

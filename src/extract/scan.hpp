@@ -1,0 +1,219 @@
+// Byte-level scanning helpers over valid UTF-8 for the extractor.
+//
+// The extractor never uses std::regex: every pattern is a hand-written scan
+// over the bytes, so run time is linear and a 1 MB line costs what 1 MB of
+// short lines costs. Literals in this code are UTF-8, so comparing bytes
+// compares characters. Offsets are always byte offsets into the text.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace healthplan::extract_detail {
+
+// Length of the UTF-8 sequence starting with byte `c` (1 for stray bytes,
+// which never occur in validated text).
+inline std::size_t u8len(unsigned char c) noexcept {
+    if (c < 0x80) return 1;
+    if ((c >> 5) == 0x6) return 2;
+    if ((c >> 4) == 0xE) return 3;
+    if ((c >> 3) == 0x1E) return 4;
+    return 1;
+}
+
+// Decodes the code point at `i` (text must be valid UTF-8 there).
+inline char32_t cp_at(std::string_view s, std::size_t i, std::size_t* len = nullptr) noexcept {
+    const auto c = static_cast<unsigned char>(s[i]);
+    std::size_t n = u8len(c);
+    if (i + n > s.size()) n = 1;
+    if (len) *len = n;
+    if (n == 1) return c;
+    char32_t v = c & (0xFF >> (n + 1));
+    for (std::size_t k = 1; k < n; ++k) v = (v << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    return v;
+}
+
+// Offset of the code point before `i` (i > 0).
+inline std::size_t prev_cp(std::string_view s, std::size_t i) noexcept {
+    if (i == 0) return 0;
+    --i;
+    while (i > 0 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
+    return i;
+}
+
+inline bool is_space_cp(char32_t c) noexcept {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v' || c == 0x3000 ||
+           c == 0xA0 || c == 0x2002 || c == 0x2003 || c == 0x2009 || c == 0x200B || c == 0xFEFF ||
+           c == 0x2022 /* • list bullet of web pages */;
+}
+
+inline bool at(std::string_view s, std::size_t i, std::string_view lit) noexcept {
+    return i <= s.size() && s.size() - i >= lit.size() && s.compare(i, lit.size(), lit) == 0;
+}
+
+inline bool ends_at(std::string_view s, std::size_t e, std::string_view lit) noexcept {
+    return e <= s.size() && e >= lit.size() && s.compare(e - lit.size(), lit.size(), lit) == 0;
+}
+
+// Skips spaces (ASCII, ideographic, NBSP) forward from i, not past e.
+inline std::size_t skip_ws(std::string_view s, std::size_t i, std::size_t e) noexcept {
+    while (i < e) {
+        std::size_t n;
+        if (!is_space_cp(cp_at(s, i, &n))) break;
+        i += n;
+    }
+    return i;
+}
+
+// Trims spaces on both sides of [b, e).
+inline void trim(std::string_view s, std::size_t& b, std::size_t& e) noexcept {
+    b = skip_ws(s, b, e);
+    while (e > b) {
+        std::size_t p = prev_cp(s, e);
+        if (!is_space_cp(cp_at(s, p))) break;
+        e = p;
+    }
+}
+
+// ASCII or full-width digit value at i, or -1; `len` gets its byte length.
+inline int digit_at(std::string_view s, std::size_t i, std::size_t* len = nullptr) noexcept {
+    if (i >= s.size()) return -1;
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= '0' && c <= '9') {
+        if (len) *len = 1;
+        return c - '0';
+    }
+    // U+FF10..U+FF19: EF BC 90..99
+    if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBC) {
+        const auto d = static_cast<unsigned char>(s[i + 2]);
+        if (d >= 0x90 && d <= 0x99) {
+            if (len) *len = 3;
+            return d - 0x90;
+        }
+    }
+    return -1;
+}
+
+inline bool is_digit_at(std::string_view s, std::size_t i) noexcept { return digit_at(s, i) >= 0; }
+
+// '.' or full-width '．' at i; returns byte length or 0.
+inline std::size_t decimal_point_at(std::string_view s, std::size_t i) noexcept {
+    if (at(s, i, ".")) return 1;
+    if (at(s, i, "．")) return 3;
+    return 0;
+}
+
+// '%' or '％' at i; returns byte length or 0.
+inline std::size_t percent_at(std::string_view s, std::size_t i) noexcept {
+    if (at(s, i, "%")) return 1;
+    if (at(s, i, "％")) return 3;
+    return 0;
+}
+
+inline bool is_open_paren(std::string_view s, std::size_t i, std::size_t* len) noexcept {
+    if (at(s, i, "(")) return *len = 1, true;
+    if (at(s, i, "（")) return *len = 3, true;
+    return false;
+}
+inline bool is_close_paren(std::string_view s, std::size_t i, std::size_t* len) noexcept {
+    if (at(s, i, ")")) return *len = 1, true;
+    if (at(s, i, "）")) return *len = 3, true;
+    return false;
+}
+
+// A decimal number at i: digits, optionally one decimal point and digits.
+// Returns the end offset, or i when there is none. Values are parsed from
+// the digits themselves (not strtod) so full-width digits work and the
+// result does not depend on the C locale.
+struct Number {
+    double value = 0;
+    std::size_t begin = 0, end = 0;
+    bool integral = true;
+};
+inline std::optional<Number> number_at(std::string_view s, std::size_t i) noexcept {
+    std::size_t j = i, n = 0;
+    int d = digit_at(s, j, &n);
+    if (d < 0) return std::nullopt;
+    double v = 0;
+    int digits = 0;
+    while ((d = digit_at(s, j, &n)) >= 0) {
+        v = v * 10 + d;
+        j += n;
+        if (++digits > 15) return std::nullopt;  // not a plan value; avoids precision games
+    }
+    Number num;
+    num.begin = i;
+    std::size_t p = decimal_point_at(s, j);
+    if (p && digit_at(s, j + p) >= 0) {
+        j += p;
+        double scale = 0.1;
+        int frac = 0;
+        while ((d = digit_at(s, j, &n)) >= 0) {
+            v += d * scale;
+            scale /= 10;
+            j += n;
+            if (++frac > 10) return std::nullopt;
+        }
+        num.integral = false;
+        // Round away binary noise so 0.15 prints as 0.15.
+        double f = 1;
+        for (int k = 0; k < frac; ++k) f *= 10;
+        v = static_cast<double>(static_cast<long long>(v * f + 0.5)) / f;
+    }
+    num.value = v;
+    num.end = j;
+    return num;
+}
+
+// Chinese numeral 零〇一二…九十百 (small counts and heading labels) at i.
+// Returns value and end, or nullopt. Accepts up to 9999.
+inline std::optional<std::pair<int, std::size_t>> cn_numeral_at(std::string_view s, std::size_t i) noexcept {
+    static constexpr std::string_view digits[] = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+    long total = 0, cur = -1;
+    std::size_t j = i;
+    bool any = false;
+    for (int guard = 0; guard < 12 && j < s.size(); ++guard) {
+        int dv = -1;
+        for (int k = 0; k < 10; ++k)
+            if (at(s, j, digits[k])) dv = k;
+        if (dv < 0 && at(s, j, "〇")) dv = 0;
+        if (dv < 0 && at(s, j, "两")) dv = 2;
+        if (dv >= 0) {
+            cur = dv;
+            j += 3;
+            any = true;
+            continue;
+        }
+        long unit = 0;
+        if (at(s, j, "十")) unit = 10;
+        else if (at(s, j, "百")) unit = 100;
+        else if (at(s, j, "千")) unit = 1000;
+        if (!unit) break;
+        total += (cur < 0 ? 1 : cur) * unit;
+        cur = -1;
+        j += 3;
+        any = true;
+    }
+    if (!any) return std::nullopt;
+    if (cur > 0) total += cur;
+    return std::make_pair(static_cast<int>(total), j);
+}
+
+// Appends the text with '?' (lost characters) and spaces removed: used for
+// titles read from damaged headings ("第二节??加强…").
+inline std::string strip_noise(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size();) {
+        std::size_t n;
+        char32_t c = cp_at(s, i, &n);
+        if (c != '?' && c != 0xFF1F && !is_space_cp(c)) out.append(s.substr(i, n));
+        i += n;
+    }
+    return out;
+}
+
+}  // namespace healthplan::extract_detail

@@ -1,0 +1,294 @@
+// Lines, the content region and the heading outline of a plan's text.
+#include <algorithm>
+#include <array>
+
+#include "extract/document.hpp"
+#include "extract/scan.hpp"
+
+namespace healthplan::extract_detail {
+
+std::vector<Line> split_lines(std::string_view text) {
+    std::vector<Line> lines;
+    lines.reserve(text.size() / 64 + 1);
+    std::size_t b = 0;
+    const std::size_t n = text.size();
+    while (b <= n) {
+        std::size_t e = b;
+        while (e < n && text[e] != '\n' && text[e] != '\r') ++e;
+        Line l{b, e};
+        trim(text, l.begin, l.end);
+        lines.push_back(l);
+        if (e >= n) break;
+        if (text[e] == '\r' && e + 1 < n && text[e + 1] == '\n') ++e;
+        b = e + 1;
+    }
+    return lines;
+}
+
+namespace {
+
+int rank(HeadingStyle s) { return static_cast<int>(s); }
+
+// Recognises a heading label at the start of [b, e). Fills label range,
+// style and the normalised label. Returns false for body text.
+bool heading_label(std::string_view t, std::size_t b, std::size_t e, Heading& h) {
+    std::size_t n = 0;
+    if (at(t, b, "第")) {
+        std::size_t j = b + 3;
+        std::size_t k = j;
+        if (auto cn = cn_numeral_at(t, j)) k = cn->second;
+        else
+            while (k < e && is_digit_at(t, k)) k += (digit_at(t, k, &n), n);
+        if (k == j || k > e) return false;
+        if (at(t, k, "章") || at(t, k, "部分")) h.style = HeadingStyle::chapter;
+        else if (at(t, k, "节")) h.style = HeadingStyle::section;
+        else return false;
+        h.label_begin = b;
+        h.label_end = k + (at(t, k, "部分") ? 6 : 3);
+        h.label = std::string(t.substr(b, h.label_end - b));
+        return true;
+    }
+    if (at(t, b, "专栏")) {
+        std::size_t j = b + 6, k = j;
+        while (k < e && is_digit_at(t, k)) k += (digit_at(t, k, &n), n);
+        if (k == j)
+            if (auto cn = cn_numeral_at(t, j)) k = cn->second;
+        if (k == j) return false;
+        h.style = HeadingStyle::box;
+        h.label_begin = b;
+        h.label_end = k;
+        h.label = std::string(t.substr(b, k - b));
+        return true;
+    }
+    if (auto cn = cn_numeral_at(t, b)) {
+        std::size_t k = cn->second;
+        if (cn->first <= 0 || cn->first > 99) return false;
+        std::size_t p = 0;
+        if (at(t, k, "、")) p = 3;
+        else if (at(t, k, "．")) p = 3;
+        else if (at(t, k, ".") && !is_digit_at(t, k + 1)) p = 1;
+        if (!p) return false;
+        // "一是…" style enumerations never take 、, so this is a heading.
+        h.style = HeadingStyle::cn_list;
+        h.label_begin = b;
+        h.label_end = k + p;
+        h.label = std::string(t.substr(b, k - b));
+        return true;
+    }
+    if (is_open_paren(t, b, &n)) {
+        std::size_t j = b + n, k = j;
+        bool cn = false;
+        if (auto c = cn_numeral_at(t, j)) {
+            if (c->first <= 0 || c->first > 99) return false;
+            k = c->second;
+            cn = true;
+        } else {
+            std::size_t d = 0;
+            while (k < e && is_digit_at(t, k) && d < 4) k += (digit_at(t, k, &n), n), ++d;
+            if (k == j || d >= 4) return false;
+        }
+        std::size_t c = 0;
+        if (!is_close_paren(t, k, &c)) return false;
+        h.style = cn ? HeadingStyle::paren_cn : HeadingStyle::paren_arabic;
+        h.label_begin = b;
+        h.label_end = k + c;
+        // Normalise full-width brackets so labels read the same everywhere.
+        h.label = "(" + std::string(t.substr(j, k - j)) + ")";
+        return true;
+    }
+    if (is_digit_at(t, b)) {
+        std::size_t k = b, d = 0;
+        long v = 0;
+        int dv;
+        while ((dv = digit_at(t, k, &n)) >= 0 && d < 4) v = v * 10 + dv, k += n, ++d;
+        if (d >= 4 || v == 0 || v > 500) return false;
+        std::size_t p = 0;
+        if (at(t, k, "、") || at(t, k, "．")) p = 3;
+        else if (at(t, k, ".") && !is_digit_at(t, k + 1)) p = 1;
+        if (!p) return false;
+        // "1." followed directly by a year or a number reads as a heading too
+        // ("1. 2022年,…"), but "1.5" never (handled above).
+        h.style = HeadingStyle::arabic;
+        h.label_begin = b;
+        h.label_end = k + p;
+        h.label = std::string(t.substr(b, k - b));
+        return true;
+    }
+    return false;
+}
+
+// The title after the label: up to the first full stop (kept out), with
+// lost-character marks and spaces removed.
+void heading_title(std::string_view t, std::size_t e, Heading& h) {
+    std::size_t b = h.label_end;
+    while (b < e) {
+        std::size_t n;
+        char32_t c = cp_at(t, b, &n);
+        if (!(is_space_cp(c) || c == '?' || c == 0xFF1F || c == ':' || c == 0xFF1A)) break;
+        b += n;
+    }
+    std::size_t stop = b;
+    while (stop < e && !at(t, stop, "。") && !at(t, stop, "；")) stop += u8len(static_cast<unsigned char>(t[stop]));
+    std::size_t te = stop;
+    trim(t, b, te);
+    h.title_begin = b;
+    h.title_end = te;
+    h.title = strip_noise(t.substr(b, te - b));
+}
+
+bool is_footer_line(std::string_view t, const Line& l) {
+    static constexpr std::array<std::string_view, 28> markers = {
+        "下载文件", "上一条", "下一条", "上一篇", "下一篇", "网站地图", "相关链接", "扫一扫", "返回顶部",
+        "打印本页", "关闭本页", "【打印】", "【关闭】", "版权所有", "主办单位", "ICP备", "公网安备", "标签:",
+        "标签：", "分享到", "责任编辑", "相关推荐", "返回首页", "相关文件", "政府网站标识码", "联系我们",
+        "附件:", "附件："};
+    std::string_view line = t.substr(l.begin, l.end - l.begin);
+    if (line.size() > 400) return false;
+    for (auto m : markers) {
+        if (m == "附件:" || m == "附件：") {
+            if (at(line, 0, m)) return true;
+            continue;
+        }
+        if (line.find(m) != std::string_view::npos) return true;
+    }
+    return false;
+}
+
+std::string_view line_text(const Document& d, std::size_t i) {
+    return d.text.substr(d.lines[i].begin, d.lines[i].end - d.lines[i].begin);
+}
+
+// The plan's own title: the document named by the notice ("关于印发《X》的通知"),
+// found again as a line of its own; else the first title-like line.
+std::size_t find_title_line(const Document& d) {
+    const std::size_t limit = std::min<std::size_t>(d.lines.size(), 400);
+    std::string_view named;
+    for (std::size_t i = 0; i < limit && named.empty(); ++i) {
+        std::string_view l = line_text(d, i);
+        if (l.size() > 600) continue;
+        std::size_t g = l.find("关于");
+        std::size_t tz = l.rfind("通知");
+        if (g == std::string_view::npos || tz == std::string_view::npos || tz < g) continue;
+        std::size_t ob = l.find("《", g), cb = l.find("》", g);
+        if (ob != std::string_view::npos && cb != std::string_view::npos && cb > ob && cb < tz) {
+            named = l.substr(ob + 3, cb - ob - 3);
+        } else {
+            std::size_t s = g + 6;
+            if (at(l, s, "印发")) s += 6;
+            else if (at(l, s, "转发")) s += 6;
+            std::size_t de = l.rfind("的通知");
+            if (de != std::string_view::npos && de > s) named = l.substr(s, de - s);
+        }
+    }
+    if (!named.empty()) {
+        const std::string want = strip_noise(named);
+        for (std::size_t i = 0; i < d.lines.size(); ++i) {
+            std::string_view l = line_text(d, i);
+            if (l.size() > want.size() + 64 || l.size() + 8 < want.size()) continue;
+            if (strip_noise(l) == want) return i;
+        }
+    }
+    // No notice: the first short line ending with a plan word.
+    static constexpr std::array<std::string_view, 8> kinds = {"方案", "规划", "意见", "计划", "纲要", "办法", "要点", "行动"};
+    for (std::size_t i = 0; i < limit; ++i) {
+        std::string_view l = line_text(d, i);
+        if (l.empty() || l.size() > 180 || l.find("。") != std::string_view::npos || l.find("通知") != std::string_view::npos)
+            continue;
+        std::size_t e = l.size();
+        if (ends_at(l, e, ")") || ends_at(l, e, "）")) {
+            std::size_t p = l.rfind("(");
+            if (p == std::string_view::npos) p = l.rfind("（");
+            if (p != std::string_view::npos) e = p;
+        }
+        for (auto k : kinds)
+            if (ends_at(l, e, k)) return i;
+    }
+    return static_cast<std::size_t>(-1);
+}
+
+}  // namespace
+
+Document analyse(std::string_view text) {
+    Document d;
+    d.text = text;
+    d.lines = split_lines(text);
+    d.title_line = find_title_line(d);
+    d.content_begin = d.title_line == static_cast<std::size_t>(-1) ? 0 : d.title_line + 1;
+    d.content_end = d.lines.size();
+
+    std::vector<int> stack;
+    for (std::size_t i = d.content_begin; i < d.lines.size(); ++i) {
+        const Line& l = d.lines[i];
+        if (l.empty()) continue;
+        Heading h;
+        if (!heading_label(text, l.begin, l.end, h)) {
+            if (is_footer_line(text, l)) {
+                d.content_end = i;
+                break;
+            }
+            continue;
+        }
+        h.line = i;
+        heading_title(text, l.end, h);
+        while (!stack.empty() && rank(d.headings[stack.back()].style) >= rank(h.style)) stack.pop_back();
+        h.parent = stack.empty() ? -1 : stack.back();
+        stack.push_back(static_cast<int>(d.headings.size()));
+        d.headings.push_back(std::move(h));
+    }
+    // Extents: own text runs to the next heading; the subtree to the next
+    // heading that is not nested under it.
+    const std::size_t nh = d.headings.size();
+    for (std::size_t k = 0; k < nh; ++k) {
+        d.headings[k].body_end_line = k + 1 < nh ? d.headings[k + 1].line : d.content_end;
+        d.headings[k].subtree_end_line = d.content_end;
+    }
+    std::vector<std::size_t> open;
+    for (std::size_t k = 0; k < nh; ++k) {
+        while (!open.empty() && static_cast<int>(open.back()) != d.headings[k].parent) {
+            d.headings[open.back()].subtree_end_line = d.headings[k].line;
+            open.pop_back();
+        }
+        open.push_back(k);
+    }
+    return d;
+}
+
+std::vector<Section> build_sections(const Document& doc) {
+    // Iterative: children are appended through a stack of pointers into the
+    // tree, so depth is bounded by the number of heading styles.
+    std::vector<Section> roots;
+    std::vector<std::pair<int, Section*>> stack;  // heading index, node
+    for (std::size_t k = 0; k < doc.headings.size(); ++k) {
+        const Heading& h = doc.headings[k];
+        Section s;
+        s.label = std::string(doc.text.substr(h.label_begin, h.label_end - h.label_begin));
+        s.title = h.title;
+        const Line& l = doc.lines[h.line];
+        s.span = make_span(doc.text, l.begin, l.end);
+        while (!stack.empty() && stack.back().first != h.parent) stack.pop_back();
+        std::vector<Section>& into = stack.empty() ? roots : stack.back().second->children;
+        into.push_back(std::move(s));
+        stack.emplace_back(static_cast<int>(k), &into.back());
+    }
+    return roots;
+}
+
+std::vector<std::string> label_path(const Document& doc, int h) {
+    std::vector<std::string> path;
+    for (int k = h; k >= 0; k = doc.headings[k].parent) path.push_back(doc.headings[k].label);
+    std::reverse(path.begin(), path.end());
+    return path;
+}
+
+int heading_at_line(const Document& doc, std::size_t line) {
+    // Headings are sorted by line: the last one at or before `line`, then up
+    // its ancestors to one whose subtree still contains the line.
+    auto it = std::upper_bound(doc.headings.begin(), doc.headings.end(), line,
+                               [](std::size_t l, const Heading& h) { return l < h.line; });
+    if (it == doc.headings.begin()) return -1;
+    int k = static_cast<int>(it - doc.headings.begin()) - 1;
+    while (k >= 0 && doc.headings[k].subtree_end_line <= line) k = doc.headings[k].parent;
+    return k;
+}
+
+}  // namespace healthplan::extract_detail

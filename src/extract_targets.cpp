@@ -1,0 +1,4 @@
+#include "extract/document.hpp"
+namespace healthplan::extract_detail {
+void extract_targets(const Document&, Plan&) {}
+}

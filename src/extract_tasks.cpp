@@ -1,0 +1,325 @@
+// Tasks and who is responsible for them.
+//
+// Two styles carry responsibility in the genre:
+//   a trailing parenthesis  "(市卫生健康委员会牵头,市委宣传部,市教育局、科学技术局等按职责分工负责)"
+//   labelled lines          "牵头单位:市卫健委" / "责任单位:…" / "配合单位:…"
+// Lists write a shared prefix once ("市教育局、科学技术局" = 市教育局, 市科学技术局);
+// each unit keeps its name as written beside the expanded name.
+#include <algorithm>
+#include <array>
+
+#include "extract/document.hpp"
+#include "extract/scan.hpp"
+
+namespace healthplan::extract_detail {
+namespace {
+
+struct Piece {
+    std::size_t b = 0, e = 0;
+};
+
+std::string_view sv(std::string_view t, Piece p) { return t.substr(p.b, p.e - p.b); }
+
+// Splits [b, e) at top-level separators (not inside brackets).
+std::vector<Piece> split_top(std::string_view t, std::size_t b, std::size_t e, bool on_dunhao) {
+    std::vector<Piece> out;
+    int depth = 0;
+    std::size_t start = b;
+    for (std::size_t i = b; i < e;) {
+        std::size_t n;
+        char32_t c = cp_at(t, i, &n);
+        if (c == '(' || c == 0xFF08) ++depth;
+        else if ((c == ')' || c == 0xFF09) && depth > 0) --depth;
+        else if (depth == 0 && (c == ',' || c == 0xFF0C || c == ';' || c == 0xFF1B || (on_dunhao && c == 0x3001))) {
+            Piece p{start, i};
+            trim(t, p.b, p.e);
+            if (p.e > p.b) out.push_back(p);
+            start = i + n;
+        }
+        i += n;
+    }
+    Piece p{start, e};
+    trim(t, p.b, p.e);
+    if (p.e > p.b) out.push_back(p);
+    return out;
+}
+
+bool strip_suffix(std::string_view t, Piece& p, std::string_view suf) {
+    if (p.e - p.b > suf.size() && ends_at(t, p.e, suf)) {
+        p.e -= suf.size();
+        return true;
+    }
+    return false;
+}
+
+constexpr std::array<std::string_view, 6> level_chars = {"市", "区", "县", "旗", "省", "州"};
+
+// The prefix an item starts with: "市委" / "市" / …, or empty.
+std::string_view own_prefix(std::string_view item) {
+    if (at(item, 0, "市场")) return {};
+    for (auto c : level_chars)
+        if (at(item, 0, c)) {
+            if (at(item, 3, "委") && !at(item, 6, "员")) return item.substr(0, 6);
+            return item.substr(0, 3);
+        }
+    return {};
+}
+
+bool department_like(std::string_view item) {
+    static constexpr std::array<std::string_view, 24> suf = {
+        "局", "委", "会", "部", "办", "办公室", "中心", "院", "所", "站", "社", "队",
+        "处", "科", "厅", "署", "团", "馆", "台", "公司", "集团", "段", "场", "关"};
+    for (auto s : suf)
+        if (ends_at(item, item.size(), s)) return true;
+    return false;
+}
+
+// Does `item` contain the level character outside words that merely
+// contain it (城市, 市场, 社区, 园区 …)?
+bool mentions_level(std::string_view item, std::string_view level) {
+    static constexpr std::array<std::string_view, 9> words = {"城市", "市场", "都市", "社区", "园区", "区域",
+                                                              "小区", "县域", "城区"};
+    for (std::size_t p = item.find(level); p != std::string_view::npos; p = item.find(level, p + 3)) {
+        bool inside_word = false;
+        for (auto w : words) {
+            for (std::size_t off : {std::size_t{0}, std::size_t{3}})
+                if (p >= off && at(item, p - off, w)) inside_word = true;
+        }
+        if (!inside_word) return true;
+    }
+    return false;
+}
+
+struct UnitNamer {
+    std::string place_stem;  // "乌海" for 乌海市
+
+    // Expanded name of `item` given the prefix in force (may be empty).
+    std::string expand(std::string_view item, std::string_view prefix) const {
+        std::string name(item);
+        // "市市场监督管理局等行业主管部门": the unit is the one named before 等.
+        std::size_t deng = item.find("等");
+        if (deng != std::string_view::npos && deng > 0) name = std::string(item.substr(0, deng));
+        if (prefix.empty() || !own_prefix(name).empty()) return name;
+        for (std::string_view start : {"各", "全", "所有", "有关", "相关", "其他", "共青团", "中国", "国家", "团"})
+            if (at(name, 0, start)) return name;
+        // Townships and streets are places of their own ("小拐乡政府", "各街道办事处"),
+        // but 城乡 / 乡村 inside a department's name are not ("住房和城乡建设局").
+        for (std::string_view place : {"乡政府", "镇政府", "乡人民政府", "镇人民政府", "街道", "办事处", "村委", "居委"})
+            if (name.find(place) != std::string::npos) return name;
+        for (std::string_view place : {"乡", "镇", "村"})
+            if (ends_at(name, name.size(), place)) return name;
+        if (!place_stem.empty() && name.find(place_stem) != std::string::npos) return name;
+        if (mentions_level(name, prefix.substr(0, 3))) return name;
+        if (!department_like(name)) return name;
+        return std::string(prefix) + name;
+    }
+};
+
+// Appends the units of one comma group (items separated by 、) to `out`.
+void add_units(std::string_view t, Piece group, const UnitNamer& namer, std::vector<Agency>& out) {
+    std::string_view prefix;
+    for (Piece item : split_top(t, group.b, group.e, true)) {
+        while (strip_suffix(t, item, "等")) {
+        }
+        trim(t, item.b, item.e);
+        if (item.e <= item.b) continue;
+        std::string_view w = sv(t, item);
+        std::string_view own = own_prefix(w);
+        if (!own.empty()) prefix = own;
+        Agency a;
+        a.as_written = std::string(w);
+        a.name = namer.expand(w, prefix);
+        if (!a.name.empty()) out.push_back(std::move(a));
+    }
+}
+
+enum class Role { none, lead, responsible, other };
+
+// Parses a responsibility parenthesis's inside [b, e). Returns false when
+// it is not one (no 牵头 / 负责 / 配合 in it).
+bool parse_parenthesis(std::string_view t, std::size_t b, std::size_t e, const UnitNamer& namer, Task& task) {
+    std::string_view inside = t.substr(b, e - b);
+    if (inside.find("牵头") == std::string_view::npos && inside.find("负责") == std::string_view::npos &&
+        inside.find("配合") == std::string_view::npos)
+        return false;
+    std::vector<Piece> pending;
+    bool any = false;
+    for (Piece g : split_top(t, b, e, false)) {
+        std::string_view gs = sv(t, g);
+        // A labelled group inside the parenthesis: "牵头单位:X".
+        std::size_t colon = gs.find(":");
+        if (colon == std::string_view::npos) colon = gs.find("：");
+        if (colon != std::string_view::npos && colon <= 18) {
+            std::string_view label = gs.substr(0, colon);
+            Piece rest{g.b + colon + (gs[colon] == ':' ? 1 : 3), g.e};
+            if (label.find("牵头") != std::string_view::npos) {
+                add_units(t, rest, namer, task.lead), any = true;
+                continue;
+            }
+            if (label.find("责任") != std::string_view::npos || label.find("配合") != std::string_view::npos ||
+                label.find("协办") != std::string_view::npos || label.find("参与") != std::string_view::npos) {
+                add_units(t, rest, namer, task.responsible), any = true;
+                continue;
+            }
+        }
+        Piece u = g;
+        if (strip_suffix(t, u, "共同牵头") || strip_suffix(t, u, "联合牵头") || strip_suffix(t, u, "牵头")) {
+            for (Piece p : pending) add_units(t, p, namer, task.lead);
+            pending.clear();
+            add_units(t, u, namer, task.lead);
+            any = true;
+            continue;
+        }
+        if (at(gs, 0, "各") && ends_at(t, g.e, "负责")) {
+            task.others.emplace_back(gs);
+            any = true;
+            continue;
+        }
+        bool resp = false;
+        for (std::string_view m : {"按职责分工负责", "按照职责分工负责", "按职责负责", "分工负责", "配合", "参与",
+                                   "协助", "负责"})
+            if (strip_suffix(t, u, m)) {
+                resp = true;
+                break;
+            }
+        if (resp) {
+            for (Piece p : pending) add_units(t, p, namer, task.responsible);
+            pending.clear();
+            add_units(t, u, namer, task.responsible);
+            any = true;
+            continue;
+        }
+        pending.push_back(g);
+    }
+    if (!task.lead.empty())
+        for (Piece p : pending) add_units(t, p, namer, task.responsible);
+    return any;
+}
+
+// "牵头单位:X" lines. Returns the role and the value range.
+Role labelled_line(std::string_view t, const Line& l, Piece& value) {
+    static constexpr std::array<std::pair<std::string_view, Role>, 12> labels = {{
+        {"牵头单位", Role::lead}, {"牵头部门", Role::lead}, {"主责单位", Role::lead}, {"牵头", Role::lead},
+        {"责任单位", Role::responsible}, {"责任部门", Role::responsible}, {"配合单位", Role::responsible},
+        {"配合部门", Role::responsible}, {"协办单位", Role::responsible}, {"参与单位", Role::responsible},
+        {"协同单位", Role::responsible}, {"实施单位", Role::responsible},
+    }};
+    std::string_view s = t.substr(l.begin, l.end - l.begin);
+    for (auto& [lab, role] : labels) {
+        if (!at(s, 0, lab)) continue;
+        std::size_t p = lab.size();
+        p = skip_ws(s, p, s.size());
+        if (at(s, p, ":")) p += 1;
+        else if (at(s, p, "：")) p += 3;
+        else continue;
+        value = Piece{l.begin + p, l.end};
+        trim(t, value.b, value.e);
+        // A trailing full stop is punctuation, not part of the last unit.
+        if (ends_at(t, value.e, "。") || ends_at(t, value.e, "；") || ends_at(t, value.e, ";")) value.e -= ends_at(t, value.e, ";") ? 1 : 3;
+        return role;
+    }
+    return Role::none;
+}
+
+// The trailing responsibility parenthesis of a line: returns the inside range.
+std::optional<Piece> trailing_parenthesis(std::string_view t, const Line& l) {
+    std::size_t e = l.end;
+    // Allow a final full stop after the parenthesis.
+    if (ends_at(t, e, "。")) e -= 3;
+    std::size_t n;
+    std::size_t last = prev_cp(t, e);
+    if (e <= l.begin || !is_close_paren(t, last, &n)) return std::nullopt;
+    int depth = 0;
+    std::size_t i = last;
+    for (int guard = 0; guard < 2000; ++guard) {
+        std::size_t m;
+        if (is_close_paren(t, i, &m)) ++depth;
+        else if (is_open_paren(t, i, &m)) {
+            if (--depth == 0) return Piece{i + m, last};
+        }
+        if (i <= l.begin) break;
+        i = prev_cp(t, i);
+    }
+    return std::nullopt;
+}
+
+std::string task_title(const Heading& h) {
+    std::string_view s = h.title;
+    std::size_t cut = s.size();
+    for (std::string_view sep : {",", "，", ";", "；", ":", "："}) cut = std::min(cut, s.find(sep));
+    std::string out(s.substr(0, cut));
+    while (!out.empty() && (ends_at(out, out.size(), "。") || ends_at(out, out.size(), "."))) out.resize(out.size() - (out.back() == '.' ? 1 : 3));
+    return out;
+}
+
+}  // namespace
+
+void extract_tasks(const Document& d, Plan& plan) {
+    const std::string_view t = d.text;
+    UnitNamer namer;
+    if (plan.region.name.size() > 3 && plan.region.level != AdminLevel::national)
+        namer.place_stem = plan.region.name.substr(0, plan.region.name.size() - 3);
+    for (const auto& suffix : {std::string("自治区"), std::string("特别行政区")})
+        if (plan.region.name.size() > suffix.size() && plan.region.name.ends_with(suffix))
+            namer.place_stem = plan.region.name.substr(0, plan.region.name.size() - suffix.size());
+
+    struct Found {
+        std::size_t heading;
+        Task task;
+        bool assigned;
+    };
+    std::vector<Found> found;
+    bool any_assigned = false;
+    for (std::size_t k = 0; k < d.headings.size(); ++k) {
+        const Heading& h = d.headings[k];
+        if (h.style == HeadingStyle::box || h.style == HeadingStyle::chapter || h.style == HeadingStyle::section) continue;
+        Task task;
+        bool assigned = false;
+        std::size_t last_text = h.line;  // last line of the task's own text
+        for (std::size_t i = h.line; i < h.body_end_line; ++i) {
+            const Line& l = d.lines[i];
+            if (l.empty()) continue;
+            Piece value;
+            Role role = i == h.line ? Role::none : labelled_line(t, l, value);
+            if (role == Role::lead) add_units(t, value, namer, task.lead), assigned = true;
+            else if (role == Role::responsible) add_units(t, value, namer, task.responsible), assigned = true;
+            last_text = i;
+        }
+        if (!assigned) {
+            // The trailing parenthesis closes the last paragraph of the task.
+            for (std::size_t i = h.body_end_line; i-- > h.line;) {
+                if (d.lines[i].empty()) continue;
+                if (auto p = trailing_parenthesis(t, d.lines[i])) assigned = parse_parenthesis(t, p->b, p->e, namer, task);
+                break;
+            }
+        }
+        task.number = label_path(d, static_cast<int>(k));
+        task.title = task_title(h);
+        const Line& first = d.lines[h.line];
+        const Line& last = d.lines[last_text];
+        task.span = make_span(t, first.begin, last.end);
+        task.text = task.span->evidence;
+        any_assigned = any_assigned || assigned;
+        found.push_back(Found{k, std::move(task), assigned});
+    }
+    // Without any assignment in the document, the tasks are the leaf items
+    // under its task parts (主要任务 / 重点任务 / 保障措施 …).
+    auto in_task_part = [&](std::size_t k) {
+        const Heading& h = d.headings[k];
+        if (h.subtree_end_line != h.body_end_line) return false;  // has children
+        for (int p = h.parent; p >= 0; p = d.headings[p].parent) {
+            const std::string& title = d.headings[p].title;
+            for (std::string_view w : {"任务", "措施", "行动"})
+                if (title.find(w) != std::string::npos) return true;
+        }
+        return false;
+    };
+    int n = 0;
+    for (auto& f : found) {
+        if (any_assigned ? !f.assigned : !in_task_part(f.heading)) continue;
+        f.task.id = "task" + std::to_string(++n);
+        plan.tasks.push_back(std::move(f.task));
+    }
+}
+
+}  // namespace healthplan::extract_detail
