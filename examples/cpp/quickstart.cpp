@@ -1,5 +1,6 @@
 // Quickstart for C++ applications: build a plan, save it, load a plan file,
-// and use the unit system. Run: quickstart [PLAN.json]
+// and use the unit system. Run: quickstart [PLAN.json] [--write OUT.json]
+// (--write saves the plan built here, so other tools can read what C++ made).
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -45,9 +46,14 @@ int main(int argc, char** argv) {
             std::cout << "as expected: " << e.what() << "\n";
         }
 
-        // 4. A plan file given on the command line.
-        if (argc > 1) {
-            const hp::Plan loaded = hp::load_plan(argv[1]);
+        // 4. A plan file given on the command line, and --write OUT.json.
+        for (int i = 1; i < argc; ++i) {
+            const std::string arg = argv[i];
+            if (arg == "--write" && i + 1 < argc) {
+                hp::save_plan(plan, argv[++i]);
+                continue;
+            }
+            const hp::Plan loaded = hp::load_plan(arg);
             std::cout << loaded.title << ": " << loaded.targets.size() << " targets, " << loaded.tasks.size()
                       << " tasks\n";
             for (const auto& t : loaded.targets)

@@ -1,0 +1,53 @@
+"""Shared fixtures: where the repository, its bundled data and ../shared are."""
+
+from __future__ import annotations
+
+import os
+import pathlib
+
+import pytest
+
+REPO = pathlib.Path(__file__).resolve().parents[2]
+SHARED = REPO.parent / "shared"
+EXAMPLE_PLAN = REPO / "examples" / "data" / "wuhai_example.plan.json"
+
+
+@pytest.fixture(scope="session")
+def repo() -> pathlib.Path:
+    return REPO
+
+
+@pytest.fixture(scope="session")
+def shared() -> pathlib.Path:
+    """The read-only development material; tests needing it skip without it."""
+    if not (SHARED / "gold").is_dir():
+        pytest.skip(f"../shared is not beside the repository ({SHARED})")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def example_plan_path() -> pathlib.Path:
+    return EXAMPLE_PLAN
+
+
+@pytest.fixture()
+def example_plan():
+    import healthplan
+
+    return healthplan.load(EXAMPLE_PLAN)
+
+
+@pytest.fixture(scope="session")
+def healthplan_cli() -> list[str]:
+    """The installed console script, falling back to `python -m healthplan`."""
+    import shutil
+    import sys
+
+    exe = pathlib.Path(sys.executable).parent / "healthplan"
+    if exe.exists():
+        return [str(exe)]
+    found = shutil.which("healthplan")
+    return [found] if found else [sys.executable, "-m", "healthplan"]
+
+
+os.environ.setdefault("PYTHONIOENCODING", "utf-8")
