@@ -1,4 +1,1071 @@
+// Targets in running text.
+//
+// A target clause reads  [indicator] [adverbs] [reference] verb values
+// ("居民健康素养水平分别不低于22%和30%"), or [indicator] modifier direction
+// ("新发近视率明显下降"), or [indicator] verb benchmark ("达到国家平均水平").
+// A sentence-initial year frame ("到2022年和2030年,") gives the years, and
+// values are distributed over them. Everything is a linear scan over the
+// clause; no backtracking, no regular expressions.
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
 #include "extract/document.hpp"
+#include "extract/grammar.hpp"
+#include "extract/scan.hpp"
+#include "extract/targets.hpp"
+
 namespace healthplan::extract_detail {
-void extract_targets(const Document&, Plan&) {}
+
+namespace {
+
+struct Range {
+    std::size_t b = 0, e = 0;
+    bool empty() const { return e <= b; }
+};
+
+std::size_t next_cp(std::string_view s, std::size_t i) { return i + u8len(static_cast<unsigned char>(s[i])); }
+
+bool is_comma(char32_t c) { return c == ',' || c == 0xFF0C || c == ':' || c == 0xFF1A; }
+bool is_stop(char32_t c) { return c == 0x3002 || c == '!' || c == 0xFF01 || c == 0xFF1F; }
+// Semicolons end a clause (and its indicator), not the sentence's year frame.
+bool is_semicolon(char32_t c) { return c == 0xFF1B || c == ';'; }
+
+}  // namespace
+
+std::optional<ValueText> value_at(std::string_view s, std::size_t i, std::size_t e) {
+    auto num = number_at(s.substr(0, e), i);
+    if (!num) return std::nullopt;
+    ValueText v;
+    v.value = num->value;
+    v.begin = i;
+    std::size_t j = num->end;
+    // A range: 1-1.5名, 22%—30%.
+    for (std::string_view dash : {"-", "—", "–", "～", "~", "－", "至"}) {
+        std::size_t k = j;
+        if (percent_at(s, k)) k += percent_at(s, k);
+        if (at(s, k, dash)) {
+            if (auto hi = number_at(s.substr(0, e), k + dash.size()); hi && hi->value >= v.value) {
+                v.upper = hi->value;
+                j = hi->end;
+            }
+            break;
+        }
+    }
+    for (auto u : unit_spellings) {
+        if (j + u.size() <= e && at(s, j, u)) {
+            if (auto unit = Unit::try_parse(u)) {
+                v.unit = *unit;
+                v.unit_text = std::string(u);
+                j += u.size();
+            }
+            break;
+        }
+    }
+    for (const auto& suf : suffixes)
+        if (j + suf.text.size() <= e && at(s, j, suf.text)) {
+            v.suffix = suf.op;
+            j += suf.text.size();
+            break;
+        }
+    v.end = j;
+    return v;
 }
+
+std::vector<ValueText> values_at(std::string_view s, std::size_t i, std::size_t e, std::size_t* end) {
+    std::vector<ValueText> out;
+    std::size_t j = i;
+    *end = i;
+    for (int guard = 0; guard < 64; ++guard) {
+        auto v = value_at(s, j, e);
+        if (!v) break;
+        if (!out.empty() && v->begin == out.back().end) v->glued = true;
+        j = v->end;
+        *end = j;
+        out.push_back(std::move(*v));
+        std::size_t k = skip_ws(s, j, e);
+        bool sep = false;
+        for (std::string_view w : {"和", "、", "与", "或", "及"})
+            if (at(s, k, w) && is_digit_at(s, k + w.size())) {
+                k += w.size();
+                sep = true;
+                break;
+            }
+        if (sep) {
+            j = k;
+            continue;
+        }
+        if (is_digit_at(s, k) && out.back().unit_text.size() > 0) {
+            j = k;  // glued: "25%40%" — the next value follows directly
+            continue;
+        }
+        break;
+    }
+    return out;
+}
+
+std::size_t benchmark_phrase_at(std::string_view s, std::size_t i, std::size_t e) {
+    // [国家|全国|全省|自治区|…][的]?[平均|先进|领先|中等|…]?[城市]?水平
+    std::size_t limit = std::min(e, i + 3 * 16);
+    std::size_t p = s.find("水平", i);
+    if (p == std::string_view::npos || p + 6 > limit) return i;
+    std::string_view before = s.substr(i, p - i);
+    bool place = false;
+    for (std::string_view w : {"国家", "全国", "全省", "全区", "全市", "自治区", "省", "国内", "国际", "高收入国家",
+                               "发达国家", "同类城市", "先进城市", "中等发达", "东部", "西部", "全疆", "盟市", "地市"})
+        if (at(before, 0, w)) place = true;
+    if (!place) return i;
+    bool level = false;
+    for (std::string_view w : {"平均", "先进", "领先", "中等", "前列", "上游", "中上", "一流"})
+        if (before.find(w) != std::string_view::npos) level = true;
+    if (!level) return i;
+    return p + 6;
+}
+
+double name_similarity(std::string_view a, std::string_view b) {
+    auto norm = [](std::string_view s) {
+        std::u32string out;
+        for (std::size_t i = 0; i < s.size();) {
+            std::size_t n;
+            char32_t c = cp_at(s, i, &n);
+            i += n;
+            if (is_space_cp(c)) continue;
+            switch (c) {
+                case ',': case 0xFF0C: case 0x3001: case 0x3002: case ';': case 0xFF1B: case ':': case 0xFF1A:
+                case '(': case ')': case 0xFF08: case 0xFF09: case 0x300A: case 0x300B: case 0x201C: case 0x201D:
+                case '"': case '\'': case 0x2018: case 0x2019: case 0xB7:
+                    continue;
+                default:
+                    out.push_back(c);
+            }
+        }
+        return out;
+    };
+    // Names the genre uses interchangeably for one indicator.
+    auto canon = [](std::string_view s) {
+        std::string out(s);
+        for (auto [from, to] : {std::pair<std::string_view, std::string_view>{"期望寿命", "预期寿命"},
+                                {"每千人口", "每千人"}, {"每万人口", "每万人"}}) {
+            for (std::size_t p = out.find(from); p != std::string::npos; p = out.find(from, p + to.size()))
+                out.replace(p, from.size(), to);
+        }
+        return out;
+    };
+    std::u32string x = norm(canon(a)), y = norm(canon(b));
+    if (x.empty() || y.empty()) return 0;
+    if (x.find(y) != std::u32string::npos || y.find(x) != std::u32string::npos) return 1;
+    auto grams = [](const std::u32string& s) {
+        std::set<std::pair<char32_t, char32_t>> g;
+        for (std::size_t i = 0; i + 1 < s.size(); ++i) g.emplace(s[i], s[i + 1]);
+        if (g.empty()) g.emplace(s[0], 0);
+        return g;
+    };
+    auto gx = grams(x), gy = grams(y);
+    std::size_t common = 0;
+    for (const auto& g : gx) common += gy.count(g);
+    return 2.0 * static_cast<double>(common) / static_cast<double>(gx.size() + gy.size());
+}
+
+namespace {
+
+struct Frame {
+    std::vector<int> years;
+    bool past = false;
+};
+
+struct ScanState {
+    const Document& d;
+    std::string_view s;
+    int doc_year = 0;
+    int period_end = 0;
+    std::vector<Target>& out;
+};
+
+// Parses a year frame at i: "到2022年和2030年", "2022年", "“十四五”期间",
+// "截至2020年" (past). Returns the end (after a following comma) or i.
+std::size_t frame_at(const ScanState& st, std::size_t i, std::size_t e, Frame& f) {
+    std::string_view s = st.s;
+    std::size_t p = i;
+    bool to = false, past = false;
+    for (std::string_view w : {"力争", "预计", "计划", "争取", "确保", "并", "同时", "要"})
+        if (at(s, p, w)) {
+            p += w.size();
+            break;
+        }
+    for (std::string_view w : {"截至", "截止到", "截止"})
+        if (at(s, p, w)) p += w.size(), past = true;
+    if (!past)
+        for (std::string_view w : {"到", "至", "在"})
+            if (at(s, p, w)) {
+                p += w.size();
+                to = true;
+                break;
+            }
+    std::vector<int> years;
+    std::size_t q = p;
+    // Five-year-plan periods.
+    {
+        std::size_t r = q;
+        if (at(s, r, "“")) r += 3;
+        struct Fy {
+            std::string_view name;
+            int end;
+        };
+        for (Fy fy : {Fy{"十二五", 2015}, Fy{"十三五", 2020}, Fy{"十四五", 2025}, Fy{"十五五", 2030}})
+            if (at(s, r, fy.name)) {
+                r += fy.name.size();
+                if (at(s, r, "”")) r += 3;
+                bool ok = false;
+                for (std::string_view w : {"期间", "时期", "末期", "末", "期末"})
+                    if (at(s, r, w)) {
+                        r += w.size();
+                        ok = true;
+                        break;
+                    }
+                if (!ok) return i;
+                years.push_back(fy.end);
+                if (st.doc_year && fy.end < st.doc_year) past = true;
+                q = r;
+                break;
+            }
+    }
+    while (years.empty() || q < e) {
+        auto y = number_at(s.substr(0, e), q);
+        if (!y || !y->integral || y->end - y->begin != 4 || y->value < 1949 || y->value > 2100 || !at(s, y->end, "年"))
+            break;
+        years.push_back(static_cast<int>(y->value));
+        q = y->end + 3;
+        for (std::string_view w : {"年底", "底", "年末", "末", "前", "时"})
+            if (at(s, q, w)) {
+                q += w.size();
+                break;
+            }
+        std::size_t k = q;
+        bool more = false;
+        for (std::string_view w : {"和", "、", "及", "与", "、到", "和到"})
+            if (at(s, k, w) && is_digit_at(s, k + w.size())) {
+                q = k + w.size();
+                more = true;
+                break;
+            }
+        if (!more) break;
+    }
+    if (years.empty()) return i;
+    std::size_t after = skip_ws(s, q, e);
+    const bool comma_or_end = after >= e || is_comma(cp_at(s, after));
+    if (!to && !past && !comma_or_end) return i;  // "2020年全市…" is a statement, not a frame
+    if (!to && !past && st.doc_year)
+        for (int y : years)
+            if (y < st.doc_year) past = true;
+    f.years = std::move(years);
+    f.past = past;
+    if (after < e && is_comma(cp_at(s, after))) after = next_cp(s, after);
+    return after;
+}
+
+// A reference phrase at i: 比基期 / 比2015年 / 较2020年 / 在现有基础上 /
+// 在2019年(的)基础上 / 分别在2019年和2022年基础上 / 与2020年相比.
+// Returns the end or i; fills refs (one per year when several).
+std::size_t reference_at(std::string_view s, std::size_t i, std::size_t e, std::vector<Reference>& refs) {
+    std::size_t p = i;
+    if (at(s, p, "分别")) p += 6;
+    auto years_then = [&](std::size_t q, std::vector<int>& ys) {
+        for (int guard = 0; guard < 8; ++guard) {
+            auto y = number_at(s.substr(0, e), q);
+            if (!y || y->end - y->begin != 4 || !at(s, y->end, "年")) break;
+            ys.push_back(static_cast<int>(y->value));
+            q = y->end + 3;
+            if (at(s, q, "底") || at(s, q, "末")) q += 3;
+            if ((at(s, q, "和") || at(s, q, "、")) && is_digit_at(s, q + 3)) q += 3;
+            else break;
+        }
+        return q;
+    };
+    auto make = [&](std::vector<int> ys, std::string_view label_base, std::size_t lb, std::size_t le) {
+        refs.clear();
+        if (ys.empty()) {
+            Reference r;
+            r.label = std::string(label_base.empty() ? s.substr(lb, le - lb) : label_base);
+            refs.push_back(r);
+        } else {
+            for (int y : ys) {
+                Reference r;
+                r.year = y;
+                r.label = std::to_string(y) + "年";
+                refs.push_back(r);
+            }
+        }
+    };
+    if (at(s, p, "比") || at(s, p, "较")) {
+        std::size_t q = p + 3;
+        for (std::string_view w : {"基期", "基线", "基准年", "现有水平", "目前"})
+            if (at(s, q, w)) {
+                make({}, w == "基线" || w == "基准年" ? std::string_view("基期") : w, q, q + w.size());
+                if (w == "基线" || w == "基准年") refs.back().label = std::string(w);
+                return q + w.size();
+            }
+        std::vector<int> ys;
+        std::size_t r = years_then(q, ys);
+        if (!ys.empty()) {
+            make(ys, {}, q, r);
+            return r;
+        }
+        return i;
+    }
+    if (at(s, p, "在")) {
+        std::size_t q = p + 3;
+        if (at(s, q, "现有基础上")) {
+            make({}, "现有基础", q, q + 15);
+            return q + 15;
+        }
+        std::vector<int> ys;
+        std::size_t r = years_then(q, ys);
+        if (!ys.empty()) {
+            if (at(s, r, "的")) r += 3;
+            if (at(s, r, "基础上")) {
+                make(ys, {}, q, r);
+                return r + 9;
+            }
+        }
+        return i;
+    }
+    if (at(s, p, "与")) {
+        std::vector<int> ys;
+        std::size_t r = years_then(p + 3, ys);
+        if (!ys.empty() && at(s, r, "相比")) {
+            make(ys, {}, p, r);
+            return r + 6;
+        }
+    }
+    return i;
+}
+
+bool ends_with_any(std::string_view s, std::size_t b, std::size_t e, std::string_view w) {
+    return e >= b + w.size() && at(s, e - w.size(), w);
+}
+
+// Removes lead words and trailing adverbs from an indicator range.
+Range clean_subject(std::string_view s, Range r, bool* soft) {
+    trim(s, r.b, r.e);
+    for (bool again = true; again && !r.empty();) {
+        again = false;
+        for (auto w : subject_lead_words)
+            if (r.e > r.b + w.size() && at(s, r.b, w)) {
+                if (w == "力争" || w == "争取") *soft = true;
+                r.b += w.size();
+                again = true;
+            }
+        std::size_t n;
+        if (!r.empty() && (is_comma(cp_at(s, r.b, &n)) || cp_at(s, r.b) == 0x3001)) r.b += n, again = true;
+        r.b = skip_ws(s, r.b, r.e);
+    }
+    for (bool again = true; again && !r.empty();) {
+        again = false;
+        for (auto w : verb_adverbs)
+            if (ends_with_any(s, r.b, r.e, w) && r.e - w.size() > r.b) {
+                if (w == "力争" || w == "争取") *soft = true;
+                r.e -= w.size();
+                again = true;
+            }
+        for (std::string_view w : {"的", "每年", "年均", "平均每年", "逐年", "实现", "得到", "有所", "呈现"})
+            if (ends_with_any(s, r.b, r.e, w) && r.e - w.size() > r.b) r.e -= w.size(), again = true;
+        std::size_t p = prev_cp(s, r.e);
+        if (r.e > r.b && (is_comma(cp_at(s, p)) || cp_at(s, p) == 0x3001)) r.e = p, again = true;
+        trim(s, r.b, r.e);
+    }
+    return r;
+}
+
+bool indicator_like(std::string_view name) {
+    for (auto h : indicator_heads)
+        if (ends_at(name, name.size(), h)) return true;
+    return false;
+}
+
+// A name that is a list of indicators ("婴儿死亡率、孕产妇死亡率") splits
+// into its parts when every part is indicator-like.
+std::vector<Range> split_indicators(std::string_view s, Range r) {
+    std::vector<Range> parts;
+    std::size_t start = r.b;
+    for (std::size_t i = r.b; i < r.e;) {
+        std::size_t n;
+        char32_t c = cp_at(s, i, &n);
+        if (c == 0x3001) {
+            parts.push_back({start, i});
+            start = i + n;
+        }
+        i += n;
+    }
+    parts.push_back({start, r.e});
+    if (parts.size() < 2) return {r};
+    for (auto& p : parts) {
+        trim(s, p.b, p.e);
+        if (p.empty() || !indicator_like(s.substr(p.b, p.e - p.b))) return {r};
+    }
+    return parts;
+}
+
+bool lower_is_better(std::string_view name) {
+    for (std::string_view w : {"死亡率", "发病率", "患病率", "感染率", "吸烟率", "肥胖", "发生率", "流行率", "近视率",
+                               "超重", "伤害", "支出占", "自付", "负担", "缺陷"})
+        if (name.find(w) != std::string_view::npos) return true;
+    return false;
+}
+
+struct Emit {
+    Range subject;        // indicator name
+    Range evidence;       // whole statement
+    TargetKind kind = TargetKind::level;
+    Comparator op = Comparator::ge;
+    std::vector<ValueText> values;
+    std::vector<Reference> refs;
+    std::string benchmark;
+    bool soft = false;
+    bool strict_verb = false;
+    int then_trend = 0;  // "并持续提高": later years become trends in this direction
+    std::string note;
+};
+
+void emit(ScanState& st, const Frame& frame, Emit& em) {
+    std::string_view s = st.s;
+    const std::vector<int>& ys = frame.years;
+    std::vector<std::optional<int>> years;
+    std::vector<std::size_t> value_index;
+    std::vector<TargetKind> kinds;
+    bool uncertain = false;
+    std::string note = em.note;
+    bool glued = false;
+    for (const auto& v : em.values) glued = glued || v.glued;
+    if (glued) {
+        uncertain = true;
+        if (!note.empty()) note += "; ";
+        note += "values are not separated in the text (characters lost?); read in order";
+    }
+    const std::size_t nv = std::max<std::size_t>(em.values.size(), 1);
+    if (ys.empty()) {
+        for (std::size_t k = 0; k < nv; ++k) years.push_back(std::nullopt), value_index.push_back(k), kinds.push_back(em.kind);
+        if (em.values.size() > 1) {
+            uncertain = true;
+            note += (note.empty() ? "" : "; ") + std::string("several values without target years");
+        }
+    } else if (nv == ys.size()) {
+        for (std::size_t k = 0; k < nv; ++k) years.push_back(ys[k]), value_index.push_back(k), kinds.push_back(em.kind);
+    } else if (nv == 1) {
+        for (std::size_t k = 0; k < ys.size(); ++k) {
+            years.push_back(ys[k]);
+            value_index.push_back(0);
+            kinds.push_back(k > 0 && em.then_trend ? TargetKind::trend : em.kind);
+        }
+    } else {
+        const std::size_t n = std::min(nv, ys.size());
+        for (std::size_t k = 0; k < n; ++k) years.push_back(ys[k]), value_index.push_back(k), kinds.push_back(em.kind);
+        uncertain = true;
+        note += (note.empty() ? "" : "; ") + std::string("number of values does not match the number of years");
+    }
+    // Suffix of the last value applies to the ones without their own.
+    std::optional<Comparator> shared_suffix;
+    Unit shared_unit;
+    std::string shared_unit_text;
+    for (auto it = em.values.rbegin(); it != em.values.rend(); ++it) {
+        if (!shared_suffix && it->suffix) shared_suffix = it->suffix;
+        if (shared_unit_text.empty() && !it->unit_text.empty()) shared_unit = it->unit, shared_unit_text = it->unit_text;
+    }
+    for (Range name : split_indicators(s, em.subject)) {
+        std::string indicator = strip_noise(s.substr(name.b, name.e - name.b));
+        if (indicator.empty()) continue;
+        for (std::size_t k = 0; k < years.size(); ++k) {
+            Target t;
+            t.indicator = indicator;
+            t.year = years[k];
+            t.kind = kinds[k];
+            t.soft = em.soft;
+            t.span = make_span(s, em.evidence.b, em.evidence.e);
+            if (t.kind == TargetKind::trend) {
+                t.comparator = em.then_trend ? (em.then_trend > 0 ? Comparator::increase : Comparator::decrease) : em.op;
+            } else if (t.kind == TargetKind::benchmark) {
+                t.comparator = em.op;
+                t.benchmark = em.benchmark;
+            } else {
+                const ValueText& v = em.values[value_index[k]];
+                t.value = v.value;
+                t.unit = v.unit_text.empty() && v.unit.is_none() ? shared_unit : v.unit;
+                t.unit_text = v.unit_text.empty() ? shared_unit_text : v.unit_text;
+                if (v.upper) {
+                    note += (note.empty() ? "" : "; ") + std::string("a range; upper end ") +
+                            std::string(s.substr(v.begin, v.end - v.begin));
+                }
+                if (t.kind == TargetKind::level) {
+                    std::optional<Comparator> suf = v.suffix ? v.suffix : shared_suffix;
+                    t.comparator = em.op;
+                    if (suf && !em.strict_verb) t.comparator = *suf;
+                    if (v.upper && !suf) t.comparator = Comparator::ge;
+                } else {
+                    t.comparator = em.op;
+                    if (!em.refs.empty() && t.kind == TargetKind::change) {
+                        t.reference = em.refs.size() == years.size() ? em.refs[k] : em.refs.front();
+                        if (t.unit == Unit::percentage_point()) t.reference->mode = ChangeMode::points;
+                        else if (t.unit.dimension() == Dimension::count) t.reference->mode = ChangeMode::absolute;
+                    }
+                }
+            }
+            if (t.kind == TargetKind::change && !t.reference) {
+                Reference r;  // the plan's base period, not named
+                r.label = "";
+                t.reference = r;
+                note += (note.empty() ? "" : "; ") + std::string("reference not stated");
+            }
+            if (uncertain) t.certainty = Certainty::uncertain;
+            t.note = note;
+            st.out.push_back(std::move(t));
+        }
+    }
+}
+
+// Reads one clause. `carry` is the indicator of an earlier clause in the
+// same sentence, for clauses that start with their verb.
+struct Carry {
+    Range subject;
+    std::vector<Reference> refs;
+    bool soft = false;
+};
+
+bool trend_between(std::string_view s, std::size_t b, std::size_t e) {
+    // The text between indicator and verb is only modifiers (at least one).
+    std::size_t p = b;
+    bool any = false;
+    for (int guard = 0; guard < 8 && p < e; ++guard) {
+        bool hit = false;
+        for (auto m : trend_modifiers)
+            if (p + m.size() <= e && at(s, p, m)) {
+                p += m.size();
+                any = hit = true;
+                break;
+            }
+        if (!hit) {
+            if (at(s, p, "并") || at(s, p, "进而")) {
+                p += at(s, p, "并") ? 3 : 6;
+                continue;
+            }
+            return false;
+        }
+    }
+    return any && p == e;
+}
+
+void scan_clause(ScanState& st, Range c, const Frame& frame, Carry& carry, bool sentence_soft) {
+    std::string_view s = st.s;
+    std::size_t p = skip_ws(s, c.b, c.e);
+    bool soft = sentence_soft;
+    std::vector<Reference> refs;
+    std::size_t ref_b = 0, ref_e = 0;
+
+    // "60%以上的旗县区达到…标准": a share of units that meet a standard.
+    if (auto v = value_at(s, p, c.e); v && v->unit_text == "%" ) {
+        std::size_t q = v->end;
+        if (at(s, q, "的")) q += 3;
+        for (std::size_t r = q; r < c.e; r = next_cp(s, r)) {
+            for (std::string_view verb : {"达到", "建成", "通过", "实现", "完成", "开展", "设置", "创建"}) {
+                if (!at(s, r, verb)) continue;
+                Emit em;
+                em.subject = {q, c.e};  // replaced by the composed name below
+                em.evidence = {v->begin, c.e};
+                em.op = v->suffix ? *v->suffix : Comparator::eq;
+                em.values = {*v};
+                em.values[0].suffix = em.op;
+                std::string name = std::string(s.substr(r, c.e - r)) + "的" + std::string(s.substr(q, r - q)) + "比例";
+                const std::size_t before = st.out.size();
+                Emit copy = em;
+                copy.subject = {r, c.e};  // renamed below
+                emit(st, frame, copy);
+                for (std::size_t k = before; k < st.out.size(); ++k) st.out[k].indicator = strip_noise(name);
+                return;
+            }
+        }
+    }
+
+    for (std::size_t q = p; q < c.e; q = next_cp(s, q)) {
+        // Reference phrases, remembered for a change verb further on.
+        if (at(s, q, "比") || at(s, q, "较") || at(s, q, "在") || at(s, q, "与") || at(s, q, "分别在")) {
+            std::vector<Reference> r;
+            std::size_t end = reference_at(s, q, c.e, r);
+            if (end != q) {
+                refs = std::move(r);
+                ref_b = q;
+                ref_e = end;
+                q = prev_cp(s, end);
+                continue;
+            }
+        }
+        if (at(s, q, "力争") || at(s, q, "争取")) soft = true;
+
+        // Coverage: "…实现全覆盖" reads as 100%.
+        if (at(s, q, "全覆盖")) {
+            Range subj = clean_subject(s, {p, q}, &soft);
+            if (subj.empty() || subj.e - subj.b > 120) return;
+            Emit em;
+            em.subject = subj;
+            em.evidence = {subj.b, q + 9};
+            em.op = Comparator::eq;
+            ValueText v;
+            v.value = 100;
+            v.unit = Unit::percent();
+            em.values = {v};
+            em.soft = soft;
+            em.note = "全覆盖 read as 100%";
+            const std::size_t before = st.out.size();
+            emit(st, frame, em);
+            for (std::size_t k = before; k < st.out.size(); ++k) st.out[k].unit_text.clear();
+            return;
+        }
+
+        // Slowing growth: "增速下降", "上升趋势得到遏制", "上升趋势减缓".
+        for (std::string_view w : {"的上升趋势得到遏制", "上升趋势得到遏制", "的上升趋势减缓", "上升趋势减缓",
+                                   "增速下降", "增速减缓", "增长趋势得到遏制", "上升势头得到遏制"}) {
+            if (!at(s, q, w)) continue;
+            Range subj = clean_subject(s, {p, q}, &soft);
+            if (subj.empty() || subj.e - subj.b > 120) return;
+            Emit em;
+            em.subject = subj;
+            em.evidence = {subj.b, q + w.size()};
+            em.kind = TargetKind::trend;
+            em.op = Comparator::decrease;
+            em.soft = soft;
+            emit(st, frame, em);
+            return;
+        }
+
+        // A benchmark without a verb of its own: "达到或接近国家先进城市水平".
+        const Verb* verb = nullptr;
+        for (const auto& v : verbs)
+            if (at(s, q, v.text)) {
+                verb = &v;
+                break;
+            }
+        if (!verb) continue;
+        std::size_t r = q + verb->text.size();
+        Comparator bench_op = verb->op;
+        if (verb->text == "达到" && at(s, r, "或接近")) r += 9, bench_op = Comparator::approx;
+        // Adverbs between verb and value: "达到了", "分别为".
+        for (std::string_view w : {"了", "为"})
+            if (at(s, r, w) && is_digit_at(s, r + w.size())) r += w.size();
+        std::size_t vend = r;
+        std::vector<ValueText> values = values_at(s, r, c.e, &vend);
+        // Subject: before the verb, without the reference phrase and adverbs.
+        std::size_t subj_end = q;
+        bool rate = false;
+        {
+            // "每年降低0.5个百分点": a rate; "在…基础上提高10%": a change.
+            Range pre{p, q};
+            for (int guard = 0; guard < 6; ++guard) {
+                bool hit = false;
+                for (std::string_view w : {"每年", "年均", "平均每年", "逐年", "年平均"})
+                    if (ends_with_any(s, pre.b, pre.e, w)) {
+                        pre.e -= w.size();
+                        rate = true;
+                        hit = true;
+                    }
+                for (auto w : verb_adverbs)
+                    if (ends_with_any(s, pre.b, pre.e, w)) {
+                        if (w == "力争" || w == "争取") soft = true;
+                        pre.e -= w.size();
+                        hit = true;
+                    }
+                if (ref_e && pre.e == ref_e) pre.e = ref_b, hit = true;
+                if (!hit) break;
+            }
+            subj_end = pre.e;
+        }
+        Range subj = clean_subject(s, {p, subj_end}, &soft);
+        bool from_carry = false;
+        if (subj.empty() && !carry.subject.empty()) {
+            subj = carry.subject;
+            from_carry = true;
+            if (refs.empty()) refs = carry.refs;
+            soft = soft || carry.soft;
+        }
+        if (subj.empty() || subj.e - subj.b > 120) {
+            if (!values.empty()) return;  // a value with no indicator: not a target
+            continue;
+        }
+        const std::size_t ev_b = from_carry ? carry.subject.b : subj.b;
+
+        if (!values.empty()) {
+            // A verb followed by numbers that are years or project counts is not a target.
+            if (values.front().unit_text.empty() && at(s, values.front().end, "年")) return;
+            Emit em;
+            em.subject = subj;
+            em.evidence = {ev_b, vend};
+            em.values = std::move(values);
+            em.soft = soft;
+            em.strict_verb = verb->strict;
+            if (verb->kind == VerbKind::level) {
+                em.kind = TargetKind::level;
+                em.op = verb->op;
+            } else {
+                em.kind = rate ? TargetKind::rate : TargetKind::change;
+                em.op = verb->op;
+                em.refs = refs;
+                if (rate && !refs.empty()) em.note = "per year, from " + refs.front().label;
+            }
+            // "达到55%以上并持续提高": later years continue as a trend.
+            std::size_t k = skip_ws(s, vend, c.e);
+            if (at(s, k, "并") || at(s, k, "且")) {
+                std::size_t m = k + 3;
+                for (auto mod : trend_modifiers)
+                    if (at(s, m, mod)) {
+                        m += mod.size();
+                        for (const auto& tv : trend_verbs)
+                            if (at(s, m, tv.text)) {
+                                em.then_trend = tv.direction ? tv.direction
+                                                             : (lower_is_better(s.substr(subj.b, subj.e - subj.b)) ? -1 : 1);
+                                em.evidence.e = m + tv.text.size();
+                            }
+                        break;
+                    }
+            }
+            emit(st, frame, em);
+            return;
+        }
+        // Benchmarks: 达到国家平均水平, 高于自治区平均水平, 优于…
+        std::size_t bend = benchmark_phrase_at(s, r, c.e);
+        if (bend != r && verb->kind == VerbKind::level) {
+            Emit em;
+            em.subject = subj;
+            em.evidence = {ev_b, bend};
+            em.kind = TargetKind::benchmark;
+            em.op = bench_op;
+            em.benchmark = std::string(s.substr(r, bend - r));
+            em.soft = soft;
+            emit(st, frame, em);
+            return;
+        }
+        // Trends: indicator, modifiers, direction ("明显下降", "持续减缓").
+        (void)0;
+    }
+
+    // Benchmarks with 优于 (not a level verb).
+    for (std::size_t q = p; q < c.e; q = next_cp(s, q)) {
+        if (!at(s, q, "优于") && !at(s, q, "好于")) continue;
+        std::size_t r = q + 6;
+        std::size_t bend = r;
+        // "优于国家、自治区平均水平": several places, one phrase.
+        std::size_t probe = r;
+        for (int guard = 0; guard < 4 && bend == r; ++guard) {
+            bend = benchmark_phrase_at(s, probe, c.e);
+            if (bend != probe) break;
+            bend = r;
+            std::size_t comma = s.find("、", probe);
+            if (comma == std::string_view::npos || comma >= c.e) break;
+            probe = comma + 3;
+            std::size_t b2 = benchmark_phrase_at(s, probe, c.e);
+            if (b2 != probe) {
+                bend = b2;
+                break;
+            }
+        }
+        if (bend == r) break;
+        Range subj = clean_subject(s, {p, q}, &soft);
+        if (subj.empty() || subj.e - subj.b > 120) break;
+        Emit em;
+        em.subject = subj;
+        em.evidence = {subj.b, bend};
+        em.kind = TargetKind::benchmark;
+        em.op = Comparator::gt;
+        em.benchmark = std::string(s.substr(r, bend - r));
+        em.soft = soft;
+        emit(st, frame, em);
+        return;
+    }
+
+    // Trends.
+    for (std::size_t q = p; q < c.e; q = next_cp(s, q)) {
+        const TrendVerb* tv = nullptr;
+        for (const auto& v : trend_verbs)
+            if (at(s, q, v.text)) {
+                tv = &v;
+                break;
+            }
+        if (!tv) continue;
+        // Find where the modifiers start: walk back over modifier words.
+        std::size_t mb = q;
+        for (int guard = 0; guard < 8; ++guard) {
+            bool hit = false;
+            for (auto m : trend_modifiers)
+                if (ends_with_any(s, p, mb, m)) {
+                    mb -= m.size();
+                    hit = true;
+                    break;
+                }
+            if (!hit && ends_with_any(s, p, mb, "并")) {
+                mb -= 3;
+                hit = true;
+            }
+            if (!hit) break;
+        }
+        if (mb == q || !trend_between(s, mb, q)) continue;  // a bare verb: an imperative, or part of a name (增长率)
+        // The reference phrase "在现有基础上持续改善" sits between indicator and modifiers.
+        std::size_t se = mb;
+        if (ref_e && ref_e == se) se = ref_b;
+        Range subj = clean_subject(s, {p, se}, &soft);
+        if (subj.empty() && !carry.subject.empty()) subj = carry.subject;
+        if (subj.empty() || subj.e - subj.b > 120) return;
+        std::string_view name = s.substr(subj.b, subj.e - subj.b);
+        if (!indicator_like(name)) {
+            // "婴儿死亡率、孕产妇死亡率" passes through split_indicators; other names must end like an indicator.
+            return;
+        }
+        int dir = tv->direction ? tv->direction : (lower_is_better(name) ? -1 : 1);
+        // The rest after the verb must not carry a value (then it is a change).
+        Emit em;
+        em.subject = subj;
+        em.evidence = {subj.b, q + tv->text.size()};
+        // "明显下降并持续下降": the evidence runs to the end of the pair.
+        std::size_t k = em.evidence.e;
+        if (at(s, k, "并") || at(s, k, ",并")) {
+            std::size_t m = k + (at(s, k, "并") ? 3 : 4);
+            for (auto mod : trend_modifiers)
+                if (at(s, m, mod)) {
+                    m += mod.size();
+                    for (const auto& v2 : trend_verbs)
+                        if (at(s, m, v2.text)) em.evidence.e = m + v2.text.size();
+                    break;
+                }
+        }
+        em.kind = TargetKind::trend;
+        em.op = dir < 0 ? Comparator::decrease : Comparator::increase;
+        em.soft = soft;
+        emit(st, frame, em);
+        return;
+    }
+
+    // No statement in this clause: its text may be the indicator of the next
+    // ("儿童青少年总体近视率在2020年的基础上,力争每年降低0.5个百分点以上").
+    Range subj{p, c.e};
+    if (ref_e && ref_e == c.e) subj.e = ref_b;
+    subj = clean_subject(s, subj, &soft);
+    carry.subject = subj;
+    carry.refs = refs;
+    carry.soft = soft;
+    // A bare value at the clause end: "行政机关负责人出庭应诉率100%".
+    if (!subj.empty()) {
+        std::size_t q = subj.e;
+        std::size_t k = q;
+        while (k > subj.b && (is_digit_at(s, prev_cp(s, k)) || decimal_point_at(s, prev_cp(s, k)))) k = prev_cp(s, k);
+        (void)k;
+    }
+}
+
+bool past_section(const Document& d, int h) {
+    for (int k = h; k >= 0; k = d.headings[k].parent)
+        for (auto w : past_section_words)
+            if (d.headings[k].title.find(w) != std::string::npos) return true;
+    return false;
+}
+
+// Boxes that list construction projects (重点工程 / 项目) hold specifications, not targets.
+bool project_box(const Document& d, int h) {
+    for (int k = h; k >= 0; k = d.headings[k].parent)
+        if (d.headings[k].style == HeadingStyle::box) {
+            const std::string& t = d.headings[k].title;
+            return t.find("工程") != std::string::npos || t.find("项目") != std::string::npos ||
+                   t.find("指标") != std::string::npos;  // indicator tables are read as tables
+        }
+    return false;
+}
+
+void scan_line(ScanState& st, std::size_t b, std::size_t e, std::vector<int>& para_years) {
+    std::string_view s = st.s;
+    std::size_t i = b;
+    // A paragraph that opens with its years ("到2025年,…") dates every sentence in it.
+    Frame para_frame;
+    {
+        Frame f;
+        if (frame_at(st, skip_ws(s, b, e), e, f) != skip_ws(s, b, e) && !f.past) para_frame = f;
+    }
+    while (i < e) {
+        // One sentence.
+        std::size_t se = i;
+        int depth = 0;
+        while (se < e) {
+            std::size_t n;
+            char32_t c = cp_at(s, se, &n);
+            if (c == '(' || c == 0xFF08) ++depth;
+            else if ((c == ')' || c == 0xFF09) && depth > 0) --depth;
+            else if (depth == 0 && is_stop(c)) break;
+            se += n;
+        }
+        Frame frame = para_frame;
+        Carry carry;
+        bool sentence_soft = false;
+        // Clauses.
+        std::size_t cb = i;
+        bool sentence_has_frame = false;
+        for (std::size_t k = i; k <= se;) {
+            std::size_t n = 0;
+            char32_t c = k < se ? cp_at(s, k, &n) : 0;
+            bool boundary = k >= se;
+            if (!boundary && (c == '(' || c == 0xFF08)) ++depth;
+            else if (!boundary && (c == ')' || c == 0xFF09) && depth > 0) --depth;
+            else if (!boundary && depth == 0 && (c == ',' || c == 0xFF0C || is_semicolon(c))) boundary = true;
+            if (boundary) {
+                Range clause{cb, k};
+                trim(s, clause.b, clause.e);
+                if (!clause.empty()) {
+                    Frame f;
+                    std::size_t after = frame_at(st, clause.b, clause.e, f);
+                    if (after != clause.b) {
+                        frame = f;
+                        sentence_has_frame = true;
+                        if (!f.past) para_years = f.years;
+                        clause.b = after;
+                        carry = Carry{};
+                    }
+                    if (!clause.empty() && !frame.past) {
+                        Frame use = frame;
+                        // A sentence without years that distributes values with 分别
+                        // over as many years as the paragraph's last frame has.
+                        if (!sentence_has_frame && para_frame.years.empty() && para_years.size() >= 2 &&
+                            s.substr(clause.b, clause.e - clause.b).find("分别") != std::string_view::npos)
+                            use.years = para_years;
+                        const std::size_t before = st.out.size();
+                        scan_clause(st, clause, use, carry, sentence_soft);
+                        if (st.out.size() != before) carry.subject = {};
+                        if (s.substr(clause.b, clause.e - clause.b).find("力争") != std::string_view::npos &&
+                            st.out.size() == before)
+                            sentence_soft = true;
+                    }
+                }
+                cb = k + n;
+                if (!(k >= se) && is_semicolon(c)) carry = Carry{};
+                if (k >= se) break;
+            }
+            k += n ? n : 1;
+        }
+        i = se < e ? next_cp(s, se) : e;
+    }
+}
+
+}  // namespace
+
+void extract_targets(const Document& d, Plan& plan) {
+    std::vector<Target> found;
+    ScanState st{d, d.text, 0, plan.period_end.value_or(0), found};
+    if (plan.issue_date) st.doc_year = plan.issue_date->year;
+    else if (plan.publication_date) st.doc_year = plan.publication_date->year;
+    else if (plan.period_start) st.doc_year = *plan.period_start;
+
+    // Tables first: they carry baselines and nature, so a text restating a
+    // table row adds nothing.
+    std::vector<Target> table = extract_tables(d);
+    std::vector<int> para_years;
+    std::vector<std::pair<std::size_t, std::size_t>> index;  // target -> line, for sections and tasks
+    for (std::size_t i = d.content_begin; i < d.content_end; ++i) {
+        const Line& l = d.lines[i];
+        if (l.empty()) continue;
+        int h = heading_at_line(d, i);
+        if (h >= 0 && (past_section(d, h) || project_box(d, h))) continue;
+        std::size_t b = l.begin;
+        // A heading line: read after its label.
+        if (h >= 0 && d.headings[h].line == i) b = d.headings[h].label_end;
+        para_years.clear();
+        scan_line(st, b, l.end, para_years);
+    }
+
+    // Merge: table rows, then text targets that do not restate one already
+    // found (same year, kind, comparator, value and unit, similar name), and
+    // trends for an indicator-year that already has a stated value.
+    std::vector<Target> all = std::move(table);
+    const std::size_t table_count = all.size();
+    auto same_number = [](const Target& a, const Target& b) {
+        if (a.value.has_value() != b.value.has_value()) return false;
+        return !a.value || std::fabs(*a.value - *b.value) <= 1e-9 * std::max(1.0, std::fabs(*a.value));
+    };
+    for (auto& t : found) {
+        bool duplicate = false;
+        for (std::size_t k = 0; k < all.size(); ++k) {
+            const Target& u = all[k];
+            if (u.year != t.year) continue;
+            const double sim = name_similarity(u.indicator, t.indicator);
+            // Text restating a table row names it loosely; two text targets
+            // are the same only under the same name.
+            const bool from_table = k < table_count;
+            if (sim < (from_table ? 0.5 : 0.99)) continue;
+            if (from_table && t.kind == TargetKind::level && u.kind == TargetKind::level && same_number(u, t) &&
+                u.unit == t.unit) {
+                duplicate = true;
+                break;
+            }
+            if (t.kind == TargetKind::trend && u.kind != TargetKind::trend && u.kind != TargetKind::benchmark && sim >= 0.99) {
+                duplicate = true;
+                break;
+            }
+            if (u.kind == t.kind && u.comparator == t.comparator && same_number(u, t) && u.unit == t.unit) {
+                duplicate = true;
+                break;
+            }
+        }
+        if (!duplicate) all.push_back(std::move(t));
+    }
+    // A trend stated before its indicator's value (总体目标 before the tasks).
+    std::vector<Target> kept;
+    for (auto& t : all) {
+        bool drop = false;
+        if (t.kind == TargetKind::trend)
+            for (const auto& u : all)
+                if (&u != &t && u.year == t.year && u.kind != TargetKind::trend && u.kind != TargetKind::benchmark &&
+                    name_similarity(u.indicator, t.indicator) >= 0.99) {
+                    drop = true;
+                    break;
+                }
+        if (!drop) kept.push_back(std::move(t));
+    }
+    std::stable_sort(kept.begin(), kept.end(), [](const Target& a, const Target& b) {
+        return a.span->begin < b.span->begin;
+    });
+
+    // Ids, indicators, sections and tasks.
+    std::map<std::string, std::string> indicator_ids;
+    std::vector<std::size_t> line_starts;
+    line_starts.reserve(d.lines.size());
+    for (const auto& l : d.lines) line_starts.push_back(l.begin);
+    int n = 0;
+    for (auto& t : kept) {
+        t.id = "t" + std::to_string(++n);
+        auto it = indicator_ids.find(t.indicator);
+        if (it == indicator_ids.end()) {
+            Indicator ind;
+            ind.id = "i" + std::to_string(indicator_ids.size() + 1);
+            ind.name = t.indicator;
+            ind.unit = t.unit;
+            ind.nature = t.nature;
+            ind.span = t.span;
+            if (t.comparator == Comparator::ge || t.comparator == Comparator::gt || t.comparator == Comparator::increase)
+                ind.direction = Direction::higher;
+            else if (t.comparator == Comparator::le || t.comparator == Comparator::lt || t.comparator == Comparator::decrease)
+                ind.direction = Direction::lower;
+            it = indicator_ids.emplace(t.indicator, ind.id).first;
+            plan.indicators.push_back(std::move(ind));
+        }
+        t.indicator_id = it->second;
+        const std::size_t line =
+            static_cast<std::size_t>(std::upper_bound(line_starts.begin(), line_starts.end(), t.span->begin) -
+                                     line_starts.begin()) - 1;
+        const int h = heading_at_line(d, line);
+        if (h >= 0) {
+            t.section = label_path(d, h);
+            for (auto& ind : plan.indicators)
+                if (ind.id == t.indicator_id && ind.category.empty() && d.headings[h].style == HeadingStyle::box)
+                    ind.category = d.headings[h].label + " " + d.headings[h].title;
+        }
+        for (auto& task : plan.tasks)
+            if (task.span && task.span->begin <= t.span->begin && t.span->end <= task.span->end) {
+                t.task_id = task.id;
+                task.target_ids.push_back(t.id);
+                break;
+            }
+    }
+    plan.targets = std::move(kept);
+}
+
+}  // namespace healthplan::extract_detail
