@@ -31,6 +31,8 @@ if [ ! -x .venv/bin/python ]; then
   "$python" -m venv .venv
 fi
 venv_py="$root/.venv/bin/python"
+# pip, minus the machine-wide find-links notices that drown real messages.
+pip_install() { "$venv_py" -m pip install -q "$@" 2> >(grep -v "^WARNING: Location" >&2); }
 
 # Build requirements go into the venv so the package builds without isolation
 # (which lets the CMake build directory be reused between installs).
@@ -38,11 +40,11 @@ stamp_deps=.venv/.healthplan-deps
 deps_hash=$(sha256sum pyproject.toml | cut -d' ' -f1)
 if [ ! -f "$stamp_deps" ] || [ "$(cat "$stamp_deps")" != "$deps_hash" ]; then
   say "installing Python dependencies"
-  "$venv_py" -m pip install -q --upgrade pip
+  pip_install --upgrade pip
   extra=()
   command -v cmake >/dev/null || extra+=(cmake)
   command -v ninja >/dev/null || extra+=(ninja)
-  "$venv_py" -m pip install -q "scikit-build-core>=0.10" "pybind11>=2.12" "${extra[@]}"
+  pip_install "scikit-build-core>=0.10" "pybind11>=2.12" "${extra[@]}"
   # The project's runtime and test dependencies, read from pyproject.toml.
   "$venv_py" - <<'PY' > .venv/.healthplan-requirements.txt
 import tomllib
@@ -52,7 +54,7 @@ for extra in p.get("optional-dependencies", {}).values():
     deps += extra
 print("\n".join(sorted(set(deps))))
 PY
-  "$venv_py" -m pip install -q -r .venv/.healthplan-requirements.txt
+  pip_install -r .venv/.healthplan-requirements.txt
   echo "$deps_hash" > "$stamp_deps"
   rm -f .venv/.healthplan-src
 fi
@@ -68,7 +70,7 @@ stamp_src=.venv/.healthplan-src
 if [ ! -f "$stamp_src" ] || [ "$(cat "$stamp_src")" != "$src_hash" ] ||
    ! "$venv_py" -c "import healthplan" 2>/dev/null; then
   say "building and installing healthplan (C++ extension; takes a few minutes the first time)"
-  "$venv_py" -m pip install -q --no-build-isolation --no-deps \
+  pip_install --no-build-isolation --no-deps \
     -Cbuild-dir=build/python -Ccmake.build-type=Release "$root"
   echo "$src_hash" > "$stamp_src"
 fi
