@@ -1,0 +1,108 @@
+// Judging a plan's targets against observed data.
+//
+//   auto obs = healthplan::Observations::from_csv("observed.csv");
+//   auto results = healthplan::evaluate(plan, obs, {}, 2023);
+//   for (auto& r : results) std::cout << r.target_id << ' ' << to_string(r.verdict)
+//                                     << ": " << r.explanation << '\n';
+//
+// Each result is self-explaining: the inputs used, the threshold, the method
+// and its version, the projection, the required and observed pace, and the
+// lead units of the task the target belongs to. Only data up to `as_of` are
+// used, so a past verdict can be reproduced. docs/evaluation.md documents every
+// rule; the thresholds live in EvaluationPolicy.
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "healthplan/config.hpp"
+#include "healthplan/observations.hpp"
+#include "healthplan/plan.hpp"
+#include "healthplan/policy.hpp"
+#include "healthplan/verdict.hpp"
+
+HEALTHPLAN_BEGIN_NAMESPACE
+
+// NaN marks a number that does not apply or could not be computed.
+struct TargetResult {
+    std::string plan_id;
+    std::string target_id;
+    std::string indicator;      // name as written at the target
+    std::string indicator_key;  // observation key matched ("" when none)
+    std::string region;         // region of the series used
+    std::optional<int> year;    // target year
+    TargetKind kind = TargetKind::level;
+    Comparator comparator = Comparator::ge;
+    Nature nature = Nature::unspecified;  // target's, else its indicator's
+    std::vector<std::string> section;
+    int as_of = 0;
+
+    Verdict verdict = Verdict::insufficient_data;
+    // Method-specific class ("acceleration_needed", "slightly_off",
+    // "some_progress", "wrong_direction", "met_at_target_year", ...).
+    std::string category;
+    // Why not_evaluable / insufficient_data (empty otherwise).
+    std::string reason;
+    std::string method;          // "linear_extrapolation", "trend:net_with_k_reversals", ...
+    std::string method_version;  // evaluation_version
+
+    double threshold = 0;  // in `unit`; NaN when none
+    std::string unit;      // unit of threshold and values
+    std::optional<int> baseline_year;
+    double baseline_value = 0;  // NaN when none
+    std::optional<int> latest_year;
+    double latest_value = 0;
+    std::optional<int> reference_year;  // change targets
+    double reference_value = 0;
+    int points = 0;  // observations used
+
+    double projected_value = 0;  // at the target year, bounded
+    double required_pace = 0;    // units a year needed from the latest year to the target year
+    double observed_pace = 0;    // least-squares slope, units a year
+    double years_to_target = 0;  // at the method's pace; +inf when never
+    double probability = 0;      // of meeting the target; NaN when not computable
+    double progress = 0;         // method's ratio: R, missing share, years ...
+
+    std::string task_id;
+    std::vector<std::string> lead;  // lead units' full names
+    std::string explanation;
+};
+
+// Evaluates every target of `plan`. Throws UnitError when a series' unit
+// cannot be converted (unless the policy says insufficient_data), DataError
+// for a milestone observation other than 0/1, ValidationError for a bad policy.
+std::vector<TargetResult> evaluate(const Plan& plan, const Observations& observations,
+                                   const EvaluationPolicy& policy, int as_of);
+// As of the latest year in `observations`.
+std::vector<TargetResult> evaluate(const Plan& plan, const Observations& observations,
+                                   const EvaluationPolicy& policy = {});
+// One target.
+TargetResult evaluate_target(const Plan& plan, const Target& target,
+                             const Observations& observations, const EvaluationPolicy& policy,
+                             int as_of);
+
+// --- aggregation --------------------------------------------------------------
+
+enum class ScorecardBy : unsigned char { plan, section, lead, nature, region, kind };
+std::string_view to_string(ScorecardBy);
+ScorecardBy parse_scorecard_by(std::string_view);
+
+struct ScorecardRow {
+    std::string group;  // plan id, top-level section label, lead unit, nature, region, kind
+    std::array<int, verdict_count> counts{};  // indexed by Verdict
+    int targets = 0;
+    int scored = 0;
+    // Mean of policy.score weights over scored targets, 0–100; NaN when none.
+    double score = 0;
+};
+
+// Groups in order of first appearance. By lead, a target counts once for each
+// of its lead units ("(no lead)" when it has none); by section, by its
+// outermost section label ("(no section)").
+std::vector<ScorecardRow> scorecard(const std::vector<TargetResult>& results, ScorecardBy by,
+                                    const ScoreWeights& weights = {});
+
+HEALTHPLAN_END_NAMESPACE

@@ -1,0 +1,175 @@
+// Observed data: a columnar store of (indicator key, region, year, value, unit,
+// source, flags) rows.
+//
+// Numeric columns may be borrowed (numpy arrays, Arrow buffers): the store then
+// keeps a `keepalive` handle and reads the memory in place; string columns are
+// dictionary-encoded (codes + names). On construction the store checks every
+// row — a finite value unless flagged missing, a known unit, a year in range —
+// and refuses duplicate keys: two rows for the same (key, region, year) are a
+// DataError naming both rows, never a silent overwrite. Rows flagged
+// `superseded` are kept for the record but ignored by lookups and by that check.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "healthplan/config.hpp"
+#include "healthplan/units.hpp"
+
+HEALTHPLAN_BEGIN_NAMESPACE
+
+// Row flags (a bit set).
+enum ObservationFlag : std::uint8_t {
+    flag_none = 0,
+    // The value is not available for that year (NaN allowed, the row is kept
+    // so "missing year" is explicit rather than inferred from a gap).
+    flag_missing = 1,
+    flag_provisional = 2,  // preliminary figure, may be revised
+    flag_estimated = 4,    // modelled or imputed, not measured
+    // A figure replaced by a later revision; kept for the record, never used.
+    flag_superseded = 8,
+};
+
+// "missing;provisional" ↔ bits. Accepts ';', '|', ',' or spaces between names;
+// throws DataError("observations.flag") for an unknown name.
+std::uint8_t parse_flags(std::string_view text);
+std::string flags_to_string(std::uint8_t flags);
+
+// A column view over a batch of rows. Code columns index into the matching
+// name table. An empty `region`, `unit`, `source` or `flags` span means "the
+// same for every row": region "" / unit_names[0] (or unknown) / no source / 0.
+struct ObservationColumns {
+    std::span<const std::int64_t> key;
+    std::span<const std::int64_t> region;
+    std::span<const std::int64_t> year;
+    std::span<const double> value;
+    std::span<const std::int64_t> unit;
+    std::span<const std::int64_t> source;
+    std::span<const std::uint8_t> flags;
+
+    std::vector<std::string> key_names;
+    std::vector<std::string> region_names;
+    // Unit as written ("%", "‰", "1/10万", "岁"); "" is an unknown unit.
+    std::vector<std::string> unit_names;
+    std::vector<std::string> source_names;
+
+    // For error messages: the input's name and, when known, each row's line
+    // (CSV); otherwise rows are named "<origin> row <i>" (0-based).
+    std::string origin = "observations";
+    std::vector<std::int64_t> lines;
+};
+
+// One usable point of a series (superseded rows excluded).
+struct SeriesPoint {
+    std::int64_t year = 0;
+    double value = 0;
+    std::int64_t unit = 0;     // code into unit_names()
+    std::uint8_t flags = 0;
+    std::size_t row = 0;       // row index in the store
+};
+
+// One row, for building small stores in code (tests, examples).
+struct ObservationRow {
+    std::string key;
+    std::string region;
+    std::int64_t year = 0;
+    double value = 0;
+    std::string unit;
+    std::string source;
+    std::uint8_t flags = 0;
+};
+
+struct CsvOptions {
+    // Region for rows when the file has no `region` column (or the cell is empty).
+    std::string default_region;
+    // Unit for rows when the file has no `unit` column (or the cell is empty).
+    std::string default_unit;
+};
+
+class Observations {
+public:
+    Observations();  // empty
+
+    // Takes the columns (numeric spans are read in place; `keepalive` keeps
+    // their memory alive for the life of the store). Validates every row.
+    // Throws DataError (NaN/inf without the missing flag, bad year, code out of
+    // range, duplicate or conflicting key) or UnitError (unit not parseable),
+    // both naming the row(s).
+    static Observations from_columns(ObservationColumns columns,
+                                     std::shared_ptr<const void> keepalive = {});
+
+    // Rows built in code; errors name "<origin> row <i>".
+    static Observations from_rows(const std::vector<ObservationRow>& rows,
+                                  std::string origin = "rows");
+
+    // CSV with a header row. Columns (any order, names case-insensitive):
+    // `indicator` (or `key`, `code`), `year`, `value` required; `region`,
+    // `unit`, `source`, `flags` optional; unknown columns are ignored. An empty
+    // value is allowed only with the `missing` flag. Errors name file and line.
+    static Observations from_csv(const std::filesystem::path& path, const CsvOptions& options = {});
+    static Observations from_csv_text(std::string_view text, std::string_view name = "<csv>",
+                                      const CsvOptions& options = {});
+
+    std::size_t size() const noexcept { return value_.size(); }
+    bool empty() const noexcept { return size() == 0; }
+
+    const std::vector<std::string>& key_names() const noexcept { return cols_.key_names; }
+    const std::vector<std::string>& region_names() const noexcept { return cols_.region_names; }
+    const std::vector<std::string>& unit_names() const noexcept { return cols_.unit_names; }
+    const std::vector<std::string>& source_names() const noexcept { return cols_.source_names; }
+    // The parsed unit of a unit code; none when the unit is unknown ("").
+    const std::optional<Unit>& unit(std::int64_t code) const { return units_.at(static_cast<std::size_t>(code)); }
+
+    std::optional<std::int64_t> key_code(std::string_view key) const;
+    std::optional<std::int64_t> region_code(std::string_view region) const;
+
+    // The numeric columns, in row order (borrowed memory when built from views).
+    std::span<const std::int64_t> years() const noexcept { return year_; }
+    std::span<const double> values() const noexcept { return value_; }
+
+    // Row accessors.
+    std::string_view key(std::size_t row) const;
+    std::string_view region(std::size_t row) const;
+    std::int64_t year(std::size_t row) const { return year_[row]; }
+    double value(std::size_t row) const { return value_[row]; }
+    std::int64_t unit_code(std::size_t row) const;
+    std::string_view source(std::size_t row) const;
+    std::uint8_t flags(std::size_t row) const;
+    // "file.csv:12" or "observations row 11".
+    std::string row_name(std::size_t row) const;
+
+    // The series of (key, region), oldest first, superseded rows excluded.
+    // Empty when there is none.
+    std::vector<SeriesPoint> series(std::int64_t key, std::int64_t region) const;
+    std::vector<SeriesPoint> series(std::string_view key, std::string_view region) const;
+    // Regions that have a series for `key`.
+    std::vector<std::string> regions_of(std::string_view key) const;
+    // Latest year of any usable row (0 when empty).
+    std::int64_t max_year() const noexcept { return max_year_; }
+
+private:
+    void check_and_index();
+    std::int64_t region_at(std::size_t row) const { return cols_.region.empty() ? 0 : cols_.region[row]; }
+
+    ObservationColumns cols_;
+    std::span<const std::int64_t> year_;
+    std::span<const double> value_;
+    std::shared_ptr<const void> keepalive_;
+    std::vector<std::optional<Unit>> units_;
+    std::unordered_map<std::string, std::int64_t> key_index_;
+    std::unordered_map<std::string, std::int64_t> region_index_;
+    // Usable rows sorted by (key, region, year); ranges_ maps (key, region) to
+    // [begin, end) in order_.
+    std::vector<std::uint32_t> order_;
+    std::unordered_map<std::uint64_t, std::pair<std::uint32_t, std::uint32_t>> ranges_;
+    std::int64_t max_year_ = 0;
+};
+
+HEALTHPLAN_END_NAMESPACE

@@ -1,0 +1,274 @@
+// The numeric judgement of level thresholds (see evaluate_level.hpp).
+#include "evaluate_level.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include <boost/math/distributions/students_t.hpp>
+
+#include "healthplan/trend.hpp"
+
+HEALTHPLAN_BEGIN_NAMESPACE
+namespace detail {
+
+const char* category_name(Category c) noexcept {
+    switch (c) {
+        case Category::none: return "";
+        case Category::met_at_target_year: return "met_at_target_year";
+        case Category::missed_at_target_year: return "missed_at_target_year";
+        case Category::already_met: return "already_met";
+        case Category::maintained: return "maintained";
+        case Category::not_maintained: return "not_maintained";
+        case Category::on_track: return "on_track";
+        case Category::acceleration_needed: return "acceleration_needed";
+        case Category::limited_progress: return "limited_progress";
+        case Category::deterioration: return "deterioration";
+        case Category::reachable: return "reachable";
+        case Category::slightly_off: return "slightly_off";
+        case Category::off: return "off";
+        case Category::wrong_direction: return "wrong_direction";
+        case Category::substantial_progress: return "substantial_progress";
+        case Category::some_progress: return "some_progress";
+        case Category::insufficient_progress: return "insufficient_progress";
+        case Category::binding_projection_short: return "binding_projection_short";
+        case Category::count_: break;
+    }
+    return "";
+}
+
+const char* reason_text(Reason r) noexcept {
+    switch (r) {
+        case Reason::none: return "";
+        case Reason::no_observation: return "no observation up to the as-of year";
+        case Reason::single_point: return "a single data point: no pace can be measured";
+        case Reason::no_target_year_value:
+            return "no observation for the target year although later years exist";
+        case Reason::non_positive_for_growth:
+            return "growth rates need positive base, latest and target values (zero or negative value)";
+        case Reason::no_target_year: return "the target has no year";
+    }
+    return "";
+}
+
+int desired_direction(Comparator c, double threshold, double base) noexcept {
+    switch (c) {
+        case Comparator::ge:
+        case Comparator::gt:
+        case Comparator::increase: return 1;
+        case Comparator::le:
+        case Comparator::lt:
+        case Comparator::decrease: return -1;
+        case Comparator::eq:
+        case Comparator::approx: return threshold >= base ? 1 : -1;
+    }
+    return 1;
+}
+
+namespace {
+
+// Same meaning as healthplan::satisfies, without exceptions, for the hot loop;
+// increase / decrease read as "at least" / "at most".
+inline bool meets(double v, Comparator c, double th, double tol) noexcept {
+    switch (c) {
+        case Comparator::ge:
+        case Comparator::increase: return v >= th;
+        case Comparator::gt: return v > th;
+        case Comparator::le:
+        case Comparator::decrease: return v <= th;
+        case Comparator::lt: return v < th;
+        case Comparator::eq: return v == th;
+        case Comparator::approx: return std::fabs(v - th) <= tol * std::fabs(th);
+    }
+    return false;
+}
+
+inline double clamp_to(double v, const LevelSpec& s, bool bound) noexcept {
+    if (!bound || std::isnan(v)) return v;
+    return std::min(std::max(v, s.lower), s.upper);
+}
+
+}  // namespace
+
+double probability_of_meeting(const double* t, const double* y, int n, double year,
+                              Comparator c, double threshold, double tolerance,
+                              int min_points) noexcept {
+    if (n < std::max(3, min_points)) return nan;
+    const LinearFit fit = fit_line({t, static_cast<std::size_t>(n)}, {y, static_cast<std::size_t>(n)});
+    if (!std::isfinite(fit.slope) || !std::isfinite(fit.residual_sd)) return nan;
+    const double pred = fit.at(year);
+    const double d = year - fit.x_mean;
+    const double se = fit.residual_sd * std::sqrt(1.0 + 1.0 / n + d * d / fit.sxx);
+    if (!(se > 0)) {  // a perfect fit: the projection is certain under the model
+        return meets(pred, c, threshold, tolerance) ? 1.0 : 0.0;
+    }
+    try {
+        const boost::math::students_t_distribution<double> dist(n - 2);
+        auto cdf = [&](double x) { return boost::math::cdf(dist, (x - pred) / se); };
+        switch (c) {
+            case Comparator::ge:
+            case Comparator::gt:
+            case Comparator::increase: return 1.0 - cdf(threshold);
+            case Comparator::le:
+            case Comparator::lt:
+            case Comparator::decrease: return cdf(threshold);
+            case Comparator::eq:
+            case Comparator::approx: {
+                const double half = tolerance * std::fabs(threshold);
+                return cdf(threshold + half) - cdf(threshold - half);
+            }
+        }
+    } catch (...) {
+    }
+    return nan;
+}
+
+LevelOutcome judge_level(const double* t, const double* y, int n, const LevelSpec& spec,
+                         LevelMethod method, const EvaluationPolicy& policy) noexcept {
+    LevelOutcome o;
+    o.points = n;
+    if (n <= 0) {
+        o.reason = Reason::no_observation;
+        return o;
+    }
+    const double th = spec.threshold;
+    const double tol = policy.approx_tolerance;
+    const Comparator cmp = spec.comparator;
+    const double t0 = t[0], y0 = y[0], tn = t[n - 1], yn = y[n - 1];
+    o.base_year = t0;
+    o.base_value = y0;
+    o.latest_year = tn;
+    o.latest_value = yn;
+    const int dir = desired_direction(cmp, th, y0);
+
+    LinearFit fit;
+    if (n >= 2) {
+        fit = fit_line({t, static_cast<std::size_t>(n)}, {y, static_cast<std::size_t>(n)});
+        o.observed_pace = fit.slope;
+    }
+
+    // A target without a year ("保持在90%以上") holds when the latest value does.
+    if (!spec.has_year) {
+        const bool ok = meets(yn, cmp, th, tol);
+        o.verdict = ok ? Verdict::on_track : Verdict::off_track;
+        o.category = ok ? Category::maintained : Category::not_maintained;
+        return o;
+    }
+
+    const double T = spec.year;
+    // The target year has an observation: the milestone is decided, whatever came after.
+    for (int i = n - 1; i >= 0; --i) {
+        if (t[i] == T) {
+            const bool ok = meets(y[i], cmp, th, tol);
+            o.verdict = ok ? Verdict::achieved : Verdict::missed;
+            o.category = ok ? Category::met_at_target_year : Category::missed_at_target_year;
+            o.projected = y[i];
+            o.latest_year = t[i];
+            o.latest_value = y[i];
+            return o;
+        }
+        if (t[i] < T) break;
+    }
+    if (tn > T) {
+        o.reason = Reason::no_target_year_value;
+        return o;
+    }
+
+    const double left = T - tn;  // > 0
+    o.required_pace = (th - yn) / left;
+    const bool met_now = meets(yn, cmp, th, tol);
+    if (n == 1) {
+        if (met_now) {
+            o.verdict = Verdict::achieved_early;
+            o.category = Category::already_met;
+        } else {
+            o.reason = Reason::single_point;
+        }
+        return o;
+    }
+
+    const bool bound = policy.bound_projections;
+    o.probability = probability_of_meeting(t, y, n, T, cmp, th, tol, policy.min_points_probability);
+
+    Category cat = Category::none;
+    switch (method) {
+        case LevelMethod::linear_extrapolation: {
+            o.projected = clamp_to(fit.at(T), spec, bound);
+            o.years_to_target = dir * fit.slope > 0 ? std::max(0.0, (th - yn) / fit.slope) : inf;
+            double den = std::max(std::fabs(th - y0), std::fabs(th - yn));
+            if (!(den > 0)) den = std::fabs(th) > 0 ? std::fabs(th) : 1.0;
+            const double missing = std::max(0.0, dir * (th - o.projected) / den);
+            o.progress = missing;
+            if (meets(o.projected, cmp, th, tol) || missing < policy.distance_near) {
+                cat = Category::reachable;
+            } else if (!(dir * fit.slope > 0)) {
+                cat = Category::wrong_direction;
+            } else if (missing <= policy.distance_far) {
+                cat = Category::slightly_off;
+            } else {
+                cat = Category::off;
+            }
+            break;
+        }
+        case LevelMethod::growth_ratio: {
+            if (!(y0 > 0 && yn > 0 && th > 0)) {
+                if (!met_now) {
+                    o.reason = Reason::non_positive_for_growth;
+                    return o;
+                }
+                break;
+            }
+            const double cagr = std::pow(yn / y0, 1.0 / (tn - t0)) - 1.0;
+            const double req = std::pow(th / y0, 1.0 / (T - t0)) - 1.0;
+            const double moved = dir * cagr;
+            o.progress = req != 0 ? moved / std::fabs(req) : (moved > 0 ? inf : (moved < 0 ? -inf : 0.0));
+            o.projected = clamp_to(yn * std::pow(1.0 + cagr, left), spec, bound);
+            o.years_to_target = moved > 0 ? std::max(0.0, std::log(th / yn) / std::log1p(cagr)) : inf;
+            if (o.progress >= policy.growth_on_track) cat = Category::on_track;
+            else if (o.progress >= policy.growth_acceleration) cat = Category::acceleration_needed;
+            else if (o.progress >= policy.growth_limited) cat = Category::limited_progress;
+            else cat = Category::deterioration;
+            break;
+        }
+        case LevelMethod::years_to_target: {
+            if (!(y0 != 0 && yn > 0 && th > 0)) {
+                if (!met_now) {
+                    o.reason = Reason::non_positive_for_growth;
+                    return o;
+                }
+                break;
+            }
+            // Defra: average relative change per year, then n = |log(final/target) / log(1 + rate)|.
+            const double rate = ((yn - y0) / y0) / (tn - t0);
+            if (dir * rate > 0 && rate > -1) {
+                o.years_to_target = std::fabs(std::log(yn / th) / std::log1p(rate));
+            } else {
+                o.years_to_target = inf;
+            }
+            o.progress = o.years_to_target;
+            o.projected = rate > -1 ? clamp_to(yn * std::pow(1.0 + rate, left), spec, bound)
+                                    : clamp_to(spec.lower, spec, bound);
+            if (o.years_to_target <= left) cat = Category::substantial_progress;
+            else if (o.years_to_target <= left + policy.years_grace) cat = Category::some_progress;
+            else cat = Category::insufficient_progress;
+            break;
+        }
+    }
+
+    if (met_now) {
+        o.verdict = Verdict::achieved_early;
+        o.category = Category::already_met;
+        return o;
+    }
+    const bool on = cat == Category::reachable || cat == Category::on_track ||
+                    cat == Category::substantial_progress;
+    o.verdict = on ? Verdict::on_track : Verdict::off_track;
+    o.category = cat;
+    if (on && spec.binding && policy.binding_strict && !meets(o.projected, cmp, th, tol)) {
+        o.verdict = Verdict::off_track;
+        o.category = Category::binding_projection_short;
+    }
+    return o;
+}
+
+}  // namespace detail
+HEALTHPLAN_END_NAMESPACE

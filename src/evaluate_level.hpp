@@ -1,0 +1,103 @@
+// Internal: the numeric judgement of one level threshold against one series.
+// Shared by evaluate() (plans) and evaluate_level_columns() (bulk), so the two
+// paths cannot disagree. No strings are built here: the rich path turns the
+// outcome into an explanation afterwards.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+
+#include "healthplan/policy.hpp"
+#include "healthplan/target.hpp"
+#include "healthplan/verdict.hpp"
+
+HEALTHPLAN_BEGIN_NAMESPACE
+namespace detail {
+
+inline constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+inline constexpr double inf = std::numeric_limits<double>::infinity();
+
+// Method-specific classes; names in category_name().
+enum class Category : std::uint8_t {
+    none,
+    met_at_target_year,
+    missed_at_target_year,
+    already_met,
+    maintained,
+    not_maintained,
+    // growth_ratio
+    on_track,
+    acceleration_needed,
+    limited_progress,
+    deterioration,
+    // linear_extrapolation
+    reachable,
+    slightly_off,
+    off,
+    wrong_direction,
+    // years_to_target
+    substantial_progress,
+    some_progress,
+    insufficient_progress,
+    // binding rule
+    binding_projection_short,
+    count_,
+};
+const char* category_name(Category c) noexcept;
+
+// Why a level outcome is insufficient_data (names in reason_text()).
+enum class Reason : std::uint8_t {
+    none,
+    no_observation,
+    single_point,
+    no_target_year_value,
+    non_positive_for_growth,
+    no_target_year,
+};
+const char* reason_text(Reason r) noexcept;
+
+struct LevelSpec {
+    double threshold = 0;
+    Comparator comparator = Comparator::ge;
+    bool has_year = false;
+    int year = 0;
+    double lower = -inf;  // natural bounds of projections
+    double upper = inf;
+    bool binding = false;
+};
+
+struct LevelOutcome {
+    Verdict verdict = Verdict::insufficient_data;
+    Category category = Category::none;
+    Reason reason = Reason::none;
+    double latest_year = nan;
+    double latest_value = nan;
+    double base_year = nan;
+    double base_value = nan;
+    double projected = nan;
+    double required_pace = nan;
+    double observed_pace = nan;
+    double years_to_target = nan;
+    double probability = nan;
+    double progress = nan;
+    int points = 0;
+};
+
+// Desired direction of a comparator: +1 more is better, −1 less is better;
+// eq/approx take the side of the threshold relative to `base`.
+int desired_direction(Comparator c, double threshold, double base) noexcept;
+
+// `t`, `y`: n points, years ascending, all ≤ as_of, already in the threshold's
+// unit and already restricted to the window. Never throws.
+LevelOutcome judge_level(const double* t, const double* y, int n, const LevelSpec& spec,
+                         LevelMethod method, const EvaluationPolicy& policy) noexcept;
+
+// Probability that the least-squares prediction at year T satisfies the
+// comparator (Student t prediction interval); NaN with fewer than
+// policy.min_points_probability points.
+double probability_of_meeting(const double* t, const double* y, int n, double year,
+                              Comparator c, double threshold, double tolerance,
+                              int min_points) noexcept;
+
+}  // namespace detail
+HEALTHPLAN_END_NAMESPACE
