@@ -229,9 +229,19 @@ std::vector<Target> extract_tables(const Document& d) {
                     }
                 }
             }
+            // A unit column of its own: "人均预期寿命 / 岁 / 77.3 / 78".
+            std::size_t first_middle = 1;
+            if (row.size() >= 3 && !value_like(cell_text(t, row[1]))) {
+                std::string_view u = cell_text(t, row[1]);
+                if (auto parsed = Unit::try_parse(u); parsed && !u.empty() && u.size() <= 24) {
+                    unit = *parsed;
+                    unit_text = std::string(u);
+                    first_middle = 2;
+                }
+            }
             // Middle cells: glue text fragments a line break split ("达到国家" / "平均水平").
             std::vector<Cell> middle;
-            for (std::size_t c = 1; c < row.size(); ++c) {
+            for (std::size_t c = first_middle; c < row.size(); ++c) {
                 if (!middle.empty() && !value_like(cell_text(t, row[c])) && !value_like(cell_text(t, middle.back())))
                     middle.back().e = row[c].e;
                 else

@@ -41,6 +41,9 @@ std::optional<ValueText> value_at(std::string_view s, std::size_t i, std::size_t
     v.value = num->value;
     v.begin = i;
     std::size_t j = num->end;
+    // "2?5%": characters were lost inside or next to the number.
+    auto lost_mark = [&](std::size_t k) { return k < s.size() && (s[k] == '?' || at(s, k, "？") || at(s, k, "\uFFFD")); };
+    if ((i > 0 && lost_mark(prev_cp(s, i))) || lost_mark(j)) v.damaged = true;
     // A range: 1-1.5名, 22%—30%.
     for (std::string_view dash : {"-", "—", "–", "～", "~", "－", "至"}) {
         std::size_t k = j;
@@ -391,7 +394,7 @@ std::vector<Range> split_indicators(std::string_view s, Range r) {
     for (std::size_t i = r.b; i < r.e;) {
         std::size_t n;
         char32_t c = cp_at(s, i, &n);
-        if (c == 0x3001) {
+        if (c == 0x3001 || c == U'和' || c == U'及') {
             parts.push_back({start, i});
             start = i + n;
         }
@@ -435,8 +438,12 @@ void emit(ScanState& st, const Frame& frame, Emit& em) {
     std::vector<TargetKind> kinds;
     bool uncertain = false;
     std::string note = em.note;
-    bool glued = false;
-    for (const auto& v : em.values) glued = glued || v.glued;
+    bool glued = false, damaged = false;
+    for (const auto& v : em.values) glued = glued || v.glued, damaged = damaged || v.damaged;
+    if (damaged) {
+        uncertain = true;
+        note += (note.empty() ? "" : "; ") + std::string("characters lost next to a value ('?'); the number may be incomplete");
+    }
     if (glued) {
         uncertain = true;
         if (!note.empty()) note += "; ";
@@ -471,7 +478,22 @@ void emit(ScanState& st, const Frame& frame, Emit& em) {
         if (!shared_suffix && it->suffix) shared_suffix = it->suffix;
         if (shared_unit_text.empty() && !it->unit_text.empty()) shared_unit = it->unit, shared_unit_text = it->unit_text;
     }
-    for (Range name : split_indicators(s, em.subject)) {
+    std::vector<Range> names = split_indicators(s, em.subject);
+    // "孕产妇死亡率和婴儿死亡率分别控制在18/10万和7‰以下": one value per indicator.
+    const bool per_indicator = names.size() >= 2 && em.values.size() == names.size() && ys.size() <= 1;
+    if (per_indicator) {
+        years.assign(1, ys.empty() ? std::nullopt : std::optional<int>(ys.front()));
+        kinds.assign(1, em.kind);
+        value_index.assign(1, 0);
+        if (em.values.size() > 1 && ys.empty()) {
+            // the "several values without years" remark does not apply
+            uncertain = glued || damaged;
+            note = em.note;
+        }
+    }
+    for (std::size_t ni = 0; ni < names.size(); ++ni) {
+        Range name = names[ni];
+        if (per_indicator) value_index.assign(1, ni);
         std::string indicator = strip_noise(s.substr(name.b, name.e - name.b));
         if (indicator.empty()) continue;
         for (std::size_t k = 0; k < years.size(); ++k) {
@@ -492,8 +514,8 @@ void emit(ScanState& st, const Frame& frame, Emit& em) {
                 t.unit = v.unit_text.empty() && v.unit.is_none() ? shared_unit : v.unit;
                 t.unit_text = v.unit_text.empty() ? shared_unit_text : v.unit_text;
                 if (v.upper) {
-                    note += (note.empty() ? "" : "; ") + std::string("a range; upper end ") +
-                            std::string(s.substr(v.begin, v.end - v.begin));
+                    note += (note.empty() ? "" : "; ") + std::string("the range ") +
+                            std::string(s.substr(v.begin, v.end - v.begin)) + " is read as at least its lower end";
                 }
                 if (t.kind == TargetKind::level) {
                     std::optional<Comparator> suf = v.suffix ? v.suffix : shared_suffix;
@@ -693,13 +715,50 @@ void scan_clause(ScanState& st, Range c, const Frame& frame, Carry& carry, bool 
         if (!values.empty()) {
             // A verb followed by numbers that are years or project counts is not a target.
             if (values.front().unit_text.empty() && at(s, values.front().end, "年")) return;
+            // "X由2020年的75%提高到80%": the stated baseline is not part of the name.
+            std::optional<Baseline> baseline;
+            for (std::string_view from : {"由", "从"}) {
+                std::size_t fp = s.substr(subj.b, subj.e - subj.b).rfind(from);
+                if (fp == std::string_view::npos || fp == 0) continue;
+                std::size_t bp = subj.b + fp + from.size();
+                std::optional<int> by;
+                if (auto y = number_at(s.substr(0, subj.e), bp); y && y->end - y->begin == 4 && at(s, y->end, "年")) {
+                    by = static_cast<int>(y->value);
+                    bp = y->end + 3;
+                    if (at(s, bp, "底") || at(s, bp, "末")) bp += 3;
+                    if (at(s, bp, "的")) bp += 3;
+                }
+                if (auto bv = value_at(s, bp, subj.e); bv && skip_ws(s, bv->end, subj.e) == subj.e) {
+                    baseline = Baseline{by, bv->value};
+                    subj.e = subj.b + fp;
+                    trim(s, subj.b, subj.e);
+                }
+                break;
+            }
+            // "总规模年均增长不低于10%": a rate stated with a level word.
+            TargetKind rate_kind = TargetKind::level;
+            Comparator rate_dir = Comparator::increase;
+            for (std::string_view marker : {"年均", "每年", "平均每年", "年平均"})
+                for (const auto& tv : trend_verbs) {
+                    std::string w = std::string(marker) + std::string(tv.text);
+                    if (tv.direction != 0 && ends_with_any(s, subj.b, subj.e, w) && subj.e - w.size() > subj.b) {
+                        rate_kind = TargetKind::rate;
+                        rate_dir = tv.direction > 0 ? Comparator::increase : Comparator::decrease;
+                        subj.e -= w.size();
+                        trim(s, subj.b, subj.e);
+                    }
+                }
             Emit em;
             em.subject = subj;
             em.evidence = {ev_b, vend};
             em.values = std::move(values);
             em.soft = soft;
             em.strict_verb = verb->strict;
-            if (verb->kind == VerbKind::level) {
+            if (rate_kind == TargetKind::rate && verb->kind == VerbKind::level) {
+                em.kind = TargetKind::rate;
+                em.op = rate_dir;
+                em.note = std::string("per year, ") + std::string(verb->text) + " the value";
+            } else if (verb->kind == VerbKind::level) {
                 em.kind = TargetKind::level;
                 em.op = verb->op;
             } else {
@@ -724,7 +783,10 @@ void scan_clause(ScanState& st, Range c, const Frame& frame, Carry& carry, bool 
                         break;
                     }
             }
+            const std::size_t before = st.out.size();
             emit(st, frame, em);
+            if (baseline)
+                for (std::size_t k = before; k < st.out.size(); ++k) st.out[k].baseline = baseline;
             return;
         }
         // Benchmarks: 达到国家平均水平, 高于自治区平均水平, 优于…

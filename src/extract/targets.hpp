@@ -20,6 +20,7 @@ struct ValueText {
     Unit unit;
     std::optional<Comparator> suffix;  // 以上 / 以下 / 左右 …
     bool glued = false;  // follows the previous value with no separator ("25%40%")
+    bool damaged = false;  // a lost-character mark ("?") touches the number
 };
 
 // Parses one value at i (number, optional range, unit, suffix). nullopt if

@@ -1,0 +1,81 @@
+"""``healthplan extract``, ``healthplan targets`` and ``healthplan tasks``.
+
+``targets`` and ``tasks`` print one JSON object per line in the gold format
+(the shared scorers read it directly); ``doc`` is the input's base name and
+``span`` is ``[begin, end]`` in bytes of the document's UTF-8 text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from .extract import extract_file, extract_many, target_record, task_record
+
+
+def _add_input(p: argparse.ArgumentParser) -> None:
+    p.add_argument("files", nargs="+", metavar="FILE", help="plan text (UTF-8 or GB18030/GBK)")
+    p.add_argument("--encoding", default=None, help="input encoding (default: detect)")
+
+
+def _plans(args: argparse.Namespace):
+    files = [Path(f) for f in args.files]
+    for f in files:
+        if not f.is_file():
+            raise OSError(f"{f}: no such file")
+    if args.encoding or len(files) == 1:
+        return [(f, extract_file(f, args.encoding)) for f in files]
+    return list(zip(files, extract_many(files)))
+
+
+def _cmd_extract(args: argparse.Namespace) -> int:
+    out = Path(args.output)
+    out.mkdir(parents=True, exist_ok=True)
+    for path, plan in _plans(args):
+        base = path.name[: -len(path.suffix)] if path.suffix else path.name
+        target = out / f"{base}.plan.json"
+        plan.save(target)
+        print(f"{target}: {len(plan.targets)} targets, {len(plan.tasks)} tasks, "
+              f"{len(plan.indicators)} indicators", file=sys.stderr)
+    return 0
+
+
+def _print_records(records) -> None:
+    write = sys.stdout.write
+    for r in records:
+        write(json.dumps(r, ensure_ascii=False) + "\n")
+
+
+def _cmd_targets(args: argparse.Namespace) -> int:
+    for path, plan in _plans(args):
+        _print_records(target_record(t, path.name) for t in plan.targets)
+    return 0
+
+
+def _cmd_tasks(args: argparse.Namespace) -> int:
+    for path, plan in _plans(args):
+        tasks = plan.tasks
+        if not args.all:
+            tasks = [t for t in tasks if t.lead or t.responsible or t.others]
+        _print_records(task_record(t, path.name) for t in tasks)
+    return 0
+
+
+def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("extract", help="extract plan JSON from plan texts")
+    _add_input(p)
+    p.add_argument("-o", "--output", default=".", metavar="DIR",
+                   help="directory for <base>.plan.json (default: current directory)")
+    p.set_defaults(func=_cmd_extract)
+
+    p = sub.add_parser("targets", help="print each target as one JSON line (gold format)")
+    _add_input(p)
+    p.set_defaults(func=_cmd_targets)
+
+    p = sub.add_parser("tasks", help="print each task with its responsible units as one JSON line")
+    _add_input(p)
+    p.add_argument("--all", action="store_true", help="also tasks without named units")
+    p.set_defaults(func=_cmd_tasks)

@@ -1,0 +1,19 @@
+"""Bundled example documents: five real local health plans (see data/plans/README.md)."""
+
+from __future__ import annotations
+
+import pathlib
+
+__all__ = ["seed_paths", "plans_dir"]
+
+_PLANS = pathlib.Path(__file__).resolve().parent / "data" / "plans"
+
+
+def plans_dir() -> pathlib.Path:
+    """The folder holding the bundled plan documents."""
+    return _PLANS
+
+
+def seed_paths() -> list[pathlib.Path]:
+    """Paths of the five bundled plan texts, sorted by name."""
+    return sorted(_PLANS.glob("*.txt"))
