@@ -1,0 +1,187 @@
+"""``healthplan compare`` and ``healthplan report``.
+
+``compare`` lines plans up against each other and the national targets and
+prints the frames as CSV, JSON or Markdown. ``report`` is the README's main
+job: extract (the bundled documents by default), compare, evaluate, print a
+summary and write one self-contained HTML report.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+    from ._core import Plan
+
+PLAN_SUFFIXES = (".json",)
+TEXT_SUFFIXES = (".txt", ".text")
+
+
+def read_plans(paths: Sequence[str | os.PathLike[str]], *, progress: bool = False) -> list[Plan]:
+    """Plans from ``.json`` plan files and raw ``.txt`` documents (extracted).
+
+    A directory stands for the ``.json`` and ``.txt`` files in it. Anything
+    else is an error naming the file.
+    """
+    from ._model import load
+
+    files: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            found = sorted(f for f in p.iterdir() if f.suffix.lower() in PLAN_SUFFIXES + TEXT_SUFFIXES)
+            if not found:
+                raise ValueError(f"{p}: no .json plans or .txt documents in this folder")
+            files.extend(found)
+        elif not p.exists():
+            raise FileNotFoundError(f"{p}: no such file")
+        elif p.suffix.lower() in PLAN_SUFFIXES + TEXT_SUFFIXES:
+            files.append(p)
+        else:
+            raise ValueError(f"{p}: expected a plan .json or a document .txt, not '{p.suffix or 'no suffix'}'")
+
+    plans = []
+    bar = _Progress(len(files), "reading") if progress else None
+    for f in files:
+        if bar:
+            bar.step(f.name)
+        if f.suffix.lower() in PLAN_SUFFIXES:
+            plans.append(load(f))
+        else:
+            plans.append(_extract(f))
+    if bar:
+        bar.done()
+    return plans
+
+
+def _extract(path: Path) -> Plan:
+    try:
+        from .extract import extract_file
+    except ImportError as err:  # pragma: no cover - only before extraction lands
+        raise ValueError(f"{path}: cannot extract documents in this build ({err})") from err
+    return extract_file(os.fspath(path))
+
+
+class _Progress:
+    """A one-line progress bar on stderr (only when it is a terminal, or forced)."""
+
+    def __init__(self, total: int, label: str, stream: io.TextIOBase | None = None) -> None:
+        self.total = max(total, 1)
+        self.label = label
+        self.count = 0
+        self.stream = stream or sys.stderr
+
+    def step(self, what: str) -> None:
+        self.count += 1
+        width = 24
+        filled = int(width * self.count / self.total)
+        bar = "█" * filled + "·" * (width - filled)
+        self.stream.write(f"\r{self.label} [{bar}] {self.count}/{self.total} {what[:40]:<40}")
+        self.stream.flush()
+
+    def done(self) -> None:
+        self.stream.write("\n")
+        self.stream.flush()
+
+
+# ----------------------------------------------------------------- formats --
+
+def _markdown(frame: pd.DataFrame) -> str:
+    """A GitHub table without optional dependencies (pandas' to_markdown needs tabulate)."""
+    cols = [str(c) for c in frame.columns]
+
+    def cell(v: object) -> str:
+        if v is None or (isinstance(v, float) and v != v):
+            return ""
+        if isinstance(v, float):
+            return f"{v:g}"
+        return str(v).replace("|", "\\|").replace("\n", " ")
+
+    lines = ["| " + " | ".join(cols) + " |", "|" + "|".join("---" for _ in cols) + "|"]
+    lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in frame.itertuples(index=False)]
+    return "\n".join(lines)
+
+
+def write_frames(frames: dict[str, pd.DataFrame], fmt: str, out: io.TextIOBase) -> None:
+    if fmt == "json":
+        data = {name: json.loads(f.to_json(orient="records", force_ascii=False)) for name, f in frames.items()}
+        json.dump(data, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return
+    for i, (name, frame) in enumerate(frames.items()):
+        if fmt == "md":
+            out.write(f"{'' if i == 0 else chr(10)}## {name}\n\n{_markdown(frame)}\n")
+        else:  # csv: one section per frame, a '# name' line before each
+            out.write(f"{'' if i == 0 else chr(10)}# {name}\n")
+            frame.to_csv(out, index=False)
+
+
+# ---------------------------------------------------------------- commands --
+
+def _cmd_compare(args: argparse.Namespace) -> int:
+    from .compare import compare, load_catalog
+
+    plans = read_plans(args.inputs)
+    catalog = load_catalog(*(args.catalog or []))
+    result = compare(plans, catalog=catalog)
+    frames = result.frames()
+    if args.table != "all":
+        frames = {args.table: frames[args.table]}
+    if args.output:
+        with open(args.output, "w", encoding="utf-8", newline="") as out:
+            write_frames(frames, args.format, out)
+        print(args.output)
+    else:
+        write_frames(frames, args.format, sys.stdout)
+    return 0
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from .report import run_report
+
+    path = run_report(args.inputs, output=args.output, catalog_files=args.catalog or [],
+                      observations=args.observations, plots=not args.no_plots)
+    return 0 if path else 1
+
+
+def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser(
+        "compare",
+        help="compare plans with each other and the national targets",
+        description="Maps each plan's indicators onto the canonical catalog and prints the comparison frames: "
+                    "summary, targets (with stringency verdicts), coverage, responsibility, timelines, unmatched.",
+    )
+    p.add_argument("inputs", nargs="+", metavar="PLAN_OR_TEXT",
+                   help="plan .json files, raw .txt documents (extracted first) or folders of them")
+    p.add_argument("--format", choices=("csv", "json", "md"), default="md")
+    p.add_argument("--table", default="all",
+                   choices=("all", "summary", "targets", "coverage", "responsibility", "timelines", "unmatched"),
+                   help="print one frame only")
+    p.add_argument("--catalog", action="append", metavar="CATALOG.json",
+                   help="extra catalog JSON (indicators and/or aliases) merged into the bundled one; repeatable")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    p.set_defaults(func=_cmd_compare)
+
+    p = sub.add_parser(
+        "report",
+        help="extract, compare and evaluate plans; write one self-contained HTML report",
+        description="With no arguments: the five bundled plan documents. Prints a summary and the report's path.",
+    )
+    p.add_argument("inputs", nargs="*", metavar="FILE_OR_DIR",
+                   help="plan .json files, .txt documents or folders (default: the bundled documents)")
+    p.add_argument("-o", "--output", metavar="OUT.html", help="where to write the report "
+                   "(default: healthplan-report.html in the current folder)")
+    p.add_argument("--catalog", action="append", metavar="CATALOG.json", help="extra catalog JSON; repeatable")
+    p.add_argument("--observations", metavar="OBSERVED.csv",
+                   help="national observed figures (default: the bundled china_observed.csv)")
+    p.add_argument("--no-plots", action="store_true", help="tables only (no matplotlib needed)")
+    p.set_defaults(func=_cmd_report)
