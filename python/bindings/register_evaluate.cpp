@@ -1,4 +1,337 @@
 #include "bindings.hpp"
 
-// Bindings for the evaluate area (owned by that area's work; empty until it lands).
-void register_evaluate(py::module_& m) { (void)m; }
+#include <cmath>
+#include <memory>
+
+#include <healthplan/evaluate.hpp>
+#include <healthplan/evaluate_bulk.hpp>
+#include <healthplan/observations.hpp>
+#include <healthplan/policy.hpp>
+
+namespace hp = healthplan;
+
+// Bindings for evaluation. The public surface is healthplan/evaluate.py; the
+// names here starting with "_" are its building blocks.
+namespace {
+
+// Keeps Python objects (the numpy arrays a store reads in place) alive from
+// C++. The store may be destroyed without the GIL held, so the deleter takes it.
+std::shared_ptr<const void> keep_alive(py::list objects) {
+    auto* held = new py::object(std::move(objects));
+    return std::shared_ptr<const void>(held, [](const void* p) {
+        py::gil_scoped_acquire gil;
+        delete static_cast<const py::object*>(p);
+    });
+}
+
+template <class T>
+std::span<const T> view(const py::array_t<T, py::array::c_style>& a) {
+    if (a.ndim() != 1) throw py::value_error("arrays must be one-dimensional");
+    return {a.data(), static_cast<std::size_t>(a.size())};
+}
+
+// A numpy array that owns a moved C++ vector (no copy on the way out).
+template <class T>
+py::array_t<T> to_numpy(std::vector<T>&& v) {
+    auto* heap = new std::vector<T>(std::move(v));
+    py::capsule owner(heap, [](void* p) { delete static_cast<std::vector<T>*>(p); });
+    return py::array_t<T>({heap->size()}, {sizeof(T)}, heap->data(), owner);
+}
+
+using I64 = py::array_t<std::int64_t, py::array::c_style>;
+using F64 = py::array_t<double, py::array::c_style>;
+using U8 = py::array_t<std::uint8_t, py::array::c_style>;
+using I8 = py::array_t<std::int8_t, py::array::c_style>;
+
+py::object opt_int(const std::optional<int>& v) { return v ? py::object(py::int_(*v)) : py::object(py::none()); }
+
+}  // namespace
+
+void register_evaluate(py::module_& m) {
+    py::enum_<hp::Verdict>(m, "Verdict", "What evaluation says about a target as of a year.")
+        .value("achieved", hp::Verdict::achieved)
+        .value("achieved_early", hp::Verdict::achieved_early)
+        .value("on_track", hp::Verdict::on_track)
+        .value("off_track", hp::Verdict::off_track)
+        .value("missed", hp::Verdict::missed)
+        .value("not_evaluable", hp::Verdict::not_evaluable)
+        .value("insufficient_data", hp::Verdict::insufficient_data);
+    py::enum_<hp::LevelMethod>(m, "LevelMethod", "How a level target is judged before its year.")
+        .value("linear_extrapolation", hp::LevelMethod::linear_extrapolation)
+        .value("growth_ratio", hp::LevelMethod::growth_ratio)
+        .value("years_to_target", hp::LevelMethod::years_to_target);
+    py::enum_<hp::TrendDefinition>(m, "TrendDefinition", "Operational definitions of 持续下降 / 持续减缓.")
+        .value("strictly_monotone", hp::TrendDefinition::strictly_monotone)
+        .value("net_with_k_reversals", hp::TrendDefinition::net_with_k_reversals)
+        .value("theil_sen_mann_kendall", hp::TrendDefinition::theil_sen_mann_kendall);
+    py::enum_<hp::UnitMismatch>(m, "UnitMismatch", "What an unconvertible observation unit does.")
+        .value("error", hp::UnitMismatch::error)
+        .value("insufficient_data", hp::UnitMismatch::insufficient_data);
+
+    py::class_<hp::ScoreWeights>(m, "ScoreWeights", "Points per verdict for the 0–100 scorecard score.")
+        .def(py::init<>())
+        .def_readwrite("achieved", &hp::ScoreWeights::achieved)
+        .def_readwrite("achieved_early", &hp::ScoreWeights::achieved_early)
+        .def_readwrite("on_track", &hp::ScoreWeights::on_track)
+        .def_readwrite("off_track", &hp::ScoreWeights::off_track)
+        .def_readwrite("missed", &hp::ScoreWeights::missed);
+
+    using P = hp::EvaluationPolicy;
+    py::class_<P>(m, "EvaluationPolicy",
+                  "Every threshold and choice evaluation makes; see docs/evaluation.md. "
+                  "Fields may be given by keyword: EvaluationPolicy(method=LevelMethod.growth_ratio).")
+        .def(py::init<>())
+        .def_readwrite("method", &P::method)
+        .def_readwrite("growth_on_track", &P::growth_on_track)
+        .def_readwrite("growth_acceleration", &P::growth_acceleration)
+        .def_readwrite("growth_limited", &P::growth_limited)
+        .def_readwrite("distance_near", &P::distance_near)
+        .def_readwrite("distance_far", &P::distance_far)
+        .def_readwrite("years_grace", &P::years_grace)
+        .def_readwrite("use_stated_baseline", &P::use_stated_baseline)
+        .def_readwrite("window_years", &P::window_years)
+        .def_readwrite("approx_tolerance", &P::approx_tolerance)
+        .def_readwrite("bound_projections", &P::bound_projections)
+        .def_readwrite("binding_strict", &P::binding_strict)
+        .def_readwrite("advocacy_never_scored", &P::advocacy_never_scored)
+        .def_readwrite("min_points_probability", &P::min_points_probability)
+        .def_readwrite("rate_every_year", &P::rate_every_year)
+        .def_readwrite("trend", &P::trend)
+        .def_readwrite("k_reversals", &P::k_reversals)
+        .def_readwrite("mann_kendall_alpha", &P::mann_kendall_alpha)
+        .def_readwrite("pending_milestone", &P::pending_milestone)
+        .def_readwrite("benchmark_lag", &P::benchmark_lag)
+        .def_readwrite("benchmark_regions", &P::benchmark_regions)
+        .def_readwrite("region", &P::region)
+        .def_readwrite("on_unit_mismatch", &P::on_unit_mismatch)
+        .def_readwrite("score", &P::score)
+        .def("validate", &P::validate, "Raises ValidationError naming the first bad field.")
+        .def("__copy__", [](const P& p) { return P(p); })
+        .def("__deepcopy__", [](const P& p, py::dict) { return P(p); }, py::arg("memo"));
+    m.attr("EVALUATION_VERSION") = std::string(hp::evaluation_version);
+
+    py::class_<hp::TargetResult>(m, "TargetResult", "One target's verdict with its explanation.")
+        .def_readonly("plan_id", &hp::TargetResult::plan_id)
+        .def_readonly("target_id", &hp::TargetResult::target_id)
+        .def_readonly("indicator", &hp::TargetResult::indicator)
+        .def_readonly("indicator_key", &hp::TargetResult::indicator_key)
+        .def_readonly("region", &hp::TargetResult::region)
+        .def_property_readonly("year", [](const hp::TargetResult& r) { return opt_int(r.year); })
+        .def_readonly("kind", &hp::TargetResult::kind)
+        .def_readonly("comparator", &hp::TargetResult::comparator)
+        .def_readonly("nature", &hp::TargetResult::nature)
+        .def_readonly("section", &hp::TargetResult::section)
+        .def_readonly("as_of", &hp::TargetResult::as_of)
+        .def_readonly("verdict", &hp::TargetResult::verdict)
+        .def_readonly("category", &hp::TargetResult::category)
+        .def_readonly("reason", &hp::TargetResult::reason)
+        .def_readonly("method", &hp::TargetResult::method)
+        .def_readonly("method_version", &hp::TargetResult::method_version)
+        .def_readonly("threshold", &hp::TargetResult::threshold)
+        .def_readonly("unit", &hp::TargetResult::unit)
+        .def_property_readonly("baseline_year", [](const hp::TargetResult& r) { return opt_int(r.baseline_year); })
+        .def_readonly("baseline_value", &hp::TargetResult::baseline_value)
+        .def_property_readonly("latest_year", [](const hp::TargetResult& r) { return opt_int(r.latest_year); })
+        .def_readonly("latest_value", &hp::TargetResult::latest_value)
+        .def_property_readonly("reference_year", [](const hp::TargetResult& r) { return opt_int(r.reference_year); })
+        .def_readonly("reference_value", &hp::TargetResult::reference_value)
+        .def_readonly("points", &hp::TargetResult::points)
+        .def_readonly("projected_value", &hp::TargetResult::projected_value)
+        .def_readonly("required_pace", &hp::TargetResult::required_pace)
+        .def_readonly("observed_pace", &hp::TargetResult::observed_pace)
+        .def_readonly("years_to_target", &hp::TargetResult::years_to_target)
+        .def_readonly("probability", &hp::TargetResult::probability)
+        .def_readonly("progress", &hp::TargetResult::progress)
+        .def_readonly("task_id", &hp::TargetResult::task_id)
+        .def_readonly("lead", &hp::TargetResult::lead)
+        .def_readonly("explanation", &hp::TargetResult::explanation)
+        .def("__repr__", [](const hp::TargetResult& r) {
+            return "<TargetResult " + r.plan_id + "/" + r.target_id + " " + std::string(hp::to_string(r.verdict)) +
+                   " (" + r.method + ")>";
+        });
+
+    py::class_<hp::Observations>(m, "_Observations", "The C++ observation store (wrapped by healthplan.Observations).")
+        .def_static(
+            "from_columns",
+            [](I64 key, py::list key_names, py::object region, py::list region_names, I64 year, F64 value,
+               py::object unit, py::list unit_names, py::object source, py::list source_names, py::object flags,
+               std::string origin) {
+                hp::ObservationColumns c;
+                py::list keep;
+                keep.append(key);
+                keep.append(year);
+                keep.append(value);
+                c.key = view(key);
+                c.year = view(year);
+                c.value = view(value);
+                // Optional code columns: None, or an int64 array read in place.
+                I64 region_a, unit_a, source_a;
+                U8 flags_a;
+                if (!region.is_none()) {
+                    region_a = region.cast<I64>();
+                    keep.append(region_a);
+                    c.region = view(region_a);
+                }
+                if (!unit.is_none()) {
+                    unit_a = unit.cast<I64>();
+                    keep.append(unit_a);
+                    c.unit = view(unit_a);
+                }
+                if (!source.is_none()) {
+                    source_a = source.cast<I64>();
+                    keep.append(source_a);
+                    c.source = view(source_a);
+                }
+                if (!flags.is_none()) {
+                    flags_a = flags.cast<U8>();
+                    keep.append(flags_a);
+                    c.flags = view(flags_a);
+                }
+                c.key_names = key_names.cast<std::vector<std::string>>();
+                c.region_names = region_names.cast<std::vector<std::string>>();
+                c.unit_names = unit_names.cast<std::vector<std::string>>();
+                c.source_names = source_names.cast<std::vector<std::string>>();
+                c.origin = std::move(origin);
+                auto holder = keep_alive(keep);
+                py::gil_scoped_release release;
+                return hp::Observations::from_columns(std::move(c), std::move(holder));
+            },
+            py::arg("key"), py::arg("key_names"), py::arg("region"), py::arg("region_names"), py::arg("year"),
+            py::arg("value"), py::arg("unit"), py::arg("unit_names"), py::arg("source"), py::arg("source_names"),
+            py::arg("flags"), py::arg("origin") = "observations")
+        .def_static(
+            "from_csv",
+            [](const std::filesystem::path& path, std::string default_region, std::string default_unit) {
+                py::gil_scoped_release release;
+                return hp::Observations::from_csv(path, {std::move(default_region), std::move(default_unit)});
+            },
+            py::arg("path"), py::arg("default_region") = "", py::arg("default_unit") = "")
+        .def_static(
+            "from_csv_text",
+            [](std::string text, std::string name, std::string default_region, std::string default_unit) {
+                return hp::Observations::from_csv_text(text, name, {std::move(default_region), std::move(default_unit)});
+            },
+            py::arg("text"), py::arg("name") = "<csv>", py::arg("default_region") = "", py::arg("default_unit") = "")
+        .def("__len__", &hp::Observations::size)
+        .def_property_readonly("key_names", &hp::Observations::key_names)
+        .def_property_readonly("region_names", &hp::Observations::region_names)
+        .def_property_readonly("unit_names", &hp::Observations::unit_names)
+        .def_property_readonly("max_year", &hp::Observations::max_year)
+        .def("columns",
+             [](const hp::Observations& o) {
+                 // Row-order columns as Python lists (for to_frame on small stores).
+                 py::list key, region, year, value, unit, source, flags;
+                 for (std::size_t i = 0; i < o.size(); ++i) {
+                     key.append(py::str(std::string(o.key(i))));
+                     region.append(py::str(std::string(o.region(i))));
+                     year.append(o.year(i));
+                     value.append(o.value(i));
+                     unit.append(py::str(o.unit_names()[static_cast<std::size_t>(o.unit_code(i))]));
+                     source.append(py::str(std::string(o.source(i))));
+                     flags.append(hp::flags_to_string(o.flags(i)));
+                 }
+                 py::dict d;
+                 d["indicator"] = key;
+                 d["region"] = region;
+                 d["year"] = year;
+                 d["value"] = value;
+                 d["unit"] = unit;
+                 d["source"] = source;
+                 d["flags"] = flags;
+                 return d;
+             })
+        .def("series",
+             [](const hp::Observations& o, const std::string& key, const std::string& region) {
+                 py::list out;
+                 for (const auto& p : o.series(key, region))
+                     out.append(py::make_tuple(p.year, p.value, o.unit_names()[static_cast<std::size_t>(p.unit)],
+                                               hp::flags_to_string(p.flags)));
+                 return out;
+             },
+             py::arg("key"), py::arg("region") = "");
+
+    m.def(
+        "_evaluate",
+        [](const hp::Plan& plan, const hp::Observations& obs, const hp::EvaluationPolicy& policy,
+           std::optional<int> as_of) {
+            py::gil_scoped_release release;
+            return as_of ? hp::evaluate(plan, obs, policy, *as_of) : hp::evaluate(plan, obs, policy);
+        },
+        py::arg("plan"), py::arg("observations"), py::arg("policy"), py::arg("as_of") = py::none());
+
+    m.def(
+        "_scorecard",
+        [](const std::vector<hp::TargetResult>& results, const std::string& by, const hp::ScoreWeights& w) {
+            py::list out;
+            for (const auto& row : hp::scorecard(results, hp::parse_scorecard_by(by), w)) {
+                py::dict d;
+                d["group"] = row.group;
+                for (int v = 0; v < hp::verdict_count; ++v)
+                    d[py::str(std::string(hp::to_string(static_cast<hp::Verdict>(v))))] = row.counts[static_cast<std::size_t>(v)];
+                d["targets"] = row.targets;
+                d["scored"] = row.scored;
+                d["score"] = row.score;
+                out.append(d);
+            }
+            return out;
+        },
+        py::arg("results"), py::arg("by"), py::arg("weights"));
+
+    m.def("_level_category_names", [] {
+        py::list out;
+        for (std::uint8_t c = 0;; ++c) {
+            auto name = hp::level_category_name(c);
+            if (c > 0 && name.empty()) break;
+            out.append(py::str(std::string(name)));
+        }
+        return out;
+    });
+
+    m.def(
+        "_evaluate_level_arrays",
+        [](I64 obs_series, I64 obs_year, F64 obs_value, I64 series, F64 threshold, I8 comparator, I64 year,
+           py::object baseline_year, py::object lower, py::object upper, const hp::EvaluationPolicy& policy,
+           int as_of) {
+            hp::SeriesColumns o{view(obs_series), view(obs_year), view(obs_value)};
+            hp::LevelTargetColumns t;
+            t.series = view(series);
+            t.threshold = view(threshold);
+            t.comparator = view(comparator);
+            t.year = view(year);
+            I64 by;
+            F64 lo, hi;
+            if (!baseline_year.is_none()) {
+                by = baseline_year.cast<I64>();
+                t.baseline_year = view(by);
+            }
+            if (!lower.is_none()) {
+                lo = lower.cast<F64>();
+                t.lower = view(lo);
+            }
+            if (!upper.is_none()) {
+                hi = upper.cast<F64>();
+                t.upper = view(hi);
+            }
+            hp::LevelResultColumns r;
+            {
+                py::gil_scoped_release release;  // the arrays stay referenced by this frame
+                r = hp::evaluate_level_columns(o, t, policy, as_of);
+            }
+            py::dict d;
+            d["verdict"] = to_numpy(std::move(r.verdict));
+            d["category"] = to_numpy(std::move(r.category));
+            d["latest_year"] = to_numpy(std::move(r.latest_year));
+            d["latest_value"] = to_numpy(std::move(r.latest_value));
+            d["projected_value"] = to_numpy(std::move(r.projected_value));
+            d["required_pace"] = to_numpy(std::move(r.required_pace));
+            d["observed_pace"] = to_numpy(std::move(r.observed_pace));
+            d["years_to_target"] = to_numpy(std::move(r.years_to_target));
+            d["probability"] = to_numpy(std::move(r.probability));
+            d["progress"] = to_numpy(std::move(r.progress));
+            d["points"] = to_numpy(std::move(r.points));
+            return d;
+        },
+        py::arg("obs_series"), py::arg("obs_year"), py::arg("obs_value"), py::arg("series"), py::arg("threshold"),
+        py::arg("comparator"), py::arg("year"), py::arg("baseline_year"), py::arg("lower"), py::arg("upper"),
+        py::arg("policy"), py::arg("as_of"));
+}

@@ -1,5 +1,509 @@
-"""The evaluate area of healthplan's Python surface (filled in by that area's work)."""
+"""Evaluation: judge plan targets against observed data.
+
+>>> import healthplan as hp
+>>> plan = hp.load("examples/data/wuhai_example.plan.json")
+>>> results = hp.evaluate(plan, hp.observed_china(), as_of=2023)
+>>> hp.scorecard(results, by="lead")
+
+The judgement runs in C++ (``healthplan._core``); this module adds the pandas
+edge. Every rule and threshold is a field of :class:`EvaluationPolicy`
+(docs/evaluation.md). Two paths:
+
+* :func:`evaluate` — plans (every target kind), one explained row per target;
+* :func:`evaluate_arrays` / :func:`evaluate_frame` — the bulk path for level
+  targets as columns (millions of rows): numpy arrays are read in place and the
+  GIL is released while C++ works, so it runs unchanged inside Dask or Spark
+  partitions.
+"""
 
 from __future__ import annotations
 
-__all__: list[str] = []
+import html
+import math
+import os
+from collections.abc import Sequence
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from . import _core
+from ._core import (
+    EVALUATION_VERSION,
+    EvaluationPolicy,
+    LevelMethod,
+    ScoreWeights,
+    TargetResult,
+    TrendDefinition,
+    UnitMismatch,
+    Verdict,
+)
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+__all__ = [
+    "EVALUATION_VERSION", "EvaluationPolicy", "LevelMethod", "Observations", "RESULT_COLUMNS",
+    "SCORECARD_COLUMNS", "ScoreWeights", "TargetResult", "TrendDefinition", "UnitMismatch", "VERDICTS",
+    "Verdict", "evaluate", "evaluate_arrays", "evaluate_frame", "evaluate_results", "observed_china",
+    "scorecard",
+]
+
+#: Verdict names in code order (the bulk path returns codes into this tuple).
+VERDICTS: tuple[str, ...] = tuple(v.name for v in sorted(Verdict.__members__.values(), key=int))
+
+#: Columns of :func:`evaluate`, in order, with their meaning. NaN / <NA> = does not apply.
+RESULT_COLUMNS: dict[str, str] = {
+    "plan_id": "the plan's id",
+    "target_id": "the target's id within the plan",
+    "indicator": "indicator name as written at the target",
+    "indicator_key": "observation key the target was matched to (plan indicator id, code or name)",
+    "region": "region of the series used ('' = rows without a region)",
+    "year": "target year",
+    "kind": "level, change, rate, trend, benchmark or milestone",
+    "comparator": "comparator judged (change targets: the derived one)",
+    "nature": "binding, expected, advocacy or '' (target's, else its indicator's)",
+    "section": "outline path of the target, labels joined by ' > '",
+    "as_of": "only data up to this year were used",
+    "verdict": "achieved, achieved_early, on_track, off_track, missed, not_evaluable, insufficient_data",
+    "category": "the method's class (acceleration_needed, slightly_off, some_progress, holds, ...)",
+    "reason": "why not_evaluable / insufficient_data",
+    "method": "method that decided (linear_extrapolation, growth_ratio, years_to_target, "
+              "observed_at_target_year, rate_cumulative, trend:<definition>, benchmark_gap, milestone, ...)",
+    "method_version": "version of the evaluation rules (EVALUATION_VERSION)",
+    "threshold": "value the target requires, in `unit` (change: derived from the reference)",
+    "unit": "unit of threshold and values",
+    "baseline_year": "baseline year (stated, or first point used)",
+    "baseline_value": "baseline value",
+    "reference_year": "reference year (change: reference; benchmark: benchmark year)",
+    "reference_value": "reference value (change: reference; benchmark: benchmark value)",
+    "latest_year": "year of the latest observation used",
+    "latest_value": "latest observed value used, in `unit`",
+    "points": "number of observations used",
+    "projected_value": "projection to the target year (bounded to natural limits)",
+    "required_pace": "change a year needed from the latest year to reach the threshold",
+    "observed_pace": "observed change a year (least squares; trend: Theil–Sen; rate: average)",
+    "years_to_target": "years until the threshold is reached at the method's pace (inf = never)",
+    "probability": "probability of meeting the target from the fit's residual spread (≥3 points)",
+    "progress": "method's ratio: growth ratio R, share of distance missing, years, reversals, p-value",
+    "task_id": "task the target belongs to",
+    "lead": "lead units of that task, joined by '、'",
+    "explanation": "one-paragraph explanation in English",
+}
+
+#: Columns of :func:`scorecard`.
+SCORECARD_COLUMNS: dict[str, str] = {
+    "group": "the group's name (plan id, top section label, lead unit, nature, region or kind)",
+    **{v: f"number of targets with verdict {v}" for v in VERDICTS},
+    "targets": "targets in the group",
+    "scored": "targets that count in the score (all but not_evaluable and insufficient_data)",
+    "score": "mean of the policy's score weights over scored targets, 0–100 (NaN when none); "
+             "defaults: achieved 100, achieved_early 100, on_track 75, off_track 25, missed 0",
+}
+
+_INT_COLUMNS = ("year", "baseline_year", "reference_year", "latest_year")
+_COMPARATOR_CODES = {">=": 0, "≥": 0, "ge": 0, ">": 1, "gt": 1, "<=": 2, "≤": 2, "le": 2, "<": 3, "lt": 3,
+                     "=": 4, "==": 4, "eq": 4, "~": 5, "approx": 5}
+_REPR_ROWS = 20
+
+
+# ------------------------------------------------------------ observations --
+
+def _codes(values: Any, name: str) -> tuple[np.ndarray, list[str]]:
+    """Dictionary-encodes a string column (pandas.factorize: one hash pass)."""
+    import pandas as pd
+
+    codes, uniques = pd.factorize(np.asarray(values, dtype=object), use_na_sentinel=True)
+    if (codes < 0).any():
+        row = int(np.flatnonzero(codes < 0)[0])
+        raise _core.DataError(f"observations row {row}: column '{name}' is empty (None/NaN)")
+    return np.ascontiguousarray(codes, dtype=np.int64), [str(u) for u in uniques]
+
+
+def _flag_codes(flags: Any) -> np.ndarray:
+    arr = np.asarray(flags)
+    if arr.dtype.kind in "iu":
+        return np.ascontiguousarray(arr, dtype=np.uint8)
+    codes, uniques = _codes([("" if f is None or (isinstance(f, float) and math.isnan(f)) else f) for f in arr],
+                            "flags")
+    bits = np.array([_parse_flags(u) for u in uniques], dtype=np.uint8)
+    return bits[codes] if len(codes) else np.zeros(0, dtype=np.uint8)
+
+
+_FLAG_BITS = {"missing": 1, "provisional": 2, "estimated": 4, "superseded": 8}
+
+
+def _parse_flags(text: str) -> int:
+    bits = 0
+    for word in text.replace("|", ";").replace(",", ";").replace(" ", ";").split(";"):
+        if not word:
+            continue
+        if word not in _FLAG_BITS:
+            raise _core.DataError(f"unknown flag '{word}' (accepted: {', '.join(_FLAG_BITS)})")
+        bits |= _FLAG_BITS[word]
+    return bits
+
+
+def _i64(a: Any) -> np.ndarray:
+    """int64 C-contiguous, without a copy when it already is (the zero-copy path)."""
+    arr = np.asarray(a)
+    if arr.dtype.kind == "f":
+        if not np.all(np.isfinite(arr)) or not np.all(arr == np.floor(arr)):
+            raise _core.DataError("years must be whole numbers")
+    return np.ascontiguousarray(arr, dtype=np.int64)
+
+
+def _f64(a: Any) -> np.ndarray:
+    return np.ascontiguousarray(np.asarray(a), dtype=np.float64)
+
+
+class Observations:
+    """Observed values: indicator key, region, year, value, unit, source, flags.
+
+    Build with :meth:`from_frame`, :meth:`from_csv` or :meth:`from_arrays`.
+    Year and value arrays that are already int64 / float64 and contiguous are
+    read in place (no copy); string columns are dictionary-encoded once.
+    Two rows for the same (indicator, region, year) raise :class:`DataError`
+    naming both; a NaN value needs the ``missing`` flag; unit text that is not
+    a unit raises :class:`UnitError`. Rows flagged ``superseded`` are kept but
+    never used.
+    """
+
+    def __init__(self, core: Any) -> None:
+        if not isinstance(core, _core._Observations):
+            raise TypeError("use Observations.from_frame / from_csv / from_arrays")
+        self._core = core
+
+    @classmethod
+    def from_arrays(cls, keys: Any, regions: Any = None, years: Any = None, values: Any = None,
+                    units: Any = None, *, sources: Any = None, flags: Any = None,
+                    origin: str = "observations") -> Observations:
+        """Columns as array-likes of equal length. ``regions``, ``units``, ``sources`` and
+        ``flags`` may be None (no region / unit unknown / no source / no flags) or a scalar
+        string for every row. ``flags``: names ("missing;estimated") or uint8 bits."""
+        if years is None or values is None:
+            raise TypeError("from_arrays needs keys, years and values")
+        key_codes, key_names = _codes(keys, "indicator")
+        n = len(key_codes)
+
+        def optional(col: Any, name: str) -> tuple[np.ndarray | None, list[str]]:
+            if col is None:
+                return None, [""]
+            if isinstance(col, str):
+                return None, [col]
+            import pandas as pd
+
+            return _codes(pd.Series(np.asarray(col, dtype=object)).fillna("").to_numpy(), name)
+
+        region_codes, region_names = optional(regions, "region")
+        unit_codes, unit_names = optional(units, "unit")
+        source_codes, source_names = optional(sources, "source")
+        flag_bits = None if flags is None else _flag_codes(flags)
+        y = _i64(years)
+        v = _f64(values)
+        for col, name in ((y, "years"), (v, "values")):
+            if len(col) != n:
+                raise _core.DataError(f"{origin}: column '{name}' has {len(col)} rows, keys have {n}")
+        core = _core._Observations.from_columns(
+            key_codes, key_names, region_codes, region_names, y, v, unit_codes, unit_names,
+            source_codes, source_names, flag_bits, origin)
+        return cls(core)
+
+    @classmethod
+    def from_frame(cls, df: pd.DataFrame, *, key: str | None = None, region: str = "region",
+                   year: str = "year", value: str = "value", unit: str = "unit", source: str = "source",
+                   flags: str = "flags", default_region: str = "", default_unit: str = "") -> Observations:
+        """From a DataFrame with columns ``indicator`` (or ``key``/``code``), ``year``, ``value``
+        and optionally ``region``, ``unit``, ``source``, ``flags``."""
+        if key is None:
+            key = next((c for c in ("indicator", "key", "code") if c in df.columns), None)
+            if key is None:
+                raise _core.SchemaError("DataFrame needs an 'indicator' (or 'key') column")
+        for required in (year, value):
+            if required not in df.columns:
+                raise _core.SchemaError(f"DataFrame needs a '{required}' column")
+
+        def col(name: str, default: str) -> Any:
+            if name in df.columns:
+                series = df[name]
+                if default:
+                    series = series.fillna(default).replace("", default)
+                return series.to_numpy()
+            return default if default else None
+
+        return cls.from_arrays(df[key].to_numpy(), col(region, default_region), df[year].to_numpy(),
+                               df[value].to_numpy(), col(unit, default_unit),
+                               sources=col(source, ""), flags=df[flags].to_numpy() if flags in df.columns else None,
+                               origin="DataFrame")
+
+    @classmethod
+    def from_csv(cls, path: str | os.PathLike[str], *, default_region: str = "",
+                 default_unit: str = "") -> Observations:
+        """CSV with a header: ``indicator`` (or ``key``), ``year``, ``value`` and optional
+        ``region``, ``unit``, ``source``, ``flags``. Errors name the file and line."""
+        return cls(_core._Observations.from_csv(os.fspath(path), default_region, default_unit))
+
+    def __len__(self) -> int:
+        return len(self._core)
+
+    @property
+    def indicators(self) -> list[str]:
+        return list(self._core.key_names)
+
+    @property
+    def regions(self) -> list[str]:
+        return list(self._core.region_names)
+
+    @property
+    def max_year(self) -> int:
+        return int(self._core.max_year)
+
+    def series(self, indicator: str, region: str = "") -> list[tuple[int, float, str, str]]:
+        """(year, value, unit, flags) of one series, oldest first, superseded rows excluded."""
+        return self._core.series(indicator, region)
+
+    def to_frame(self) -> pd.DataFrame:
+        import pandas as pd
+
+        return pd.DataFrame(self._core.columns())
+
+    def __repr__(self) -> str:
+        return (f"<Observations {len(self)} rows, {len(self.indicators)} indicators, "
+                f"{len([r for r in self.regions if r])} regions, up to {self.max_year}>")
+
+    def _repr_html_(self) -> str:
+        head = self.to_frame().head(_REPR_ROWS) if len(self) <= 100_000 else None
+        body = head.to_html(index=False) if head is not None else ""
+        more = f"<p>… {len(self) - _REPR_ROWS} more rows</p>" if len(self) > _REPR_ROWS else ""
+        return f"<p>{html.escape(repr(self))}</p>{body}{more}"
+
+
+def observed_china() -> Observations:
+    """The bundled national (全国) observations, 2015–2024, each row with its source
+    (python/healthplan/data/observed/README.md)."""
+    path = resources.files("healthplan") / "data" / "observed" / "china_observed.csv"
+    with resources.as_file(path) as p:
+        return Observations.from_csv(p, default_region="全国")
+
+
+# ------------------------------------------------------------------ policy --
+
+def _policy(policy: EvaluationPolicy | None, method: str | LevelMethod | None,
+            **overrides: Any) -> EvaluationPolicy:
+    import copy
+
+    p = copy.copy(policy) if policy is not None else EvaluationPolicy()
+    if method is not None:
+        p.method = method if isinstance(method, LevelMethod) else LevelMethod.__members__[_checked(method, LevelMethod)]
+    for k, v in overrides.items():
+        if v is None:
+            continue
+        if k == "trend" and isinstance(v, str):
+            v = TrendDefinition.__members__[_checked(v, TrendDefinition)]
+        setattr(p, k, v)
+    p.validate()
+    return p
+
+
+def _checked(name: str, enum: Any) -> str:
+    if name not in enum.__members__:
+        raise _core.SchemaError(f"unknown {enum.__name__} '{name}' (accepted: {', '.join(enum.__members__)})")
+    return name
+
+
+# ----------------------------------------------------------------- evaluate --
+
+def _as_plans(plans: Any) -> list[Any]:
+    from ._model import load
+
+    if isinstance(plans, (str, os.PathLike, _core.Plan)):
+        plans = [plans]
+    return [load(p) if isinstance(p, (str, os.PathLike)) else p for p in plans]
+
+
+def _as_observations(observations: Any) -> Observations:
+    if isinstance(observations, Observations):
+        return observations
+    if isinstance(observations, (str, os.PathLike)):
+        return Observations.from_csv(observations)
+    if hasattr(observations, "columns"):
+        return Observations.from_frame(observations)
+    raise TypeError("observations must be an Observations, a DataFrame or a CSV path")
+
+
+def evaluate_results(plans: Any, observations: Any, as_of: int | None = None,
+                     policy: EvaluationPolicy | None = None, method: str | None = None,
+                     **policy_fields: Any) -> list[TargetResult]:
+    """Like :func:`evaluate`, but returns the typed :class:`TargetResult` objects."""
+    obs = _as_observations(observations)
+    p = _policy(policy, method, **policy_fields)
+    out: list[TargetResult] = []
+    for plan in _as_plans(plans):
+        out.extend(_core._evaluate(plan, obs._core, p, as_of))
+    return out
+
+
+def _results_frame(results: Sequence[TargetResult]) -> pd.DataFrame:
+    import pandas as pd
+
+    rows = []
+    for r in results:
+        row = {c: getattr(r, c) for c in RESULT_COLUMNS if c not in ("kind", "comparator", "nature", "verdict",
+                                                                      "section", "lead")}
+        row["kind"] = r.kind.name
+        row["comparator"] = r.comparator.symbol
+        row["nature"] = r.nature.name if r.nature.name != "unspecified" else ""
+        row["verdict"] = r.verdict.name
+        row["section"] = " > ".join(r.section)
+        row["lead"] = "、".join(r.lead)
+        rows.append(row)
+    df = pd.DataFrame(rows, columns=list(RESULT_COLUMNS))
+    for c in _INT_COLUMNS:
+        df[c] = df[c].astype("Int64")
+    return df
+
+
+def evaluate(plans: Any, observations: Any, as_of: int | None = None, policy: EvaluationPolicy | None = None,
+             method: str | None = None, **policy_fields: Any) -> pd.DataFrame:
+    """Judges every target of one or more plans; one row per (plan, target).
+
+    ``plans``: a :class:`Plan`, a plan JSON path, or a list of them.
+    ``observations``: an :class:`Observations`, a DataFrame or a CSV path.
+    ``as_of``: only data up to this year are used (default: the latest year in the data).
+    ``policy``: an :class:`EvaluationPolicy`; ``method`` ("linear_extrapolation",
+    "growth_ratio", "years_to_target") and keyword fields (``trend="strictly_monotone"``,
+    ``benchmark_lag=1``, ...) override it for this call. Columns: :data:`RESULT_COLUMNS`.
+    """
+    return _results_frame(evaluate_results(plans, observations, as_of, policy, method, **policy_fields))
+
+
+def scorecard(results: Any, by: str = "lead", observations: Any = None, *, as_of: int | None = None,
+              policy: EvaluationPolicy | None = None, weights: ScoreWeights | None = None) -> pd.DataFrame:
+    """Verdict counts and a 0–100 score per group (:data:`SCORECARD_COLUMNS`).
+
+    ``results``: a DataFrame from :func:`evaluate`, or plans (then ``observations``
+    is required and they are evaluated first). ``by``: "plan", "section" (outermost
+    label), "lead" (a target counts once for each lead unit: which units lead the
+    off-track targets), "nature", "region" or "kind". Groups keep first-seen order.
+    """
+    import pandas as pd
+
+    if by not in ("plan", "section", "lead", "nature", "region", "kind"):
+        raise _core.SchemaError(f"unknown scorecard grouping '{by}' "
+                                "(accepted: plan, section, lead, nature, region, kind)")
+    if not isinstance(results, pd.DataFrame):
+        if observations is None:
+            raise TypeError("scorecard(plans, ...) needs observations")
+        results = evaluate(results, observations, as_of=as_of, policy=policy)
+    w = weights or (policy.score if policy is not None else ScoreWeights())
+    points = {"achieved": w.achieved, "achieved_early": w.achieved_early, "on_track": w.on_track,
+              "off_track": w.off_track, "missed": w.missed}
+    if by == "plan":
+        key = results["plan_id"]
+    elif by == "section":
+        key = results["section"].map(lambda s: s.split(" > ")[0] if s else "(no section)")
+    elif by == "lead":
+        key = results["lead"].map(lambda s: s.split("、") if s else ["(no lead)"])
+    elif by == "nature":
+        key = results["nature"].map(lambda s: s or "unspecified")
+    elif by == "region":
+        key = results["region"].map(lambda s: s or "(no region)")
+    else:
+        key = results["kind"]
+    frame = pd.DataFrame({"group": key.to_numpy(), "verdict": results["verdict"].to_numpy()})
+    if by == "lead":
+        frame = frame.explode("group")
+    counts = pd.crosstab(frame["group"], frame["verdict"]).reindex(columns=list(VERDICTS), fill_value=0)
+    order = list(dict.fromkeys(frame["group"]))
+    counts = counts.reindex(order, fill_value=0)
+    out = counts.reset_index().rename(columns={"index": "group"})
+    out.columns.name = None
+    out["targets"] = counts.sum(axis=1).to_numpy()
+    scored_cols = list(points)
+    out["scored"] = counts[scored_cols].sum(axis=1).to_numpy()
+    total = sum(counts[c] * points[c] for c in scored_cols).to_numpy(dtype=float)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        out["score"] = np.where(out["scored"] > 0, total / out["scored"].to_numpy(), np.nan)
+    return out[list(SCORECARD_COLUMNS)]
+
+
+# --------------------------------------------------------------- bulk path --
+
+def _comparator_codes(comparators: Any) -> np.ndarray:
+    arr = np.asarray(comparators)
+    if arr.dtype.kind in "iu":
+        return np.ascontiguousarray(arr, dtype=np.int8)
+    codes, uniques = _codes(arr, "comparator")
+    table = []
+    for u in uniques:
+        if u not in _COMPARATOR_CODES:
+            raise _core.SchemaError(f"unknown comparator '{u}' (accepted: >=, >, <=, <, =, ~)")
+        table.append(_COMPARATOR_CODES[u])
+    return np.asarray(table, dtype=np.int8)[codes]
+
+
+def evaluate_arrays(obs_series: Any, obs_years: Any, obs_values: Any, target_series: Any, thresholds: Any,
+                    comparators: Any, target_years: Any, *, as_of: int, baseline_years: Any = None,
+                    lower: Any = None, upper: Any = None, policy: EvaluationPolicy | None = None,
+                    method: str | None = None) -> dict[str, np.ndarray]:
+    """The bulk path for level targets as columns (numpy arrays, equal lengths per side).
+
+    Observations: integer series ids, years, values (already in the targets' unit).
+    Rows sorted by (series, year) are read in place; int64 / float64 contiguous
+    arrays are not copied. Targets: series id, threshold, comparator (codes 0–5 or
+    ">=", ">", "<=", "<", "=", "~"), target year; optionally baseline years and
+    projection bounds. The GIL is released while C++ judges. Returns arrays:
+    ``verdict`` (codes into :data:`VERDICTS`), ``category`` (codes into
+    :func:`level_category_names`), latest_year, latest_value, projected_value,
+    required_pace, observed_pace, years_to_target, probability, progress, points.
+    """
+    p = _policy(policy, method)
+    opt_i = None if baseline_years is None else _i64(baseline_years)
+    opt_lo = None if lower is None else _f64(lower)
+    opt_hi = None if upper is None else _f64(upper)
+    return _core._evaluate_level_arrays(_i64(obs_series), _i64(obs_years), _f64(obs_values), _i64(target_series),
+                                        _f64(thresholds), _comparator_codes(comparators), _i64(target_years),
+                                        opt_i, opt_lo, opt_hi, p, int(as_of))
+
+
+_CATEGORY_NAMES: list[str] | None = None
+
+
+def level_category_names() -> list[str]:
+    """Names of the bulk path's category codes."""
+    global _CATEGORY_NAMES
+    if _CATEGORY_NAMES is None:
+        _CATEGORY_NAMES = list(_core._level_category_names())
+    return _CATEGORY_NAMES
+
+
+def evaluate_frame(observations: pd.DataFrame, targets: pd.DataFrame, *, as_of: int,
+                   policy: EvaluationPolicy | None = None, method: str | None = None) -> pd.DataFrame:
+    """The bulk path on DataFrames — a pandas partition in, a pandas partition out.
+
+    ``observations``: columns ``series``, ``year``, ``value``. ``targets``: columns
+    ``series``, ``threshold``, ``comparator``, ``year`` and optionally ``baseline_year``,
+    ``lower``, ``upper``. Returns ``targets`` with the result columns added (``verdict``
+    and ``category`` as names). Targets whose series is absent get
+    insufficient_data, so a partition must hold whole series (partition by series).
+    """
+    import pandas as pd
+
+    r = evaluate_arrays(observations["series"].to_numpy(), observations["year"].to_numpy(),
+                        observations["value"].to_numpy(), targets["series"].to_numpy(),
+                        targets["threshold"].to_numpy(), targets["comparator"].to_numpy(),
+                        targets["year"].to_numpy(), as_of=as_of,
+                        baseline_years=targets["baseline_year"].to_numpy() if "baseline_year" in targets else None,
+                        lower=targets["lower"].to_numpy() if "lower" in targets else None,
+                        upper=targets["upper"].to_numpy() if "upper" in targets else None,
+                        policy=policy, method=method)
+    out = targets.copy()
+    out["verdict"] = pd.Categorical.from_codes(r.pop("verdict").astype(np.int8), categories=list(VERDICTS))
+    names = level_category_names()
+    out["category"] = pd.Categorical.from_codes(r.pop("category").astype(np.int16), categories=names)
+    for k, v in r.items():
+        out[k] = v
+    return out
+
+
+__all__ += ["level_category_names"]
