@@ -285,7 +285,7 @@ void apply_level(const Context& c, const detail::LevelOutcome& o, const detail::
         e << ": already met " << (spec.year - static_cast<int>(o.latest_year)) << " year(s) before the target year";
     } else {
         e << ": needs " << signed_num(o.required_pace) << " a year from now to " << spec.year << "; observed "
-          << signed_num(o.observed_pace) << " (least squares over " << o.points << " points, "
+          << signed_num(o.observed_pace) << " a year (least squares over " << o.points << " points, "
           << num(o.base_year) << "–" << num(o.latest_year) << ")";
     }
     if (!std::isnan(o.projected)) {
@@ -303,6 +303,9 @@ void apply_level(const Context& c, const detail::LevelOutcome& o, const detail::
     if (!std::isnan(o.years_to_target) && o.category != detail::Category::already_met)
         e << "; years to target " << num(o.years_to_target);
     if (!std::isnan(o.probability)) e << "; P(meet) = " << num(o.probability);
+    if (c.as_of >= spec.year)
+        e << "; the target year has passed but its value is not reported yet: judged from data to "
+          << num(o.latest_year);
     e << " → " << to_string(o.verdict);
     if (!r.category.empty() && r.category != to_string(o.verdict)) e << " (" << r.category << ")";
     if (o.category == detail::Category::binding_projection_short)
@@ -839,7 +842,7 @@ TargetResult evaluate_target(const Plan& plan, const Target& target, const Obser
         r.category.clear();
         r.explanation = "insufficient data: " + why.reason;
     }
-    if (r.method.empty()) r.method = target.kind == TargetKind::level ? std::string(to_string(policy.method)) : "none";
+    if (r.method.empty()) r.method = "none";  // nothing was judged (no series matched)
     lead_suffix();
     return r;
 }

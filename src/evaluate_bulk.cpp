@@ -70,6 +70,22 @@ LevelResultColumns evaluate_level_columns(const SeriesColumns& obs, const LevelT
     }
     starts.push_back(n_obs);
 
+    // Dense ids (the usual 0..N−1) index a table directly; sparse ones use binary search.
+    std::vector<std::int64_t> dense;  // series id − min → directory slot, −1 when absent
+    std::int64_t min_id = ids.empty() ? 0 : ids.front();
+    if (!ids.empty() && static_cast<double>(ids.back() - ids.front()) < 4.0 * static_cast<double>(ids.size()) + 16) {
+        dense.assign(static_cast<std::size_t>(ids.back() - ids.front() + 1), -1);
+        for (std::size_t s = 0; s < ids.size(); ++s) dense[static_cast<std::size_t>(ids[s] - min_id)] = static_cast<std::int64_t>(s);
+    }
+    auto slot = [&](std::int64_t id) -> std::int64_t {
+        if (!dense.empty()) {
+            const std::int64_t k = id - min_id;
+            return (k < 0 || k >= static_cast<std::int64_t>(dense.size())) ? -1 : dense[static_cast<std::size_t>(k)];
+        }
+        auto it = std::lower_bound(ids.begin(), ids.end(), id);
+        return (it != ids.end() && *it == id) ? static_cast<std::int64_t>(it - ids.begin()) : -1;
+    };
+
     LevelResultColumns out;
     out.verdict.resize(m);
     out.category.resize(m);
@@ -102,9 +118,9 @@ LevelResultColumns evaluate_level_columns(const SeriesColumns& obs, const LevelT
 
         t.clear();
         y.clear();
-        auto it = std::lower_bound(ids.begin(), ids.end(), tg.series[i]);
-        if (it != ids.end() && *it == tg.series[i]) {
-            const std::size_t s = static_cast<std::size_t>(it - ids.begin());
+        const std::int64_t found = slot(tg.series[i]);
+        if (found >= 0) {
+            const std::size_t s = static_cast<std::size_t>(found);
             for (std::size_t k = starts[s]; k < starts[s + 1]; ++k) {
                 const std::size_t r = row(k);
                 const std::int64_t yr = obs.year[r];

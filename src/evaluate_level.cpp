@@ -89,11 +89,48 @@ inline double clamp_to(double v, const LevelSpec& s, bool bound) noexcept {
 
 }  // namespace
 
-double probability_of_meeting(const double* t, const double* y, int n, double year,
-                              Comparator c, double threshold, double tolerance,
-                              int min_points) noexcept {
+double student_t_cdf(double x, int nu) noexcept {
+    if (nu <= 0 || std::isnan(x)) return nan;
+    if (nu > 200) {
+        try {
+            using namespace boost::math::policies;
+            using no_promote = policy<promote_float<false>, promote_double<false>>;
+            return boost::math::cdf(boost::math::students_t_distribution<double, no_promote>(nu), x);
+        } catch (...) {
+            return nan;
+        }
+    }
+    // Abramowitz & Stegun 26.7.3 / 26.7.4: exact finite sums for integer
+    // degrees of freedom, with theta = atan(x / sqrt(nu)).
+    const double theta = std::atan(x / std::sqrt(static_cast<double>(nu)));
+    const double s = std::sin(theta), c = std::cos(theta), c2 = c * c;
+    double a;
+    if (nu % 2 == 1) {
+        double sum = 0;
+        if (nu > 1) {
+            double term = c;
+            sum = c;
+            for (int k = 3; k <= nu - 2; k += 2) {
+                term *= c2 * (k - 1) / k;
+                sum += term;
+            }
+        }
+        a = 2.0 / 3.14159265358979323846 * (theta + s * sum);
+    } else {
+        double term = 1, sum = 1;
+        for (int k = 2; k <= nu - 2; k += 2) {
+            term *= c2 * (k - 1) / k;
+            sum += term;
+        }
+        a = s * sum;
+    }
+    return 0.5 + 0.5 * a;
+}
+
+double probability_from_fit(const LinearFit& fit, double year, Comparator c, double threshold,
+                            double tolerance, int min_points) noexcept {
+    const int n = fit.n;
     if (n < std::max(3, min_points)) return nan;
-    const LinearFit fit = fit_line({t, static_cast<std::size_t>(n)}, {y, static_cast<std::size_t>(n)});
     if (!std::isfinite(fit.slope) || !std::isfinite(fit.residual_sd)) return nan;
     const double pred = fit.at(year);
     const double d = year - fit.x_mean;
@@ -101,25 +138,29 @@ double probability_of_meeting(const double* t, const double* y, int n, double ye
     if (!(se > 0)) {  // a perfect fit: the projection is certain under the model
         return meets(pred, c, threshold, tolerance) ? 1.0 : 0.0;
     }
-    try {
-        const boost::math::students_t_distribution<double> dist(n - 2);
-        auto cdf = [&](double x) { return boost::math::cdf(dist, (x - pred) / se); };
-        switch (c) {
-            case Comparator::ge:
-            case Comparator::gt:
-            case Comparator::increase: return 1.0 - cdf(threshold);
-            case Comparator::le:
-            case Comparator::lt:
-            case Comparator::decrease: return cdf(threshold);
-            case Comparator::eq:
-            case Comparator::approx: {
-                const double half = tolerance * std::fabs(threshold);
-                return cdf(threshold + half) - cdf(threshold - half);
-            }
+    auto cdf = [&](double x) { return student_t_cdf((x - pred) / se, n - 2); };
+    switch (c) {
+        case Comparator::ge:
+        case Comparator::gt:
+        case Comparator::increase: return 1.0 - cdf(threshold);
+        case Comparator::le:
+        case Comparator::lt:
+        case Comparator::decrease: return cdf(threshold);
+        case Comparator::eq:
+        case Comparator::approx: {
+            const double half = tolerance * std::fabs(threshold);
+            return cdf(threshold + half) - cdf(threshold - half);
         }
-    } catch (...) {
     }
     return nan;
+}
+
+double probability_of_meeting(const double* t, const double* y, int n, double year,
+                              Comparator c, double threshold, double tolerance,
+                              int min_points) noexcept {
+    if (n < std::max(3, min_points)) return nan;
+    const LinearFit fit = fit_line({t, static_cast<std::size_t>(n)}, {y, static_cast<std::size_t>(n)});
+    return probability_from_fit(fit, year, c, threshold, tolerance, min_points);
 }
 
 LevelOutcome judge_level(const double* t, const double* y, int n, const LevelSpec& spec,
@@ -187,7 +228,7 @@ LevelOutcome judge_level(const double* t, const double* y, int n, const LevelSpe
     }
 
     const bool bound = policy.bound_projections;
-    o.probability = probability_of_meeting(t, y, n, T, cmp, th, tol, policy.min_points_probability);
+    o.probability = probability_from_fit(fit, T, cmp, th, tol, policy.min_points_probability);
 
     Category cat = Category::none;
     switch (method) {

@@ -9,6 +9,10 @@
 #include <healthplan/evaluate_bulk.hpp>
 #include <healthplan/trend.hpp>
 
+#include <boost/math/distributions/students_t.hpp>
+
+#include "evaluate_level.hpp"
+
 using namespace healthplan;
 
 namespace {
@@ -170,4 +174,15 @@ TEST_CASE("trend statistics by hand", "[trend]") {
     CHECK(tied.variance == Approx((3 * 2 * 11 - 2 * 1 * 9) / 18.0));
     CHECK(count_reversals(std::vector<double>{5, 4, 4, 3, 3.5}, -1) == 2);  // a flat step counts against
     CHECK(std::isnan(fit_line(std::vector<double>{1}, std::vector<double>{1}).slope));
+}
+
+TEST_CASE("the closed-form Student t CDF matches Boost.Math", "[trend]") {
+    for (int nu = 1; nu <= 40; ++nu) {
+        const boost::math::students_t_distribution<double> dist(nu);
+        for (double x : {-30.0, -4.0, -1.5, -0.3, 0.0, 0.2, 1.0, 2.5, 7.0}) {
+            INFO("nu " << nu << " x " << x);
+            CHECK(detail::student_t_cdf(x, nu) == Approx(boost::math::cdf(dist, x)).epsilon(1e-12).margin(1e-14));
+        }
+    }
+    CHECK(detail::student_t_cdf(1.0, 500) == Approx(0.841).margin(0.002));
 }

@@ -1,0 +1,265 @@
+"""Bulk evaluation benchmark: C++ core vs Python bulk API vs a pandas implementation.
+
+    python benchmarks/bench_evaluate.py [--n 1000000] [--build build/evaluate]
+
+N level targets against N series of 10 annual values (2015–2024, as of 2024).
+Each path runs in its own process so its peak memory is its own:
+
+* ``cpp``    — ``benchmarks/bench_evaluate`` (the C++ core, built by CMake);
+* ``bulk``   — ``healthplan.evaluate_arrays`` on numpy arrays (zero-copy, GIL released);
+* ``pandas`` — a vectorised pandas implementation of the same level logic
+  (groupby statistics, then numpy rules: linear extrapolation with the Destatis
+  classes, final value at the target year, already-met and single-point rules;
+  it skips the probability, so it does less work than the library);
+* ``apply``  — the straightforward pandas way: ``groupby("series").apply`` of a
+  per-series Python function with the same rules, run on the first
+  ``--apply-n`` targets (default 20,000) because it is slow; its throughput is
+  per target, so it compares directly.
+
+The verdicts of all three are checked to be identical, then throughput, peak
+memory (max RSS) and the ratios are printed. Not part of the test suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import pathlib
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+
+import numpy as np
+
+FIRST_YEAR, YEARS, AS_OF = 2015, 10, 2024
+REPO = pathlib.Path(__file__).resolve().parents[1]
+
+
+def generate(n: int):
+    """The same deterministic data as bench_evaluate.cpp."""
+    s = np.arange(n, dtype=np.int64)
+    k = np.arange(YEARS, dtype=np.int64)
+    slope = ((s * 7919) % 101 - 50) / 50.0
+    ss = np.repeat(s, YEARS)
+    kk = np.tile(k, n)
+    yy = FIRST_YEAR + kk
+    value = 20.0 + (ss % 37) * 0.5 + kk * np.repeat(slope, YEARS) + ((ss * 31 + yy * 17) % 13 - 6) * 0.05
+    targets = {
+        "series": s,
+        "threshold": 25.0 + (s % 41),
+        "comparator": (s % 4).astype(np.int8),
+        "year": 2022 + s % 9,
+    }
+    return {"series": ss, "year": yy, "value": value}, targets
+
+
+def peak_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
+
+def run_bulk(n: int, repeat: int, out: str) -> dict:
+    import healthplan as hp
+
+    obs, tg = generate(n)
+    lower = np.zeros(n)
+    upper = np.full(n, 100.0)
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        r = hp.evaluate_arrays(obs["series"], obs["year"], obs["value"], tg["series"], tg["threshold"],
+                               tg["comparator"], tg["year"], as_of=AS_OF, lower=lower, upper=upper)
+        best = min(best, time.perf_counter() - t0)
+    np.save(out, r["verdict"])
+    return {"path": "bulk", "targets": n, "seconds": best, "targets_per_second": n / best, "peak_mib": peak_mib()}
+
+
+def pandas_level(obs_df, tg_df, as_of: int, near: float = 0.05):
+    """Level-target verdicts with pandas: groupby statistics, then vectorised rules.
+    Verdict codes as healthplan.VERDICTS."""
+    import pandas as pd
+
+    obs_df = obs_df[obs_df["year"] <= as_of]
+    g = obs_df.groupby("series", sort=False)
+    x = obs_df["year"].astype(float)
+    stats = pd.DataFrame({
+        "n": g["year"].count(),
+        "t0": g["year"].first(), "y0": g["value"].first(),
+        "tn": g["year"].last(), "yn": g["value"].last(),
+        "sx": g["year"].sum(), "sy": g["value"].sum(),
+        "sxx": (x * x).groupby(obs_df["series"]).sum(),
+        "sxy": (x * obs_df["value"]).groupby(obs_df["series"]).sum(),
+    })
+    df = tg_df.merge(stats, left_on="series", right_index=True, how="left")
+    at_t = obs_df.rename(columns={"value": "y_t"})
+    df = df.merge(at_t, on=["series", "year"], how="left")
+    th, c = df["threshold"].to_numpy(), df["comparator"].to_numpy()
+
+    def meets(v):
+        return np.select([c == 0, c == 1, c == 2, c == 3], [v >= th, v > th, v <= th, v < th], False)
+
+    n = df["n"].fillna(0).to_numpy()
+    mx = df["sx"] / df["n"]
+    sxx = (df["sxx"] - df["n"] * mx * mx).to_numpy()
+    slope = ((df["sxy"] - df["n"] * mx * (df["sy"] / df["n"])).to_numpy()) / sxx
+    intercept = (df["sy"] / df["n"]).to_numpy() - slope * mx.to_numpy()
+    T = df["year"].to_numpy().astype(float)
+    proj = np.clip(intercept + slope * T, 0.0, 100.0)
+    y0, yn = df["y0"].to_numpy(), df["yn"].to_numpy()
+    direction = np.where(c <= 1, 1.0, -1.0)
+    den = np.maximum(np.abs(th - y0), np.abs(th - yn))
+    den = np.where(den > 0, den, np.where(np.abs(th) > 0, np.abs(th), 1.0))
+    missing = np.maximum(0.0, direction * (th - proj) / den)
+    verdict = np.select(
+        [n == 0,
+         df["y_t"].notna().to_numpy(),
+         df["tn"].to_numpy() > T,
+         meets(yn),
+         n == 1,
+         meets(proj) | (missing < near)],
+        [6, np.where(meets(df["y_t"].to_numpy()), 0, 4), 6, 1, 6, 2],
+        3)
+    return verdict.astype(np.uint8)
+
+
+def run_pandas(n: int, repeat: int, out: str) -> dict:
+    import pandas as pd
+
+    obs, tg = generate(n)
+    obs_df, tg_df = pd.DataFrame(obs), pd.DataFrame(tg)
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        v = pandas_level(obs_df, tg_df, AS_OF)
+        best = min(best, time.perf_counter() - t0)
+    np.save(out, v)
+    return {"path": "pandas", "targets": n, "seconds": best, "targets_per_second": n / best, "peak_mib": peak_mib()}
+
+
+def judge_one(years, values, threshold, cmp, year, near=0.05):
+    """One target, plainly (for the groupby-apply variant). Verdict codes as VERDICTS."""
+    keep = years <= AS_OF
+    t, y = years[keep].astype(float), values[keep]
+    ops = [lambda v: v >= threshold, lambda v: v > threshold, lambda v: v <= threshold, lambda v: v < threshold]
+    meets = ops[cmp]
+    if len(t) == 0:
+        return 6
+    at = np.flatnonzero(t == year)
+    if len(at):
+        return 0 if meets(y[at[0]]) else 4
+    if t[-1] > year:
+        return 6
+    if meets(y[-1]):
+        return 1
+    if len(t) == 1:
+        return 6
+    slope, intercept = np.polyfit(t, y, 1)
+    proj = min(max(intercept + slope * year, 0.0), 100.0)
+    d = 1.0 if cmp <= 1 else -1.0
+    den = max(abs(threshold - y[0]), abs(threshold - y[-1])) or (abs(threshold) or 1.0)
+    missing = max(0.0, d * (threshold - proj) / den)
+    return 2 if (meets(proj) or missing < near) else 3
+
+
+def run_apply(n: int, repeat: int, out: str) -> dict:
+    import pandas as pd
+
+    obs, tg = generate(n)
+    obs_df = pd.DataFrame(obs)
+    tg_df = pd.DataFrame(tg).set_index("series")
+    t0 = time.perf_counter()
+    verdicts = obs_df.groupby("series", sort=True).apply(
+        lambda g: judge_one(g["year"].to_numpy(), g["value"].to_numpy(), tg_df.at[g.name, "threshold"],
+                            int(tg_df.at[g.name, "comparator"]), int(tg_df.at[g.name, "year"])),
+        include_groups=False)
+    sec = time.perf_counter() - t0
+    np.save(out, verdicts.to_numpy().astype(np.uint8))
+    return {"path": "apply", "targets": n, "seconds": sec, "targets_per_second": n / sec, "peak_mib": peak_mib()}
+
+
+def find_cpp(build: str | None) -> pathlib.Path | None:
+    candidates = [pathlib.Path(build)] if build else sorted((REPO / "build").glob("*"))
+    for b in candidates:
+        exe = b / "benchmarks" / "bench_evaluate"
+        if exe.exists():
+            return exe
+    return None
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=1_000_000, help="targets (and series); default 1,000,000")
+    ap.add_argument("--repeat", type=int, default=3, help="runs per path; the best is reported")
+    ap.add_argument("--build", default=None, help="CMake build dir holding benchmarks/bench_evaluate")
+    ap.add_argument("--apply-n", type=int, default=20_000, dest="apply_n",
+                    help="targets for the slow groupby-apply variant (0 to skip)")
+    ap.add_argument("--part", choices=("bulk", "pandas", "apply"), help=argparse.SUPPRESS)
+    ap.add_argument("--out", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.part:
+        run = {"bulk": run_bulk, "pandas": run_pandas, "apply": run_apply}[args.part]
+        print(json.dumps(run(args.n, args.repeat, args.out)))
+        return 0
+
+    results = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        verdicts = {}
+        exe = find_cpp(args.build)
+        if exe is None:
+            print("bench_evaluate executable not found; build it: cmake --build <dir> --target bench_evaluate",
+                  file=sys.stderr)
+        else:
+            vf = os.path.join(tmp, "cpp.bin")
+            line = subprocess.run([str(exe), "--n", str(args.n), "--repeat", str(args.repeat), "--verdicts", vf],
+                                  check=True, capture_output=True, text=True).stdout.strip()
+            results["cpp"] = json.loads(line)
+            verdicts["cpp"] = np.fromfile(vf, dtype=np.uint8)
+        for part in ("bulk", "pandas"):
+            out = os.path.join(tmp, f"{part}.npy")
+            line = subprocess.run([sys.executable, __file__, "--part", part, "--n", str(args.n),
+                                   "--repeat", str(args.repeat), "--out", out],
+                                  check=True, capture_output=True, text=True, env=os.environ).stdout.strip()
+            results[part] = json.loads(line.splitlines()[-1])
+            verdicts[part] = np.load(out)
+        if args.apply_n:
+            out = os.path.join(tmp, "apply.npy")
+            m = min(args.apply_n, args.n)
+            line = subprocess.run([sys.executable, __file__, "--part", "apply", "--n", str(m), "--out", out],
+                                  check=True, capture_output=True, text=True, env=os.environ).stdout.strip()
+            results["apply"] = json.loads(line.splitlines()[-1])
+            apply_same = np.array_equal(np.load(out), verdicts["bulk"][:m])
+    names = list(verdicts)
+    if args.apply_n:
+        names_note = "" if apply_same else " (groupby-apply verdicts DIFFER)"
+    else:
+        apply_same, names_note = True, ""
+    same = all(np.array_equal(verdicts[names[0]], verdicts[k]) for k in names[1:])
+    input_mib = args.n * YEARS * 24 / 2**20
+    print(f"{args.n:,} level targets × {YEARS}-year series ({args.n * YEARS:,} observations, "
+          f"{input_mib:.0f} MiB of input columns), as of {AS_OF}")
+    print(f"{'path':8} {'seconds':>9} {'targets/s':>14} {'peak MiB':>10}")
+    for k, r in results.items():
+        note = f"  (first {r['targets']:,} targets)" if k == "apply" else ""
+        print(f"{k:8} {r['seconds']:9.3f} {r['targets_per_second']:14,.0f} {r['peak_mib']:10.0f}{note}")
+    if "cpp" in results:
+        print(f"python bulk / C++ core time: {results['bulk']['seconds'] / results['cpp']['seconds']:.2f}× "
+              "(goal ≤ 1.25×)")
+        print(f"pandas / C++ core time:      {results['pandas']['seconds'] / results['cpp']['seconds']:.1f}× "
+              "(goal ≥ 20×)")
+    print(f"pandas / python bulk time:   {results['pandas']['seconds'] / results['bulk']['seconds']:.1f}×")
+    if "apply" in results:
+        ratio = results["bulk"]["targets_per_second"] / results["apply"]["targets_per_second"]
+        print(f"groupby-apply / python bulk time per target: {ratio:,.0f}×")
+    counts = np.bincount(verdicts["bulk"], minlength=7)
+    import healthplan as hp
+
+    print("verdicts: " + ", ".join(f"{hp.VERDICTS[i]} {c:,}" for i, c in enumerate(counts) if c))
+    same = same and apply_same
+    print(("all paths give identical verdicts" if same else "VERDICTS DIFFER between paths") + names_note)
+    return 0 if same else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
