@@ -18,6 +18,9 @@
 HEALTHPLAN_BEGIN_NAMESPACE
 
 Plan extract(std::string_view text, const ExtractOptions& options) {
+    if (text.size() >= (std::size_t{1} << 32) - 1)
+        throw ParseError("text.too_large", "texts of 4 GiB or more are not supported",
+                         options.name.empty() ? std::string("text") : options.name);
     require_utf8(text, options.name);
     namespace ex = extract_detail;
     Plan plan;

@@ -1,6 +1,7 @@
 // Lines, the content region and the heading outline of a plan's text.
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 #include "extract/document.hpp"
 #include "extract/scan.hpp"
@@ -9,17 +10,21 @@ namespace healthplan::extract_detail {
 
 std::vector<Line> split_lines(std::string_view text) {
     std::vector<Line> lines;
-    lines.reserve(text.size() / 64 + 1);
     std::size_t b = 0;
     const std::size_t n = text.size();
     while (b <= n) {
-        std::size_t e = b;
-        while (e < n && text[e] != '\n' && text[e] != '\r') ++e;
-        Line l{b, e};
-        trim(text, l.begin, l.end);
-        lines.push_back(l);
+        const void* nl = b < n ? std::memchr(text.data() + b, '\n', n - b) : nullptr;
+        std::size_t e = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - text.data()) : n;
+        // A lone CR also ends a line (old Mac text); CRLF is trimmed as space.
+        const void* cr = std::memchr(text.data() + b, '\r', e - b);
+        if (cr) {
+            std::size_t c = static_cast<std::size_t>(static_cast<const char*>(cr) - text.data());
+            if (c + 1 < e) e = c;
+        }
+        std::size_t lb = b, le = e;
+        trim(text, lb, le);
+        if (le > lb) lines.push_back(Line{static_cast<std::uint32_t>(lb), static_cast<std::uint32_t>(le)});
         if (e >= n) break;
-        if (text[e] == '\r' && e + 1 < n && text[e + 1] == '\n') ++e;
         b = e + 1;
     }
     return lines;
@@ -133,7 +138,11 @@ void heading_title(std::string_view t, std::size_t e, Heading& h) {
     trim(t, b, te);
     h.title_begin = b;
     h.title_end = te;
-    h.title = strip_noise(t.substr(b, te - b));
+    std::string clean = strip_noise(t.substr(b, te - b));
+    if (clean != t.substr(b, te - b)) {
+        h.cleaned_title = std::move(clean);
+        h.cleaned = true;
+    }
 }
 
 bool is_footer_line(std::string_view t, const Line& l) {
@@ -143,7 +152,7 @@ bool is_footer_line(std::string_view t, const Line& l) {
         "标签：", "分享到", "责任编辑", "相关推荐", "返回首页", "相关文件", "政府网站标识码", "联系我们",
         "附件:", "附件："};
     std::string_view line = t.substr(l.begin, l.end - l.begin);
-    if (line.size() > 400) return false;
+    if (line.size() > 300) return false;
     for (auto m : markers) {
         if (m == "附件:" || m == "附件：") {
             if (at(line, 0, m)) return true;
@@ -219,15 +228,8 @@ Document analyse(std::string_view text) {
     std::vector<int> stack;
     for (std::size_t i = d.content_begin; i < d.lines.size(); ++i) {
         const Line& l = d.lines[i];
-        if (l.empty()) continue;
         Heading h;
-        if (!heading_label(text, l.begin, l.end, h)) {
-            if (is_footer_line(text, l)) {
-                d.content_end = i;
-                break;
-            }
-            continue;
-        }
+        if (!heading_label(text, l.begin, l.end, h)) continue;
         h.line = i;
         heading_title(text, l.end, h);
         while (!stack.empty() && rank(d.headings[stack.back()].style) >= rank(h.style)) stack.pop_back();
@@ -235,6 +237,14 @@ Document analyse(std::string_view text) {
         stack.push_back(static_cast<int>(d.headings.size()));
         d.headings.push_back(std::move(h));
     }
+    // The page footer starts at the first footer-like line after the last
+    // heading (a plan's own text may mention 附件 or 联系 earlier).
+    const std::size_t from = d.headings.empty() ? d.content_begin : d.headings.back().line + 1;
+    for (std::size_t i = from; i < d.lines.size(); ++i)
+        if (is_footer_line(text, d.lines[i])) {
+            d.content_end = i;
+            break;
+        }
     // Extents: own text runs to the next heading; the subtree to the next
     // heading that is not nested under it.
     const std::size_t nh = d.headings.size();
@@ -262,9 +272,11 @@ std::vector<Section> build_sections(const Document& doc) {
         const Heading& h = doc.headings[k];
         Section s;
         s.label = std::string(doc.text.substr(h.label_begin, h.label_end - h.label_begin));
-        s.title = h.title;
+        s.title = std::string(h.title_in(doc.text));
+        // The heading itself (label and title), not the paragraph that may
+        // follow it on the same line.
         const Line& l = doc.lines[h.line];
-        s.span = make_span(doc.text, l.begin, l.end);
+        s.span = make_span(doc.text, l.begin, std::max<std::size_t>(h.label_end, h.title_end));
         while (!stack.empty() && stack.back().first != h.parent) stack.pop_back();
         std::vector<Section>& into = stack.empty() ? roots : stack.back().second->children;
         into.push_back(std::move(s));

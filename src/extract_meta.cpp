@@ -376,26 +376,34 @@ void extract_metadata(const Document& d, Plan& plan) {
         } else if (!province.empty()) {
             plan.region.province = province;
         } else if (plan.region.level != AdminLevel::national) {
-            // The province the text mentions most often (within its first 200 KB).
-            std::string_view scope = t.substr(0, std::min<std::size_t>(t.size(), 200000));
-            // A text that says bare 自治区 (or 省) is about an autonomous region
-            // (or a province): only names of that kind compete.
-            auto count_of = [&](std::string_view w) {
-                std::size_t c = 0;
-                for (std::size_t q = scope.find(w); q != std::string_view::npos; q = scope.find(w, q + w.size())) ++c;
-                return c;
-            };
-            const bool region_kind = count_of("自治区") >= 3;
-            const bool province_kind = count_of("全省") + count_of("省委") + count_of("省政府") + count_of("省级") >= 3;
+            // The province the text mentions most often (within its first 64 KB),
+            // counted in one pass: a text that says bare 自治区 (or 省) is about an
+            // autonomous region (or a province), so only names of that kind compete.
+            std::string_view scope = t.substr(0, std::min<std::size_t>(t.size(), 65536));
+            std::array<std::size_t, provinces.size()> counts{};
+            std::size_t bare_region = 0, bare_province = 0;
+            static const std::vector<bool> first_chars = [] {
+                std::vector<bool> bits(0x10000);
+                for (const auto& p : provinces) bits[cp_at(p.short_name, 0)] = true;
+                for (std::string_view w : {"自治区", "全省", "省委", "省政府", "省级"}) bits[cp_at(w, 0)] = true;
+                return bits;
+            }();
+            for (std::size_t q = 0; q < scope.size(); q += u8len(static_cast<unsigned char>(scope[q]))) {
+                const char32_t c = cp_at(scope, q);
+                if (c >= 0x10000 || !first_chars[c]) continue;
+                if (at(scope, q, "自治区")) ++bare_region;
+                else if (at(scope, q, "全省") || at(scope, q, "省委") || at(scope, q, "省政府") || at(scope, q, "省级"))
+                    ++bare_province;
+                for (std::size_t k = 0; k < provinces.size(); ++k)
+                    if (at(scope, q, provinces[k].short_name)) ++counts[k];
+            }
+            const bool region_kind = bare_region >= 3, province_kind = bare_province >= 3;
             std::size_t best = 0;
-            for (const auto& p : provinces) {
+            for (std::size_t k = 0; k < provinces.size(); ++k) {
+                const auto& p = provinces[k];
                 const bool autonomous = p.full.find("自治区") != std::string_view::npos;
                 if (region_kind != province_kind && (region_kind ? !autonomous : autonomous)) continue;
-                std::size_t count = 0;
-                for (std::size_t q = scope.find(p.short_name); q != std::string_view::npos;
-                     q = scope.find(p.short_name, q + p.short_name.size()))
-                    ++count;
-                if (count > best) best = count, plan.region.province = std::string(p.full);
+                if (counts[k] > best) best = counts[k], plan.region.province = std::string(p.full);
             }
         }
     }
@@ -410,8 +418,8 @@ void extract_metadata(const Document& d, Plan& plan) {
     for (std::size_t i = d.content_begin; i < d.content_end; ++i) {
         std::string_view l = line_sv(d, i);
         for (std::size_t ob = l.find("《"); ob != std::string_view::npos; ob = l.find("《", ob + 3)) {
-            std::size_t cb = l.find("》", ob);
-            if (cb == std::string_view::npos || cb - ob > 400) break;
+            std::size_t cb = l.substr(0, std::min(l.size(), ob + 400)).find("》", ob);
+            if (cb == std::string_view::npos) continue;
             std::size_t e = cb + 3;
             std::size_t n = 0;
             bool numbered = false;

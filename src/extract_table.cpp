@@ -140,10 +140,15 @@ bool read_target_cell(std::string_view text, Cell c, Target& t) {
 std::vector<Target> extract_tables(const Document& d) {
     std::vector<Target> out;
     const std::string_view t = d.text;
-    // Non-empty lines of the content, as cells.
-    std::vector<Cell> cells;
-    for (std::size_t i = d.content_begin; i < d.content_end; ++i)
-        if (!d.lines[i].empty()) cells.push_back({d.lines[i].begin, d.lines[i].end});
+    // The content's lines are the cells (lines are never empty).
+    struct Cells {
+        const Document& d;
+        std::size_t size() const { return d.content_end - d.content_begin; }
+        Cell operator[](std::size_t k) const {
+            const Line& l = d.lines[d.content_begin + k];
+            return Cell{l.begin, l.end};
+        }
+    } cells{d};
 
     std::size_t k = 0;
     while (k < cells.size()) {
@@ -192,8 +197,8 @@ std::vector<Target> extract_tables(const Document& d) {
                 ++e;
             }
             const bool last_row = !(e < cells.size() && row_number(t, cells[e]) == expected + 1);
-            std::vector<Cell> row(cells.begin() + static_cast<std::ptrdiff_t>(r + 1),
-                                  cells.begin() + static_cast<std::ptrdiff_t>(e));
+            std::vector<Cell> row;
+            for (std::size_t c = r + 1; c < e; ++c) row.push_back(cells[c]);
             // Cut at the nature cell; anything after it is the next group's category.
             Nature nature = Nature::unspecified;
             for (std::size_t c = 1; c < row.size(); ++c)

@@ -8,6 +8,7 @@
 // clause; no backtracking, no regular expressions.
 #include <algorithm>
 #include <cmath>
+#include <deque>
 #include <map>
 #include <set>
 
@@ -111,7 +112,7 @@ std::vector<ValueText> values_at(std::string_view s, std::size_t i, std::size_t 
 std::size_t benchmark_phrase_at(std::string_view s, std::size_t i, std::size_t e) {
     // [国家|全国|全省|自治区|…][的]?[平均|先进|领先|中等|…]?[城市]?水平
     std::size_t limit = std::min(e, i + 3 * 16);
-    std::size_t p = s.find("水平", i);
+    std::size_t p = s.substr(0, limit).find("水平", i);
     if (p == std::string_view::npos || p + 6 > limit) return i;
     std::string_view before = s.substr(i, p - i);
     bool place = false;
@@ -182,7 +183,7 @@ struct ScanState {
     std::string_view s;
     int doc_year = 0;
     int period_end = 0;
-    std::vector<Target>& out;
+    std::deque<Target>& out;  // a deque: growing it never copies the targets found so far
 };
 
 // Parses a year frame at i: "到2022年和2030年", "2022年", "“十四五”期间",
@@ -552,6 +553,42 @@ struct Carry {
     bool soft = false;
 };
 
+// First characters of the words each scan loop looks for: one table lookup
+// per character skips the word comparisons at almost every position.
+struct Starts {
+    std::vector<bool> bits = std::vector<bool>(0x10000);
+    void add(std::string_view w) {
+        char32_t c = cp_at(w, 0);
+        if (c < 0x10000) bits[c] = true;
+    }
+    bool has(std::string_view s, std::size_t i) const {
+        char32_t c = cp_at(s, i);
+        return c < 0x10000 && bits[c];
+    }
+};
+
+const Starts& statement_starts() {
+    static const Starts st = [] {
+        Starts x;
+        for (const auto& v : verbs) x.add(v.text);
+        for (std::string_view w : {"比", "较", "在", "与", "分别在", "力争", "争取", "全覆盖", "的上升趋势得到遏制",
+                                   "上升趋势得到遏制", "的上升趋势减缓", "上升趋势减缓", "增速下降", "增速减缓",
+                                   "增长趋势得到遏制", "上升势头得到遏制"})
+            x.add(w);
+        return x;
+    }();
+    return st;
+}
+
+const Starts& trend_starts() {
+    static const Starts st = [] {
+        Starts x;
+        for (const auto& v : trend_verbs) x.add(v.text);
+        return x;
+    }();
+    return st;
+}
+
 bool trend_between(std::string_view s, std::size_t b, std::size_t e) {
     // The text between indicator and verb is only modifiers (at least one).
     std::size_t p = b;
@@ -606,7 +643,9 @@ void scan_clause(ScanState& st, Range c, const Frame& frame, Carry& carry, bool 
         }
     }
 
+    const Starts& starts = statement_starts();
     for (std::size_t q = p; q < c.e; q = next_cp(s, q)) {
+        if (!starts.has(s, q)) continue;
         // Reference phrases, remembered for a change verb further on.
         if (at(s, q, "比") || at(s, q, "较") || at(s, q, "在") || at(s, q, "与") || at(s, q, "分别在")) {
             std::vector<Reference> r;
@@ -808,7 +847,7 @@ void scan_clause(ScanState& st, Range c, const Frame& frame, Carry& carry, bool 
 
     // Benchmarks with 优于 (not a level verb).
     for (std::size_t q = p; q < c.e; q = next_cp(s, q)) {
-        if (!at(s, q, "优于") && !at(s, q, "好于")) continue;
+        if (static_cast<unsigned char>(s[q]) < 0x80 || (!at(s, q, "优于") && !at(s, q, "好于"))) continue;
         std::size_t r = q + 6;
         std::size_t bend = r;
         // "优于国家、自治区平均水平": several places, one phrase.
@@ -817,7 +856,7 @@ void scan_clause(ScanState& st, Range c, const Frame& frame, Carry& carry, bool 
             bend = benchmark_phrase_at(s, probe, c.e);
             if (bend != probe) break;
             bend = r;
-            std::size_t comma = s.find("、", probe);
+            std::size_t comma = s.substr(0, std::min(c.e, probe + 48)).find("、", probe);
             if (comma == std::string_view::npos || comma >= c.e) break;
             probe = comma + 3;
             std::size_t b2 = benchmark_phrase_at(s, probe, c.e);
@@ -841,7 +880,9 @@ void scan_clause(ScanState& st, Range c, const Frame& frame, Carry& carry, bool 
     }
 
     // Trends.
+    const Starts& tstarts = trend_starts();
     for (std::size_t q = p; q < c.e; q = next_cp(s, q)) {
+        if (!tstarts.has(s, q)) continue;
         const TrendVerb* tv = nullptr;
         for (const auto& v : trend_verbs)
             if (at(s, q, v.text)) {
@@ -909,19 +950,12 @@ void scan_clause(ScanState& st, Range c, const Frame& frame, Carry& carry, bool 
     carry.subject = subj;
     carry.refs = refs;
     carry.soft = soft;
-    // A bare value at the clause end: "行政机关负责人出庭应诉率100%".
-    if (!subj.empty()) {
-        std::size_t q = subj.e;
-        std::size_t k = q;
-        while (k > subj.b && (is_digit_at(s, prev_cp(s, k)) || decimal_point_at(s, prev_cp(s, k)))) k = prev_cp(s, k);
-        (void)k;
-    }
 }
 
 bool past_section(const Document& d, int h) {
     for (int k = h; k >= 0; k = d.headings[k].parent)
         for (auto w : past_section_words)
-            if (d.headings[k].title.find(w) != std::string::npos) return true;
+            if (d.headings[k].title_in(d.text).find(w) != std::string_view::npos) return true;
     return false;
 }
 
@@ -929,9 +963,9 @@ bool past_section(const Document& d, int h) {
 bool project_box(const Document& d, int h) {
     for (int k = h; k >= 0; k = d.headings[k].parent)
         if (d.headings[k].style == HeadingStyle::box) {
-            const std::string& t = d.headings[k].title;
-            return t.find("工程") != std::string::npos || t.find("项目") != std::string::npos ||
-                   t.find("指标") != std::string::npos;  // indicator tables are read as tables
+            std::string_view t = d.headings[k].title_in(d.text);
+            return t.find("工程") != std::string_view::npos || t.find("项目") != std::string_view::npos ||
+                   t.find("指标") != std::string_view::npos;  // indicator tables are read as tables
         }
     return false;
 }
@@ -1011,22 +1045,28 @@ void scan_line(ScanState& st, std::size_t b, std::size_t e, std::vector<int>& pa
 }  // namespace
 
 void extract_targets(const Document& d, Plan& plan) {
-    std::vector<Target> found;
+    std::deque<Target> found;
     ScanState st{d, d.text, 0, plan.period_end.value_or(0), found};
     if (plan.issue_date) st.doc_year = plan.issue_date->year;
     else if (plan.publication_date) st.doc_year = plan.publication_date->year;
     else if (plan.period_start) st.doc_year = *plan.period_start;
 
     // Tables first: they carry baselines and nature, so a text restating a
-    // table row adds nothing.
-    std::vector<Target> table = extract_tables(d);
+    // table row adds nothing. Text targets are appended to the same vector
+    // and duplicates removed in place, so no second copy of the targets is
+    // ever held (a long document has tens of thousands).
+    for (auto& t : extract_tables(d)) found.push_back(std::move(t));
+    const std::size_t table_count = found.size();
     std::vector<int> para_years;
     std::vector<std::pair<std::size_t, std::size_t>> index;  // target -> line, for sections and tasks
+    std::vector<char> skip(d.headings.size());
+    for (std::size_t k = 0; k < d.headings.size(); ++k)
+        skip[k] = past_section(d, static_cast<int>(k)) || project_box(d, static_cast<int>(k));
     for (std::size_t i = d.content_begin; i < d.content_end; ++i) {
         const Line& l = d.lines[i];
         if (l.empty()) continue;
         int h = heading_at_line(d, i);
-        if (h >= 0 && (past_section(d, h) || project_box(d, h))) continue;
+        if (h >= 0 && skip[h]) continue;
         std::size_t b = l.begin;
         // A heading line: read after its label.
         if (h >= 0 && d.headings[h].line == i) b = d.headings[h].label_end;
@@ -1035,69 +1075,77 @@ void extract_targets(const Document& d, Plan& plan) {
     }
 
     // Merge: table rows, then text targets that do not restate one already
-    // found (same year, kind, comparator, value and unit, similar name), and
-    // trends for an indicator-year that already has a stated value.
-    std::vector<Target> all = std::move(table);
-    const std::size_t table_count = all.size();
+    // found. A text restating a table row names it loosely (similar name,
+    // same year and number); two text targets are the same only under the
+    // same name. A trend is dropped where the same indicator has a value for
+    // that year (总体目标 says 稳步提高, the task says 不低于30%). Hash keys keep
+    // this linear in the number of targets.
     auto same_number = [](const Target& a, const Target& b) {
         if (a.value.has_value() != b.value.has_value()) return false;
         return !a.value || std::fabs(*a.value - *b.value) <= 1e-9 * std::max(1.0, std::fabs(*a.value));
     };
-    for (auto& t : found) {
-        bool duplicate = false;
-        for (std::size_t k = 0; k < all.size(); ++k) {
-            const Target& u = all[k];
-            if (u.year != t.year) continue;
-            const double sim = name_similarity(u.indicator, t.indicator);
-            // Text restating a table row names it loosely; two text targets
-            // are the same only under the same name.
-            const bool from_table = k < table_count;
-            if (sim < (from_table ? 0.5 : 0.99)) continue;
-            if (from_table && t.kind == TargetKind::level && u.kind == TargetKind::level && same_number(u, t) &&
-                u.unit == t.unit) {
-                duplicate = true;
-                break;
-            }
-            if (t.kind == TargetKind::trend && u.kind != TargetKind::trend && u.kind != TargetKind::benchmark && sim >= 0.99) {
-                duplicate = true;
-                break;
-            }
-            if (u.kind == t.kind && u.comparator == t.comparator && same_number(u, t) && u.unit == t.unit) {
-                duplicate = true;
-                break;
-            }
+    auto key = [](const Target& t, bool with_value) {
+        std::string k = t.indicator;
+        k += '\x1f';
+        k += t.year ? std::to_string(*t.year) : std::string("-");
+        if (with_value) {
+            k += '\x1f';
+            k += std::string(to_string(t.kind)) + '\x1f' + std::string(to_string(t.comparator)) + '\x1f' +
+                 (t.value ? std::to_string(*t.value) : std::string("-")) + '\x1f' + t.unit.symbol();
         }
-        if (!duplicate) all.push_back(std::move(t));
+        return k;
+    };
+    std::vector<char> drop(found.size());
+    std::set<std::string> seen_exact, valued_years;
+    for (std::size_t i = 0; i < found.size(); ++i) {
+        const Target& t = found[i];
+        bool duplicate = i >= table_count && seen_exact.count(key(t, true)) > 0;
+        for (std::size_t k = 0; i >= table_count && k < table_count && !duplicate; ++k) {
+            const Target& u = found[k];
+            if (u.year != t.year || u.unit != t.unit || !same_number(u, t)) continue;
+            const bool same_statement = (u.kind == t.kind && u.comparator == t.comparator) ||
+                                        (t.kind == TargetKind::level && u.kind == TargetKind::level);
+            if (same_statement && name_similarity(u.indicator, t.indicator) >= 0.5) duplicate = true;
+        }
+        if (duplicate) {
+            drop[i] = 1;
+            continue;
+        }
+        seen_exact.insert(key(t, true));
+        if (t.kind != TargetKind::trend && t.kind != TargetKind::benchmark) valued_years.insert(key(t, false));
     }
-    // A trend stated before its indicator's value (总体目标 before the tasks).
+    for (std::size_t i = 0; i < found.size(); ++i)
+        if (found[i].kind == TargetKind::trend && valued_years.count(key(found[i], false))) drop[i] = 1;
+    // Move the kept targets into an exactly sized vector, releasing the
+    // deque's blocks as they empty.
     std::vector<Target> kept;
-    for (auto& t : all) {
-        bool drop = false;
-        if (t.kind == TargetKind::trend)
-            for (const auto& u : all)
-                if (&u != &t && u.year == t.year && u.kind != TargetKind::trend && u.kind != TargetKind::benchmark &&
-                    name_similarity(u.indicator, t.indicator) >= 0.99) {
-                    drop = true;
-                    break;
-                }
-        if (!drop) kept.push_back(std::move(t));
+    kept.reserve(static_cast<std::size_t>(std::count(drop.begin(), drop.end(), 0)));
+    for (std::size_t i = 0; !found.empty(); ++i) {
+        if (!drop[i]) kept.push_back(std::move(found.front()));
+        found.pop_front();
     }
     std::stable_sort(kept.begin(), kept.end(), [](const Target& a, const Target& b) {
         return a.span->begin < b.span->begin;
     });
 
     // Ids, indicators, sections and tasks.
-    std::map<std::string, std::string> indicator_ids;
+    std::map<std::string, std::size_t> indicator_index;
     std::vector<std::size_t> line_starts;
     line_starts.reserve(d.lines.size());
     for (const auto& l : d.lines) line_starts.push_back(l.begin);
+    // Tasks do not overlap and are in document order: binary search by start.
+    std::vector<std::size_t> task_order(plan.tasks.size());
+    for (std::size_t k = 0; k < task_order.size(); ++k) task_order[k] = k;
+    std::sort(task_order.begin(), task_order.end(), [&](std::size_t a, std::size_t b) {
+        return plan.tasks[a].span->begin < plan.tasks[b].span->begin;
+    });
     int n = 0;
     for (auto& t : kept) {
         t.id = "t" + std::to_string(++n);
-        auto it = indicator_ids.find(t.indicator);
-        if (it == indicator_ids.end()) {
+        auto it = indicator_index.find(t.indicator);
+        if (it == indicator_index.end()) {
             Indicator ind;
-            ind.id = "i" + std::to_string(indicator_ids.size() + 1);
+            ind.id = "i" + std::to_string(indicator_index.size() + 1);
             ind.name = t.indicator;
             ind.unit = t.unit;
             ind.nature = t.nature;
@@ -1106,26 +1154,29 @@ void extract_targets(const Document& d, Plan& plan) {
                 ind.direction = Direction::higher;
             else if (t.comparator == Comparator::le || t.comparator == Comparator::lt || t.comparator == Comparator::decrease)
                 ind.direction = Direction::lower;
-            it = indicator_ids.emplace(t.indicator, ind.id).first;
+            it = indicator_index.emplace(t.indicator, plan.indicators.size()).first;
             plan.indicators.push_back(std::move(ind));
         }
-        t.indicator_id = it->second;
+        Indicator& ind = plan.indicators[it->second];
+        t.indicator_id = ind.id;
         const std::size_t line =
             static_cast<std::size_t>(std::upper_bound(line_starts.begin(), line_starts.end(), t.span->begin) -
-                                     line_starts.begin()) - 1;
-        const int h = heading_at_line(d, line);
+                                     line_starts.begin());
+        const int h = line == 0 ? -1 : heading_at_line(d, line - 1);
         if (h >= 0) {
             t.section = label_path(d, h);
-            for (auto& ind : plan.indicators)
-                if (ind.id == t.indicator_id && ind.category.empty() && d.headings[h].style == HeadingStyle::box)
-                    ind.category = d.headings[h].label + " " + d.headings[h].title;
+            for (int k = h; k >= 0 && ind.category.empty(); k = d.headings[k].parent)
+                if (d.headings[k].style == HeadingStyle::box) ind.category = d.headings[k].label + " " + std::string(d.headings[k].title_in(d.text));
         }
-        for (auto& task : plan.tasks)
-            if (task.span && task.span->begin <= t.span->begin && t.span->end <= task.span->end) {
+        auto pos = std::upper_bound(task_order.begin(), task_order.end(), t.span->begin,
+                                    [&](std::size_t b, std::size_t k) { return b < plan.tasks[k].span->begin; });
+        if (pos != task_order.begin()) {
+            Task& task = plan.tasks[*(pos - 1)];
+            if (task.span->begin <= t.span->begin && t.span->end <= task.span->end) {
                 t.task_id = task.id;
                 task.target_ids.push_back(t.id);
-                break;
             }
+        }
     }
     plan.targets = std::move(kept);
 }

@@ -243,8 +243,8 @@ std::optional<Piece> trailing_parenthesis(std::string_view t, const Line& l) {
     return std::nullopt;
 }
 
-std::string task_title(const Heading& h) {
-    std::string_view s = h.title;
+std::string task_title(std::string_view text, const Heading& h) {
+    std::string_view s = h.title_in(text);
     std::size_t cut = s.size();
     for (std::string_view sep : {",", "，", ";", "；", ":", "："}) cut = std::min(cut, s.find(sep));
     std::string out(s.substr(0, cut));
@@ -263,44 +263,33 @@ void extract_tasks(const Document& d, Plan& plan) {
         if (plan.region.name.size() > suffix.size() && plan.region.name.ends_with(suffix))
             namer.place_stem = plan.region.name.substr(0, plan.region.name.size() - suffix.size());
 
-    struct Found {
+    // First decide which headings are tasks, then build only those (a task
+    // copies its text, so building and dropping the rest would double the
+    // memory a long document needs).
+    struct Candidate {
         std::size_t heading;
-        Task task;
+        std::size_t last_text;  // last line of the task's own text
         bool assigned;
     };
-    std::vector<Found> found;
+    std::vector<Candidate> candidates;
     bool any_assigned = false;
     for (std::size_t k = 0; k < d.headings.size(); ++k) {
         const Heading& h = d.headings[k];
         if (h.style == HeadingStyle::box || h.style == HeadingStyle::chapter || h.style == HeadingStyle::section) continue;
-        Task task;
         bool assigned = false;
-        std::size_t last_text = h.line;  // last line of the task's own text
-        for (std::size_t i = h.line; i < h.body_end_line; ++i) {
-            const Line& l = d.lines[i];
-            if (l.empty()) continue;
+        for (std::size_t i = h.line + 1; i < h.body_end_line && !assigned; ++i) {
             Piece value;
-            Role role = i == h.line ? Role::none : labelled_line(t, l, value);
-            if (role == Role::lead) add_units(t, value, namer, task.lead), assigned = true;
-            else if (role == Role::responsible) add_units(t, value, namer, task.responsible), assigned = true;
-            last_text = i;
+            assigned = labelled_line(t, d.lines[i], value) != Role::none;
         }
-        if (!assigned) {
-            // The trailing parenthesis closes the last paragraph of the task.
-            for (std::size_t i = h.body_end_line; i-- > h.line;) {
-                if (d.lines[i].empty()) continue;
-                if (auto p = trailing_parenthesis(t, d.lines[i])) assigned = parse_parenthesis(t, p->b, p->e, namer, task);
-                break;
+        const std::size_t last = h.body_end_line - 1;
+        if (!assigned)
+            if (auto p = trailing_parenthesis(t, d.lines[last])) {
+                std::string_view inside = t.substr(p->b, p->e - p->b);
+                assigned = inside.find("牵头") != std::string_view::npos || inside.find("负责") != std::string_view::npos ||
+                           inside.find("配合") != std::string_view::npos;
             }
-        }
-        task.number = label_path(d, static_cast<int>(k));
-        task.title = task_title(h);
-        const Line& first = d.lines[h.line];
-        const Line& last = d.lines[last_text];
-        task.span = make_span(t, first.begin, last.end);
-        task.text = task.span->evidence;
         any_assigned = any_assigned || assigned;
-        found.push_back(Found{k, std::move(task), assigned});
+        candidates.push_back(Candidate{k, last, assigned});
     }
     // Without any assignment in the document, the tasks are the leaf items
     // under its task parts (主要任务 / 重点任务 / 保障措施 …).
@@ -308,17 +297,35 @@ void extract_tasks(const Document& d, Plan& plan) {
         const Heading& h = d.headings[k];
         if (h.subtree_end_line != h.body_end_line) return false;  // has children
         for (int p = h.parent; p >= 0; p = d.headings[p].parent) {
-            const std::string& title = d.headings[p].title;
+            std::string_view title = d.headings[p].title_in(d.text);
             for (std::string_view w : {"任务", "措施", "行动"})
-                if (title.find(w) != std::string::npos) return true;
+                if (title.find(w) != std::string_view::npos) return true;
         }
         return false;
     };
+    std::size_t count = 0;
+    for (const Candidate& c : candidates) count += any_assigned ? c.assigned : in_task_part(c.heading);
+    plan.tasks.reserve(plan.tasks.size() + count);
     int n = 0;
-    for (auto& f : found) {
-        if (any_assigned ? !f.assigned : !in_task_part(f.heading)) continue;
-        f.task.id = "task" + std::to_string(++n);
-        plan.tasks.push_back(std::move(f.task));
+    for (const Candidate& c : candidates) {
+        if (any_assigned ? !c.assigned : !in_task_part(c.heading)) continue;
+        const Heading& h = d.headings[c.heading];
+        Task task;
+        bool parsed = false;
+        for (std::size_t i = h.line + 1; i < h.body_end_line; ++i) {
+            Piece value;
+            Role role = labelled_line(t, d.lines[i], value);
+            if (role == Role::lead) add_units(t, value, namer, task.lead), parsed = true;
+            else if (role == Role::responsible) add_units(t, value, namer, task.responsible), parsed = true;
+        }
+        if (!parsed && c.assigned)
+            if (auto p = trailing_parenthesis(t, d.lines[c.last_text])) parse_parenthesis(t, p->b, p->e, namer, task);
+        task.id = "task" + std::to_string(++n);
+        task.number = label_path(d, static_cast<int>(c.heading));
+        task.title = task_title(t, h);
+        task.span = make_span(t, d.lines[h.line].begin, d.lines[c.last_text].end);
+        task.text = task.span->evidence;
+        plan.tasks.push_back(std::move(task));
     }
 }
 

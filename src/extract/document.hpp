@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,8 +13,11 @@
 
 namespace healthplan::extract_detail {
 
+// A non-empty line, trimmed: [begin, end). 32-bit offsets keep the line
+// table at 8 bytes a line, so even a text of one-character lines stays within
+// the memory budget (inputs are limited to 4 GiB).
 struct Line {
-    std::size_t begin = 0, end = 0;  // trimmed content, [begin, end)
+    std::uint32_t begin = 0, end = 0;
     bool empty() const noexcept { return begin == end; }
 };
 
@@ -27,7 +31,13 @@ struct Heading {
     std::size_t label_begin = 0, label_end = 0;  // "第一章", "一、", "(一)", "1.", "(1)", "专栏1"
     std::size_t title_begin = 0, title_end = 0;  // heading text up to the first full stop
     std::string label;                  // as written, trailing punctuation removed: "一", "(一)", "1"
-    std::string title;                  // cleaned title ("??" and trailing "。" removed)
+    // The title with lost-character marks and spaces removed ("第二节??加强…"),
+    // kept only when that differs from the text; use title_in().
+    std::string cleaned_title;
+    bool cleaned = false;
+    std::string_view title_in(std::string_view text) const {
+        return cleaned ? std::string_view(cleaned_title) : text.substr(title_begin, title_end - title_begin);
+    }
     int parent = -1;
     std::size_t body_end_line = 0;      // first line after this heading's own text (next heading)
     std::size_t subtree_end_line = 0;   // first line after everything nested under it
@@ -42,7 +52,8 @@ struct Document {
     std::vector<Heading> headings;  // in document order, only within the content region
 };
 
-// Splits into trimmed lines (LF, CRLF or CR).
+// Splits into trimmed, non-empty lines (LF, CRLF or CR); blank lines carry
+// nothing the extractor reads.
 std::vector<Line> split_lines(std::string_view text);
 
 // Fills lines, the content region and headings.

@@ -1,0 +1,142 @@
+// Extraction throughput and memory on a corpus built from the bundled plans.
+//
+//   bench_extract [PLANS_DIR] [--mb N] [--threads T]
+//
+// PLANS_DIR defaults to python/healthplan/data/plans (run from the repo root).
+// Prints, for a corpus of at least N MB (default 50):
+//   1. one document: all plans concatenated and repeated to N MB, extracted
+//      on one core — MB/s and peak resident memory as a multiple of the input;
+//   2. per document: the plans extracted one by one, repeatedly, on one core;
+//   3. extract_many over N MB of copies on disk with T threads (0 = all cores).
+#include <sys/resource.h>
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <thread>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "healthplan/extract.hpp"
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+double seconds_since(Clock::time_point t0) {
+    return std::chrono::duration<double>(Clock::now() - t0).count();
+}
+
+double peak_rss_mb() {
+    rusage ru{};
+    getrusage(RUSAGE_SELF, &ru);
+    return static_cast<double>(ru.ru_maxrss) / 1024.0;  // ru_maxrss is in KiB on Linux
+}
+
+std::string read_file(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    fs::path dir = "python/healthplan/data/plans";
+    double target_mb = 50;
+    unsigned threads = 0;
+    for (int i = 1; i < argc; ++i) {
+        std::string a = argv[i];
+        if (a == "--mb" && i + 1 < argc) target_mb = std::atof(argv[++i]);
+        else if (a == "--threads" && i + 1 < argc) threads = static_cast<unsigned>(std::atoi(argv[++i]));
+        else if (a == "-h" || a == "--help") {
+            std::cout << "usage: bench_extract [PLANS_DIR] [--mb N] [--threads T]\n";
+            return 0;
+        } else dir = a;
+    }
+    std::vector<fs::path> files;
+    if (fs::is_directory(dir))
+        for (const auto& e : fs::directory_iterator(dir))
+            if (e.path().extension() == ".txt") files.push_back(e.path());
+    std::sort(files.begin(), files.end());
+    if (files.empty()) {
+        std::cerr << "bench_extract: no .txt plans in " << dir << " (run from the repository root or pass the folder)\n";
+        return 2;
+    }
+    std::vector<std::string> docs;
+    std::size_t set_bytes = 0;
+    for (const auto& f : files) {
+        docs.push_back(read_file(f));
+        set_bytes += docs.back().size();
+    }
+    const std::size_t target_bytes = static_cast<std::size_t>(target_mb * 1e6);
+    std::printf("bundled plans: %zu files, %.1f KB; corpus target %.0f MB\n", docs.size(), set_bytes / 1e3, target_mb);
+
+    // 1. One large document on one core.
+    {
+        const double rss_before = peak_rss_mb();
+        std::string corpus;
+        corpus.reserve(target_bytes + set_bytes);
+        while (corpus.size() < target_bytes)
+            for (const auto& d : docs) corpus += d, corpus += "\n";
+        const double rss_with_input = peak_rss_mb();
+        auto t0 = Clock::now();
+        healthplan::ExtractOptions opt;
+        opt.name = "corpus";
+        healthplan::Plan plan = healthplan::extract(corpus, opt);
+        const double s = seconds_since(t0);
+        const double mb = corpus.size() / 1e6;
+        const double peak = peak_rss_mb();
+        std::printf("one document   : %.1f MB in %.2f s = %.1f MB/s (1 core); %zu targets, %zu tasks\n", mb, s, mb / s,
+                    plan.targets.size(), plan.tasks.size());
+        std::printf("                 peak RSS %.0f MB (before %.0f MB, with input %.0f MB): %.2fx the input\n", peak,
+                    rss_before, rss_with_input, (peak - rss_before) / mb);
+    }
+    // 2. Document by document on one core.
+    {
+        std::size_t done = 0, count = 0, targets = 0;
+        auto t0 = Clock::now();
+        while (done < target_bytes)
+            for (const auto& d : docs) {
+                healthplan::Plan p = healthplan::extract(d);
+                done += d.size();
+                targets += p.targets.size();
+                ++count;
+            }
+        const double s = seconds_since(t0);
+        std::printf("per document   : %zu documents, %.1f MB in %.2f s = %.1f MB/s (1 core), %zu targets\n", count,
+                    done / 1e6, s, done / 1e6 / s, targets);
+    }
+    // 3. extract_many over copies on disk.
+    {
+        fs::path tmp = fs::temp_directory_path() / ("healthplan_bench_" + std::to_string(::getpid()));
+        fs::create_directories(tmp);
+        std::vector<fs::path> paths;
+        std::size_t bytes = 0;
+        for (int rep = 0; bytes < target_bytes; ++rep)
+            for (std::size_t k = 0; k < files.size(); ++k) {
+                fs::path p = tmp / (std::to_string(rep) + "_" + files[k].filename().string());
+                std::ofstream(p, std::ios::binary) << docs[k];
+                paths.push_back(p);
+                bytes += docs[k].size();
+            }
+        auto t0 = Clock::now();
+        std::vector<healthplan::Plan> plans = healthplan::extract_many(paths, threads);
+        const double s = seconds_since(t0);
+        std::size_t targets = 0;
+        for (const auto& p : plans) targets += p.targets.size();
+        const unsigned used = threads ? threads : std::max(1u, std::thread::hardware_concurrency());
+        std::printf("extract_many   : %zu files, %.1f MB in %.2f s = %.1f MB/s (%u threads), %zu targets\n",
+                    paths.size(), bytes / 1e6, s, bytes / 1e6 / s, used, targets);
+        plans.clear();
+        fs::remove_all(tmp);
+    }
+    std::printf("peak RSS of the run: %.0f MB\n", peak_rss_mb());
+    return 0;
+}
