@@ -350,6 +350,8 @@ def progress_chart(observed: Any, indicator: str | None = None, *,
     frame = _frame_of(observed, "progress_chart")
     if indicator is not None and "indicator" in frame.columns:
         frame = frame[frame["indicator"] == indicator]
+    if "flags" in frame.columns:  # superseded figures are kept in the data but never used
+        frame = frame[~frame["flags"].fillna("").astype(str).str.contains("superseded")]
     if not {"year", "value"} <= set(frame.columns):
         raise ValueError("progress_chart: observed data need 'year' and 'value' columns")
     obs = frame[["year", "value"]].dropna().groupby("year", as_index=False)["value"].mean().sort_values("year")
