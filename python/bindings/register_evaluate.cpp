@@ -81,6 +81,24 @@ void register_evaluate(py::module_& m) {
                   "Every threshold and choice evaluation makes; see docs/evaluation.md. "
                   "Fields may be given by keyword: EvaluationPolicy(method=LevelMethod.growth_ratio).")
         .def(py::init<>())
+        .def(py::init([](const py::kwargs& kwargs) {
+                 // Keyword construction; an unknown keyword is a TypeError, never ignored.
+                 py::object obj = py::cast(P{});
+                 for (auto item : kwargs) {
+                     const auto key = py::str(item.first);
+                     if (!py::hasattr(obj, key) || std::string(key).rfind('_', 0) == 0)
+                         throw py::type_error("EvaluationPolicy() got an unexpected keyword argument '" +
+                                              std::string(key) + "'");
+                     py::setattr(obj, key, item.second);
+                 }
+                 return obj.cast<P>();
+             }))
+        .def("__repr__",
+             [](const P& p) {
+                 return "<EvaluationPolicy method=" + std::string(hp::to_string(p.method)) +
+                        " trend=" + std::string(hp::to_string(p.trend)) + " version=" +
+                        std::string(hp::evaluation_version) + ">";
+             })
         .def_readwrite("method", &P::method)
         .def_readwrite("growth_on_track", &P::growth_on_track)
         .def_readwrite("growth_acceleration", &P::growth_acceleration)

@@ -112,6 +112,10 @@ def test_result_frame_has_the_documented_columns_and_explanations():
         hp.evaluate(plan, obs, method="magic")
     with pytest.raises(hp.ValidationError):
         hp.evaluate(plan, obs, policy=hp.EvaluationPolicy(), distance_near=0.5, distance_far=0.1)
+    policy = hp.EvaluationPolicy(method=hp.LevelMethod.years_to_target, years_grace=0)
+    assert hp.evaluate(plan, obs, as_of=2020, policy=policy).method[0] == "years_to_target"
+    with pytest.raises(TypeError, match="colour"):
+        hp.EvaluationPolicy(colour="red")
 
 
 def test_permille_observations_against_a_percent_target_and_incompatible_units():
