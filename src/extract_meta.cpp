@@ -186,7 +186,7 @@ void find_period(std::string_view title, Plan& plan) {
     // "(2021-2025)", "（2021—2030年）", "2021-2025年"
     for (std::size_t i = 0; i < title.size(); i += u8len(static_cast<unsigned char>(title[i]))) {
         auto a = number_at(title, i);
-        if (!a || !a->integral || a->value < 1949 || a->value > 2100 || a->end - a->begin != 4) continue;
+        if (!a || !a->integral || a->value < 1949 || a->value > 2100 || a->digits != 4) continue;
         std::size_t j = a->end;
         if (at(title, j, "年")) j += 3;
         std::size_t dash = 0;
@@ -194,7 +194,7 @@ void find_period(std::string_view title, Plan& plan) {
             if (at(title, j, d)) dash = std::max(dash, d.size());
         if (!dash) continue;
         auto b = number_at(title, j + dash);
-        if (!b || !b->integral || b->value < a->value || b->value > 2100 || b->end - b->begin != 4) continue;
+        if (!b || !b->integral || b->value < a->value || b->value > 2100 || b->digits != 4) continue;
         plan.period_start = static_cast<int>(a->value);
         plan.period_end = static_cast<int>(b->value);
         return;
@@ -213,7 +213,7 @@ void find_period(std::string_view title, Plan& plan) {
     if (title.find("计划") != std::string_view::npos || title.find("要点") != std::string_view::npos) {
         for (std::size_t i = 0; i < title.size(); i += u8len(static_cast<unsigned char>(title[i]))) {
             auto a = number_at(title, i);
-            if (a && a->integral && a->end - a->begin == 4 && at(title, a->end, "年") && a->value >= 1949 &&
+            if (a && a->integral && a->digits == 4 && at(title, a->end, "年") && a->value >= 1949 &&
                 a->value <= 2100) {
                 plan.period_start = plan.period_end = static_cast<int>(a->value);
                 return;

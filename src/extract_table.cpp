@@ -32,7 +32,7 @@ std::optional<int> row_number(std::string_view t, Cell c) {
 
 std::optional<int> year_cell(std::string_view t, Cell c) {
     auto n = number_at(t.substr(0, c.e), c.b);
-    if (!n || n->end - n->begin != 4 || n->value < 1949 || n->value > 2100) return std::nullopt;
+    if (!n || n->digits != 4 || n->value < 1949 || n->value > 2100) return std::nullopt;
     std::string_view rest = t.substr(n->end, c.e - n->end);
     if (!at(rest, 0, "年")) return std::nullopt;
     if (rest.size() > 3 + 24) return std::nullopt;  // "2025年(目标值)" at most
@@ -101,7 +101,7 @@ bool read_target_cell(std::string_view text, Cell c, Target& t) {
                 else if (auto y = number_at(before, before.find_first_of("0123456789") == std::string_view::npos
                                                         ? before.size()
                                                         : before.find_first_of("0123456789"));
-                         y && y->end - y->begin == 4) {
+                         y && y->digits == 4) {
                     ref.year = static_cast<int>(y->value);
                     ref.label = std::to_string(*ref.year) + "年";
                 } else {
@@ -116,7 +116,7 @@ bool read_target_cell(std::string_view text, Cell c, Target& t) {
         if (bend != r && verb.kind == VerbKind::level) {
             t.kind = TargetKind::benchmark;
             t.comparator = verb.op;
-            t.benchmark = std::string(s.substr(r, bend - r));
+            t.benchmark = strip_noise(s.substr(r, bend - r));
             return true;
         }
     }
@@ -128,7 +128,7 @@ bool read_target_cell(std::string_view text, Cell c, Target& t) {
         if (bend != r) {
             t.kind = TargetKind::benchmark;
             t.comparator = Comparator::gt;
-            t.benchmark = std::string(s.substr(r, bend - r));
+            t.benchmark = strip_noise(s.substr(r, bend - r));
             return true;
         }
     }

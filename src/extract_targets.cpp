@@ -236,7 +236,7 @@ std::size_t frame_at(const ScanState& st, std::size_t i, std::size_t e, Frame& f
     }
     while (years.empty() || q < e) {
         auto y = number_at(s.substr(0, e), q);
-        if (!y || !y->integral || y->end - y->begin != 4 || y->value < 1949 || y->value > 2100 || !at(s, y->end, "年"))
+        if (!y || !y->integral || y->digits != 4 || y->value < 1949 || y->value > 2100 || !at(s, y->end, "年"))
             break;
         years.push_back(static_cast<int>(y->value));
         q = y->end + 3;
@@ -277,7 +277,7 @@ std::size_t reference_at(std::string_view s, std::size_t i, std::size_t e, std::
     auto years_then = [&](std::size_t q, std::vector<int>& ys) {
         for (int guard = 0; guard < 8; ++guard) {
             auto y = number_at(s.substr(0, e), q);
-            if (!y || y->end - y->begin != 4 || !at(s, y->end, "年")) break;
+            if (!y || y->digits != 4 || !at(s, y->end, "年")) break;
             ys.push_back(static_cast<int>(y->value));
             q = y->end + 3;
             if (at(s, q, "底") || at(s, q, "末")) q += 3;
@@ -761,7 +761,7 @@ void scan_clause(ScanState& st, Range c, const Frame& frame, Carry& carry, bool 
                 if (fp == std::string_view::npos || fp == 0) continue;
                 std::size_t bp = subj.b + fp + from.size();
                 std::optional<int> by;
-                if (auto y = number_at(s.substr(0, subj.e), bp); y && y->end - y->begin == 4 && at(s, y->end, "年")) {
+                if (auto y = number_at(s.substr(0, subj.e), bp); y && y->digits == 4 && at(s, y->end, "年")) {
                     by = static_cast<int>(y->value);
                     bp = y->end + 3;
                     if (at(s, bp, "底") || at(s, bp, "末")) bp += 3;
@@ -836,7 +836,7 @@ void scan_clause(ScanState& st, Range c, const Frame& frame, Carry& carry, bool 
             em.evidence = {ev_b, bend};
             em.kind = TargetKind::benchmark;
             em.op = bench_op;
-            em.benchmark = std::string(s.substr(r, bend - r));
+            em.benchmark = strip_noise(s.substr(r, bend - r));
             em.soft = soft;
             emit(st, frame, em);
             return;
@@ -873,7 +873,7 @@ void scan_clause(ScanState& st, Range c, const Frame& frame, Carry& carry, bool 
         em.evidence = {subj.b, bend};
         em.kind = TargetKind::benchmark;
         em.op = Comparator::gt;
-        em.benchmark = std::string(s.substr(r, bend - r));
+        em.benchmark = strip_noise(s.substr(r, bend - r));
         em.soft = soft;
         emit(st, frame, em);
         return;

@@ -139,6 +139,8 @@ struct Number {
     double value = 0;
     std::size_t begin = 0, end = 0;
     bool integral = true;
+    int digits = 0;  // digits before the decimal point (a year has 4, in any width)
+    bool is_year() const noexcept { return integral && digits == 4 && value >= 1949 && value <= 2100; }
 };
 inline std::optional<Number> number_at(std::string_view s, std::size_t i) noexcept {
     std::size_t j = i, n = 0;
@@ -153,6 +155,7 @@ inline std::optional<Number> number_at(std::string_view s, std::size_t i) noexce
     }
     Number num;
     num.begin = i;
+    num.digits = digits;
     std::size_t p = decimal_point_at(s, j);
     if (p && digit_at(s, j + p) >= 0) {
         j += p;

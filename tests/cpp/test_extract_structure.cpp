@@ -1,0 +1,156 @@
+// Metadata, the section outline and task responsibilities, on composed
+// texts; the seed documents are checked end to end when ../shared is there.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "healthplan/error.hpp"
+#include "healthplan/extract.hpp"
+#include "healthplan/json.hpp"
+
+using namespace healthplan;
+
+namespace {
+
+const char* notice =
+    "首页 > 政务公开\n分享到:\n"
+    "标题:某某市人民政府办公室关于印发《健康某某行动实施方案(2021—2030年)》的通知\n"
+    "发文机关:某某市人民政府办公室 成文日期:2021年06月18日 文 号:某政办发〔2021〕12号 发布日期:2021年06月25日\n"
+    "各县区人民政府:\n现将《健康某某行动实施方案(2021—2030年)》印发给你们。\n"
+    "某某市人民政府办公室\n2021年6月18日\n"
+    "健康某某行动实施方案(2021—2030年)\n"
+    "为贯彻落实《国务院关于实施健康中国行动的意见》(国发〔2019〕13号)和《健康河北行动实施方案》精神，制定本方案。\n"
+    "一、总体目标\n到2025年，居民健康素养水平不低于25%。\n"
+    "二、主要任务\n（一）全方位干预健康影响因素\n"
+    "1.实施健康知识普及行动。加强健康教育。（市卫生健康委牵头，市委宣传部，市教育局、科学技术局、市场监督管理局、"
+    "团市委、某某日报社等按职责分工负责，各县区人民政府分别负责）\n"
+    "2.实施合理膳食行动。推广减盐减油。\n牵头单位：市卫生健康委\n责任单位：市教育局、市场监管局、住房和城乡建设局、小河镇政府\n"
+    "（二）维护全生命周期健康\n(1)实施妇幼健康促进行动。\n配合单位:市妇联\n"
+    "三、保障措施\n（一）加强组织领导。各部门要落实责任。\n"
+    "网站地图 | 联系我们\n版权所有 某某市人民政府\n";
+
+}  // namespace
+
+TEST_CASE("metadata: the inner title, issuer, 文号, dates, place, period, references", "[extract][meta]") {
+    Plan p = extract(notice);
+    CHECK(p.title == "健康某某行动实施方案(2021—2030年)");
+    CHECK(p.issuer == "某某市人民政府办公室");
+    CHECK(p.doc_number == "某政办发〔2021〕12号");
+    REQUIRE(p.issue_date);
+    CHECK(p.issue_date->iso() == "2021-06-18");
+    REQUIRE(p.publication_date);
+    CHECK(p.publication_date->iso() == "2021-06-25");
+    CHECK(p.region.name == "某某市");
+    CHECK(p.region.level == AdminLevel::prefecture);
+    CHECK(p.region.province == "河北省");
+    CHECK(p.period_start == 2021);
+    CHECK(p.period_end == 2030);
+    REQUIRE(p.references.size() == 2);
+    CHECK(p.references[0] == "《国务院关于实施健康中国行动的意见》(国发〔2019〕13号)");
+    CHECK(p.references[1] == "《健康河北行动实施方案》");
+}
+
+TEST_CASE("the outline nests every heading style and leaves the page footer out", "[extract][sections]") {
+    Plan p = extract(notice);
+    REQUIRE(p.sections.size() == 3);
+    CHECK(p.sections[0].label == "一、");
+    CHECK(p.sections[0].title == "总体目标");
+    const Section& tasks = p.sections[1];
+    REQUIRE(tasks.children.size() == 2);
+    CHECK(tasks.children[0].label == "（一）");
+    REQUIRE(tasks.children[0].children.size() == 2);
+    CHECK(tasks.children[0].children[0].label == "1.");
+    CHECK(tasks.children[0].children[0].title == "实施健康知识普及行动");
+    CHECK(tasks.children[1].children.at(0).label == "(1)");
+    CHECK(p.sections[2].children.at(0).title == "加强组织领导");
+    const std::string text = notice;
+    std::function<void(const std::vector<Section>&)> check = [&](const std::vector<Section>& ss) {
+        for (const auto& s : ss) {
+            REQUIRE(s.span);
+            CHECK(text.substr(s.span->begin, s.span->size()) == s.span->evidence);
+            CHECK(s.span->evidence.find("网站地图") == std::string::npos);
+            check(s.children);
+        }
+    };
+    check(p.sections);
+}
+
+TEST_CASE("chapters, sections and boxes", "[extract][sections]") {
+    Plan p = extract("某市“十四五”卫生健康规划(征求意见稿)\n第一章 规划背景\n第一节??发展成就\n文字。\n"
+                     "第二章总体要求\n第一节 发展目标\n专栏1 主要指标\n第二节 基本原则\n");
+    CHECK(p.status == PlanStatus::draft);
+    CHECK(p.title == "某市“十四五”卫生健康规划");
+    CHECK(p.period_start == 2021);
+    REQUIRE(p.sections.size() == 2);
+    CHECK(p.sections[0].children.at(0).title == "发展成就");
+    CHECK(p.sections[1].title == "总体要求");
+    REQUIRE(p.sections[1].children.size() == 2);
+    CHECK(p.sections[1].children[0].children.at(0).label == "专栏1");
+}
+
+TEST_CASE("responsibilities in a trailing parenthesis expand shared prefixes", "[extract][tasks]") {
+    Plan p = extract(notice);
+    REQUIRE(p.tasks.size() == 3);
+    const Task& t = p.tasks[0];
+    CHECK(t.number_string() == "二.(一).1");
+    CHECK(t.title == "实施健康知识普及行动");
+    REQUIRE(t.lead.size() == 1);
+    CHECK(t.lead[0].name == "市卫生健康委");
+    std::vector<std::string> names, written;
+    for (const auto& a : t.responsible) names.push_back(a.name), written.push_back(a.as_written);
+    CHECK(names == std::vector<std::string>{"市委宣传部", "市教育局", "市科学技术局", "市市场监督管理局", "团市委",
+                                            "某某日报社"});
+    CHECK(written == std::vector<std::string>{"市委宣传部", "市教育局", "科学技术局", "市场监督管理局", "团市委",
+                                              "某某日报社"});
+    CHECK(t.others == std::vector<std::string>{"各县区人民政府分别负责"});
+}
+
+TEST_CASE("responsibilities on labelled lines", "[extract][tasks]") {
+    Plan p = extract(notice);
+    const Task& t = p.tasks[1];
+    CHECK(t.number_string() == "二.(一).2");
+    REQUIRE(t.lead.size() == 1);
+    CHECK(t.lead[0].name == "市卫生健康委");
+    std::vector<std::string> names;
+    for (const auto& a : t.responsible) names.push_back(a.name);
+    // 住房和城乡建设局 is a department (城乡 is not a township); 小河镇政府 is a place.
+    CHECK(names == std::vector<std::string>{"市教育局", "市市场监管局", "市住房和城乡建设局", "小河镇政府"});
+    const Task& u = p.tasks[2];
+    CHECK(u.number_string() == "二.(二).(1)");
+    REQUIRE(u.responsible.size() == 1);
+    CHECK(u.responsible[0].name == "市妇联");
+    CHECK(u.lead.empty());
+}
+
+TEST_CASE("targets link to the task they are stated in", "[extract][tasks]") {
+    Plan p = extract("某市健康行动方案\n一、主要任务\n1.控烟。到2025年，成人吸烟率低于20%。（市卫健委牵头，市教育局等按职责分工负责）\n");
+    REQUIRE(p.targets.size() == 1);
+    REQUIRE(p.tasks.size() == 1);
+    CHECK(p.targets[0].task_id == p.tasks[0].id);
+    CHECK(p.tasks[0].target_ids == std::vector<std::string>{p.targets[0].id});
+    CHECK(p.targets[0].section == std::vector<std::string>{"一", "1"});
+}
+
+TEST_CASE("extracted plans survive a JSON round trip", "[extract][json]") {
+    Plan p = extract(notice);
+    CHECK(plan_from_json(to_json(p)) == p);
+}
+
+TEST_CASE("the seed documents extract and validate", "[extract][seeds]") {
+    const std::filesystem::path dir = std::filesystem::path(HEALTHPLAN_SOURCE_DIR) / "python/healthplan/data/plans";
+    std::size_t n = 0;
+    for (const auto& e : std::filesystem::directory_iterator(dir)) {
+        if (e.path().extension() != ".txt") continue;
+        INFO(e.path());
+        Plan p = extract_file(e.path());
+        ++n;
+        CHECK(p.source.encoding == "utf-8");
+        CHECK(p.source.name == e.path().filename().string());
+        CHECK_FALSE(p.title.empty());
+        CHECK_FALSE(p.sections.empty());
+        CHECK(plan_from_json(to_json(p)) == p);
+    }
+    CHECK(n == 5);
+}

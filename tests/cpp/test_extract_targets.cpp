@@ -1,0 +1,293 @@
+// Target grammar, with sentences composed for the tests (not taken from the
+// seed documents): every form of the genre, including ones the seeds lack.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "healthplan/extract.hpp"
+
+using namespace healthplan;
+
+namespace {
+
+// A minimal plan around `body`: a title line and one heading.
+Plan plan_of(const std::string& body) {
+    const std::string text = "某市卫生健康发展规划\n\n一、发展目标\n\n" + body + "\n";
+    ExtractOptions o;
+    o.name = "test";
+    return extract(text, o);
+}
+
+const Target* find(const Plan& p, std::string_view indicator, std::optional<int> year = std::nullopt) {
+    for (const auto& t : p.targets)
+        if (t.indicator == indicator && (!year || t.year == year)) return &t;
+    return nullptr;
+}
+
+void check_spans(const Plan& p, const std::string& text_body) {
+    const std::string text = "某市卫生健康发展规划\n\n一、发展目标\n\n" + text_body + "\n";
+    for (const auto& t : p.targets) {
+        REQUIRE(t.span);
+        CHECK(text.substr(t.span->begin, t.span->size()) == t.span->evidence);
+    }
+}
+
+}  // namespace
+
+TEST_CASE("years are distributed over values with 分别", "[extract][targets]") {
+    const std::string body = "到2023年和2030年，全市居民健康素养水平分别不低于25%和35%。";
+    Plan p = plan_of(body);
+    const Target* a = find(p, "居民健康素养水平", 2023);
+    const Target* b = find(p, "居民健康素养水平", 2030);
+    REQUIRE(a);
+    REQUIRE(b);
+    CHECK(a->kind == TargetKind::level);
+    CHECK(a->comparator == Comparator::ge);
+    CHECK(*a->value == 25);
+    CHECK(*b->value == 35);
+    CHECK(a->unit == Unit::percent());
+    CHECK(a->unit_text == "%");
+    check_spans(p, body);
+}
+
+TEST_CASE("one value applies to every year of the frame; 并持续 turns later years into a trend", "[extract][targets]") {
+    Plan p = plan_of("到2023年和2030年，儿童免疫规划疫苗接种率均保持在95%以上，早诊率达到60%以上并持续提高。");
+    REQUIRE(find(p, "儿童免疫规划疫苗接种率", 2023));
+    REQUIRE(find(p, "儿童免疫规划疫苗接种率", 2030));
+    CHECK(*find(p, "儿童免疫规划疫苗接种率", 2030)->value == 95);
+    const Target* level = find(p, "早诊率", 2023);
+    const Target* trend = find(p, "早诊率", 2030);
+    REQUIRE(level);
+    REQUIRE(trend);
+    CHECK(level->kind == TargetKind::level);
+    CHECK(trend->kind == TargetKind::trend);
+    CHECK(trend->comparator == Comparator::increase);
+}
+
+TEST_CASE("comparators keep their inclusive or strict meaning", "[extract][targets]") {
+    Plan p = plan_of(
+        "到2025年，婴儿死亡率控制在4‰以内，孕产妇死亡率不超过10/10万，5岁以下儿童死亡率低于6‰，"
+        "成人吸烟率降至20%以下，产前筛查率超过85%，人均预期寿命达到80岁左右，"
+        "高血压患者规范管理率不低于70%，肺结核发病率下降到40/10万及以下，每千人口床位数为6.5张。");
+    struct Case {
+        const char* name;
+        Comparator op;
+        double value;
+        std::string unit;
+    };
+    for (const Case& c : {Case{"婴儿死亡率", Comparator::le, 4, "‰"}, Case{"孕产妇死亡率", Comparator::le, 10, "1/100000"},
+                          Case{"5岁以下儿童死亡率", Comparator::lt, 6, "‰"}, Case{"成人吸烟率", Comparator::le, 20, "%"},
+                          Case{"产前筛查率", Comparator::gt, 85, "%"}, Case{"人均预期寿命", Comparator::approx, 80, "years"},
+                          Case{"高血压患者规范管理率", Comparator::ge, 70, "%"},
+                          Case{"肺结核发病率", Comparator::le, 40, "1/100000"}}) {
+        INFO(c.name);
+        const Target* t = find(p, c.name, 2025);
+        REQUIRE(t);
+        CHECK(t->comparator == c.op);
+        CHECK(*t->value == c.value);
+        CHECK(t->unit.symbol() == c.unit);
+    }
+}
+
+TEST_CASE("change targets keep their reference; points and relative changes differ", "[extract][targets]") {
+    Plan p = plan_of(
+        "到2025年，重大慢性病过早死亡率比2015年降低20%，15岁以上人群吸烟率较2020年下降3个百分点，"
+        "抑郁症治疗率在现有基础上提高30%，居民营养知识知晓率在2019年的基础上提高10%。");
+    const Target* a = find(p, "重大慢性病过早死亡率", 2025);
+    REQUIRE(a);
+    CHECK(a->kind == TargetKind::change);
+    CHECK(a->comparator == Comparator::decrease);
+    REQUIRE(a->reference);
+    CHECK(a->reference->year == 2015);
+    CHECK(a->reference->mode == ChangeMode::relative);
+    const Target* b = find(p, "15岁以上人群吸烟率", 2025);
+    REQUIRE(b);
+    CHECK(b->unit == Unit::percentage_point());
+    CHECK(b->reference->mode == ChangeMode::points);
+    CHECK(b->reference->year == 2020);
+    const Target* c = find(p, "抑郁症治疗率", 2025);
+    REQUIRE(c);
+    CHECK(c->reference->label == "现有基础");
+    CHECK_FALSE(c->reference->year);
+    REQUIRE(find(p, "居民营养知识知晓率", 2025));
+    CHECK(find(p, "居民营养知识知晓率", 2025)->reference->year == 2019);
+}
+
+TEST_CASE("rates: 每年 / 年均, also with a level word after the verb", "[extract][targets]") {
+    Plan p = plan_of("到2025年，儿童青少年总体近视率力争每年降低0.5个百分点以上，卫生总费用年均增长不超过8%。");
+    const Target* a = find(p, "儿童青少年总体近视率", 2025);
+    REQUIRE(a);
+    CHECK(a->kind == TargetKind::rate);
+    CHECK(a->comparator == Comparator::decrease);
+    CHECK(*a->value == 0.5);
+    CHECK(a->soft);  // 力争
+    const Target* b = find(p, "卫生总费用", 2025);
+    REQUIRE(b);
+    CHECK(b->kind == TargetKind::rate);
+    CHECK(b->comparator == Comparator::increase);
+}
+
+TEST_CASE("trends need a modifier and an indicator-like name", "[extract][targets]") {
+    Plan p = plan_of("到2030年，新发近视率明显下降，心理相关疾病发生的上升趋势减缓，老年期痴呆患病率增速下降，"
+                     "服务能力明显提升，不断提高居民健康素养水平。");
+    const Target* a = find(p, "新发近视率", 2030);
+    REQUIRE(a);
+    CHECK(a->kind == TargetKind::trend);
+    CHECK(a->comparator == Comparator::decrease);
+    CHECK_FALSE(a->value);
+    REQUIRE(find(p, "心理相关疾病发生", 2030));
+    REQUIRE(find(p, "老年期痴呆患病率", 2030));
+    // "服务能力" is not an indicator; "不断提高X" is a task verb, not a target.
+    CHECK_FALSE(find(p, "服务能力"));
+    CHECK(p.targets.size() == 3);
+}
+
+TEST_CASE("benchmarks name what they compare with", "[extract][targets]") {
+    Plan p = plan_of("到2025年，每万人口全科医生数高于全省平均水平，居民主要健康指标达到或接近国家先进水平。");
+    const Target* a = find(p, "每万人口全科医生数", 2025);
+    REQUIRE(a);
+    CHECK(a->kind == TargetKind::benchmark);
+    CHECK(a->comparator == Comparator::gt);
+    CHECK(a->benchmark == "全省平均水平");
+    const Target* b = find(p, "居民主要健康指标", 2025);
+    REQUIRE(b);
+    CHECK(b->comparator == Comparator::approx);
+}
+
+TEST_CASE("units: counting nouns, scaled counts, full-width digits and ％", "[extract][targets]") {
+    Plan p = plan_of("到２０２５年，每千人口医疗卫生机构床位数达到７．２张，经常参加体育锻炼人数达到50万人，"
+                     "居民健康素养水平力争达到３０％。");
+    const Target* a = find(p, "每千人口医疗卫生机构床位数", 2025);
+    REQUIRE(a);
+    CHECK(*a->value == 7.2);
+    CHECK(a->unit.symbol() == "张");
+    const Target* b = find(p, "经常参加体育锻炼人数", 2025);
+    REQUIRE(b);
+    CHECK(b->unit.symbol() == "万人");
+    const Target* c = find(p, "居民健康素养水平", 2025);
+    REQUIRE(c);
+    CHECK(*c->value == 30);
+    CHECK(c->unit == Unit::percent());
+    CHECK(c->unit_text == "％");
+    CHECK(c->soft);
+}
+
+TEST_CASE("ranges read as at least their lower end, with a note", "[extract][targets]") {
+    Plan p = plan_of("到2025年，孕产妇系统管理率保持在85%-90%。");
+    const Target* t = find(p, "孕产妇系统管理率", 2025);
+    REQUIRE(t);
+    CHECK(t->comparator == Comparator::ge);
+    CHECK(*t->value == 85);
+    CHECK(t->note.find("85%-90%") != std::string::npos);
+}
+
+TEST_CASE("a stated baseline is kept apart from the indicator name", "[extract][targets]") {
+    Plan p = plan_of("到2025年，居民健康素养水平由2020年的20.3%提高到28%。");
+    const Target* t = find(p, "居民健康素养水平", 2025);
+    REQUIRE(t);
+    CHECK(*t->value == 28);
+    REQUIRE(t->baseline);
+    CHECK(t->baseline->year == 2020);
+    CHECK(t->baseline->value == Approx(20.3));
+}
+
+TEST_CASE("several indicators in one clause: a list shares a trend, a paired list splits values", "[extract][targets]") {
+    Plan p = plan_of("到2025年，婴儿死亡率、孕产妇死亡率持续下降。2025年，孕产妇死亡率和婴儿死亡率分别控制在12/10万和5‰以下。");
+    CHECK(find(p, "婴儿死亡率", 2025));
+    CHECK(find(p, "孕产妇死亡率", 2025));
+    const Target* m = nullptr;
+    const Target* i = nullptr;
+    for (const auto& t : p.targets) {
+        if (t.kind != TargetKind::level) continue;
+        if (t.indicator == "孕产妇死亡率") m = &t;
+        if (t.indicator == "婴儿死亡率") i = &t;
+    }
+    REQUIRE(m);
+    REQUIRE(i);
+    CHECK(*m->value == 12);
+    CHECK(m->unit.symbol() == "1/100000");
+    CHECK(*i->value == 5);
+    CHECK(i->unit.symbol() == "‰");
+    // A trend is dropped where the same indicator has a value for the year.
+    for (const auto& t : p.targets) CHECK(t.kind == TargetKind::level);
+}
+
+TEST_CASE("shares of units meeting a standard and coverage read as percentages", "[extract][targets]") {
+    Plan p = plan_of("到2025年，80%以上的社区卫生服务中心达到服务能力推荐标准，家庭医生签约服务实现全覆盖。");
+    const Target* a = find(p, "达到服务能力推荐标准的社区卫生服务中心比例", 2025);
+    REQUIRE(a);
+    CHECK(a->comparator == Comparator::ge);
+    CHECK(*a->value == 80);
+    const Target* b = find(p, "家庭医生签约服务", 2025);
+    REQUIRE(b);
+    CHECK(*b->value == 100);
+    CHECK(b->comparator == Comparator::eq);
+    CHECK(b->unit == Unit::percent());
+}
+
+TEST_CASE("past achievements and bare statements are not targets", "[extract][targets]") {
+    Plan p = plan_of("截至2020年，全市每千人口床位数达到6.1张，孕产妇死亡率降至8/10万。建设10个社区卫生服务中心。");
+    CHECK(p.targets.empty());
+}
+
+TEST_CASE("a frame at the start of a paragraph dates its later sentences; 分别 borrows the last frame",
+          "[extract][targets]") {
+    Plan p = plan_of("到2025年，健康服务体系基本建成。人均预期寿命达到79岁。\n"
+                     "推进控烟。到2023年和2030年，成人吸烟率分别低于24%和20%。无烟环境覆盖率分别达到50%和80%。"
+                     "职业健康检查覆盖率达到90%。");
+    CHECK(find(p, "人均预期寿命", 2025));
+    CHECK(find(p, "无烟环境覆盖率", 2023));
+    CHECK(find(p, "无烟环境覆盖率", 2030));
+    const Target* t = find(p, "职业健康检查覆盖率");
+    REQUIRE(t);
+    CHECK_FALSE(t->year);  // its sentence states no year and the paragraph does not open with one
+}
+
+TEST_CASE("transcription damage is kept but marked uncertain", "[extract][targets]") {
+    Plan p = plan_of("到2023年和2030年，居民健康素养水平分别达到25%40%，肺结核发病率降至3?5/10万。");
+    const Target* a = find(p, "居民健康素养水平", 2023);
+    const Target* b = find(p, "居民健康素养水平", 2030);
+    REQUIRE(a);
+    REQUIRE(b);
+    CHECK(*a->value == 25);
+    CHECK(*b->value == 40);
+    CHECK(a->certainty == Certainty::uncertain);
+    CHECK_FALSE(a->note.empty());
+    for (const auto& t : p.targets)
+        if (t.indicator == "肺结核发病率") CHECK(t.certainty == Certainty::uncertain);
+}
+
+TEST_CASE("indicator tables laid out one cell per line", "[extract][targets][table]") {
+    const std::string text =
+        "某市“十四五”卫生健康规划\n第一章 目标\n专栏1 主要指标\n指标\n2020年\n2025年\n指标性质\n健康水平\n"
+        "1\n人均预期寿命(岁)\n78.1\n79\n预期\n"
+        "2\n孕产妇死亡率(/10万)\n9.5\n≤10\n约束\n"
+        "3\n重大慢性病过早死亡率(%)\n15.2\n比基期降低10%\n预期\n"
+        "资源配置\n4\n每千人口床位数(张)\n6.0\n>7\n预期\n"
+        "5\n每万人口全科医生数(人)\n2.5\n达到全省\n平均水平\n预期\n"
+        "6\n个人卫生支出占卫生总费用的比重(%)\n<27\n预期\n"
+        "第二章 任务\n";
+    Plan p = extract(text);
+    REQUIRE(p.targets.size() == 6);
+    const Target& a = p.targets[0];
+    CHECK(a.indicator == "人均预期寿命");
+    CHECK(a.year == 2025);
+    CHECK(a.comparator == Comparator::eq);
+    CHECK(*a.value == 79);
+    CHECK(a.unit == Unit::years());
+    REQUIRE(a.baseline);
+    CHECK(a.baseline->year == 2020);
+    CHECK(a.baseline->value == Approx(78.1));
+    CHECK(a.nature == Nature::expected);
+    CHECK(p.targets[1].comparator == Comparator::le);
+    CHECK(p.targets[1].nature == Nature::binding);
+    CHECK(p.targets[2].kind == TargetKind::change);
+    CHECK(p.targets[2].reference->label == "基期");
+    CHECK(p.targets[3].comparator == Comparator::gt);
+    CHECK(p.targets[3].unit.symbol() == "张");
+    CHECK(p.targets[4].kind == TargetKind::benchmark);
+    CHECK(p.targets[4].benchmark == "全省平均水平");
+    CHECK_FALSE(p.targets[5].baseline);
+    CHECK(p.targets[5].certainty == Certainty::uncertain);
+    for (const auto& t : p.targets) CHECK(text.substr(t.span->begin, t.span->size()) == t.span->evidence);
+}
