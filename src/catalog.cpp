@@ -298,7 +298,9 @@ void Catalog::reindex() {
     index_.clear();
     for (std::size_t i = 0; i < entries_.size(); ++i) {
         auto add = [&](const std::string& text, bool alias) {
-            index_.push_back({text, normalize_indicator_name(text), indicator_qualifiers(text), i, alias});
+            std::string norm = normalize_indicator_name(text);
+            auto keys = detail::bigram_keys(norm);
+            index_.push_back({text, std::move(norm), indicator_qualifiers(text), std::move(keys), i, alias});
         };
         add(entries_[i].name, false);
         for (const auto& a : entries_[i].aliases) add(a, true);
@@ -342,8 +344,9 @@ IndicatorMatch Catalog::match(std::string_view indicator_name, const MatchOption
     double best_score = -1;
     const Spelling* blocked = nullptr;
     double blocked_score = -1;
+    const auto keys = detail::bigram_keys(norm);
     for (const auto& s : index_) {
-        const double d = bigram_dice(norm, s.normalized);
+        const double d = norm == s.normalized ? 1.0 : detail::dice_of_keys(keys, s.bigrams);
         if (s.qualifiers == quals) {
             if (d > best_score) best = &s, best_score = d;
         } else if (d > blocked_score) {

@@ -4,7 +4,7 @@
 #include <array>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <cstdint>
 #include <vector>
 
 #include "compare_utf8.hpp"
@@ -94,24 +94,37 @@ std::string normalize_indicator_name(std::string_view name) {
     return s;
 }
 
-double bigram_dice(std::string_view a, std::string_view b) {
-    const std::u32string x = detail::utf8_decode(a);
-    const std::u32string y = detail::utf8_decode(b);
-    if (x == y) return x.empty() ? 0.0 : 1.0;
-    if (x.size() < 2 || y.size() < 2) return 0.0;
-    // Multiset intersection of bigrams, so repeated pairs count once each.
-    std::unordered_map<std::u32string, int> counts;
-    for (std::size_t i = 0; i + 1 < x.size(); ++i) ++counts[x.substr(i, 2)];
-    int common = 0;
-    for (std::size_t i = 0; i + 1 < y.size(); ++i) {
-        auto it = counts.find(y.substr(i, 2));
-        if (it != counts.end() && it->second > 0) {
-            --it->second;
-            ++common;
-        }
+namespace detail {
+
+// Sorted character bigrams as 64-bit keys: Dice is then a merge of two
+// sorted vectors, with no hashing or allocation per pair.
+std::vector<std::uint64_t> bigram_keys(std::string_view s) {
+    const std::u32string x = detail::utf8_decode(s);
+    std::vector<std::uint64_t> keys;
+    if (x.size() >= 2) keys.reserve(x.size() - 1);
+    for (std::size_t i = 0; i + 1 < x.size(); ++i)
+        keys.push_back((static_cast<std::uint64_t>(x[i]) << 32) | static_cast<std::uint64_t>(x[i + 1]));
+    std::sort(keys.begin(), keys.end());
+    return keys;
+}
+
+double dice_of_keys(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b) {
+    if (a.empty() || b.empty()) return 0.0;
+    // Multiset intersection: a repeated pair counts as often as both have it.
+    std::size_t i = 0, j = 0, common = 0;
+    while (i < a.size() && j < b.size()) {
+        if (a[i] < b[j]) ++i;
+        else if (b[j] < a[i]) ++j;
+        else ++common, ++i, ++j;
     }
-    const auto total = static_cast<double>((x.size() - 1) + (y.size() - 1));
-    return 2.0 * common / total;
+    return 2.0 * static_cast<double>(common) / static_cast<double>(a.size() + b.size());
+}
+
+}  // namespace detail
+
+double bigram_dice(std::string_view a, std::string_view b) {
+    if (a == b) return a.empty() ? 0.0 : 1.0;
+    return detail::dice_of_keys(detail::bigram_keys(a), detail::bigram_keys(b));
 }
 
 std::vector<std::string> indicator_qualifiers(std::string_view name) {

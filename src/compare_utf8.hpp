@@ -3,6 +3,7 @@
 // character by character (bigrams, full-width folding).
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -97,6 +98,11 @@ inline std::string trim_ascii(std::string_view s) {
     while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\n' || s[e - 1] == '\r')) --e;
     return std::string(s.substr(b, e - b));
 }
+
+// Sorted character-bigram keys of a UTF-8 string, and the Dice coefficient
+// of two such key lists (catalog_match.cpp).
+std::vector<std::uint64_t> bigram_keys(std::string_view s);
+double dice_of_keys(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b);
 
 }  // namespace detail
 HEALTHPLAN_END_NAMESPACE

@@ -11,6 +11,7 @@
 // match is worse than none — unmatched names are listed for review instead.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -128,6 +129,7 @@ private:
         std::string text;
         std::string normalized;
         std::vector<std::string> qualifiers;
+        std::vector<std::uint64_t> bigrams;  // sorted, for the fuzzy step
         std::size_t entry = 0;
         bool alias = false;
     };
