@@ -369,14 +369,17 @@ IndicatorMatch Catalog::match(std::string_view indicator_name, const MatchOption
     std::ostringstream why;
     why.precision(2);
     why << std::fixed;
-    if (blocked && blocked_score > best_score && blocked_score >= options.fuzzy_threshold) {
-        why << "closest " << blocked->text << " (Dice " << blocked_score << ") rejected: qualifiers differ "
-            << join(quals) << " vs " << join(blocked->qualifiers);
-    } else if (best && best_score > 0) {
-        why << "closest " << best->text << " (Dice " << best_score << " < " << options.fuzzy_threshold << ")";
-        if (!options.fuzzy) why << "; fuzzy matching off";
-    } else {
+    const bool closest_blocked = blocked && blocked_score > best_score;
+    const Spelling* closest = closest_blocked ? blocked : best;
+    const double closest_score = closest_blocked ? blocked_score : best_score;
+    if (!closest || closest_score <= 0) {
         why << "no similar catalog name";
+    } else if (closest_blocked) {
+        why << "closest " << closest->text << " (Dice " << closest_score << ") has other qualifiers: "
+            << join(quals) << " vs " << join(closest->qualifiers);
+    } else {
+        why << "closest " << closest->text << " (Dice " << closest_score << " < " << options.fuzzy_threshold << ")";
+        if (!options.fuzzy) why << "; fuzzy matching off";
     }
     m.detail = why.str();
     return m;

@@ -79,7 +79,9 @@ TEST_CASE("matcher: fuzzy matches rewordings, the guard blocks different populat
     CHECK(m.reason != MatchReason::none);
 
     // Different population or disease: similar names, different indicators.
-    CHECK(c.match("新生儿死亡率").code.empty());
+    const auto newborn = c.match("新生儿死亡率");
+    CHECK(newborn.code.empty());
+    CHECK(newborn.detail.find("other qualifiers") != std::string::npos);  // said why, for review
     CHECK(c.match("高血压患者规范管理率").code == "HC11-03");
     const auto diabetes = c.match("糖尿病患者规范管理率");
     CHECK(diabetes.code == "HC14-02");
