@@ -123,21 +123,23 @@ struct Context {
     TargetResult& r;
 };
 
-// The unit values are compared in: the target's, else the indicator's, else
-// the series' first known unit. None when nothing says.
+// The unit values are compared in. Level targets: the target's unit, else the
+// indicator's, else the series' first known unit. Other kinds (prefer_indicator):
+// the target's unit describes the change or rate (10 %, 0.5 percentage points),
+// not the level, so the indicator's unit comes first, then the series', and the
+// target's only when it is a unit of the level itself (增加500张).
 std::optional<Unit> comparison_unit(const Context& c, const std::vector<SeriesPoint>& pts,
                                     bool prefer_indicator) {
-    const Unit* first = nullptr;
-    if (!prefer_indicator && !c.target.unit.is_none()) first = &c.target.unit;
-    if (!first && c.indicator && !c.indicator->unit.is_none()) first = &c.indicator->unit;
-    if (!first && prefer_indicator && !c.target.unit.is_none() &&
-        c.target.unit.dimension() != Dimension::ratio_difference)
-        first = &c.target.unit;
-    if (first) return *first;
+    if (!prefer_indicator && !c.target.unit.is_none()) return c.target.unit;
+    if (c.indicator && !c.indicator->unit.is_none()) return c.indicator->unit;
     for (const auto& p : pts) {
         const auto& u = c.obs.unit(p.unit);
         if (u) return *u;
     }
+    if (prefer_indicator && !c.target.unit.is_none() && c.target.unit.dimension() != Dimension::ratio_difference &&
+        !(c.target.unit.dimension() == Dimension::ratio && c.target.kind != TargetKind::benchmark &&
+          c.target.kind != TargetKind::trend))
+        return c.target.unit;
     return std::nullopt;
 }
 

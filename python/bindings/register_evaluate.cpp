@@ -236,10 +236,11 @@ void register_evaluate(py::module_& m) {
         .def_property_readonly("unit_names", &hp::Observations::unit_names)
         .def_property_readonly("max_year", &hp::Observations::max_year)
         .def("columns",
-             [](const hp::Observations& o) {
-                 // Row-order columns as Python lists (for to_frame on small stores).
+             [](const hp::Observations& o, std::optional<std::size_t> limit) {
+                 // Row-order columns as Python lists (to_frame; `limit` rows for previews).
                  py::list key, region, year, value, unit, source, flags;
-                 for (std::size_t i = 0; i < o.size(); ++i) {
+                 const std::size_t n = limit ? std::min(*limit, o.size()) : o.size();
+                 for (std::size_t i = 0; i < n; ++i) {
                      key.append(py::str(std::string(o.key(i))));
                      region.append(py::str(std::string(o.region(i))));
                      year.append(o.year(i));
@@ -257,7 +258,8 @@ void register_evaluate(py::module_& m) {
                  d["source"] = source;
                  d["flags"] = flags;
                  return d;
-             })
+             },
+             py::arg("limit") = py::none())
         .def("series",
              [](const hp::Observations& o, const std::string& key, const std::string& region) {
                  py::list out;

@@ -262,18 +262,18 @@ class Observations:
         """(year, value, unit, flags) of one series, oldest first, superseded rows excluded."""
         return self._core.series(indicator, region)
 
-    def to_frame(self) -> pd.DataFrame:
+    def to_frame(self, limit: int | None = None) -> pd.DataFrame:
+        """The rows as a DataFrame (the first ``limit`` rows when given)."""
         import pandas as pd
 
-        return pd.DataFrame(self._core.columns())
+        return pd.DataFrame(self._core.columns(limit))
 
     def __repr__(self) -> str:
         return (f"<Observations {len(self)} rows, {len(self.indicators)} indicators, "
                 f"{len([r for r in self.regions if r])} regions, up to {self.max_year}>")
 
     def _repr_html_(self) -> str:
-        head = self.to_frame().head(_REPR_ROWS) if len(self) <= 100_000 else None
-        body = head.to_html(index=False) if head is not None else ""
+        body = self.to_frame(_REPR_ROWS).to_html(index=False)
         more = f"<p>… {len(self) - _REPR_ROWS} more rows</p>" if len(self) > _REPR_ROWS else ""
         return f"<p>{html.escape(repr(self))}</p>{body}{more}"
 

@@ -482,3 +482,56 @@ TEST_CASE("policy is validated", "[evaluate][policy]") {
     CHECK(to_string(Verdict::achieved_early) == "achieved_early");
     CHECK(parse_verdict("off_track") == Verdict::off_track);
 }
+
+TEST_CASE("a relative change's % is not the level's unit", "[evaluate][change][units]") {
+    Fixture f("");  // the indicator states no unit; the data are per 100,000
+    f.plan.indicators[0].name = "心脑血管疾病死亡率";
+    auto& t = f.target(TargetKind::change, Comparator::decrease, 10.0, 2020, "%");  // 比基期下降10%
+    t.indicator = "心脑血管疾病死亡率";
+    t.baseline = Baseline{2015, 200.0};
+    f.obs(2015, 200.0, "1/10万", "全国", "心脑血管疾病死亡率");
+    f.obs(2020, 175.0, "1/10万", "全国", "心脑血管疾病死亡率");
+    const auto r = f.run(2020);
+    CHECK(r.threshold == Approx(180.0));
+    CHECK(r.unit == Unit::per_100000().symbol());
+    CHECK(r.verdict == Verdict::achieved);
+}
+
+TEST_CASE("national targets against the bundled national figures", "[evaluate][real]") {
+    // 健康中国行动 (2019—2030) targets; figures from python/healthplan/data/observed (each row sourced).
+    const auto obs = Observations::from_csv(std::string(HEALTHPLAN_SOURCE_DIR) +
+                                                "/python/healthplan/data/observed/china_observed.csv",
+                                            {"全国", ""});
+    Plan plan;
+    plan.id = "healthy-china-2019";
+    plan.region = {"全国", AdminLevel::national, ""};
+    auto add = [&](std::string id, std::string name, Unit unit, Comparator cmp, double value, int year) {
+        Indicator ind;
+        ind.id = "i_" + id;
+        ind.name = name;
+        ind.unit = unit;
+        plan.indicators.push_back(ind);
+        Target t;
+        t.id = id;
+        t.indicator_id = ind.id;
+        t.indicator = name;
+        t.comparator = cmp;
+        t.value = value;
+        t.year = year;
+        t.unit = unit;
+        plan.targets.push_back(t);
+    };
+    add("literacy2030", "居民健康素养水平", Unit::percent(), Comparator::ge, 30, 2030);
+    add("mmr2030", "孕产妇死亡率", Unit::per_100000(), Comparator::lt, 12, 2030);
+    add("imr2022", "婴儿死亡率", Unit::permille(), Comparator::le, 7.5, 2022);
+    const auto r2021 = evaluate(plan, obs, {}, 2021);
+    CHECK(r2021[0].verdict == Verdict::on_track);  // 25.4 % in 2021, rising ~2.5 points a year
+    CHECK(r2021[0].latest_value == 25.4);
+    const auto r = evaluate(plan, obs, {}, 2024);
+    CHECK(r[0].verdict == Verdict::achieved_early);  // 31.87 % in 2024
+    CHECK(r[1].verdict == Verdict::on_track);        // 14.3 /10万 in 2024, falling ~0.6 a year
+    CHECK(r[1].required_pace == Approx((12 - 14.3) / 6));
+    CHECK(r[1].probability > 0.5);
+    CHECK(r[2].verdict == Verdict::achieved);  // 4.9 ‰ in 2022
+    CHECK(r[2].latest_year == 2022);
+}
