@@ -845,6 +845,10 @@ TargetResult evaluate_target(const Plan& plan, const Target& target, const Obser
         r.explanation = "insufficient data: " + why.reason;
     }
     if (r.method.empty()) r.method = "none";  // nothing was judged (no series matched)
+    // A value the extractor could not read with certainty is judged, but never silently.
+    if (target.certainty == Certainty::uncertain)
+        r.explanation = "[target uncertain: " + (target.note.empty() ? std::string("see the plan text") : target.note) +
+                        "] " + r.explanation;
     lead_suffix();
     return r;
 }

@@ -45,7 +45,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = [
     "EVALUATION_VERSION", "EvaluationPolicy", "LevelMethod", "Observations", "RESULT_COLUMNS",
     "SCORECARD_COLUMNS", "ScoreWeights", "TargetResult", "TrendDefinition", "UnitMismatch", "VERDICTS",
-    "Verdict", "evaluate", "evaluate_arrays", "evaluate_frame", "evaluate_results", "observed_china",
+    "Verdict", "evaluate", "evaluate_arrays", "evaluate_frame", "evaluate_methods", "evaluate_results", "observed_china",
     "scorecard",
 ]
 
@@ -375,6 +375,30 @@ def evaluate(plans: Any, observations: Any, as_of: int | None = None, policy: Ev
     ``benchmark_lag=1``, ...) override it for this call. Columns: :data:`RESULT_COLUMNS`.
     """
     return _results_frame(evaluate_results(plans, observations, as_of, policy, method, **policy_fields))
+
+
+def evaluate_methods(plans: Any, observations: Any, as_of: int | None = None,
+                     methods: Sequence[str] = ("linear_extrapolation", "growth_ratio", "years_to_target"),
+                     policy: EvaluationPolicy | None = None) -> pd.DataFrame:
+    """Several level methods side by side on the same data: one row per target with
+    ``verdict_<method>``, ``category_<method>``, ``projected_<method>`` and ``agree``
+    (True when every method gives the same verdict). Kinds other than level are
+    judged the same way by every method, so they always agree."""
+    obs = _as_observations(observations)
+    plans = _as_plans(plans)
+    base = None
+    for m in methods:
+        df = evaluate(plans, obs, as_of=as_of, policy=policy, method=m)
+        if base is None:
+            base = df[["plan_id", "target_id", "indicator", "year", "kind", "latest_year", "latest_value",
+                       "threshold"]].copy()
+        base[f"verdict_{m}"] = df["verdict"].to_numpy()
+        base[f"category_{m}"] = df["category"].to_numpy()
+        base[f"projected_{m}"] = df["projected_value"].to_numpy()
+    assert base is not None, "methods must not be empty"
+    verdicts = base[[f"verdict_{m}" for m in methods]]
+    base["agree"] = verdicts.nunique(axis=1).to_numpy() == 1
+    return base
 
 
 def scorecard(results: Any, by: str = "lead", observations: Any = None, *, as_of: int | None = None,

@@ -535,3 +535,14 @@ TEST_CASE("national targets against the bundled national figures", "[evaluate][r
     CHECK(r[2].verdict == Verdict::achieved);  // 4.9 ‰ in 2022
     CHECK(r[2].latest_year == 2022);
 }
+
+TEST_CASE("an uncertain target is judged but says so", "[evaluate]") {
+    Fixture f;
+    auto& t = f.target(TargetKind::level, Comparator::ge, 25.0, 2022);
+    t.certainty = Certainty::uncertain;
+    t.note = "分别达到25%40%: values run together";
+    f.obs(2022, 26);
+    const auto r = f.run(2022);
+    CHECK(r.verdict == Verdict::achieved);
+    CHECK_THAT(r.explanation, Contains("[target uncertain: 分别达到25%40%"));
+}

@@ -305,3 +305,21 @@ def test_national_targets_against_public_national_figures():
     assert df.loc["t5", "latest_value"] == pytest.approx(0.56)
     # As of 2021 the 2030 literacy target was on track, not yet met.
     assert hp.evaluate(plan, hp.observed_china(), as_of=2021).set_index("target_id").loc["t2", "verdict"] == "on_track"
+
+
+def test_methods_side_by_side_can_disagree():
+    plan = make_plan([dict(kind=hp.TargetKind.level, comparator=hp.Comparator.ge, value=25.0, year=2025),
+                      dict(kind=hp.TargetKind.level, comparator=hp.Comparator.ge, value=20.0, year=2018)])
+    obs = hp.Observations.from_frame(frame([["居民健康素养水平", "全国", 2018, 10.0, "%"],
+                                            ["居民健康素养水平", "全国", 2020, 12.1, "%"]]))
+    df = hp.evaluate_methods(plan, obs, as_of=2020)
+    row = df.iloc[0]
+    # growth ratio: R = 0.10 / (2.5^(1/7) − 1) = 0.715 → acceleration needed;
+    # linear: 12.1 + 1.05·5 = 17.35, (25 − 17.35)/15 = 51 % missing → off;
+    # years to target: |log(12.1/25)/log(1.105)| = 7.27 > 5 years left, within the grace → some progress
+    assert row.category_growth_ratio == "acceleration_needed"
+    assert row.category_linear_extrapolation == "off"
+    assert row.category_years_to_target == "some_progress"
+    assert row.projected_growth_ratio == pytest.approx(12.1 * 1.1 ** 5)
+    assert df.agree.tolist() == [True, True]  # all three say off_track; the 2018 one is decided by data
+    assert df.verdict_linear_extrapolation[1] == "missed"
