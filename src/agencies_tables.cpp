@@ -54,7 +54,7 @@ const std::vector<KindRow>& kind_rows() {
         {"government_office", "Government office and administrative approval", "政府办公室",
          {"人民政府办公室", "政府办公室", "政府办", "审批", "政务服务"}},
         {"local_government", "Subordinate governments (districts, towns, streets)", "下级政府",
-         {"人民政府", "街道办事处", "街道", "乡政府", "镇政府", "各镇", "乡镇", "苏木", "管理委员会", "管委会"}},
+         {"人民政府", "街道办事处", "街道", "乡政府", "镇政府", "各镇", "镇(区)", "乡镇", "苏木", "管理委员会", "管委会"}},
         {"other", "Other", "其他", {}},
     };
     return rows;

@@ -63,7 +63,7 @@ TEST_CASE("department kinds of the bundled plans' units", "[agencies]") {
                          Case{"区总工会", "mass_organizations"}, Case{"市科学技术协会", "mass_organizations"},
                          Case{"市科学技术局", "science_technology"}, Case{"各街道办事处", "local_government"},
                          Case{"市人民医院", "health_institution"}, Case{"市委网信办", "propaganda"},
-                         Case{"市城市管理综合执法局", "urban_management"}}) {
+                         Case{"市城市管理综合执法局", "urban_management"}, Case{"相关镇(区)", "local_government"}}) {
         INFO(k.name);
         CHECK(normalize_agency(k.name).kind == k.kind);
     }

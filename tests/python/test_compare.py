@@ -193,3 +193,19 @@ def test_cli_compare_bad_input(healthplan_cli, tmp_path):
     r = subprocess.run([*healthplan_cli, "compare", str(tmp_path / "missing.json")], capture_output=True,
                        text=True, encoding="utf-8")
     assert r.returncode != 0 and "missing.json" in r.stderr
+
+
+def test_cli_compare_extracts_text_documents(healthplan_cli, tmp_path):
+    from healthplan import datasets
+
+    seeds = datasets.seed_paths()
+    out = tmp_path / "summary.csv"
+    r = subprocess.run([*healthplan_cli, "compare", str(seeds[0]), str(seeds[2]), "--table", "summary",
+                        "--format", "csv", "-o", str(out)], capture_output=True, text=True, encoding="utf-8")
+    assert r.returncode == 0, r.stderr
+    text = out.read_text(encoding="utf-8")
+    assert "乌海市" in text and "克拉玛依区" in text
+    # a folder stands for the documents in it
+    r = subprocess.run([*healthplan_cli, "compare", str(seeds[0].parent), "--table", "timelines", "--format", "json"],
+                       capture_output=True, text=True, encoding="utf-8", check=True)
+    assert len(json.loads(r.stdout)["timelines"]) == len(seeds)
