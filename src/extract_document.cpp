@@ -203,6 +203,11 @@ std::size_t find_title_line(const Document& d) {
         std::string_view l = line_text(d, i);
         if (l.empty() || l.size() > 180 || l.find("。") != std::string_view::npos || l.find("通知") != std::string_view::npos)
             continue;
+        // Navigation ("首页 > 政务公开 > 规划计划") is not a title.
+        if (l.find(">") != std::string_view::npos || l.find("|") != std::string_view::npos ||
+            l.find("首页") != std::string_view::npos || l.find("位置") != std::string_view::npos ||
+            l.find("＞") != std::string_view::npos)
+            continue;
         std::size_t e = l.size();
         if (ends_at(l, e, ")") || ends_at(l, e, "）")) {
             std::size_t p = l.rfind("(");

@@ -137,7 +137,7 @@ bool read_target_cell(std::string_view text, Cell c, Target& t) {
 
 }  // namespace
 
-std::vector<Target> extract_tables(const Document& d) {
+std::vector<Target> extract_tables(const Document& d, int first_plan_year) {
     std::vector<Target> out;
     const std::string_view t = d.text;
     // The content's lines are the cells (lines are never empty).
@@ -169,19 +169,45 @@ std::vector<Target> extract_tables(const Document& d) {
             ++k;
             continue;
         }
-        // Header: year columns (first = baseline, last = target) before row 1.
-        std::vector<int> years;
+        // Header: the value columns before row 1 ("2020年" / "2025年", or
+        // "基期水平" / "2022年" / "2030年"), and whether a nature column follows.
+        struct Column {
+            std::optional<int> year;
+            int role = 0;  // -1 baseline, +1 target, 0 not yet known
+        };
+        std::vector<Column> columns;
         bool nature_column = false;
+        std::size_t header_begin = k;
         for (std::size_t h = k; h-- > 0 && k - h <= 12;) {
             std::string_view c = cell_text(t, cells[h]);
-            if (auto y = year_cell(t, cells[h])) years.insert(years.begin(), *y);
-            else if (c.find("性质") != std::string_view::npos || c.find("属性") != std::string_view::npos)
-                nature_column = true;
             if (c.find("专栏") != std::string_view::npos) break;
+            header_begin = h;
         }
-        const std::optional<int> target_year = years.empty() ? std::nullopt : std::optional<int>(years.back());
-        const std::optional<int> base_year =
-            years.size() >= 2 ? std::optional<int>(years.front()) : std::nullopt;
+        for (std::size_t h = header_begin; h < k; ++h) {
+            std::string_view c = cell_text(t, cells[h]);
+            const bool base_word = c.find("基期") != std::string_view::npos || c.find("基线") != std::string_view::npos ||
+                                   c.find("现状") != std::string_view::npos || c.find("基数") != std::string_view::npos ||
+                                   c.find("现值") != std::string_view::npos;
+            if (auto y = year_cell(t, cells[h])) {
+                columns.push_back(Column{*y, base_word ? -1 : (c.find("目标") != std::string_view::npos ? 1 : 0)});
+            } else if (c.find("性质") != std::string_view::npos || c.find("属性") != std::string_view::npos) {
+                nature_column = true;
+            } else if (c.size() <= 24 && base_word) {
+                columns.push_back(Column{std::nullopt, -1});
+            } else if (c.size() <= 24 && c.find("目标") != std::string_view::npos) {
+                columns.push_back(Column{std::nullopt, 1});
+            }
+        }
+        // A year before the plan starts is the baseline ("2020年" in a 2021–2025 plan).
+        for (std::size_t c = 0; c < columns.size(); ++c) {
+            if (columns[c].role != 0) continue;
+            const bool before_plan = first_plan_year && columns[c].year && *columns[c].year < first_plan_year;
+            const bool first_of_two = !first_plan_year && c == 0 && columns.size() == 2;
+            columns[c].role = before_plan || first_of_two ? -1 : 1;
+        }
+        std::optional<std::size_t> base_col;
+        for (std::size_t c = 0; c < columns.size(); ++c)
+            if (columns[c].role < 0 && !base_col) base_col = c;
 
         int expected = 1;
         std::size_t r = k;
@@ -252,43 +278,54 @@ std::vector<Target> extract_tables(const Document& d) {
                 else
                     middle.push_back(row[c]);
             }
-            Target tg;
-            tg.indicator = strip_noise(cell_text(t, name));
-            tg.year = target_year;
-            tg.nature = nature;
-            tg.unit = unit;
-            tg.unit_text = unit_text;
-            Cell target_cell = middle.back();
-            if (middle.size() >= 2) {
-                if (auto b = value_at(t, skip_ws(t, middle.front().b, middle.front().e), middle.front().e);
-                    b && skip_ws(t, b->end, middle.front().e) == middle.front().e) {
-                    Baseline base;
-                    base.year = base_year;
-                    base.value = b->value;
-                    tg.baseline = base;
+            Target proto;
+            proto.indicator = strip_noise(cell_text(t, name));
+            proto.nature = nature;
+            proto.unit = unit;
+            proto.unit_text = unit_text;
+            // Map the value cells onto the header's columns.
+            std::vector<std::pair<Cell, std::optional<int>>> target_cells;  // cell, year
+            std::optional<Cell> base_cell;
+            std::optional<int> base_year;
+            if (!columns.empty() && middle.size() == columns.size()) {
+                for (std::size_t c = 0; c < columns.size(); ++c) {
+                    if (base_col && c == *base_col) base_cell = middle[c], base_year = columns[c].year;
+                    else if (columns[c].role > 0) target_cells.emplace_back(middle[c], columns[c].year);
                 }
-                if (middle.size() > 2) {
-                    tg.certainty = Certainty::uncertain;
-                    tg.note = "more cells than columns in this row";
+            } else {
+                // Fewer or more cells than columns: the last cell is the last target column's.
+                std::optional<int> last_year;
+                for (const auto& col : columns)
+                    if (col.role > 0) last_year = col.year;
+                if (middle.size() >= 2) {
+                    base_cell = middle.front();
+                    if (base_col) base_year = columns[*base_col].year;
                 }
-            } else if (base_year) {
-                tg.certainty = Certainty::uncertain;
-                tg.note = "one value for two columns; read as the target";
+                target_cells.emplace_back(middle.back(), last_year);
+                if (!columns.empty() || middle.size() > 2) {
+                    proto.certainty = Certainty::uncertain;
+                    proto.note = middle.size() < columns.size() ? "fewer cells than columns in this row; the value is read as the target"
+                                                                : "cells and columns of this row do not line up";
+                }
             }
-            // Soft glue for multi-line cells: the span runs over the line breaks.
-            Cell tc{target_cell.b, target_cell.e};
-            const Unit name_unit = tg.unit;
-            const std::string name_unit_text = tg.unit_text;
-            if (read_target_cell(t, tc, tg) && !tg.indicator.empty()) {
-                if (tg.kind == TargetKind::benchmark || tg.kind == TargetKind::trend) {
-                    tg.unit = Unit();
-                    tg.unit_text.clear();
-                } else if (tg.unit_text.empty()) {
-                    tg.unit = name_unit;
-                    tg.unit_text = name_unit_text;
+            if (base_cell)
+                if (auto b = value_at(t, skip_ws(t, base_cell->b, base_cell->e), base_cell->e);
+                    b && skip_ws(t, b->end, base_cell->e) == base_cell->e)
+                    proto.baseline = Baseline{base_year, b->value};
+            for (const auto& [tc, year] : target_cells) {
+                Target tg = proto;
+                tg.year = year;
+                if (read_target_cell(t, tc, tg) && !tg.indicator.empty()) {
+                    if (tg.kind == TargetKind::benchmark || tg.kind == TargetKind::trend) {
+                        tg.unit = Unit();
+                        tg.unit_text.clear();
+                    } else if (tg.unit_text.empty()) {
+                        tg.unit = proto.unit;
+                        tg.unit_text = proto.unit_text;
+                    }
+                    tg.span = make_span(t, cells[r + 1].b, tc.e);
+                    out.push_back(std::move(tg));
                 }
-                tg.span = make_span(t, cells[r + 1].b, target_cell.e);
-                out.push_back(std::move(tg));
             }
             ++expected;
             r = e;

@@ -173,9 +173,27 @@ double name_similarity(std::string_view a, std::string_view b) {
 
 namespace {
 
+// List bullets and dashes that open a line or clause ("——", "①", "●").
+bool is_bullet(char32_t c) {
+    return c == 0x2014 || c == 0x2015 || c == 0x2013 || c == '-' || c == 0xFF0D || c == 0xB7 || c == 0x30FB ||
+           c == 0x25CF || c == 0x25CB || c == 0x25C6 || c == 0x25A0 || c == 0x25B2 || c == 0x2605 || c == 0x2606 ||
+           c == 0x221A || (c >= 0x2460 && c <= 0x249B) || c == '*';
+}
+
+std::size_t skip_bullets(std::string_view s, std::size_t i, std::size_t e) {
+    while (i < e) {
+        std::size_t n;
+        const char32_t c = cp_at(s, i, &n);
+        if (!is_bullet(c) && !is_space_cp(c)) break;
+        i += n;
+    }
+    return i;
+}
+
 struct Frame {
     std::vector<int> years;
     bool past = false;
+    bool soft = false;  // "力争到2025年"
 };
 
 struct ScanState {
@@ -190,11 +208,13 @@ struct ScanState {
 // "截至2020年" (past). Returns the end (after a following comma) or i.
 std::size_t frame_at(const ScanState& st, std::size_t i, std::size_t e, Frame& f) {
     std::string_view s = st.s;
-    std::size_t p = i;
+    std::size_t p = skip_bullets(s, i, e);
     bool to = false, past = false;
+    bool soft = false;
     for (std::string_view w : {"力争", "预计", "计划", "争取", "确保", "并", "同时", "要"})
         if (at(s, p, w)) {
             p += w.size();
+            soft = w == "力争" || w == "争取";
             break;
         }
     for (std::string_view w : {"截至", "截止到", "截止"})
@@ -264,6 +284,7 @@ std::size_t frame_at(const ScanState& st, std::size_t i, std::size_t e, Frame& f
             if (y < st.doc_year) past = true;
     f.years = std::move(years);
     f.past = past;
+    f.soft = soft;
     if (after < e && is_comma(cp_at(s, after))) after = next_cp(s, after);
     return after;
 }
@@ -361,7 +382,11 @@ Range clean_subject(std::string_view s, Range r, bool* soft) {
                 again = true;
             }
         std::size_t n;
-        if (!r.empty() && (is_comma(cp_at(s, r.b, &n)) || cp_at(s, r.b) == 0x3001)) r.b += n, again = true;
+        if (!r.empty()) {
+            const char32_t c = cp_at(s, r.b, &n);
+            // Commas, list bullets and dashes in front of a name ("——人均预期寿命").
+            if (is_comma(c) || c == 0x3001 || is_bullet(c)) r.b += n, again = true;
+        }
         r.b = skip_ws(s, r.b, r.e);
     }
     for (bool again = true; again && !r.empty();) {
@@ -615,7 +640,7 @@ bool trend_between(std::string_view s, std::size_t b, std::size_t e) {
 void scan_clause(ScanState& st, Range c, const Frame& frame, Carry& carry, bool sentence_soft) {
     std::string_view s = st.s;
     std::size_t p = skip_ws(s, c.b, c.e);
-    bool soft = sentence_soft;
+    bool soft = sentence_soft || frame.soft;
     std::vector<Reference> refs;
     std::size_t ref_b = 0, ref_e = 0;
 
@@ -1055,7 +1080,8 @@ void extract_targets(const Document& d, Plan& plan) {
     // table row adds nothing. Text targets are appended to the same vector
     // and duplicates removed in place, so no second copy of the targets is
     // ever held (a long document has tens of thousands).
-    for (auto& t : extract_tables(d)) found.push_back(std::move(t));
+    const int first_plan_year = plan.period_start ? *plan.period_start : st.doc_year;
+    for (auto& t : extract_tables(d, first_plan_year)) found.push_back(std::move(t));
     const std::size_t table_count = found.size();
     std::vector<int> para_years;
     std::vector<std::pair<std::size_t, std::size_t>> index;  // target -> line, for sections and tasks

@@ -320,6 +320,22 @@ void extract_tasks(const Document& d, Plan& plan) {
         }
         if (!parsed && c.assigned)
             if (auto p = trailing_parenthesis(t, d.lines[c.last_text])) parse_parenthesis(t, p->b, p->e, namer, task);
+        // "责任单位：市卫健委（牵头）、市教育局": a lead marked inside a list.
+        for (auto it = task.responsible.begin(); it != task.responsible.end();) {
+            bool marked = false;
+            for (std::string_view m : {"(牵头)", "（牵头）", "牵头"})
+                if (it->name.size() > m.size() && it->name.ends_with(m)) {
+                    it->name.resize(it->name.size() - m.size());
+                    marked = true;
+                    break;
+                }
+            if (marked) {
+                task.lead.push_back(std::move(*it));
+                it = task.responsible.erase(it);
+            } else {
+                ++it;
+            }
+        }
         task.id = "task" + std::to_string(++n);
         task.number = label_path(d, static_cast<int>(c.heading));
         task.title = task_title(t, h);

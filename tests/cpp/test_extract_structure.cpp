@@ -154,3 +154,14 @@ TEST_CASE("the seed documents extract and validate", "[extract][seeds]") {
     }
     CHECK(n == 5);
 }
+
+TEST_CASE("a lead marked inside a list, and navigation is never the title", "[extract][tasks]") {
+    Plan p = extract("首页 > 政务公开 > 规划计划\n某县健康县城建设实施方案\n一、重点任务\n1.加强健康教育。\n"
+                     "责任单位：县卫健局（牵头）、县教育局、县融媒体中心\n");
+    CHECK(p.title == "某县健康县城建设实施方案");
+    CHECK(p.region.level == AdminLevel::county);
+    REQUIRE(p.tasks.size() == 1);
+    REQUIRE(p.tasks[0].lead.size() == 1);
+    CHECK(p.tasks[0].lead[0].name == "县卫健局");
+    CHECK(p.tasks[0].responsible.size() == 2);
+}

@@ -291,3 +291,36 @@ TEST_CASE("indicator tables laid out one cell per line", "[extract][targets][tab
     CHECK(p.targets[5].certainty == Certainty::uncertain);
     for (const auto& t : p.targets) CHECK(text.substr(t.span->begin, t.span->size()) == t.span->evidence);
 }
+
+TEST_CASE("tables with a base-period column and two target years give one target per year", "[extract][targets][table]") {
+    const std::string text =
+        "某市健康行动实施方案\n一、主要指标\n表1 主要指标\n序号\n指标\n基期水平\n2022年目标值\n2030年目标值\n指标性质\n"
+        "1\n居民健康素养水平(%)\n18.1\n≥22\n≥30\n预期性\n"
+        "2\n婴儿死亡率\n‰\n6.1\n<7.5\n<5\n约束性\n"
+        "二、主要任务\n";
+    Plan p = extract(text);
+    REQUIRE(p.targets.size() == 4);
+    CHECK(p.targets[0].year == 2022);
+    CHECK(*p.targets[0].value == 22);
+    CHECK(p.targets[1].year == 2030);
+    CHECK(*p.targets[1].value == 30);
+    REQUIRE(p.targets[0].baseline);
+    CHECK_FALSE(p.targets[0].baseline->year);  // "基期水平" has no year
+    CHECK(p.targets[0].baseline->value == Approx(18.1));
+    CHECK(p.targets[0].nature == Nature::expected);
+    // A unit column of its own.
+    CHECK(p.targets[2].indicator == "婴儿死亡率");
+    CHECK(p.targets[2].unit.symbol() == "‰");
+    CHECK(p.targets[3].comparator == Comparator::lt);
+    CHECK(p.targets[3].nature == Nature::binding);
+}
+
+TEST_CASE("bullets and dashes in front of an indicator are not part of its name; 力争到 is soft", "[extract][targets]") {
+    Plan p = plan_of("——到2025年，人均预期寿命达到79岁。\n力争到2025年，①居民健康素养水平达到30%。");
+    const Target* a = find(p, "人均预期寿命", 2025);
+    REQUIRE(a);
+    CHECK_FALSE(a->soft);
+    const Target* b = find(p, "居民健康素养水平", 2025);
+    REQUIRE(b);
+    CHECK(b->soft);
+}
