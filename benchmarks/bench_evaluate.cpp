@@ -40,13 +40,15 @@ double peak_mib() {
 int main(int argc, char** argv) {
     long long n = 1'000'000;
     int repeat = 3;
+    int threads = 1;
     std::string verdict_file;
     for (int i = 1; i < argc; ++i) {
         if (!std::strcmp(argv[i], "--n") && i + 1 < argc) n = std::atoll(argv[++i]);
         else if (!std::strcmp(argv[i], "--repeat") && i + 1 < argc) repeat = std::atoi(argv[++i]);
         else if (!std::strcmp(argv[i], "--verdicts") && i + 1 < argc) verdict_file = argv[++i];
+        else if (!std::strcmp(argv[i], "--threads") && i + 1 < argc) threads = std::atoi(argv[++i]);
         else {
-            std::fprintf(stderr, "usage: bench_evaluate [--n N] [--repeat R] [--verdicts FILE]\n");
+            std::fprintf(stderr, "usage: bench_evaluate [--n N] [--repeat R] [--threads T] [--verdicts FILE]\n");
             return 2;
         }
     }
@@ -84,7 +86,7 @@ int main(int argc, char** argv) {
     LevelResultColumns result;
     for (int r = 0; r < repeat; ++r) {
         const auto t0 = std::chrono::steady_clock::now();
-        result = evaluate_level_columns(obs, targets, policy, as_of);
+        result = evaluate_level_columns(obs, targets, policy, as_of, threads);
         const double sec = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
         best = std::min(best, sec);
     }
@@ -94,9 +96,9 @@ int main(int argc, char** argv) {
         std::ofstream out(verdict_file, std::ios::binary);
         out.write(reinterpret_cast<const char*>(result.verdict.data()), static_cast<std::streamsize>(result.verdict.size()));
     }
-    std::printf("{\"path\": \"cpp\", \"targets\": %lld, \"observations\": %zu, \"seconds\": %.4f, "
+    std::printf("{\"path\": \"cpp\", \"threads\": %d, \"targets\": %lld, \"observations\": %zu, \"seconds\": %.4f, "
                 "\"targets_per_second\": %.0f, \"peak_mib\": %.1f, \"input_mib\": %.1f, \"verdicts\": {",
-                n, rows, best, static_cast<double>(n) / best, peak_mib(), input_mib);
+                threads, n, rows, best, static_cast<double>(n) / best, peak_mib(), input_mib);
     for (int v = 0; v < verdict_count; ++v)
         std::printf("%s\"%s\": %d", v ? ", " : "", std::string(to_string(static_cast<Verdict>(v))).c_str(), counts[v]);
     std::printf("}}\n");

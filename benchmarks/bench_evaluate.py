@@ -5,7 +5,8 @@
 N level targets against N series of 10 annual values (2015–2024, as of 2024).
 Each path runs in its own process so its peak memory is its own:
 
-* ``cpp``    — ``benchmarks/bench_evaluate`` (the C++ core, built by CMake);
+* ``cpp``    — ``benchmarks/bench_evaluate`` (the C++ core, built by CMake), one thread,
+  and again with ``--threads`` (default 2) as an extra row;
 * ``bulk``   — ``healthplan.evaluate_arrays`` on numpy arrays (zero-copy, GIL released);
 * ``pandas`` — a vectorised pandas implementation of the same level logic
   (groupby statistics, then numpy rules: linear extrapolation with the Destatis
@@ -193,6 +194,8 @@ def main() -> int:
     ap.add_argument("--n", type=int, default=1_000_000, help="targets (and series); default 1,000,000")
     ap.add_argument("--repeat", type=int, default=3, help="runs per path; the best is reported")
     ap.add_argument("--build", default=None, help="CMake build dir holding benchmarks/bench_evaluate")
+    ap.add_argument("--threads", type=int, default=2,
+                    help="also time the C++ core with this many threads (1 to skip)")
     ap.add_argument("--apply-n", type=int, default=20_000, dest="apply_n",
                     help="targets for the slow groupby-apply variant (0 to skip)")
     ap.add_argument("--part", choices=("bulk", "pandas", "apply"), help=argparse.SUPPRESS)
@@ -216,6 +219,13 @@ def main() -> int:
                                   check=True, capture_output=True, text=True).stdout.strip()
             results["cpp"] = json.loads(line)
             verdicts["cpp"] = np.fromfile(vf, dtype=np.uint8)
+            if args.threads > 1:
+                vf = os.path.join(tmp, "cpp_t.bin")
+                line = subprocess.run([str(exe), "--n", str(args.n), "--repeat", str(args.repeat), "--verdicts", vf,
+                                       "--threads", str(args.threads)],
+                                      check=True, capture_output=True, text=True).stdout.strip()
+                results[f"cpp {args.threads}t"] = json.loads(line)
+                verdicts[f"cpp {args.threads}t"] = np.fromfile(vf, dtype=np.uint8)
         for part in ("bulk", "pandas"):
             out = os.path.join(tmp, f"{part}.npy")
             line = subprocess.run([sys.executable, __file__, "--part", part, "--n", str(args.n),

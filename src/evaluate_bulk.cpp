@@ -5,6 +5,7 @@
 #include <cmath>
 #include <numeric>
 #include <string>
+#include <thread>
 
 #include "evaluate_level.hpp"
 #include "healthplan/error.hpp"
@@ -17,7 +18,7 @@ std::string_view level_category_name(std::uint8_t code) {
 }
 
 LevelResultColumns evaluate_level_columns(const SeriesColumns& obs, const LevelTargetColumns& tg,
-                                          const EvaluationPolicy& policy, int as_of) {
+                                          const EvaluationPolicy& policy, int as_of, int threads) {
     policy.validate();
     const std::size_t n_obs = obs.series.size();
     if (obs.year.size() != n_obs || obs.value.size() != n_obs)
@@ -99,7 +100,7 @@ LevelResultColumns evaluate_level_columns(const SeriesColumns& obs, const LevelT
     out.progress.resize(m);
     out.points.resize(m);
 
-    std::vector<double> t, y;
+    // Validate every target first, so the judging below cannot throw (and can run in threads).
     for (std::size_t i = 0; i < m; ++i) {
         const std::int8_t cc = tg.comparator[i];
         if (cc < 0 || cc > static_cast<std::int8_t>(Comparator::approx))
@@ -107,48 +108,71 @@ LevelResultColumns evaluate_level_columns(const SeriesColumns& obs, const LevelT
                             "targets row " + std::to_string(i));
         if (std::isnan(tg.threshold[i]))
             throw DataError("bulk.threshold", "threshold is NaN", "targets row " + std::to_string(i));
-        detail::LevelSpec spec;
-        spec.threshold = tg.threshold[i];
-        spec.comparator = static_cast<Comparator>(cc);
-        spec.has_year = true;
-        spec.year = static_cast<int>(tg.year[i]);
-        if (!tg.lower.empty()) spec.lower = tg.lower[i];
-        if (!tg.upper.empty()) spec.upper = tg.upper[i];
-        const std::int64_t from = tg.baseline_year.empty() ? std::numeric_limits<std::int64_t>::min() : tg.baseline_year[i];
+    }
 
-        t.clear();
-        y.clear();
-        const std::int64_t found = slot(tg.series[i]);
-        if (found >= 0) {
-            const std::size_t s = static_cast<std::size_t>(found);
-            for (std::size_t k = starts[s]; k < starts[s + 1]; ++k) {
-                const std::size_t r = row(k);
-                const std::int64_t yr = obs.year[r];
-                if (yr > as_of) break;
-                if (yr < from) continue;
-                t.push_back(static_cast<double>(yr));
-                y.push_back(obs.value[r]);
+    auto judge_range = [&](std::size_t first, std::size_t last) noexcept {
+        std::vector<double> t, y;
+        t.reserve(64);
+        y.reserve(64);
+        for (std::size_t i = first; i < last; ++i) {
+            detail::LevelSpec spec;
+            spec.threshold = tg.threshold[i];
+            spec.comparator = static_cast<Comparator>(tg.comparator[i]);
+            spec.has_year = true;
+            spec.year = static_cast<int>(tg.year[i]);
+            if (!tg.lower.empty()) spec.lower = tg.lower[i];
+            if (!tg.upper.empty()) spec.upper = tg.upper[i];
+            const std::int64_t from =
+                tg.baseline_year.empty() ? std::numeric_limits<std::int64_t>::min() : tg.baseline_year[i];
+
+            t.clear();
+            y.clear();
+            const std::int64_t found = slot(tg.series[i]);
+            if (found >= 0) {
+                const std::size_t s = static_cast<std::size_t>(found);
+                for (std::size_t k = starts[s]; k < starts[s + 1]; ++k) {
+                    const std::size_t r = row(k);
+                    const std::int64_t yr = obs.year[r];
+                    if (yr > as_of) break;
+                    if (yr < from) continue;
+                    t.push_back(static_cast<double>(yr));
+                    y.push_back(obs.value[r]);
+                }
             }
+            if (policy.window_years > 0 && !t.empty()) {
+                const double last_year = t.back();
+                std::size_t drop = 0;
+                while (drop < t.size() && t[drop] < last_year - policy.window_years) ++drop;
+                t.erase(t.begin(), t.begin() + static_cast<std::ptrdiff_t>(drop));
+                y.erase(y.begin(), y.begin() + static_cast<std::ptrdiff_t>(drop));
+            }
+            const auto o =
+                detail::judge_level(t.data(), y.data(), static_cast<int>(t.size()), spec, policy.method, policy);
+            out.verdict[i] = static_cast<std::uint8_t>(o.verdict);
+            out.category[i] = static_cast<std::uint8_t>(o.category);
+            out.latest_year[i] = std::isnan(o.latest_year) ? 0 : static_cast<std::int64_t>(o.latest_year);
+            out.latest_value[i] = o.latest_value;
+            out.projected_value[i] = o.projected;
+            out.required_pace[i] = o.required_pace;
+            out.observed_pace[i] = o.observed_pace;
+            out.years_to_target[i] = o.years_to_target;
+            out.probability[i] = o.probability;
+            out.progress[i] = o.progress;
+            out.points[i] = o.points;
         }
-        if (policy.window_years > 0 && !t.empty()) {
-            const double last = t.back();
-            std::size_t drop = 0;
-            while (drop < t.size() && t[drop] < last - policy.window_years) ++drop;
-            t.erase(t.begin(), t.begin() + static_cast<std::ptrdiff_t>(drop));
-            y.erase(y.begin(), y.begin() + static_cast<std::ptrdiff_t>(drop));
+    };
+    // Contiguous slices, one per thread; each writes only its own rows.
+    const std::size_t workers = std::max<std::size_t>(1, std::min<std::size_t>(static_cast<std::size_t>(std::max(threads, 1)), m / 4096 + 1));
+    if (workers == 1) {
+        judge_range(0, m);
+    } else {
+        std::vector<std::thread> pool;
+        const std::size_t chunk = (m + workers - 1) / workers;
+        for (std::size_t w = 0; w < workers; ++w) {
+            const std::size_t a = w * chunk, b = std::min(m, a + chunk);
+            if (a < b) pool.emplace_back(judge_range, a, b);
         }
-        const auto o = detail::judge_level(t.data(), y.data(), static_cast<int>(t.size()), spec, policy.method, policy);
-        out.verdict[i] = static_cast<std::uint8_t>(o.verdict);
-        out.category[i] = static_cast<std::uint8_t>(o.category);
-        out.latest_year[i] = std::isnan(o.latest_year) ? 0 : static_cast<std::int64_t>(o.latest_year);
-        out.latest_value[i] = o.latest_value;
-        out.projected_value[i] = o.projected;
-        out.required_pace[i] = o.required_pace;
-        out.observed_pace[i] = o.observed_pace;
-        out.years_to_target[i] = o.years_to_target;
-        out.probability[i] = o.probability;
-        out.progress[i] = o.progress;
-        out.points[i] = o.points;
+        for (auto& th : pool) th.join();
     }
     return out;
 }

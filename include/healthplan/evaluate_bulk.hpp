@@ -58,9 +58,12 @@ struct LevelResultColumns {
 };
 
 // Judges every target with `policy.method` (binding rules do not apply: the
-// columns carry no nature). Throws DataError / ValidationError for bad input.
+// columns carry no nature). Throws DataError / ValidationError for bad input,
+// before any judging starts. `threads` > 1 splits the targets into that many
+// contiguous slices judged in parallel (results are identical; default 1,
+// because the caller — a Dask or Spark worker — usually owns the cores).
 LevelResultColumns evaluate_level_columns(const SeriesColumns& observations,
                                           const LevelTargetColumns& targets,
-                                          const EvaluationPolicy& policy, int as_of);
+                                          const EvaluationPolicy& policy, int as_of, int threads = 1);
 
 HEALTHPLAN_END_NAMESPACE

@@ -311,7 +311,7 @@ void register_evaluate(py::module_& m) {
         "_evaluate_level_arrays",
         [](I64 obs_series, I64 obs_year, F64 obs_value, I64 series, F64 threshold, I8 comparator, I64 year,
            py::object baseline_year, py::object lower, py::object upper, const hp::EvaluationPolicy& policy,
-           int as_of) {
+           int as_of, int threads) {
             hp::SeriesColumns o{view(obs_series), view(obs_year), view(obs_value)};
             hp::LevelTargetColumns t;
             t.series = view(series);
@@ -335,7 +335,7 @@ void register_evaluate(py::module_& m) {
             hp::LevelResultColumns r;
             {
                 py::gil_scoped_release release;  // the arrays stay referenced by this frame
-                r = hp::evaluate_level_columns(o, t, policy, as_of);
+                r = hp::evaluate_level_columns(o, t, policy, as_of, threads);
             }
             py::dict d;
             d["verdict"] = to_numpy(std::move(r.verdict));
@@ -353,5 +353,5 @@ void register_evaluate(py::module_& m) {
         },
         py::arg("obs_series"), py::arg("obs_year"), py::arg("obs_value"), py::arg("series"), py::arg("threshold"),
         py::arg("comparator"), py::arg("year"), py::arg("baseline_year"), py::arg("lower"), py::arg("upper"),
-        py::arg("policy"), py::arg("as_of"));
+        py::arg("policy"), py::arg("as_of"), py::arg("threads") = 1);
 }

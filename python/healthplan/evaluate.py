@@ -469,7 +469,7 @@ def _comparator_codes(comparators: Any) -> np.ndarray:
 def evaluate_arrays(obs_series: Any, obs_years: Any, obs_values: Any, target_series: Any, thresholds: Any,
                     comparators: Any, target_years: Any, *, as_of: int, baseline_years: Any = None,
                     lower: Any = None, upper: Any = None, policy: EvaluationPolicy | None = None,
-                    method: str | None = None) -> dict[str, np.ndarray]:
+                    method: str | None = None, threads: int = 1) -> dict[str, np.ndarray]:
     """The bulk path for level targets as columns (numpy arrays, equal lengths per side).
 
     Observations: integer series ids, years, values (already in the targets' unit).
@@ -480,6 +480,7 @@ def evaluate_arrays(obs_series: Any, obs_years: Any, obs_values: Any, target_ser
     ``verdict`` (codes into :data:`VERDICTS`), ``category`` (codes into
     :func:`level_category_names`), latest_year, latest_value, projected_value,
     required_pace, observed_pace, years_to_target, probability, progress, points.
+    ``threads`` > 1 judges slices of the targets in parallel (same results).
     """
     p = _policy(policy, method)
     opt_i = None if baseline_years is None else _i64(baseline_years)
@@ -487,7 +488,7 @@ def evaluate_arrays(obs_series: Any, obs_years: Any, obs_values: Any, target_ser
     opt_hi = None if upper is None else _f64(upper)
     return _core._evaluate_level_arrays(_i64(obs_series), _i64(obs_years), _f64(obs_values), _i64(target_series),
                                         _f64(thresholds), _comparator_codes(comparators), _i64(target_years),
-                                        opt_i, opt_lo, opt_hi, p, int(as_of))
+                                        opt_i, opt_lo, opt_hi, p, int(as_of), int(threads))
 
 
 _CATEGORY_NAMES: list[str] | None = None

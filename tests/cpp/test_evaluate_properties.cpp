@@ -186,3 +186,35 @@ TEST_CASE("the closed-form Student t CDF matches Boost.Math", "[trend]") {
     }
     CHECK(detail::student_t_cdf(1.0, 500) == Approx(0.841).margin(0.002));
 }
+
+TEST_CASE("the bulk path gives the same results with threads", "[evaluate][bulk]") {
+    const std::size_t n = 20000;
+    std::vector<std::int64_t> os, oy, ts, ty;
+    std::vector<double> ov, th;
+    std::vector<std::int8_t> cmp;
+    std::mt19937 rng(11);
+    std::uniform_real_distribution<double> val(1, 60);
+    for (std::size_t s = 0; s < n; ++s) {
+        for (int k = 0; k < 6; ++k) {
+            os.push_back(static_cast<std::int64_t>(s));
+            oy.push_back(2016 + k);
+            ov.push_back(val(rng));
+        }
+        ts.push_back(static_cast<std::int64_t>(s));
+        th.push_back(val(rng));
+        cmp.push_back(static_cast<std::int8_t>(s % 4));
+        ty.push_back(2019 + static_cast<std::int64_t>(s % 12));
+    }
+    const SeriesColumns o{os, oy, ov};
+    const LevelTargetColumns t{ts, th, cmp, ty, {}, {}, {}};
+    const auto one = evaluate_level_columns(o, t, {}, 2021, 1);
+    const auto two = evaluate_level_columns(o, t, {}, 2021, 3);
+    CHECK(one.verdict == two.verdict);
+    CHECK(one.category == two.category);
+    CHECK(one.latest_year == two.latest_year);
+    for (std::size_t i = 0; i < n; ++i) {
+        const bool same = (one.probability[i] == two.probability[i]) ||
+                          (std::isnan(one.probability[i]) && std::isnan(two.probability[i]));
+        if (!same) FAIL("probability differs at " << i);
+    }
+}
