@@ -511,11 +511,11 @@ void emit(ScanState& st, const Frame& frame, Emit& em) {
         years.assign(1, ys.empty() ? std::nullopt : std::optional<int>(ys.front()));
         kinds.assign(1, em.kind);
         value_index.assign(1, 0);
-        if (em.values.size() > 1 && ys.empty()) {
-            // the "several values without years" remark does not apply
-            uncertain = glued || damaged;
-            note = em.note;
-        }
+        // The count remarks above do not apply: the values pair with the names.
+        uncertain = glued || damaged;
+        note = em.note;
+        if (glued) note += (note.empty() ? "" : "; ") + std::string("values are not separated in the text");
+        if (damaged) note += (note.empty() ? "" : "; ") + std::string("characters lost next to a value ('?')");
     }
     for (std::size_t ni = 0; ni < names.size(); ++ni) {
         Range name = names[ni];
@@ -552,8 +552,10 @@ void emit(ScanState& st, const Frame& frame, Emit& em) {
                     t.comparator = em.op;
                     if (!em.refs.empty() && t.kind == TargetKind::change) {
                         t.reference = em.refs.size() == years.size() ? em.refs[k] : em.refs.front();
+                        // 降低10% is relative to the reference; 下降2个百分点, 提高1岁, 增加500张 are absolute.
                         if (t.unit == Unit::percentage_point()) t.reference->mode = ChangeMode::points;
-                        else if (t.unit.dimension() == Dimension::count) t.reference->mode = ChangeMode::absolute;
+                        else if (t.unit == Unit::percent()) t.reference->mode = ChangeMode::relative;
+                        else t.reference->mode = ChangeMode::absolute;
                     }
                 }
             }
@@ -732,9 +734,13 @@ void scan_clause(ScanState& st, Range c, const Frame& frame, Carry& carry, bool 
         std::size_t r = q + verb->text.size();
         Comparator bench_op = verb->op;
         if (verb->text == "达到" && at(s, r, "或接近")) r += 9, bench_op = Comparator::approx;
-        // Adverbs between verb and value: "达到了", "分别为".
-        for (std::string_view w : {"了", "为"})
-            if (at(s, r, w) && is_digit_at(s, r + w.size())) r += w.size();
+        // Adverbs between verb and value: "达到了", "分别为", "达到约80%".
+        bool about = false;
+        for (std::string_view w : {"了", "为", "约", "大约"})
+            if (at(s, r, w) && is_digit_at(s, r + w.size())) {
+                about = about || w == "约" || w == "大约";
+                r += w.size();
+            }
         std::size_t vend = r;
         std::vector<ValueText> values = values_at(s, r, c.e, &vend);
         // Subject: before the verb, without the reference phrase and adverbs.
@@ -824,7 +830,8 @@ void scan_clause(ScanState& st, Range c, const Frame& frame, Carry& carry, bool 
                 em.note = std::string("per year, ") + std::string(verb->text) + " the value";
             } else if (verb->kind == VerbKind::level) {
                 em.kind = TargetKind::level;
-                em.op = verb->op;
+                em.op = about ? Comparator::approx : verb->op;
+                em.strict_verb = verb->strict || about;
             } else {
                 em.kind = rate ? TargetKind::rate : TargetKind::change;
                 em.op = verb->op;

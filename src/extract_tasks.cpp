@@ -246,6 +246,15 @@ std::optional<Piece> trailing_parenthesis(std::string_view t, const Line& l) {
 std::string task_title(std::string_view text, const Heading& h) {
     std::string_view s = h.title_in(text);
     std::size_t cut = s.size();
+    // A responsibility parenthesis after the heading is not part of the title.
+    for (std::string_view open : {"（", "("}) {
+        std::size_t p = s.find(open);
+        if (p == std::string_view::npos) continue;
+        std::string_view rest = s.substr(p);
+        if (rest.find("牵头") != std::string_view::npos || rest.find("负责") != std::string_view::npos ||
+            rest.find("配合") != std::string_view::npos)
+            cut = std::min(cut, p);
+    }
     for (std::string_view sep : {",", "，", ";", "；", ":", "："}) cut = std::min(cut, s.find(sep));
     std::string out(s.substr(0, cut));
     while (!out.empty() && (ends_at(out, out.size(), "。") || ends_at(out, out.size(), "."))) out.resize(out.size() - (out.back() == '.' ? 1 : 3));
@@ -272,6 +281,7 @@ void extract_tasks(const Document& d, Plan& plan) {
         bool assigned;
     };
     std::vector<Candidate> candidates;
+    std::vector<std::size_t> parenthesis_line(d.headings.size(), static_cast<std::size_t>(-1));
     bool any_assigned = false;
     for (std::size_t k = 0; k < d.headings.size(); ++k) {
         const Heading& h = d.headings[k];
@@ -281,13 +291,23 @@ void extract_tasks(const Document& d, Plan& plan) {
             Piece value;
             assigned = labelled_line(t, d.lines[i], value) != Role::none;
         }
-        const std::size_t last = h.body_end_line - 1;
-        if (!assigned)
-            if (auto p = trailing_parenthesis(t, d.lines[last])) {
-                std::string_view inside = t.substr(p->b, p->e - p->b);
-                assigned = inside.find("牵头") != std::string_view::npos || inside.find("负责") != std::string_view::npos ||
-                           inside.find("配合") != std::string_view::npos;
+        // The parenthesis closes the task's last paragraph, or its heading
+        // ("（一）加强组织领导（县卫健局牵头，…配合）").
+        std::size_t last = h.body_end_line - 1;
+        auto responsibility_at = [&](std::size_t line) {
+            auto p = trailing_parenthesis(t, d.lines[line]);
+            if (!p) return false;
+            std::string_view inside = t.substr(p->b, p->e - p->b);
+            return inside.find("牵头") != std::string_view::npos || inside.find("负责") != std::string_view::npos ||
+                   inside.find("配合") != std::string_view::npos;
+        };
+        if (!assigned) {
+            assigned = responsibility_at(last);
+            if (!assigned && last != h.line && responsibility_at(h.line)) {
+                assigned = true;
+                parenthesis_line[k] = h.line;
             }
+        }
         any_assigned = any_assigned || assigned;
         candidates.push_back(Candidate{k, last, assigned});
     }
@@ -318,8 +338,12 @@ void extract_tasks(const Document& d, Plan& plan) {
             if (role == Role::lead) add_units(t, value, namer, task.lead), parsed = true;
             else if (role == Role::responsible) add_units(t, value, namer, task.responsible), parsed = true;
         }
-        if (!parsed && c.assigned)
-            if (auto p = trailing_parenthesis(t, d.lines[c.last_text])) parse_parenthesis(t, p->b, p->e, namer, task);
+        if (!parsed && c.assigned) {
+            const std::size_t line = parenthesis_line[c.heading] != static_cast<std::size_t>(-1)
+                                         ? parenthesis_line[c.heading]
+                                         : c.last_text;
+            if (auto p = trailing_parenthesis(t, d.lines[line])) parse_parenthesis(t, p->b, p->e, namer, task);
+        }
         // "责任单位：市卫健委（牵头）、市教育局": a lead marked inside a list.
         for (auto it = task.responsible.begin(); it != task.responsible.end();) {
             bool marked = false;

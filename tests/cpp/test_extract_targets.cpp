@@ -324,3 +324,19 @@ TEST_CASE("bullets and dashes in front of an indicator are not part of its name;
     REQUIRE(b);
     CHECK(b->soft);
 }
+
+TEST_CASE("约 before a value and change modes by unit", "[extract][targets]") {
+    Plan p = plan_of("到2025年，城乡居民医保参保率达到约97%，人均预期寿命在2020年基础上提高1岁，"
+                     "每千人口床位数比2020年增加1.5张。");
+    const Target* a = find(p, "城乡居民医保参保率", 2025);
+    REQUIRE(a);
+    CHECK(a->comparator == Comparator::approx);
+    const Target* b = find(p, "人均预期寿命", 2025);
+    REQUIRE(b);
+    CHECK(b->kind == TargetKind::change);
+    CHECK(b->reference->mode == ChangeMode::absolute);
+    const Target* c = find(p, "每千人口床位数", 2025);
+    REQUIRE(c);
+    CHECK(c->reference->mode == ChangeMode::absolute);
+    CHECK(c->unit.symbol() == "张");
+}
