@@ -57,16 +57,43 @@ std::optional<ValueText> value_at(std::string_view s, std::size_t i, std::size_t
             break;
         }
     }
+    bool matched = false;
     for (auto u : unit_spellings) {
         if (j + u.size() <= e && at(s, j, u)) {
             if (auto unit = Unit::try_parse(u)) {
                 v.unit = *unit;
                 v.unit_text = std::string(u);
                 j += u.size();
+                matched = true;
             }
             break;
         }
     }
+    // Scaled counts: "1.2万张" (万 + a counting noun), or a bare "万" / "亿".
+    if (!matched)
+        for (auto [scale_text, factor] : {std::pair<std::string_view, double>{"万", 1e4}, {"亿", 1e8}}) {
+            if (!at(s, j, scale_text)) continue;
+            std::size_t k = j + scale_text.size();
+            for (auto u : unit_spellings)
+                if (k + u.size() <= e && at(s, k, u)) {
+                    if (auto unit = Unit::try_parse(std::string(scale_text) + std::string(u));
+                        unit && unit->dimension() == Dimension::count) {
+                        v.unit = *unit;
+                        v.unit_text = std::string(scale_text) + std::string(u);
+                        j = k + u.size();
+                        matched = true;
+                    }
+                    break;
+                }
+            if (!matched) {
+                // No noun: the number itself is scaled; the text keeps what was written.
+                v.value *= factor;
+                v.unit_text = std::string(scale_text);
+                j = k;
+                matched = true;
+            }
+            break;
+        }
     for (const auto& suf : suffixes)
         if (j + suf.text.size() <= e && at(s, j, suf.text)) {
             v.suffix = suf.op;

@@ -340,3 +340,19 @@ TEST_CASE("约 before a value and change modes by unit", "[extract][targets]") {
     CHECK(c->reference->mode == ChangeMode::absolute);
     CHECK(c->unit.symbol() == "张");
 }
+
+TEST_CASE("万 and 亿 scale a value; they never vanish silently", "[extract][targets]") {
+    Plan p = plan_of("到2025年，医疗卫生机构床位数达到1.2万张，家庭医生签约人数达到30万，健康产业规模超过50亿元。");
+    const Target* a = find(p, "医疗卫生机构床位数", 2025);
+    REQUIRE(a);
+    CHECK(*a->value == 1.2);
+    CHECK(a->unit.symbol() == "万张");
+    const Target* b = find(p, "家庭医生签约人数", 2025);
+    REQUIRE(b);
+    CHECK(*b->value == 300000);
+    CHECK(b->unit_text == "万");
+    const Target* c = find(p, "健康产业规模", 2025);
+    REQUIRE(c);
+    CHECK(c->unit.symbol() == "亿元");
+    CHECK(c->comparator == Comparator::gt);
+}
