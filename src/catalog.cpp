@@ -372,7 +372,8 @@ IndicatorMatch Catalog::match(std::string_view indicator_name, const MatchOption
     const bool closest_blocked = blocked && blocked_score > best_score;
     const Spelling* closest = closest_blocked ? blocked : best;
     const double closest_score = closest_blocked ? blocked_score : best_score;
-    if (!closest || closest_score <= 0) {
+    // Below 0.3 the "closest" name shares a word or two at most: noise for a reviewer.
+    if (!closest || closest_score < 0.3) {
         why << "no similar catalog name";
     } else if (closest_blocked) {
         why << "closest " << closest->text << " (Dice " << closest_score << ") has other qualifiers: "

@@ -117,6 +117,14 @@ def _frame_of(data: Any, what: str) -> pd.DataFrame:
     raise TypeError(f"{what}: expected a pandas DataFrame, not {type(data).__name__}")
 
 
+#: Unit symbols as a Chinese reader expects them on an axis.
+_UNIT_LABELS = {"years": "岁", "1/100000": "1/10万", "1/10000": "1/万", "percentage_point": "个百分点"}
+
+
+def _unit_label(symbol: str) -> str:
+    return _UNIT_LABELS.get(symbol, symbol)
+
+
 def _short(text: str, limit: int = 18) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
@@ -173,7 +181,7 @@ def targets_plot(comparison: Comparison, indicator: str, *, year: int | None = N
         ax.set_xticks(range(len(years)), [str(y) for y in years])
         direction = {"higher": "越高越好", "lower": "越低越好"}.get(entry.direction.name, "")
         ax.set_title(f"{entry.name}({entry.code})")
-        ax.set_ylabel(f"目标值 {unit} {('· ' + direction) if direction else ''}")
+        ax.set_ylabel(f"目标值 {_unit_label(unit)} {('· ' + direction) if direction else ''}")
         ax.margins(y=0.18)
         handles = [_patch(c, k) for k, c in STRINGENCY_COLORS.items() if k in set(t["verdict"])]
         if handles:
@@ -392,7 +400,7 @@ def progress_chart(observed: Any, indicator: str | None = None, *,
             ax.scatter([], [], marker="*", s=120, color="#cf222e", label="目标 target")
         ax.set_title(title or (indicator or "进展"))
         ax.set_xlabel("年份")
-        ax.set_ylabel(unit)
+        ax.set_ylabel(_unit_label(unit))
         ax.legend(fontsize=8, frameon=False, loc="best")
         ax.grid(True, color="#eaeef2")
     return fig

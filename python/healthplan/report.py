@@ -185,7 +185,10 @@ def _add_figures(report: Report, bar: _Bar) -> None:
                                                                     rows="plan_id"))
     # The indicators most plans set targets for, with a national target to compare.
     t = c.targets[c.targets["verdict"] != "not_comparable"]
-    top = t.groupby("code")["plan_id"].nunique().sort_values(ascending=False, kind="stable")
+    # Ranked by how many plans set them, then by how many targets differ from the national one.
+    top = t.assign(differs=t["verdict"] != "equal").groupby("code").agg(
+        plans=("plan_id", "nunique"), differs=("differs", "sum")).sort_values(
+        ["plans", "differs"], ascending=False, kind="stable")
     for code in list(top.index[:_TARGET_PLOTS_MAX]):
         attempt(f"targets {code}", lambda code=code: plot.targets_plot(c, code))
     for _ in range(_TARGET_PLOTS_MAX - min(_TARGET_PLOTS_MAX, len(top))):
@@ -193,7 +196,12 @@ def _add_figures(report: Report, bar: _Bar) -> None:
     # National progress: observed series against the national targets.
     charted = 0
     if ev is not None and report.observations is not None:
-        for code, rows in ev[ev["latest_value"].notna()].groupby("indicator_key", sort=False):
+        # Longest observed series first: a single point makes a poor chart.
+        with_data = ev[ev["latest_value"].notna()]
+        depth = with_data.groupby("indicator_key", sort=False)["points"].max().sort_values(
+            ascending=False, kind="stable")
+        for code in depth.index:
+            rows = with_data[with_data["indicator_key"] == code]
             if charted >= _PROGRESS_MAX:
                 break
             name = rows["indicator"].iloc[0]
