@@ -441,25 +441,32 @@ bool indicator_like(std::string_view name) {
 
 // A name that is a list of indicators ("婴儿死亡率、孕产妇死亡率") splits
 // into its parts when every part is indicator-like.
+// A name that is a list of indicators ("婴儿死亡率、孕产妇死亡率") splits
+// into its parts when every part is indicator-like. 、 is tried first, so
+// "基本知识和理念素养水平、基本技能素养水平" keeps its 和 inside a name.
 std::vector<Range> split_indicators(std::string_view s, Range r) {
-    std::vector<Range> parts;
-    std::size_t start = r.b;
-    for (std::size_t i = r.b; i < r.e;) {
-        std::size_t n;
-        char32_t c = cp_at(s, i, &n);
-        if (c == 0x3001 || c == U'和' || c == U'及') {
-            parts.push_back({start, i});
-            start = i + n;
+    for (bool also_and : {false, true}) {
+        std::vector<Range> parts;
+        std::size_t start = r.b;
+        for (std::size_t i = r.b; i < r.e;) {
+            std::size_t n;
+            char32_t c = cp_at(s, i, &n);
+            if (c == 0x3001 || (also_and && (c == U'和' || c == U'及'))) {
+                parts.push_back({start, i});
+                start = i + n;
+            }
+            i += n;
         }
-        i += n;
+        parts.push_back({start, r.e});
+        if (parts.size() < 2) continue;
+        bool all = true;
+        for (auto& p : parts) {
+            trim(s, p.b, p.e);
+            if (p.empty() || !indicator_like(s.substr(p.b, p.e - p.b))) all = false;
+        }
+        if (all) return parts;
     }
-    parts.push_back({start, r.e});
-    if (parts.size() < 2) return {r};
-    for (auto& p : parts) {
-        trim(s, p.b, p.e);
-        if (p.empty() || !indicator_like(s.substr(p.b, p.e - p.b))) return {r};
-    }
-    return parts;
+    return {r};
 }
 
 bool lower_is_better(std::string_view name) {
@@ -533,7 +540,17 @@ void emit(ScanState& st, const Frame& frame, Emit& em) {
     }
     std::vector<Range> names = split_indicators(s, em.subject);
     // "孕产妇死亡率和婴儿死亡率分别控制在18/10万和7‰以下": one value per indicator.
+    // "A、B、C分别提高到30%、20%、20%和45%、25%、30%" under two years: a grid,
+    // the values grouped by year.
+    const bool grid = names.size() >= 2 && ys.size() >= 2 && em.values.size() == names.size() * ys.size();
     const bool per_indicator = names.size() >= 2 && em.values.size() == names.size() && ys.size() <= 1;
+    if (grid) {
+        years.clear();
+        kinds.clear();
+        for (int y : ys) years.push_back(y), kinds.push_back(em.kind);
+        uncertain = glued || damaged;
+        note = em.note;
+    }
     if (per_indicator) {
         years.assign(1, ys.empty() ? std::nullopt : std::optional<int>(ys.front()));
         kinds.assign(1, em.kind);
@@ -547,6 +564,10 @@ void emit(ScanState& st, const Frame& frame, Emit& em) {
     for (std::size_t ni = 0; ni < names.size(); ++ni) {
         Range name = names[ni];
         if (per_indicator) value_index.assign(1, ni);
+        if (grid) {
+            value_index.clear();
+            for (std::size_t yi = 0; yi < ys.size(); ++yi) value_index.push_back(yi * names.size() + ni);
+        }
         std::string indicator = strip_noise(s.substr(name.b, name.e - name.b));
         if (indicator.empty()) continue;
         for (std::size_t k = 0; k < years.size(); ++k) {

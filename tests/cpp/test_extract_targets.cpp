@@ -356,3 +356,20 @@ TEST_CASE("万 and 亿 scale a value; they never vanish silently", "[extract][ta
     CHECK(c->unit.symbol() == "亿元");
     CHECK(c->comparator == Comparator::gt);
 }
+
+TEST_CASE("several indicators over several years: values grouped by year", "[extract][targets]") {
+    Plan p = plan_of("到2022年和2030年，其中：基本知识和理念素养水平、健康生活方式与行为素养水平、基本技能素养水平"
+                     "分别提高到30%、20%、20%及以上和45%、25%、30%及以上。");
+    const Target* a = find(p, "基本知识和理念素养水平", 2022);
+    const Target* b = find(p, "健康生活方式与行为素养水平", 2030);
+    const Target* c = find(p, "基本技能素养水平", 2030);
+    REQUIRE(a);
+    REQUIRE(b);
+    REQUIRE(c);
+    CHECK(*a->value == 30);
+    CHECK(*b->value == 25);
+    CHECK(*c->value == 30);
+    CHECK(a->comparator == Comparator::ge);
+    CHECK(p.targets.size() == 6);
+    for (const auto& t : p.targets) CHECK(t.certainty == Certainty::certain);
+}
