@@ -232,8 +232,9 @@ def test_bulk_path_releases_the_gil():
     during = counter[0] - before
     stop.set()
     t.join()
-    # With the GIL held the spinning thread would be frozen for the whole call.
-    assert elapsed < 0.05 or during > 1000
+    # With the GIL held the spinning thread would be frozen for the whole call
+    # (its few iterations before the call are excluded); released, it keeps counting.
+    assert elapsed > 0 and during > 100, (elapsed, during)
 
 
 def test_bulk_input_errors():
