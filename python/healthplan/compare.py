@@ -205,8 +205,15 @@ def _load_plans(plans: Iterable[Plan | str | os.PathLike[str]]) -> list[Plan]:
     from ._model import load
 
     out = []
-    for p in plans:
-        out.append(load(p) if isinstance(p, (str, os.PathLike)) else p)
+    for i, p in enumerate(plans):
+        if isinstance(p, (str, os.PathLike)):
+            out.append(load(p))
+        elif isinstance(p, Plan):
+            out.append(p)
+        else:
+            raise TypeError(f"plans[{i}]: expected a Plan or a plan JSON path, not {type(p).__name__}")
+    if not out:
+        raise ValueError("compare() needs at least one plan")
     ids: dict[str, int] = {}
     for p in out:
         if not p.id:

@@ -143,6 +143,12 @@ def test_catalog_extension_and_errors(tmp_path, two_plans):
         hp.load_catalog(aliases={"NOPE": ["x"]})
     with pytest.raises(ValueError, match="unique"):
         hp.compare([two_plans[0], two_plans[0]])
+    with pytest.raises(ValueError, match="at least one"):
+        hp.compare([])
+    with pytest.raises(TypeError, match=r"plans\[1\]"):
+        hp.compare([two_plans[0], 42])
+    with pytest.raises(TypeError):
+        hp.compare(two_plans, catalog=3.5)
 
 
 def test_national_plan_is_valid_and_sourced():
