@@ -30,7 +30,11 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     if args.format == "csv":
         frame.to_csv(out, index=False)
     elif args.format == "json":
-        out.write(frame.to_json(orient="records", force_ascii=False, indent=1))
+        import json
+
+        # pandas writes NaN/NA as null; re-dump for readable text (no "\/" escapes).
+        records = json.loads(frame.to_json(orient="records", force_ascii=False))
+        out.write(json.dumps(records, ensure_ascii=False, indent=1))
         out.write("\n")
     else:
         if args.scorecard:
