@@ -110,7 +110,16 @@ bool heading_label(std::string_view t, std::size_t b, std::size_t e, Heading& h)
         std::size_t p = 0;
         if (at(t, k, "、") || at(t, k, "．")) p = 3;
         else if (at(t, k, ".") && !is_digit_at(t, k + 1)) p = 1;
-        if (!p) return false;
+        if (!p) {
+            // "1）" / "1)" with a closing bracket only: the (1) level.
+            std::size_t c = 0;
+            if (!is_close_paren(t, k, &c)) return false;
+            h.style = HeadingStyle::paren_arabic;
+            h.label_begin = b;
+            h.label_end = k + c;
+            h.label = "(" + std::string(t.substr(b, k - b)) + ")";
+            return true;
+        }
         // "1." followed directly by a year or a number reads as a heading too
         // ("1. 2022年,…"), but "1.5" never (handled above).
         h.style = HeadingStyle::arabic;

@@ -47,9 +47,11 @@ Nature nature_cell(std::string_view s) {
     return Nature::unspecified;
 }
 
+// A value cell, or a placeholder for a missing value ("—", "/", "无"):
+// neither is glued to a neighbouring text fragment.
 bool value_like(std::string_view s) {
     std::size_t i = skip_ws(s, 0, s.size());
-    for (std::string_view c : {"≥", "≤", ">", "<", "＞", "＜", "≧", "≦", "+", "-"})
+    for (std::string_view c : {"≥", "≤", ">", "<", "＞", "＜", "≧", "≦", "+", "-", "—", "/", "／", "无", "——", "--"})
         if (at(s, i, c)) return true;
     return is_digit_at(s, i);
 }
@@ -120,6 +122,20 @@ bool read_target_cell(std::string_view text, Cell c, Target& t) {
             return true;
         }
     }
+    // Direction only: "持续下降", "逐步提高", "明显改善".
+    for (const auto& tv : trend_verbs) {
+        if (cell.find(tv.text) == std::string_view::npos || is_digit_at(s, i)) continue;
+        int dir = tv.direction;
+        if (dir == 0) {
+            dir = 1;
+            for (std::string_view w : {"死亡率", "发病率", "患病率", "感染率", "吸烟率", "发生率", "流行率", "比重"})
+                if (t.indicator.find(w) != std::string::npos) dir = -1;
+        }
+        t.kind = TargetKind::trend;
+        t.comparator = dir < 0 ? Comparator::decrease : Comparator::increase;
+        t.value.reset();
+        return true;
+    }
     for (std::string_view w : {"优于", "好于"}) {
         std::size_t p = cell.find(w);
         if (p == std::string_view::npos) continue;
@@ -137,27 +153,81 @@ bool read_target_cell(std::string_view text, Cell c, Target& t) {
 
 }  // namespace
 
-std::vector<Target> extract_tables(const Document& d, int first_plan_year) {
+namespace {
+
+// Appends the cells of one line: the line itself, or its fields when a
+// table row was flattened with tabs or runs of spaces ("1\t人均预期寿命(岁)\t77.3").
+void add_cells(std::string_view t, const Line& l, std::vector<Cell>& out) {
+    std::string_view line = t.substr(l.begin, l.end - l.begin);
+    const bool fielded = line.size() <= 400 && (line.find('\t') != std::string_view::npos ||
+                                                line.find("  ") != std::string_view::npos ||
+                                                line.find("\u3000") != std::string_view::npos);
+    if (!fielded) {
+        out.push_back(Cell{l.begin, l.end});
+        return;
+    }
+    std::size_t i = l.begin;
+    while (i < l.end) {
+        std::size_t b = i, e = i;
+        // A field ends at a tab, an ideographic space or two spaces in a row.
+        while (e < l.end && t[e] != '\t' && !at(t, e, "\u3000") && !(t[e] == ' ' && e + 1 < l.end && t[e + 1] == ' '))
+            e += u8len(static_cast<unsigned char>(t[e]));
+        std::size_t fb = b, fe = e;
+        trim(t, fb, fe);
+        if (fe > fb) out.push_back(Cell{fb, fe});
+        i = skip_ws(t, e, l.end);
+        if (i == e) i = e + 1;
+    }
+}
+
+std::size_t parse_table(std::string_view t, const std::vector<Cell>& cells, std::size_t k, int first_plan_year,
+                        std::vector<Target>& out);
+
+// A line that may open a table: "1" alone, or "1" and a separator.
+bool row_one_line(std::string_view t, const Line& l) {
+    std::string_view line = t.substr(l.begin, l.end - l.begin);
+    if (line == "1") return true;
+    return line.size() > 2 && line[0] == '1' && (line[1] == '\t' || line[1] == ' ' || at(line, 1, "\u3000"));
+}
+
+}  // namespace
+
+std::vector<Target> extract_tables(const Document& d, int first_plan_year,
+                                   std::vector<std::pair<std::size_t, std::size_t>>* covered) {
     std::vector<Target> out;
     const std::string_view t = d.text;
-    // The content's lines are the cells (lines are never empty).
-    struct Cells {
-        const Document& d;
-        std::size_t size() const { return d.content_end - d.content_begin; }
-        Cell operator[](std::size_t k) const {
-            const Line& l = d.lines[d.content_begin + k];
-            return Cell{l.begin, l.end};
+    // Tables are read from a window of cells around each line that may open
+    // one, so the cell list never grows with the document.
+    std::vector<Cell> cells;
+    for (std::size_t li = d.content_begin; li < d.content_end; ++li) {
+        if (!row_one_line(t, d.lines[li])) continue;
+        cells.clear();
+        const std::size_t from = li >= d.content_begin + 12 ? li - 12 : d.content_begin;
+        const std::size_t to = std::min(d.content_end, li + 4000);
+        std::size_t k = 0;
+        for (std::size_t w = from; w < to; ++w) {
+            if (w == li) k = cells.size();
+            add_cells(t, d.lines[w], cells);
         }
-    } cells{d};
+        const std::size_t table_end = parse_table(t, cells, k, first_plan_year, out);
+        // Continue after the table's last line.
+        if (table_end > k) {
+            const std::size_t last_byte = cells[table_end - 1].e;
+            if (covered) covered->emplace_back(cells[k].b, last_byte);
+            while (li + 1 < to && d.lines[li + 1].begin < last_byte) ++li;
+        }
+    }
+    return out;
+}
 
-    std::size_t k = 0;
-    while (k < cells.size()) {
+namespace {
+
+std::size_t parse_table(std::string_view t, const std::vector<Cell>& cells, std::size_t k, int first_plan_year,
+                        std::vector<Target>& out) {
+    {
         // A table starts with row 1 and has row 2 within a few cells.
         auto first = row_number(t, cells[k]);
-        if (!first || *first != 1) {
-            ++k;
-            continue;
-        }
+        if (!first || *first != 1) return k;
         std::size_t probe = k + 1;
         bool has_two = false;
         for (; probe < cells.size() && probe < k + 10; ++probe)
@@ -165,10 +235,7 @@ std::vector<Target> extract_tables(const Document& d, int first_plan_year) {
                 has_two = true;
                 break;
             }
-        if (!has_two) {
-            ++k;
-            continue;
-        }
+        if (!has_two) return k;
         // Header: the value columns before row 1 ("2020年" / "2025年", or
         // "基期水平" / "2022年" / "2030年"), and whether a nature column follows.
         struct Column {
@@ -227,13 +294,20 @@ std::vector<Target> extract_tables(const Document& d, int first_plan_year) {
             for (std::size_t c = r + 1; c < e; ++c) row.push_back(cells[c]);
             // Cut at the nature cell; anything after it is the next group's category.
             Nature nature = Nature::unspecified;
+            std::size_t used = row.size();  // cells of this row, the nature cell included
             for (std::size_t c = 1; c < row.size(); ++c)
                 if (nature_cell(cell_text(t, row[c])) != Nature::unspecified) {
                     nature = nature_cell(cell_text(t, row[c]));
+                    used = c + 1;
                     row.resize(c);
                     break;
                 }
-            if (last_row && nature == Nature::unspecified && nature_column) row.resize(std::min<std::size_t>(row.size(), 3));
+            if (last_row && nature == Nature::unspecified) {
+                // The last row has no next row number to end it: take the cells its columns need.
+                const std::size_t need = 1 + std::max<std::size_t>(columns.size(), 2) + (nature_column ? 1 : 0);
+                row.resize(std::min(row.size(), need - (nature_column ? 1 : 0)));
+                used = row.size();
+            }
             if (row.size() < 2) break;
             // Name and unit: "人均期望寿命(岁)".
             Cell name = row[0];
@@ -316,6 +390,15 @@ std::vector<Target> extract_tables(const Document& d, int first_plan_year) {
                 Target tg = proto;
                 tg.year = year;
                 if (read_target_cell(t, tc, tg) && !tg.indicator.empty()) {
+                    // "提高10%" in a table row: the reference is the row's baseline.
+                    if (tg.reference && tg.reference->label.empty()) {
+                        if (base_year) {
+                            tg.reference->year = base_year;
+                            tg.reference->label = std::to_string(*base_year) + "年";
+                        } else {
+                            tg.reference->label = "基期";
+                        }
+                    }
                     if (tg.kind == TargetKind::benchmark || tg.kind == TargetKind::trend) {
                         tg.unit = Unit();
                         tg.unit_text.clear();
@@ -328,12 +411,13 @@ std::vector<Target> extract_tables(const Document& d, int first_plan_year) {
                 }
             }
             ++expected;
-            r = e;
+            r = last_row ? r + 1 + used : e;
             if (last_row) break;
         }
-        k = std::max(r, k + 1);
+        return r;
     }
-    return out;
 }
+
+}  // namespace
 
 }  // namespace healthplan::extract_detail

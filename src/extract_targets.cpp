@@ -1136,7 +1136,9 @@ void extract_targets(const Document& d, Plan& plan) {
     // and duplicates removed in place, so no second copy of the targets is
     // ever held (a long document has tens of thousands).
     const int first_plan_year = plan.period_start ? *plan.period_start : st.doc_year;
-    for (auto& t : extract_tables(d, first_plan_year)) found.push_back(std::move(t));
+    std::vector<std::pair<std::size_t, std::size_t>> tables;
+    for (auto& t : extract_tables(d, first_plan_year, &tables)) found.push_back(std::move(t));
+    std::size_t next_table = 0;
     const std::size_t table_count = found.size();
     std::vector<int> para_years;
     std::vector<std::pair<std::size_t, std::size_t>> index;  // target -> line, for sections and tasks
@@ -1146,6 +1148,8 @@ void extract_targets(const Document& d, Plan& plan) {
     for (std::size_t i = d.content_begin; i < d.content_end; ++i) {
         const Line& l = d.lines[i];
         if (l.empty()) continue;
+        while (next_table < tables.size() && tables[next_table].second <= l.begin) ++next_table;
+        if (next_table < tables.size() && tables[next_table].first <= l.begin) continue;  // read as a table
         int h = heading_at_line(d, i);
         if (h >= 0 && skip[h]) continue;
         std::size_t b = l.begin;

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "extract/document.hpp"
@@ -36,7 +37,10 @@ std::size_t benchmark_phrase_at(std::string_view s, std::size_t i, std::size_t e
 // Indicator tables laid out one cell per line (专栏1 in a five-year plan).
 // `first_plan_year` (the period's start, else the year of issue, else 0)
 // tells a baseline column ("2020年") from a target column ("2022年").
-std::vector<Target> extract_tables(const Document& doc, int first_plan_year);
+// `covered`, when given, receives the byte ranges of the tables read, which
+// the running-text scan then leaves alone.
+std::vector<Target> extract_tables(const Document& doc, int first_plan_year,
+                                   std::vector<std::pair<std::size_t, std::size_t>>* covered = nullptr);
 
 // Bigram Dice / containment similarity of two indicator names (0..1).
 double name_similarity(std::string_view a, std::string_view b);

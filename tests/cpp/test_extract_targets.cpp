@@ -373,3 +373,25 @@ TEST_CASE("several indicators over several years: values grouped by year", "[ext
     CHECK(p.targets.size() == 6);
     for (const auto& t : p.targets) CHECK(t.certainty == Certainty::certain);
 }
+
+TEST_CASE("tables flattened with tabs, placeholders and trend cells", "[extract][targets][table]") {
+    const std::string text =
+        "某市健康事业发展规划（2021-2025年）\n一、主要指标\n序号\t指标\t单位\t2020年\t2025年\t属性\n"
+        "1\t人均预期寿命\t岁\t78.2\t79\t预期性\n"
+        "2\t重大慢性病过早死亡率\t%\t—\t持续下降\t预期性\n"
+        "3\t每千人口执业(助理)医师数\t人\t2.9\t提高10%\t预期性\n"
+        "二、主要任务\n1）加强健康教育。\n";
+    Plan p = extract(text);
+    REQUIRE(p.targets.size() == 3);
+    CHECK(p.targets[0].indicator == "人均预期寿命");
+    CHECK(p.targets[0].unit == Unit::years());
+    CHECK(p.targets[0].baseline->value == Approx(78.2));
+    CHECK(p.targets[1].kind == TargetKind::trend);
+    CHECK(p.targets[1].comparator == Comparator::decrease);
+    CHECK_FALSE(p.targets[1].baseline);
+    CHECK(p.targets[2].kind == TargetKind::change);
+    CHECK(p.targets[2].reference->year == 2020);
+    for (const auto& t : p.targets) CHECK(text.substr(t.span->begin, t.span->size()) == t.span->evidence);
+    REQUIRE(p.sections.size() == 2);
+    CHECK(p.sections[1].children.at(0).label == "1）");
+}
