@@ -411,10 +411,10 @@ def run_report(paths: Sequence[str | os.PathLike[str]] = (), *, output: str | os
                plots: bool = True, stdout: TextIO | None = None) -> Path:
     """``healthplan report``: builds the report, prints the summary and the report's path, returns the path."""
     out = stdout or sys.stdout
-    report = build_report(paths, catalog_files=catalog_files, observations=observations, plots=plots)
     target = Path(output) if output else Path.cwd() / DEFAULT_OUTPUT
-    if target.parent and not target.parent.exists():
+    if not target.parent.is_dir():  # before the work, not after it
         raise FileNotFoundError(f"{target.parent}: no such folder for the report")
+    report = build_report(paths, catalog_files=catalog_files, observations=observations, plots=plots)
     tmp = target.with_name(target.name + ".tmp")
     tmp.write_text(render_html(report), encoding="utf-8")
     os.replace(tmp, target)  # a failed run leaves no half-written report

@@ -91,6 +91,9 @@ def test_cli_report_bad_folder(healthplan_cli, tmp_path):
     r = subprocess.run([*healthplan_cli, "report", str(tmp_path / "missing")], capture_output=True, text=True,
                        encoding="utf-8")
     assert r.returncode != 0 and "missing" in r.stderr and "Traceback" not in r.stderr
+    r = subprocess.run([*healthplan_cli, "report", "--no-plots", "-o", str(tmp_path / "nodir" / "r.html")],
+                       capture_output=True, text=True, encoding="utf-8")
+    assert r.returncode != 0 and "nodir" in r.stderr and "Traceback" not in r.stderr
 
 
 def _chromium() -> str | None:
