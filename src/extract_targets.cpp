@@ -487,6 +487,7 @@ struct Emit {
     bool soft = false;
     bool strict_verb = false;
     int then_trend = 0;  // "并持续提高": later years become trends in this direction
+    Nature nature = Nature::unspecified;  // "（约束性）" after the values
     std::string note;
 };
 
@@ -614,6 +615,7 @@ void emit(ScanState& st, const Frame& frame, Emit& em) {
                 note += (note.empty() ? "" : "; ") + std::string("reference not stated");
             }
             if (uncertain) t.certainty = Certainty::uncertain;
+            t.nature = em.nature;
             t.note = note;
             st.out.push_back(std::move(t));
         }
@@ -885,6 +887,21 @@ void scan_clause(ScanState& st, Range c, const Frame& frame, Carry& carry, bool 
                 em.op = verb->op;
                 em.refs = refs;
                 if (rate && !refs.empty()) em.note = "per year, from " + refs.front().label;
+            }
+            // "不低于22%和30%（预期性）": the nature follows the values.
+            {
+                std::size_t np = skip_ws(s, vend, c.e), pl = 0;
+                if (is_open_paren(s, np, &pl)) {
+                    struct N {
+                        std::string_view word;
+                        Nature nature;
+                    };
+                    for (N n : {N{"预期性", Nature::expected}, N{"约束性", Nature::binding}, N{"倡导性", Nature::advocacy}})
+                        if (at(s, np + pl, n.word)) {
+                            std::size_t cl = 0;
+                            if (is_close_paren(s, np + pl + n.word.size(), &cl)) em.nature = n.nature;
+                        }
+                }
             }
             // "达到55%以上并持续提高": later years continue as a trend.
             std::size_t k = skip_ws(s, vend, c.e);

@@ -395,3 +395,18 @@ TEST_CASE("tables flattened with tabs, placeholders and trend cells", "[extract]
     REQUIRE(p.sections.size() == 2);
     CHECK(p.sections[1].children.at(0).label == "1）");
 }
+
+TEST_CASE("nature written after the values, and more units", "[extract][targets]") {
+    Plan p = plan_of("到2022年和2030年，居民健康素养水平分别不低于22%和30%（约束性），人均每日食盐摄入量不高于5克（倡导性），"
+                     "学生体质健康测试平均成绩达到80分以上。");
+    const Target* a = find(p, "居民健康素养水平", 2030);
+    REQUIRE(a);
+    CHECK(a->nature == Nature::binding);
+    const Target* b = find(p, "人均每日食盐摄入量", 2022);
+    REQUIRE(b);
+    CHECK(b->unit.symbol() == "克");
+    CHECK(b->nature == Nature::advocacy);
+    const Target* c = find(p, "学生体质健康测试平均成绩", 2022);
+    REQUIRE(c);
+    CHECK(c->unit.symbol() == "分");
+}
