@@ -41,6 +41,12 @@ def test_report_content(bundled_report):
     assert len(bundled_report.plans) == 5
     assert len(c.targets) > 50
     assert (c.targets["verdict"] == "stricter").sum() > 0
+    # Facts of the documents: 克拉玛依区 aims at 居民健康素养水平 ≥ 40% by 2030 (national ≥ 30%),
+    # 乌海市 at 国民体质测定 合格 ≥ 90.3% by 2022 (national ≥ 90.86%).
+    t = c.targets.set_index(["plan", "code", "year"])
+    assert t.loc[("克拉玛依区", "HC01-01", 2030), "verdict"] == "stricter"
+    assert t.loc[("克拉玛依区", "HC01-01", 2030), "margin"] == pytest.approx(10)
+    assert t.loc[("乌海市", "HC03-01", 2022), "verdict"] == "looser"
     ev = bundled_report.evaluation
     observed = ev[ev["latest_value"].notna()]
     assert {"婴儿死亡率", "孕产妇死亡率", "居民健康素养水平"} <= set(observed["indicator"])
