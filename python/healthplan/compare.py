@@ -87,7 +87,7 @@ COMPARE_TARGET_COLUMNS: dict[str, str] = {
     "indicator": "the plan's indicator name as written",
     "value_as_written": "the plan value before conversion",
     "unit_as_written": "the plan's unit symbol",
-    "match": "how the name was matched: exact, alias, normalized or fuzzy",
+    "match": "how the name was matched: given (code set on the plan), exact, alias, normalized or fuzzy",
     "confidence": "match confidence in [0, 1]",
     "soft": "True for 力争 (strive-to) targets",
     "target_id": "id of the target in its plan",
@@ -254,14 +254,28 @@ class Comparison:
             counts: dict[str, int] = {}
             for t in p.targets:
                 counts[t.indicator] = counts.get(t.indicator, 0) + 1
+            # A code already set on the plan's Indicator (by hand, or by with_codes) is kept.
+            by_id = {i.id: i for i in p.indicators}
+            given: dict[str, str] = {i.name: i.code for i in p.indicators if i.code}
+            for t in p.targets:
+                ind = by_id.get(t.indicator_id)
+                if ind is not None and ind.code:
+                    given.setdefault(t.indicator, ind.code)
             names = list(dict.fromkeys([t.indicator for t in p.targets] + [i.name for i in p.indicators]))
             for name in names:
-                m = self.catalog.match(name)
-                entry = self.catalog.find(m.code) if m.code else None
+                code = given.get(name, "")
+                entry = self.catalog.find(code) if code else None
+                if entry is not None:
+                    row = {"code": code, "match": "given", "confidence": 1.0, "matched": entry.name,
+                           "detail": "code set on the plan's indicator"}
+                else:
+                    m = self.catalog.match(name)
+                    entry = self.catalog.find(m.code) if m.code else None
+                    note = f"plan code {code} is not in the catalog; " if code else ""
+                    row = {"code": m.code, "match": m.reason.name, "confidence": m.confidence,
+                           "matched": m.matched, "detail": note + m.detail}
                 rows.append({"plan_id": p.id, "plan": self.labels[p.id], "indicator": name,
-                             "n_targets": counts.get(name, 0), "code": m.code,
-                             "catalog_name": entry.name if entry else "", "match": m.reason.name,
-                             "confidence": m.confidence, "matched": m.matched, "detail": m.detail})
+                             "n_targets": counts.get(name, 0), "catalog_name": entry.name if entry else "", **row})
         return pd.DataFrame(rows, columns=["plan_id", "plan", "indicator", "n_targets", "code", "catalog_name",
                                            "match", "confidence", "matched", "detail"])
 

@@ -215,3 +215,17 @@ def test_cli_compare_extracts_text_documents(healthplan_cli, tmp_path):
     r = subprocess.run([*healthplan_cli, "compare", str(seeds[0].parent), "--table", "timelines", "--format", "json"],
                        capture_output=True, text=True, encoding="utf-8", check=True)
     assert len(json.loads(r.stdout)["timelines"]) == len(seeds)
+
+
+def test_codes_set_on_the_plan_are_kept(two_plans):
+    a, _ = two_plans
+    inds = list(a.indicators)
+    inds[2].code = "HC00-02"  # deliberately unlike its name (成人吸烟率): the plan's own code wins
+    a.indicators = inds
+    c = hp.compare([a])
+    row = c.matches.set_index("indicator").loc["成人吸烟率"]
+    assert row["code"] == "HC00-02" and row["match"] == "given"
+    inds[2].code = "XX-99"  # unknown: falls back to the matcher and says so
+    a.indicators = inds
+    row = hp.compare([a]).matches.set_index("indicator").loc["成人吸烟率"]
+    assert row["code"] == "HC04-01" and "XX-99" in row["detail"]
