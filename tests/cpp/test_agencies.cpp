@@ -71,3 +71,36 @@ TEST_CASE("department kinds of the bundled plans' units", "[agencies]") {
     CHECK(department_kind("health").label_zh == "卫生健康");
     CHECK(department_kind("nonsense").id == "other");
 }
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
+
+TEST_CASE("every unit of the gold tasks gets a kind; health units are health", "[agencies]") {
+    const auto gold = std::filesystem::path(HEALTHPLAN_SHARED_DIR) / "gold" / "seed_tasks.jsonl";
+    if (!std::filesystem::exists(gold)) {
+        WARN("../shared/gold is absent; skipping");
+        return;
+    }
+    std::ifstream in(gold);
+    std::set<std::string> units;
+    for (std::string line; std::getline(in, line);) {
+        const auto task = nlohmann::json::parse(line);
+        for (const char* role : {"lead", "responsible"})
+            for (const auto& u : task[role]) units.insert(u.get<std::string>());
+    }
+    REQUIRE(units.size() > 50);
+    std::size_t other = 0;
+    for (const auto& u : units) {
+        INFO(u);
+        const auto n = normalize_agency(u);
+        CHECK_FALSE(n.canonical.empty());
+        if (u.find("卫生健康委员会") != std::string::npos || u.find("卫健委") != std::string::npos)
+            CHECK(n.kind == "health");
+        if (u.find("教育局") != std::string::npos) CHECK(n.kind == "education");
+        other += n.kind == "other";
+    }
+    // Only central vertical agencies (海关, 气象局, 烟草专卖局) and collective phrases remain.
+    CHECK(other * 10 <= units.size());
+}
