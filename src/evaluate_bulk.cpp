@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numeric>
 #include <string>
 #include <thread>
@@ -42,8 +43,15 @@ LevelResultColumns evaluate_level_columns(const SeriesColumns& obs, const LevelT
     auto key_less = [&](std::size_t a, std::size_t b) {
         return obs.series[a] != obs.series[b] ? obs.series[a] < obs.series[b] : obs.year[a] < obs.year[b];
     };
+    if (n_obs > std::numeric_limits<std::uint32_t>::max())
+        throw DataError("bulk.size", "more than 2^32 observation rows; split the input", "observations");
+    // One pass: sortedness, finite values.
     bool sorted = true;
-    for (std::size_t i = 1; i < n_obs && sorted; ++i) sorted = !key_less(i, i - 1);
+    for (std::size_t i = 0; i < n_obs; ++i) {
+        if (!std::isfinite(obs.value[i]))
+            throw DataError("observations.nan", "value is not a finite number", "observations row " + std::to_string(i));
+        if (i > 0 && sorted && key_less(i, i - 1)) sorted = false;
+    }
     if (!sorted) {
         order.resize(n_obs);
         std::iota(order.begin(), order.end(), 0u);
@@ -56,8 +64,6 @@ LevelResultColumns evaluate_level_columns(const SeriesColumns& obs, const LevelT
     std::vector<std::size_t> starts;
     for (std::size_t k = 0; k < n_obs; ++k) {
         const std::size_t r = row(k);
-        if (!std::isfinite(obs.value[r]))
-            throw DataError("observations.nan", "value is not a finite number", "observations row " + std::to_string(r));
         if (k > 0 && obs.series[row(k - 1)] == obs.series[r] && obs.year[row(k - 1)] == obs.year[r])
             throw DataError("observations.duplicate",
                             "two rows for series " + std::to_string(obs.series[r]) + ", year " +

@@ -101,9 +101,12 @@ double student_t_cdf(double x, int nu) noexcept {
         }
     }
     // Abramowitz & Stegun 26.7.3 / 26.7.4: exact finite sums for integer
-    // degrees of freedom, with theta = atan(x / sqrt(nu)).
-    const double theta = std::atan(x / std::sqrt(static_cast<double>(nu)));
-    const double s = std::sin(theta), c = std::cos(theta), c2 = c * c;
+    // degrees of freedom, with theta = atan(x / sqrt(nu)); sin and cos of theta
+    // are algebraic (x / r, sqrt(nu) / r with r = sqrt(nu + x²)), so only odd
+    // nu needs the angle itself.
+    const double nu_d = static_cast<double>(nu);
+    const double r = std::sqrt(nu_d + x * x);
+    const double s = x / r, c = std::sqrt(nu_d) / r, c2 = nu_d / (nu_d + x * x);
     double a;
     if (nu % 2 == 1) {
         double sum = 0;
@@ -115,6 +118,7 @@ double student_t_cdf(double x, int nu) noexcept {
                 sum += term;
             }
         }
+        const double theta = std::atan(x / std::sqrt(nu_d));
         a = 2.0 / 3.14159265358979323846 * (theta + s * sum);
     } else {
         double term = 1, sum = 1;
