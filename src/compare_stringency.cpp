@@ -65,6 +65,10 @@ StringencyResult stringency(const Target& target, const CatalogEntry& entry, std
     }
     const bool same_kind = target.kind == national->kind;
     const bool comparable_kind = same_kind && (target.kind == TargetKind::level || target.kind == TargetKind::rate);
+    if (same_kind && target.kind == TargetKind::trend) {
+        r.reason = "both are trend targets, which state a direction only (national: " + national->text + ")";
+        return r;
+    }
     if (!comparable_kind) {
         r.reason = "plan target is " + std::string(to_string(target.kind)) + ", national target is " +
                    std::string(to_string(national->kind)) + " (" + national->text + ")";
