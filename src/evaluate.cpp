@@ -149,8 +149,11 @@ std::vector<Pt> convert_points(const Context& c, const std::vector<SeriesPoint>&
                                const std::optional<Unit>& unit, std::vector<int>* missing_years) {
     std::vector<Pt> out;
     out.reserve(pts.size());
-    for (const auto& p : pts) {
-        if (p.year > c.as_of) continue;
+    for (std::size_t i = 0; i < pts.size(); ++i) {
+        const auto& p = pts[i];
+        if (p.year > c.as_of || p.published > c.as_of) continue;  // not known yet as of then
+        // Vintages of one year come oldest first: keep the latest known by as_of.
+        if (i + 1 < pts.size() && pts[i + 1].year == p.year && pts[i + 1].published <= c.as_of) continue;
         if (p.flags & flag_missing) {
             if (missing_years) missing_years->push_back(static_cast<int>(p.year));
             continue;
@@ -727,7 +730,7 @@ void eval_milestone(const Context& c, const Matched& m) {
     int latest = 0;
     int observations = 0;
     for (const auto& p : m.points) {
-        if (p.year > c.as_of || (p.flags & flag_missing)) continue;
+        if (p.year > c.as_of || p.published > c.as_of || (p.flags & flag_missing)) continue;
         if (p.value != 0 && p.value != 1) {
             throw DataError("observations.milestone",
                             "milestone observation must be 1 (done) or 0 (not done), got " + num(p.value) +

@@ -30,7 +30,7 @@ constexpr FlagName flag_names[] = {
 
 // Owned columns of stores built in C++ (rows, CSV); the spans point into it.
 struct OwnedColumns {
-    std::vector<std::int64_t> key, region, year, unit, source;
+    std::vector<std::int64_t> key, region, year, unit, source, published;
     std::vector<double> value;
     std::vector<std::uint8_t> flags;
 };
@@ -106,6 +106,7 @@ Observations Observations::from_rows(const std::vector<ObservationRow>& rows, st
         owned->unit.push_back(intern(ui, c.unit_names, r.unit));
         owned->source.push_back(intern(si, c.source_names, r.source));
         owned->flags.push_back(r.flags);
+        owned->published.push_back(r.published);
     }
     c.key = owned->key;
     c.region = owned->region;
@@ -114,6 +115,7 @@ Observations Observations::from_rows(const std::vector<ObservationRow>& rows, st
     c.unit = owned->unit;
     c.source = owned->source;
     c.flags = owned->flags;
+    c.published = owned->published;
     return from_columns(std::move(c), owned);
 }
 
@@ -161,6 +163,7 @@ void Observations::check_and_index() {
     check_optional(c.unit.size(), "unit");
     check_optional(c.source.size(), "source");
     check_optional(c.flags.size(), "flags");
+    check_optional(c.published.size(), "published");
     if (c.region_names.empty()) c.region_names.emplace_back();
     if (c.unit_names.empty()) c.unit_names.emplace_back();
     if (n > std::numeric_limits<std::uint32_t>::max()) {
@@ -220,6 +223,13 @@ void Observations::check_and_index() {
                             row_name(i));
         }
         const std::uint8_t f = flags(i);
+        const std::int64_t pub = published(i);
+        if (pub != 0 && (pub < y || pub > max_year_allowed)) {
+            throw DataError("observations.published",
+                            "published year " + std::to_string(pub) + " before the year " + std::to_string(y) +
+                                " it reports, or out of range",
+                            row_name(i));
+        }
         if (!std::isfinite(value_[i]) && !(f & flag_missing)) {
             throw DataError("observations.nan",
                             "value is not a finite number; flag the row 'missing' if the value "
@@ -235,6 +245,7 @@ void Observations::check_and_index() {
         if (c.key[a] != c.key[b]) return c.key[a] < c.key[b];
         if (region_at(a) != region_at(b)) return region_at(a) < region_at(b);
         if (year_[a] != year_[b]) return year_[a] < year_[b];
+        if (published(a) != published(b)) return published(a) < published(b);
         return a < b;
     };
     if (!std::is_sorted(order_.begin(), order_.end(), less)) {
@@ -249,7 +260,8 @@ void Observations::check_and_index() {
         if (k > 0) {
             const std::uint32_t p = order_[k - 1];
             const bool same_series = c.key[p] == c.key[r] && region_at(p) == region_at(r);
-            if (same_series && year_[p] == year_[r]) {
+            const bool vintages = published(p) != 0 && published(r) != 0 && published(p) != published(r);
+            if (same_series && year_[p] == year_[r] && !vintages) {
                 double other = value_[r];
                 const auto& up = units_[static_cast<std::size_t>(unit_code(p))];
                 const auto& ur = units_[static_cast<std::size_t>(unit_code(r))];
@@ -305,7 +317,7 @@ std::vector<SeriesPoint> Observations::series(std::int64_t key, std::int64_t reg
     out.reserve(it->second.second - it->second.first);
     for (std::uint32_t k = it->second.first; k < it->second.second; ++k) {
         const std::uint32_t r = order_[k];
-        out.push_back({year_[r], value_[r], unit_code(r), flags(r), r});
+        out.push_back({year_[r], value_[r], unit_code(r), flags(r), published(r), r});
     }
     return out;
 }

@@ -90,7 +90,7 @@ std::string trim(std::string_view s) {
 }
 
 struct Owned {
-    std::vector<std::int64_t> key, region, year, unit, source;
+    std::vector<std::int64_t> key, region, year, unit, source, published;
     std::vector<double> value;
     std::vector<std::uint8_t> flags;
 };
@@ -112,7 +112,7 @@ Observations Observations::from_csv_text(std::string_view text, std::string_view
     if (records.empty()) throw DataError("csv.empty", "no header row", file);
 
     const auto& header = records[0].fields;
-    int c_key = -1, c_region = -1, c_year = -1, c_value = -1, c_unit = -1, c_source = -1, c_flags = -1;
+    int c_key = -1, c_region = -1, c_year = -1, c_value = -1, c_unit = -1, c_source = -1, c_flags = -1, c_pub = -1;
     for (std::size_t i = 0; i < header.size(); ++i) {
         const std::string h = lower_trim(header[i]);
         const int idx = static_cast<int>(i);
@@ -123,6 +123,7 @@ Observations Observations::from_csv_text(std::string_view text, std::string_view
         else if (h == "unit") c_unit = idx;
         else if (h == "source") c_source = idx;
         else if (h == "flags" || h == "flag") c_flags = idx;
+        else if (h == "published" || h == "vintage") c_pub = idx;
     }
     const std::string head_where = file + ":" + std::to_string(records[0].line);
     if (c_key < 0) throw SchemaError("csv.column", "missing column 'indicator' (or 'key')", head_where);
@@ -163,6 +164,12 @@ Observations Observations::from_csv_text(std::string_view text, std::string_view
         if (yec != std::errc() || yp != ys.data() + ys.size()) {
             throw DataError("csv.year", "year '" + ys + "' is not an integer", where);
         }
+        std::int64_t published = 0;
+        if (const std::string ps = cell(c_pub); !ps.empty()) {
+            auto [pp, pec] = std::from_chars(ps.data(), ps.data() + ps.size(), published);
+            if (pec != std::errc() || pp != ps.data() + ps.size())
+                throw DataError("csv.published", "published year '" + ps + "' is not an integer", where);
+        }
         const std::string vs = cell(c_value);
         double value = std::numeric_limits<double>::quiet_NaN();
         if (vs.empty() || vs == "NA" || vs == "NaN" || vs == "nan") {
@@ -186,6 +193,7 @@ Observations Observations::from_csv_text(std::string_view text, std::string_view
         owned->unit.push_back(intern(ui, c.unit_names, unit));
         owned->source.push_back(intern(si, c.source_names, cell(c_source)));
         owned->flags.push_back(flags);
+        owned->published.push_back(published);
         c.lines.push_back(rec.line);
     }
     c.key = owned->key;
@@ -195,6 +203,7 @@ Observations Observations::from_csv_text(std::string_view text, std::string_view
     c.unit = owned->unit;
     c.source = owned->source;
     c.flags = owned->flags;
+    if (c_pub >= 0) c.published = owned->published;
     return from_columns(std::move(c), owned);
 }
 

@@ -8,6 +8,10 @@
 // and refuses duplicate keys: two rows for the same (key, region, year) are a
 // DataError naming both rows, never a silent overwrite. Rows flagged
 // `superseded` are kept for the record but ignored by lookups and by that check.
+// Revisions can instead be kept as vintages: rows with different `published`
+// years for the same key are allowed, and an evaluation as of year A uses, for
+// each year, the latest figure published by A — so a past verdict is reproduced
+// with the figures known then.
 #pragma once
 
 #include <cstdint>
@@ -53,6 +57,8 @@ struct ObservationColumns {
     std::span<const std::int64_t> unit;
     std::span<const std::int64_t> source;
     std::span<const std::uint8_t> flags;
+    // Year each figure was published (its vintage); 0 = unknown. Optional.
+    std::span<const std::int64_t> published;
 
     std::vector<std::string> key_names;
     std::vector<std::string> region_names;
@@ -72,6 +78,7 @@ struct SeriesPoint {
     double value = 0;
     std::int64_t unit = 0;     // code into unit_names()
     std::uint8_t flags = 0;
+    std::int64_t published = 0;  // vintage; 0 = unknown
     std::size_t row = 0;       // row index in the store
 };
 
@@ -84,6 +91,7 @@ struct ObservationRow {
     std::string unit;
     std::string source;
     std::uint8_t flags = 0;
+    std::int64_t published = 0;  // vintage; 0 = unknown
 };
 
 struct CsvOptions {
@@ -111,7 +119,7 @@ public:
 
     // CSV with a header row. Columns (any order, names case-insensitive):
     // `indicator` (or `key`, `code`), `year`, `value` required; `region`,
-    // `unit`, `source`, `flags` optional; unknown columns are ignored. An empty
+    // `unit`, `source`, `flags`, `published` optional; unknown columns are ignored. An empty
     // value is allowed only with the `missing` flag. Errors name file and line.
     static Observations from_csv(const std::filesystem::path& path, const CsvOptions& options = {});
     static Observations from_csv_text(std::string_view text, std::string_view name = "<csv>",
@@ -142,10 +150,12 @@ public:
     std::int64_t unit_code(std::size_t row) const;
     std::string_view source(std::size_t row) const;
     std::uint8_t flags(std::size_t row) const;
+    std::int64_t published(std::size_t row) const { return cols_.published.empty() ? 0 : cols_.published[row]; }
     // "file.csv:12" or "observations row 11".
     std::string row_name(std::size_t row) const;
 
-    // The series of (key, region), oldest first, superseded rows excluded.
+    // The series of (key, region), oldest first (vintages of a year oldest
+    // first), superseded rows excluded.
     // Empty when there is none.
     std::vector<SeriesPoint> series(std::int64_t key, std::int64_t region) const;
     std::vector<SeriesPoint> series(std::string_view key, std::string_view region) const;

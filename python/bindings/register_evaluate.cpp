@@ -173,7 +173,7 @@ void register_evaluate(py::module_& m) {
             "from_columns",
             [](I64 key, py::list key_names, py::object region, py::list region_names, I64 year, F64 value,
                py::object unit, py::list unit_names, py::object source, py::list source_names, py::object flags,
-               std::string origin) {
+               std::string origin, py::object published) {
                 hp::ObservationColumns c;
                 py::list keep;
                 keep.append(key);
@@ -183,7 +183,7 @@ void register_evaluate(py::module_& m) {
                 c.year = view(year);
                 c.value = view(value);
                 // Optional code columns: None, or an int64 array read in place.
-                I64 region_a, unit_a, source_a;
+                I64 region_a, unit_a, source_a, published_a;
                 U8 flags_a;
                 if (!region.is_none()) {
                     region_a = region.cast<I64>();
@@ -205,6 +205,11 @@ void register_evaluate(py::module_& m) {
                     keep.append(flags_a);
                     c.flags = view(flags_a);
                 }
+                if (!published.is_none()) {
+                    published_a = published.cast<I64>();
+                    keep.append(published_a);
+                    c.published = view(published_a);
+                }
                 c.key_names = key_names.cast<std::vector<std::string>>();
                 c.region_names = region_names.cast<std::vector<std::string>>();
                 c.unit_names = unit_names.cast<std::vector<std::string>>();
@@ -216,7 +221,7 @@ void register_evaluate(py::module_& m) {
             },
             py::arg("key"), py::arg("key_names"), py::arg("region"), py::arg("region_names"), py::arg("year"),
             py::arg("value"), py::arg("unit"), py::arg("unit_names"), py::arg("source"), py::arg("source_names"),
-            py::arg("flags"), py::arg("origin") = "observations")
+            py::arg("flags"), py::arg("origin") = "observations", py::arg("published") = py::none())
         .def_static(
             "from_csv",
             [](const std::filesystem::path& path, std::string default_region, std::string default_unit) {
@@ -238,7 +243,7 @@ void register_evaluate(py::module_& m) {
         .def("columns",
              [](const hp::Observations& o, std::optional<std::size_t> limit) {
                  // Row-order columns as Python lists (to_frame; `limit` rows for previews).
-                 py::list key, region, year, value, unit, source, flags;
+                 py::list key, region, year, value, unit, source, flags, published;
                  const std::size_t n = limit ? std::min(*limit, o.size()) : o.size();
                  for (std::size_t i = 0; i < n; ++i) {
                      key.append(py::str(std::string(o.key(i))));
@@ -248,6 +253,7 @@ void register_evaluate(py::module_& m) {
                      unit.append(py::str(o.unit_names()[static_cast<std::size_t>(o.unit_code(i))]));
                      source.append(py::str(std::string(o.source(i))));
                      flags.append(hp::flags_to_string(o.flags(i)));
+                     published.append(o.published(i));
                  }
                  py::dict d;
                  d["indicator"] = key;
@@ -257,6 +263,7 @@ void register_evaluate(py::module_& m) {
                  d["unit"] = unit;
                  d["source"] = source;
                  d["flags"] = flags;
+                 d["published"] = published;
                  return d;
              },
              py::arg("limit") = py::none())

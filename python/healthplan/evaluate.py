@@ -176,11 +176,14 @@ class Observations:
 
     @classmethod
     def from_arrays(cls, keys: Any, regions: Any = None, years: Any = None, values: Any = None,
-                    units: Any = None, *, sources: Any = None, flags: Any = None,
+                    units: Any = None, *, sources: Any = None, flags: Any = None, published: Any = None,
                     origin: str = "observations") -> Observations:
         """Columns as array-likes of equal length. ``regions``, ``units``, ``sources`` and
         ``flags`` may be None (no region / unit unknown / no source / no flags) or a scalar
-        string for every row. ``flags``: names ("missing;estimated") or uint8 bits."""
+        string for every row. ``flags``: names ("missing;estimated") or uint8 bits.
+        ``published``: the year each figure was published (0 = unknown); rows for the
+        same year with different published years are vintages, and an evaluation as of
+        year A uses the latest figure published by A."""
         if years is None or values is None:
             raise TypeError("from_arrays needs keys, years and values")
         key_codes, key_names = _codes(keys, "indicator")
@@ -204,17 +207,21 @@ class Observations:
         for col, name in ((y, "years"), (v, "values")):
             if len(col) != n:
                 raise _core.DataError(f"{origin}: column '{name}' has {len(col)} rows, keys have {n}")
+        pub = None if published is None else _i64(np.nan_to_num(np.asarray(published, dtype=float), nan=0.0))
+        if pub is not None and len(pub) != n:
+            raise _core.DataError(f"{origin}: column 'published' has {len(pub)} rows, keys have {n}")
         core = _core._Observations.from_columns(
             key_codes, key_names, region_codes, region_names, y, v, unit_codes, unit_names,
-            source_codes, source_names, flag_bits, origin)
+            source_codes, source_names, flag_bits, origin, pub)
         return cls(core)
 
     @classmethod
     def from_frame(cls, df: pd.DataFrame, *, key: str | None = None, region: str = "region",
                    year: str = "year", value: str = "value", unit: str = "unit", source: str = "source",
-                   flags: str = "flags", default_region: str = "", default_unit: str = "") -> Observations:
+                   flags: str = "flags", published: str = "published", default_region: str = "",
+                   default_unit: str = "") -> Observations:
         """From a DataFrame with columns ``indicator`` (or ``key``/``code``), ``year``, ``value``
-        and optionally ``region``, ``unit``, ``source``, ``flags``."""
+        and optionally ``region``, ``unit``, ``source``, ``flags``, ``published``."""
         if key is None:
             key = next((c for c in ("indicator", "key", "code") if c in df.columns), None)
             if key is None:
@@ -234,13 +241,14 @@ class Observations:
         return cls.from_arrays(df[key].to_numpy(), col(region, default_region), df[year].to_numpy(),
                                df[value].to_numpy(), col(unit, default_unit),
                                sources=col(source, ""), flags=df[flags].to_numpy() if flags in df.columns else None,
+                               published=df[published].to_numpy() if published in df.columns else None,
                                origin="DataFrame")
 
     @classmethod
     def from_csv(cls, path: str | os.PathLike[str], *, default_region: str = "",
                  default_unit: str = "") -> Observations:
         """CSV with a header: ``indicator`` (or ``key``), ``year``, ``value`` and optional
-        ``region``, ``unit``, ``source``, ``flags``. Errors name the file and line."""
+        ``region``, ``unit``, ``source``, ``flags``, ``published``. Errors name the file and line."""
         return cls(_core._Observations.from_csv(os.fspath(path), default_region, default_unit))
 
     def __len__(self) -> int:

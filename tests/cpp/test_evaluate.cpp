@@ -546,3 +546,17 @@ TEST_CASE("an uncertain target is judged but says so", "[evaluate]") {
     CHECK(r.verdict == Verdict::achieved);
     CHECK_THAT(r.explanation, Contains("[target uncertain: 分别达到25%40%"));
 }
+
+TEST_CASE("as-of uses the figures published by then (vintages)", "[evaluate][vintage]") {
+    Fixture f;
+    f.target(TargetKind::level, Comparator::le, 29.5, 2015);
+    f.rows.push_back({"居民健康素养水平", "全国", 2015, 29.97, "%", "initial", 0, 2016});
+    f.rows.push_back({"居民健康素养水平", "全国", 2015, 29.3, "%", "revised", 0, 2020});
+    auto r = f.run(2018);  // only the initial figure was known
+    CHECK(r.verdict == Verdict::missed);
+    CHECK(r.latest_value == 29.97);
+    r = f.run(2021);  // the revision replaces it
+    CHECK(r.verdict == Verdict::achieved);
+    CHECK(r.latest_value == 29.3);
+    CHECK(f.run(2015).verdict == Verdict::insufficient_data);  // nothing published yet
+}

@@ -124,3 +124,20 @@ TEST_CASE("the bundled national observations load", "[observations]") {
     CHECK(s.front().year == 2015);
     for (std::size_t i = 0; i < obs.size(); ++i) CHECK_FALSE(obs.source(i).empty());
 }
+
+TEST_CASE("vintages: revised figures are kept and chosen by publication year", "[observations]") {
+    const auto obs = Observations::from_csv_text(
+        "indicator,year,value,unit,published\n"
+        "x,2015,29.97,%,2016\n"
+        "x,2015,29.3,%,2020\n"
+        "x,2016,28.8,%,2017\n",
+        "v.csv");
+    const auto s = obs.series("x", "");
+    REQUIRE(s.size() == 3);
+    CHECK(s[0].published == 2016);
+    CHECK(s[1].published == 2020);
+    // Without distinct publication years the same rows are a conflict.
+    CHECK_THROWS_AS(Observations::from_csv_text("indicator,year,value,published\nx,2015,1,2016\nx,2015,2,2016\n"),
+                    DataError);
+    CHECK_THROWS_AS(Observations::from_csv_text("indicator,year,value,published\nx,2015,1,2014\n"), DataError);
+}

@@ -324,3 +324,16 @@ def test_methods_side_by_side_can_disagree():
     assert row.projected_growth_ratio == pytest.approx(12.1 * 1.1 ** 5)
     assert df.agree.tolist() == [True, True]  # all three say off_track; the 2018 one is decided by data
     assert df.verdict_linear_extrapolation[1] == "missed"
+
+
+def test_vintages_reproduce_past_verdicts_with_the_figures_known_then():
+    plan = make_plan([dict(kind=hp.TargetKind.level, comparator=hp.Comparator.le, value=29.5, year=2015)],
+                     name="个人卫生支出占卫生总费用的比重")
+    df = pd.DataFrame({"indicator": ["个人卫生支出占卫生总费用的比重"] * 2, "region": "全国", "year": [2015, 2015],
+                       "value": [29.97, 29.3], "unit": "%", "published": [2016, 2020]})
+    obs = hp.Observations.from_frame(df)
+    assert obs.to_frame()["published"].tolist() == [2016, 2020]
+    assert hp.evaluate(plan, obs, as_of=2018).verdict[0] == "missed"
+    assert hp.evaluate(plan, obs, as_of=2021).verdict[0] == "achieved"
+    with pytest.raises(hp.DataError, match="conflicting"):
+        hp.Observations.from_frame(df.assign(published=[2016, 2016]))
