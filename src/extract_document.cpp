@@ -231,6 +231,11 @@ std::size_t find_title_line(const Document& d) {
 
 }  // namespace
 
+bool starts_heading(std::string_view text, std::size_t b, std::size_t e) {
+    Heading h;
+    return heading_label(text, b, e, h);
+}
+
 Document analyse(std::string_view text) {
     Document d;
     d.text = text;

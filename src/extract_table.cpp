@@ -17,10 +17,6 @@
 namespace healthplan::extract_detail {
 namespace {
 
-struct Cell {
-    std::size_t b, e;
-};
-
 std::string_view cell_text(std::string_view t, Cell c) { return t.substr(c.b, c.e - c.b); }
 
 // A line that is only a positive integer: a row number.
@@ -153,8 +149,6 @@ bool read_target_cell(std::string_view text, Cell c, Target& t) {
 
 }  // namespace
 
-namespace {
-
 // Appends the cells of one line: the line itself, or its fields when a
 // table row was flattened with tabs or runs of spaces ("1\t人均预期寿命(岁)\t77.3").
 void add_cells(std::string_view t, const Line& l, std::vector<Cell>& out) {
@@ -179,6 +173,9 @@ void add_cells(std::string_view t, const Line& l, std::vector<Cell>& out) {
         if (i == e) i = e + 1;
     }
 }
+
+
+namespace {
 
 std::size_t parse_table(std::string_view t, const std::vector<Cell>& cells, std::size_t k, int first_plan_year,
                         std::vector<Target>& out);

@@ -261,6 +261,136 @@ std::string task_title(std::string_view text, const Heading& h) {
     return out;
 }
 
+// Task tables ("序号 / 重点任务 / 牵头单位 / 责任单位 / 完成时限"), flattened to
+// one cell per line or tab-separated rows. Rows are found by their running
+// numbers; a task text broken over several lines is joined, the other
+// columns are taken from the row's end.
+void task_tables(const Document& d, const UnitNamer& namer, Plan& plan, int& n) {
+    const std::string_view t = d.text;
+    std::vector<Cell> cells;
+    auto text_of = [&](Cell c) { return t.substr(c.b, c.e - c.b); };
+    auto row_no = [&](Cell c) -> std::optional<int> {
+        auto num = number_at(t.substr(0, c.e), c.b);
+        if (!num || !num->integral || num->end != c.e || num->value < 1 || num->value > 9999) return std::nullopt;
+        return static_cast<int>(num->value);
+    };
+    for (std::size_t li = d.content_begin; li < d.content_end; ++li) {
+        std::string_view line = t.substr(d.lines[li].begin, d.lines[li].end - d.lines[li].begin);
+        // A header cell ("牵头单位" alone), or a tab-separated header row with 序号.
+        const bool header_cell = line.size() <= 36 && at(line, 0, "牵头") && line.find(":") == std::string_view::npos &&
+                                 line.find("：") == std::string_view::npos;
+        const bool header_row = line.size() <= 400 && line.find('\t') != std::string_view::npos &&
+                                line.find("牵头") != std::string_view::npos && line.find("序号") != std::string_view::npos;
+        if (!header_cell && !header_row) continue;
+        bool numbered = header_row;
+        for (std::size_t k = li; !numbered && k-- > d.content_begin && li - k <= 8;) {
+            std::string_view prev = t.substr(d.lines[k].begin, d.lines[k].end - d.lines[k].begin);
+            numbered = prev == "序号" || prev == "编号";
+        }
+        if (!numbered) continue;
+        cells.clear();
+        const std::size_t from = li >= d.content_begin + 8 ? li - 8 : d.content_begin;
+        const std::size_t to = std::min(d.content_end, li + 20000);
+        for (std::size_t w = from; w < to; ++w) add_cells(t, d.lines[w], cells);
+        // The header: from 序号 to the first row number.
+        std::size_t lead_cell = cells.size();
+        for (std::size_t k = 0; k < cells.size() && k < 40; ++k)
+            if (text_of(cells[k]).find("牵头") != std::string_view::npos && text_of(cells[k]).size() <= 30) {
+                lead_cell = k;
+                break;
+            }
+        if (lead_cell == cells.size()) continue;
+        std::size_t start = lead_cell;
+        for (std::size_t k = lead_cell; k-- > 0 && lead_cell - k <= 8;)
+            if (strip_noise(text_of(cells[k])) == "序号" || strip_noise(text_of(cells[k])) == "编号") start = k;
+        if (start == lead_cell) continue;
+        std::size_t first_row = lead_cell + 1;
+        while (first_row < cells.size() && first_row < lead_cell + 8 && row_no(cells[first_row]) != 1) ++first_row;
+        if (first_row >= cells.size() || row_no(cells[first_row]) != 1) continue;
+        const std::size_t ncols = first_row - start - 1;  // data columns (without 序号)
+        int lead_col = -1, task_col = -1;
+        std::vector<int> resp_cols;
+        for (std::size_t c = 0; c < ncols; ++c) {
+            std::string_view h = text_of(cells[start + 1 + c]);
+            if (h.find("牵头") != std::string_view::npos) lead_col = static_cast<int>(c);
+            else if (h.find("责任") != std::string_view::npos || h.find("配合") != std::string_view::npos ||
+                     h.find("参与") != std::string_view::npos || h.find("协办") != std::string_view::npos)
+                resp_cols.push_back(static_cast<int>(c));
+            else if (task_col < 0 && (h.find("任务") != std::string_view::npos || h.find("内容") != std::string_view::npos ||
+                                      h.find("措施") != std::string_view::npos || h.find("事项") != std::string_view::npos ||
+                                      h.find("工作") != std::string_view::npos))
+                task_col = static_cast<int>(c);
+        }
+        if (lead_col < 0 || ncols < 2) continue;
+        if (task_col < 0) task_col = 0;
+        int expected = 1;
+        std::size_t r = first_row;
+        std::size_t last_used = first_row;
+        while (r < cells.size() && row_no(cells[r]) == expected) {
+            std::size_t e = r + 1;
+            while (e < cells.size() && e < r + 1 + ncols + 30 && !(row_no(cells[e]) == expected + 1 && e >= r + 1 + ncols)) ++e;
+            const bool last = !(e < cells.size() && row_no(cells[e]) == expected + 1);
+            if (last) {
+                // The last row runs to the next heading (or a few cells past its columns).
+                e = r + 1;
+                while (e < cells.size() && e < r + 1 + ncols + 6 && !starts_heading(t, cells[e].b, cells[e].e)) ++e;
+            }
+            std::vector<Cell> row(cells.begin() + static_cast<std::ptrdiff_t>(r + 1),
+                                  cells.begin() + static_cast<std::ptrdiff_t>(e));
+            if (row.size() < ncols) break;
+            // Extra cells belong to the task text (it wrapped over lines). The
+            // last row may be followed by other text: there, the extra is the
+            // smallest that puts a unit's name in the lead column.
+            std::size_t extra = row.size() - ncols;
+            if (last) {
+                std::size_t chosen = 0;
+                for (std::size_t x = 0; x <= row.size() - ncols; ++x) {
+                    std::string_view cell = text_of(row[static_cast<std::size_t>(lead_col) +
+                                                        (lead_col > task_col ? x : 0)]);
+                    std::size_t sep = std::min({cell.find("、"), cell.find("，"), cell.find(","), cell.size()});
+                    std::string_view first = cell.substr(0, sep);
+                    if (department_like(first) || ends_at(first, first.size(), "政府")) {
+                        chosen = x;
+                        break;
+                    }
+                }
+                extra = chosen;
+                row.resize(ncols + extra);
+            }
+            std::vector<Cell> cols;
+            for (std::size_t c = 0; c < ncols; ++c) {
+                if (static_cast<int>(c) < task_col) cols.push_back(row[c]);
+                else if (static_cast<int>(c) == task_col) cols.push_back(Cell{row[c].b, row[c + extra].e});
+                else cols.push_back(row[c + extra]);
+            }
+            Task task;
+            task.number = {std::string(text_of(cells[r]))};
+            std::string_view body = text_of(cols[static_cast<std::size_t>(task_col)]);
+            std::size_t cut = body.size();
+            for (std::string_view sep : {"，", ",", "。", "；", ";", "：", ":"}) cut = std::min(cut, body.find(sep));
+            task.title = strip_noise(body.substr(0, cut));
+            add_units(t, Piece{cols[static_cast<std::size_t>(lead_col)].b, cols[static_cast<std::size_t>(lead_col)].e}, namer,
+                      task.lead);
+            for (int rc : resp_cols)
+                add_units(t, Piece{cols[static_cast<std::size_t>(rc)].b, cols[static_cast<std::size_t>(rc)].e}, namer,
+                          task.responsible);
+            task.span = make_span(t, cells[r].b, cols.back().e);
+            task.text = task.span->evidence;
+            task.id = "task" + std::to_string(++n);
+            plan.tasks.push_back(std::move(task));
+            last_used = r + 1 + row.size();
+            ++expected;
+            if (last) break;
+            r = e;
+        }
+        // Continue after the table.
+        if (last_used > first_row) {
+            const std::size_t last_byte = cells[last_used - 1].e;
+            while (li + 1 < to && d.lines[li + 1].begin < last_byte) ++li;
+        }
+    }
+}
+
 }  // namespace
 
 void extract_tasks(const Document& d, Plan& plan) {
@@ -335,6 +465,14 @@ void extract_tasks(const Document& d, Plan& plan) {
         for (std::size_t i = h.line + 1; i < h.body_end_line; ++i) {
             Piece value;
             Role role = labelled_line(t, d.lines[i], value);
+            // "牵头单位:" with the units on the next line.
+            if (role != Role::none && value.e <= value.b && i + 1 < h.body_end_line) {
+                Piece next;
+                if (labelled_line(t, d.lines[i + 1], next) == Role::none) {
+                    ++i;
+                    value = Piece{d.lines[i].begin, d.lines[i].end};
+                }
+            }
             if (role == Role::lead) add_units(t, value, namer, task.lead), parsed = true;
             else if (role == Role::responsible) add_units(t, value, namer, task.responsible), parsed = true;
         }
@@ -366,6 +504,20 @@ void extract_tasks(const Document& d, Plan& plan) {
         task.span = make_span(t, d.lines[h.line].begin, d.lines[c.last_text].end);
         task.text = task.span->evidence;
         plan.tasks.push_back(std::move(task));
+    }
+    // Task tables: when the headings carry no assignment, the table's rows
+    // are the tasks (not the heading the table sits under).
+    Plan table_plan;
+    int m = n;
+    task_tables(d, namer, table_plan, m);
+    if (!table_plan.tasks.empty()) {
+        if (!any_assigned) {
+            plan.tasks.clear();
+            m = 0;
+            table_plan.tasks.clear();
+            task_tables(d, namer, table_plan, m);
+        }
+        for (auto& k : table_plan.tasks) plan.tasks.push_back(std::move(k));
     }
 }
 

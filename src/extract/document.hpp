@@ -52,9 +52,20 @@ struct Document {
     std::vector<Heading> headings;  // in document order, only within the content region
 };
 
+// A table cell: a line, or one field of a line flattened with tabs.
+struct Cell {
+    std::size_t b, e;
+};
+
+// Appends the cells of line `l` to `out` (see extract_table.cpp).
+void add_cells(std::string_view text, const Line& l, std::vector<Cell>& out);
+
 // Splits into trimmed, non-empty lines (LF, CRLF or CR); blank lines carry
 // nothing the extractor reads.
 std::vector<Line> split_lines(std::string_view text);
+
+// True when [b, e) opens with a heading label (第一章, 一、, (一), 1., (1), 专栏1).
+bool starts_heading(std::string_view text, std::size_t b, std::size_t e);
 
 // Fills lines, the content region and headings.
 Document analyse(std::string_view text);

@@ -165,3 +165,37 @@ TEST_CASE("a lead marked inside a list, and navigation is never the title", "[ex
     CHECK(p.tasks[0].lead[0].name == "县卫健局");
     CHECK(p.tasks[0].responsible.size() == 2);
 }
+
+TEST_CASE("task tables: one cell per line and tab-separated rows", "[extract][tasks]") {
+    const std::string text =
+        "某市健康城市建设任务分工方案\n一、任务分工\n序号\n重点任务\n牵头单位\n责任单位\n完成时限\n"
+        "1\n加强健康教育，普及健康知识。\n市卫健委\n市教育局、文广旅局\n2025年底\n"
+        "2\n推进控烟，\n建设无烟环境。\n市爱卫办\n市卫健委\n长期\n"
+        "二、工作要求\n序号\t工作内容\t牵头部门\t配合部门\n1\t开展监测评估\t市统计局\t市卫健委、财政局\n";
+    Plan p = extract(text);
+    REQUIRE(p.tasks.size() == 3);
+    CHECK(p.tasks[0].number_string() == "1");
+    CHECK(p.tasks[0].title == "加强健康教育");
+    REQUIRE(p.tasks[0].lead.size() == 1);
+    CHECK(p.tasks[0].lead[0].name == "市卫健委");
+    CHECK(p.tasks[0].responsible.size() == 2);
+    CHECK(p.tasks[1].title == "推进控烟");  // the task text wrapped over two lines
+    CHECK(p.tasks[1].lead[0].name == "市爱卫办");
+    CHECK(p.tasks[2].lead[0].name == "市统计局");
+    REQUIRE(p.tasks[2].responsible.size() == 2);
+    CHECK(p.tasks[2].responsible[1].name == "市财政局");
+    for (const auto& k : p.tasks) CHECK(text.substr(k.span->begin, k.span->size()) == k.span->evidence);
+}
+
+TEST_CASE("the last row of a task table is not confused by the text after it", "[extract][tasks]") {
+    const std::string text =
+        "某市任务分工方案\n序号\n工作任务\n牵头单位\n配合单位\n"
+        "1\n建立健康档案。\n市卫健委\n市医保局\n"
+        "2\n推进全民健身，\n建设健身步道。\n市体育局\n市住建局、市园林局\n"
+        "各单位要高度重视，确保完成。\n";
+    Plan p = extract(text);
+    REQUIRE(p.tasks.size() == 2);
+    CHECK(p.tasks[1].lead.at(0).name == "市体育局");
+    CHECK(p.tasks[1].responsible.size() == 2);
+    CHECK(p.tasks[1].span->evidence.find("各单位") == std::string::npos);
+}
