@@ -22,7 +22,7 @@ std::string_view cell_text(std::string_view t, Cell c) { return t.substr(c.b, c.
 // A line that is only a positive integer: a row number.
 std::optional<int> row_number(std::string_view t, Cell c) {
     auto n = number_at(t.substr(0, c.e), c.b);
-    if (!n || !n->integral || n->end != c.e || n->value < 1 || n->value > 999) return std::nullopt;
+    if (!n || !n->integral || n->end != c.e || n->value < 1 || n->value > 99999) return std::nullopt;
     return static_cast<int>(n->value);
 }
 
@@ -195,18 +195,31 @@ std::vector<Target> extract_tables(const Document& d, int first_plan_year,
     const std::string_view t = d.text;
     // Tables are read from a window of cells around each line that may open
     // one, so the cell list never grows with the document.
+    // The window starts small and doubles while the table runs on, so a
+    // text full of lines "1" costs a few cells per line, not thousands.
     std::vector<Cell> cells;
+    std::vector<Target> found;
     for (std::size_t li = d.content_begin; li < d.content_end; ++li) {
         if (!row_one_line(t, d.lines[li])) continue;
-        cells.clear();
         const std::size_t from = li >= d.content_begin + 12 ? li - 12 : d.content_begin;
-        const std::size_t to = std::min(d.content_end, li + 4000);
-        std::size_t k = 0;
-        for (std::size_t w = from; w < to; ++w) {
-            if (w == li) k = cells.size();
-            add_cells(t, d.lines[w], cells);
+        std::size_t span = 32, k = 0, table_end = 0, to = 0;
+        for (;;) {
+            cells.clear();
+            found.clear();
+            to = std::min(d.content_end, li + span);
+            for (std::size_t w = from; w < to; ++w) {
+                if (w == li) k = cells.size();
+                add_cells(t, d.lines[w], cells);
+            }
+            table_end = parse_table(t, cells, k, first_plan_year, found);
+            // The table may go on past the window: read again with a larger one.
+            if (to < d.content_end && table_end + 24 >= cells.size() && table_end > k) {
+                span *= 2;
+                continue;
+            }
+            break;
         }
-        const std::size_t table_end = parse_table(t, cells, k, first_plan_year, out);
+        for (auto& tg : found) out.push_back(std::move(tg));
         // Continue after the table's last line.
         if (table_end > k) {
             const std::size_t last_byte = cells[table_end - 1].e;

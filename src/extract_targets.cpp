@@ -1201,7 +1201,7 @@ void extract_targets(const Document& d, Plan& plan) {
     std::set<std::string> seen_exact, valued_years;
     for (std::size_t i = 0; i < found.size(); ++i) {
         const Target& t = found[i];
-        bool duplicate = i >= table_count && seen_exact.count(key(t, true)) > 0;
+        bool duplicate = seen_exact.count(key(t, true)) > 0;
         for (std::size_t k = 0; i >= table_count && k < table_count && !duplicate; ++k) {
             const Target& u = found[k];
             if (u.year != t.year || u.unit != t.unit || !same_number(u, t)) continue;

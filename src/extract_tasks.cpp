@@ -290,8 +290,17 @@ void task_tables(const Document& d, const UnitNamer& namer, Plan& plan, int& n) 
         if (!numbered) continue;
         cells.clear();
         const std::size_t from = li >= d.content_begin + 8 ? li - 8 : d.content_begin;
-        const std::size_t to = std::min(d.content_end, li + 20000);
+        // The window grows as rows are read (doubling), so failed headers cost little.
+        std::size_t to = std::min(d.content_end, li + 32);
         for (std::size_t w = from; w < to; ++w) add_cells(t, d.lines[w], cells);
+        auto ensure = [&](std::size_t idx) {
+            while (idx >= cells.size() && to < d.content_end) {
+                const std::size_t more = std::min(d.content_end, to + std::max<std::size_t>(32, to - from));
+                for (std::size_t w = to; w < more; ++w) add_cells(t, d.lines[w], cells);
+                to = more;
+            }
+            return idx < cells.size();
+        };
         // The header: from 序号 to the first row number.
         std::size_t lead_cell = cells.size();
         for (std::size_t k = 0; k < cells.size() && k < 40; ++k)
@@ -326,7 +335,7 @@ void task_tables(const Document& d, const UnitNamer& namer, Plan& plan, int& n) 
         int expected = 1;
         std::size_t r = first_row;
         std::size_t last_used = first_row;
-        while (r < cells.size() && row_no(cells[r]) == expected) {
+        while (ensure(r + 1 + ncols + 31) , r < cells.size() && row_no(cells[r]) == expected) {
             std::size_t e = r + 1;
             while (e < cells.size() && e < r + 1 + ncols + 30 && !(row_no(cells[e]) == expected + 1 && e >= r + 1 + ncols)) ++e;
             const bool last = !(e < cells.size() && row_no(cells[e]) == expected + 1);
