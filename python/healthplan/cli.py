@@ -95,14 +95,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return int(args.func(args) or 0)
+    except BrokenPipeError:  # e.g. piped into `head`: not an error
+        # Point stdout at devnull so the interpreter's final flush stays quiet.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Error as err:
         print(f"healthplan: error: {err}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except (OSError, ValueError, json.JSONDecodeError) as err:
         print(f"healthplan: error: {err}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    except BrokenPipeError:  # pragma: no cover - e.g. piped into `head`
-        return 0
 
 
 if __name__ == "__main__":  # pragma: no cover
