@@ -1197,13 +1197,21 @@ void extract_targets(const Document& d, Plan& plan) {
         }
         return k;
     };
+    // Table rows by (year, value, unit): a text target is compared with
+    // the rows that state the same number only.
+    auto number_key = [](const Target& t) {
+        return (t.year ? std::to_string(*t.year) : std::string("-")) + '\x1f' +
+               (t.value ? std::to_string(*t.value) : std::string("-")) + '\x1f' + t.unit.symbol();
+    };
+    std::map<std::string, std::vector<std::size_t>> table_rows;  // filled with the rows kept
     std::vector<char> drop(found.size());
     std::set<std::string> seen_exact, valued_years;
     for (std::size_t i = 0; i < found.size(); ++i) {
         const Target& t = found[i];
         bool duplicate = seen_exact.count(key(t, true)) > 0;
-        for (std::size_t k = 0; i >= table_count && k < table_count && !duplicate; ++k) {
-            const Target& u = found[k];
+        auto rows = i >= table_count ? table_rows.find(number_key(t)) : table_rows.end();
+        for (std::size_t j = 0; rows != table_rows.end() && j < rows->second.size() && !duplicate; ++j) {
+            const Target& u = found[rows->second[j]];
             if (u.year != t.year || u.unit != t.unit || !same_number(u, t)) continue;
             const bool same_statement = (u.kind == t.kind && u.comparator == t.comparator) ||
                                         (t.kind == TargetKind::level && u.kind == TargetKind::level);
@@ -1212,6 +1220,10 @@ void extract_targets(const Document& d, Plan& plan) {
         if (duplicate) {
             drop[i] = 1;
             continue;
+        }
+        if (i < table_count) {
+            auto& bucket = table_rows[number_key(t)];
+            if (bucket.size() < 64) bucket.push_back(i);  // enough to recognise a restatement
         }
         seen_exact.insert(key(t, true));
         if (t.kind != TargetKind::trend && t.kind != TargetKind::benchmark) valued_years.insert(key(t, false));
