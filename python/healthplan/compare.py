@@ -456,6 +456,7 @@ class Comparison:
         wide = wide.reset_index()
         wide["_order"] = wide["kind"].map(lambda k: order.get(k, len(order)))
         wide = wide.sort_values("_order", kind="stable").drop(columns="_order").set_index(["kind", "label_zh"])
+        wide = wide[[self.labels[p.id] for p in self.plans if self.labels[p.id] in wide.columns]]
         wide.columns.name = None
         return wide
 

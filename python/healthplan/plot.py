@@ -29,7 +29,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "STRINGENCY_COLORS", "VERDICT_COLORS", "cjk_font", "coverage_heatmap", "progress_chart",
-    "stringency_scorecard", "targets_plot", "verdict_scorecard",
+    "responsibility_heatmap", "stringency_scorecard", "targets_plot", "verdict_scorecard",
 ]
 
 #: Preferred CJK fonts, first found wins. Noto Sans CJK SC is Debian's fonts-noto-cjk.
@@ -232,6 +232,30 @@ def coverage_heatmap(comparison: Comparison, *, only_covered: bool = True, max_r
         ax.grid(which="minor", color="white", linewidth=1.5)
         ax.tick_params(which="minor", length=0)
         ax.set_title("指标覆盖 coverage")
+    return fig
+
+
+def responsibility_heatmap(comparison: Comparison, *, role: str = "tasks") -> Figure:
+    """Department kind × plan: how many tasks each kind leads (``role="led"``), co-owns
+    (``"co_responsible"``) or either (``"tasks"``), as an annotated heatmap."""
+    m = comparison.responsibility_matrix(role)
+    if m.empty:
+        raise ValueError("no task names a responsible unit")
+    m = m[m.sum(axis=1) > 0]
+    data = m.to_numpy(dtype=float)
+    with _style():
+        fig = _figure(max(5.5, 2.6 + 0.9 * len(m.columns)), 1.2 + 0.3 * len(m))
+        ax = fig.add_subplot()
+        ax.imshow(data, aspect="auto", cmap="Blues", vmin=0, vmax=max(1.0, float(data.max())))
+        for i in range(data.shape[0]):
+            for j in range(data.shape[1]):
+                if data[i, j]:
+                    ax.text(j, i, f"{int(data[i, j])}", ha="center", va="center", fontsize=7,
+                            color="white" if data[i, j] > data.max() / 2 else "#24292f")
+        ax.set_xticks(range(len(m.columns)), [_short(str(c), 8) for c in m.columns], rotation=30, ha="right")
+        ax.set_yticks(range(len(m)), [zh for _, zh in m.index], fontsize=8)
+        titles = {"led": "牵头任务数", "co_responsible": "配合任务数", "tasks": "承担任务数(牵头或配合)"}
+        ax.set_title(f"部门类别 × 规划:{titles.get(role, role)}")
     return fig
 
 

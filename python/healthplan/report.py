@@ -122,7 +122,7 @@ def build_report(paths: Sequence[str | os.PathLike[str]] = (), *, catalog_files:
     from .extract import extract_many
 
     files = _inputs(paths)
-    n_plots = (3 + _TARGET_PLOTS_MAX + _PROGRESS_MAX) if plots else 0
+    n_plots = (4 + _TARGET_PLOTS_MAX + _PROGRESS_MAX) if plots else 0
     bar = _Bar(len(files) + 3 + n_plots, stream=stream, enabled=progress)
 
     texts = [f for f in files if f.suffix.lower() == ".txt"]
@@ -178,6 +178,7 @@ def _add_figures(report: Report, bar: _Bar) -> None:
 
     attempt("stringency", lambda: plot.stringency_scorecard(c))
     attempt("coverage", lambda: plot.coverage_heatmap(c))
+    attempt("responsibility", lambda: plot.responsibility_heatmap(c, role="led"))
     ev = report.evaluation
     if ev is not None:
         observed = ev[ev["latest_value"].notna()]
@@ -338,6 +339,8 @@ def render_html(report: Report) -> str:
     parts.append("<h2>4. Who carries the load: departments</h2>")
     parts.append("<p>Tasks led and co-responsible, by department kind (names normalised: 市卫健委 = "
                  "市卫生健康委员会 = 区卫生健康委员会 → 卫生健康).</p>")
+    parts.append("<div class='grid'>" + _img(report, "responsibility", "Tasks led, by department kind") +
+                 "</div>")
     for role, label in (("led", "Tasks led (牵头)"), ("co_responsible", "Tasks co-responsible (配合/责任)")):
         m = c.responsibility_matrix(role)
         if not m.empty:

@@ -50,6 +50,11 @@ def test_coverage_heatmap(cmp):
     _render(plot.coverage_heatmap(cmp, only_covered=False))
 
 
+@pytest.mark.parametrize("role", ["led", "co_responsible", "tasks"])
+def test_responsibility_heatmap(cmp, role):
+    _render(plot.responsibility_heatmap(cmp, role=role))
+
+
 def test_stringency_scorecard(cmp):
     _render(plot.stringency_scorecard(cmp))
 
