@@ -13,7 +13,7 @@ import io
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,14 +26,9 @@ PLAN_SUFFIXES = (".json",)
 TEXT_SUFFIXES = (".txt", ".text")
 
 
-def read_plans(paths: Sequence[str | os.PathLike[str]], *, progress: bool = False) -> list[Plan]:
-    """Plans from ``.json`` plan files and raw ``.txt`` documents (extracted).
-
-    A directory stands for the ``.json`` and ``.txt`` files in it. Anything
-    else is an error naming the file.
-    """
-    from ._model import load
-
+def list_inputs(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
+    """The files ``paths`` stand for: ``.json`` plans and ``.txt`` documents; a folder
+    stands for those in it (sorted). Anything else is an error naming the path."""
     files: list[Path] = []
     for raw in paths:
         p = Path(raw)
@@ -48,49 +43,21 @@ def read_plans(paths: Sequence[str | os.PathLike[str]], *, progress: bool = Fals
             files.append(p)
         else:
             raise ValueError(f"{p}: expected a plan .json or a document .txt, not '{p.suffix or 'no suffix'}'")
-
-    plans = []
-    bar = _Progress(len(files), "reading") if progress else None
-    for f in files:
-        if bar:
-            bar.step(f.name)
-        if f.suffix.lower() in PLAN_SUFFIXES:
-            plans.append(load(f))
-        else:
-            plans.append(_extract(f))
-    if bar:
-        bar.done()
-    return plans
+    return files
 
 
-def _extract(path: Path) -> Plan:
-    try:
-        from .extract import extract_file
-    except ImportError as err:  # pragma: no cover - only before extraction lands
-        raise ValueError(f"{path}: cannot extract documents in this build ({err})") from err
-    return extract_file(os.fspath(path))
+def read_plans(files: Sequence[Path], *, progress: Callable[[int, int], None] | bool | None = False) -> list[Plan]:
+    """Plans from ``.json`` plan files and ``.txt`` documents, in input order.
 
+    Documents are extracted in parallel (``healthplan.extract_many``);
+    ``progress`` is passed on to it (a callable ``(done, total)``, or a bool).
+    """
+    from ._model import load
+    from .extract import extract_many
 
-class _Progress:
-    """A one-line progress bar on stderr (only when it is a terminal, or forced)."""
-
-    def __init__(self, total: int, label: str, stream: io.TextIOBase | None = None) -> None:
-        self.total = max(total, 1)
-        self.label = label
-        self.count = 0
-        self.stream = stream or sys.stderr
-
-    def step(self, what: str) -> None:
-        self.count += 1
-        width = 24
-        filled = int(width * self.count / self.total)
-        bar = "█" * filled + "·" * (width - filled)
-        self.stream.write(f"\r{self.label} [{bar}] {self.count}/{self.total} {what[:40]:<40}")
-        self.stream.flush()
-
-    def done(self) -> None:
-        self.stream.write("\n")
-        self.stream.flush()
+    texts = [f for f in files if f.suffix.lower() in TEXT_SUFFIXES]
+    extracted = dict(zip(texts, extract_many(texts, progress=progress))) if texts else {}
+    return [extracted[f] if f in extracted else load(f) for f in files]
 
 
 # ----------------------------------------------------------------- formats --
@@ -130,7 +97,7 @@ def write_frames(frames: dict[str, pd.DataFrame], fmt: str, out: io.TextIOBase) 
 def _cmd_compare(args: argparse.Namespace) -> int:
     from .compare import compare, load_catalog
 
-    plans = read_plans(args.inputs)
+    plans = read_plans(list_inputs(args.inputs))
     catalog = load_catalog(*(args.catalog or []))
     result = compare(plans, catalog=catalog)
     frames = result.frames()

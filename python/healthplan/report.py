@@ -76,25 +76,10 @@ class _Bar:
 # -------------------------------------------------------------------- build --
 
 def _inputs(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
+    from .cli_compare import list_inputs
     from .datasets import seed_paths
 
-    if not paths:
-        return seed_paths()
-    out: list[Path] = []
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            found = sorted(f for f in p.iterdir() if f.suffix.lower() in (".txt", ".json"))
-            if not found:
-                raise ValueError(f"{p}: no .txt documents or .json plans in this folder")
-            out.extend(found)
-        elif not p.exists():
-            raise FileNotFoundError(f"{p}: no such file")
-        elif p.suffix.lower() not in (".txt", ".json"):
-            raise ValueError(f"{p}: expected a .txt document or a plan .json, not '{p.suffix or 'no suffix'}'")
-        else:
-            out.append(p)
-    return out
+    return list_inputs(paths) if paths else seed_paths()
 
 
 def _png(fig: Any) -> str:
@@ -116,33 +101,22 @@ def build_report(paths: Sequence[str | os.PathLike[str]] = (), *, catalog_files:
     bundled ``china_observed.csv``). ``progress``: a bar on stderr (default: when
     it is a terminal).
     """
-    from ._model import load
+    from .cli_compare import read_plans
     from .compare import compare, load_catalog, national_plan
     from .evaluate import Observations, evaluate, observed_china
-    from .extract import extract_many
 
     files = _inputs(paths)
     n_plots = (4 + _TARGET_PLOTS_MAX + _PROGRESS_MAX) if plots else 0
     bar = _Bar(len(files) + 3 + n_plots, stream=stream, enabled=progress)
 
-    texts = [f for f in files if f.suffix.lower() == ".txt"]
-    extracted: dict[Path, Plan] = {}
-    if texts:
-        base = bar.done
+    base = bar.done
 
-        def tick(done: int, total: int) -> None:
-            bar.done = base
-            bar.step(f"extracting {done}/{total}", done)
+    def tick(done: int, total: int) -> None:
+        bar.done = base
+        bar.step(f"extracting {done}/{total}", done)
 
-        for f, plan in zip(texts, extract_many(texts, progress=tick)):
-            extracted[f] = plan
-    plans = []
-    for f in files:
-        if f in extracted:
-            plans.append(extracted[f])
-        else:
-            plans.append(load(f))
-            bar.step(f"reading {f.name}")
+    plans = read_plans(files, progress=tick)
+    bar.done = base + len(files)
 
     catalog = load_catalog(*catalog_files)
     bar.step("comparing")

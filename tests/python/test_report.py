@@ -73,7 +73,7 @@ def test_report_rejects_bad_inputs(tmp_path):
         rep.build_report([tmp_path / "x.pdf"], plots=False, progress=False)
     empty = tmp_path / "empty"
     empty.mkdir()
-    with pytest.raises(ValueError, match="no .txt"):
+    with pytest.raises(ValueError, match="no .json plans or .txt documents"):
         rep.build_report([empty], plots=False, progress=False)
 
 
