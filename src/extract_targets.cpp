@@ -246,6 +246,16 @@ std::size_t frame_at(const ScanState& st, std::size_t i, std::size_t e, Frame& f
         }
     for (std::string_view w : {"截至", "截止到", "截止"})
         if (at(s, p, w)) p += w.size(), past = true;
+    // "近年来", "五年来": what was achieved, not what is promised.
+    for (std::string_view w : {"近年来", "近几年来", "近几年", "近五年来", "五年来", "过去五年", "多年来", "近年"})
+        if (at(s, p, w)) {
+            f.years.clear();
+            f.past = true;
+            f.soft = false;
+            std::size_t after = skip_ws(s, p + w.size(), e);
+            if (after < e && is_comma(cp_at(s, after))) after = next_cp(s, after);
+            return after;
+        }
     if (!past)
         for (std::string_view w : {"到", "至", "在"})
             if (at(s, p, w)) {
@@ -268,6 +278,13 @@ std::size_t frame_at(const ScanState& st, std::size_t i, std::size_t e, Frame& f
                 r += fy.name.size();
                 if (at(s, r, "”")) r += 3;
                 bool ok = false;
+                if (at(s, r, "以来")) {  // "“十三五”以来": looking back
+                    r += 6;
+                    years.push_back(fy.end);
+                    past = true;
+                    q = r;
+                    break;
+                }
                 for (std::string_view w : {"期间", "时期", "末期", "末", "期末"})
                     if (at(s, r, w)) {
                         r += w.size();

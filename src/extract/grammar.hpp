@@ -132,8 +132,8 @@ inline constexpr std::array<std::string_view, 16> indicator_heads = {
     "覆盖面", "总量", "密度"};
 
 // Sections whose text reports the past, not targets.
-inline constexpr std::array<std::string_view, 13> past_section_words = {
+inline constexpr std::array<std::string_view, 14> past_section_words = {
     "成就", "回顾", "现状", "发展基础", "工作基础", "现实基础", "规划基础", "面临形势", "形势", "主要成效",
-    "工作成效", "取得成效", "进展"};
+    "工作成效", "取得成效", "进展", "背景"};
 
 }  // namespace healthplan::extract_detail

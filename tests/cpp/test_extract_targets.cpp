@@ -410,3 +410,13 @@ TEST_CASE("nature written after the values, and more units", "[extract][targets]
     REQUIRE(c);
     CHECK(c->unit.symbol() == "分");
 }
+
+TEST_CASE("looking back is not a target: 近年来, “十三五”以来, background chapters", "[extract][targets]") {
+    Plan p = plan_of("近年来，全市婴儿死亡率下降到3.5‰。“十三五”以来，孕产妇死亡率控制在10/10万以下。\n"
+                     "到2025年，婴儿死亡率控制在5‰以下。");
+    REQUIRE(p.targets.size() == 1);
+    CHECK(p.targets[0].year == 2025);
+    Plan q = extract("某市卫生健康规划\n第一章 规划背景\n全市人均预期寿命达到78.5岁。\n第二章 目标\n到2025年，人均预期寿命达到79岁。\n");
+    REQUIRE(q.targets.size() == 1);
+    CHECK(*q.targets[0].value == 79);
+}
