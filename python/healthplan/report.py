@@ -64,12 +64,13 @@ class _Bar:
             return
         width = 28
         filled = int(width * self.done / self.total)
-        self.stream.write(f"\r[{'█' * filled}{'·' * (width - filled)}] {self.done:>3}/{self.total} {label[:38]:<38}")
+        # \x1b[2K clears the line first: a shorter (or narrower CJK) label leaves no residue.
+        self.stream.write(f"\r\x1b[2K[{'█' * filled}{'·' * (width - filled)}] {self.done:>3}/{self.total} {label[:38]}")
         self.stream.flush()
 
     def close(self) -> None:
         if self.enabled:
-            self.stream.write("\r" + " " * 80 + "\r")
+            self.stream.write("\r\x1b[2K")
             self.stream.flush()
 
 
