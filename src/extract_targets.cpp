@@ -1117,7 +1117,9 @@ void scan_line(ScanState& st, std::size_t b, std::size_t e, std::vector<int>& pa
             bool boundary = k >= se;
             if (!boundary && (c == '(' || c == 0xFF08)) ++depth;
             else if (!boundary && (c == ')' || c == 0xFF09) && depth > 0) --depth;
-            else if (!boundary && depth == 0 && (c == ',' || c == 0xFF0C || is_semicolon(c))) boundary = true;
+            // A colon ends a clause too: "行动目标：到2022年…", "其中：A、B分别…".
+            else if (!boundary && depth == 0 && (c == ',' || c == 0xFF0C || is_semicolon(c) || c == 0xFF1A || c == ':'))
+                boundary = true;
             if (boundary) {
                 Range clause{cb, k};
                 trim(s, clause.b, clause.e);

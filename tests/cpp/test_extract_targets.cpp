@@ -420,3 +420,15 @@ TEST_CASE("looking back is not a target: 近年来, “十三五”以来, backg
     REQUIRE(q.targets.size() == 1);
     CHECK(*q.targets[0].value == 79);
 }
+
+TEST_CASE("行动目标: a labelled target paragraph keeps its frame across semicolons", "[extract][targets]") {
+    Plan p = plan_of("（一）实施全民健身行动。\n行动目标：到2022年和2030年，国民体质合格人数比例分别不低于90.86%和92.17%；"
+                     "经常参加体育锻炼人数比例达到37%及以上和40%及以上；学校体育场地设施开放率超过70%和90%。");
+    REQUIRE(p.targets.size() == 6);
+    for (const auto& t : p.targets) {
+        CHECK(t.year);
+        CHECK(t.certainty == Certainty::certain);
+    }
+    CHECK(*find(p, "学校体育场地设施开放率", 2030)->value == 90);
+    CHECK(find(p, "学校体育场地设施开放率", 2030)->comparator == Comparator::gt);
+}
