@@ -360,6 +360,26 @@ void extract_metadata(const Document& d, Plan& plan) {
             break;
         }
     }
+    // No issuer named: a notice that says "经区人民政府研究同意" was issued by
+    // that government; the bare level ("区") stands for the plan's place.
+    if (plan.issuer.empty() && !plan.region.name.empty()) {
+        for (std::size_t i = 0; i < header_end && plan.issuer.empty(); ++i) {
+            std::string_view l = line_sv(d, i);
+            if (l.size() > 600) continue;
+            std::size_t gov = l.find("人民政府");
+            std::size_t agree = l.find("同意");
+            if (gov == std::string_view::npos || agree == std::string_view::npos || agree < gov) continue;
+            std::size_t jing = l.rfind("经", gov);
+            if (jing == std::string_view::npos || gov - jing > 3 * 8) continue;
+            std::string_view who = l.substr(jing + 3, gov - jing - 3);
+            if (at(who, 0, "已")) who.remove_prefix(3);
+            const std::string_view level = plan.region.name.size() >= 3
+                                               ? std::string_view(plan.region.name).substr(plan.region.name.size() - 3)
+                                               : std::string_view();
+            if (who == level) plan.issuer = plan.region.name + "人民政府";
+            else if (!who.empty() && plan.region.name.find(who) != std::string::npos) plan.issuer = std::string(who) + "人民政府";
+        }
+    }
     if (plan.region.name.empty() && !province.empty()) {
         plan.region.name = province;
         plan.region.level = AdminLevel::province;

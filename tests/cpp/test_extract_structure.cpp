@@ -199,3 +199,13 @@ TEST_CASE("the last row of a task table is not confused by the text after it", "
     CHECK(p.tasks[1].responsible.size() == 2);
     CHECK(p.tasks[1].span->evidence.find("各单位") == std::string::npos);
 }
+
+TEST_CASE("an issuer inferred from 经区人民政府研究同意", "[extract][meta]") {
+    Plan p = extract("关于印发《关于推进健康某某区行动的实施意见》的通知\n某区政发〔2021〕3号\n"
+                     "《关于推进健康某某区行动的实施意见》已经区人民政府研究同意，现印发给你们。\n"
+                     "关于推进健康某某区行动的实施意见\n一、总体要求\n");
+    CHECK(p.region.name == "某某区");
+    CHECK(p.region.level == AdminLevel::district);
+    CHECK(p.issuer == "某某区人民政府");
+    CHECK(p.doc_number == "某区政发〔2021〕3号");
+}
