@@ -1,0 +1,175 @@
+// Values as written in targets ("22%", "209.7/10万以下", "1-1.5名", "1.2万张"),
+// benchmark phrases ("国家平均水平") and the similarity of indicator names.
+#include <set>
+#include <string>
+
+#include "extract/grammar.hpp"
+#include "extract/scan.hpp"
+#include "extract/targets.hpp"
+
+namespace healthplan::extract_detail {
+
+std::optional<ValueText> value_at(std::string_view s, std::size_t i, std::size_t e) {
+    auto num = number_at(s.substr(0, e), i);
+    if (!num) return std::nullopt;
+    ValueText v;
+    v.value = num->value;
+    v.begin = i;
+    std::size_t j = num->end;
+    // "2?5%": characters were lost inside or next to the number.
+    auto lost_mark = [&](std::size_t k) { return k < s.size() && (s[k] == '?' || at(s, k, "？") || at(s, k, "\uFFFD")); };
+    if ((i > 0 && lost_mark(prev_cp(s, i))) || lost_mark(j)) v.damaged = true;
+    // A range: 1-1.5名, 22%—30%.
+    for (std::string_view dash : {"-", "—", "–", "～", "~", "－", "至"}) {
+        std::size_t k = j;
+        if (percent_at(s, k)) k += percent_at(s, k);
+        if (at(s, k, dash)) {
+            if (auto hi = number_at(s.substr(0, e), k + dash.size()); hi && hi->value >= v.value) {
+                v.upper = hi->value;
+                j = hi->end;
+            }
+            break;
+        }
+    }
+    bool matched = false;
+    for (auto u : unit_spellings) {
+        if (j + u.size() <= e && at(s, j, u)) {
+            if (auto unit = Unit::try_parse(u)) {
+                v.unit = *unit;
+                v.unit_text = std::string(u);
+                j += u.size();
+                matched = true;
+            }
+            break;
+        }
+    }
+    // Scaled counts: "1.2万张" (万 + a counting noun), or a bare "万" / "亿".
+    if (!matched)
+        for (auto [scale_text, factor] : {std::pair<std::string_view, double>{"万", 1e4}, {"亿", 1e8}}) {
+            if (!at(s, j, scale_text)) continue;
+            std::size_t k = j + scale_text.size();
+            for (auto u : unit_spellings)
+                if (k + u.size() <= e && at(s, k, u)) {
+                    if (auto unit = Unit::try_parse(std::string(scale_text) + std::string(u));
+                        unit && unit->dimension() == Dimension::count) {
+                        v.unit = *unit;
+                        v.unit_text = std::string(scale_text) + std::string(u);
+                        j = k + u.size();
+                        matched = true;
+                    }
+                    break;
+                }
+            if (!matched) {
+                // No noun: the number itself is scaled; the text keeps what was written.
+                v.value *= factor;
+                v.unit_text = std::string(scale_text);
+                j = k;
+                matched = true;
+            }
+            break;
+        }
+    for (const auto& suf : suffixes)
+        if (j + suf.text.size() <= e && at(s, j, suf.text)) {
+            v.suffix = suf.op;
+            j += suf.text.size();
+            break;
+        }
+    v.end = j;
+    return v;
+}
+
+std::vector<ValueText> values_at(std::string_view s, std::size_t i, std::size_t e, std::size_t* end) {
+    std::vector<ValueText> out;
+    std::size_t j = i;
+    *end = i;
+    for (int guard = 0; guard < 64; ++guard) {
+        auto v = value_at(s, j, e);
+        if (!v) break;
+        if (!out.empty() && v->begin == out.back().end) v->glued = true;
+        j = v->end;
+        *end = j;
+        out.push_back(std::move(*v));
+        std::size_t k = skip_ws(s, j, e);
+        bool sep = false;
+        for (std::string_view w : {"和", "、", "与", "或", "及"})
+            if (at(s, k, w) && is_digit_at(s, k + w.size())) {
+                k += w.size();
+                sep = true;
+                break;
+            }
+        if (sep) {
+            j = k;
+            continue;
+        }
+        if (is_digit_at(s, k) && out.back().unit_text.size() > 0) {
+            j = k;  // glued: "25%40%" — the next value follows directly
+            continue;
+        }
+        break;
+    }
+    return out;
+}
+
+std::size_t benchmark_phrase_at(std::string_view s, std::size_t i, std::size_t e) {
+    // [国家|全国|全省|自治区|…][的]?[平均|先进|领先|中等|…]?[城市]?水平
+    std::size_t limit = std::min(e, i + 3 * 16);
+    std::size_t p = s.substr(0, limit).find("水平", i);
+    if (p == std::string_view::npos || p + 6 > limit) return i;
+    std::string_view before = s.substr(i, p - i);
+    bool place = false;
+    for (std::string_view w : {"国家", "全国", "全省", "全区", "全市", "自治区", "省", "国内", "国际", "高收入国家",
+                               "发达国家", "同类城市", "先进城市", "中等发达", "东部", "西部", "全疆", "盟市", "地市"})
+        if (at(before, 0, w)) place = true;
+    if (!place) return i;
+    bool level = false;
+    for (std::string_view w : {"平均", "先进", "领先", "中等", "前列", "上游", "中上", "一流"})
+        if (before.find(w) != std::string_view::npos) level = true;
+    if (!level) return i;
+    return p + 6;
+}
+
+double name_similarity(std::string_view a, std::string_view b) {
+    auto norm = [](std::string_view s) {
+        std::u32string out;
+        for (std::size_t i = 0; i < s.size();) {
+            std::size_t n;
+            char32_t c = cp_at(s, i, &n);
+            i += n;
+            if (is_space_cp(c)) continue;
+            switch (c) {
+                case ',': case 0xFF0C: case 0x3001: case 0x3002: case ';': case 0xFF1B: case ':': case 0xFF1A:
+                case '(': case ')': case 0xFF08: case 0xFF09: case 0x300A: case 0x300B: case 0x201C: case 0x201D:
+                case '"': case '\'': case 0x2018: case 0x2019: case 0xB7:
+                    continue;
+                default:
+                    out.push_back(c);
+            }
+        }
+        return out;
+    };
+    // Names the genre uses interchangeably for one indicator.
+    auto canon = [](std::string_view s) {
+        std::string out(s);
+        for (auto [from, to] : {std::pair<std::string_view, std::string_view>{"期望寿命", "预期寿命"},
+                                {"每千人口", "每千人"}, {"每万人口", "每万人"}}) {
+            for (std::size_t p = out.find(from); p != std::string::npos; p = out.find(from, p + to.size()))
+                out.replace(p, from.size(), to);
+        }
+        return out;
+    };
+    std::u32string x = norm(canon(a)), y = norm(canon(b));
+    if (x.empty() || y.empty()) return 0;
+    if (x.find(y) != std::u32string::npos || y.find(x) != std::u32string::npos) return 1;
+    auto grams = [](const std::u32string& s) {
+        std::set<std::pair<char32_t, char32_t>> g;
+        for (std::size_t i = 0; i + 1 < s.size(); ++i) g.emplace(s[i], s[i + 1]);
+        if (g.empty()) g.emplace(s[0], 0);
+        return g;
+    };
+    auto gx = grams(x), gy = grams(y);
+    std::size_t common = 0;
+    for (const auto& g : gx) common += gy.count(g);
+    return 2.0 * static_cast<double>(common) / static_cast<double>(gx.size() + gy.size());
+}
+
+}  // namespace healthplan::extract_detail
