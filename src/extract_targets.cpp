@@ -917,15 +917,22 @@ bool project_box(const Document& d, int h) {
     return false;
 }
 
-void scan_line(ScanState& st, std::size_t b, std::size_t e, std::vector<int>& para_years) {
+// Reads one paragraph. `inherited` is the frame of an earlier paragraph that
+// ended introducing a list ("到2025年，主要目标是：" then "——…" lines); on return
+// it holds the frame the following lines inherit (or none).
+void scan_line(ScanState& st, std::size_t b, std::size_t e, std::vector<int>& para_years, Frame& inherited) {
     std::string_view s = st.s;
     std::size_t i = b;
     // A paragraph that opens with its years ("到2025年,…") dates every sentence in it.
-    Frame para_frame;
+    Frame para_frame = inherited;
     {
         Frame f;
-        if (frame_at(st, skip_ws(s, b, e), e, f) != skip_ws(s, b, e) && !f.past) para_frame = f;
+        if (frame_at(st, skip_ws(s, b, e), e, f) != skip_ws(s, b, e)) {
+            para_frame = f.past ? Frame{} : f;
+            inherited = Frame{};
+        }
     }
+    Frame last_frame;
     while (i < e) {
         // One sentence.
         std::size_t se = i;
@@ -987,8 +994,14 @@ void scan_line(ScanState& st, std::size_t b, std::size_t e, std::vector<int>& pa
             }
             k += n ? n : 1;
         }
+        last_frame = frame;
         i = se < e ? next_cp(s, se) : e;
     }
+    // A paragraph ending in a colon introduces the lines after it.
+    std::size_t end = e;
+    while (end > b && is_space_cp(cp_at(s, prev_cp(s, end)))) end = prev_cp(s, end);
+    if (end > b && (ends_at(s, end, "：") || ends_at(s, end, ":")) && !last_frame.years.empty() && !last_frame.past)
+        inherited = last_frame;
 }
 
 }  // namespace
@@ -1010,6 +1023,7 @@ void extract_targets(const Document& d, Plan& plan) {
     std::size_t next_table = 0;
     const std::size_t table_count = found.size();
     std::vector<int> para_years;
+    Frame inherited;  // a list's frame, from "到2025年，主要目标是：" to the next heading
     std::vector<std::pair<std::size_t, std::size_t>> index;  // target -> line, for sections and tasks
     std::vector<char> skip(d.headings.size());
     for (std::size_t k = 0; k < d.headings.size(); ++k)
@@ -1022,10 +1036,13 @@ void extract_targets(const Document& d, Plan& plan) {
         int h = heading_at_line(d, i);
         if (h >= 0 && skip[h]) continue;
         std::size_t b = l.begin;
-        // A heading line: read after its label.
-        if (h >= 0 && d.headings[h].line == i) b = d.headings[h].label_end;
+        // A heading line: read after its label; it ends any list before it.
+        if (h >= 0 && d.headings[h].line == i) {
+            b = d.headings[h].label_end;
+            inherited = Frame{};
+        }
         para_years.clear();
-        scan_line(st, b, l.end, para_years);
+        scan_line(st, b, l.end, para_years, inherited);
     }
 
     // Merge: table rows, then text targets that do not restate one already

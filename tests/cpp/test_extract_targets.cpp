@@ -432,3 +432,12 @@ TEST_CASE("行动目标: a labelled target paragraph keeps its frame across semi
     CHECK(*find(p, "学校体育场地设施开放率", 2030)->value == 90);
     CHECK(find(p, "学校体育场地设施开放率", 2030)->comparator == Comparator::gt);
 }
+
+TEST_CASE("a frame that introduces a list dates the lines of the list", "[extract][targets]") {
+    Plan p = extract("某市卫生健康规划\n一、发展目标\n到2025年，主要发展指标是：\n——人均预期寿命达到79岁；\n"
+                     "——婴儿死亡率控制在5‰以下。\n二、主要任务\n高血压患者规范管理率达到70%。\n");
+    REQUIRE(p.targets.size() == 3);
+    CHECK(p.targets[0].year == 2025);
+    CHECK(p.targets[1].year == 2025);
+    CHECK_FALSE(p.targets[2].year);  // a heading ends the list
+}
