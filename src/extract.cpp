@@ -119,6 +119,9 @@ std::string decode_to_utf8(std::string_view bytes, std::string_view encoding, st
 }
 
 Plan extract_file(const std::filesystem::path& path, std::string_view encoding, ExtractOptions options) {
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) throw ParseError("io.missing", "no such file", path.string());
+    if (std::filesystem::is_directory(path, ec)) throw ParseError("io.not_a_file", "is a directory, not a file", path.string());
     std::ifstream in(path, std::ios::binary);
     if (!in) throw ParseError("io.unreadable", "cannot open file", path.string());
     std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());

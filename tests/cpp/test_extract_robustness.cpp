@@ -133,6 +133,7 @@ TEST_CASE("GB18030 files are detected and converted; unknown encodings are error
     CHECK_THROWS_AS(extract_file(path, "latin-9"), ParseError);
     CHECK_THROWS_AS(extract_file(path, "utf-8"), ParseError);
     CHECK_THROWS_AS(extract_file(dir / "missing.txt"), ParseError);
+    CHECK_THROWS_AS(extract_file(dir), ParseError);  // a directory
     // A UTF-8 BOM is dropped; spans index the text after it.
     const auto bom = dir / "bom.txt";
     std::ofstream(bom, std::ios::binary) << "\xEF\xBB\xBF" << "某市规划\n到2025年，婴儿死亡率低于5‰。\n";
