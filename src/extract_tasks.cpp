@@ -140,7 +140,8 @@ enum class Role { none, lead, responsible, other };
 bool parse_parenthesis(std::string_view t, std::size_t b, std::size_t e, const UnitNamer& namer, Task& task) {
     std::string_view inside = t.substr(b, e - b);
     if (inside.find("牵头") == std::string_view::npos && inside.find("负责") == std::string_view::npos &&
-        inside.find("配合") == std::string_view::npos)
+        inside.find("配合") == std::string_view::npos && inside.find("责任单位") == std::string_view::npos &&
+        inside.find("责任部门") == std::string_view::npos)
         return false;
     std::vector<Piece> pending;
     bool any = false;
@@ -438,7 +439,8 @@ void extract_tasks(const Document& d, Plan& plan) {
             if (!p) return false;
             std::string_view inside = t.substr(p->b, p->e - p->b);
             return inside.find("牵头") != std::string_view::npos || inside.find("负责") != std::string_view::npos ||
-                   inside.find("配合") != std::string_view::npos;
+                   inside.find("配合") != std::string_view::npos ||
+                           inside.find("责任单位") != std::string_view::npos || inside.find("责任部门") != std::string_view::npos;
         };
         if (!assigned) {
             assigned = responsibility_at(last);

@@ -209,3 +209,16 @@ TEST_CASE("an issuer inferred from 经区人民政府研究同意", "[extract][m
     CHECK(p.issuer == "某某区人民政府");
     CHECK(p.doc_number == "某区政发〔2021〕3号");
 }
+
+TEST_CASE("labelled groups inside a trailing parenthesis", "[extract][tasks]") {
+    Plan p = extract("某市健康城市建设工作方案\n一、重点任务\n"
+                     "1.推进环境卫生整治。（牵头单位：市城管局；配合单位：市住建局、生态环境局，各区县人民政府）\n"
+                     "2.加强饮用水安全管理。（责任单位：市水务局、卫生健康委）\n");
+    REQUIRE(p.tasks.size() == 2);
+    CHECK(p.tasks[0].lead.at(0).name == "市城管局");
+    REQUIRE(p.tasks[0].responsible.size() == 3);
+    CHECK(p.tasks[0].responsible[1].name == "市生态环境局");
+    CHECK(p.tasks[0].responsible[2].name == "各区县人民政府");
+    REQUIRE(p.tasks[1].responsible.size() == 2);
+    CHECK(p.tasks[1].responsible[1].name == "市卫生健康委");
+}
