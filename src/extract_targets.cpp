@@ -319,6 +319,22 @@ std::vector<Range> split_indicators(std::string_view s, Range r) {
     return {r};
 }
 
+// "高血压治疗率、控制率": a short later name shares the first name's prefix
+// (高血压控制率). Returns the completed name, or the part as written.
+std::string complete_name(std::string_view s, const std::vector<Range>& parts, std::size_t k) {
+    std::string_view part = s.substr(parts[k].b, parts[k].e - parts[k].b);
+    if (k == 0) return strip_noise(part);
+    std::string_view first = s.substr(parts[0].b, parts[0].e - parts[0].b);
+    std::size_t part_chars = 0, first_chars = 0;
+    for (std::size_t i = 0; i < part.size(); i += u8len(static_cast<unsigned char>(part[i]))) ++part_chars;
+    for (std::size_t i = 0; i < first.size(); i += u8len(static_cast<unsigned char>(first[i]))) ++first_chars;
+    if (part_chars > 4 || first_chars < part_chars + 2) return strip_noise(part);
+    // Drop as many characters from the end of the first name as the part has.
+    std::size_t cut = first.size();
+    for (std::size_t n = 0; n < part_chars; ++n) cut = prev_cp(first, cut);
+    return strip_noise(std::string(first.substr(0, cut)) + std::string(part));
+}
+
 bool lower_is_better(std::string_view name) {
     for (std::string_view w : {"死亡率", "发病率", "患病率", "感染率", "吸烟率", "肥胖", "发生率", "流行率", "近视率",
                                "超重", "伤害", "支出占", "自付", "负担", "缺陷"})
@@ -419,7 +435,7 @@ void emit(ScanState& st, const Frame& frame, Emit& em) {
             value_index.clear();
             for (std::size_t yi = 0; yi < ys.size(); ++yi) value_index.push_back(yi * names.size() + ni);
         }
-        std::string indicator = strip_noise(s.substr(name.b, name.e - name.b));
+        std::string indicator = names.size() > 1 ? complete_name(s, names, ni) : strip_noise(s.substr(name.b, name.e - name.b));
         if (indicator.empty()) continue;
         for (std::size_t k = 0; k < years.size(); ++k) {
             Target t;
@@ -982,6 +998,25 @@ void scan_line(ScanState& st, std::size_t b, std::size_t e, std::vector<int>& pa
                             use.years = para_years;
                         const std::size_t before = st.out.size();
                         scan_clause(st, clause, use, carry, sentence_soft);
+                        // Two statements joined by 和 / 并 in one clause
+                        // ("…每年降低0.5个百分点以上和新发近视率明显下降"): read on after the first.
+                        for (int more = 0; more < 8 && st.out.size() != before; ++more) {
+                            const std::size_t done = st.out.back().span->end;
+                            if (done <= clause.b || done >= clause.e) break;
+                            std::size_t r = skip_ws(s, done, clause.e);
+                            bool joined = false;
+                            for (std::string_view w : {"并且", "同时", "和", "及", "并", "且", "、"})
+                                if (at(s, r, w)) {
+                                    r += w.size();
+                                    joined = true;
+                                    break;
+                                }
+                            if (!joined || clause.e - r < 9) break;
+                            const std::size_t mark = st.out.size();
+                            Carry none;
+                            scan_clause(st, Range{r, clause.e}, use, none, sentence_soft);
+                            if (st.out.size() == mark) break;
+                        }
                         if (st.out.size() != before) carry.subject = {};
                         if (s.substr(clause.b, clause.e - clause.b).find("力争") != std::string_view::npos &&
                             st.out.size() == before)

@@ -441,3 +441,17 @@ TEST_CASE("a frame that introduces a list dates the lines of the list", "[extrac
     CHECK(p.targets[1].year == 2025);
     CHECK_FALSE(p.targets[2].year);  // a heading ends the list
 }
+
+TEST_CASE("two statements in one clause, and short names sharing a prefix", "[extract][targets]") {
+    Plan p = plan_of("到2022年和2030年，儿童青少年总体近视率力争每年降低0.5个百分点以上和新发近视率明显下降；"
+                     "高血压治疗率、控制率持续提高；失眠现患率、焦虑障碍患病率上升趋势减缓。");
+    CHECK(find(p, "儿童青少年总体近视率", 2030));
+    const Target* a = find(p, "新发近视率", 2022);
+    REQUIRE(a);
+    CHECK(a->kind == TargetKind::trend);
+    CHECK(find(p, "高血压治疗率", 2022));
+    CHECK(find(p, "高血压控制率", 2030));
+    CHECK(find(p, "失眠现患率", 2022));
+    CHECK(find(p, "焦虑障碍患病率", 2030));
+    CHECK(p.targets.size() == 12);
+}
