@@ -740,6 +740,11 @@ void scan_clause(ScanState& st, Range c, const Frame& frame, Carry& carry, bool 
             em.values = std::move(values);
             em.soft = soft;
             em.strict_verb = verb->strict;
+            // "提倡人均每日食盐摄入量不高于5g": advocated, not promised.
+            {
+                std::size_t a = skip_bullets(s, p, c.e);
+                if (at(s, a, "提倡") || at(s, a, "倡导")) em.nature = Nature::advocacy;
+            }
             if (rate_kind == TargetKind::rate && verb->kind == VerbKind::level) {
                 em.kind = TargetKind::rate;
                 em.op = rate_dir;

@@ -1,5 +1,6 @@
 // Values as written in targets ("22%", "209.7/10万以下", "1-1.5名", "1.2万张"),
 // benchmark phrases ("国家平均水平") and the similarity of indicator names.
+#include <cctype>
 #include <set>
 #include <string>
 
@@ -32,7 +33,18 @@ std::optional<ValueText> value_at(std::string_view s, std::size_t i, std::size_t
         }
     }
     bool matched = false;
+    // Latin mass units as written in the national indicator set ("不高于5g").
+    for (auto [latin, noun] : {std::pair<std::string_view, std::string_view>{"kg", "千克"}, {"g", "克"}}) {
+        if (j + latin.size() <= e && at(s, j, latin) && !(j + latin.size() < s.size() && std::isalpha(static_cast<unsigned char>(s[j + latin.size()])))) {
+            v.unit = Unit::count(std::string(noun));
+            v.unit_text = std::string(latin);
+            j += latin.size();
+            matched = true;
+            break;
+        }
+    }
     for (auto u : unit_spellings) {
+        if (matched) break;
         if (j + u.size() <= e && at(s, j, u)) {
             if (auto unit = Unit::try_parse(u)) {
                 v.unit = *unit;

@@ -455,3 +455,16 @@ TEST_CASE("two statements in one clause, and short names sharing a prefix", "[ex
     CHECK(find(p, "焦虑障碍患病率", 2030));
     CHECK(p.targets.size() == 12);
 }
+
+TEST_CASE("advocated targets and Latin mass units", "[extract][targets]") {
+    Plan p = plan_of("到2030年，提倡人均每日食盐摄入量不高于5g，成人人均每日食用油摄入量不高于25g。");
+    const Target* a = find(p, "人均每日食盐摄入量", 2030);
+    REQUIRE(a);
+    CHECK(a->nature == Nature::advocacy);
+    CHECK(a->unit.symbol() == "克");
+    CHECK(a->unit_text == "g");
+    CHECK(*a->value == 5);
+    const Target* b = find(p, "成人人均每日食用油摄入量", 2030);
+    REQUIRE(b);
+    CHECK(b->nature == Nature::unspecified);
+}
