@@ -232,6 +232,163 @@ std::vector<Target> extract_tables(const Document& d, int first_plan_year,
 
 namespace {
 
+struct Column {
+    std::optional<int> year;
+    int role = 0;  // -1 baseline, +1 target, 0 not yet known
+};
+
+struct Header {
+    std::vector<Column> columns;
+    bool nature_column = false;
+    std::optional<std::size_t> base_col;
+};
+
+// The header before cell k: the value columns ("2020年" / "2025年", or
+// "基期水平" / "2022年" / "2030年") and whether a nature column follows.
+Header read_header(std::string_view t, const std::vector<Cell>& cells, std::size_t k, int first_plan_year) {
+    Header hd;
+    std::vector<Column>& columns = hd.columns;
+    std::size_t header_begin = k;
+    for (std::size_t h = k; h-- > 0 && k - h <= 12;) {
+        std::string_view c = cell_text(t, cells[h]);
+        if (c.find("专栏") != std::string_view::npos) break;
+        header_begin = h;
+    }
+    for (std::size_t h = header_begin; h < k; ++h) {
+        std::string_view c = cell_text(t, cells[h]);
+        const bool base_word = c.find("基期") != std::string_view::npos || c.find("基线") != std::string_view::npos ||
+                               c.find("现状") != std::string_view::npos || c.find("基数") != std::string_view::npos ||
+                               c.find("现值") != std::string_view::npos;
+        if (auto y = year_cell(t, cells[h])) {
+            columns.push_back(Column{*y, base_word ? -1 : (c.find("目标") != std::string_view::npos ? 1 : 0)});
+        } else if (c.find("性质") != std::string_view::npos || c.find("属性") != std::string_view::npos) {
+            hd.nature_column = true;
+        } else if (c.size() <= 24 && base_word) {
+            columns.push_back(Column{std::nullopt, -1});
+        } else if (c.size() <= 24 && c.find("目标") != std::string_view::npos) {
+            columns.push_back(Column{std::nullopt, 1});
+        }
+    }
+    // A year before the plan starts is the baseline ("2020年" in a 2021–2025 plan).
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+        if (columns[c].role != 0) continue;
+        const bool before_plan = first_plan_year && columns[c].year && *columns[c].year < first_plan_year;
+        const bool first_of_two = !first_plan_year && c == 0 && columns.size() == 2;
+        columns[c].role = before_plan || first_of_two ? -1 : 1;
+    }
+    for (std::size_t c = 0; c < columns.size(); ++c)
+        if (columns[c].role < 0 && !hd.base_col) hd.base_col = c;
+    return hd;
+}
+
+// One row (name cell first, nature cell already cut off) into targets.
+void read_row(std::string_view t, const std::vector<Cell>& row, Nature nature, const Header& header,
+              std::vector<Target>& out) {
+    const auto& columns = header.columns;
+    const auto& base_col = header.base_col;
+    // Name and unit: "人均期望寿命(岁)".
+    Cell name = row[0];
+    std::string unit_text;
+    Unit unit;
+    {
+        std::string_view nm = cell_text(t, name);
+        std::size_t cl = 0;
+        std::size_t close = prev_cp(nm, nm.size());
+        if (is_close_paren(nm, close, &cl)) {
+            std::size_t open = nm.rfind("(");
+            std::size_t open_fw = nm.rfind("（");
+            std::size_t o = open == std::string_view::npos ? open_fw
+                            : open_fw == std::string_view::npos ? open
+                                                                 : std::max(open, open_fw);
+            if (o != std::string_view::npos) {
+                std::size_t ol = at(nm, o, "(") ? 1 : 3;
+                std::string_view u = nm.substr(o + ol, close - o - ol);
+                if (auto parsed = Unit::try_parse(u); parsed && !u.empty()) {
+                    unit = *parsed;
+                    unit_text = std::string(u);
+                    name.e = name.b + o;
+                }
+            }
+        }
+    }
+    // A unit column of its own: "人均预期寿命 / 岁 / 77.3 / 78".
+    std::size_t first_middle = 1;
+    if (row.size() >= 3 && !value_like(cell_text(t, row[1]))) {
+        std::string_view u = cell_text(t, row[1]);
+        if (auto parsed = Unit::try_parse(u); parsed && !u.empty() && u.size() <= 24) {
+            unit = *parsed;
+            unit_text = std::string(u);
+            first_middle = 2;
+        }
+    }
+    // Middle cells: glue text fragments a line break split ("达到国家" / "平均水平").
+    std::vector<Cell> middle;
+    for (std::size_t c = first_middle; c < row.size(); ++c) {
+        if (!middle.empty() && !value_like(cell_text(t, row[c])) && !value_like(cell_text(t, middle.back())))
+            middle.back().e = row[c].e;
+        else
+            middle.push_back(row[c]);
+    }
+    Target proto;
+    proto.indicator = strip_noise(cell_text(t, name));
+    proto.nature = nature;
+    proto.unit = unit;
+    proto.unit_text = unit_text;
+    // Map the value cells onto the header's columns.
+    std::vector<std::pair<Cell, std::optional<int>>> target_cells;  // cell, year
+    std::optional<Cell> base_cell;
+    std::optional<int> base_year;
+    if (!columns.empty() && middle.size() == columns.size()) {
+        for (std::size_t c = 0; c < columns.size(); ++c) {
+            if (base_col && c == *base_col) base_cell = middle[c], base_year = columns[c].year;
+            else if (columns[c].role > 0) target_cells.emplace_back(middle[c], columns[c].year);
+        }
+    } else {
+        // Fewer or more cells than columns: the last cell is the last target column's.
+        std::optional<int> last_year;
+        for (const auto& col : columns)
+            if (col.role > 0) last_year = col.year;
+        if (middle.size() >= 2) {
+            base_cell = middle.front();
+            if (base_col) base_year = columns[*base_col].year;
+        }
+        target_cells.emplace_back(middle.back(), last_year);
+        if (!columns.empty() || middle.size() > 2) {
+            proto.certainty = Certainty::uncertain;
+            proto.note = middle.size() < columns.size() ? "fewer cells than columns in this row; the value is read as the target"
+                                                        : "cells and columns of this row do not line up";
+        }
+    }
+    if (base_cell)
+        if (auto b = value_at(t, skip_ws(t, base_cell->b, base_cell->e), base_cell->e);
+            b && skip_ws(t, b->end, base_cell->e) == base_cell->e)
+            proto.baseline = Baseline{base_year, b->value};
+    for (const auto& [tc, year] : target_cells) {
+        Target tg = proto;
+        tg.year = year;
+        if (read_target_cell(t, tc, tg) && !tg.indicator.empty()) {
+            // "提高10%" in a table row: the reference is the row's baseline.
+            if (tg.reference && tg.reference->label.empty()) {
+                if (base_year) {
+                    tg.reference->year = base_year;
+                    tg.reference->label = std::to_string(*base_year) + "年";
+                } else {
+                    tg.reference->label = "基期";
+                }
+            }
+            if (tg.kind == TargetKind::benchmark || tg.kind == TargetKind::trend) {
+                tg.unit = Unit();
+                tg.unit_text.clear();
+            } else if (tg.unit_text.empty()) {
+                tg.unit = proto.unit;
+                tg.unit_text = proto.unit_text;
+            }
+            tg.span = make_span(t, row[0].b, tc.e);
+            out.push_back(std::move(tg));
+        }
+    }
+}
+
 std::size_t parse_table(std::string_view t, const std::vector<Cell>& cells, std::size_t k, int first_plan_year,
                         std::vector<Target>& out) {
     {
@@ -246,45 +403,9 @@ std::size_t parse_table(std::string_view t, const std::vector<Cell>& cells, std:
                 break;
             }
         if (!has_two) return k;
-        // Header: the value columns before row 1 ("2020年" / "2025年", or
-        // "基期水平" / "2022年" / "2030年"), and whether a nature column follows.
-        struct Column {
-            std::optional<int> year;
-            int role = 0;  // -1 baseline, +1 target, 0 not yet known
-        };
-        std::vector<Column> columns;
-        bool nature_column = false;
-        std::size_t header_begin = k;
-        for (std::size_t h = k; h-- > 0 && k - h <= 12;) {
-            std::string_view c = cell_text(t, cells[h]);
-            if (c.find("专栏") != std::string_view::npos) break;
-            header_begin = h;
-        }
-        for (std::size_t h = header_begin; h < k; ++h) {
-            std::string_view c = cell_text(t, cells[h]);
-            const bool base_word = c.find("基期") != std::string_view::npos || c.find("基线") != std::string_view::npos ||
-                                   c.find("现状") != std::string_view::npos || c.find("基数") != std::string_view::npos ||
-                                   c.find("现值") != std::string_view::npos;
-            if (auto y = year_cell(t, cells[h])) {
-                columns.push_back(Column{*y, base_word ? -1 : (c.find("目标") != std::string_view::npos ? 1 : 0)});
-            } else if (c.find("性质") != std::string_view::npos || c.find("属性") != std::string_view::npos) {
-                nature_column = true;
-            } else if (c.size() <= 24 && base_word) {
-                columns.push_back(Column{std::nullopt, -1});
-            } else if (c.size() <= 24 && c.find("目标") != std::string_view::npos) {
-                columns.push_back(Column{std::nullopt, 1});
-            }
-        }
-        // A year before the plan starts is the baseline ("2020年" in a 2021–2025 plan).
-        for (std::size_t c = 0; c < columns.size(); ++c) {
-            if (columns[c].role != 0) continue;
-            const bool before_plan = first_plan_year && columns[c].year && *columns[c].year < first_plan_year;
-            const bool first_of_two = !first_plan_year && c == 0 && columns.size() == 2;
-            columns[c].role = before_plan || first_of_two ? -1 : 1;
-        }
-        std::optional<std::size_t> base_col;
-        for (std::size_t c = 0; c < columns.size(); ++c)
-            if (columns[c].role < 0 && !base_col) base_col = c;
+        const Header header = read_header(t, cells, k, first_plan_year);
+        const auto& columns = header.columns;
+        const bool nature_column = header.nature_column;
 
         int expected = 1;
         std::size_t r = k;
@@ -319,107 +440,7 @@ std::size_t parse_table(std::string_view t, const std::vector<Cell>& cells, std:
                 used = row.size();
             }
             if (row.size() < 2) break;
-            // Name and unit: "人均期望寿命(岁)".
-            Cell name = row[0];
-            std::string unit_text;
-            Unit unit;
-            {
-                std::string_view nm = cell_text(t, name);
-                std::size_t cl = 0;
-                std::size_t close = prev_cp(nm, nm.size());
-                if (is_close_paren(nm, close, &cl)) {
-                    std::size_t open = nm.rfind("(");
-                    std::size_t open_fw = nm.rfind("（");
-                    std::size_t o = open == std::string_view::npos ? open_fw
-                                    : open_fw == std::string_view::npos ? open
-                                                                         : std::max(open, open_fw);
-                    if (o != std::string_view::npos) {
-                        std::size_t ol = at(nm, o, "(") ? 1 : 3;
-                        std::string_view u = nm.substr(o + ol, close - o - ol);
-                        if (auto parsed = Unit::try_parse(u); parsed && !u.empty()) {
-                            unit = *parsed;
-                            unit_text = std::string(u);
-                            name.e = name.b + o;
-                        }
-                    }
-                }
-            }
-            // A unit column of its own: "人均预期寿命 / 岁 / 77.3 / 78".
-            std::size_t first_middle = 1;
-            if (row.size() >= 3 && !value_like(cell_text(t, row[1]))) {
-                std::string_view u = cell_text(t, row[1]);
-                if (auto parsed = Unit::try_parse(u); parsed && !u.empty() && u.size() <= 24) {
-                    unit = *parsed;
-                    unit_text = std::string(u);
-                    first_middle = 2;
-                }
-            }
-            // Middle cells: glue text fragments a line break split ("达到国家" / "平均水平").
-            std::vector<Cell> middle;
-            for (std::size_t c = first_middle; c < row.size(); ++c) {
-                if (!middle.empty() && !value_like(cell_text(t, row[c])) && !value_like(cell_text(t, middle.back())))
-                    middle.back().e = row[c].e;
-                else
-                    middle.push_back(row[c]);
-            }
-            Target proto;
-            proto.indicator = strip_noise(cell_text(t, name));
-            proto.nature = nature;
-            proto.unit = unit;
-            proto.unit_text = unit_text;
-            // Map the value cells onto the header's columns.
-            std::vector<std::pair<Cell, std::optional<int>>> target_cells;  // cell, year
-            std::optional<Cell> base_cell;
-            std::optional<int> base_year;
-            if (!columns.empty() && middle.size() == columns.size()) {
-                for (std::size_t c = 0; c < columns.size(); ++c) {
-                    if (base_col && c == *base_col) base_cell = middle[c], base_year = columns[c].year;
-                    else if (columns[c].role > 0) target_cells.emplace_back(middle[c], columns[c].year);
-                }
-            } else {
-                // Fewer or more cells than columns: the last cell is the last target column's.
-                std::optional<int> last_year;
-                for (const auto& col : columns)
-                    if (col.role > 0) last_year = col.year;
-                if (middle.size() >= 2) {
-                    base_cell = middle.front();
-                    if (base_col) base_year = columns[*base_col].year;
-                }
-                target_cells.emplace_back(middle.back(), last_year);
-                if (!columns.empty() || middle.size() > 2) {
-                    proto.certainty = Certainty::uncertain;
-                    proto.note = middle.size() < columns.size() ? "fewer cells than columns in this row; the value is read as the target"
-                                                                : "cells and columns of this row do not line up";
-                }
-            }
-            if (base_cell)
-                if (auto b = value_at(t, skip_ws(t, base_cell->b, base_cell->e), base_cell->e);
-                    b && skip_ws(t, b->end, base_cell->e) == base_cell->e)
-                    proto.baseline = Baseline{base_year, b->value};
-            for (const auto& [tc, year] : target_cells) {
-                Target tg = proto;
-                tg.year = year;
-                if (read_target_cell(t, tc, tg) && !tg.indicator.empty()) {
-                    // "提高10%" in a table row: the reference is the row's baseline.
-                    if (tg.reference && tg.reference->label.empty()) {
-                        if (base_year) {
-                            tg.reference->year = base_year;
-                            tg.reference->label = std::to_string(*base_year) + "年";
-                        } else {
-                            tg.reference->label = "基期";
-                        }
-                    }
-                    if (tg.kind == TargetKind::benchmark || tg.kind == TargetKind::trend) {
-                        tg.unit = Unit();
-                        tg.unit_text.clear();
-                    } else if (tg.unit_text.empty()) {
-                        tg.unit = proto.unit;
-                        tg.unit_text = proto.unit_text;
-                    }
-                    tg.span = make_span(t, cells[r + 1].b, tc.e);
-                    out.push_back(std::move(tg));
-                }
-            }
+            read_row(t, row, nature, header, out);
             ++expected;
             r = last_row ? r + 1 + used : e;
             if (last_row) break;
