@@ -179,6 +179,20 @@ namespace {
 
 std::size_t parse_table(std::string_view t, const std::vector<Cell>& cells, std::size_t k, int first_plan_year,
                         std::vector<Target>& out);
+std::size_t parse_unnumbered(std::string_view t, const std::vector<Cell>& cells, std::size_t k, int first_plan_year,
+                             std::vector<Target>& out);
+
+// A header naming the nature column, alone on its line or in a tab row.
+bool nature_header_line(std::string_view t, const Line& l) {
+    std::string_view line = t.substr(l.begin, l.end - l.begin);
+    if (line.size() > 400) return false;
+    const std::string clean = line.size() <= 30 ? strip_noise(line) : std::string();
+    if (clean == "指标性质" || clean == "属性" || clean == "指标属性" || clean == "性质" || clean == "指标类型")
+        return true;
+    return line.find('\t') != std::string_view::npos &&
+           (line.find("性质") != std::string_view::npos || line.find("属性") != std::string_view::npos) &&
+           line.find("年") != std::string_view::npos;
+}
 
 // A line that may open a table: "1" alone, or "1" and a separator.
 bool row_one_line(std::string_view t, const Line& l) {
@@ -200,7 +214,12 @@ std::vector<Target> extract_tables(const Document& d, int first_plan_year,
     std::vector<Cell> cells;
     std::vector<Target> found;
     for (std::size_t li = d.content_begin; li < d.content_end; ++li) {
-        if (!row_one_line(t, d.lines[li])) continue;
+        const bool numbered = row_one_line(t, d.lines[li]);
+        bool unnumbered = !numbered && nature_header_line(t, d.lines[li]);
+        // A numbered table's header: its rows are read from their row numbers.
+        for (std::size_t a = li + 1; unnumbered && a < d.content_end && a <= li + 6; ++a)
+            if (row_one_line(t, d.lines[a])) unnumbered = false;
+        if (!numbered && !unnumbered) continue;
         const std::size_t from = li >= d.content_begin + 12 ? li - 12 : d.content_begin;
         std::size_t span = 32, k = 0, table_end = 0, to = 0;
         for (;;) {
@@ -210,8 +229,10 @@ std::vector<Target> extract_tables(const Document& d, int first_plan_year,
             for (std::size_t w = from; w < to; ++w) {
                 if (w == li) k = cells.size();
                 add_cells(t, d.lines[w], cells);
+                if (w == li && unnumbered) k = cells.size();  // rows start after the header line
             }
-            table_end = parse_table(t, cells, k, first_plan_year, found);
+            table_end = numbered ? parse_table(t, cells, k, first_plan_year, found)
+                                 : parse_unnumbered(t, cells, k, first_plan_year, found);
             // The table may go on past the window: read again with a larger one.
             if (to < d.content_end && table_end + 24 >= cells.size() && table_end > k) {
                 span *= 2;
@@ -447,6 +468,42 @@ std::size_t parse_table(std::string_view t, const std::vector<Cell>& cells, std:
         }
         return r;
     }
+}
+
+// A table without row numbers: after a header that names a nature column
+// ("指标 / 2020年 / 2025年 / 指标性质"), each row ends at its nature cell.
+// `k` is the first cell after the header. Returns the cell after the table.
+std::size_t parse_unnumbered(std::string_view t, const std::vector<Cell>& cells, std::size_t k, int first_plan_year,
+                             std::vector<Target>& out) {
+    const Header header = read_header(t, cells, k, first_plan_year);
+    if (!header.nature_column || header.columns.empty() || k >= cells.size() || row_number(t, cells[k]) == 1)
+        return k;
+    // The row is the name, an optional unit cell, then one cell per column.
+    const std::size_t width = 1 + header.columns.size();
+    std::size_t r = k, done = k;
+    for (int rows = 0; r < cells.size() && rows < 100000; ++rows) {
+        std::size_t e = r;
+        while (e < cells.size() && e < r + width + 4 && nature_cell(cell_text(t, cells[e])) == Nature::unspecified &&
+               !starts_heading(t, cells[e].b, cells[e].e))
+            ++e;
+        if (e >= cells.size() || e >= r + width + 4 || nature_cell(cell_text(t, cells[e])) == Nature::unspecified) break;
+        const Nature nature = nature_cell(cell_text(t, cells[e]));
+        // Leading cells beyond the row's width are a category ("健康水平"); a
+        // unit cell of its own stays (read_row recognises it).
+        std::size_t b = r;
+        std::size_t keep = width;
+        if (e - r > width) {
+            std::string_view maybe_unit = cell_text(t, cells[e - header.columns.size() - 1]);
+            if (!value_like(maybe_unit) && Unit::try_parse(maybe_unit) && !maybe_unit.empty()) keep = width + 1;
+            if (e - r > keep) b = e - keep;
+        }
+        if (e - b < 2) break;
+        std::vector<Cell> row(cells.begin() + static_cast<std::ptrdiff_t>(b), cells.begin() + static_cast<std::ptrdiff_t>(e));
+        read_row(t, row, nature, header, out);
+        done = e + 1;
+        r = e + 1;
+    }
+    return done;
 }
 
 }  // namespace

@@ -468,3 +468,21 @@ TEST_CASE("advocated targets and Latin mass units", "[extract][targets]") {
     REQUIRE(b);
     CHECK(b->nature == Nature::unspecified);
 }
+
+TEST_CASE("tables without row numbers end each row at its nature cell", "[extract][targets][table]") {
+    const std::string text =
+        "某市“十四五”卫生健康规划\n第一章 目标\n专栏1 主要指标\n领域\n指标\n2020年\n2025年\n指标性质\n"
+        "健康水平\n人均预期寿命(岁)\n78.1\n79\n预期性\n婴儿死亡率(‰)\n4.2\n<5\n约束性\n"
+        "健康服务\n每千人口床位数\n张\n6.0\n7.5\n预期性\n第二章 任务\n到2025年，人均预期寿命达到79岁。\n";
+    Plan p = extract(text);
+    REQUIRE(p.targets.size() == 3);
+    CHECK(p.targets[0].indicator == "人均预期寿命");
+    CHECK(p.targets[0].baseline->value == Approx(78.1));
+    CHECK(p.targets[1].indicator == "婴儿死亡率");
+    CHECK(p.targets[1].comparator == Comparator::lt);
+    CHECK(p.targets[1].nature == Nature::binding);
+    CHECK(p.targets[2].indicator == "每千人口床位数");
+    CHECK(p.targets[2].unit.symbol() == "张");
+    CHECK(*p.targets[2].value == 7.5);
+    for (const auto& t : p.targets) CHECK(text.substr(t.span->begin, t.span->size()) == t.span->evidence);
+}
