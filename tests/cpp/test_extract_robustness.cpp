@@ -97,7 +97,7 @@ TEST_CASE("a 10 MB document, a 1 MB line and deep nesting finish", "[extract][ro
 
     // Table-like layouts everywhere: every line could open a table.
     std::string rows = "某市规划\n";
-    while (rows.size() < 2'000'000) rows += "1\n2\n序号\n牵头单位\n1\n";
+    while (rows.size() < 2'000'000) rows += "1\n2\n序号\n牵头单位\n1\n2020年\n指标性质\n率\n预期\n";
     CHECK_NOTHROW(extract(rows));
     std::string table = "某市规划\n指标\n2020年\n2025年\n";
     for (int k = 1; k <= 20'000; ++k) table += std::to_string(k) + "\n率(%)\n1\n≥2\n预期\n";
