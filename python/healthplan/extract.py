@@ -31,10 +31,15 @@ def extract(text: str, name: str | None = None) -> Plan:
     if not isinstance(text, str):
         raise TypeError(f"extract() needs str, not {type(text).__name__}; use extract_file for bytes on disk")
     try:
-        text.encode("utf-8")
-    except UnicodeEncodeError as err:
-        raise _core.ParseError(f"[text.invalid_utf8] the text cannot be encoded as UTF-8 (character {err.start})") from None
-    return _core.extract(text, name or "")
+        return _core.extract(text, name or "")
+    except TypeError:
+        # pybind11 refuses a str it cannot encode (lone surrogates); say where.
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as err:
+            raise _core.ParseError(
+                f"[text.invalid_utf8] the text cannot be encoded as UTF-8 (character {err.start})") from None
+        raise
 
 
 def extract_file(path: str | os.PathLike[str], encoding: str | None = None) -> Plan:
