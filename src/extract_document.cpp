@@ -178,7 +178,8 @@ std::string_view line_text(const Document& d, std::size_t i) {
 
 // The plan's own title: the document named by the notice ("关于印发《X》的通知"),
 // found again as a line of its own; else the first title-like line.
-std::size_t find_title_line(const Document& d) {
+std::size_t find_title_line(const Document& d, std::size_t* lines_used) {
+    *lines_used = 1;
     const std::size_t limit = std::min<std::size_t>(d.lines.size(), 400);
     std::string_view named;
     for (std::size_t i = 0; i < limit && named.empty(); ++i) {
@@ -202,8 +203,18 @@ std::size_t find_title_line(const Document& d) {
         const std::string want = strip_noise(named);
         for (std::size_t i = 0; i < d.lines.size(); ++i) {
             std::string_view l = line_text(d, i);
-            if (l.size() > want.size() + 64 || l.size() + 8 < want.size()) continue;
-            if (strip_noise(l) == want) return i;
+            if (l.size() > want.size() + 64) continue;
+            if (l.size() + 8 >= want.size() && strip_noise(l) == want) return i;
+            // A title broken over two lines ("…卫生健康事业" / "发展规划").
+            if (i + 1 < d.lines.size() && l.size() < want.size() && l.size() >= 6) {
+                std::string both = strip_noise(l);
+                if (want.compare(0, both.size(), both) != 0) continue;
+                both += strip_noise(line_text(d, i + 1).substr(0, want.size() + 8));
+                if (both == want) {
+                    *lines_used = 2;
+                    return i + 1;
+                }
+            }
         }
     }
     // No notice: the first short line ending with a plan word.
@@ -240,7 +251,7 @@ Document analyse(std::string_view text) {
     Document d;
     d.text = text;
     d.lines = split_lines(text);
-    d.title_line = find_title_line(d);
+    d.title_line = find_title_line(d, &d.title_lines);
     d.content_begin = d.title_line == static_cast<std::size_t>(-1) ? 0 : d.title_line + 1;
     d.content_end = d.lines.size();
 

@@ -228,10 +228,13 @@ void find_period(std::string_view title, Plan& plan) {
 void extract_metadata(const Document& d, Plan& plan) {
     const std::string_view t = d.text;
     const bool has_title = d.title_line != static_cast<std::size_t>(-1);
-    const std::size_t header_end = has_title ? d.title_line : std::min<std::size_t>(d.lines.size(), 30);
+    const std::size_t header_end =
+        has_title ? d.title_line + 1 - d.title_lines : std::min<std::size_t>(d.lines.size(), 30);
 
     if (has_title) {
-        std::string_view l = line_sv(d, d.title_line);
+        std::string joined;
+        for (std::size_t i = d.title_line + 1 - d.title_lines; i <= d.title_line; ++i) joined += line_sv(d, i);
+        std::string_view l = joined;
         std::size_t draft = l.find("征求意见稿");
         if (draft != std::string_view::npos) {
             plan.status = PlanStatus::draft;

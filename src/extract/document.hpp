@@ -48,7 +48,8 @@ struct Document {
     std::vector<Line> lines;
     std::size_t content_begin = 0;  // first line of the plan itself (its inner title, else 0)
     std::size_t content_end = 0;    // one past the last line before the page footer
-    std::size_t title_line = static_cast<std::size_t>(-1);
+    std::size_t title_line = static_cast<std::size_t>(-1);  // its (last) line
+    std::size_t title_lines = 1;  // a title broken over two lines has 2
     std::vector<Heading> headings;  // in document order, only within the content region
 };
 

@@ -222,3 +222,11 @@ TEST_CASE("labelled groups inside a trailing parenthesis", "[extract][tasks]") {
     REQUIRE(p.tasks[1].responsible.size() == 2);
     CHECK(p.tasks[1].responsible[1].name == "市卫生健康委");
 }
+
+TEST_CASE("a title broken over two lines", "[extract][meta]") {
+    Plan p = extract("关于印发《某某市“十四五”卫生健康事业发展规划》的通知\n各区：现印发给你们。\n"
+                     "某某市“十四五”卫生健康事业\n发展规划\n第一章 总体要求\n");
+    CHECK(p.title == "某某市“十四五”卫生健康事业发展规划");
+    REQUIRE(p.sections.size() == 1);
+    CHECK(p.period_end == 2025);
+}
