@@ -229,3 +229,29 @@ def test_any_text_gives_a_plan(text):
     raw = text.encode("utf-8")
     for t in plan.targets:
         assert raw[t.span.begin:t.span.end].decode("utf-8") == t.span.evidence
+
+
+# ------------------------------------------------------- structure vs gold
+
+
+def _norm(s):
+    return re.sub(r"[\s。.,，、?？()（）]+", "", s or "")
+
+
+def test_structure_matches_the_gold_outline(shared, seeds, seed_plans):
+    gold = json.loads((shared / "gold" / "seed_structure.json").read_text(encoding="utf-8"))
+    for path, plan in zip(seeds, seed_plans):
+        g = gold[path.name]
+        assert _norm(plan.title) == _norm(g["title"]), path.name
+        assert (plan.doc_number or None) == g["doc_number"], path.name
+        assert plan.region.name == g["place"], path.name
+        assert plan.region.province == g["province"], path.name
+        if g["dates"].get("published"):
+            assert plan.publication_date and plan.publication_date.iso() in (g["dates"]["published"],
+                                                                             g["dates"].get("web_posted")), path.name
+        tops = [_norm(s.label + s.title) for s in plan.sections]
+        assert tops == [_norm(h) for h in g["top_level_headings"]], path.name
+        for top, children in g["second_level_headings"].items():
+            section = next(s for s in plan.sections if _norm(s.label + s.title) == _norm(top))
+            got = [_norm(c.label + c.title) for c in section.children if not c.label.startswith("专栏")]
+            assert got == [_norm(c) for c in children], (path.name, top)
