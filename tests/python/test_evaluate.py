@@ -83,7 +83,7 @@ def test_duplicates_conflicts_and_nan_are_errors_naming_rows(tmp_path):
 
 def test_bundled_national_observations_carry_sources():
     obs = hp.observed_china()
-    assert len(obs) == 78
+    assert len(obs) == 82
     assert obs.regions == ["全国"]
     df = obs.to_frame()
     assert (df["source"].str.len() > 0).all()
