@@ -12,6 +12,9 @@ say() { printf '[setup] %s\n' "$*" >&2; }
 
 # --- Debian packages ---------------------------------------------------------
 debs=(g++ libboost-dev libboost-math-dev nlohmann-json3-dev catch2 fonts-noto-cjk)
+# Callers may ask for more (the test command adds chromium for the report check).
+read -r -a extra_debs <<< "${HEALTHPLAN_EXTRA_DEBS:-}"
+debs+=("${extra_debs[@]}")
 missing=()
 for p in "${debs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -4,7 +4,8 @@
 # Python surface, CLI and notebooks with pytest.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-"$root/scripts/setup.sh"
+# Chromium renders the HTML report headless in tests/python/test_report.py.
+HEALTHPLAN_EXTRA_DEBS="chromium" "$root/scripts/setup.sh"
 cd "$root"
 jobs=$(nproc 2>/dev/null || echo 2)
 

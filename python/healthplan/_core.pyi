@@ -366,3 +366,114 @@ def _evaluate_level_arrays(obs_series: np.ndarray, obs_year: np.ndarray, obs_val
                            threshold: np.ndarray, comparator: np.ndarray, year: np.ndarray,
                            baseline_year: np.ndarray | None, lower: np.ndarray | None, upper: np.ndarray | None,
                            policy: EvaluationPolicy, as_of: int, threads: int = ...) -> dict[str, np.ndarray]: ...
+
+# --- compare area (python/bindings/register_compare.cpp) ---
+class MatchReason(enum.Enum):
+    none: ClassVar[MatchReason]
+    exact: ClassVar[MatchReason]
+    alias: ClassVar[MatchReason]
+    normalized: ClassVar[MatchReason]
+    fuzzy: ClassVar[MatchReason]
+
+class Stringency(enum.Enum):
+    stricter: ClassVar[Stringency]
+    equal: ClassVar[Stringency]
+    looser: ClassVar[Stringency]
+    not_comparable: ClassVar[Stringency]
+
+class CatalogTarget:
+    year: int
+    kind: TargetKind
+    comparator: Comparator | None
+    value: float | None
+    unit: Unit
+    text: str
+    source: str
+    note: str
+
+class CatalogBaseline:
+    year: int | None
+    value: float
+    text: str
+    source: str
+
+class CatalogEntry:
+    code: str
+    name: str
+    action_no: int
+    action: str
+    unit: Unit
+    direction: Direction
+    nature: Nature
+    aliases: list[str]
+    baseline: CatalogBaseline | None
+    targets: list[CatalogTarget]
+    source: str
+    note: str
+    def target_for(self, year: int) -> CatalogTarget | None: ...
+
+class CatalogSource:
+    id: str
+    url: str
+    title: str
+
+class IndicatorMatch:
+    name: str
+    code: str
+    confidence: float
+    reason: MatchReason
+    matched: str
+    detail: str
+    def __bool__(self) -> bool: ...
+
+class Catalog:
+    def __init__(self) -> None: ...
+    @staticmethod
+    def from_json(text: str, source_name: str = "catalog") -> Catalog: ...
+    @staticmethod
+    def load(path: str | os.PathLike[str]) -> Catalog: ...
+    def merge(self, other: Catalog) -> None: ...
+    def add_alias(self, code: str, alias: str) -> None: ...
+    @property
+    def entries(self) -> list[CatalogEntry]: ...
+    @property
+    def sources(self) -> list[CatalogSource]: ...
+    @property
+    def name(self) -> str: ...
+    def find(self, code: str) -> CatalogEntry | None: ...
+    def find_source(self, id: str) -> CatalogSource | None: ...
+    def match(self, name: str, *, fuzzy_threshold: float = 0.7, fuzzy: bool = True) -> IndicatorMatch: ...
+    def __len__(self) -> int: ...
+    def __contains__(self, code: str) -> bool: ...
+
+def normalize_indicator_name(name: str) -> str: ...
+def bigram_dice(a: str, b: str) -> float: ...
+def indicator_qualifiers(name: str) -> list[str]: ...
+
+class StringencyResult:
+    verdict: Stringency
+    plan_value: float | None
+    national_value: float | None
+    unit: Unit
+    margin: float | None
+    relative_margin: float | None
+    reason: str
+
+def stringency(target: Target, entry: CatalogEntry, year: int | None = None) -> StringencyResult: ...
+
+class DepartmentKind:
+    id: str
+    label: str
+    label_zh: str
+
+class NormalizedAgency:
+    as_written: str
+    place: str
+    level: str
+    core: str
+    kind: str
+    canonical: str
+
+def normalize_agency(name: str, places: list[str] = ...) -> NormalizedAgency: ...
+def department_kinds() -> list[DepartmentKind]: ...
+def department_kind(id: str) -> DepartmentKind: ...
