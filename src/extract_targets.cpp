@@ -97,6 +97,7 @@ std::size_t frame_at(const ScanState& st, std::size_t i, std::size_t e, Frame& f
                 break;
             }
     std::vector<int> years;
+    bool five_year_period = false;
     std::size_t q = p;
     // Five-year-plan periods.
     {
@@ -125,6 +126,7 @@ std::size_t frame_at(const ScanState& st, std::size_t i, std::size_t e, Frame& f
                         break;
                     }
                 if (!ok) return i;
+                five_year_period = true;
                 years.push_back(fy.end);
                 if (st.doc_year && fy.end < st.doc_year) past = true;
                 q = r;
@@ -155,7 +157,8 @@ std::size_t frame_at(const ScanState& st, std::size_t i, std::size_t e, Frame& f
     if (years.empty()) return i;
     std::size_t after = skip_ws(s, q, e);
     const bool comma_or_end = after >= e || is_comma(cp_at(s, after));
-    if (!to && !past && !comma_or_end) return i;  // "2020年全市…" is a statement, not a frame
+    // "2020年全市…" is a statement, not a frame; "“十四五”期间至少…" is one.
+    if (!to && !past && !comma_or_end && !five_year_period) return i;
     if (!to && !past && st.doc_year)
         for (int y : years)
             if (y < st.doc_year) past = true;
@@ -514,7 +517,7 @@ const Starts& statement_starts() {
     static const Starts st = [] {
         Starts x;
         for (const auto& v : verbs) x.add(v.text);
-        for (std::string_view w : {"比", "较", "在", "与", "分别在", "力争", "争取", "全覆盖", "的上升趋势得到遏制",
+        for (std::string_view w : {"比", "较", "在", "与", "分别在", "力争", "争取", "全覆盖", "至少", "的上升趋势得到遏制",
                                    "上升趋势得到遏制", "的上升趋势减缓", "上升趋势减缓", "增速下降", "增速减缓",
                                    "增长趋势得到遏制", "上升势头得到遏制"})
             x.add(w);
@@ -602,6 +605,48 @@ void scan_clause(ScanState& st, Range c, const Frame& frame, Carry& carry, bool 
             }
         }
         if (at(s, q, "力争") || at(s, q, "争取")) soft = true;
+
+        // A minimum count: "各旗县区至少确定1家公立医疗卫生机构承担职业健康检查工作"
+        // is ">= 1 家" of "各旗县区承担职业健康检查工作的公立医疗卫生机构".
+        if (at(s, q, "至少")) {
+            std::size_t r = q + 6;
+            for (std::string_view w : {"有", "建成", "确定", "打造", "建设", "设置", "设立", "配备", "培育", "开展", "建立"})
+                if (at(s, r, w) && is_digit_at(s, r + w.size())) {
+                    r += w.size();
+                    break;
+                }
+            auto v = value_at(s, r, c.e);
+            if (v && !v->unit_text.empty() && v->unit.dimension() == Dimension::count) {
+                Range subj = clean_subject(s, {p, q}, &soft);
+                std::size_t ob = v->end, oe = c.e;
+                trim(s, ob, oe);
+                if (oe > ob && oe - ob <= 120 && subj.e - subj.b <= 60) {
+                    std::string_view object = s.substr(ob, oe - ob);
+                    std::string name;
+                    std::size_t split = std::string_view::npos;
+                    for (std::string_view w : {"承担", "设置", "开展", "提供", "具备", "达到"}) {
+                        std::size_t f = object.find(w);
+                        if (f != std::string_view::npos && f > 0 && f < split) split = f;
+                    }
+                    name = std::string(s.substr(subj.b, subj.e - subj.b));
+                    if (split != std::string_view::npos)
+                        name += std::string(object.substr(split)) + "的" + std::string(object.substr(0, split));
+                    else
+                        name += std::string(object);
+                    Emit em;
+                    em.subject = {ob, oe};  // renamed below
+                    em.evidence = {subj.empty() ? q : subj.b, oe};
+                    em.op = Comparator::ge;
+                    em.values = {*v};
+                    em.values[0].suffix.reset();
+                    em.soft = soft;
+                    const std::size_t before = st.out.size();
+                    emit(st, frame, em);
+                    for (std::size_t k = before; k < st.out.size(); ++k) st.out[k].indicator = strip_noise(name);
+                    return;
+                }
+            }
+        }
 
         // Coverage: "…实现全覆盖" reads as 100%.
         if (at(s, q, "全覆盖")) {

@@ -486,3 +486,19 @@ TEST_CASE("tables without row numbers end each row at its nature cell", "[extrac
     CHECK(*p.targets[2].value == 7.5);
     for (const auto& t : p.targets) CHECK(text.substr(t.span->begin, t.span->size()) == t.span->evidence);
 }
+
+TEST_CASE("minimum counts: 至少 N 家 of a facility", "[extract][targets]") {
+    Plan p = plan_of("“十四五”期间至少打造1家国家级示范区。各县区至少确定1家公立医疗机构承担职业健康检查工作。"
+                     "每个乡镇卫生院至少配备2名全科医生。");
+    const Target* a = find(p, "国家级示范区", 2025);
+    REQUIRE(a);
+    CHECK(a->comparator == Comparator::ge);
+    CHECK(a->unit.symbol() == "家");
+    const Target* b = find(p, "各县区承担职业健康检查工作的公立医疗机构");
+    REQUIRE(b);
+    CHECK(*b->value == 1);
+    const Target* c = find(p, "每个乡镇卫生院全科医生");
+    REQUIRE(c);
+    CHECK(*c->value == 2);
+    CHECK(c->unit.symbol() == "名");
+}
