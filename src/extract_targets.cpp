@@ -517,7 +517,7 @@ const Starts& statement_starts() {
     static const Starts st = [] {
         Starts x;
         for (const auto& v : verbs) x.add(v.text);
-        for (std::string_view w : {"比", "较", "在", "与", "分别在", "力争", "争取", "全覆盖", "至少", "的上升趋势得到遏制",
+        for (std::string_view w : {"比", "较", "在", "与", "分别在", "力争", "争取", "全覆盖", "至少", "均有", "的上升趋势得到遏制",
                                    "上升趋势得到遏制", "的上升趋势减缓", "上升趋势减缓", "增速下降", "增速减缓",
                                    "增长趋势得到遏制", "上升势头得到遏制"})
             x.add(w);
@@ -608,7 +608,9 @@ void scan_clause(ScanState& st, Range c, const Frame& frame, Carry& carry, bool 
 
         // A minimum count: "各旗县区至少确定1家公立医疗卫生机构承担职业健康检查工作"
         // is ">= 1 家" of "各旗县区承担职业健康检查工作的公立医疗卫生机构".
-        if (at(s, q, "至少")) {
+        // "市、区均有1所…机构": exactly that many in each.
+        if (at(s, q, "至少") || (at(s, q, "均有") && is_digit_at(s, q + 6))) {
+            const bool each = at(s, q, "均有");
             std::size_t r = q + 6;
             for (std::string_view w : {"有", "建成", "确定", "打造", "建设", "设置", "设立", "配备", "培育", "开展", "建立"})
                 if (at(s, r, w) && is_digit_at(s, r + w.size())) {
@@ -636,7 +638,7 @@ void scan_clause(ScanState& st, Range c, const Frame& frame, Carry& carry, bool 
                     Emit em;
                     em.subject = {ob, oe};  // renamed below
                     em.evidence = {subj.empty() ? q : subj.b, oe};
-                    em.op = Comparator::ge;
+                    em.op = each ? Comparator::eq : Comparator::ge;
                     em.values = {*v};
                     em.values[0].suffix.reset();
                     em.soft = soft;

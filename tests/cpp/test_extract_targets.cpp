@@ -489,7 +489,7 @@ TEST_CASE("tables without row numbers end each row at its nature cell", "[extrac
 
 TEST_CASE("minimum counts: 至少 N 家 of a facility", "[extract][targets]") {
     Plan p = plan_of("“十四五”期间至少打造1家国家级示范区。各县区至少确定1家公立医疗机构承担职业健康检查工作。"
-                     "每个乡镇卫生院至少配备2名全科医生。");
+                     "每个乡镇卫生院至少配备2名全科医生。确保县、乡均有1所标准化预防接种门诊。");
     const Target* a = find(p, "国家级示范区", 2025);
     REQUIRE(a);
     CHECK(a->comparator == Comparator::ge);
@@ -501,4 +501,7 @@ TEST_CASE("minimum counts: 至少 N 家 of a facility", "[extract][targets]") {
     REQUIRE(c);
     CHECK(*c->value == 2);
     CHECK(c->unit.symbol() == "名");
+    const Target* d = find(p, "县、乡标准化预防接种门诊");
+    REQUIRE(d);
+    CHECK(d->comparator == Comparator::eq);
 }
