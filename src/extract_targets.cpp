@@ -517,7 +517,7 @@ const Starts& statement_starts() {
     static const Starts st = [] {
         Starts x;
         for (const auto& v : verbs) x.add(v.text);
-        for (std::string_view w : {"比", "较", "在", "与", "分别在", "力争", "争取", "全覆盖", "至少", "均有", "的上升趋势得到遏制",
+        for (std::string_view w : {"比", "较", "在", "与", "分别在", "力争", "争取", "全覆盖", "至少", "均有", "全部", "均", "的上升趋势得到遏制",
                                    "上升趋势得到遏制", "的上升趋势减缓", "上升趋势减缓", "增速下降", "增速减缓",
                                    "增长趋势得到遏制", "上升势头得到遏制"})
             x.add(w);
@@ -647,6 +647,39 @@ void scan_clause(ScanState& st, Range c, const Frame& frame, Carry& carry, bool 
                     for (std::size_t k = before; k < st.out.size(); ++k) st.out[k].indicator = strip_noise(name);
                     return;
                 }
+            }
+        }
+
+        // Every unit establishes something: "各区全部建成…系统", "所有…均设置新生儿科"
+        // read as 100% (establishments only; 均开展 / 全面实施 are activities).
+        if (at(s, q, "全部") || at(s, q, "均")) {
+            std::size_t r = q + (at(s, q, "全部") ? 6 : 3);
+            for (std::string_view w : {"建成", "接入", "设置", "开设", "配备", "配齐", "建立"}) {
+                if (!at(s, r, w)) continue;
+                Range subj = clean_subject(s, {p, q}, &soft);
+                for (std::string_view lead : {"所有", "全部"})
+                    if (subj.e > subj.b + lead.size() && at(s, subj.b, lead)) subj.b += lead.size();
+                std::size_t oe = c.e, ob = r + w.size();
+                trim(s, ob, oe);
+                if (subj.empty() || oe <= ob || subj.e - subj.b > 90 || oe - ob > 90) break;
+                Emit em;
+                em.subject = subj;  // renamed below
+                em.evidence = {subj.b, oe};
+                em.op = Comparator::eq;
+                ValueText v;
+                v.value = 100;
+                v.unit = Unit::percent();
+                em.values = {v};
+                em.soft = soft;
+                em.note = std::string(s.substr(q, r - q)) + std::string(w) + " read as 100%";
+                const std::string name = std::string(s.substr(subj.b, subj.e - subj.b)) + std::string(s.substr(r, oe - r));
+                const std::size_t before = st.out.size();
+                emit(st, frame, em);
+                for (std::size_t k = before; k < st.out.size(); ++k) {
+                    st.out[k].indicator = strip_noise(name);
+                    st.out[k].unit_text.clear();
+                }
+                return;
             }
         }
 

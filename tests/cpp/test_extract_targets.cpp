@@ -505,3 +505,15 @@ TEST_CASE("minimum counts: 至少 N 家 of a facility", "[extract][targets]") {
     REQUIRE(d);
     CHECK(d->comparator == Comparator::eq);
 }
+
+TEST_CASE("establishments in every unit read as 100%; activities do not", "[extract][targets]") {
+    Plan p = plan_of("到2025年，二级以上医疗机构全部接入全民健康信息平台，所有县级妇幼保健机构均开设儿科，各乡镇均开展健康讲座。");
+    const Target* a = find(p, "二级以上医疗机构接入全民健康信息平台", 2025);
+    REQUIRE(a);
+    CHECK(*a->value == 100);
+    CHECK(a->comparator == Comparator::eq);
+    CHECK(a->unit == Unit::percent());
+    CHECK(a->unit_text.empty());
+    CHECK(find(p, "县级妇幼保健机构开设儿科", 2025));
+    CHECK(p.targets.size() == 2);  // 均开展 is an activity
+}
