@@ -1144,7 +1144,6 @@ void extract_targets(const Document& d, Plan& plan) {
     const std::size_t table_count = found.size();
     std::vector<int> para_years;
     Frame inherited;  // a list's frame, from "到2025年，主要目标是：" to the next heading
-    std::vector<std::pair<std::size_t, std::size_t>> index;  // target -> line, for sections and tasks
     std::vector<char> skip(d.headings.size());
     for (std::size_t k = 0; k < d.headings.size(); ++k)
         skip[k] = past_section(d, static_cast<int>(k)) || project_box(d, static_cast<int>(k));

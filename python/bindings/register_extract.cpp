@@ -2,6 +2,7 @@
 
 #include <healthplan/extract.hpp>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -14,7 +15,7 @@ namespace {
 // the workers finish (a worker thread cannot unwind into Python).
 struct ProgressBridge {
     py::object callback;
-    py::error_already_set* error = nullptr;
+    std::unique_ptr<py::error_already_set> error;
     bool failed = false;
 
     static void call(void* ctx, std::size_t done, std::size_t total) {
@@ -25,7 +26,7 @@ struct ProgressBridge {
             self->callback(done, total);
         } catch (py::error_already_set& e) {
             self->failed = true;
-            self->error = new py::error_already_set(std::move(e));
+            self->error = std::make_unique<py::error_already_set>(std::move(e));
         }
     }
 };
@@ -62,11 +63,7 @@ void register_extract(py::module_& m) {
                 plans = progress.is_none() ? hp::extract_many(paths, threads)
                                            : hp::extract_many(paths, threads, &ProgressBridge::call, &bridge);
             }
-            if (bridge.error) {
-                py::error_already_set e = std::move(*bridge.error);
-                delete bridge.error;
-                throw e;
-            }
+            if (bridge.error) throw std::move(*bridge.error);
             return plans;
         },
         py::arg("paths"), py::arg("threads") = 0, py::arg("progress") = py::none(),
