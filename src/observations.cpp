@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "healthplan/error.hpp"
+#include "observations_builder.hpp"
 
 HEALTHPLAN_BEGIN_NAMESPACE
 
@@ -27,20 +28,6 @@ constexpr FlagName flag_names[] = {
     {"estimated", flag_estimated},
     {"superseded", flag_superseded},
 };
-
-// Owned columns of stores built in C++ (rows, CSV); the spans point into it.
-struct OwnedColumns {
-    std::vector<std::int64_t> key, region, year, unit, source, published;
-    std::vector<double> value;
-    std::vector<std::uint8_t> flags;
-};
-
-std::int64_t intern(std::unordered_map<std::string, std::int64_t>& index,
-                    std::vector<std::string>& names, const std::string& s) {
-    auto [it, inserted] = index.emplace(s, static_cast<std::int64_t>(names.size()));
-    if (inserted) names.push_back(s);
-    return it->second;
-}
 
 }  // namespace
 
@@ -93,30 +80,10 @@ Observations Observations::from_columns(ObservationColumns columns,
 }
 
 Observations Observations::from_rows(const std::vector<ObservationRow>& rows, std::string origin) {
-    auto owned = std::make_shared<OwnedColumns>();
-    ObservationColumns c;
-    c.origin = std::move(origin);
-    std::unordered_map<std::string, std::int64_t> ki, ri, ui, si;
-    intern(si, c.source_names, "");
-    for (const auto& r : rows) {
-        owned->key.push_back(intern(ki, c.key_names, r.key));
-        owned->region.push_back(intern(ri, c.region_names, r.region));
-        owned->year.push_back(r.year);
-        owned->value.push_back(r.value);
-        owned->unit.push_back(intern(ui, c.unit_names, r.unit));
-        owned->source.push_back(intern(si, c.source_names, r.source));
-        owned->flags.push_back(r.flags);
-        owned->published.push_back(r.published);
-    }
-    c.key = owned->key;
-    c.region = owned->region;
-    c.year = owned->year;
-    c.value = owned->value;
-    c.unit = owned->unit;
-    c.source = owned->source;
-    c.flags = owned->flags;
-    c.published = owned->published;
-    return from_columns(std::move(c), owned);
+    observations_detail::ColumnBuilder builder(std::move(origin));
+    for (const auto& r : rows)
+        builder.add(r.key, r.region, r.year, r.value, r.unit, r.source, r.flags, r.published);
+    return builder.finish();
 }
 
 std::string Observations::row_name(std::size_t row) const {

@@ -9,6 +9,7 @@
 #include "healthplan/error.hpp"
 #include "healthplan/observations.hpp"
 #include "healthplan/text.hpp"
+#include "observations_builder.hpp"
 
 HEALTHPLAN_BEGIN_NAMESPACE
 
@@ -89,19 +90,6 @@ std::string trim(std::string_view s) {
     return std::string(s.substr(b, e - b));
 }
 
-struct Owned {
-    std::vector<std::int64_t> key, region, year, unit, source, published;
-    std::vector<double> value;
-    std::vector<std::uint8_t> flags;
-};
-
-std::int64_t intern(std::unordered_map<std::string, std::int64_t>& index,
-                    std::vector<std::string>& names, const std::string& s) {
-    auto [it, inserted] = index.emplace(s, static_cast<std::int64_t>(names.size()));
-    if (inserted) names.push_back(s);
-    return it->second;
-}
-
 }  // namespace
 
 Observations Observations::from_csv_text(std::string_view text, std::string_view name,
@@ -130,11 +118,7 @@ Observations Observations::from_csv_text(std::string_view text, std::string_view
     if (c_year < 0) throw SchemaError("csv.column", "missing column 'year'", head_where);
     if (c_value < 0) throw SchemaError("csv.column", "missing column 'value'", head_where);
 
-    auto owned = std::make_shared<Owned>();
-    ObservationColumns c;
-    c.origin = file;
-    std::unordered_map<std::string, std::int64_t> ki, ri, ui, si;
-    intern(si, c.source_names, "");
+    observations_detail::ColumnBuilder builder(file);
     for (std::size_t r = 1; r < records.size(); ++r) {
         const Record& rec = records[r];
         const std::string where = file + ":" + std::to_string(rec.line);
@@ -186,25 +170,10 @@ Observations Observations::from_csv_text(std::string_view text, std::string_view
                 throw DataError("csv.value", "value '" + vs + "' is not a number", where);
             }
         }
-        owned->key.push_back(intern(ki, c.key_names, key));
-        owned->region.push_back(intern(ri, c.region_names, region));
-        owned->year.push_back(year);
-        owned->value.push_back(value);
-        owned->unit.push_back(intern(ui, c.unit_names, unit));
-        owned->source.push_back(intern(si, c.source_names, cell(c_source)));
-        owned->flags.push_back(flags);
-        owned->published.push_back(published);
-        c.lines.push_back(rec.line);
+        builder.add(key, region, year, value, unit, cell(c_source), flags, published);
+        builder.add_line(rec.line);
     }
-    c.key = owned->key;
-    c.region = owned->region;
-    c.year = owned->year;
-    c.value = owned->value;
-    c.unit = owned->unit;
-    c.source = owned->source;
-    c.flags = owned->flags;
-    if (c_pub >= 0) c.published = owned->published;
-    return from_columns(std::move(c), owned);
+    return builder.finish(/*with_published=*/c_pub >= 0);
 }
 
 Observations Observations::from_csv(const std::filesystem::path& path, const CsvOptions& options) {
