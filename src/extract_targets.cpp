@@ -90,7 +90,8 @@ std::size_t frame_at(const ScanState& st, std::size_t i, std::size_t e, Frame& f
             return after;
         }
     if (!past)
-        for (std::string_view w : {"到", "至", "在"})
+        // "展望2035年，…": the long-range horizon of a five-year plan.
+        for (std::string_view w : {"展望到", "展望至", "展望", "远景到", "到", "至", "在"})
             if (at(s, p, w)) {
                 p += w.size();
                 to = true;
@@ -338,6 +339,69 @@ std::string complete_name(std::string_view s, const std::vector<Range>& parts, s
     return strip_noise(std::string(first.substr(0, cut)) + std::string(part));
 }
 
+// "高血压、2型糖尿病患者基层规范管理服务率", "健康社区、健康村覆盖率": only the
+// last item of a 、 list ends like an indicator; the items before it are
+// short nouns that share its tail. The tail starts at the population noun
+// (患者, 人群 …) of the last item, else it is the last item's head word
+// (覆盖率, 达标率, 比例 …). Returns the completed names, or nothing when the
+// name is not such a list.
+std::vector<std::string> shared_tail_names(std::string_view s, Range r) {
+    std::vector<Range> parts;
+    std::size_t start = r.b;
+    for (std::size_t i = r.b; i < r.e;) {
+        std::size_t n;
+        if (cp_at(s, i, &n) == 0x3001) parts.push_back({start, i}), start = i + n;
+        i += n;
+    }
+    parts.push_back({start, r.e});
+    if (parts.size() < 2 || parts.size() > 8) return {};
+    for (auto& p : parts) {
+        trim(s, p.b, p.e);
+        if (p.empty()) return {};
+    }
+    std::string_view last = s.substr(parts.back().b, parts.back().e - parts.back().b);
+    if (!indicator_like(last)) return {};
+    for (std::size_t k = 0; k + 1 < parts.size(); ++k) {
+        std::string_view item = s.substr(parts[k].b, parts[k].e - parts[k].b);
+        // An earlier item that is an indicator of its own, long, or holds a
+        // number with a unit is not a short noun waiting for the tail.
+        if (indicator_like(item) || item.size() > 8 * 3) return {};
+        for (std::size_t i = 0; i < item.size(); i += u8len(static_cast<unsigned char>(item[i])))
+            if (is_comma(cp_at(item, i)) || percent_at(item, i)) return {};
+    }
+    std::size_t tail = std::string_view::npos;
+    for (std::string_view w : {"患者", "人群", "人员", "儿童", "老年人", "孕产妇", "学生"}) {
+        std::size_t f = last.find(w);
+        if (f != std::string_view::npos && f > 0 && (tail == std::string_view::npos || f < tail)) tail = f;
+    }
+    if (tail == std::string_view::npos) {
+        // The head word: a two-character word before 率, or 比例 / 占比 / 比重.
+        std::size_t e = last.size();
+        if (ends_at(last, e, "率") && e >= 9) tail = e - 9;
+        else
+            for (std::string_view h : {"比例", "占比", "比重", "人数", "数"})
+                if (ends_at(last, e, h) && e > h.size()) {
+                    tail = e - h.size();
+                    break;
+                }
+    }
+    if (tail == std::string_view::npos || tail == 0) return {};
+    std::string_view shared = last.substr(tail);
+    std::vector<std::string> out;
+    for (std::size_t k = 0; k + 1 < parts.size(); ++k) {
+        std::string_view item = s.substr(parts[k].b, parts[k].e - parts[k].b);
+        // "高血压患者、糖尿病患者规范管理率": the item already ends with the tail's first word.
+        std::string name(item);
+        std::string_view add = shared;
+        for (std::string_view w : {"患者", "人群", "人员"})
+            if (ends_at(item, item.size(), w) && at(add, 0, w)) add.remove_prefix(w.size());
+        name += add;
+        out.push_back(strip_noise(name));
+    }
+    out.push_back(strip_noise(last));
+    return out;
+}
+
 bool lower_is_better(std::string_view name) {
     for (std::string_view w : {"死亡率", "发病率", "患病率", "感染率", "吸烟率", "肥胖", "发生率", "流行率", "近视率",
                                "超重", "伤害", "支出占", "自付", "负担", "缺陷"})
@@ -409,11 +473,15 @@ void emit(ScanState& st, const Frame& frame, Emit& em) {
         if (shared_unit_text.empty() && !it->unit_text.empty()) shared_unit = it->unit, shared_unit_text = it->unit_text;
     }
     std::vector<Range> names = split_indicators(s, em.subject);
+    // "高血压、糖尿病患者规范管理率": the earlier items share the last one's tail.
+    std::vector<std::string> tail_names;
+    if (names.size() == 1) tail_names = shared_tail_names(s, em.subject);
+    const std::size_t name_count = tail_names.empty() ? names.size() : tail_names.size();
     // "孕产妇死亡率和婴儿死亡率分别控制在18/10万和7‰以下": one value per indicator.
     // "A、B、C分别提高到30%、20%、20%和45%、25%、30%" under two years: a grid,
     // the values grouped by year.
-    const bool grid = names.size() >= 2 && ys.size() >= 2 && em.values.size() == names.size() * ys.size();
-    const bool per_indicator = names.size() >= 2 && em.values.size() == names.size() && ys.size() <= 1;
+    const bool grid = name_count >= 2 && ys.size() >= 2 && em.values.size() == name_count * ys.size();
+    const bool per_indicator = name_count >= 2 && em.values.size() == name_count && ys.size() <= 1;
     if (grid) {
         years.clear();
         kinds.clear();
@@ -431,14 +499,16 @@ void emit(ScanState& st, const Frame& frame, Emit& em) {
         if (glued) note += (note.empty() ? "" : "; ") + std::string("values are not separated in the text");
         if (damaged) note += (note.empty() ? "" : "; ") + std::string("characters lost next to a value ('?')");
     }
-    for (std::size_t ni = 0; ni < names.size(); ++ni) {
-        Range name = names[ni];
+    for (std::size_t ni = 0; ni < name_count; ++ni) {
+        Range name = names[tail_names.empty() ? ni : 0];
         if (per_indicator) value_index.assign(1, ni);
         if (grid) {
             value_index.clear();
-            for (std::size_t yi = 0; yi < ys.size(); ++yi) value_index.push_back(yi * names.size() + ni);
+            for (std::size_t yi = 0; yi < ys.size(); ++yi) value_index.push_back(yi * name_count + ni);
         }
-        std::string indicator = names.size() > 1 ? complete_name(s, names, ni) : strip_noise(s.substr(name.b, name.e - name.b));
+        std::string indicator = !tail_names.empty() ? tail_names[ni]
+                                : names.size() > 1 ? complete_name(s, names, ni)
+                                                   : strip_noise(s.substr(name.b, name.e - name.b));
         if (indicator.empty()) continue;
         for (std::size_t k = 0; k < years.size(); ++k) {
             Target t;
@@ -517,7 +587,7 @@ const Starts& statement_starts() {
     static const Starts st = [] {
         Starts x;
         for (const auto& v : verbs) x.add(v.text);
-        for (std::string_view w : {"比", "较", "在", "与", "分别在", "力争", "争取", "全覆盖", "至少", "均有", "全部", "均", "的上升趋势得到遏制",
+        for (std::string_view w : {"比", "较", "在", "与", "为", "分别在", "力争", "争取", "全覆盖", "至少", "均有", "全部", "均", "的上升趋势得到遏制",
                                    "上升趋势得到遏制", "的上升趋势减缓", "上升趋势减缓", "增速下降", "增速减缓",
                                    "增长趋势得到遏制", "上升势头得到遏制"})
             x.add(w);
@@ -566,11 +636,13 @@ void scan_clause(ScanState& st, Range c, const Frame& frame, Carry& carry, bool 
     std::size_t ref_b = 0, ref_e = 0;
 
     // "60%以上的旗县区达到…标准": a share of units that meet a standard.
-    if (auto v = value_at(s, p, c.e); v && v->unit_text == "%" ) {
+    // "100％的乡镇卫生院能够提供中医药服务": the share of those that can.
+    if (auto v = value_at(s, p, c.e); v && v->unit == Unit::percent() && v->end < c.e) {
         std::size_t q = v->end;
         if (at(s, q, "的")) q += 3;
         for (std::size_t r = q; r < c.e; r = next_cp(s, r)) {
-            for (std::string_view verb : {"达到", "建成", "通过", "实现", "完成", "开展", "设置", "创建"}) {
+            for (std::string_view verb : {"达到", "建成", "通过", "实现", "完成", "开展", "设置", "创建", "能够", "可以",
+                                          "具备", "提供"}) {
                 if (!at(s, r, verb)) continue;
                 Emit em;
                 em.subject = {q, c.e};  // replaced by the composed name below
@@ -726,6 +798,10 @@ void scan_clause(ScanState& st, Range c, const Frame& frame, Carry& carry, bool 
                 verb = &v;
                 break;
             }
+        // "婴儿死亡率分别为5‰和4.5‰", "…管理率均为90%": 为 states a value
+        // only right before a number and after an indicator's name (checked below).
+        static constexpr Verb copula{"为", VerbKind::level, Comparator::eq, false};
+        if (!verb && at(s, q, copula.text) && is_digit_at(s, q + copula.text.size())) verb = &copula;
         if (!verb) continue;
         std::size_t r = q + verb->text.size();
         Comparator bench_op = verb->op;
@@ -777,6 +853,23 @@ void scan_clause(ScanState& st, Range c, const Frame& frame, Carry& carry, bool 
             continue;
         }
         const std::size_t ev_b = from_carry ? carry.subject.b : subj.b;
+        // "随财力状况年均增长5%", "按…", "根据…": an adverbial phrase, not an
+        // indicator's name, unless it ends like one.
+        {
+            std::string_view name = s.substr(subj.b, subj.e - subj.b);
+            bool adverbial = false;
+            for (std::string_view w : {"随", "根据", "依据", "按照", "视"})
+                if (at(name, 0, w)) adverbial = true;
+            if (adverbial && !indicator_like(name)) {
+                if (!values.empty()) return;
+                continue;
+            }
+        }
+        if (verb == &copula) {
+            std::vector<Range> parts = split_indicators(s, subj);
+            std::string_view last = s.substr(parts.back().b, parts.back().e - parts.back().b);
+            if (values.empty() || !indicator_like(last)) continue;
+        }
 
         if (!values.empty()) {
             // A verb followed by numbers that are years or project counts is not a target.
@@ -1000,6 +1093,136 @@ void scan_clause(ScanState& st, Range c, const Frame& frame, Carry& carry, bool 
     carry.soft = soft;
 }
 
+// A list line of an indicator box: "居民健康素养水平（%）：2025年≥25，2030年≥30",
+// "每千人口医疗卫生机构床位数（张）：2025年6.8，2030年7.5" — the name, its unit
+// in parentheses, a colon, then "YEAR年 [comparator] value" pairs. A bare value
+// is "=". The whole rest of the line must be pairs, so running text with a
+// colon is left to the sentence scan. Returns whether the line was read.
+bool year_value_list(ScanState& st, std::size_t b, std::size_t e) {
+    std::string_view s = st.s;
+    trim(s, b, e);
+    // Trailing full stop or semicolon.
+    while (e > b) {
+        std::size_t p = prev_cp(s, e);
+        const char32_t c = cp_at(s, p);
+        if (!is_stop(c) && !is_semicolon(c) && c != 0xFF0C && c != ',') break;
+        e = p;
+    }
+    // The colon, outside parentheses.
+    std::size_t colon = e, colon_len = 0;
+    int depth = 0;
+    for (std::size_t i = b; i < e;) {
+        std::size_t n;
+        const char32_t c = cp_at(s, i, &n);
+        if (c == '(' || c == 0xFF08) ++depth;
+        else if ((c == ')' || c == 0xFF09) && depth > 0) --depth;
+        else if (depth == 0 && (c == ':' || c == 0xFF1A)) {
+            colon = i, colon_len = n;
+            break;
+        }
+        i += n;
+    }
+    if (colon == e || colon == b) return false;
+    std::size_t i = skip_ws(s, colon + colon_len, e);
+    auto y0 = number_at(s.substr(0, e), i);
+    if (!y0 || !y0->is_year() || !at(s, y0->end, "年")) return false;
+    // The name and an optional unit in the last parenthesis before the colon.
+    std::size_t nb = skip_bullets(s, b, colon), ne = colon;
+    trim(s, nb, ne);
+    Unit unit;
+    std::string unit_text;
+    {
+        std::size_t cl = 0, p = prev_cp(s, ne);
+        if (ne > nb && is_close_paren(s, p, &cl)) {
+            std::size_t ob = p, ol = 0;
+            while (ob > nb && !is_open_paren(s, ob, &ol)) ob = prev_cp(s, ob);
+            if (is_open_paren(s, ob, &ol)) {
+                std::string_view inner = s.substr(ob + ol, p - ob - ol);
+                if (auto u = Unit::try_parse(std::string(inner)); u && !inner.empty()) {
+                    unit = *u;
+                    unit_text = std::string(inner);
+                    ne = ob;
+                }
+            }
+        }
+    }
+    trim(s, nb, ne);
+    if (ne <= nb || ne - nb > 120) return false;
+    bool soft = false;
+    Range name = clean_subject(s, {nb, ne}, &soft);
+    if (name.empty()) return false;
+    struct Pair {
+        int year;
+        Comparator op;
+        ValueText v;
+    };
+    struct Sym {
+        std::string_view text;
+        Comparator op;
+    };
+    static constexpr Sym symbols[] = {{">=", Comparator::ge}, {"<=", Comparator::le}, {"≥", Comparator::ge},
+                                      {"≧", Comparator::ge},  {"≤", Comparator::le},  {"≦", Comparator::le},
+                                      {">", Comparator::gt},  {"＞", Comparator::gt}, {"<", Comparator::lt},
+                                      {"＜", Comparator::lt}, {"=", Comparator::eq},  {"＝", Comparator::eq},
+                                      {"约", Comparator::approx}, {"~", Comparator::approx}, {"～", Comparator::approx}};
+    std::vector<Pair> pairs;
+    for (int guard = 0; guard < 16 && i < e; ++guard) {
+        auto y = number_at(s.substr(0, e), i);
+        if (!y || !y->is_year() || !at(s, y->end, "年")) return false;
+        std::size_t j = y->end + 3;
+        for (std::string_view w : {"底", "末"})
+            if (at(s, j, w)) j += w.size();
+        if (at(s, j, ":") || at(s, j, "：")) j += at(s, j, ":") ? 1 : 3;
+        j = skip_ws(s, j, e);
+        std::optional<Comparator> op;
+        bool strict = false;
+        for (const auto& sym : symbols)
+            if (at(s, j, sym.text)) {
+                op = sym.op;
+                j = skip_ws(s, j + sym.text.size(), e);
+                break;
+            }
+        if (!op)
+            for (const auto& v : verbs)
+                if (v.kind == VerbKind::level && at(s, j, v.text)) {
+                    op = v.op;
+                    strict = v.strict;
+                    j += v.text.size();
+                    break;
+                }
+        auto v = value_at(s, j, e);
+        if (!v) return false;
+        Comparator use = op ? *op : Comparator::eq;
+        if (v->suffix && (!op || (!strict && use != Comparator::eq))) use = *v->suffix;
+        pairs.push_back({static_cast<int>(y->value), use, *v});
+        i = skip_ws(s, v->end, e);
+        if (i >= e) break;
+        std::size_t n;
+        const char32_t c = cp_at(s, i, &n);
+        if (!is_comma(c) && c != 0x3001 && !is_semicolon(c)) return false;
+        i = skip_ws(s, i + n, e);
+    }
+    if (pairs.empty() || i < e) return false;
+    for (const auto& pr : pairs) {
+        Target t;
+        t.indicator = strip_noise(s.substr(name.b, name.e - name.b));
+        t.year = pr.year;
+        t.kind = TargetKind::level;
+        t.comparator = pr.op;
+        t.value = pr.v.value;
+        if (!pr.v.unit_text.empty()) t.unit = pr.v.unit, t.unit_text = pr.v.unit_text;
+        else t.unit = unit, t.unit_text = unit_text;
+        t.soft = soft;
+        t.span = make_span(s, name.b, pr.v.end);
+        if (pr.v.damaged) {
+            t.certainty = Certainty::uncertain;
+            t.note = "characters lost next to a value ('?'); the number may be incomplete";
+        }
+        st.out.push_back(std::move(t));
+    }
+    return true;
+}
+
 bool past_section(const Document& d, int h) {
     for (int k = h; k >= 0; k = d.headings[k].parent)
         for (auto w : past_section_words)
@@ -1016,6 +1239,40 @@ bool project_box(const Document& d, int h) {
                    t.find("指标") != std::string_view::npos;  // indicator tables are read as tables
         }
     return false;
+}
+
+// The box of heading h (if any) lists indicators: 专栏1 主要指标.
+bool indicator_box(const Document& d, int h) {
+    for (int k = h; k >= 0; k = d.headings[k].parent)
+        if (d.headings[k].style == HeadingStyle::box) {
+            std::string_view t = d.headings[k].title_in(d.text);
+            return t.find("指标") != std::string_view::npos && t.find("工程") == std::string_view::npos &&
+                   t.find("项目") == std::string_view::npos;
+        }
+    return false;
+}
+
+// A numbered heading that is an item of a value list, not a task: a lower
+// (arabic) numbering, one statement on its line — no full stop before the
+// line's end, so no title sentence followed by a body.
+bool value_list_item(const Document& d, int h) {
+    const Heading& hd = d.headings[h];
+    if (hd.style != HeadingStyle::arabic && hd.style != HeadingStyle::paren_arabic) return false;
+    const Line& l = d.lines[hd.line];
+    std::string_view s = d.text;
+    std::size_t e = l.end;
+    while (e > hd.label_end) {
+        std::size_t p = prev_cp(s, e);
+        const char32_t c = cp_at(s, p);
+        if (!is_stop(c) && !is_semicolon(c) && !is_space_cp(c)) break;
+        e = p;
+    }
+    for (std::size_t i = hd.label_end; i < e;) {
+        std::size_t n;
+        if (is_stop(cp_at(s, i, &n))) return false;
+        i += n;
+    }
+    return e > hd.label_end;
 }
 
 // Reads one paragraph. `inherited` is the frame of an earlier paragraph that
@@ -1144,24 +1401,37 @@ void extract_targets(const Document& d, Plan& plan) {
     const std::size_t table_count = found.size();
     std::vector<int> para_years;
     Frame inherited;  // a list's frame, from "到2025年，主要目标是：" to the next heading
+    // 1 = past or project box: nothing is read; 2 = an indicator box not read
+    // as a table: only its year-value list lines are read.
     std::vector<char> skip(d.headings.size());
-    for (std::size_t k = 0; k < d.headings.size(); ++k)
+    for (std::size_t k = 0; k < d.headings.size(); ++k) {
         skip[k] = past_section(d, static_cast<int>(k)) || project_box(d, static_cast<int>(k));
+        if (skip[k] && !past_section(d, static_cast<int>(k)) && indicator_box(d, static_cast<int>(k))) skip[k] = 2;
+    }
     for (std::size_t i = d.content_begin; i < d.content_end; ++i) {
         const Line& l = d.lines[i];
         if (l.empty()) continue;
         while (next_table < tables.size() && tables[next_table].second <= l.begin) ++next_table;
         if (next_table < tables.size() && tables[next_table].first <= l.begin) continue;  // read as a table
         int h = heading_at_line(d, i);
-        if (h >= 0 && skip[h]) continue;
+        if (h >= 0 && skip[h] == 1) continue;
         std::size_t b = l.begin;
-        // A heading line: read after its label; it ends any list before it.
-        if (h >= 0 && d.headings[h].line == i) {
-            b = d.headings[h].label_end;
-            inherited = Frame{};
+        const bool heading_line = h >= 0 && d.headings[h].line == i;
+        if (heading_line) b = d.headings[h].label_end;
+        if (year_value_list(st, b, l.end)) continue;
+        if (h >= 0 && skip[h]) continue;
+        // A heading line: read after its label; it ends any list before it,
+        // unless it is an item of that list: "主要指标：" then "1、人均预期寿命达到
+        // 79岁以上；" — a numbered line of one statement and no task body.
+        bool list_item = false;
+        if (heading_line) {
+            list_item = !inherited.years.empty() && value_list_item(d, h);
+            if (!list_item) inherited = Frame{};
         }
         para_years.clear();
+        const std::size_t before = st.out.size();
         scan_line(st, b, l.end, para_years, inherited);
+        if (list_item && st.out.size() == before) inherited = Frame{};  // an item without a target ends the list
     }
 
     // Merge: table rows, then text targets that do not restate one already

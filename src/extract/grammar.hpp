@@ -127,9 +127,9 @@ inline constexpr std::array<TrendVerb, 13> trend_verbs = {{
 }};
 
 // What an indicator's name ends with (a rate, a share, a count …).
-inline constexpr std::array<std::string_view, 16> indicator_heads = {
+inline constexpr std::array<std::string_view, 18> indicator_heads = {
     "率", "比例", "比重", "寿命", "人数", "数量", "例数", "数", "素养水平", "浓度", "指数", "天数", "占比",
-    "覆盖面", "总量", "密度"};
+    "覆盖面", "总量", "密度", "增长速度", "增速"};
 
 // Sections whose text reports the past, not targets.
 inline constexpr std::array<std::string_view, 14> past_section_words = {
