@@ -268,6 +268,12 @@ Range clean_subject(std::string_view s, Range r, bool* soft) {
             // Commas, list bullets and dashes in front of a name ("——人均预期寿命").
             if (is_comma(c) || c == 0x3001 || is_bullet(c)) r.b += n, again = true;
         }
+        // "以乡镇为单位…": the unit of measurement, not part of the name.
+        if (at(s, r.b, "以")) {
+            std::string_view head = s.substr(r.b, std::min<std::size_t>(r.e - r.b, 40));
+            std::size_t f = head.find("为单位");
+            if (f != std::string_view::npos && r.b + f + 9 < r.e) r.b += f + 9, again = true;
+        }
         r.b = skip_ws(s, r.b, r.e);
     }
     for (bool again = true; again && !r.empty();) {
@@ -567,7 +573,33 @@ struct Carry {
     Range subject;
     std::vector<Reference> refs;
     bool soft = false;
+    // The indicator of the last statement in the sentence, for a clause that
+    // goes on about it: "人均预期寿命达到80岁，比2020年提高1岁", "X2025年达到30%，
+    // 2030年达到35%", "参保率不低于95%，其中农村地区不低于93%".
+    Range stated;
 };
+
+// "居民健康素养水平2025年达到30%": a year written between the indicator and its
+// verb. Returns the start of "YEAR年[底|末]" when [b, e) ends with one, else e.
+std::size_t trailing_year(std::string_view s, std::size_t b, std::size_t e, int* year) {
+    std::size_t k = e;
+    for (std::string_view w : {"底", "末"})
+        if (ends_with_any(s, b, k, w)) k -= w.size();
+    if (!ends_with_any(s, b, k, "年")) return e;
+    k -= 3;
+    std::size_t d = k;
+    for (int n = 0; n < 4; ++n) {
+        if (d == b) return e;
+        std::size_t p = prev_cp(s, d);
+        if (!is_digit_at(s, p)) return e;
+        d = p;
+    }
+    if (d > b && is_digit_at(s, prev_cp(s, d))) return e;
+    auto y = number_at(s.substr(0, k), d);
+    if (!y || !y->is_year() || y->end != k) return e;
+    *year = static_cast<int>(y->value);
+    return d;
+}
 
 // First characters of the words each scan loop looks for: one table lookup
 // per character skips the word comparisons at almost every position.
@@ -813,6 +845,14 @@ void scan_clause(ScanState& st, Range c, const Frame& frame, Carry& carry, bool 
                 about = about || w == "约" || w == "大约";
                 r += w.size();
             }
+        // "由2020年的20%提高到2025年的30%": the target year right before the value.
+        std::optional<int> value_year;
+        if (auto y = number_at(s.substr(0, c.e), r); y && y->is_year() && at(s, y->end, "年")) {
+            std::size_t k = y->end + 3;
+            if (at(s, k, "底") || at(s, k, "末")) k += 3;
+            if (at(s, k, "的")) k += 3;
+            if (is_digit_at(s, k)) value_year = static_cast<int>(y->value), r = k;
+        }
         std::size_t vend = r;
         std::vector<ValueText> values = values_at(s, r, c.e, &vend);
         // Subject: before the verb, without the reference phrase and adverbs.
@@ -840,19 +880,31 @@ void scan_clause(ScanState& st, Range c, const Frame& frame, Carry& carry, bool 
             }
             subj_end = pre.e;
         }
+        int inline_year = 0;
+        {
+            std::size_t te = subj_end;
+            trim(s, p, te);
+            std::size_t yb = trailing_year(s, p, te, &inline_year);
+            if (yb != te) subj_end = yb;
+        }
         Range subj = clean_subject(s, {p, subj_end}, &soft);
         bool from_carry = false;
+        bool from_stated = false;
+        const bool sub_population = at(s, skip_bullets(s, p, c.e), "其中");
         if (subj.empty() && !carry.subject.empty()) {
             subj = carry.subject;
             from_carry = true;
             if (refs.empty()) refs = carry.refs;
             soft = soft || carry.soft;
+        } else if (subj.empty() && !carry.stated.empty() && !values.empty() && (inline_year || ref_e)) {
+            subj = carry.stated;  // a clause going on about the last statement's indicator
+            from_stated = true;
         }
         if (subj.empty() || subj.e - subj.b > 120) {
             if (!values.empty()) return;  // a value with no indicator: not a target
             continue;
         }
-        const std::size_t ev_b = from_carry ? carry.subject.b : subj.b;
+        const std::size_t ev_b = from_carry ? carry.subject.b : from_stated ? carry.stated.b : subj.b;
         // "随财力状况年均增长5%", "按…", "根据…": an adverbial phrase, not an
         // indicator's name, unless it ends like one.
         {
@@ -964,9 +1016,21 @@ void scan_clause(ScanState& st, Range c, const Frame& frame, Carry& carry, bool 
                     }
             }
             const std::size_t before = st.out.size();
-            emit(st, frame, em);
+            Frame use = frame;
+            if (value_year) use.years = {*value_year};
+            else if (inline_year) use.years = {inline_year};
+            emit(st, use, em);
             if (baseline)
                 for (std::size_t k = before; k < st.out.size(); ++k) st.out[k].baseline = baseline;
+            // "…参保率不低于95%，其中农村地区不低于93%": the part names a population of the indicator.
+            if (sub_population && !from_carry && !from_stated && !carry.stated.empty() &&
+                !indicator_like(s.substr(subj.b, subj.e - subj.b)) && subj.e - subj.b <= 8 * 3) {
+                const std::string name = strip_noise(s.substr(subj.b, subj.e - subj.b)) +
+                                         strip_noise(s.substr(carry.stated.b, carry.stated.e - carry.stated.b));
+                for (std::size_t k = before; k < st.out.size(); ++k) st.out[k].indicator = name;
+            } else if (!from_stated && st.out.size() != before) {
+                carry.stated = subj;
+            }
             return;
         }
         // Benchmarks: 达到国家平均水平, 高于自治区平均水平, 优于…

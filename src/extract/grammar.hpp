@@ -24,7 +24,9 @@ struct Verb {
 };
 
 // Longest first where one word starts another (达到 before 达).
-inline constexpr std::array<Verb, 48> verbs = {{
+inline constexpr std::array<Verb, 50> verbs = {{
+    {"达到或超过", VerbKind::level, Comparator::ge, false},
+    {"达到或高于", VerbKind::level, Comparator::ge, false},
     {"不低于", VerbKind::level, Comparator::ge, false},
     {"不少于", VerbKind::level, Comparator::ge, false},
     {"不小于", VerbKind::level, Comparator::ge, false},

@@ -222,3 +222,44 @@ TEST_CASE("common genre forms", "[extract][targets]") {
     CHECK(find(p, "每千人口医疗卫生机构床位数")->unit_text == "张");
     check_spans(p, body);
 }
+
+TEST_CASE("a target year written with the value or after the indicator", "[extract][targets][frames]") {
+    const std::string body =
+        "老年人健康管理率由2020年的65%提高到2025年的72%。"
+        "居民健康素养水平2025年达到30%，2030年达到35%。";
+    Plan p = plan_of(body);
+    const Target* a = find(p, "老年人健康管理率", 2025);
+    REQUIRE(a);
+    CHECK(*a->value == 72);
+    REQUIRE(a->baseline);
+    CHECK(a->baseline->year == 2020);
+    CHECK(a->baseline->value == 65);
+    REQUIRE(find(p, "居民健康素养水平", 2025));
+    REQUIRE(find(p, "居民健康素养水平", 2030));
+    CHECK(*find(p, "居民健康素养水平", 2030)->value == 35);
+    check_spans(p, body);
+}
+
+TEST_CASE("a clause going on about the last statement's indicator", "[extract][targets]") {
+    const std::string body = "到2025年，人均预期寿命达到80岁，比2020年提高1岁；全县参保率不低于95%，其中农村地区不低于93%。";
+    Plan p = plan_of(body);
+    const Target* change = nullptr;
+    for (const auto& t : p.targets)
+        if (t.indicator == "人均预期寿命" && t.kind == TargetKind::change) change = &t;
+    REQUIRE(change);
+    CHECK(change->comparator == Comparator::increase);
+    CHECK(*change->value == 1);
+    REQUIRE(change->reference);
+    CHECK(change->reference->year == 2020);
+    REQUIRE(find(p, "农村地区参保率", 2025));
+    CHECK(*find(p, "农村地区参保率")->value == 93);
+    check_spans(p, body);
+}
+
+TEST_CASE("达到或超过, and 以…为单位 is not part of a name", "[extract][targets]") {
+    Plan p = plan_of("到2025年，以乡镇为单位适龄儿童免疫规划疫苗接种率保持在90%以上，居民健康素养水平达到或超过30%。");
+    REQUIRE(find(p, "适龄儿童免疫规划疫苗接种率", 2025));
+    const Target* t = find(p, "居民健康素养水平", 2025);
+    REQUIRE(t);
+    CHECK(t->comparator == Comparator::ge);
+}
