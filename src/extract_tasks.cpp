@@ -157,6 +157,13 @@ bool parse_parenthesis(std::string_view t, std::size_t b, std::size_t e, const U
                 add_units(t, rest, namer, task.lead), any = true;
                 continue;
             }
+            // "（责任单位：县卫健局牵头，县教育局按职责分工负责）": the label opens the
+            // whole parenthesis; a group ending in 牵头 still names the lead.
+            if (label.find("责任") != std::string_view::npos &&
+                (strip_suffix(t, rest, "共同牵头") || strip_suffix(t, rest, "联合牵头") || strip_suffix(t, rest, "牵头"))) {
+                add_units(t, rest, namer, task.lead), any = true;
+                continue;
+            }
             if (label.find("责任") != std::string_view::npos || label.find("配合") != std::string_view::npos ||
                 label.find("协办") != std::string_view::npos || label.find("参与") != std::string_view::npos) {
                 add_units(t, rest, namer, task.responsible), any = true;
@@ -171,7 +178,8 @@ bool parse_parenthesis(std::string_view t, std::size_t b, std::size_t e, const U
             any = true;
             continue;
         }
-        if (at(gs, 0, "各") && ends_at(t, g.e, "负责")) {
+        // "各区人民政府分别负责", "各县区人民政府抓好落实": every unit of a kind, not a named one.
+        if (at(gs, 0, "各") && (ends_at(t, g.e, "负责") || ends_at(t, g.e, "落实") || ends_at(t, g.e, "组织实施"))) {
             task.others.emplace_back(gs);
             any = true;
             continue;
