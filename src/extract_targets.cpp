@@ -1482,7 +1482,10 @@ void extract_targets(const Document& d, Plan& plan) {
         std::size_t b = l.begin;
         const bool heading_line = h >= 0 && d.headings[h].line == i;
         if (heading_line) b = d.headings[h].label_end;
-        if (year_value_list(st, b, l.end)) continue;
+        if (year_value_list(st, b, l.end)) {
+            if (heading_line) inherited = Frame{};  // its own years; a list before it has ended
+            continue;
+        }
         if (h >= 0 && skip[h]) continue;
         // A heading line: read after its label; it ends any list before it,
         // unless it is an item of that list: "主要指标：" then "1、人均预期寿命达到
