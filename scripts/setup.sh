@@ -50,7 +50,10 @@ if [ ! -f "$stamp_deps" ] || [ "$(cat "$stamp_deps")" != "$deps_hash" ]; then
   pip_install "scikit-build-core>=0.10" "pybind11>=2.12" "${extra[@]}"
   # The project's runtime and test dependencies, read from pyproject.toml.
   "$venv_py" - <<'PY' > .venv/.healthplan-requirements.txt
-import tomllib
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python < 3.11: pip vendors the same parser
+    from pip._vendor import tomli as tomllib
 p = tomllib.load(open("pyproject.toml", "rb"))["project"]
 deps = list(p["dependencies"])
 for extra in p.get("optional-dependencies", {}).values():

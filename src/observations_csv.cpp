@@ -178,7 +178,7 @@ Observations Observations::from_csv_text(std::string_view text, std::string_view
 
 Observations Observations::from_csv(const std::filesystem::path& path, const CsvOptions& options) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw DataError("io.open", "cannot open file", path.string());
+    if (!in) throw ParseError("io.open", "cannot open file for reading", path.string());
     std::ostringstream ss;
     ss << in.rdbuf();
     return from_csv_text(ss.str(), path.string(), options);
