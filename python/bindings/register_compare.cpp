@@ -111,6 +111,40 @@ void register_compare(py::module_& m) {
     m.def("bigram_dice", &hp::bigram_dice, py::arg("a"), py::arg("b"));
     m.def("indicator_qualifiers", &hp::indicator_qualifiers, py::arg("name"));
 
+    py::enum_<hp::NationalBasis>(m, "NationalBasis",
+                                 "What a plan target was compared with: a stated national target or the "
+                                 "interpolated national path.")
+        .value("none", hp::NationalBasis::none)
+        .value("national_target", hp::NationalBasis::national_target)
+        .value("interpolated", hp::NationalBasis::interpolated);
+    py::class_<hp::NationalReference>(m, "NationalReference",
+                                      "The national value for one year: a stated target, or a point on the "
+                                      "straight line between the nearest national points (never extrapolated).")
+        .def_readonly("basis", &hp::NationalReference::basis)
+        .def_readonly("year", &hp::NationalReference::year)
+        .def_readonly("kind", &hp::NationalReference::kind)
+        .def_readonly("comparator", &hp::NationalReference::comparator)
+        .def_readonly("value", &hp::NationalReference::value)
+        .def_readonly("unit", &hp::NationalReference::unit)
+        .def_readonly("from_year", &hp::NationalReference::from_year)
+        .def_readonly("to_year", &hp::NationalReference::to_year)
+        .def_readonly("from_value", &hp::NationalReference::from_value)
+        .def_readonly("to_value", &hp::NationalReference::to_value)
+        .def_readonly("from_baseline", &hp::NationalReference::from_baseline)
+        .def_readonly("text", &hp::NationalReference::text)
+        .def_readonly("source", &hp::NationalReference::source)
+        .def_readonly("reason", &hp::NationalReference::reason)
+        .def_property_readonly("label", &hp::NationalReference::label,
+                               "'national_target', 'interpolated(2022–2030)', or '' when there is none.")
+        .def("__repr__", [](const hp::NationalReference& r) {
+            return "<NationalReference " + std::to_string(r.year) + " " +
+                   (r.basis == hp::NationalBasis::none ? "none: " + r.reason : r.label() + " " + r.text) + ">";
+        });
+    m.def("national_reference", &hp::national_reference, py::arg("entry"), py::arg("year"),
+          py::arg("interpolate") = true,
+          "The stated national target for `year`, or (interpolate=True) the national path interpolated "
+          "between the nearest national points before and after it.");
+
     py::class_<hp::StringencyResult>(m, "StringencyResult")
         .def_readonly("verdict", &hp::StringencyResult::verdict)
         .def_readonly("plan_value", &hp::StringencyResult::plan_value)
@@ -118,8 +152,14 @@ void register_compare(py::module_& m) {
         .def_readonly("unit", &hp::StringencyResult::unit)
         .def_readonly("margin", &hp::StringencyResult::margin)
         .def_readonly("relative_margin", &hp::StringencyResult::relative_margin)
-        .def_readonly("reason", &hp::StringencyResult::reason);
-    m.def("stringency", &hp::stringency, py::arg("target"), py::arg("entry"), py::arg("year") = py::none());
+        .def_readonly("reason", &hp::StringencyResult::reason)
+        .def_readonly("reference", &hp::StringencyResult::reference);
+    m.def("stringency", [](const hp::Target& target, const hp::CatalogEntry& entry, std::optional<int> year,
+                           bool interpolate) {
+        return hp::stringency(target, entry, year, hp::StringencyOptions{interpolate});
+    }, py::arg("target"), py::arg("entry"), py::arg("year") = py::none(), py::kw_only(), py::arg("interpolate") = true,
+          "Compares a plan target with the national target of its year, or with the interpolated national path "
+          "when there is none (interpolate=False: same-year targets only). `result.reference` tells which.");
 
     py::class_<hp::DepartmentKind>(m, "DepartmentKind")
         .def_readonly("id", &hp::DepartmentKind::id)

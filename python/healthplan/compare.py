@@ -4,8 +4,11 @@
 catalog (``default_catalog()``), then builds DataFrames:
 
 - ``targets``: one row per matched plan target, its value converted into the
-  catalog unit, beside the national target of that year and a stringency
-  verdict (stricter / equal / looser / not_comparable, and by how much);
+  catalog unit, beside the national target of that year — or, when the
+  national plan sets none for that year (a 十四五 plan's 2025), the national
+  path interpolated between the nearest national points around it, marked in
+  the ``basis`` column — and a stringency verdict (stricter / equal / looser /
+  not_comparable, and by how much);
 - ``coverage``: which catalog indicators each plan sets a target for;
 - ``responsibility``: department kind × plan, tasks led and co-responsible;
 - ``timelines``: plan periods and target years;
@@ -37,6 +40,8 @@ from ._core import (
     DepartmentKind,
     IndicatorMatch,
     MatchReason,
+    NationalBasis,
+    NationalReference,
     NormalizedAgency,
     Stringency,
     StringencyResult,
@@ -45,6 +50,7 @@ from ._core import (
     department_kinds,
     indicator_qualifiers,
     normalize_agency,
+    national_reference,
     normalize_indicator_name,
     stringency,
 )
@@ -55,9 +61,9 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "Catalog", "CatalogEntry", "CatalogSource", "CatalogTarget", "Comparison", "DepartmentKind",
-    "IndicatorMatch", "MatchReason", "NormalizedAgency", "Stringency", "StringencyResult",
+    "IndicatorMatch", "MatchReason", "NationalBasis", "NationalReference", "NormalizedAgency", "Stringency", "StringencyResult",
     "bigram_dice", "compare", "default_catalog", "department_kind", "department_kinds",
-    "indicator_qualifiers", "load_catalog", "national_plan", "normalize_agency",
+    "indicator_qualifiers", "load_catalog", "national_plan", "national_reference", "normalize_agency",
     "normalize_indicator_name", "stringency", "with_codes", "COMPARE_TARGET_COLUMNS",
 ]
 
@@ -78,8 +84,11 @@ COMPARE_TARGET_COLUMNS: dict[str, str] = {
     "value": "plan value converted into `unit` (NaN when it has none or cannot be converted)",
     "unit": "the unit of `value` and `national_value` (the national target's unit)",
     "national_op": "the national comparator (empty when the source gives a bare number)",
-    "national_value": "national target value for the same year (NaN when none)",
-    "national_text": "national target as written in the source",
+    "national_value": "national target value for the same year, or the interpolated national path (see `basis`); "
+                      "NaN when none",
+    "national_text": "national target as written in the source, or how the interpolated value was obtained",
+    "basis": "what the plan was compared with: national_target, interpolated(2022–2030) (a point on the line "
+             "between two national points, not a stated target), or empty when there is nothing",
     "verdict": "stricter, equal, looser or not_comparable",
     "margin": "signed distance from the national value in `unit`, positive = stricter",
     "relative_margin": "margin / |national value|",
@@ -91,7 +100,7 @@ COMPARE_TARGET_COLUMNS: dict[str, str] = {
     "confidence": "match confidence in [0, 1]",
     "soft": "True for 力争 (strive-to) targets",
     "target_id": "id of the target in its plan",
-    "national_source": "source id of the national value (see Comparison.sources)",
+    "national_source": "source id(s) of the national value(s) (see Comparison.sources)",
 }
 
 _HTML_ROWS = 12
@@ -233,9 +242,11 @@ class Comparison:
     module docstring. ``labels`` maps plan id → short label (its place).
     """
 
-    def __init__(self, plans: Sequence[Plan], catalog: Catalog) -> None:
+    def __init__(self, plans: Sequence[Plan], catalog: Catalog, *, interpolate: bool = True) -> None:
         self.plans = list(plans)
         self.catalog = catalog
+        #: Whether targets of years without a national target are compared with the interpolated national path.
+        self.interpolate = interpolate
         self.labels = _unique_labels(self.plans)
         self.matches = self._build_matches()
         self.targets = self._build_targets()
@@ -295,8 +306,9 @@ class Comparison:
                 if not code:
                     continue
                 e = self.catalog.find(code)
-                national = e.target_for(t.year) if t.year is not None else None
-                s = stringency(t, e)
+                s = stringency(t, e, interpolate=self.interpolate)
+                ref = s.reference
+                national = ref if ref.basis != NationalBasis.none else None
                 unit = national.unit if national else e.unit
                 value = s.plan_value
                 if value is None and t.value is not None:
@@ -311,6 +323,7 @@ class Comparison:
                     "national_op": national.comparator.symbol if national and national.comparator is not None else "",
                     "national_value": national.value if national and national.value is not None else nan,
                     "national_text": national.text if national else "",
+                    "basis": ref.label,
                     "verdict": s.verdict.name,
                     "margin": nan if s.margin is None else s.margin,
                     "relative_margin": nan if s.relative_margin is None else s.relative_margin,
@@ -426,6 +439,8 @@ class Comparison:
         wide = t.groupby([*index, "plan"])["value"].first().unstack("plan")
         wide = wide.reindex(columns=[self.labels[p.id] for p in self.plans if self.labels[p.id] in wide.columns])
         wide.insert(0, "national", t.groupby(index)["national_value"].first())
+        # An interpolated national value is a point on the national path, not a stated target: say which.
+        wide.insert(1, "national_basis", t.groupby(index)["basis"].first())
         wide.columns.name = None
         return wide
 
@@ -461,7 +476,11 @@ class Comparison:
         return wide
 
     def summary(self) -> pd.DataFrame:
-        """Per plan: targets, matched targets, covered catalog indicators, and the verdict counts."""
+        """Per plan: targets, matched targets, covered catalog indicators, and the verdict counts.
+
+        Verdict counts include comparisons with the interpolated national path;
+        ``interpolated`` says how many of the plan's verdicts rest on it.
+        """
         import pandas as pd
 
         rows = []
@@ -469,13 +488,16 @@ class Comparison:
             label = self.labels[p.id]
             t = self.targets[self.targets["plan_id"] == p.id]
             counts = t["verdict"].value_counts().to_dict()
+            interpolated = int(((t["verdict"] != "not_comparable") & t["basis"].str.startswith("interpolated")).sum())
             rows.append({"plan_id": p.id, "plan": label, "targets": len(p.targets), "matched": len(t),
                          "indicators_covered": int(self.coverage[label].sum()) if label in self.coverage else 0,
                          "stricter": counts.get("stricter", 0), "equal": counts.get("equal", 0),
                          "looser": counts.get("looser", 0), "not_comparable": counts.get("not_comparable", 0),
+                         "interpolated": interpolated,
                          "unmatched_names": int((self.unmatched["plan_id"] == p.id).sum())})
         return pd.DataFrame(rows, columns=["plan_id", "plan", "targets", "matched", "indicators_covered",
-                                           "stricter", "equal", "looser", "not_comparable", "unmatched_names"])
+                                           "stricter", "equal", "looser", "not_comparable", "interpolated",
+                                           "unmatched_names"])
 
     def frames(self) -> dict[str, pd.DataFrame]:
         """All result frames by name (what the CLI writes)."""
@@ -503,7 +525,8 @@ class Comparison:
             parts.append(f"<p><b>{name}</b> ({len(frame)} rows)</p>")
             view = frame
             if name == "targets":
-                view = frame[["name", "plan", "year", "op", "value", "unit", "national_value", "verdict", "margin"]]
+                view = frame[["name", "plan", "year", "op", "value", "unit", "national_value", "basis", "verdict",
+                              "margin"]]
             parts.append(view.head(_HTML_ROWS).to_html(index=False, na_rep="", max_cols=12))
             if len(frame) > _HTML_ROWS:
                 parts.append(f"<p>… {len(frame) - _HTML_ROWS} more rows: see <code>.{name}</code></p>")
@@ -513,12 +536,17 @@ class Comparison:
 
 
 def compare(plans: Iterable[Plan | str | os.PathLike[str]],
-            catalog: Catalog | str | os.PathLike[str] | Mapping[str, Iterable[str]] | None = None) -> Comparison:
+            catalog: Catalog | str | os.PathLike[str] | Mapping[str, Iterable[str]] | None = None, *,
+            interpolate: bool = True) -> Comparison:
     """Compares plans with each other and with the national targets of ``catalog``.
 
     ``plans`` are Plan objects or paths of plan JSON files. ``catalog`` is a
     Catalog, a catalog JSON path (merged into the bundled one), an alias
     mapping ``{code: [names]}``, or None for the bundled 健康中国行动 catalog.
+    A target of a year without a national target (2025) is compared with the
+    national path interpolated between the nearest national points around it
+    (``targets.basis`` = ``interpolated(2022–2030)``); ``interpolate=False``
+    compares same-year targets only. Nothing is extrapolated.
     """
     loaded = _load_plans(plans)
-    return Comparison(loaded, _as_catalog(catalog))
+    return Comparison(loaded, _as_catalog(catalog), interpolate=interpolate)

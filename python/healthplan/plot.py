@@ -136,8 +136,12 @@ def targets_plot(comparison: Comparison, indicator: str, *, year: int | None = N
 
     ``indicator`` is a catalog code ("HC04-01") or a name the catalog matches.
     Bars are the plans' thresholds in the catalog unit, coloured by their
-    stringency verdict; the dashed line is the national target of that year.
+    stringency verdict; the dashed line is the national target of that year,
+    a dotted line the national path interpolated between the nearest national
+    targets when the national plan states none for that year.
     """
+    from ._core import national_reference
+
     code = indicator if comparison.catalog.find(indicator) else comparison.catalog.match(indicator).code
     entry = comparison.catalog.find(code) if code else None
     if entry is None:
@@ -178,6 +182,16 @@ def targets_plot(comparison: Comparison, indicator: str, *, year: int | None = N
                 ax.annotate(f"全国 {nat.text}", (yi - 0.45, nat.value), fontsize=8, ha="left", va="top",
                             color="#24292f", xytext=(0, -3), textcoords="offset points",
                             bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8})
+            elif nat is None and not rows.empty and getattr(comparison, "interpolate", True):
+                # No national target that year: the interpolated national path, dotted and labelled as such.
+                ref = national_reference(entry, y)
+                if ref.value is not None:
+                    unit = unit or ref.unit.symbol
+                    ax.hlines(ref.value, yi - 0.45, yi + 0.45, colors="#57606a", linestyles=":", linewidth=1.5)
+                    ax.annotate(f"全国路径插值 {ref.value:.4g} ({ref.from_year}–{ref.to_year})", (yi - 0.45, ref.value),
+                                fontsize=8, ha="left", va="top", color="#57606a", xytext=(0, -3),
+                                textcoords="offset points",
+                                bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8})
         ax.set_xticks(range(len(years)), [str(y) for y in years])
         direction = {"higher": "越高越好", "lower": "越低越好"}.get(entry.direction.name, "")
         ax.set_title(f"{entry.name}({entry.code})")
@@ -276,14 +290,19 @@ def _traffic_lights(ax: Axes, grid: pd.DataFrame, colors: Mapping[str, str]) -> 
 
 
 def stringency_scorecard(comparison: Comparison, *, year: int | None = None) -> Figure:
-    """Traffic lights, catalog indicator (and year) × plan: stricter, equal or looser than the national target."""
+    """Traffic lights, catalog indicator (and year) × plan: stricter, equal or looser than the national target.
+
+    Rows of a year without a national target, compared with the interpolated national path, end in 插值.
+    """
     t = comparison.targets
     t = t[t["verdict"] != "not_comparable"]
     if year is not None:
         t = t[t["year"] == year]
     if t.empty:
         raise ValueError("no target is comparable with a national target")
-    t = t.assign(row=t["name"].map(lambda n: _short(n, 20)) + " " + t["year"].astype(str))
+    # A year compared with the interpolated national path (no national target that year) is marked 插值.
+    suffix = t["basis"].str.startswith("interpolated").map({True: " 插值", False: ""})
+    t = t.assign(row=t["name"].map(lambda n: _short(n, 18)) + " " + t["year"].astype(str) + suffix)
     grid = t.groupby(["row", "plan"])["verdict"].first().unstack("plan").fillna("")
     grid = grid[[c for c in (comparison.labels[p.id] for p in comparison.plans) if c in grid.columns]]
     with _style():

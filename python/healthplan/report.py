@@ -282,18 +282,27 @@ def render_html(report: Report) -> str:
     parts.append("<p class='muted'>Inputs: " + esc(", ".join(Path(p).name for p in report.inputs)) + "</p>")
 
     parts.append("<h2>2. Ambition against the national targets</h2>")
+    n_path = int(comparable["basis"].str.startswith("interpolated").sum())
     parts.append("<p>Each plan target matched to a national indicator is compared with the national target of "
                  "the same year, in the national unit; <i>stricter</i> respects the indicator's direction "
-                 "(a higher literacy target, a lower mortality target).</p>")
+                 "(a higher literacy target, a lower mortality target). When the national plan states no target "
+                 "for the plan's year (most local plans are 十四五 plans with 2025 targets; 健康中国行动 states "
+                 "2022 and 2030), the target is compared with the <b>national path interpolated</b> in a straight "
+                 "line between the nearest national points before and after it — a yardstick, not a stated "
+                 "national target. The <code>basis</code> column says which (<code>national_target</code> or "
+                 "<code>interpolated(2022–2030)</code>); years beyond the last national year are not "
+                 f"extrapolated and stay not comparable. {n_path} of the {len(comparable)} comparable targets "
+                 "rest on the interpolated path (column <code>interpolated</code> below; rows marked 插值 in the "
+                 "traffic lights, dotted lines in the bar charts).</p>")
     parts.append(_table(summary.drop(columns=["plan_id"])))
     parts.append("<div class='grid'>" + _img(report, "stringency", "Stringency by indicator and plan") +
                  "</div>")
-    cols = ["name", "plan", "year", "op", "value", "unit", "national_op", "national_value", "verdict", "margin",
-            "indicator", "match"]
+    cols = ["name", "plan", "year", "op", "value", "unit", "national_op", "national_value", "basis", "verdict",
+            "margin", "indicator", "match"]
     order = comparable["verdict"].map({"stricter": 0, "looser": 1, "equal": 2})
     shown = comparable.assign(_order=order).sort_values(["_order", "name", "year"], kind="stable")
     differs = shown[shown["verdict"] != "equal"]
-    parts.append(f"<h3>Targets that differ from the national target ({len(differs)})</h3>")
+    parts.append(f"<h3>Targets that differ from the national target or path ({len(differs)})</h3>")
     parts.append(_table(differs[cols], max_rows=400))
     parts.append(f"<details><summary>All {len(shown)} comparable targets, including those equal to the "
                  f"national target</summary>{_table(shown[cols], max_rows=1000)}</details>")
@@ -369,7 +378,8 @@ def summary_text(report: Report) -> str:
         pad = " " * max(0, width - _display_width(r.plan))
         lines.append(f"  {r.plan}{pad}  {r.targets:4d} targets, {r.matched:3d} matched national, "
                      f"{r.indicators_covered:2d} indicators covered; vs national: {r.stricter} stricter, "
-                     f"{r.equal} equal, {r.looser} looser")
+                     f"{r.equal} equal, {r.looser} looser" +
+                     (f" ({r.interpolated} against the interpolated national path)" if r.interpolated else ""))
     ev = report.evaluation
     if ev is not None:
         obs = ev[ev["latest_value"].notna()]

@@ -72,6 +72,58 @@ def test_stringency_signs_respect_direction(two_plans):
     assert t.loc[("b", "HC01-01"), "match"] == "normalized"
 
 
+def test_interpolated_national_path_hand_computed():
+    # 健康素养 2022 ≥22, 2030 ≥30 → 2025: 25; 婴儿死亡率 2022 7.5‰, 2030 5‰ → 2025: 6.5625‰;
+    # 孕产妇死亡率 2022 18, 2030 12 /10万 → 2026: 15; 2035 lies beyond the last national year.
+    p = _plan("p", "丁市", [("居民健康素养水平", 2025, ">=", 25, "%"), ("婴儿死亡率", 2025, "<", 5, "‰"),
+                           ("孕产妇死亡率", 2026, "<=", 16, "1/100000"), ("居民健康素养水平", 2035, ">=", 40, "%")])
+    c = hp.compare([p])
+    t = c.targets.set_index(["code", "year"])
+    lit = t.loc[("HC01-01", 2025)]
+    assert lit["national_value"] == pytest.approx(25)
+    assert (lit["verdict"], lit["margin"], lit["basis"]) == ("equal", 0, "interpolated(2022–2030)")
+    assert "not a stated national target" in lit["national_text"]
+    inf = t.loc[("HC07-01", 2025)]
+    assert inf["verdict"] == "stricter" and inf["margin"] == pytest.approx(6.5625 - 5)
+    mat = t.loc[("HC07-03", 2026)]
+    assert mat["national_value"] == pytest.approx(15)
+    assert mat["verdict"] == "looser" and mat["margin"] == pytest.approx(-1)
+    late = t.loc[("HC01-01", 2035)]
+    assert late["verdict"] == "not_comparable" and late["basis"] == ""
+    assert "not extrapolated" in late["reason"] and math.isnan(late["national_value"])
+    s = c.summary().iloc[0]
+    assert (s["stricter"], s["equal"], s["looser"], s["not_comparable"], s["interpolated"]) == (1, 1, 1, 1, 3)
+    assert c.targets_wide(2025).loc[("HC01-01", "居民健康素养水平", 2025, "%"), "national_basis"] == \
+        "interpolated(2022–2030)"
+    # Switched off, only same-year targets compare.
+    off = hp.compare([p], interpolate=False)
+    assert set(off.targets["verdict"]) == {"not_comparable"} and set(off.targets["basis"]) == {""}
+    ref = hp.national_reference(hp.default_catalog().find("HC01-01"), 2025)
+    assert ref.basis == hp.NationalBasis.interpolated and ref.value == pytest.approx(25)
+    assert ref.label == "interpolated(2022–2030)"
+
+
+def test_bundled_hohhot_2025_targets_compare_with_the_interpolated_path():
+    from healthplan import datasets
+
+    path = next(p for p in datasets.seed_paths() if p.name.startswith("004_"))
+    c = hp.compare([hp.extract_file(path)])
+    t = c.targets[c.targets["year"] == 2025]
+    judged = t[t["verdict"] != "not_comparable"]
+    # 人均预期寿命, 居民健康素养水平, 15岁以上人群吸烟率, 婴儿死亡率, 孕产妇死亡率, 二级以上综合性医院设老年医学科比例
+    assert len(judged) >= 5
+    assert set(judged["basis"]) == {"interpolated(2022–2030)"}
+    by_code = judged.set_index("code")
+    assert by_code.loc["HC01-01", "verdict"] == "equal"          # ≥25% on the line 22 → 30
+    assert by_code.loc["HC04-01", "verdict"] == "stricter"       # ≤20% vs 24.5 − 4.5 × 3/8 = 22.8125
+    assert by_code.loc["HC04-01", "margin"] == pytest.approx(2.8125)
+    # Indicators with only a 2030 national target stay not comparable, with the reason.
+    lone = t[t["code"] == "HC07-02"]
+    if len(lone):
+        assert lone["verdict"].iloc[0] == "not_comparable" and "not extrapolated" in lone["reason"].iloc[0]
+    assert c.summary()["interpolated"].iloc[0] == len(judged)
+
+
 def test_coverage_unmatched_timelines(two_plans):
     c = hp.compare(two_plans)
     cov = c.coverage.set_index("code")
@@ -87,7 +139,9 @@ def test_coverage_unmatched_timelines(two_plans):
     assert s.loc["a", "stricter"] == 2 and s.loc["a", "looser"] == 1
     wide = c.targets_wide(2030)
     assert wide.loc[("HC07-01", "婴儿死亡率", 2030, "‰"), "national"] == pytest.approx(5)
-    assert list(wide.columns) == ["national", "甲市", "乙区"]
+    assert list(wide.columns) == ["national", "national_basis", "甲市", "乙区"]
+    assert wide.loc[("HC07-01", "婴儿死亡率", 2030, "‰"), "national_basis"] == "national_target"
+    assert set(c.targets["basis"]) == {"national_target"}
     assert c.stringency_matrix().loc[("HC04-01", "15岁以上人群吸烟率", 2030), "乙区"] == "equal"
 
 

@@ -34,6 +34,9 @@ def test_report_html_has_tables_and_embedded_images(bundled_report):
     for place in ("乌海市", "琼海市", "克拉玛依区", "武隆区", "呼和浩特市"):
         assert place in page
     assert "stricter" in page and "achieved" in page
+    # 呼和浩特市's 2025 targets are judged against the interpolated national path, and the page says so.
+    assert "national path interpolated" in page and "<th>basis</th>" in page
+    assert "<td>interpolated(2022–2030)</td>" in page
 
 
 def test_report_content(bundled_report):
@@ -53,6 +56,9 @@ def test_report_content(bundled_report):
     assert any(k.startswith("progress ") for k in bundled_report.figures)
     text = rep.summary_text(bundled_report)
     assert "乌海市" in text and "stricter" in text and "National targets" in text
+    assert "against the interpolated national path" in text
+    hohhot = c.summary().set_index("plan").loc["呼和浩特市"]
+    assert hohhot["interpolated"] > 0 and hohhot["stricter"] + hohhot["equal"] + hohhot["looser"] > 0
 
 
 def test_report_without_plots_needs_no_matplotlib(tmp_path, example_plan_path, monkeypatch):
