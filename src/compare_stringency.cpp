@@ -63,10 +63,10 @@ std::optional<double> to_unit(double value, const Unit& from, const Unit& to, st
 struct PathPoint {
     int year = 0;
     double value = 0;
-    Unit unit;
+    const Unit* unit = nullptr;
     std::optional<Comparator> comparator;
-    std::string text;
-    std::string source;
+    const std::string* text = nullptr;  // into the entry, which outlives the points
+    const std::string* source = nullptr;
     bool baseline = false;
 };
 
@@ -74,10 +74,10 @@ std::vector<PathPoint> path_points(const CatalogEntry& entry) {
     std::vector<PathPoint> points;
     for (const auto& t : entry.targets)
         if (t.kind == TargetKind::level && t.value)
-            points.push_back({t.year, *t.value, t.unit, t.comparator, t.text, t.source, false});
+            points.push_back({t.year, *t.value, &t.unit, t.comparator, &t.text, &t.source, false});
     if (entry.baseline && entry.baseline->year && !entry.target_for(*entry.baseline->year))
-        points.push_back({*entry.baseline->year, entry.baseline->value, entry.unit, std::nullopt,
-                          entry.baseline->text, entry.baseline->source, true});
+        points.push_back({*entry.baseline->year, entry.baseline->value, &entry.unit, std::nullopt,
+                          &entry.baseline->text, &entry.baseline->source, true});
     return points;
 }
 
@@ -91,7 +91,7 @@ std::string years_of(const std::vector<PathPoint>& points) {
 }
 
 std::string describe(const PathPoint& p) {
-    return std::to_string(p.year) + (p.baseline ? " baseline " : " ") + "(" + p.text + ")";
+    return std::to_string(p.year) + (p.baseline ? " baseline " : " ") + "(" + *p.text + ")";
 }
 
 }  // namespace
@@ -157,11 +157,11 @@ NationalReference national_reference(const CatalogEntry& entry, int year, bool i
     const PathPoint& unit_point = after->baseline ? *before : *after;
     double v0 = before->value, v1 = after->value;
     try {
-        v0 = convert(v0, before->unit, unit_point.unit);
-        v1 = convert(v1, after->unit, unit_point.unit);
+        v0 = convert(v0, *before->unit, *unit_point.unit);
+        v1 = convert(v1, *after->unit, *unit_point.unit);
     } catch (const UnitError&) {
-        r.reason += "; the national points around it have units that do not convert: " + before->unit.symbol() +
-                    ", " + after->unit.symbol();
+        r.reason += "; the national points around it have units that do not convert: " + before->unit->symbol() +
+                    ", " + after->unit->symbol();
         return r;
     }
     const double f = static_cast<double>(year - before->year) / static_cast<double>(after->year - before->year);
@@ -169,7 +169,7 @@ NationalReference national_reference(const CatalogEntry& entry, int year, bool i
     r.kind = TargetKind::level;
     if (before->comparator == after->comparator) r.comparator = after->comparator;
     r.value = v0 + (v1 - v0) * f;
-    r.unit = unit_point.unit;
+    r.unit = *unit_point.unit;
     r.from_year = before->year;
     r.to_year = after->year;
     r.from_value = v0;
@@ -177,9 +177,8 @@ NationalReference national_reference(const CatalogEntry& entry, int year, bool i
     r.from_baseline = before->baseline || after->baseline;
     r.text = "interpolated between " + describe(*before) + " and " + describe(*after) + ": " + fmt(*r.value) +
              " in " + std::to_string(year) + " (not a stated national target)";
-    r.source = before->source == after->source || after->source.empty() ? before->source
-               : before->source.empty()                                ? after->source
-                                                                       : before->source + ", " + after->source;
+    const std::string &src0 = *before->source, &src1 = *after->source;
+    r.source = src0 == src1 || src1.empty() ? src0 : src0.empty() ? src1 : src0 + ", " + src1;
     r.reason.clear();
     return r;
 }

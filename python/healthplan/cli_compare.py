@@ -99,7 +99,7 @@ def _cmd_compare(args: argparse.Namespace) -> int:
 
     plans = read_plans(list_inputs(args.inputs))
     catalog = load_catalog(*(args.catalog or []))
-    result = compare(plans, catalog=catalog)
+    result = compare(plans, catalog=catalog, interpolate=not args.no_interpolate)
     frames = result.frames()
     if args.table != "all":
         frames = {args.table: frames[args.table]}
@@ -135,6 +135,10 @@ def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
                    help="print one frame only")
     p.add_argument("--catalog", action="append", metavar="CATALOG.json",
                    help="extra catalog JSON (indicators and/or aliases) merged into the bundled one; repeatable")
+    p.add_argument("--no-interpolate", action="store_true",
+                   help="compare only with national targets of the same year (by default a year without one, "
+                        "such as 2025, is compared with the national path interpolated between the nearest "
+                        "national targets; column `basis`)")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     p.set_defaults(func=_cmd_compare)
 

@@ -61,7 +61,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "Catalog", "CatalogEntry", "CatalogSource", "CatalogTarget", "Comparison", "DepartmentKind",
-    "IndicatorMatch", "MatchReason", "NationalBasis", "NationalReference", "NormalizedAgency", "Stringency", "StringencyResult",
+    "IndicatorMatch", "MatchReason", "NationalBasis", "NationalReference", "NormalizedAgency", "Stringency",
+    "StringencyResult",
     "bigram_dice", "compare", "default_catalog", "department_kind", "department_kinds",
     "indicator_qualifiers", "load_catalog", "national_plan", "national_reference", "normalize_agency",
     "normalize_indicator_name", "stringency", "with_codes", "COMPARE_TARGET_COLUMNS",

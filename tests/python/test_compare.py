@@ -244,6 +244,21 @@ def test_cli_compare_formats(healthplan_cli, example_plan_path, fmt):
         assert "# targets" in out and "verdict" in out
 
 
+def test_cli_compare_basis_column_and_no_interpolate(healthplan_cli, tmp_path):
+    plan = _plan("p", "丁市", [("居民健康素养水平", 2025, ">=", 26, "%"), ("居民健康素养水平", 2030, ">=", 30, "%")])
+    path = tmp_path / "p.json"
+    plan.save(str(path))
+    rows = {}
+    for flag in ([], ["--no-interpolate"]):
+        out = subprocess.run([*healthplan_cli, "compare", str(path), "--table", "targets", "--format", "json", *flag],
+                             capture_output=True, text=True, encoding="utf-8", check=True).stdout
+        rows[bool(flag)] = {r["year"]: r for r in json.loads(out)["targets"]}
+    assert rows[False][2025]["basis"] == "interpolated(2022–2030)" and rows[False][2025]["verdict"] == "stricter"
+    assert rows[False][2025]["margin"] == pytest.approx(1)
+    assert rows[True][2025]["verdict"] == "not_comparable" and rows[True][2025]["basis"] == ""
+    assert rows[True][2030]["basis"] == "national_target" and rows[True][2030]["verdict"] == "equal"
+
+
 def test_cli_compare_bad_input(healthplan_cli, tmp_path):
     bad = tmp_path / "plan.pdf"
     bad.write_text("x")
