@@ -35,6 +35,18 @@ std::optional<int> year_cell(std::string_view t, Cell c) {
     return static_cast<int>(n->value);
 }
 
+// A year written inside a header cell after a word: "基期水平（2019年）".
+std::optional<int> year_inside(std::string_view t, Cell c) {
+    for (std::size_t i = c.b; i + 4 < c.e; ++i) {
+        if (!is_digit_at(t, i) || (i > c.b && is_digit_at(t, i - 1))) continue;
+        if (auto n = number_at(t.substr(0, c.e), i); n && n->digits == 4 && at(t, n->end, "年") &&
+                                                      n->value >= 1949 && n->value <= 2100) {
+            return static_cast<int>(n->value);
+        }
+    }
+    return std::nullopt;
+}
+
 Nature nature_cell(std::string_view s) {
     std::string clean = strip_noise(s);
     if (clean == "预期" || clean == "预期性") return Nature::expected;
@@ -280,7 +292,10 @@ Header read_header(std::string_view t, const std::vector<Cell>& cells, std::size
         const bool base_word = c.find("基期") != std::string_view::npos || c.find("基线") != std::string_view::npos ||
                                c.find("现状") != std::string_view::npos || c.find("基数") != std::string_view::npos ||
                                c.find("现值") != std::string_view::npos;
-        if (auto y = year_cell(t, cells[h])) {
+        std::optional<int> y = year_cell(t, cells[h]);
+        // "基期水平（2019年）", "基期（2020年）": the year sits inside a short header cell.
+        if (!y && c.size() <= 48) y = year_inside(t, cells[h]);
+        if (y) {
             columns.push_back(Column{*y, base_word ? -1 : (c.find("目标") != std::string_view::npos ? 1 : 0)});
         } else if (c.find("性质") != std::string_view::npos || c.find("属性") != std::string_view::npos) {
             hd.nature_column = true;
@@ -345,7 +360,10 @@ void read_row(std::string_view t, const std::vector<Cell>& row, Nature nature, c
     // Middle cells: glue text fragments a line break split ("达到国家" / "平均水平").
     std::vector<Cell> middle;
     for (std::size_t c = first_middle; c < row.size(); ++c) {
-        if (!middle.empty() && !value_like(cell_text(t, row[c])) && !value_like(cell_text(t, middle.back())))
+        // Only a line break splits a cell: fields of one tab row ("明显下降\t持续下降") stay apart.
+        const bool line_break = !middle.empty() &&
+                                t.substr(middle.back().e, row[c].b - middle.back().e).find('\n') != std::string_view::npos;
+        if (line_break && !value_like(cell_text(t, row[c])) && !value_like(cell_text(t, middle.back())))
             middle.back().e = row[c].e;
         else
             middle.push_back(row[c]);

@@ -159,7 +159,15 @@ std::size_t frame_at(const ScanState& st, std::size_t i, std::size_t e, Frame& f
     std::size_t after = skip_ws(s, q, e);
     const bool comma_or_end = after >= e || is_comma(cp_at(s, after));
     // "2020年全市…" is a statement, not a frame; "“十四五”期间至少…" is one.
-    if (!to && !past && !comma_or_end && !five_year_period) return i;
+    // "2021年全市居民健康素养水平为22.7%，较上年增长…" in a plan issued later:
+    // a year before the plan's own opening a statement reports the past, and
+    // the rest of its sentence with it.
+    if (!to && !past && !comma_or_end && !five_year_period) {
+        bool all_before = st.doc_year != 0;
+        for (int y : years) all_before = all_before && y < st.doc_year;
+        if (!all_before) return i;
+        past = true;
+    }
     if (!to && !past && st.doc_year)
         for (int y : years)
             if (y < st.doc_year) past = true;
@@ -579,6 +587,12 @@ struct Carry {
     Range stated;
 };
 
+// A year before the plan's own at [b, e): such a statement reports the past.
+bool value_year_possible_past(const ScanState& st, std::string_view s, std::size_t b, std::size_t e) {
+    auto y = number_at(s.substr(0, e), b);
+    return y && y->is_year() && st.doc_year && y->value < st.doc_year;
+}
+
 // "居民健康素养水平2025年达到30%": a year written between the indicator and its
 // verb. Returns the start of "YEAR年[底|末]" when [b, e) ends with one, else e.
 std::size_t trailing_year(std::string_view s, std::size_t b, std::size_t e, int* year) {
@@ -881,11 +895,41 @@ void scan_clause(ScanState& st, Range c, const Frame& frame, Carry& carry, bool 
             subj_end = pre.e;
         }
         int inline_year = 0;
+        std::vector<int> inline_years;  // "X２０２７年、２０３０年分别达到30％和35％"
         {
             std::size_t te = subj_end;
             trim(s, p, te);
             std::size_t yb = trailing_year(s, p, te, &inline_year);
-            if (yb != te) subj_end = yb;
+            if (yb != te) {
+                subj_end = yb;
+                inline_years.push_back(inline_year);
+                // Earlier years of a list: "２０２７年、" / "2025年和".
+                for (int more = 0; more < 4; ++more) {
+                    std::size_t k = yb;
+                    bool joined = false;
+                    for (std::string_view w : {"、", "和", "及", "与"})
+                        if (ends_with_any(s, p, k, w)) {
+                            k -= w.size();
+                            joined = true;
+                            break;
+                        }
+                    int y = 0;
+                    std::size_t nb = joined ? trailing_year(s, p, k, &y) : k;
+                    if (!joined || nb == k) break;
+                    inline_years.insert(inline_years.begin(), y);
+                    subj_end = yb = nb;
+                }
+            }
+        }
+        // "２０３０年每万常住人口全科医生数≥4.5人": the year opens the statement
+        // (a past year there made the sentence a review, see frame_at).
+        if (inline_years.empty() && !value_year_possible_past(st, s, p, subj_end)) {
+            if (auto y = number_at(s.substr(0, subj_end), p);
+                y && y->is_year() && at(s, y->end, "年") && y->end + 3 < subj_end && !is_digit_at(s, y->end + 3)) {
+                inline_year = static_cast<int>(y->value);
+                inline_years.push_back(inline_year);
+                p = y->end + 3;
+            }
         }
         Range subj = clean_subject(s, {p, subj_end}, &soft);
         bool from_carry = false;
@@ -1018,7 +1062,7 @@ void scan_clause(ScanState& st, Range c, const Frame& frame, Carry& carry, bool 
             const std::size_t before = st.out.size();
             Frame use = frame;
             if (value_year) use.years = {*value_year};
-            else if (inline_year) use.years = {inline_year};
+            else if (!inline_years.empty()) use.years = inline_years;
             emit(st, use, em);
             if (baseline)
                 for (std::size_t k = before; k < st.out.size(); ++k) st.out[k].baseline = baseline;

@@ -57,6 +57,8 @@ constexpr std::array<std::string_view, 6> level_chars = {"市", "区", "县", "�
 // The prefix an item starts with: "市委" / "市" / …, or empty.
 std::string_view own_prefix(std::string_view item) {
     if (at(item, 0, "市场")) return {};
+    // A street office's units: "街道党政办、社会事务办" = 街道社会事务办.
+    if (at(item, 0, "街道") && !at(item, 6, "办事处")) return item.substr(0, 6);
     for (auto c : level_chars)
         if (at(item, 0, c)) {
             if (at(item, 3, "委") && !at(item, 6, "员")) return item.substr(0, 6);
@@ -179,7 +181,8 @@ bool parse_parenthesis(std::string_view t, std::size_t b, std::size_t e, const U
             continue;
         }
         // "各区人民政府分别负责", "各县区人民政府抓好落实": every unit of a kind, not a named one.
-        if (at(gs, 0, "各") && (ends_at(t, g.e, "负责") || ends_at(t, g.e, "落实") || ends_at(t, g.e, "组织实施"))) {
+        if (at(gs, 0, "各") && (ends_at(t, g.e, "负责") || ends_at(t, g.e, "落实") || ends_at(t, g.e, "组织实施") ||
+                                  ends_at(t, g.e, "具体实施"))) {
             task.others.emplace_back(gs);
             any = true;
             continue;
@@ -249,6 +252,32 @@ std::optional<Piece> trailing_parenthesis(std::string_view t, const Line& l) {
         if (i <= l.begin) break;
         i = prev_cp(t, i);
     }
+    return std::nullopt;
+}
+
+// A closing assignment sentence of a line: "…。由市城管局负责，市住建局配合。"
+// (or 由X牵头，Y按职责分工负责), or a line that is only "X、Y按职责分工负责".
+// Returns the range after 由 up to the final full stop.
+std::optional<Piece> trailing_assignment(std::string_view t, const Line& l, bool heading_line) {
+    std::size_t e = l.end;
+    if (ends_at(t, e, "。")) e -= 3;
+    if (e <= l.begin || e - l.begin > 600) return std::nullopt;
+    // The last sentence: back to the previous full stop or the line start.
+    std::size_t b = e;
+    while (b > l.begin) {
+        std::size_t p = prev_cp(t, b);
+        if (at(t, p, "。") || at(t, p, "！") || at(t, p, "；")) break;
+        b = p;
+    }
+    b = skip_ws(t, b, e);
+    std::string_view sent = t.substr(b, e - b);
+    const bool has_word = sent.find("负责") != std::string_view::npos || sent.find("牵头") != std::string_view::npos ||
+                          sent.find("配合") != std::string_view::npos;
+    if (at(t, b, "由") && has_word && sent.size() <= 400) return Piece{b + 3, e};
+    // A line of its own naming the units: "县农业农村局、县住建局按职责分工负责".
+    if (!heading_line && b == skip_ws(t, l.begin, l.end) && sent.size() <= 300 &&
+        (ends_at(t, e, "按职责分工负责") || ends_at(t, e, "按照职责分工负责")) && sent.find("，") == std::string_view::npos)
+        return Piece{b, e};
     return std::nullopt;
 }
 
@@ -451,7 +480,7 @@ void extract_tasks(const Document& d, Plan& plan) {
                            inside.find("责任单位") != std::string_view::npos || inside.find("责任部门") != std::string_view::npos;
         };
         if (!assigned) {
-            assigned = responsibility_at(last);
+            assigned = responsibility_at(last) || trailing_assignment(t, d.lines[last], last == h.line);
             if (!assigned && last != h.line && responsibility_at(h.line)) {
                 assigned = true;
                 parenthesis_line[k] = h.line;
@@ -493,13 +522,24 @@ void extract_tasks(const Document& d, Plan& plan) {
                 }
             }
             if (role == Role::lead) add_units(t, value, namer, task.lead), parsed = true;
-            else if (role == Role::responsible) add_units(t, value, namer, task.responsible), parsed = true;
+            else if (role == Role::responsible) {
+                // "县卫生健康局、县文体旅游局（牵头），县教育局": the mark after a
+                // 、 group makes every unit of the group a lead.
+                for (Piece g : split_top(t, value.b, value.e, false)) {
+                    Piece u = g;
+                    trim(t, u.b, u.e);
+                    if (strip_suffix(t, u, "（牵头）") || strip_suffix(t, u, "(牵头)")) add_units(t, u, namer, task.lead);
+                    else add_units(t, g, namer, task.responsible);
+                }
+                parsed = true;
+            }
         }
         if (!parsed && c.assigned) {
             const std::size_t line = parenthesis_line[c.heading] != static_cast<std::size_t>(-1)
                                          ? parenthesis_line[c.heading]
                                          : c.last_text;
             if (auto p = trailing_parenthesis(t, d.lines[line])) parse_parenthesis(t, p->b, p->e, namer, task);
+            else if (auto a = trailing_assignment(t, d.lines[line], line == h.line)) parse_parenthesis(t, a->b, a->e, namer, task);
         }
         // "责任单位：市卫健委（牵头）、市教育局": a lead marked inside a list.
         for (auto it = task.responsible.begin(); it != task.responsible.end();) {

@@ -24,7 +24,7 @@ struct Verb {
 };
 
 // Longest first where one word starts another (达到 before 达).
-inline constexpr std::array<Verb, 50> verbs = {{
+inline constexpr std::array<Verb, 56> verbs = {{
     {"达到或超过", VerbKind::level, Comparator::ge, false},
     {"达到或高于", VerbKind::level, Comparator::ge, false},
     {"不低于", VerbKind::level, Comparator::ge, false},
@@ -75,6 +75,13 @@ inline constexpr std::array<Verb, 50> verbs = {{
     {"下降", VerbKind::change, Comparator::decrease, false},
     {"减少", VerbKind::change, Comparator::decrease, false},
     {"缩小", VerbKind::change, Comparator::decrease, false},
+    {"缩短", VerbKind::change, Comparator::decrease, false},  // 平均住院日比2020年缩短0.5天
+    {"延长", VerbKind::change, Comparator::increase, false},
+    // Symbols in running text: "每万常住人口全科医生数≥4.5人".
+    {"≥", VerbKind::level, Comparator::ge, false},
+    {"≤", VerbKind::level, Comparator::le, false},
+    {"＞", VerbKind::level, Comparator::gt, true},
+    {"＜", VerbKind::level, Comparator::lt, true},
 }};
 
 // After a value: 以上 / 以下 … (longest first).
@@ -95,11 +102,11 @@ inline constexpr std::array<Suffix, 9> suffixes = {{
 }};
 
 // Units as written, longest first. Each is accepted by Unit::parse.
-inline constexpr std::array<std::string_view, 54> unit_spellings = {
+inline constexpr std::array<std::string_view, 55> unit_spellings = {
     "/100000", "1/10万", "/10万", "/十万", "/10000", "个百分点", "百分点", "/万", "‰", "％", "%", "岁",
     "万人次", "万人", "万元", "亿元", "平方米", "立方米", "人次", "小时", "分钟", "公里", "千米", "公斤",
     "千克", "张", "人", "个", "家", "所", "名", "次", "项", "台", "种", "类", "级", "床", "例", "户", "座",
-    "部", "批", "条", "件", "位", "天", "周", "元", "支", "辆", "克", "分", "米"};
+    "部", "批", "条", "件", "位", "天", "周", "元", "支", "辆", "克", "分", "米", "场"};
 
 // Adverbs between an indicator and its verb, dropped from the indicator.
 inline constexpr std::array<std::string_view, 22> verb_adverbs = {

@@ -48,3 +48,41 @@ TEST_CASE("各… units that carry the task out are others, not named units", "[
     CHECK(names(t.responsible) == std::vector<std::string>{"县财政局"});
     CHECK(t.others == std::vector<std::string>{"各乡镇人民政府抓好落实"});
 }
+
+TEST_CASE("由X负责，Y配合 / 由X牵头 closing an item's paragraph", "[extract][tasks]") {
+    Plan p = plan_of(
+        "（一）环境卫生\n"
+        "（1）治理背街小巷。清理积存垃圾。由县城管局负责，县住建局、县交通局配合。\n"
+        "（2）规范集贸市场。落实清洁制度。由县商务局牵头，县市场监管局按职责分工负责，各乡镇人民政府负责具体实施。\n"
+        "（3）建设无烟单位。由县卫健局、县教育局负责。\n");
+    REQUIRE(p.tasks.size() == 3);
+    CHECK(p.tasks[0].lead.empty());
+    CHECK(names(p.tasks[0].responsible) == std::vector<std::string>{"县城管局", "县住建局", "县交通局"});
+    CHECK(names(p.tasks[1].lead) == std::vector<std::string>{"县商务局"});
+    CHECK(names(p.tasks[1].responsible) == std::vector<std::string>{"县市场监管局"});
+    CHECK(p.tasks[1].others.size() == 1);
+    CHECK(names(p.tasks[2].responsible) == std::vector<std::string>{"县卫健局", "县教育局"});
+}
+
+TEST_CASE("a line of units 按职责分工负责, and a (牵头) mark after a 、 group", "[extract][tasks]") {
+    Plan p = plan_of(
+        "（一）推进改厕。开展农村改厕。\n"
+        "　　县农业农村局、县水利局按职责分工负责\n"
+        "（二）推进健身。建设健身步道。\n"
+        "　　责任单位：县卫健局、县体育局（牵头），县教育局\n");
+    REQUIRE(p.tasks.size() == 2);
+    CHECK(names(p.tasks[0].responsible) == std::vector<std::string>{"县农业农村局", "县水利局"});
+    CHECK(names(p.tasks[1].lead) == std::vector<std::string>{"县卫健局", "县体育局"});
+    CHECK(names(p.tasks[1].responsible) == std::vector<std::string>{"县教育局"});
+}
+
+TEST_CASE("a street office's units share the 街道 prefix", "[extract][tasks]") {
+    Plan p = plan_of(
+        "（一）健康宣传\n"
+        "1．开展健康讲座。\n"
+        "　　牵头单位：街道党政办\n"
+        "　　责任单位：街道卫生服务中心、综合执法队、各社区居委会\n");
+    REQUIRE(p.tasks.size() == 1);
+    CHECK(names(p.tasks[0].responsible) ==
+          std::vector<std::string>{"街道卫生服务中心", "街道综合执法队", "各社区居委会"});
+}
