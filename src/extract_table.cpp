@@ -349,7 +349,8 @@ void read_row(std::string_view t, const std::vector<Cell>& row, Nature nature, c
     }
     // A unit column of its own: "人均预期寿命 / 岁 / 77.3 / 78".
     std::size_t first_middle = 1;
-    if (row.size() >= 3 && !value_like(cell_text(t, row[1]))) {
+    // "1/10万" starts with a digit but is a unit, not a value.
+    if (row.size() >= 3 && (!value_like(cell_text(t, row[1])) || at(cell_text(t, row[1]), 0, "1/"))) {
         std::string_view u = cell_text(t, row[1]);
         if (auto parsed = Unit::try_parse(u); parsed && !u.empty() && u.size() <= 24) {
             unit = *parsed;

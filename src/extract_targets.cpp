@@ -867,6 +867,16 @@ void scan_clause(ScanState& st, Range c, const Frame& frame, Carry& carry, bool 
             if (at(s, k, "的")) k += 3;
             if (is_digit_at(s, k)) value_year = static_cast<int>(y->value), r = k;
         }
+        // "达到每10万人口4.2名以上": the population base belongs to the indicator's name.
+        std::string per_base;
+        if (at(s, r, "每")) {
+            std::size_t k = r + 3;
+            for (int n = 0; n < 8 && k < c.e && !at(s, k, "人口"); ++n) k = next_cp(s, k);
+            if (at(s, k, "人口") && is_digit_at(s, k + 6)) {
+                per_base = std::string(s.substr(r, k + 6 - r));
+                r = k + 6;
+            }
+        }
         std::size_t vend = r;
         std::vector<ValueText> values = values_at(s, r, c.e, &vend);
         // Subject: before the verb, without the reference phrase and adverbs.
@@ -1064,6 +1074,9 @@ void scan_clause(ScanState& st, Range c, const Frame& frame, Carry& carry, bool 
             if (value_year) use.years = {*value_year};
             else if (!inline_years.empty()) use.years = inline_years;
             emit(st, use, em);
+            if (!per_base.empty())
+                for (std::size_t k = before; k < st.out.size(); ++k)
+                    if (st.out[k].indicator.find(per_base) == std::string::npos) st.out[k].indicator = per_base + st.out[k].indicator;
             if (baseline)
                 for (std::size_t k = before; k < st.out.size(); ++k) st.out[k].baseline = baseline;
             // "…参保率不低于95%，其中农村地区不低于93%": the part names a population of the indicator.

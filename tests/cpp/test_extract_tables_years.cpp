@@ -125,3 +125,26 @@ TEST_CASE("years written after the name, a year opening the statement, ≥ in te
         }
     CHECK(shortened);
 }
+
+TEST_CASE("a per-population base after the verb belongs to the indicator", "[extract][targets][names]") {
+    const Plan p = text_plan("　　到2025年，全县注册护士数达到每千人口3.8人以上。\n");
+    const Target* a = find(p, "每千人口注册护士数", 2025);
+    REQUIRE(a);
+    CHECK(a->comparator == Comparator::ge);
+    CHECK(*a->value == Approx(3.8));
+}
+
+TEST_CASE("a unit cell 1/10万 in a one-cell-per-line table is the unit column", "[extract][targets][tables]") {
+    const std::string body =
+        "序号\n指标名称\n单位\n2020年\n2025年\n属性\n"
+        "1\n结核病发病率\n1/10万\n40.2\n≤35\n预期性\n"
+        "2\n婴儿死亡率\n‰\n6.1\n≤5\n约束性\n";
+    const Plan p = plan_of(body);
+    const Target* a = find(p, "结核病发病率", 2025);
+    REQUIRE(a);
+    CHECK(*a->value == Approx(35));
+    CHECK(a->unit == Unit::per_100000());
+    REQUIRE(a->baseline);
+    CHECK(a->baseline->value == Approx(40.2));
+    CHECK(a->certainty == Certainty::certain);
+}
