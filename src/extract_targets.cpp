@@ -1087,6 +1087,12 @@ void scan_clause(ScanState& st, Range c, const Frame& frame, Carry& carry, bool 
                 for (std::size_t k = before; k < st.out.size(); ++k) st.out[k].indicator = name;
             } else if (!from_stated && st.out.size() != before) {
                 carry.stated = subj;
+            } else if (from_stated && st.out.size() != before && before > 0 &&
+                       st.out[before - 1].kind == TargetKind::trend &&
+                       st.out[before - 1].indicator == st.out[before].indicator &&
+                       st.out[before - 1].span->begin == carry.stated.b) {
+                // "X逐年提高，2030年达到45%": the direction is the way to the dated level.
+                st.out.erase(st.out.begin() + static_cast<std::ptrdiff_t>(before - 1));
             }
             return;
         }
@@ -1200,7 +1206,9 @@ void scan_clause(ScanState& st, Range c, const Frame& frame, Carry& carry, bool 
         em.kind = TargetKind::trend;
         em.op = dir < 0 ? Comparator::decrease : Comparator::increase;
         em.soft = soft;
+        const std::size_t before = st.out.size();
         emit(st, frame, em);
+        if (st.out.size() == before + 1) carry.stated = subj;  // "…逐年提高，2030年达到45%"
         return;
     }
 

@@ -148,3 +148,12 @@ TEST_CASE("a unit cell 1/10万 in a one-cell-per-line table is the unit column",
     CHECK(a->baseline->value == Approx(40.2));
     CHECK(a->certainty == Certainty::certain);
 }
+
+TEST_CASE("a direction then a dated level of the same indicator is one target", "[extract][targets][years]") {
+    const Plan p = text_plan("　　——健康生活。儿童青少年体质达标率逐年提高，2030年达到60%。\n");
+    const Target* a = find(p, "儿童青少年体质达标率", 2030);
+    REQUIRE(a);
+    CHECK(a->kind == TargetKind::level);
+    CHECK(*a->value == Approx(60));
+    for (const auto& t : p.targets) CHECK(t.kind != TargetKind::trend);
+}
