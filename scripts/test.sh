@@ -10,7 +10,8 @@ cd "$root"
 jobs=$(nproc 2>/dev/null || echo 2)
 
 echo "[test] C++ (Catch2 + consumer of the installed package)"
-cmake -S . -B build/cpp -G Ninja -DCMAKE_BUILD_TYPE=Release -DHEALTHPLAN_BUILD_TESTS=ON >/dev/null
+cmake -S . -B build/cpp -G Ninja -DCMAKE_BUILD_TYPE=Release -DHEALTHPLAN_BUILD_TESTS=ON \
+  -DHEALTHPLAN_WERROR=ON >/dev/null
 cmake --build build/cpp -j"$jobs"
 # Full output only when something fails; otherwise the summary.
 if ! ctest --test-dir build/cpp --output-on-failure -j"$jobs" > build/cpp/ctest.log 2>&1; then

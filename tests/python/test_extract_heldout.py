@@ -24,7 +24,7 @@ TESTS = pathlib.Path(__file__).resolve().parents[1]
 # rounded down to 0.05).
 GATES = {
     "heldout": (0.95, 0.95, 0.95),
-    "heldout2": (0.95, 0.95, 1.00),
+    "heldout2": (0.95, 0.95, 0.95),
 }
 SETS = sorted(GATES)
 
