@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from . import _core
+from ._progress import ProgressBar
 from ._core import Plan, Target, Task
 
 __all__ = ["extract", "extract_file", "extract_many", "target_record", "task_record"]
@@ -53,23 +54,6 @@ def extract_file(path: str | os.PathLike[str], encoding: str | None = None) -> P
     return _core.extract_file(os.fspath(path), encoding or "")
 
 
-class _ProgressBar:
-    """A one-line progress bar on stderr (no dependency)."""
-
-    def __init__(self, total: int, stream: Any = None, width: int = 30) -> None:
-        self.total = max(total, 1)
-        self.stream = stream or sys.stderr
-        self.width = width
-
-    def __call__(self, done: int, total: int) -> None:
-        filled = int(self.width * done / max(total, 1))
-        bar = "#" * filled + "-" * (self.width - filled)
-        self.stream.write(f"\rextracting [{bar}] {done}/{total}")
-        if done >= total:
-            self.stream.write("\n")
-        self.stream.flush()
-
-
 def extract_many(
     paths: Iterable[str | os.PathLike[str]],
     threads: int | None = None,
@@ -85,14 +69,14 @@ def extract_many(
     files = [os.fspath(p) for p in paths]
     if threads is not None and threads < 0:
         raise ValueError("threads must be >= 0 (0 or None: all cores)")
-    callback: Callable[[int, int], None] | None
     if callable(progress):
-        callback = progress
-    elif progress is None:
-        callback = _ProgressBar(len(files)) if sys.stderr.isatty() and len(files) > 1 else None
-    else:
-        callback = _ProgressBar(len(files)) if progress else None
-    return _core.extract_many(files, threads or 0, callback)
+        return _core.extract_many(files, threads or 0, progress)
+    # Default: a bar only on a terminal and only when there is more than one file.
+    bar = ProgressBar(len(files), enabled=(sys.stderr.isatty() and len(files) > 1) if progress is None else progress)
+    try:
+        return _core.extract_many(files, threads or 0, bar if bar.enabled else None)
+    finally:
+        bar.close()
 
 
 def _number(v: float | None) -> float | int | None:

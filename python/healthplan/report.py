@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from ._progress import ProgressBar
+
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
@@ -48,31 +50,6 @@ class Report:
 
 
 # ------------------------------------------------------------------ progress --
-
-class _Bar:
-    """A progress bar on stderr while the report works (only on a terminal unless forced)."""
-
-    def __init__(self, total: int, stream: TextIO | None = None, enabled: bool | None = None) -> None:
-        self.stream = stream or sys.stderr
-        self.enabled = self.stream.isatty() if enabled is None else enabled
-        self.total = max(total, 1)
-        self.done = 0
-
-    def step(self, label: str, n: int = 1) -> None:
-        self.done = min(self.total, self.done + n)
-        if not self.enabled:
-            return
-        width = 28
-        filled = int(width * self.done / self.total)
-        # \x1b[2K clears the line first: a shorter (or narrower CJK) label leaves no residue.
-        self.stream.write(f"\r\x1b[2K[{'█' * filled}{'·' * (width - filled)}] {self.done:>3}/{self.total} {label[:38]}")
-        self.stream.flush()
-
-    def close(self) -> None:
-        if self.enabled:
-            self.stream.write("\r\x1b[2K")
-            self.stream.flush()
-
 
 # -------------------------------------------------------------------- build --
 
@@ -108,16 +85,9 @@ def build_report(paths: Sequence[str | os.PathLike[str]] = (), *, catalog_files:
 
     files = _inputs(paths)
     n_plots = (4 + _TARGET_PLOTS_MAX + _PROGRESS_MAX) if plots else 0
-    bar = _Bar(len(files) + 3 + n_plots, stream=stream, enabled=progress)
-
-    base = bar.done
-
-    def tick(done: int, total: int) -> None:
-        bar.done = base
-        bar.step(f"extracting {done}/{total}", done)
-
-    plans = read_plans(files, progress=tick)
-    bar.done = base + len(files)
+    bar = ProgressBar(len(files) + 3 + n_plots, stream=stream, enabled=progress)
+    plans = read_plans(files, progress=lambda done, total: bar.update(done, f"extracting {done}/{total}"))
+    bar.update(len(files))
 
     catalog = load_catalog(*catalog_files)
     bar.step("comparing")
@@ -137,7 +107,7 @@ def build_report(paths: Sequence[str | os.PathLike[str]] = (), *, catalog_files:
     return report
 
 
-def _add_figures(report: Report, bar: _Bar) -> None:
+def _add_figures(report: Report, bar: ProgressBar) -> None:
     from . import plot
 
     c = report.comparison
