@@ -1,7 +1,7 @@
 // The data behind agency normalisation: department kinds with their
 // keywords, short forms, level prefixes and place names. Adding a spelling
 // is adding a row here.
-#include "agencies_tables.hpp"
+#include "compare/agencies_tables.hpp"
 
 HEALTHPLAN_BEGIN_NAMESPACE
 namespace detail {

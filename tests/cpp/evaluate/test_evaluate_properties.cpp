@@ -11,7 +11,7 @@
 
 #include <boost/math/distributions/students_t.hpp>
 
-#include "evaluate_level.hpp"
+#include "evaluate/level.hpp"
 
 using namespace healthplan;
 

@@ -1,6 +1,6 @@
 """Extraction throughput and memory from Python, on a corpus built from the bundled plans.
 
-    python benchmarks/bench_extract.py [--mb 50] [--threads 0]
+    python benchmarks/extract/bench_extract.py [--mb 50] [--threads 0]
 
 Prints MB/s for one large document (the bundled plans concatenated and
 repeated to --mb MB) on one core, for document-by-document extraction, and

@@ -9,7 +9,7 @@
 #include <limits>
 #include <sstream>
 
-#include "evaluate_level.hpp"
+#include "evaluate/level.hpp"
 #include "healthplan/error.hpp"
 #include "healthplan/trend.hpp"
 

@@ -3,8 +3,8 @@
 
 #include <algorithm>
 
-#include "agencies_tables.hpp"
-#include "compare_utf8.hpp"
+#include "compare/agencies_tables.hpp"
+#include "text/utf8.hpp"
 
 HEALTHPLAN_BEGIN_NAMESPACE
 

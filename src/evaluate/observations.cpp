@@ -8,7 +8,7 @@
 #include <sstream>
 
 #include "healthplan/error.hpp"
-#include "observations_builder.hpp"
+#include "evaluate/observations_builder.hpp"
 
 HEALTHPLAN_BEGIN_NAMESPACE
 

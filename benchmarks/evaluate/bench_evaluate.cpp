@@ -1,6 +1,6 @@
 // Bulk level evaluation through the C++ core: N targets against N series of
 // 10 years each (default N = 1,000,000). Prints throughput and peak memory as
-// one JSON line, so benchmarks/bench_evaluate.py can compare it with the
+// one JSON line, so benchmarks/evaluate/bench_evaluate.py can compare it with the
 // Python bulk path and with pandas on the same data.
 //
 //   bench_evaluate [--n N] [--repeat R] [--verdicts FILE]

@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "compare_utf8.hpp"
+#include "text/utf8.hpp"
 #include "healthplan/catalog.hpp"
 #include "healthplan/units.hpp"
 

@@ -9,7 +9,7 @@
 #include <healthplan/error.hpp>
 #include <healthplan/evaluate.hpp>
 
-#include "plan_generator.hpp"
+#include "support/plan_generator.hpp"
 
 using namespace healthplan;
 

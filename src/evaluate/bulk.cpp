@@ -8,7 +8,7 @@
 #include <string>
 #include <thread>
 
-#include "evaluate_level.hpp"
+#include "evaluate/level.hpp"
 #include "healthplan/error.hpp"
 
 HEALTHPLAN_BEGIN_NAMESPACE

@@ -6,7 +6,7 @@
 #include <healthplan/error.hpp>
 #include <healthplan/json.hpp>
 
-#include "plan_generator.hpp"
+#include "support/plan_generator.hpp"
 
 using namespace healthplan;
 

@@ -9,7 +9,7 @@
 #include "healthplan/error.hpp"
 #include "healthplan/observations.hpp"
 #include "healthplan/text.hpp"
-#include "observations_builder.hpp"
+#include "evaluate/observations_builder.hpp"
 
 HEALTHPLAN_BEGIN_NAMESPACE
 

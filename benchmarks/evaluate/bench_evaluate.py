@@ -1,11 +1,11 @@
 """Bulk evaluation benchmark: C++ core vs Python bulk API vs a pandas implementation.
 
-    python benchmarks/bench_evaluate.py [--n 1000000] [--build build/evaluate]
+    python benchmarks/evaluate/bench_evaluate.py [--n 1000000] [--build build/evaluate]
 
 N level targets against N series of 10 annual values (2015–2024, as of 2024).
 Each path runs in its own process so its peak memory is its own:
 
-* ``cpp``    — ``benchmarks/bench_evaluate`` (the C++ core, built by CMake), one thread,
+* ``cpp``    — ``benchmarks/evaluate/bench_evaluate`` (the C++ core, built by CMake), one thread,
   and again with ``--threads`` (default 2) as an extra row;
 * ``bulk``   — ``healthplan.evaluate_arrays`` on numpy arrays (zero-copy, GIL released);
 * ``pandas`` — a vectorised pandas implementation of the same level logic
@@ -36,7 +36,7 @@ import time
 import numpy as np
 
 FIRST_YEAR, YEARS, AS_OF = 2015, 10, 2024
-REPO = pathlib.Path(__file__).resolve().parents[1]
+REPO = pathlib.Path(__file__).resolve().parents[2]
 
 
 def generate(n: int):
@@ -188,7 +188,7 @@ def run_apply(n: int, repeat: int, out: str) -> dict:
 def find_cpp(build: str | None) -> pathlib.Path | None:
     candidates = [pathlib.Path(build)] if build else sorted((REPO / "build").glob("*"))
     for b in candidates:
-        exe = b / "benchmarks" / "bench_evaluate"
+        exe = b / "benchmarks" / "evaluate" / "bench_evaluate"
         if exe.exists():
             return exe
     return None
@@ -198,7 +198,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=1_000_000, help="targets (and series); default 1,000,000")
     ap.add_argument("--repeat", type=int, default=3, help="runs per path; the best is reported")
-    ap.add_argument("--build", default=None, help="CMake build dir holding benchmarks/bench_evaluate")
+    ap.add_argument("--build", default=None, help="CMake build dir holding benchmarks/evaluate/bench_evaluate")
     ap.add_argument("--threads", type=int, default=2,
                     help="also time the C++ core with this many threads (1 to skip)")
     ap.add_argument("--apply-n", type=int, default=20_000, dest="apply_n",

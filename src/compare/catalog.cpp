@@ -9,7 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "compare_utf8.hpp"
+#include "text/utf8.hpp"
 #include "healthplan/error.hpp"
 
 HEALTHPLAN_BEGIN_NAMESPACE

@@ -1,5 +1,5 @@
 // The numeric judgement of level thresholds (see evaluate_level.hpp).
-#include "evaluate_level.hpp"
+#include "evaluate/level.hpp"
 
 #include <algorithm>
 #include <cmath>
