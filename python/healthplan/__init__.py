@@ -15,8 +15,8 @@ except ImportError as err:  # pragma: no cover - only without a build
         "Install with `pip install .` (scikit-build-core builds the extension)."
     ) from err
 
-from ._model import *  # noqa: F401,F403
-from ._model import __all__ as _model_all
+from .model import *  # noqa: F401,F403
+from .model import __all__ as _model_all
 from .extract import *  # noqa: F401,F403
 from .extract import __all__ as _extract_all
 from .evaluate import *  # noqa: F401,F403

@@ -168,7 +168,7 @@ def national_plan(catalog: Catalog | None = None) -> Plan:
     included; a bare table number is read in the indicator's direction
     (≥ for higher-is-better, ≤ for lower-is-better).
     """
-    from ._model import AdminLevel, Comparator, Indicator, Region, Target, TargetKind
+    from .model import AdminLevel, Comparator, Indicator, Region, Target, TargetKind
 
     catalog = catalog if catalog is not None else default_catalog()
     plan = Plan(id="national", title=catalog.name or "national targets", issuer="国务院 / 健康中国行动推进委员会",
@@ -212,7 +212,7 @@ def _unique_labels(plans: Sequence[Plan]) -> dict[str, str]:
 
 
 def _load_plans(plans: Iterable[Plan | str | os.PathLike[str]]) -> list[Plan]:
-    from ._model import load
+    from .model import load
 
     out = []
     for i, p in enumerate(plans):

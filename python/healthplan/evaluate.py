@@ -322,7 +322,7 @@ def _checked(name: str, enum: Any) -> str:
 # ----------------------------------------------------------------- evaluate --
 
 def _as_plans(plans: Any) -> list[Any]:
-    from ._model import load
+    from .model import load
 
     if isinstance(plans, (str, os.PathLike, _core.Plan)):
         plans = [plans]

@@ -1,4 +1,4 @@
-"""Shared fixtures: where the repository, its bundled data and ../shared are."""
+"""Shared fixtures: where the repository, its bundled data and the quality gold are."""
 
 from __future__ import annotations
 
@@ -8,7 +8,10 @@ import pathlib
 import pytest
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
-SHARED = REPO.parent / "shared"
+# The scorers, the seeds' gold and the held-out sets, copied into the repository
+# so the quality gates run in a clean clone (tests/quality/README.md).
+QUALITY = REPO / "tests" / "quality"
+SEEDS = REPO / "python" / "healthplan" / "data" / "plans"
 EXAMPLE_PLAN = REPO / "examples" / "data" / "wuhai_example.plan.json"
 
 
@@ -18,11 +21,9 @@ def repo() -> pathlib.Path:
 
 
 @pytest.fixture(scope="session")
-def shared() -> pathlib.Path:
-    """The read-only development material; tests needing it skip without it."""
-    if not (SHARED / "gold").is_dir():
-        pytest.skip(f"../shared is not beside the repository ({SHARED})")
-    return SHARED
+def quality() -> pathlib.Path:
+    """tests/quality: the scorers (score_targets.py, score_tasks.py) and the gold sets."""
+    return QUALITY
 
 
 @pytest.fixture(scope="session")

@@ -20,46 +20,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-    from ._core import Plan
-
-PLAN_SUFFIXES = (".json",)
-TEXT_SUFFIXES = (".txt", ".text")
-
-
-def list_inputs(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
-    """The files ``paths`` stand for: ``.json`` plans and ``.txt`` documents; a folder
-    stands for those in it (sorted). Anything else is an error naming the path."""
-    files: list[Path] = []
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            found = sorted(f for f in p.iterdir() if f.suffix.lower() in PLAN_SUFFIXES + TEXT_SUFFIXES)
-            if not found:
-                raise ValueError(f"{p}: no .json plans or .txt documents in this folder")
-            files.extend(found)
-        elif not p.exists():
-            raise FileNotFoundError(f"{p}: no such file")
-        elif p.suffix.lower() in PLAN_SUFFIXES + TEXT_SUFFIXES:
-            files.append(p)
-        else:
-            raise ValueError(f"{p}: expected a plan .json or a document .txt, not '{p.suffix or 'no suffix'}'")
-    return files
-
-
-def read_plans(files: Sequence[Path], *, progress: Callable[[int, int], None] | bool | None = False) -> list[Plan]:
-    """Plans from ``.json`` plan files and ``.txt`` documents, in input order.
-
-    Documents are extracted in parallel (``healthplan.extract_many``);
-    ``progress`` is passed on to it (a callable ``(done, total)``, or a bool).
-    """
-    from ._model import load
-    from .extract import extract_many
-
-    texts = [f for f in files if f.suffix.lower() in TEXT_SUFFIXES]
-    extracted = dict(zip(texts, extract_many(texts, progress=progress))) if texts else {}
-    return [extracted[f] if f in extracted else load(f) for f in files]
-
-
+    
 # ----------------------------------------------------------------- formats --
 
 def _markdown(frame: pd.DataFrame) -> str:
@@ -95,7 +56,8 @@ def write_frames(frames: dict[str, pd.DataFrame], fmt: str, out: io.TextIOBase) 
 # ---------------------------------------------------------------- commands --
 
 def _cmd_compare(args: argparse.Namespace) -> int:
-    from .compare import compare, load_catalog
+    from .._inputs import list_inputs, read_plans
+    from ..compare import compare, load_catalog
 
     plans = read_plans(list_inputs(args.inputs))
     catalog = load_catalog(*(args.catalog or []))
@@ -113,7 +75,7 @@ def _cmd_compare(args: argparse.Namespace) -> int:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    from .report import run_report
+    from ..report import run_report
 
     path = run_report(args.inputs, output=args.output, catalog_files=args.catalog or [],
                       observations=args.observations, plots=not args.no_plots)

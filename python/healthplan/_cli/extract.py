@@ -13,7 +13,8 @@ import os
 import sys
 from pathlib import Path
 
-from .extract import extract_file, extract_many, target_record, task_record
+from ..extract import extract_file, extract_many
+from .records import target_record, task_record
 
 
 def _add_input(p: argparse.ArgumentParser) -> None:

@@ -1,37 +1,22 @@
-"""The ``healthplan`` command.
-
-Subcommands are contributed by area modules (``cli_extract``, ``cli_evaluate``,
-``cli_compare``), each with ``add_commands(subparsers)``; this module owns the
-parser, the foundation commands (``validate``, ``show``) and error reporting:
-bad input exits non-zero with one line naming the reason and the place.
-"""
+"""``healthplan validate`` and ``healthplan show``: the model's own commands."""
 
 from __future__ import annotations
 
 import argparse
-import importlib
-import json
-import sys
-from collections.abc import Sequence
 
-from . import _model
-from ._model import Error
-
-_AREA_MODULES = ("healthplan.cli_extract", "healthplan.cli_evaluate", "healthplan.cli_compare")
-
-EXIT_BAD_INPUT = 2
+from .. import model
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
     for path in args.plans:
-        plan = _model.load(path, strict=not args.lenient)
+        plan = model.load(path, strict=not args.lenient)
         print(f"{path}: ok ({len(plan.targets)} targets, {len(plan.tasks)} tasks, "
               f"{len(plan.indicators)} indicators)")
     return 0
 
 
 def _cmd_show(args: argparse.Namespace) -> int:
-    plan = _model.load(args.plan)
+    plan = model.load(args.plan)
     if args.format == "json":
         print(plan.to_json())
         return 0
@@ -58,17 +43,7 @@ def _cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="healthplan",
-        description="Model, extract, evaluate and compare Chinese health plans.",
-    )
-    from . import __version__
-
-    parser.add_argument("--version", action="version", version=f"healthplan {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    sub.required = True
-
+def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("validate", help="check plan JSON files against the schema and invariants")
     p.add_argument("plans", nargs="+", metavar="PLAN.json")
     p.add_argument("--lenient", action="store_true", help="warn about unknown fields instead of failing")
@@ -78,36 +53,3 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("plan", metavar="PLAN.json")
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.set_defaults(func=_cmd_show)
-
-    for name in _AREA_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as err:
-            if err.name != name:  # a real import error inside the module
-                raise
-            continue
-        module.add_commands(sub)
-    return parser
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    try:
-        return int(args.func(args) or 0)
-    except BrokenPipeError:  # e.g. piped into `head`: not an error
-        # Point stdout at devnull so the interpreter's final flush stays quiet.
-        import os
-
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0
-    except Error as err:
-        print(f"healthplan: error: {err}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    except (OSError, ValueError, json.JSONDecodeError) as err:
-        print(f"healthplan: error: {err}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())

@@ -247,7 +247,7 @@ def test_bulk_input_errors():
 # ------------------------------------------------------------- CLI / real --
 
 def test_cli_evaluate_bundled_plan_against_bundled_observations(example_plan_path):
-    from healthplan.cli import main
+    from healthplan._cli import main
 
     buf = io.StringIO()
     with redirect_stdout(buf):
@@ -265,7 +265,7 @@ def test_cli_evaluate_bundled_plan_against_bundled_observations(example_plan_pat
 
 
 def test_cli_bad_observations_exit_non_zero(tmp_path, example_plan_path, capsys):
-    from healthplan.cli import main
+    from healthplan._cli import main
 
     bad = tmp_path / "bad.csv"
     bad.write_text("indicator,year,value\nx,2015,1\nx,2015,2\n", encoding="utf-8")

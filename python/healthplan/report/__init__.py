@@ -19,13 +19,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from ._progress import ProgressBar
+from .._progress import ProgressBar
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-    from ._core import Plan
-    from .compare import Comparison
+    from .._core import Plan
+    from ..compare import Comparison
 
 __all__ = ["Report", "build_report", "run_report", "render_html"]
 
@@ -54,8 +54,8 @@ class Report:
 # -------------------------------------------------------------------- build --
 
 def _inputs(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
-    from .cli_compare import list_inputs
-    from .datasets import seed_paths
+    from .._inputs import list_inputs
+    from ..datasets import seed_paths
 
     return list_inputs(paths) if paths else seed_paths()
 
@@ -79,9 +79,9 @@ def build_report(paths: Sequence[str | os.PathLike[str]] = (), *, catalog_files:
     bundled ``china_observed.csv``). ``progress``: a bar on stderr (default: when
     it is a terminal).
     """
-    from .cli_compare import read_plans
-    from .compare import compare, load_catalog, national_plan
-    from .evaluate import Observations, evaluate, observed_china
+    from .._inputs import read_plans
+    from ..compare import compare, load_catalog, national_plan
+    from ..evaluate import Observations, evaluate, observed_china
 
     files = _inputs(paths)
     n_plots = (4 + _TARGET_PLOTS_MAX + _PROGRESS_MAX) if plots else 0
@@ -108,7 +108,7 @@ def build_report(paths: Sequence[str | os.PathLike[str]] = (), *, catalog_files:
 
 
 def _add_figures(report: Report, bar: ProgressBar) -> None:
-    from . import plot
+    from .. import plot
 
     c = report.comparison
 
@@ -221,7 +221,7 @@ def _img(report: Report, name: str, caption: str) -> str:
 
 def render_html(report: Report) -> str:
     """The report as one self-contained HTML page."""
-    from . import __version__
+    from .. import __version__
 
     esc = html.escape
     c = report.comparison

@@ -1,8 +1,8 @@
 """Extraction from Python and the command line.
 
 The quality gate runs ``healthplan targets`` / ``healthplan tasks`` on the
-bundled seed documents and scores them with the shared scorers (skipped when
-../shared is not beside the repository).
+bundled seed documents and scores them with the scorers and gold copied into
+tests/quality/ (so the gates run in a clean clone).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 import healthplan
 from healthplan import datasets
-from healthplan.extract import target_record, task_record
+from healthplan._cli.records import target_record, task_record
 
 
 @pytest.fixture(scope="module")
@@ -41,20 +41,20 @@ def run_cli(cli, *args, cwd=None):
 # --------------------------------------------------------------- quality gate
 
 
-def _score(shared, scorer, gold, pred_path, *extra):
+def _score(quality, scorer, gold, pred_path, *extra):
     proc = subprocess.run(
-        [sys.executable, str(shared / "gold" / scorer), str(shared / "gold" / gold), str(pred_path), *extra],
+        [sys.executable, str(quality / scorer), str(quality / "seeds" / gold), str(pred_path), *extra],
         capture_output=True, text=True, encoding="utf-8",
     )
     return proc
 
 
-def test_targets_meet_the_quality_bar(shared, seeds, healthplan_cli, tmp_path):
+def test_targets_meet_the_quality_bar(quality, seeds, healthplan_cli, tmp_path):
     out = run_cli(healthplan_cli, "targets", *seeds)
     assert out.returncode == 0, out.stderr
     pred = tmp_path / "targets.jsonl"
     pred.write_text(out.stdout, encoding="utf-8")
-    proc = _score(shared, "score_targets.py", "seed_targets.jsonl", pred,
+    proc = _score(quality, "score_targets.py", "seed_targets.jsonl", pred,
                   "--min-precision", "0.95", "--min-recall", "0.95", "--min-attributes", "0.95")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     last = proc.stdout.strip().splitlines()[-1]
@@ -67,12 +67,12 @@ def test_targets_meet_the_quality_bar(shared, seeds, healthplan_cli, tmp_path):
             assert int(d[5]) / int(d[2]) >= 0.90, line
 
 
-def test_tasks_meet_the_quality_bar(shared, seeds, healthplan_cli, tmp_path):
+def test_tasks_meet_the_quality_bar(quality, seeds, healthplan_cli, tmp_path):
     out = run_cli(healthplan_cli, "tasks", *seeds)
     assert out.returncode == 0, out.stderr
     pred = tmp_path / "tasks.jsonl"
     pred.write_text(out.stdout, encoding="utf-8")
-    proc = _score(shared, "score_tasks.py", "seed_tasks.jsonl", pred, "--min-f1", "0.95")
+    proc = _score(quality, "score_tasks.py", "seed_tasks.jsonl", pred, "--min-f1", "0.95")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert float(re.search(r"f1 ([\d.]+)", proc.stdout.splitlines()[-1])[1]) >= 0.95
 
@@ -238,8 +238,8 @@ def _norm(s):
     return re.sub(r"[\s。.,，、?？()（）]+", "", s or "")
 
 
-def test_structure_matches_the_gold_outline(shared, seeds, seed_plans):
-    gold = json.loads((shared / "gold" / "seed_structure.json").read_text(encoding="utf-8"))
+def test_structure_matches_the_gold_outline(quality, seeds, seed_plans):
+    gold = json.loads((quality / "seeds" / "seed_structure.json").read_text(encoding="utf-8"))
     for path, plan in zip(seeds, seed_plans):
         g = gold[path.name]
         assert _norm(plan.title) == _norm(g["title"]), path.name

@@ -63,8 +63,10 @@ def test_tasks_and_indicators_frames(example_plan):
     assert inds.set_index("indicator_id").loc["i1"].n_targets == 2
 
 
-def test_spans_point_at_their_evidence_in_the_source(example_plan, shared):
-    text = (shared / "seeds" / example_plan.source.name).read_bytes()
+def test_spans_point_at_their_evidence_in_the_source(example_plan):
+    from healthplan import datasets
+
+    text = (datasets.plans_dir() / example_plan.source.name).read_bytes()
     for t in example_plan.targets:
         assert text[t.span.begin:t.span.end].decode() == t.span.evidence
 

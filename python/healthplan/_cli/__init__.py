@@ -1,0 +1,60 @@
+"""The ``healthplan`` command.
+
+One module per stage contributes its subcommands (``model``, ``extract``,
+``evaluate``, ``compare``), each with ``add_commands(subparsers)``; this module
+owns the parser and error reporting: bad input exits non-zero with one line
+naming the reason and the place.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+from ..model import Error
+from . import compare, evaluate, extract, model
+
+_STAGES = (model, extract, evaluate, compare)
+
+EXIT_BAD_INPUT = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="healthplan",
+        description="Model, extract, evaluate and compare Chinese health plans.",
+    )
+    from .. import __version__
+
+    parser.add_argument("--version", action="version", version=f"healthplan {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+
+    for stage in _STAGES:
+        stage.add_commands(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except BrokenPipeError:  # e.g. piped into `head`: not an error
+        # Point stdout at devnull so the interpreter's final flush stays quiet.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except Error as err:
+        print(f"healthplan: error: {err}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except (OSError, ValueError, json.JSONDecodeError) as err:
+        print(f"healthplan: error: {err}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
