@@ -61,9 +61,12 @@ int main(int argc, char** argv) {
     std::string catalog_path = repo + "/python/healthplan/data/catalog/healthy_china_2019_2030.json";
     std::string gold = repo + "/../shared/gold";
     for (int i = 1; i + 1 < argc; i += 2) {
-        if (!std::strcmp(argv[i], "--repeat")) repeat = std::atoi(argv[i + 1]);
-        else if (!std::strcmp(argv[i], "--catalog")) catalog_path = argv[i + 1];
-        else if (!std::strcmp(argv[i], "--gold")) gold = argv[i + 1];
+        if (!std::strcmp(argv[i], "--repeat"))
+            repeat = std::atoi(argv[i + 1]);
+        else if (!std::strcmp(argv[i], "--catalog"))
+            catalog_path = argv[i + 1];
+        else if (!std::strcmp(argv[i], "--gold"))
+            gold = argv[i + 1];
     }
     const Catalog catalog = Catalog::load(catalog_path);
 

@@ -12,9 +12,9 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <ctime>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <fstream>
 #include <string>
 #include <vector>
@@ -44,10 +44,14 @@ int main(int argc, char** argv) {
     int threads = 1;
     std::string verdict_file;
     for (int i = 1; i < argc; ++i) {
-        if (!std::strcmp(argv[i], "--n") && i + 1 < argc) n = std::atoll(argv[++i]);
-        else if (!std::strcmp(argv[i], "--repeat") && i + 1 < argc) repeat = std::atoi(argv[++i]);
-        else if (!std::strcmp(argv[i], "--verdicts") && i + 1 < argc) verdict_file = argv[++i];
-        else if (!std::strcmp(argv[i], "--threads") && i + 1 < argc) threads = std::atoi(argv[++i]);
+        if (!std::strcmp(argv[i], "--n") && i + 1 < argc)
+            n = std::atoll(argv[++i]);
+        else if (!std::strcmp(argv[i], "--repeat") && i + 1 < argc)
+            repeat = std::atoi(argv[++i]);
+        else if (!std::strcmp(argv[i], "--verdicts") && i + 1 < argc)
+            verdict_file = argv[++i];
+        else if (!std::strcmp(argv[i], "--threads") && i + 1 < argc)
+            threads = std::atoi(argv[++i]);
         else {
             std::fprintf(stderr, "usage: bench_evaluate [--n N] [--repeat R] [--threads T] [--verdicts FILE]\n");
             return 2;
@@ -98,11 +102,14 @@ int main(int argc, char** argv) {
     for (auto v : result.verdict) ++counts[v];
     if (!verdict_file.empty()) {
         std::ofstream out(verdict_file, std::ios::binary);
-        out.write(reinterpret_cast<const char*>(result.verdict.data()), static_cast<std::streamsize>(result.verdict.size()));
+        out.write(reinterpret_cast<const char*>(result.verdict.data()),
+                  static_cast<std::streamsize>(result.verdict.size()));
     }
-    std::printf("{\"path\": \"cpp\", \"threads\": %d, \"targets\": %lld, \"observations\": %zu, \"seconds\": %.4f, \"cpu_seconds\": %.4f, "
-                "\"targets_per_second\": %.0f, \"peak_mib\": %.1f, \"input_mib\": %.1f, \"verdicts\": {",
-                threads, n, rows, best, best_cpu, static_cast<double>(n) / best, peak_mib(), input_mib);
+    std::printf(
+        "{\"path\": \"cpp\", \"threads\": %d, \"targets\": %lld, \"observations\": %zu, \"seconds\": %.4f, "
+        "\"cpu_seconds\": %.4f, "
+        "\"targets_per_second\": %.0f, \"peak_mib\": %.1f, \"input_mib\": %.1f, \"verdicts\": {",
+        threads, n, rows, best, best_cpu, static_cast<double>(n) / best, peak_mib(), input_mib);
     for (int v = 0; v < verdict_count; ++v)
         std::printf("%s\"%s\": %d", v ? ", " : "", std::string(to_string(static_cast<Verdict>(v))).c_str(), counts[v]);
     std::printf("}}\n");

@@ -70,13 +70,29 @@ def run_bulk(n: int, repeat: int, out: str) -> dict:
     best = best_cpu = float("inf")
     for _ in range(repeat):
         t0, c0 = time.perf_counter(), time.process_time()
-        r = hp.evaluate_arrays(obs["series"], obs["year"], obs["value"], tg["series"], tg["threshold"],
-                               tg["comparator"], tg["year"], as_of=AS_OF, lower=lower, upper=upper)
+        r = hp.evaluate_arrays(
+            obs["series"],
+            obs["year"],
+            obs["value"],
+            tg["series"],
+            tg["threshold"],
+            tg["comparator"],
+            tg["year"],
+            as_of=AS_OF,
+            lower=lower,
+            upper=upper,
+        )
         best = min(best, time.perf_counter() - t0)
         best_cpu = min(best_cpu, time.process_time() - c0)
     np.save(out, r["verdict"])
-    return {"path": "bulk", "targets": n, "seconds": best, "cpu_seconds": best_cpu, "targets_per_second": n / best,
-            "peak_mib": peak_mib()}
+    return {
+        "path": "bulk",
+        "targets": n,
+        "seconds": best,
+        "cpu_seconds": best_cpu,
+        "targets_per_second": n / best,
+        "peak_mib": peak_mib(),
+    }
 
 
 def pandas_level(obs_df, tg_df, as_of: int, near: float = 0.05):
@@ -87,14 +103,19 @@ def pandas_level(obs_df, tg_df, as_of: int, near: float = 0.05):
     obs_df = obs_df[obs_df["year"] <= as_of]
     g = obs_df.groupby("series", sort=False)
     x = obs_df["year"].astype(float)
-    stats = pd.DataFrame({
-        "n": g["year"].count(),
-        "t0": g["year"].first(), "y0": g["value"].first(),
-        "tn": g["year"].last(), "yn": g["value"].last(),
-        "sx": g["year"].sum(), "sy": g["value"].sum(),
-        "sxx": (x * x).groupby(obs_df["series"]).sum(),
-        "sxy": (x * obs_df["value"]).groupby(obs_df["series"]).sum(),
-    })
+    stats = pd.DataFrame(
+        {
+            "n": g["year"].count(),
+            "t0": g["year"].first(),
+            "y0": g["value"].first(),
+            "tn": g["year"].last(),
+            "yn": g["value"].last(),
+            "sx": g["year"].sum(),
+            "sy": g["value"].sum(),
+            "sxx": (x * x).groupby(obs_df["series"]).sum(),
+            "sxy": (x * obs_df["value"]).groupby(obs_df["series"]).sum(),
+        }
+    )
     df = tg_df.merge(stats, left_on="series", right_index=True, how="left")
     at_t = obs_df.rename(columns={"value": "y_t"})
     df = df.merge(at_t, on=["series", "year"], how="left")
@@ -116,14 +137,17 @@ def pandas_level(obs_df, tg_df, as_of: int, near: float = 0.05):
     den = np.where(den > 0, den, np.where(np.abs(th) > 0, np.abs(th), 1.0))
     missing = np.maximum(0.0, direction * (th - proj) / den)
     verdict = np.select(
-        [n == 0,
-         df["y_t"].notna().to_numpy(),
-         df["tn"].to_numpy() > T,
-         meets(yn),
-         n == 1,
-         meets(proj) | (missing < near)],
+        [
+            n == 0,
+            df["y_t"].notna().to_numpy(),
+            df["tn"].to_numpy() > T,
+            meets(yn),
+            n == 1,
+            meets(proj) | (missing < near),
+        ],
         [6, np.where(meets(df["y_t"].to_numpy()), 0, 4), 6, 1, 6, 2],
-        3)
+        3,
+    )
     return verdict.astype(np.uint8)
 
 
@@ -139,8 +163,14 @@ def run_pandas(n: int, repeat: int, out: str) -> dict:
         best = min(best, time.perf_counter() - t0)
         best_cpu = min(best_cpu, time.process_time() - c0)
     np.save(out, v)
-    return {"path": "pandas", "targets": n, "seconds": best, "cpu_seconds": best_cpu, "targets_per_second": n / best,
-            "peak_mib": peak_mib()}
+    return {
+        "path": "pandas",
+        "targets": n,
+        "seconds": best,
+        "cpu_seconds": best_cpu,
+        "targets_per_second": n / best,
+        "peak_mib": peak_mib(),
+    }
 
 
 def judge_one(years, values, threshold, cmp, year, near=0.05):
@@ -176,13 +206,25 @@ def run_apply(n: int, repeat: int, out: str) -> dict:
     tg_df = pd.DataFrame(tg).set_index("series")
     t0, c0 = time.perf_counter(), time.process_time()
     verdicts = obs_df.groupby("series", sort=True).apply(
-        lambda g: judge_one(g["year"].to_numpy(), g["value"].to_numpy(), tg_df.at[g.name, "threshold"],
-                            int(tg_df.at[g.name, "comparator"]), int(tg_df.at[g.name, "year"])),
-        include_groups=False)
+        lambda g: judge_one(
+            g["year"].to_numpy(),
+            g["value"].to_numpy(),
+            tg_df.at[g.name, "threshold"],
+            int(tg_df.at[g.name, "comparator"]),
+            int(tg_df.at[g.name, "year"]),
+        ),
+        include_groups=False,
+    )
     sec, cpu = time.perf_counter() - t0, time.process_time() - c0
     np.save(out, verdicts.to_numpy().astype(np.uint8))
-    return {"path": "apply", "targets": n, "seconds": sec, "cpu_seconds": cpu, "targets_per_second": n / sec,
-            "peak_mib": peak_mib()}
+    return {
+        "path": "apply",
+        "targets": n,
+        "seconds": sec,
+        "cpu_seconds": cpu,
+        "targets_per_second": n / sec,
+        "peak_mib": peak_mib(),
+    }
 
 
 def find_cpp(build: str | None) -> pathlib.Path | None:
@@ -199,10 +241,14 @@ def main() -> int:
     ap.add_argument("--n", type=int, default=1_000_000, help="targets (and series); default 1,000,000")
     ap.add_argument("--repeat", type=int, default=3, help="runs per path; the best is reported")
     ap.add_argument("--build", default=None, help="CMake build dir holding benchmarks/evaluate/bench_evaluate")
-    ap.add_argument("--threads", type=int, default=2,
-                    help="also time the C++ core with this many threads (1 to skip)")
-    ap.add_argument("--apply-n", type=int, default=20_000, dest="apply_n",
-                    help="targets for the slow groupby-apply variant (0 to skip)")
+    ap.add_argument("--threads", type=int, default=2, help="also time the C++ core with this many threads (1 to skip)")
+    ap.add_argument(
+        "--apply-n",
+        type=int,
+        default=20_000,
+        dest="apply_n",
+        help="targets for the slow groupby-apply variant (0 to skip)",
+    )
     ap.add_argument("--part", choices=("bulk", "pandas", "apply"), help=argparse.SUPPRESS)
     ap.add_argument("--out", help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -216,33 +262,72 @@ def main() -> int:
         verdicts = {}
         exe = find_cpp(args.build)
         if exe is None:
-            print("bench_evaluate executable not found; build it: cmake --build <dir> --target bench_evaluate",
-                  file=sys.stderr)
+            print(
+                "bench_evaluate executable not found; build it: cmake --build <dir> --target bench_evaluate",
+                file=sys.stderr,
+            )
         else:
             vf = os.path.join(tmp, "cpp.bin")
-            line = subprocess.run([str(exe), "--n", str(args.n), "--repeat", str(args.repeat), "--verdicts", vf],
-                                  check=True, capture_output=True, text=True).stdout.strip()
+            line = subprocess.run(
+                [str(exe), "--n", str(args.n), "--repeat", str(args.repeat), "--verdicts", vf],
+                check=True,
+                capture_output=True,
+                text=True,
+            ).stdout.strip()
             results["cpp"] = json.loads(line)
             verdicts["cpp"] = np.fromfile(vf, dtype=np.uint8)
             if args.threads > 1:
                 vf = os.path.join(tmp, "cpp_t.bin")
-                line = subprocess.run([str(exe), "--n", str(args.n), "--repeat", str(args.repeat), "--verdicts", vf,
-                                       "--threads", str(args.threads)],
-                                      check=True, capture_output=True, text=True).stdout.strip()
+                line = subprocess.run(
+                    [
+                        str(exe),
+                        "--n",
+                        str(args.n),
+                        "--repeat",
+                        str(args.repeat),
+                        "--verdicts",
+                        vf,
+                        "--threads",
+                        str(args.threads),
+                    ],
+                    check=True,
+                    capture_output=True,
+                    text=True,
+                ).stdout.strip()
                 results[f"cpp {args.threads}t"] = json.loads(line)
                 verdicts[f"cpp {args.threads}t"] = np.fromfile(vf, dtype=np.uint8)
         for part in ("bulk", "pandas"):
             out = os.path.join(tmp, f"{part}.npy")
-            line = subprocess.run([sys.executable, __file__, "--part", part, "--n", str(args.n),
-                                   "--repeat", str(args.repeat), "--out", out],
-                                  check=True, capture_output=True, text=True, env=os.environ).stdout.strip()
+            line = subprocess.run(
+                [
+                    sys.executable,
+                    __file__,
+                    "--part",
+                    part,
+                    "--n",
+                    str(args.n),
+                    "--repeat",
+                    str(args.repeat),
+                    "--out",
+                    out,
+                ],
+                check=True,
+                capture_output=True,
+                text=True,
+                env=os.environ,
+            ).stdout.strip()
             results[part] = json.loads(line.splitlines()[-1])
             verdicts[part] = np.load(out)
         if args.apply_n:
             out = os.path.join(tmp, "apply.npy")
             m = min(args.apply_n, args.n)
-            line = subprocess.run([sys.executable, __file__, "--part", "apply", "--n", str(m), "--out", out],
-                                  check=True, capture_output=True, text=True, env=os.environ).stdout.strip()
+            line = subprocess.run(
+                [sys.executable, __file__, "--part", "apply", "--n", str(m), "--out", out],
+                check=True,
+                capture_output=True,
+                text=True,
+                env=os.environ,
+            ).stdout.strip()
             results["apply"] = json.loads(line.splitlines()[-1])
             apply_same = np.array_equal(np.load(out), verdicts["bulk"][:m])
     names = list(verdicts)
@@ -252,21 +337,29 @@ def main() -> int:
         apply_same, names_note = True, ""
     same = all(np.array_equal(verdicts[names[0]], verdicts[k]) for k in names[1:])
     input_mib = args.n * YEARS * 24 / 2**20
-    print(f"{args.n:,} level targets × {YEARS}-year series ({args.n * YEARS:,} observations, "
-          f"{input_mib:.0f} MiB of input columns), as of {AS_OF}")
+    print(
+        f"{args.n:,} level targets × {YEARS}-year series ({args.n * YEARS:,} observations, "
+        f"{input_mib:.0f} MiB of input columns), as of {AS_OF}"
+    )
     print(f"{'path':8} {'seconds':>9} {'cpu s':>8} {'targets/s':>14} {'peak MiB':>10}")
     for k, r in results.items():
         note = f"  (first {r['targets']:,} targets)" if k == "apply" else ""
-        print(f"{k:8} {r['seconds']:9.3f} {r['cpu_seconds']:8.3f} {r['targets_per_second']:14,.0f} "
-              f"{r['peak_mib']:10.0f}{note}")
+        print(
+            f"{k:8} {r['seconds']:9.3f} {r['cpu_seconds']:8.3f} {r['targets_per_second']:14,.0f} "
+            f"{r['peak_mib']:10.0f}{note}"
+        )
     if "cpp" in results:
         cpu = {k: r["cpu_seconds"] for k, r in results.items()}
-        print(f"CPU time ratios (robust on a loaded machine): python bulk / C++ {cpu['bulk'] / cpu['cpp']:.2f}×, "
-              f"pandas / C++ {cpu['pandas'] / cpu['cpp']:.1f}×")
-        print(f"python bulk / C++ core time: {results['bulk']['seconds'] / results['cpp']['seconds']:.2f}× "
-              "(goal ≤ 1.25×)")
-        print(f"pandas / C++ core time:      {results['pandas']['seconds'] / results['cpp']['seconds']:.1f}× "
-              "(goal ≥ 20×)")
+        print(
+            f"CPU time ratios (robust on a loaded machine): python bulk / C++ {cpu['bulk'] / cpu['cpp']:.2f}×, "
+            f"pandas / C++ {cpu['pandas'] / cpu['cpp']:.1f}×"
+        )
+        print(
+            f"python bulk / C++ core time: {results['bulk']['seconds'] / results['cpp']['seconds']:.2f}× (goal ≤ 1.25×)"
+        )
+        print(
+            f"pandas / C++ core time:      {results['pandas']['seconds'] / results['cpp']['seconds']:.1f}× (goal ≥ 20×)"
+        )
     print(f"pandas / python bulk time:   {results['pandas']['seconds'] / results['bulk']['seconds']:.1f}×")
     if "apply" in results:
         ratio = results["bulk"]["targets_per_second"] / results["apply"]["targets_per_second"]

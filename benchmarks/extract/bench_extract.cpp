@@ -14,13 +14,13 @@
 
 #include <algorithm>
 #include <chrono>
-#include <thread>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "healthplan/extract.hpp"
@@ -30,9 +30,7 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-double seconds_since(Clock::time_point t0) {
-    return std::chrono::duration<double>(Clock::now() - t0).count();
-}
+double seconds_since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
 
 double peak_rss_mb() {
     rusage ru{};
@@ -53,12 +51,15 @@ int main(int argc, char** argv) {
     unsigned threads = 0;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
-        if (a == "--mb" && i + 1 < argc) target_mb = std::atof(argv[++i]);
-        else if (a == "--threads" && i + 1 < argc) threads = static_cast<unsigned>(std::atoi(argv[++i]));
+        if (a == "--mb" && i + 1 < argc)
+            target_mb = std::atof(argv[++i]);
+        else if (a == "--threads" && i + 1 < argc)
+            threads = static_cast<unsigned>(std::atoi(argv[++i]));
         else if (a == "-h" || a == "--help") {
             std::cout << "usage: bench_extract [PLANS_DIR] [--mb N] [--threads T]\n";
             return 0;
-        } else dir = a;
+        } else
+            dir = a;
     }
     std::vector<fs::path> files;
     if (fs::is_directory(dir))
@@ -66,7 +67,8 @@ int main(int argc, char** argv) {
             if (e.path().extension() == ".txt") files.push_back(e.path());
     std::sort(files.begin(), files.end());
     if (files.empty()) {
-        std::cerr << "bench_extract: no .txt plans in " << dir << " (run from the repository root or pass the folder)\n";
+        std::cerr << "bench_extract: no .txt plans in " << dir
+                  << " (run from the repository root or pass the folder)\n";
         return 2;
     }
     std::vector<std::string> docs;

@@ -45,8 +45,10 @@ def main() -> int:
     t0, c0 = time.perf_counter(), time.process_time()
     plan = healthplan.extract(corpus, name="corpus")
     wall, cpu = time.perf_counter() - t0, time.process_time() - c0
-    print(f"one document   : {size / 1e6:.1f} MB in {wall:.2f} s = {size / 1e6 / wall:.1f} MB/s "
-          f"(cpu {size / 1e6 / cpu:.1f} MB/s, 1 core); {len(plan.targets)} targets, {len(plan.tasks)} tasks")
+    print(
+        f"one document   : {size / 1e6:.1f} MB in {wall:.2f} s = {size / 1e6 / wall:.1f} MB/s "
+        f"(cpu {size / 1e6 / cpu:.1f} MB/s, 1 core); {len(plan.targets)} targets, {len(plan.tasks)} tasks"
+    )
     print(f"                 peak RSS {peak_rss_mb():.0f} MB (before {before:.0f} MB, input as str and UTF-8)")
     del plan, corpus
 
@@ -74,8 +76,10 @@ def main() -> int:
         plans = healthplan.extract_many(files, threads=args.threads or None, progress=False)
         wall = time.perf_counter() - t0
         n_threads = args.threads or os.cpu_count()
-        print(f"extract_many   : {len(files)} files, {total / 1e6:.1f} MB in {wall:.2f} s = "
-              f"{total / 1e6 / wall:.1f} MB/s ({n_threads} threads), {sum(len(p.targets) for p in plans)} targets")
+        print(
+            f"extract_many   : {len(files)} files, {total / 1e6:.1f} MB in {wall:.2f} s = "
+            f"{total / 1e6 / wall:.1f} MB/s ({n_threads} threads), {sum(len(p.targets) for p in plans)} targets"
+        )
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     print(f"peak RSS of the run: {peak_rss_mb():.0f} MB")

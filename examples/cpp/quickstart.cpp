@@ -14,8 +14,8 @@ int main(int argc, char** argv) {
         hp::Plan plan;
         plan.id = "demo";
         plan.title = "示例健康行动方案";
-        plan.indicators.push_back({.id = "lit", .name = "居民健康素养水平", .unit = hp::Unit::percent(),
-                                   .direction = hp::Direction::higher});
+        plan.indicators.push_back(
+            {.id = "lit", .name = "居民健康素养水平", .unit = hp::Unit::percent(), .direction = hp::Direction::higher});
         hp::Target target;
         target.id = "t1";
         target.indicator_id = "lit";

@@ -19,7 +19,7 @@ struct Agency {
 enum class AdminLevel { unknown, national, province, prefecture, county, district };
 
 struct Region {
-    std::string name;      // "乌海市"
+    std::string name;  // "乌海市"
     AdminLevel level = AdminLevel::unknown;
     std::string province;  // "内蒙古自治区"; empty for national or unknown
 

@@ -75,8 +75,8 @@ enum class MatchReason { none, exact, alias, normalized, fuzzy };
 std::string_view to_string(MatchReason);
 
 struct IndicatorMatch {
-    std::string name;   // the name that was looked up
-    std::string code;   // empty when unmatched
+    std::string name;       // the name that was looked up
+    std::string code;       // empty when unmatched
     double confidence = 0;  // 1 exact, 0.95 alias, 0.9 normalised, < 0.85 fuzzy
     MatchReason reason = MatchReason::none;
     std::string matched;  // the catalog name or alias it matched
@@ -97,7 +97,7 @@ struct MatchOptions {
 };
 
 class Catalog {
-public:
+  public:
     Catalog() = default;
 
     // Reads the catalog JSON format (see python/healthplan/data/catalog/README.md).
@@ -123,7 +123,7 @@ public:
 
     IndicatorMatch match(std::string_view indicator_name, const MatchOptions& options = {}) const;
 
-private:
+  private:
     // One searchable spelling: a canonical name or an alias, pre-normalised.
     struct Spelling {
         std::string text;

@@ -12,7 +12,7 @@
 HEALTHPLAN_BEGIN_NAMESPACE
 
 class Error : public std::runtime_error {
-public:
+  public:
     // `id` is stable across releases ("json.syntax", "unit.unknown", ...);
     // `where` names the place ("plan.json:3:14", "/targets/2/value", "byte 1207").
     Error(std::string id, std::string message, std::string where = {});
@@ -22,7 +22,7 @@ public:
     // The message without the id and place prefix.
     const std::string& message() const noexcept { return message_; }
 
-private:
+  private:
     std::string id_;
     std::string where_;
     std::string message_;

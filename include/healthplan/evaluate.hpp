@@ -74,15 +74,14 @@ struct TargetResult {
 // Evaluates every target of `plan`. Throws UnitError when a series' unit
 // cannot be converted (unless the policy says insufficient_data), DataError
 // for a milestone observation other than 0/1, ValidationError for a bad policy.
-std::vector<TargetResult> evaluate(const Plan& plan, const Observations& observations,
-                                   const EvaluationPolicy& policy, int as_of);
+std::vector<TargetResult> evaluate(const Plan& plan, const Observations& observations, const EvaluationPolicy& policy,
+                                   int as_of);
 // As of the latest year in `observations`.
 std::vector<TargetResult> evaluate(const Plan& plan, const Observations& observations,
                                    const EvaluationPolicy& policy = {});
 // One target.
-TargetResult evaluate_target(const Plan& plan, const Target& target,
-                             const Observations& observations, const EvaluationPolicy& policy,
-                             int as_of);
+TargetResult evaluate_target(const Plan& plan, const Target& target, const Observations& observations,
+                             const EvaluationPolicy& policy, int as_of);
 
 // --- aggregation --------------------------------------------------------------
 
@@ -91,7 +90,7 @@ std::string_view to_string(ScorecardBy);
 ScorecardBy parse_scorecard_by(std::string_view);
 
 struct ScorecardRow {
-    std::string group;  // plan id, top-level section label, lead unit, nature, region, kind
+    std::string group;                        // plan id, top-level section label, lead unit, nature, region, kind
     std::array<int, verdict_count> counts{};  // indexed by Verdict
     int targets = 0;
     int scored = 0;

@@ -44,8 +44,8 @@ struct LevelTargetColumns {
 std::string_view level_category_name(std::uint8_t code);
 
 struct LevelResultColumns {
-    std::vector<std::uint8_t> verdict;   // Verdict values
-    std::vector<std::uint8_t> category;  // level_category_name(code)
+    std::vector<std::uint8_t> verdict;      // Verdict values
+    std::vector<std::uint8_t> category;     // level_category_name(code)
     std::vector<std::int64_t> latest_year;  // 0 when none
     std::vector<double> latest_value;
     std::vector<double> projected_value;
@@ -62,8 +62,7 @@ struct LevelResultColumns {
 // before any judging starts. `threads` > 1 splits the targets into that many
 // contiguous slices judged in parallel (results are identical; default 1,
 // because the caller — a Dask or Spark worker — usually owns the cores).
-LevelResultColumns evaluate_level_columns(const SeriesColumns& observations,
-                                          const LevelTargetColumns& targets,
+LevelResultColumns evaluate_level_columns(const SeriesColumns& observations, const LevelTargetColumns& targets,
                                           const EvaluationPolicy& policy, int as_of, int threads = 1);
 
 HEALTHPLAN_END_NAMESPACE

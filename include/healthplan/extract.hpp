@@ -38,8 +38,7 @@ Plan extract(std::string_view utf8_text, const ExtractOptions& options = {});
 // "utf-8", "gb18030", "gbk", "gb2312". Spans index into the UTF-8 text
 // (after conversion and without the BOM). Throws ParseError naming the file
 // for unreadable files, unknown encodings and undecodable bytes.
-Plan extract_file(const std::filesystem::path& path, std::string_view encoding = "",
-                  ExtractOptions options = {});
+Plan extract_file(const std::filesystem::path& path, std::string_view encoding = "", ExtractOptions options = {});
 
 // Converts file bytes to UTF-8 as extract_file does; returns the encoding
 // used ("utf-8", "gb18030", ...) in `detected`.
@@ -53,7 +52,7 @@ std::string decode_to_utf8(std::string_view bytes, std::string_view encoding, st
 std::vector<Plan> extract_many(const std::vector<std::filesystem::path>& paths, unsigned threads = 0);
 
 using ProgressFn = void (*)(void* context, std::size_t done, std::size_t total);
-std::vector<Plan> extract_many(const std::vector<std::filesystem::path>& paths, unsigned threads,
-                               ProgressFn progress, void* context);
+std::vector<Plan> extract_many(const std::vector<std::filesystem::path>& paths, unsigned threads, ProgressFn progress,
+                               void* context);
 
 HEALTHPLAN_END_NAMESPACE

@@ -24,7 +24,7 @@ struct Indicator {
     std::string category;  // a grouping the plan uses (a 专栏 or action name)
     Direction direction = Direction::unknown;
     Nature nature = Nature::unspecified;
-    std::string code;      // canonical catalog code once matched; empty if not
+    std::string code;  // canonical catalog code once matched; empty if not
     std::optional<Span> span;
 
     bool operator==(const Indicator&) const = default;

@@ -76,10 +76,10 @@ struct ObservationColumns {
 struct SeriesPoint {
     std::int64_t year = 0;
     double value = 0;
-    std::int64_t unit = 0;     // code into unit_names()
+    std::int64_t unit = 0;  // code into unit_names()
     std::uint8_t flags = 0;
     std::int64_t published = 0;  // vintage; 0 = unknown
-    std::size_t row = 0;       // row index in the store
+    std::size_t row = 0;         // row index in the store
 };
 
 // One row, for building small stores in code (tests, examples).
@@ -102,7 +102,7 @@ struct CsvOptions {
 };
 
 class Observations {
-public:
+  public:
     Observations();  // empty
 
     // Takes the columns (numeric spans are read in place; `keepalive` keeps
@@ -110,12 +110,10 @@ public:
     // Throws DataError (NaN/inf without the missing flag, bad year, code out of
     // range, duplicate or conflicting key) or UnitError (unit not parseable),
     // both naming the row(s).
-    static Observations from_columns(ObservationColumns columns,
-                                     std::shared_ptr<const void> keepalive = {});
+    static Observations from_columns(ObservationColumns columns, std::shared_ptr<const void> keepalive = {});
 
     // Rows built in code; errors name "<origin> row <i>".
-    static Observations from_rows(const std::vector<ObservationRow>& rows,
-                                  std::string origin = "rows");
+    static Observations from_rows(const std::vector<ObservationRow>& rows, std::string origin = "rows");
 
     // CSV with a header row. Columns (any order, names case-insensitive):
     // `indicator` (or `key`, `code`), `year`, `value` required; `region`,
@@ -164,7 +162,7 @@ public:
     // Latest year of any usable row (0 when empty).
     std::int64_t max_year() const noexcept { return max_year_; }
 
-private:
+  private:
     void check_and_index();
     std::int64_t region_at(std::size_t row) const { return cols_.region.empty() ? 0 : cols_.region[row]; }
 

@@ -26,8 +26,8 @@ AdminLevel parse_admin_level(std::string_view);
 // The identity of the text a plan was read from, so facts' spans can be
 // checked against the right document.
 struct SourceInfo {
-    std::string name;      // file base name, or a caller-given name
-    std::string sha256;    // of the UTF-8 text the spans index into
+    std::string name;    // file base name, or a caller-given name
+    std::string sha256;  // of the UTF-8 text the spans index into
     std::uint64_t size = 0;
     std::string encoding;  // of the original bytes: "utf-8", "gb18030"
 
@@ -36,10 +36,10 @@ struct SourceInfo {
 
 struct Plan {
     std::string id;
-    std::string title;       // the plan's own title, not the notice's
-    std::string issuer;      // 发文机关
-    std::string doc_number;  // 文号: "乌海政办发〔2021〕37号"
-    Region region;           // place and administrative level
+    std::string title;                     // the plan's own title, not the notice's
+    std::string issuer;                    // 发文机关
+    std::string doc_number;                // 文号: "乌海政办发〔2021〕37号"
+    Region region;                         // place and administrative level
     std::optional<Date> issue_date;        // 成文日期
     std::optional<Date> publication_date;  // 公开日期
     std::optional<int> period_start;       // plan period, e.g. 2021–2025

@@ -33,10 +33,10 @@ enum class LevelMethod : unsigned char {
 
 // Operational definitions of 持续下降 / 持续上升 / 持续减缓 (direction targets).
 enum class TrendDefinition : unsigned char {
-    strictly_monotone,      // every year-on-year step goes the right way
-    net_with_k_reversals,   // net change the right way, at most k steps against it
-    theil_sen_mann_kendall, // Theil–Sen slope the right way and a one-sided
-                            // Mann–Kendall test significant at alpha
+    strictly_monotone,       // every year-on-year step goes the right way
+    net_with_k_reversals,    // net change the right way, at most k steps against it
+    theil_sen_mann_kendall,  // Theil–Sen slope the right way and a one-sided
+                             // Mann–Kendall test significant at alpha
 };
 
 // What happens when an observation's unit cannot be converted to the target's.
@@ -47,7 +47,7 @@ enum class UnitMismatch : unsigned char {
 
 std::string_view to_string(LevelMethod);
 std::string_view to_string(TrendDefinition);
-LevelMethod parse_level_method(std::string_view);        // SchemaError on unknown
+LevelMethod parse_level_method(std::string_view);  // SchemaError on unknown
 TrendDefinition parse_trend_definition(std::string_view);
 
 // Points per verdict for the 0–100 score of a scorecard (mean over scored
@@ -131,9 +131,8 @@ struct EvaluationPolicy {
     // Benchmark label as written in the plan → region name in the observations.
     // "{province}" stands for the plan's province.
     std::vector<std::pair<std::string, std::string>> benchmark_regions = {
-        {"国家平均水平", "全国"},         {"全国平均水平", "全国"},
-        {"全国平均", "全国"},             {"自治区平均水平", "{province}"},
-        {"全省平均水平", "{province}"},   {"省平均水平", "{province}"},
+        {"国家平均水平", "全国"},         {"全国平均水平", "全国"},       {"全国平均", "全国"},
+        {"自治区平均水平", "{province}"}, {"全省平均水平", "{province}"}, {"省平均水平", "{province}"},
         {"全区平均水平", "{province}"},   {"全市平均水平", "{province}"},
     };
 

@@ -67,7 +67,7 @@ struct Target {
     Comparator comparator = Comparator::ge;
     std::optional<double> value;  // none for trend, benchmark, milestone
     Unit unit;
-    std::string unit_text;  // unit exactly as written ("/10万", "个百分点")
+    std::string unit_text;               // unit exactly as written ("/10万", "个百分点")
     std::optional<Reference> reference;  // change targets (and rates, when stated)
     std::optional<Baseline> baseline;
     Nature nature = Nature::unspecified;
@@ -90,8 +90,8 @@ std::string_view to_string(TargetKind);
 std::string_view to_string(Comparator);  // ">=", ">", "<=", "<", "=", "~", "increase", "decrease"
 std::string_view to_string(ChangeMode);
 std::string_view to_string(Certainty);
-std::string_view to_string(Nature);      // "binding", "expected", "advocacy", "" (unspecified)
-std::string_view to_string(Direction);   // "higher", "lower", "unknown"
+std::string_view to_string(Nature);     // "binding", "expected", "advocacy", "" (unspecified)
+std::string_view to_string(Direction);  // "higher", "lower", "unknown"
 TargetKind parse_target_kind(std::string_view);
 Comparator parse_comparator(std::string_view);
 ChangeMode parse_change_mode(std::string_view);

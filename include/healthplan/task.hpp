@@ -16,11 +16,11 @@ struct Task {
     // Label path in the document's own numerals, outermost first, without
     // trailing punctuation: {"三", "(一)", "1"}. Joined with "." in the gold format.
     std::vector<std::string> number;
-    std::string title;  // the short heading, else the first clause
-    std::string text;   // the body as written
-    std::vector<Agency> lead;         // 牵头单位 / "X牵头"
-    std::vector<Agency> responsible;  // 责任单位 / 配合单位 / "…按职责分工负责"
-    std::vector<std::string> others;  // other phrases, verbatim ("各区人民政府分别负责")
+    std::string title;                    // the short heading, else the first clause
+    std::string text;                     // the body as written
+    std::vector<Agency> lead;             // 牵头单位 / "X牵头"
+    std::vector<Agency> responsible;      // 责任单位 / 配合单位 / "…按职责分工负责"
+    std::vector<std::string> others;      // other phrases, verbatim ("各区人民政府分别负责")
     std::vector<std::string> target_ids;  // targets stated inside the task
     std::optional<Span> span;
 

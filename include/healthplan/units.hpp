@@ -25,7 +25,7 @@ enum class Dimension {
 };
 
 class Unit {
-public:
+  public:
     // The dimensionless unit.
     Unit() = default;
 
@@ -57,7 +57,7 @@ public:
 
     bool operator==(const Unit& other) const noexcept { return symbol_ == other.symbol_; }
 
-private:
+  private:
     Unit(std::string symbol, Dimension dimension, std::int64_t scale, std::string noun = {});
     friend double convert(double, const Unit&, const Unit&);
 

@@ -35,8 +35,6 @@ Verdict parse_verdict(std::string_view text);
 
 // True for the verdicts that count in a score (everything except
 // not_evaluable and insufficient_data).
-constexpr bool is_scored(Verdict v) noexcept {
-    return v != Verdict::not_evaluable && v != Verdict::insufficient_data;
-}
+constexpr bool is_scored(Verdict v) noexcept { return v != Verdict::not_evaluable && v != Verdict::insufficient_data; }
 
 HEALTHPLAN_END_NAMESPACE

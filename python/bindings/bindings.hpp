@@ -2,10 +2,10 @@
 // `py` alias, and the declarations of each area's register function.
 #pragma once
 
+#include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 #include <pybind11/stl/filesystem.h>
-#include <pybind11/numpy.h>
 
 namespace py = pybind11;
 

@@ -53,10 +53,13 @@ void register_compare(py::module_& m) {
         .def_readonly("targets", &hp::CatalogEntry::targets)
         .def_readonly("source", &hp::CatalogEntry::source)
         .def_readonly("note", &hp::CatalogEntry::note)
-        .def("target_for", [](const hp::CatalogEntry& e, int year) -> std::optional<hp::CatalogTarget> {
-            if (const auto* t = e.target_for(year)) return *t;
-            return std::nullopt;
-        }, py::arg("year"), "The national target for `year`, or None.")
+        .def(
+            "target_for",
+            [](const hp::CatalogEntry& e, int year) -> std::optional<hp::CatalogTarget> {
+                if (const auto* t = e.target_for(year)) return *t;
+                return std::nullopt;
+            },
+            py::arg("year"), "The national target for `year`, or None.")
         .def("__repr__", [](const hp::CatalogEntry& e) { return "<CatalogEntry " + e.code + " " + e.name + ">"; });
     py::class_<hp::CatalogSource>(m, "CatalogSource")
         .def_readonly("id", &hp::CatalogSource::id)
@@ -86,22 +89,32 @@ void register_compare(py::module_& m) {
         .def_property_readonly("entries", &hp::Catalog::entries)
         .def_property_readonly("sources", &hp::Catalog::sources)
         .def_property_readonly("name", &hp::Catalog::name)
-        .def("find", [](const hp::Catalog& c, std::string_view code) -> std::optional<hp::CatalogEntry> {
-            if (const auto* e = c.find(code)) return *e;
-            return std::nullopt;
-        }, py::arg("code"))
-        .def("find_source", [](const hp::Catalog& c, std::string_view id) -> std::optional<hp::CatalogSource> {
-            if (const auto* s = c.find_source(id)) return *s;
-            return std::nullopt;
-        }, py::arg("id"))
-        .def("match", [](const hp::Catalog& c, std::string_view name, double fuzzy_threshold, bool fuzzy) {
-            return c.match(name, hp::MatchOptions{fuzzy_threshold, fuzzy});
-        }, py::arg("name"), py::kw_only(), py::arg("fuzzy_threshold") = hp::MatchOptions{}.fuzzy_threshold,
-             py::arg("fuzzy") = true)
+        .def(
+            "find",
+            [](const hp::Catalog& c, std::string_view code) -> std::optional<hp::CatalogEntry> {
+                if (const auto* e = c.find(code)) return *e;
+                return std::nullopt;
+            },
+            py::arg("code"))
+        .def(
+            "find_source",
+            [](const hp::Catalog& c, std::string_view id) -> std::optional<hp::CatalogSource> {
+                if (const auto* s = c.find_source(id)) return *s;
+                return std::nullopt;
+            },
+            py::arg("id"))
+        .def(
+            "match",
+            [](const hp::Catalog& c, std::string_view name, double fuzzy_threshold, bool fuzzy) {
+                return c.match(name, hp::MatchOptions{fuzzy_threshold, fuzzy});
+            },
+            py::arg("name"), py::kw_only(), py::arg("fuzzy_threshold") = hp::MatchOptions{}.fuzzy_threshold,
+            py::arg("fuzzy") = true)
         .def("__len__", &hp::Catalog::size)
         .def("__contains__", [](const hp::Catalog& c, std::string_view code) { return c.find(code) != nullptr; })
         .def("__copy__", [](const hp::Catalog& c) { return hp::Catalog(c); })
-        .def("__deepcopy__", [](const hp::Catalog& c, py::dict) { return hp::Catalog(c); }, py::arg("memo"))
+        .def(
+            "__deepcopy__", [](const hp::Catalog& c, py::dict) { return hp::Catalog(c); }, py::arg("memo"))
         .def("__repr__", [](const hp::Catalog& c) {
             return "<Catalog " + (c.name().empty() ? std::string("(unnamed)") : c.name()) + ": " +
                    std::to_string(c.size()) + " indicators>";
@@ -154,12 +167,14 @@ void register_compare(py::module_& m) {
         .def_readonly("relative_margin", &hp::StringencyResult::relative_margin)
         .def_readonly("reason", &hp::StringencyResult::reason)
         .def_readonly("reference", &hp::StringencyResult::reference);
-    m.def("stringency", [](const hp::Target& target, const hp::CatalogEntry& entry, std::optional<int> year,
-                           bool interpolate) {
-        return hp::stringency(target, entry, year, hp::StringencyOptions{interpolate});
-    }, py::arg("target"), py::arg("entry"), py::arg("year") = py::none(), py::kw_only(), py::arg("interpolate") = true,
-          "Compares a plan target with the national target of its year, or with the interpolated national path "
-          "when there is none (interpolate=False: same-year targets only). `result.reference` tells which.");
+    m.def(
+        "stringency",
+        [](const hp::Target& target, const hp::CatalogEntry& entry, std::optional<int> year, bool interpolate) {
+            return hp::stringency(target, entry, year, hp::StringencyOptions{interpolate});
+        },
+        py::arg("target"), py::arg("entry"), py::arg("year") = py::none(), py::kw_only(), py::arg("interpolate") = true,
+        "Compares a plan target with the national target of its year, or with the interpolated national path "
+        "when there is none (interpolate=False: same-year targets only). `result.reference` tells which.");
 
     py::class_<hp::DepartmentKind>(m, "DepartmentKind")
         .def_readonly("id", &hp::DepartmentKind::id)

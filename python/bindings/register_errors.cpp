@@ -38,10 +38,10 @@ void register_errors(py::module_& m) {
                                         "Well-formed JSON of the wrong shape; .where is a JSON pointer.");
     static PyObject* validation = make_type(m, "ValidationError", with_value_error(error),
                                             "An object that breaks an invariant; .where names object and field.");
-    static PyObject* unit = make_type(m, "UnitError", with_value_error(error),
-                                      "An unknown unit, or units that cannot be converted.");
-    static PyObject* data = make_type(m, "DataError", with_value_error(error),
-                                      "Observed data that contradicts itself (duplicates, NaN).");
+    static PyObject* unit =
+        make_type(m, "UnitError", with_value_error(error), "An unknown unit, or units that cannot be converted.");
+    static PyObject* data =
+        make_type(m, "DataError", with_value_error(error), "Observed data that contradicts itself (duplicates, NaN).");
 
     py::register_exception_translator([](std::exception_ptr p) {
         try {

@@ -82,22 +82,22 @@ void register_evaluate(py::module_& m) {
                   "Fields may be given by keyword: EvaluationPolicy(method=LevelMethod.growth_ratio).")
         .def(py::init<>())
         .def(py::init([](const py::kwargs& kwargs) {
-                 // Keyword construction; an unknown keyword is a TypeError, never ignored.
-                 py::object obj = py::cast(P{});
-                 for (auto item : kwargs) {
-                     const auto key = py::str(item.first);
-                     if (!py::hasattr(obj, key) || std::string(key).rfind('_', 0) == 0)
-                         throw py::type_error("EvaluationPolicy() got an unexpected keyword argument '" +
-                                              std::string(key) + "'");
-                     py::setattr(obj, key, item.second);
-                 }
-                 return obj.cast<P>();
-             }))
+            // Keyword construction; an unknown keyword is a TypeError, never ignored.
+            py::object obj = py::cast(P{});
+            for (auto item : kwargs) {
+                const auto key = py::str(item.first);
+                if (!py::hasattr(obj, key) || std::string(key).rfind('_', 0) == 0)
+                    throw py::type_error("EvaluationPolicy() got an unexpected keyword argument '" + std::string(key) +
+                                         "'");
+                py::setattr(obj, key, item.second);
+            }
+            return obj.cast<P>();
+        }))
         .def("__repr__",
              [](const P& p) {
                  return "<EvaluationPolicy method=" + std::string(hp::to_string(p.method)) +
-                        " trend=" + std::string(hp::to_string(p.trend)) + " version=" +
-                        std::string(hp::evaluation_version) + ">";
+                        " trend=" + std::string(hp::to_string(p.trend)) +
+                        " version=" + std::string(hp::evaluation_version) + ">";
              })
         .def_readwrite("method", &P::method)
         .def_readwrite("growth_on_track", &P::growth_on_track)
@@ -125,7 +125,8 @@ void register_evaluate(py::module_& m) {
         .def_readwrite("score", &P::score)
         .def("validate", &P::validate, "Raises ValidationError naming the first bad field.")
         .def("__copy__", [](const P& p) { return P(p); })
-        .def("__deepcopy__", [](const P& p, py::dict) { return P(p); }, py::arg("memo"));
+        .def(
+            "__deepcopy__", [](const P& p, py::dict) { return P(p); }, py::arg("memo"));
     m.attr("EVALUATION_VERSION") = std::string(hp::evaluation_version);
 
     py::class_<hp::TargetResult>(m, "TargetResult", "One target's verdict with its explanation.")
@@ -232,7 +233,8 @@ void register_evaluate(py::module_& m) {
         .def_static(
             "from_csv_text",
             [](std::string text, std::string name, std::string default_region, std::string default_unit) {
-                return hp::Observations::from_csv_text(text, name, {std::move(default_region), std::move(default_unit)});
+                return hp::Observations::from_csv_text(text, name,
+                                                       {std::move(default_region), std::move(default_unit)});
             },
             py::arg("text"), py::arg("name") = "<csv>", py::arg("default_region") = "", py::arg("default_unit") = "")
         .def("__len__", &hp::Observations::size)
@@ -240,42 +242,44 @@ void register_evaluate(py::module_& m) {
         .def_property_readonly("region_names", &hp::Observations::region_names)
         .def_property_readonly("unit_names", &hp::Observations::unit_names)
         .def_property_readonly("max_year", &hp::Observations::max_year)
-        .def("columns",
-             [](const hp::Observations& o, std::optional<std::size_t> limit) {
-                 // Row-order columns as Python lists (to_frame; `limit` rows for previews).
-                 py::list key, region, year, value, unit, source, flags, published;
-                 const std::size_t n = limit ? std::min(*limit, o.size()) : o.size();
-                 for (std::size_t i = 0; i < n; ++i) {
-                     key.append(py::str(std::string(o.key(i))));
-                     region.append(py::str(std::string(o.region(i))));
-                     year.append(o.year(i));
-                     value.append(o.value(i));
-                     unit.append(py::str(o.unit_names()[static_cast<std::size_t>(o.unit_code(i))]));
-                     source.append(py::str(std::string(o.source(i))));
-                     flags.append(hp::flags_to_string(o.flags(i)));
-                     published.append(o.published(i));
-                 }
-                 py::dict d;
-                 d["indicator"] = key;
-                 d["region"] = region;
-                 d["year"] = year;
-                 d["value"] = value;
-                 d["unit"] = unit;
-                 d["source"] = source;
-                 d["flags"] = flags;
-                 d["published"] = published;
-                 return d;
-             },
-             py::arg("limit") = py::none())
-        .def("series",
-             [](const hp::Observations& o, const std::string& key, const std::string& region) {
-                 py::list out;
-                 for (const auto& p : o.series(key, region))
-                     out.append(py::make_tuple(p.year, p.value, o.unit_names()[static_cast<std::size_t>(p.unit)],
-                                               hp::flags_to_string(p.flags)));
-                 return out;
-             },
-             py::arg("key"), py::arg("region") = "");
+        .def(
+            "columns",
+            [](const hp::Observations& o, std::optional<std::size_t> limit) {
+                // Row-order columns as Python lists (to_frame; `limit` rows for previews).
+                py::list key, region, year, value, unit, source, flags, published;
+                const std::size_t n = limit ? std::min(*limit, o.size()) : o.size();
+                for (std::size_t i = 0; i < n; ++i) {
+                    key.append(py::str(std::string(o.key(i))));
+                    region.append(py::str(std::string(o.region(i))));
+                    year.append(o.year(i));
+                    value.append(o.value(i));
+                    unit.append(py::str(o.unit_names()[static_cast<std::size_t>(o.unit_code(i))]));
+                    source.append(py::str(std::string(o.source(i))));
+                    flags.append(hp::flags_to_string(o.flags(i)));
+                    published.append(o.published(i));
+                }
+                py::dict d;
+                d["indicator"] = key;
+                d["region"] = region;
+                d["year"] = year;
+                d["value"] = value;
+                d["unit"] = unit;
+                d["source"] = source;
+                d["flags"] = flags;
+                d["published"] = published;
+                return d;
+            },
+            py::arg("limit") = py::none())
+        .def(
+            "series",
+            [](const hp::Observations& o, const std::string& key, const std::string& region) {
+                py::list out;
+                for (const auto& p : o.series(key, region))
+                    out.append(py::make_tuple(p.year, p.value, o.unit_names()[static_cast<std::size_t>(p.unit)],
+                                              hp::flags_to_string(p.flags)));
+                return out;
+            },
+            py::arg("key"), py::arg("region") = "");
 
     m.def(
         "_evaluate",
@@ -294,7 +298,8 @@ void register_evaluate(py::module_& m) {
                 py::dict d;
                 d["group"] = row.group;
                 for (int v = 0; v < hp::verdict_count; ++v)
-                    d[py::str(std::string(hp::to_string(static_cast<hp::Verdict>(v))))] = row.counts[static_cast<std::size_t>(v)];
+                    d[py::str(std::string(hp::to_string(static_cast<hp::Verdict>(v))))] =
+                        row.counts[static_cast<std::size_t>(v)];
                 d["targets"] = row.targets;
                 d["scored"] = row.scored;
                 d["score"] = row.score;
@@ -317,8 +322,8 @@ void register_evaluate(py::module_& m) {
     m.def(
         "_evaluate_level_arrays",
         [](I64 obs_series, I64 obs_year, F64 obs_value, I64 series, F64 threshold, I8 comparator, I64 year,
-           py::object baseline_year, py::object lower, py::object upper, const hp::EvaluationPolicy& policy,
-           int as_of, int threads) {
+           py::object baseline_year, py::object lower, py::object upper, const hp::EvaluationPolicy& policy, int as_of,
+           int threads) {
             hp::SeriesColumns o{view(obs_series), view(obs_year), view(obs_value)};
             hp::LevelTargetColumns t;
             t.series = view(series);

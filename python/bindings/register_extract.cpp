@@ -42,8 +42,7 @@ void register_extract(py::module_& m) {
             py::gil_scoped_release release;
             return hp::extract(text, options);
         },
-        py::arg("text"), py::arg("name") = "",
-        "Extracts a Plan from UTF-8 text. Raises ParseError for invalid UTF-8.");
+        py::arg("text"), py::arg("name") = "", "Extracts a Plan from UTF-8 text. Raises ParseError for invalid UTF-8.");
     m.def(
         "extract_file",
         [](const std::filesystem::path& path, const std::string& encoding) {

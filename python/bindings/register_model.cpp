@@ -28,7 +28,8 @@ py::class_<T, Extra...>& keyword_init(py::class_<T, Extra...>& cls) {
             "Creates the object; every field may be given by keyword.");
     cls.def(py::self == py::self);  // NOLINT(misc-redundant-expression)
     cls.def("__copy__", [](const T& self) { return T(self); });
-    cls.def("__deepcopy__", [](const T& self, py::dict) { return T(self); }, py::arg("memo"));
+    cls.def(
+        "__deepcopy__", [](const T& self, py::dict) { return T(self); }, py::arg("memo"));
     return cls;
 }
 
@@ -269,20 +270,30 @@ void register_model(py::module_& m) {
         .def_readwrite("tasks", &hp::Plan::tasks)
         .def_readwrite("source", &hp::Plan::source)
         .def("validate", &hp::Plan::validate, "Checks every invariant; raises ValidationError naming the place.")
-        .def("find_indicator", [](const hp::Plan& p, const std::string& id) -> std::optional<hp::Indicator> {
-            if (auto* x = p.find_indicator(id)) return *x;
-            return std::nullopt;
-        }, py::arg("id"))
-        .def("find_target", [](const hp::Plan& p, const std::string& id) -> std::optional<hp::Target> {
-            if (auto* x = p.find_target(id)) return *x;
-            return std::nullopt;
-        }, py::arg("id"))
-        .def("find_task", [](const hp::Plan& p, const std::string& id) -> std::optional<hp::Task> {
-            if (auto* x = p.find_task(id)) return *x;
-            return std::nullopt;
-        }, py::arg("id"))
-        .def("to_json", [](const hp::Plan& p, int indent) { return hp::to_json(p, indent); }, py::arg("indent") = 2,
-             "The plan as JSON text in the versioned schema.")
+        .def(
+            "find_indicator",
+            [](const hp::Plan& p, const std::string& id) -> std::optional<hp::Indicator> {
+                if (auto* x = p.find_indicator(id)) return *x;
+                return std::nullopt;
+            },
+            py::arg("id"))
+        .def(
+            "find_target",
+            [](const hp::Plan& p, const std::string& id) -> std::optional<hp::Target> {
+                if (auto* x = p.find_target(id)) return *x;
+                return std::nullopt;
+            },
+            py::arg("id"))
+        .def(
+            "find_task",
+            [](const hp::Plan& p, const std::string& id) -> std::optional<hp::Task> {
+                if (auto* x = p.find_task(id)) return *x;
+                return std::nullopt;
+            },
+            py::arg("id"))
+        .def(
+            "to_json", [](const hp::Plan& p, int indent) { return hp::to_json(p, indent); }, py::arg("indent") = 2,
+            "The plan as JSON text in the versioned schema.")
         .def_static(
             "from_json",
             [](const std::string& text, bool strict) {
@@ -297,28 +308,34 @@ void register_model(py::module_& m) {
             },
             py::arg("text"), py::arg("strict") = true,
             "Reads a plan from JSON; errors name the JSON pointer. With strict=False unknown fields are warned about.")
-        .def("__repr__", [](const hp::Plan& p) {
-            return "<Plan " + (p.id.empty() ? std::string("?") : p.id) + " '" + p.title + "': " +
-                   std::to_string(p.targets.size()) + " targets, " + std::to_string(p.tasks.size()) + " tasks, " +
-                   std::to_string(p.indicators.size()) + " indicators>";
-        })
+        .def("__repr__",
+             [](const hp::Plan& p) {
+                 return "<Plan " + (p.id.empty() ? std::string("?") : p.id) + " '" + p.title +
+                        "': " + std::to_string(p.targets.size()) + " targets, " + std::to_string(p.tasks.size()) +
+                        " tasks, " + std::to_string(p.indicators.size()) + " indicators>";
+             })
         .def(py::pickle([](const hp::Plan& p) { return hp::to_json(p, -1); },
                         [](const std::string& s) { return hp::plan_from_json(s); }));
     keyword_init(plan);
 
-    m.def("_load_plan", [](const std::filesystem::path& path, bool strict) {
-        std::vector<std::string> warnings;
-        hp::Plan p = hp::load_plan(path, {strict, &warnings});
-        if (!warnings.empty()) {
-            auto warn = py::module_::import("warnings").attr("warn");
-            for (const auto& w : warnings) warn(w);
-        }
-        return p;
-    }, py::arg("path"), py::arg("strict") = true);
-    m.def("_save_plan", [](const hp::Plan& p, const std::filesystem::path& path, int indent) {
-        hp::save_plan(p, path, indent);
-    }, py::arg("plan"), py::arg("path"), py::arg("indent") = 2);
-    m.def("find_invalid_utf8", [](const py::bytes& b) { return hp::find_invalid_utf8(std::string_view(b)); },
-          py::arg("data"), "Byte offset of the first invalid UTF-8 sequence, or None.");
+    m.def(
+        "_load_plan",
+        [](const std::filesystem::path& path, bool strict) {
+            std::vector<std::string> warnings;
+            hp::Plan p = hp::load_plan(path, {strict, &warnings});
+            if (!warnings.empty()) {
+                auto warn = py::module_::import("warnings").attr("warn");
+                for (const auto& w : warnings) warn(w);
+            }
+            return p;
+        },
+        py::arg("path"), py::arg("strict") = true);
+    m.def(
+        "_save_plan",
+        [](const hp::Plan& p, const std::filesystem::path& path, int indent) { hp::save_plan(p, path, indent); },
+        py::arg("plan"), py::arg("path"), py::arg("indent") = 2);
+    m.def(
+        "find_invalid_utf8", [](const py::bytes& b) { return hp::find_invalid_utf8(std::string_view(b)); },
+        py::arg("data"), "Byte offset of the first invalid UTF-8 sequence, or None.");
     m.attr("SCHEMA_VERSION") = hp::schema_version;
 }

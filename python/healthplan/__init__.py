@@ -15,14 +15,14 @@ except ImportError as err:  # pragma: no cover - only without a build
         "Install with `pip install .` (scikit-build-core builds the extension)."
     ) from err
 
-from .model import *  # noqa: F401,F403
-from .model import __all__ as _model_all
-from .extract import *  # noqa: F401,F403
-from .extract import __all__ as _extract_all
-from .evaluate import *  # noqa: F401,F403
-from .evaluate import __all__ as _evaluate_all
-from .compare import *  # noqa: F401,F403
+from .compare import *  # noqa: F403
 from .compare import __all__ as _compare_all
+from .evaluate import *  # noqa: F403
+from .evaluate import __all__ as _evaluate_all
+from .extract import *  # noqa: F403
+from .extract import __all__ as _extract_all
+from .model import *  # noqa: F403
+from .model import __all__ as _model_all
 
 __version__: str = _core.__version__
 

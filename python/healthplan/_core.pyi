@@ -8,7 +8,6 @@ from typing import Any, ClassVar
 
 import numpy as np
 
-
 __version__: str
 SCHEMA_VERSION: int
 
@@ -238,7 +237,6 @@ def _save_plan(plan: Plan, path: str, indent: int = 2) -> None: ...
 
 # ---- evaluation (python/bindings/register_evaluate.cpp) ----
 
-
 EVALUATION_VERSION: str
 
 class Verdict(enum.Enum):
@@ -338,14 +336,27 @@ class TargetResult:
 
 class _Observations:
     @staticmethod
-    def from_columns(key: np.ndarray, key_names: list[str], region: np.ndarray | None, region_names: list[str],
-                     year: np.ndarray, value: np.ndarray, unit: np.ndarray | None, unit_names: list[str],
-                     source: np.ndarray | None, source_names: list[str], flags: np.ndarray | None,
-                     origin: str = ..., published: np.ndarray | None = ...) -> _Observations: ...
+    def from_columns(
+        key: np.ndarray,
+        key_names: list[str],
+        region: np.ndarray | None,
+        region_names: list[str],
+        year: np.ndarray,
+        value: np.ndarray,
+        unit: np.ndarray | None,
+        unit_names: list[str],
+        source: np.ndarray | None,
+        source_names: list[str],
+        flags: np.ndarray | None,
+        origin: str = ...,
+        published: np.ndarray | None = ...,
+    ) -> _Observations: ...
     @staticmethod
     def from_csv(path: str | os.PathLike[str], default_region: str = ..., default_unit: str = ...) -> _Observations: ...
     @staticmethod
-    def from_csv_text(text: str, name: str = ..., default_region: str = ..., default_unit: str = ...) -> _Observations: ...
+    def from_csv_text(
+        text: str, name: str = ..., default_region: str = ..., default_unit: str = ...
+    ) -> _Observations: ...
     def __len__(self) -> int: ...
     @property
     def key_names(self) -> list[str]: ...
@@ -358,14 +369,26 @@ class _Observations:
     def columns(self, limit: int | None = ...) -> dict[str, list[Any]]: ...
     def series(self, key: str, region: str = ...) -> list[tuple[int, float, str, str]]: ...
 
-def _evaluate(plan: Any, observations: _Observations, policy: EvaluationPolicy,
-              as_of: int | None = ...) -> list[TargetResult]: ...
+def _evaluate(
+    plan: Any, observations: _Observations, policy: EvaluationPolicy, as_of: int | None = ...
+) -> list[TargetResult]: ...
 def _scorecard(results: list[TargetResult], by: str, weights: ScoreWeights) -> list[dict[str, Any]]: ...
 def _level_category_names() -> list[str]: ...
-def _evaluate_level_arrays(obs_series: np.ndarray, obs_year: np.ndarray, obs_value: np.ndarray, series: np.ndarray,
-                           threshold: np.ndarray, comparator: np.ndarray, year: np.ndarray,
-                           baseline_year: np.ndarray | None, lower: np.ndarray | None, upper: np.ndarray | None,
-                           policy: EvaluationPolicy, as_of: int, threads: int = ...) -> dict[str, np.ndarray]: ...
+def _evaluate_level_arrays(
+    obs_series: np.ndarray,
+    obs_year: np.ndarray,
+    obs_value: np.ndarray,
+    series: np.ndarray,
+    threshold: np.ndarray,
+    comparator: np.ndarray,
+    year: np.ndarray,
+    baseline_year: np.ndarray | None,
+    lower: np.ndarray | None,
+    upper: np.ndarray | None,
+    policy: EvaluationPolicy,
+    as_of: int,
+    threads: int = ...,
+) -> dict[str, np.ndarray]: ...
 
 # --- compare area (python/bindings/register_compare.cpp) ---
 class MatchReason(enum.Enum):

@@ -43,8 +43,8 @@ def read_plans(files: Sequence[Path], *, progress: Callable[[int, int], None] | 
     Documents are extracted in parallel (``healthplan.extract_many``);
     ``progress`` is passed on to it (a callable ``(done, total)``, or a bool).
     """
-    from .model import load
     from .extract import extract_many
+    from .model import load
 
     texts = [f for f in files if f.suffix.lower() in TEXT_SUFFIXES]
     extracted = dict(zip(texts, extract_many(texts, progress=progress))) if texts else {}

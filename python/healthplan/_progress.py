@@ -11,8 +11,9 @@ from typing import TextIO
 
 
 class ProgressBar:
-    def __init__(self, total: int, *, stream: TextIO | None = None, enabled: bool | None = None,
-                 width: int = 28) -> None:
+    def __init__(
+        self, total: int, *, stream: TextIO | None = None, enabled: bool | None = None, width: int = 28
+    ) -> None:
         self.stream = stream or sys.stderr
         self.enabled = self.stream.isatty() if enabled is None else enabled
         self.total = max(total, 1)
@@ -25,8 +26,9 @@ class ProgressBar:
         if not self.enabled:
             return
         filled = int(self.width * self.done / self.total)
-        self.stream.write(f"\r\x1b[2K[{'█' * filled}{'·' * (self.width - filled)}] "
-                          f"{self.done:>3}/{self.total} {label[:38]}")
+        self.stream.write(
+            f"\r\x1b[2K[{'█' * filled}{'·' * (self.width - filled)}] {self.done:>3}/{self.total} {label[:38]}"
+        )
         self.stream.flush()
 
     def step(self, label: str, n: int = 1) -> None:

@@ -43,29 +43,50 @@ from ._core import (
     NationalBasis,
     NationalReference,
     NormalizedAgency,
+    Plan,
     Stringency,
     StringencyResult,
     bigram_dice,
     department_kind,
     department_kinds,
     indicator_qualifiers,
-    normalize_agency,
     national_reference,
+    normalize_agency,
     normalize_indicator_name,
     stringency,
 )
-from ._core import Plan  # noqa: F401  (documented type of arguments)
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
 __all__ = [
-    "Catalog", "CatalogEntry", "CatalogSource", "CatalogTarget", "Comparison", "DepartmentKind",
-    "IndicatorMatch", "MatchReason", "NationalBasis", "NationalReference", "NormalizedAgency", "Stringency",
+    "COMPARE_TARGET_COLUMNS",
+    "Catalog",
+    "CatalogEntry",
+    "CatalogSource",
+    "CatalogTarget",
+    "Comparison",
+    "DepartmentKind",
+    "IndicatorMatch",
+    "MatchReason",
+    "NationalBasis",
+    "NationalReference",
+    "NormalizedAgency",
+    "Stringency",
     "StringencyResult",
-    "bigram_dice", "compare", "default_catalog", "department_kind", "department_kinds",
-    "indicator_qualifiers", "load_catalog", "national_plan", "national_reference", "normalize_agency",
-    "normalize_indicator_name", "stringency", "with_codes", "COMPARE_TARGET_COLUMNS",
+    "bigram_dice",
+    "compare",
+    "default_catalog",
+    "department_kind",
+    "department_kinds",
+    "indicator_qualifiers",
+    "load_catalog",
+    "national_plan",
+    "national_reference",
+    "normalize_agency",
+    "normalize_indicator_name",
+    "stringency",
+    "with_codes",
 ]
 
 #: The bundled catalog file, inside the package data.
@@ -86,10 +107,10 @@ COMPARE_TARGET_COLUMNS: dict[str, str] = {
     "unit": "the unit of `value` and `national_value` (the national target's unit)",
     "national_op": "the national comparator (empty when the source gives a bare number)",
     "national_value": "national target value for the same year, or the interpolated national path (see `basis`); "
-                      "NaN when none",
+    "NaN when none",
     "national_text": "national target as written in the source, or how the interpolated value was obtained",
     "basis": "what the plan was compared with: national_target, interpolated(2022–2030) (a point on the line "
-             "between two national points, not a stated target), or empty when there is nothing",
+    "between two national points, not a stated target), or empty when there is nothing",
     "verdict": "stricter, equal, looser or not_comparable",
     "margin": "signed distance from the national value in `unit`, positive = stricter",
     "relative_margin": "margin / |national value|",
@@ -109,6 +130,7 @@ _HTML_ROWS = 12
 
 # ------------------------------------------------------------------ catalog --
 
+
 @functools.lru_cache(maxsize=1)
 def _bundled_catalog() -> Catalog:
     data = resources.files("healthplan") / "data" / "catalog" / CATALOG_FILE
@@ -120,8 +142,9 @@ def default_catalog() -> Catalog:
     return copy.copy(_bundled_catalog())
 
 
-def load_catalog(*paths: str | os.PathLike[str], aliases: Mapping[str, Iterable[str]] | None = None,
-                 base: Catalog | None = None) -> Catalog:
+def load_catalog(
+    *paths: str | os.PathLike[str], aliases: Mapping[str, Iterable[str]] | None = None, base: Catalog | None = None
+) -> Catalog:
     """The bundled catalog (or ``base``) extended with catalog JSON files and aliases.
 
     Each file may hold whole ``indicators`` (added, or replacing the entry with the
@@ -171,31 +194,57 @@ def national_plan(catalog: Catalog | None = None) -> Plan:
     from .model import AdminLevel, Comparator, Indicator, Region, Target, TargetKind
 
     catalog = catalog if catalog is not None else default_catalog()
-    plan = Plan(id="national", title=catalog.name or "national targets", issuer="国务院 / 健康中国行动推进委员会",
-                region=Region(name="全国", level=AdminLevel.national, province=""))
+    plan = Plan(
+        id="national",
+        title=catalog.name or "national targets",
+        issuer="国务院 / 健康中国行动推进委员会",
+        region=Region(name="全国", level=AdminLevel.national, province=""),
+    )
     plan.period_start, plan.period_end = 2019, 2030
     indicators, targets = [], []
     for e in catalog.entries:
         usable = [t for t in e.targets if t.kind != TargetKind.milestone]
         if not usable:
             continue
-        indicators.append(Indicator(id=e.code, name=e.name, unit=e.unit, category=e.action,
-                                    direction=e.direction, nature=e.nature, code=e.code))
+        indicators.append(
+            Indicator(
+                id=e.code,
+                name=e.name,
+                unit=e.unit,
+                category=e.action,
+                direction=e.direction,
+                nature=e.nature,
+                code=e.code,
+            )
+        )
         for t in usable:
             comparator = t.comparator
             if comparator is None:
                 if e.direction == _core.Direction.unknown:
                     continue
                 comparator = Comparator.ge if e.direction == _core.Direction.higher else Comparator.le
-            targets.append(Target(id=f"{e.code}@{t.year}", indicator_id=e.code, indicator=e.name, year=t.year,
-                                  kind=t.kind, comparator=comparator, value=t.value, unit=t.unit,
-                                  unit_text=t.unit.symbol, nature=e.nature, note=t.note or t.text))
+            targets.append(
+                Target(
+                    id=f"{e.code}@{t.year}",
+                    indicator_id=e.code,
+                    indicator=e.name,
+                    year=t.year,
+                    kind=t.kind,
+                    comparator=comparator,
+                    value=t.value,
+                    unit=t.unit,
+                    unit_text=t.unit.symbol,
+                    nature=e.nature,
+                    note=t.note or t.text,
+                )
+            )
     plan.indicators = indicators
     plan.targets = targets
     return plan
 
 
 # --------------------------------------------------------------- comparison --
+
 
 def _plan_label(plan: Plan) -> str:
     return plan.region.name or plan.id or plan.title
@@ -278,22 +327,52 @@ class Comparison:
                 code = given.get(name, "")
                 entry = self.catalog.find(code) if code else None
                 if entry is not None:
-                    row = {"code": code, "match": "given", "confidence": 1.0, "matched": entry.name,
-                           "detail": "code set on the plan's indicator"}
+                    row = {
+                        "code": code,
+                        "match": "given",
+                        "confidence": 1.0,
+                        "matched": entry.name,
+                        "detail": "code set on the plan's indicator",
+                    }
                 else:
                     m = self.catalog.match(name)
                     entry = self.catalog.find(m.code) if m.code else None
                     note = f"plan code {code} is not in the catalog; " if code else ""
-                    row = {"code": m.code, "match": m.reason.name, "confidence": m.confidence,
-                           "matched": m.matched, "detail": note + m.detail}
-                rows.append({"plan_id": p.id, "plan": self.labels[p.id], "indicator": name,
-                             "n_targets": counts.get(name, 0), "catalog_name": entry.name if entry else "", **row})
-        return pd.DataFrame(rows, columns=["plan_id", "plan", "indicator", "n_targets", "code", "catalog_name",
-                                           "match", "confidence", "matched", "detail"])
+                    row = {
+                        "code": m.code,
+                        "match": m.reason.name,
+                        "confidence": m.confidence,
+                        "matched": m.matched,
+                        "detail": note + m.detail,
+                    }
+                rows.append(
+                    {
+                        "plan_id": p.id,
+                        "plan": self.labels[p.id],
+                        "indicator": name,
+                        "n_targets": counts.get(name, 0),
+                        "catalog_name": entry.name if entry else "",
+                        **row,
+                    }
+                )
+        return pd.DataFrame(
+            rows,
+            columns=[
+                "plan_id",
+                "plan",
+                "indicator",
+                "n_targets",
+                "code",
+                "catalog_name",
+                "match",
+                "confidence",
+                "matched",
+                "detail",
+            ],
+        )
 
     def _code_of(self) -> dict[tuple[str, str], tuple[str, str, float]]:
-        return {(r.plan_id, r.indicator): (r.code, r.match, r.confidence)
-                for r in self.matches.itertuples(index=False)}
+        return {(r.plan_id, r.indicator): (r.code, r.match, r.confidence) for r in self.matches.itertuples(index=False)}
 
     def _build_targets(self) -> pd.DataFrame:
         import pandas as pd
@@ -317,22 +396,39 @@ class Comparison:
                         value = t.value if t.unit.symbol == "" else _core.convert(t.value, t.unit, unit)
                     except ValueError:
                         value = None
-                rows.append({
-                    "code": code, "name": e.name, "action": e.action, "direction": e.direction.name,
-                    "plan_id": p.id, "plan": self.labels[p.id], "year": t.year, "kind": t.kind.name,
-                    "op": t.comparator.symbol, "value": nan if value is None else value, "unit": unit.symbol,
-                    "national_op": national.comparator.symbol if national and national.comparator is not None else "",
-                    "national_value": national.value if national and national.value is not None else nan,
-                    "national_text": national.text if national else "",
-                    "basis": ref.label,
-                    "verdict": s.verdict.name,
-                    "margin": nan if s.margin is None else s.margin,
-                    "relative_margin": nan if s.relative_margin is None else s.relative_margin,
-                    "reason": s.reason, "indicator": t.indicator,
-                    "value_as_written": nan if t.value is None else t.value, "unit_as_written": t.unit.symbol,
-                    "match": how, "confidence": confidence, "soft": t.soft, "target_id": t.id,
-                    "national_source": national.source if national else "",
-                })
+                rows.append(
+                    {
+                        "code": code,
+                        "name": e.name,
+                        "action": e.action,
+                        "direction": e.direction.name,
+                        "plan_id": p.id,
+                        "plan": self.labels[p.id],
+                        "year": t.year,
+                        "kind": t.kind.name,
+                        "op": t.comparator.symbol,
+                        "value": nan if value is None else value,
+                        "unit": unit.symbol,
+                        "national_op": national.comparator.symbol
+                        if national and national.comparator is not None
+                        else "",
+                        "national_value": national.value if national and national.value is not None else nan,
+                        "national_text": national.text if national else "",
+                        "basis": ref.label,
+                        "verdict": s.verdict.name,
+                        "margin": nan if s.margin is None else s.margin,
+                        "relative_margin": nan if s.relative_margin is None else s.relative_margin,
+                        "reason": s.reason,
+                        "indicator": t.indicator,
+                        "value_as_written": nan if t.value is None else t.value,
+                        "unit_as_written": t.unit.symbol,
+                        "match": how,
+                        "confidence": confidence,
+                        "soft": t.soft,
+                        "target_id": t.id,
+                        "national_source": national.source if national else "",
+                    }
+                )
         frame = pd.DataFrame(rows, columns=list(COMPARE_TARGET_COLUMNS))
         frame["year"] = frame["year"].astype("Int64")
         return frame.sort_values(["code", "year", "plan_id"], kind="stable").reset_index(drop=True)
@@ -343,14 +439,20 @@ class Comparison:
         covered = {(r.code, r.plan_id) for r in self.targets.itertuples(index=False)}
         rows = []
         for e in self.catalog.entries:
-            row: dict[str, Any] = {"code": e.code, "name": e.name, "action": e.action,
-                                   "national_targets": ", ".join(str(t.year) for t in e.targets)}
+            row: dict[str, Any] = {
+                "code": e.code,
+                "name": e.name,
+                "action": e.action,
+                "national_targets": ", ".join(str(t.year) for t in e.targets),
+            }
             for p in self.plans:
                 row[self.labels[p.id]] = (e.code, p.id) in covered
             row["n_plans"] = sum(1 for p in self.plans if (e.code, p.id) in covered)
             rows.append(row)
-        return pd.DataFrame(rows, columns=["code", "name", "action", "national_targets",
-                                           *[self.labels[p.id] for p in self.plans], "n_plans"])
+        return pd.DataFrame(
+            rows,
+            columns=["code", "name", "action", "national_targets", *[self.labels[p.id] for p in self.plans], "n_plans"],
+        )
 
     def _build_responsibility(self) -> pd.DataFrame:
         import pandas as pd
@@ -379,12 +481,22 @@ class Comparison:
                     co[k] = co.get(k, 0) + 1
             for kind in sorted(set(led) | set(co), key=lambda k: order.get(k, len(order))):
                 dk = department_kind(kind)
-                rows.append({"plan_id": p.id, "plan": self.labels[p.id], "kind": kind, "label": dk.label,
-                             "label_zh": dk.label_zh, "led": led.get(kind, 0), "co_responsible": co.get(kind, 0),
-                             "tasks": led.get(kind, 0) + co.get(kind, 0),
-                             "units": "、".join(sorted(units.get(kind, ())))})
-        return pd.DataFrame(rows, columns=["plan_id", "plan", "kind", "label", "label_zh", "led",
-                                           "co_responsible", "tasks", "units"])
+                rows.append(
+                    {
+                        "plan_id": p.id,
+                        "plan": self.labels[p.id],
+                        "kind": kind,
+                        "label": dk.label,
+                        "label_zh": dk.label_zh,
+                        "led": led.get(kind, 0),
+                        "co_responsible": co.get(kind, 0),
+                        "tasks": led.get(kind, 0) + co.get(kind, 0),
+                        "units": "、".join(sorted(units.get(kind, ()))),
+                    }
+                )
+        return pd.DataFrame(
+            rows, columns=["plan_id", "plan", "kind", "label", "label_zh", "led", "co_responsible", "tasks", "units"]
+        )
 
     def _build_timelines(self) -> pd.DataFrame:
         import pandas as pd
@@ -393,17 +505,41 @@ class Comparison:
         rows = []
         for p in self.plans:
             years = sorted({t.year for t in p.targets if t.year is not None})
-            rows.append({
-                "plan_id": p.id, "plan": self.labels[p.id], "title": p.title, "level": p.region.level.name,
-                "issue_date": p.issue_date.iso() if p.issue_date else "",
-                "period_start": p.period_start, "period_end": p.period_end,
-                "target_years": ", ".join(str(y) for y in years),
-                "first_target_year": years[0] if years else None, "last_target_year": years[-1] if years else None,
-                "n_targets": len(p.targets), "n_matched_targets": int(matched.get(p.id, 0)), "n_tasks": len(p.tasks),
-            })
-        frame = pd.DataFrame(rows, columns=["plan_id", "plan", "title", "level", "issue_date", "period_start",
-                                            "period_end", "target_years", "first_target_year", "last_target_year",
-                                            "n_targets", "n_matched_targets", "n_tasks"])
+            rows.append(
+                {
+                    "plan_id": p.id,
+                    "plan": self.labels[p.id],
+                    "title": p.title,
+                    "level": p.region.level.name,
+                    "issue_date": p.issue_date.iso() if p.issue_date else "",
+                    "period_start": p.period_start,
+                    "period_end": p.period_end,
+                    "target_years": ", ".join(str(y) for y in years),
+                    "first_target_year": years[0] if years else None,
+                    "last_target_year": years[-1] if years else None,
+                    "n_targets": len(p.targets),
+                    "n_matched_targets": int(matched.get(p.id, 0)),
+                    "n_tasks": len(p.tasks),
+                }
+            )
+        frame = pd.DataFrame(
+            rows,
+            columns=[
+                "plan_id",
+                "plan",
+                "title",
+                "level",
+                "issue_date",
+                "period_start",
+                "period_end",
+                "target_years",
+                "first_target_year",
+                "last_target_year",
+                "n_targets",
+                "n_matched_targets",
+                "n_tasks",
+            ],
+        )
         for col in ("period_start", "period_end", "first_target_year", "last_target_year"):
             frame[col] = frame[col].astype("Int64")
         return frame
@@ -419,8 +555,9 @@ class Comparison:
         """The catalog's sources (ids used in ``targets.national_source``)."""
         import pandas as pd
 
-        return pd.DataFrame([{"id": s.id, "url": s.url, "title": s.title} for s in self.catalog.sources],
-                            columns=["id", "url", "title"])
+        return pd.DataFrame(
+            [{"id": s.id, "url": s.url, "title": s.title} for s in self.catalog.sources], columns=["id", "url", "title"]
+        )
 
     def _level_targets(self, year: int | None) -> pd.DataFrame:
         t = self.targets
@@ -490,20 +627,48 @@ class Comparison:
             t = self.targets[self.targets["plan_id"] == p.id]
             counts = t["verdict"].value_counts().to_dict()
             interpolated = int(((t["verdict"] != "not_comparable") & t["basis"].str.startswith("interpolated")).sum())
-            rows.append({"plan_id": p.id, "plan": label, "targets": len(p.targets), "matched": len(t),
-                         "indicators_covered": int(self.coverage[label].sum()) if label in self.coverage else 0,
-                         "stricter": counts.get("stricter", 0), "equal": counts.get("equal", 0),
-                         "looser": counts.get("looser", 0), "not_comparable": counts.get("not_comparable", 0),
-                         "interpolated": interpolated,
-                         "unmatched_names": int((self.unmatched["plan_id"] == p.id).sum())})
-        return pd.DataFrame(rows, columns=["plan_id", "plan", "targets", "matched", "indicators_covered",
-                                           "stricter", "equal", "looser", "not_comparable", "interpolated",
-                                           "unmatched_names"])
+            rows.append(
+                {
+                    "plan_id": p.id,
+                    "plan": label,
+                    "targets": len(p.targets),
+                    "matched": len(t),
+                    "indicators_covered": int(self.coverage[label].sum()) if label in self.coverage else 0,
+                    "stricter": counts.get("stricter", 0),
+                    "equal": counts.get("equal", 0),
+                    "looser": counts.get("looser", 0),
+                    "not_comparable": counts.get("not_comparable", 0),
+                    "interpolated": interpolated,
+                    "unmatched_names": int((self.unmatched["plan_id"] == p.id).sum()),
+                }
+            )
+        return pd.DataFrame(
+            rows,
+            columns=[
+                "plan_id",
+                "plan",
+                "targets",
+                "matched",
+                "indicators_covered",
+                "stricter",
+                "equal",
+                "looser",
+                "not_comparable",
+                "interpolated",
+                "unmatched_names",
+            ],
+        )
 
     def frames(self) -> dict[str, pd.DataFrame]:
         """All result frames by name (what the CLI writes)."""
-        return {"summary": self.summary(), "targets": self.targets, "coverage": self.coverage,
-                "responsibility": self.responsibility, "timelines": self.timelines, "unmatched": self.unmatched}
+        return {
+            "summary": self.summary(),
+            "targets": self.targets,
+            "coverage": self.coverage,
+            "responsibility": self.responsibility,
+            "timelines": self.timelines,
+            "unmatched": self.unmatched,
+        }
 
     def to_dict(self) -> dict[str, list[dict[str, Any]]]:
         """Every frame as a list of JSON-ready records (NaN → None)."""
@@ -513,32 +678,41 @@ class Comparison:
         return out
 
     def __repr__(self) -> str:
-        return (f"<Comparison of {len(self.plans)} plans against {len(self.catalog)} catalog indicators: "
-                f"{len(self.targets)} matched targets, {len(self.unmatched)} unmatched names>")
+        return (
+            f"<Comparison of {len(self.plans)} plans against {len(self.catalog)} catalog indicators: "
+            f"{len(self.targets)} matched targets, {len(self.unmatched)} unmatched names>"
+        )
 
     def _repr_html_(self) -> str:
         """A bounded notebook view: the summary and the head of each frame."""
         esc = html.escape
-        parts = [f"<div><b>healthplan.Comparison</b>: {len(self.plans)} plans "
-                 f"({esc(', '.join(self.labels.values()))}) against {esc(self.catalog.name or 'the catalog')}"]
-        for name, frame in (("summary", self.summary()), ("targets", self.targets),
-                            ("unmatched", self.unmatched)):
+        parts = [
+            f"<div><b>healthplan.Comparison</b>: {len(self.plans)} plans "
+            f"({esc(', '.join(self.labels.values()))}) against {esc(self.catalog.name or 'the catalog')}"
+        ]
+        for name, frame in (("summary", self.summary()), ("targets", self.targets), ("unmatched", self.unmatched)):
             parts.append(f"<p><b>{name}</b> ({len(frame)} rows)</p>")
             view = frame
             if name == "targets":
-                view = frame[["name", "plan", "year", "op", "value", "unit", "national_value", "basis", "verdict",
-                              "margin"]]
+                view = frame[
+                    ["name", "plan", "year", "op", "value", "unit", "national_value", "basis", "verdict", "margin"]
+                ]
             parts.append(view.head(_HTML_ROWS).to_html(index=False, na_rep="", max_cols=12))
             if len(frame) > _HTML_ROWS:
                 parts.append(f"<p>… {len(frame) - _HTML_ROWS} more rows: see <code>.{name}</code></p>")
-        parts.append("<p>Also: <code>.coverage</code>, <code>.responsibility</code>, <code>.timelines</code>, "
-                     "<code>.targets_wide()</code>, <code>.stringency_matrix()</code></p></div>")
+        parts.append(
+            "<p>Also: <code>.coverage</code>, <code>.responsibility</code>, <code>.timelines</code>, "
+            "<code>.targets_wide()</code>, <code>.stringency_matrix()</code></p></div>"
+        )
         return "".join(parts)
 
 
-def compare(plans: Iterable[Plan | str | os.PathLike[str]],
-            catalog: Catalog | str | os.PathLike[str] | Mapping[str, Iterable[str]] | None = None, *,
-            interpolate: bool = True) -> Comparison:
+def compare(
+    plans: Iterable[Plan | str | os.PathLike[str]],
+    catalog: Catalog | str | os.PathLike[str] | Mapping[str, Iterable[str]] | None = None,
+    *,
+    interpolate: bool = True,
+) -> Comparison:
     """Compares plans with each other and with the national targets of ``catalog``.
 
     ``plans`` are Plan objects or paths of plan JSON files. ``catalog`` is a

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pathlib
 
-__all__ = ["seed_paths", "plans_dir"]
+__all__ = ["plans_dir", "seed_paths"]
 
 _PLANS = pathlib.Path(__file__).resolve().parent / "data" / "plans"
 

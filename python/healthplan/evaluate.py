@@ -43,9 +43,24 @@ if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
 __all__ = [
-    "EVALUATION_VERSION", "EvaluationPolicy", "LevelMethod", "Observations", "RESULT_COLUMNS",
-    "SCORECARD_COLUMNS", "ScoreWeights", "TargetResult", "TrendDefinition", "UnitMismatch", "VERDICTS",
-    "Verdict", "evaluate", "evaluate_arrays", "evaluate_frame", "evaluate_methods", "evaluate_results", "observed_china",
+    "EVALUATION_VERSION",
+    "RESULT_COLUMNS",
+    "SCORECARD_COLUMNS",
+    "VERDICTS",
+    "EvaluationPolicy",
+    "LevelMethod",
+    "Observations",
+    "ScoreWeights",
+    "TargetResult",
+    "TrendDefinition",
+    "UnitMismatch",
+    "Verdict",
+    "evaluate",
+    "evaluate_arrays",
+    "evaluate_frame",
+    "evaluate_methods",
+    "evaluate_results",
+    "observed_china",
     "scorecard",
 ]
 
@@ -69,7 +84,7 @@ RESULT_COLUMNS: dict[str, str] = {
     "category": "the method's class (acceleration_needed, slightly_off, some_progress, holds, ...)",
     "reason": "why not_evaluable / insufficient_data",
     "method": "method that decided (linear_extrapolation, growth_ratio, years_to_target, "
-              "observed_at_target_year, rate_cumulative, trend:<definition>, benchmark_gap, milestone, ...)",
+    "observed_at_target_year, rate_cumulative, trend:<definition>, benchmark_gap, milestone, ...)",
     "method_version": "version of the evaluation rules (EVALUATION_VERSION)",
     "threshold": "value the target requires, in `unit` (change: derived from the reference)",
     "unit": "unit of threshold and values",
@@ -98,16 +113,32 @@ SCORECARD_COLUMNS: dict[str, str] = {
     "targets": "targets in the group",
     "scored": "targets that count in the score (all but not_evaluable and insufficient_data)",
     "score": "mean of the policy's score weights over scored targets, 0–100 (NaN when none); "
-             "defaults: achieved 100, achieved_early 100, on_track 75, off_track 25, missed 0",
+    "defaults: achieved 100, achieved_early 100, on_track 75, off_track 25, missed 0",
 }
 
 _INT_COLUMNS = ("year", "baseline_year", "reference_year", "latest_year")
-_COMPARATOR_CODES = {">=": 0, "≥": 0, "ge": 0, ">": 1, "gt": 1, "<=": 2, "≤": 2, "le": 2, "<": 3, "lt": 3,
-                     "=": 4, "==": 4, "eq": 4, "~": 5, "approx": 5}
+_COMPARATOR_CODES = {
+    ">=": 0,
+    "≥": 0,
+    "ge": 0,
+    ">": 1,
+    "gt": 1,
+    "<=": 2,
+    "≤": 2,
+    "le": 2,
+    "<": 3,
+    "lt": 3,
+    "=": 4,
+    "==": 4,
+    "eq": 4,
+    "~": 5,
+    "approx": 5,
+}
 _REPR_ROWS = 20
 
 
 # ------------------------------------------------------------ observations --
+
 
 def _codes(values: Any, name: str) -> tuple[np.ndarray, list[str]]:
     """Dictionary-encodes a string column (pandas.factorize: one hash pass)."""
@@ -124,8 +155,9 @@ def _flag_codes(flags: Any) -> np.ndarray:
     arr = np.asarray(flags)
     if arr.dtype.kind in "iu":
         return np.ascontiguousarray(arr, dtype=np.uint8)
-    codes, uniques = _codes([("" if f is None or (isinstance(f, float) and math.isnan(f)) else f) for f in arr],
-                            "flags")
+    codes, uniques = _codes(
+        [("" if f is None or (isinstance(f, float) and math.isnan(f)) else f) for f in arr], "flags"
+    )
     bits = np.array([_parse_flags(u) for u in uniques], dtype=np.uint8)
     return bits[codes] if len(codes) else np.zeros(0, dtype=np.uint8)
 
@@ -147,9 +179,8 @@ def _parse_flags(text: str) -> int:
 def _i64(a: Any) -> np.ndarray:
     """int64 C-contiguous, without a copy when it already is (the zero-copy path)."""
     arr = np.asarray(a)
-    if arr.dtype.kind == "f":
-        if not np.all(np.isfinite(arr)) or not np.all(arr == np.floor(arr)):
-            raise _core.DataError("years must be whole numbers")
+    if arr.dtype.kind == "f" and (not np.all(np.isfinite(arr)) or not np.all(arr == np.floor(arr))):
+        raise _core.DataError("years must be whole numbers")
     return np.ascontiguousarray(arr, dtype=np.int64)
 
 
@@ -175,9 +206,19 @@ class Observations:
         self._core = core
 
     @classmethod
-    def from_arrays(cls, keys: Any, regions: Any = None, years: Any = None, values: Any = None,
-                    units: Any = None, *, sources: Any = None, flags: Any = None, published: Any = None,
-                    origin: str = "observations") -> Observations:
+    def from_arrays(
+        cls,
+        keys: Any,
+        regions: Any = None,
+        years: Any = None,
+        values: Any = None,
+        units: Any = None,
+        *,
+        sources: Any = None,
+        flags: Any = None,
+        published: Any = None,
+        origin: str = "observations",
+    ) -> Observations:
         """Columns as array-likes of equal length. ``regions``, ``units``, ``sources`` and
         ``flags`` may be None (no region / unit unknown / no source / no flags) or a scalar
         string for every row. ``flags``: names ("missing;estimated") or uint8 bits.
@@ -211,15 +252,38 @@ class Observations:
         if pub is not None and len(pub) != n:
             raise _core.DataError(f"{origin}: column 'published' has {len(pub)} rows, keys have {n}")
         core = _core._Observations.from_columns(
-            key_codes, key_names, region_codes, region_names, y, v, unit_codes, unit_names,
-            source_codes, source_names, flag_bits, origin, pub)
+            key_codes,
+            key_names,
+            region_codes,
+            region_names,
+            y,
+            v,
+            unit_codes,
+            unit_names,
+            source_codes,
+            source_names,
+            flag_bits,
+            origin,
+            pub,
+        )
         return cls(core)
 
     @classmethod
-    def from_frame(cls, df: pd.DataFrame, *, key: str | None = None, region: str = "region",
-                   year: str = "year", value: str = "value", unit: str = "unit", source: str = "source",
-                   flags: str = "flags", published: str = "published", default_region: str = "",
-                   default_unit: str = "") -> Observations:
+    def from_frame(
+        cls,
+        df: pd.DataFrame,
+        *,
+        key: str | None = None,
+        region: str = "region",
+        year: str = "year",
+        value: str = "value",
+        unit: str = "unit",
+        source: str = "source",
+        flags: str = "flags",
+        published: str = "published",
+        default_region: str = "",
+        default_unit: str = "",
+    ) -> Observations:
         """From a DataFrame with columns ``indicator`` (or ``key``/``code``), ``year``, ``value``
         and optionally ``region``, ``unit``, ``source``, ``flags``, ``published``."""
         if key is None:
@@ -238,15 +302,22 @@ class Observations:
                 return series.to_numpy()
             return default if default else None
 
-        return cls.from_arrays(df[key].to_numpy(), col(region, default_region), df[year].to_numpy(),
-                               df[value].to_numpy(), col(unit, default_unit),
-                               sources=col(source, ""), flags=df[flags].to_numpy() if flags in df.columns else None,
-                               published=df[published].to_numpy() if published in df.columns else None,
-                               origin="DataFrame")
+        return cls.from_arrays(
+            df[key].to_numpy(),
+            col(region, default_region),
+            df[year].to_numpy(),
+            df[value].to_numpy(),
+            col(unit, default_unit),
+            sources=col(source, ""),
+            flags=df[flags].to_numpy() if flags in df.columns else None,
+            published=df[published].to_numpy() if published in df.columns else None,
+            origin="DataFrame",
+        )
 
     @classmethod
-    def from_csv(cls, path: str | os.PathLike[str], *, default_region: str = "",
-                 default_unit: str = "") -> Observations:
+    def from_csv(
+        cls, path: str | os.PathLike[str], *, default_region: str = "", default_unit: str = ""
+    ) -> Observations:
         """CSV with a header: ``indicator`` (or ``key``), ``year``, ``value`` and optional
         ``region``, ``unit``, ``source``, ``flags``, ``published``. Errors name the file and line."""
         return cls(_core._Observations.from_csv(os.fspath(path), default_region, default_unit))
@@ -277,8 +348,10 @@ class Observations:
         return pd.DataFrame(self._core.columns(limit))
 
     def __repr__(self) -> str:
-        return (f"<Observations {len(self)} rows, {len(self.indicators)} indicators, "
-                f"{len([r for r in self.regions if r])} regions, up to {self.max_year}>")
+        return (
+            f"<Observations {len(self)} rows, {len(self.indicators)} indicators, "
+            f"{len([r for r in self.regions if r])} regions, up to {self.max_year}>"
+        )
 
     def _repr_html_(self) -> str:
         body = self.to_frame(_REPR_ROWS).to_html(index=False)
@@ -296,8 +369,8 @@ def observed_china() -> Observations:
 
 # ------------------------------------------------------------------ policy --
 
-def _policy(policy: EvaluationPolicy | None, method: str | LevelMethod | None,
-            **overrides: Any) -> EvaluationPolicy:
+
+def _policy(policy: EvaluationPolicy | None, method: str | LevelMethod | None, **overrides: Any) -> EvaluationPolicy:
     import copy
 
     p = copy.copy(policy) if policy is not None else EvaluationPolicy()
@@ -321,6 +394,7 @@ def _checked(name: str, enum: Any) -> str:
 
 # ----------------------------------------------------------------- evaluate --
 
+
 def _as_plans(plans: Any) -> list[Any]:
     from .model import load
 
@@ -339,9 +413,14 @@ def _as_observations(observations: Any) -> Observations:
     raise TypeError("observations must be an Observations, a DataFrame or a CSV path")
 
 
-def evaluate_results(plans: Any, observations: Any, as_of: int | None = None,
-                     policy: EvaluationPolicy | None = None, method: str | None = None,
-                     **policy_fields: Any) -> list[TargetResult]:
+def evaluate_results(
+    plans: Any,
+    observations: Any,
+    as_of: int | None = None,
+    policy: EvaluationPolicy | None = None,
+    method: str | None = None,
+    **policy_fields: Any,
+) -> list[TargetResult]:
     """Like :func:`evaluate`, but returns the typed :class:`TargetResult` objects."""
     obs = _as_observations(observations)
     p = _policy(policy, method, **policy_fields)
@@ -356,8 +435,11 @@ def _results_frame(results: Sequence[TargetResult]) -> pd.DataFrame:
 
     rows = []
     for r in results:
-        row = {c: getattr(r, c) for c in RESULT_COLUMNS if c not in ("kind", "comparator", "nature", "verdict",
-                                                                      "section", "lead")}
+        row = {
+            c: getattr(r, c)
+            for c in RESULT_COLUMNS
+            if c not in ("kind", "comparator", "nature", "verdict", "section", "lead")
+        }
         row["kind"] = r.kind.name
         row["comparator"] = r.comparator.symbol
         row["nature"] = r.nature.name if r.nature.name != "unspecified" else ""
@@ -371,8 +453,14 @@ def _results_frame(results: Sequence[TargetResult]) -> pd.DataFrame:
     return df
 
 
-def evaluate(plans: Any, observations: Any, as_of: int | None = None, policy: EvaluationPolicy | None = None,
-             method: str | None = None, **policy_fields: Any) -> pd.DataFrame:
+def evaluate(
+    plans: Any,
+    observations: Any,
+    as_of: int | None = None,
+    policy: EvaluationPolicy | None = None,
+    method: str | None = None,
+    **policy_fields: Any,
+) -> pd.DataFrame:
     """Judges every target of one or more plans; one row per (plan, target).
 
     ``plans``: a :class:`Plan`, a plan JSON path, or a list of them.
@@ -385,9 +473,13 @@ def evaluate(plans: Any, observations: Any, as_of: int | None = None, policy: Ev
     return _results_frame(evaluate_results(plans, observations, as_of, policy, method, **policy_fields))
 
 
-def evaluate_methods(plans: Any, observations: Any, as_of: int | None = None,
-                     methods: Sequence[str] = ("linear_extrapolation", "growth_ratio", "years_to_target"),
-                     policy: EvaluationPolicy | None = None) -> pd.DataFrame:
+def evaluate_methods(
+    plans: Any,
+    observations: Any,
+    as_of: int | None = None,
+    methods: Sequence[str] = ("linear_extrapolation", "growth_ratio", "years_to_target"),
+    policy: EvaluationPolicy | None = None,
+) -> pd.DataFrame:
     """Several level methods side by side on the same data: one row per target with
     ``verdict_<method>``, ``category_<method>``, ``projected_<method>`` and ``agree``
     (True when every method gives the same verdict). Kinds other than level are
@@ -398,8 +490,9 @@ def evaluate_methods(plans: Any, observations: Any, as_of: int | None = None,
     for m in methods:
         df = evaluate(plans, obs, as_of=as_of, policy=policy, method=m)
         if base is None:
-            base = df[["plan_id", "target_id", "indicator", "year", "kind", "latest_year", "latest_value",
-                       "threshold"]].copy()
+            base = df[
+                ["plan_id", "target_id", "indicator", "year", "kind", "latest_year", "latest_value", "threshold"]
+            ].copy()
         base[f"verdict_{m}"] = df["verdict"].to_numpy()
         base[f"category_{m}"] = df["category"].to_numpy()
         base[f"projected_{m}"] = df["projected_value"].to_numpy()
@@ -409,8 +502,15 @@ def evaluate_methods(plans: Any, observations: Any, as_of: int | None = None,
     return base
 
 
-def scorecard(results: Any, by: str = "lead", observations: Any = None, *, as_of: int | None = None,
-              policy: EvaluationPolicy | None = None, weights: ScoreWeights | None = None) -> pd.DataFrame:
+def scorecard(
+    results: Any,
+    by: str = "lead",
+    observations: Any = None,
+    *,
+    as_of: int | None = None,
+    policy: EvaluationPolicy | None = None,
+    weights: ScoreWeights | None = None,
+) -> pd.DataFrame:
     """Verdict counts and a 0–100 score per group (:data:`SCORECARD_COLUMNS`).
 
     ``results``: a DataFrame from :func:`evaluate`, or plans (then ``observations``
@@ -421,15 +521,21 @@ def scorecard(results: Any, by: str = "lead", observations: Any = None, *, as_of
     import pandas as pd
 
     if by not in ("plan", "section", "lead", "nature", "region", "kind"):
-        raise _core.SchemaError(f"unknown scorecard grouping '{by}' "
-                                "(accepted: plan, section, lead, nature, region, kind)")
+        raise _core.SchemaError(
+            f"unknown scorecard grouping '{by}' (accepted: plan, section, lead, nature, region, kind)"
+        )
     if not isinstance(results, pd.DataFrame):
         if observations is None:
             raise TypeError("scorecard(plans, ...) needs observations")
         results = evaluate(results, observations, as_of=as_of, policy=policy)
     w = weights or (policy.score if policy is not None else ScoreWeights())
-    points = {"achieved": w.achieved, "achieved_early": w.achieved_early, "on_track": w.on_track,
-              "off_track": w.off_track, "missed": w.missed}
+    points = {
+        "achieved": w.achieved,
+        "achieved_early": w.achieved_early,
+        "on_track": w.on_track,
+        "off_track": w.off_track,
+        "missed": w.missed,
+    }
     if by == "plan":
         key = results["plan_id"]
     elif by == "section":
@@ -461,6 +567,7 @@ def scorecard(results: Any, by: str = "lead", observations: Any = None, *, as_of
 
 # --------------------------------------------------------------- bulk path --
 
+
 def _comparator_codes(comparators: Any) -> np.ndarray:
     arr = np.asarray(comparators)
     if arr.dtype.kind in "iu":
@@ -474,10 +581,23 @@ def _comparator_codes(comparators: Any) -> np.ndarray:
     return np.asarray(table, dtype=np.int8)[codes]
 
 
-def evaluate_arrays(obs_series: Any, obs_years: Any, obs_values: Any, target_series: Any, thresholds: Any,
-                    comparators: Any, target_years: Any, *, as_of: int, baseline_years: Any = None,
-                    lower: Any = None, upper: Any = None, policy: EvaluationPolicy | None = None,
-                    method: str | None = None, threads: int = 1) -> dict[str, np.ndarray]:
+def evaluate_arrays(
+    obs_series: Any,
+    obs_years: Any,
+    obs_values: Any,
+    target_series: Any,
+    thresholds: Any,
+    comparators: Any,
+    target_years: Any,
+    *,
+    as_of: int,
+    baseline_years: Any = None,
+    lower: Any = None,
+    upper: Any = None,
+    policy: EvaluationPolicy | None = None,
+    method: str | None = None,
+    threads: int = 1,
+) -> dict[str, np.ndarray]:
     """The bulk path for level targets as columns (numpy arrays, equal lengths per side).
 
     Observations: integer series ids, years, values (already in the targets' unit).
@@ -494,9 +614,21 @@ def evaluate_arrays(obs_series: Any, obs_years: Any, obs_values: Any, target_ser
     opt_i = None if baseline_years is None else _i64(baseline_years)
     opt_lo = None if lower is None else _f64(lower)
     opt_hi = None if upper is None else _f64(upper)
-    return _core._evaluate_level_arrays(_i64(obs_series), _i64(obs_years), _f64(obs_values), _i64(target_series),
-                                        _f64(thresholds), _comparator_codes(comparators), _i64(target_years),
-                                        opt_i, opt_lo, opt_hi, p, int(as_of), int(threads))
+    return _core._evaluate_level_arrays(
+        _i64(obs_series),
+        _i64(obs_years),
+        _f64(obs_values),
+        _i64(target_series),
+        _f64(thresholds),
+        _comparator_codes(comparators),
+        _i64(target_years),
+        opt_i,
+        opt_lo,
+        opt_hi,
+        p,
+        int(as_of),
+        int(threads),
+    )
 
 
 _CATEGORY_NAMES: list[str] | None = None
@@ -510,8 +642,14 @@ def level_category_names() -> list[str]:
     return _CATEGORY_NAMES
 
 
-def evaluate_frame(observations: pd.DataFrame, targets: pd.DataFrame, *, as_of: int,
-                   policy: EvaluationPolicy | None = None, method: str | None = None) -> pd.DataFrame:
+def evaluate_frame(
+    observations: pd.DataFrame,
+    targets: pd.DataFrame,
+    *,
+    as_of: int,
+    policy: EvaluationPolicy | None = None,
+    method: str | None = None,
+) -> pd.DataFrame:
     """The bulk path on DataFrames — a pandas partition in, a pandas partition out.
 
     ``observations``: columns ``series``, ``year``, ``value``. ``targets``: columns
@@ -522,14 +660,21 @@ def evaluate_frame(observations: pd.DataFrame, targets: pd.DataFrame, *, as_of: 
     """
     import pandas as pd
 
-    r = evaluate_arrays(observations["series"].to_numpy(), observations["year"].to_numpy(),
-                        observations["value"].to_numpy(), targets["series"].to_numpy(),
-                        targets["threshold"].to_numpy(), targets["comparator"].to_numpy(),
-                        targets["year"].to_numpy(), as_of=as_of,
-                        baseline_years=targets["baseline_year"].to_numpy() if "baseline_year" in targets else None,
-                        lower=targets["lower"].to_numpy() if "lower" in targets else None,
-                        upper=targets["upper"].to_numpy() if "upper" in targets else None,
-                        policy=policy, method=method)
+    r = evaluate_arrays(
+        observations["series"].to_numpy(),
+        observations["year"].to_numpy(),
+        observations["value"].to_numpy(),
+        targets["series"].to_numpy(),
+        targets["threshold"].to_numpy(),
+        targets["comparator"].to_numpy(),
+        targets["year"].to_numpy(),
+        as_of=as_of,
+        baseline_years=targets["baseline_year"].to_numpy() if "baseline_year" in targets else None,
+        lower=targets["lower"].to_numpy() if "lower" in targets else None,
+        upper=targets["upper"].to_numpy() if "upper" in targets else None,
+        policy=policy,
+        method=method,
+    )
     out = targets.copy()
     out["verdict"] = pd.Categorical.from_codes(r.pop("verdict").astype(np.int8), categories=list(VERDICTS))
     names = level_category_names()

@@ -9,11 +9,10 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterable
-from typing import Any
 
 from . import _core
-from ._progress import ProgressBar
 from ._core import Plan
+from ._progress import ProgressBar
 
 __all__ = ["extract", "extract_file", "extract_many"]
 
@@ -36,7 +35,8 @@ def extract(text: str, name: str | None = None) -> Plan:
             text.encode("utf-8")
         except UnicodeEncodeError as err:
             raise _core.ParseError(
-                f"[text.invalid_utf8] the text cannot be encoded as UTF-8 (character {err.start})") from None
+                f"[text.invalid_utf8] the text cannot be encoded as UTF-8 (character {err.start})"
+            ) from None
         raise
 
 

@@ -49,11 +49,39 @@ if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
 __all__ = [
-    "AdminLevel", "Agency", "Baseline", "Certainty", "ChangeMode", "Comparator", "DataError",
-    "Date", "Dimension", "Direction", "Error", "Indicator", "Nature", "ParseError", "Plan",
-    "PlanStatus", "Reference", "Region", "SchemaError", "Section", "SourceInfo", "Span",
-    "Target", "TargetKind", "Task", "Unit", "UnitError", "ValidationError", "SCHEMA_VERSION",
-    "convert", "find_invalid_utf8", "load", "save",
+    "SCHEMA_VERSION",
+    "AdminLevel",
+    "Agency",
+    "Baseline",
+    "Certainty",
+    "ChangeMode",
+    "Comparator",
+    "DataError",
+    "Date",
+    "Dimension",
+    "Direction",
+    "Error",
+    "Indicator",
+    "Nature",
+    "ParseError",
+    "Plan",
+    "PlanStatus",
+    "Reference",
+    "Region",
+    "SchemaError",
+    "Section",
+    "SourceInfo",
+    "Span",
+    "Target",
+    "TargetKind",
+    "Task",
+    "Unit",
+    "UnitError",
+    "ValidationError",
+    "convert",
+    "find_invalid_utf8",
+    "load",
+    "save",
 ]
 
 SCHEMA_VERSION: int = _core.SCHEMA_VERSION
@@ -157,37 +185,39 @@ def _targets_frame(self: Plan) -> pd.DataFrame:
         task = tasks.get(t.task_id)
         ind = indicators.get(t.indicator_id)
         ref, base, span = t.reference, t.baseline, t.span
-        rows.append({
-            "plan_id": self.id,
-            "target_id": t.id,
-            "indicator_id": t.indicator_id,
-            "indicator": t.indicator,
-            "code": ind.code if ind else "",
-            "year": t.year,
-            "kind": t.kind.name,
-            "op": t.comparator.symbol,
-            "value": t.value if t.value is not None else float("nan"),
-            "unit": t.unit.symbol,
-            "unit_text": t.unit_text,
-            "reference_year": ref.year if ref else None,
-            "reference_label": ref.label if ref else "",
-            "reference_value": ref.value if ref and ref.value is not None else float("nan"),
-            "change_mode": ref.mode.name if ref else "",
-            "baseline_year": base.year if base else None,
-            "baseline_value": base.value if base else float("nan"),
-            "nature": "" if t.nature == Nature.unspecified else t.nature.name,
-            "soft": t.soft,
-            "benchmark": t.benchmark,
-            "certainty": t.certainty.name,
-            "task_id": t.task_id,
-            "task_number": task.number_string() if task else "",
-            "lead": "、".join(a.name for a in task.lead) if task else "",
-            "section": " > ".join(t.section),
-            "evidence": span.evidence if span else "",
-            "span_begin": span.begin if span else None,
-            "span_end": span.end if span else None,
-            "note": t.note,
-        })
+        rows.append(
+            {
+                "plan_id": self.id,
+                "target_id": t.id,
+                "indicator_id": t.indicator_id,
+                "indicator": t.indicator,
+                "code": ind.code if ind else "",
+                "year": t.year,
+                "kind": t.kind.name,
+                "op": t.comparator.symbol,
+                "value": t.value if t.value is not None else float("nan"),
+                "unit": t.unit.symbol,
+                "unit_text": t.unit_text,
+                "reference_year": ref.year if ref else None,
+                "reference_label": ref.label if ref else "",
+                "reference_value": ref.value if ref and ref.value is not None else float("nan"),
+                "change_mode": ref.mode.name if ref else "",
+                "baseline_year": base.year if base else None,
+                "baseline_value": base.value if base else float("nan"),
+                "nature": "" if t.nature == Nature.unspecified else t.nature.name,
+                "soft": t.soft,
+                "benchmark": t.benchmark,
+                "certainty": t.certainty.name,
+                "task_id": t.task_id,
+                "task_number": task.number_string() if task else "",
+                "lead": "、".join(a.name for a in task.lead) if task else "",
+                "section": " > ".join(t.section),
+                "evidence": span.evidence if span else "",
+                "span_begin": span.begin if span else None,
+                "span_end": span.end if span else None,
+                "note": t.note,
+            }
+        )
     return _frame(rows, TARGET_COLUMNS, ("year", "reference_year", "baseline_year", "span_begin", "span_end"))
 
 
@@ -196,22 +226,24 @@ def _tasks_frame(self: Plan) -> pd.DataFrame:
     rows = []
     for k in self.tasks:
         span = k.span
-        rows.append({
-            "plan_id": self.id,
-            "task_id": k.id,
-            "number": k.number_string(),
-            "title": k.title,
-            "lead": "、".join(a.name for a in k.lead),
-            "responsible": "、".join(a.name for a in k.responsible),
-            "lead_as_written": "、".join(a.as_written for a in k.lead),
-            "responsible_as_written": "、".join(a.as_written for a in k.responsible),
-            "others": "; ".join(k.others),
-            "n_lead": len(k.lead),
-            "n_responsible": len(k.responsible),
-            "n_targets": len(k.target_ids),
-            "span_begin": span.begin if span else None,
-            "span_end": span.end if span else None,
-        })
+        rows.append(
+            {
+                "plan_id": self.id,
+                "task_id": k.id,
+                "number": k.number_string(),
+                "title": k.title,
+                "lead": "、".join(a.name for a in k.lead),
+                "responsible": "、".join(a.name for a in k.responsible),
+                "lead_as_written": "、".join(a.as_written for a in k.lead),
+                "responsible_as_written": "、".join(a.as_written for a in k.responsible),
+                "others": "; ".join(k.others),
+                "n_lead": len(k.lead),
+                "n_responsible": len(k.responsible),
+                "n_targets": len(k.target_ids),
+                "span_begin": span.begin if span else None,
+                "span_end": span.end if span else None,
+            }
+        )
     return _frame(rows, TASK_COLUMNS, ("span_begin", "span_end"))
 
 
@@ -220,17 +252,20 @@ def _indicators_frame(self: Plan) -> pd.DataFrame:
     counts: dict[str, int] = {}
     for t in self.targets:
         counts[t.indicator_id] = counts.get(t.indicator_id, 0) + 1
-    rows = [{
-        "plan_id": self.id,
-        "indicator_id": i.id,
-        "name": i.name,
-        "unit": i.unit.symbol,
-        "category": i.category,
-        "direction": i.direction.name,
-        "nature": "" if i.nature == Nature.unspecified else i.nature.name,
-        "code": i.code,
-        "n_targets": counts.get(i.id, 0),
-    } for i in self.indicators]
+    rows = [
+        {
+            "plan_id": self.id,
+            "indicator_id": i.id,
+            "name": i.name,
+            "unit": i.unit.symbol,
+            "category": i.category,
+            "direction": i.direction.name,
+            "nature": "" if i.nature == Nature.unspecified else i.nature.name,
+            "code": i.code,
+            "n_targets": counts.get(i.id, 0),
+        }
+        for i in self.indicators
+    ]
     return _frame(rows, INDICATOR_COLUMNS)
 
 
@@ -243,23 +278,34 @@ def _plan_repr_html(self: Plan) -> str:
     """A bounded summary for notebooks: metadata and at most 20 targets."""
     esc = html.escape
     meta = [
-        ("title", self.title), ("issuer", self.issuer), ("文号", self.doc_number),
+        ("title", self.title),
+        ("issuer", self.issuer),
+        ("文号", self.doc_number),
         ("place", f"{self.region.name} ({self.region.level.name})" if self.region.name else ""),
-        ("period", f"{self.period_start or ''}–{self.period_end or ''}" if self.period_start or self.period_end else ""),
+        (
+            "period",
+            f"{self.period_start or ''}–{self.period_end or ''}" if self.period_start or self.period_end else "",
+        ),
         ("status", self.status.name),
-        ("contents", f"{len(self.sections)} top sections, {len(self.tasks)} tasks, "
-                     f"{len(self.indicators)} indicators, {len(self.targets)} targets"),
+        (
+            "contents",
+            f"{len(self.sections)} top sections, {len(self.tasks)} tasks, "
+            f"{len(self.indicators)} indicators, {len(self.targets)} targets",
+        ),
     ]
     parts = [f"<div><b>healthplan.Plan</b> <code>{esc(self.id)}</code>", "<table>"]
     parts += [f"<tr><th style='text-align:left'>{esc(k)}</th><td>{esc(str(v))}</td></tr>" for k, v in meta if v]
     parts.append("</table>")
     if self.targets:
-        parts.append("<table><tr><th>indicator</th><th>year</th><th>kind</th><th>op</th><th>value</th><th>unit</th></tr>")
+        parts.append(
+            "<table><tr><th>indicator</th><th>year</th><th>kind</th><th>op</th><th>value</th><th>unit</th></tr>"
+        )
         for t in self.targets[:_HTML_ROW_LIMIT]:
             value = "" if t.value is None else f"{t.value:g}"
             parts.append(
                 f"<tr><td>{esc(t.indicator)}</td><td>{t.year or ''}</td><td>{t.kind.name}</td>"
-                f"<td>{esc(t.comparator.symbol)}</td><td>{value}</td><td>{esc(t.unit.symbol)}</td></tr>")
+                f"<td>{esc(t.comparator.symbol)}</td><td>{value}</td><td>{esc(t.unit.symbol)}</td></tr>"
+            )
         parts.append("</table>")
         if len(self.targets) > _HTML_ROW_LIMIT:
             parts.append(f"<p>… {len(self.targets) - _HTML_ROW_LIMIT} more targets: use targets_frame()</p>")
@@ -279,4 +325,4 @@ Plan.save = _plan_save  # type: ignore[attr-defined]
 Plan._repr_html_ = _plan_repr_html  # type: ignore[attr-defined]
 Plan.load = staticmethod(load)  # type: ignore[attr-defined]
 
-__all__ += ["TARGET_COLUMNS", "TASK_COLUMNS", "INDICATOR_COLUMNS"]
+__all__ += ["INDICATOR_COLUMNS", "TARGET_COLUMNS", "TASK_COLUMNS"]

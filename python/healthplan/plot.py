@@ -28,14 +28,33 @@ if TYPE_CHECKING:  # pragma: no cover
     from .compare import Comparison
 
 __all__ = [
-    "STRINGENCY_COLORS", "VERDICT_COLORS", "cjk_font", "coverage_heatmap", "progress_chart",
-    "responsibility_heatmap", "stringency_scorecard", "targets_plot", "verdict_scorecard",
+    "STRINGENCY_COLORS",
+    "VERDICT_COLORS",
+    "cjk_font",
+    "coverage_heatmap",
+    "progress_chart",
+    "responsibility_heatmap",
+    "stringency_scorecard",
+    "targets_plot",
+    "verdict_scorecard",
 ]
 
 #: Preferred CJK fonts, first found wins. Noto Sans CJK SC is Debian's fonts-noto-cjk.
-CJK_FONTS = ("Noto Sans CJK SC", "Noto Sans CJK JP", "Noto Sans CJK TC", "Noto Sans CJK KR",
-             "Source Han Sans SC", "Source Han Sans CN", "WenQuanYi Zen Hei", "WenQuanYi Micro Hei",
-             "Microsoft YaHei", "SimHei", "PingFang SC", "Heiti SC", "Arial Unicode MS")
+CJK_FONTS = (
+    "Noto Sans CJK SC",
+    "Noto Sans CJK JP",
+    "Noto Sans CJK TC",
+    "Noto Sans CJK KR",
+    "Source Han Sans SC",
+    "Source Han Sans CN",
+    "WenQuanYi Zen Hei",
+    "WenQuanYi Micro Hei",
+    "Microsoft YaHei",
+    "SimHei",
+    "PingFang SC",
+    "Heiti SC",
+    "Arial Unicode MS",
+)
 
 #: Traffic-light colours of the evaluation verdicts.
 VERDICT_COLORS: dict[str, str] = {
@@ -87,8 +106,12 @@ def _style() -> Iterator[None]:
     matplotlib = _mpl()
     font = cjk_font()
     if font is None:
-        warnings.warn("no CJK font found, Chinese labels will not render; install one "
-                      "(Debian/Ubuntu: apt-get install fonts-noto-cjk)", RuntimeWarning, stacklevel=3)
+        warnings.warn(
+            "no CJK font found, Chinese labels will not render; install one "
+            "(Debian/Ubuntu: apt-get install fonts-noto-cjk)",
+            RuntimeWarning,
+            stacklevel=3,
+        )
     # The concrete family name goes into font.family itself: text objects keep
     # their family list and resolve a generic "sans-serif" only when drawn,
     # which may be after this context has closed (a notebook's display).
@@ -131,6 +154,7 @@ def _short(text: str, limit: int = 18) -> str:
 
 # ------------------------------------------------------------------ targets --
 
+
 def targets_plot(comparison: Comparison, indicator: str, *, year: int | None = None) -> Figure:
     """One indicator's targets across plans, against the national line.
 
@@ -171,27 +195,55 @@ def targets_plot(comparison: Comparison, indicator: str, *, year: int | None = N
                 row = r.iloc[0]
                 unit = row["unit"] or unit
                 x = yi - 0.4 + width * (pi + 0.5)
-                ax.bar(x, row["value"], width * 0.9, color=STRINGENCY_COLORS.get(row["verdict"], "#888888"),
-                       edgecolor="#333333", linewidth=0.5)
-                ax.annotate(f"{_short(label, 6)}\n{row['value']:g}", (x, row["value"]), ha="center", va="bottom",
-                            fontsize=7, xytext=(0, 2), textcoords="offset points")
+                ax.bar(
+                    x,
+                    row["value"],
+                    width * 0.9,
+                    color=STRINGENCY_COLORS.get(row["verdict"], "#888888"),
+                    edgecolor="#333333",
+                    linewidth=0.5,
+                )
+                ax.annotate(
+                    f"{_short(label, 6)}\n{row['value']:g}",
+                    (x, row["value"]),
+                    ha="center",
+                    va="bottom",
+                    fontsize=7,
+                    xytext=(0, 2),
+                    textcoords="offset points",
+                )
             nat = entry.target_for(y)
             if nat is not None and nat.value is not None:
                 unit = unit or nat.unit.symbol
                 ax.hlines(nat.value, yi - 0.45, yi + 0.45, colors="#24292f", linestyles="--", linewidth=1.5)
-                ax.annotate(f"全国 {nat.text}", (yi - 0.45, nat.value), fontsize=8, ha="left", va="top",
-                            color="#24292f", xytext=(0, -3), textcoords="offset points",
-                            bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8})
+                ax.annotate(
+                    f"全国 {nat.text}",
+                    (yi - 0.45, nat.value),
+                    fontsize=8,
+                    ha="left",
+                    va="top",
+                    color="#24292f",
+                    xytext=(0, -3),
+                    textcoords="offset points",
+                    bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8},
+                )
             elif nat is None and not rows.empty and getattr(comparison, "interpolate", True):
                 # No national target that year: the interpolated national path, dotted and labelled as such.
                 ref = national_reference(entry, y)
                 if ref.value is not None:
                     unit = unit or ref.unit.symbol
                     ax.hlines(ref.value, yi - 0.45, yi + 0.45, colors="#57606a", linestyles=":", linewidth=1.5)
-                    ax.annotate(f"全国路径插值 {ref.value:.4g} ({ref.from_year}–{ref.to_year})", (yi - 0.45, ref.value),
-                                fontsize=8, ha="left", va="top", color="#57606a", xytext=(0, -3),
-                                textcoords="offset points",
-                                bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8})
+                    ax.annotate(
+                        f"全国路径插值 {ref.value:.4g} ({ref.from_year}–{ref.to_year})",
+                        (yi - 0.45, ref.value),
+                        fontsize=8,
+                        ha="left",
+                        va="top",
+                        color="#57606a",
+                        xytext=(0, -3),
+                        textcoords="offset points",
+                        bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8},
+                    )
         ax.set_xticks(range(len(years)), [str(y) for y in years])
         direction = {"higher": "越高越好", "lower": "越低越好"}.get(entry.direction.name, "")
         ax.set_title(f"{entry.name}({entry.code})")
@@ -206,13 +258,24 @@ def targets_plot(comparison: Comparison, indicator: str, *, year: int | None = N
 def _patch(color: str, label: str) -> Any:
     from matplotlib.patches import Patch
 
-    names = {"stricter": "严于全国", "equal": "等于全国", "looser": "宽于全国", "not_comparable": "不可比",
-             "achieved": "已实现", "achieved_early": "提前实现", "on_track": "进展顺利", "off_track": "进度滞后",
-             "missed": "未实现", "not_evaluable": "无法评估", "insufficient_data": "数据不足"}
+    names = {
+        "stricter": "严于全国",
+        "equal": "等于全国",
+        "looser": "宽于全国",
+        "not_comparable": "不可比",
+        "achieved": "已实现",
+        "achieved_early": "提前实现",
+        "on_track": "进展顺利",
+        "off_track": "进度滞后",
+        "missed": "未实现",
+        "not_evaluable": "无法评估",
+        "insufficient_data": "数据不足",
+    }
     return Patch(facecolor=color, edgecolor="#333333", linewidth=0.5, label=f"{names.get(label, label)} {label}")
 
 
 # ----------------------------------------------------------------- coverage --
+
 
 def coverage_heatmap(comparison: Comparison, *, only_covered: bool = True, max_rows: int = 60) -> Figure:
     """Catalog indicators × plans: a filled cell where the plan sets a target.
@@ -239,8 +302,7 @@ def coverage_heatmap(comparison: Comparison, *, only_covered: bool = True, max_r
 
         ax.imshow(data, aspect="auto", cmap=ListedColormap(["#f6f8fa", "#afb8c1", "#2da44e"]), vmin=0, vmax=1)
         ax.set_xticks(range(len(plans) + 1), [_short(p, 8) for p in plans] + ["全国目标"], rotation=30, ha="right")
-        ax.set_yticks(range(len(cov)), [f"{c} {_short(n, 20)}" for c, n in zip(cov["code"], cov["name"])],
-                      fontsize=8)
+        ax.set_yticks(range(len(cov)), [f"{c} {_short(n, 20)}" for c, n in zip(cov["code"], cov["name"])], fontsize=8)
         ax.set_xticks(np.arange(-0.5, len(plans) + 1, 1), minor=True)
         ax.set_yticks(np.arange(-0.5, len(cov), 1), minor=True)
         ax.grid(which="minor", color="white", linewidth=1.5)
@@ -264,8 +326,15 @@ def responsibility_heatmap(comparison: Comparison, *, role: str = "tasks") -> Fi
         for i in range(data.shape[0]):
             for j in range(data.shape[1]):
                 if data[i, j]:
-                    ax.text(j, i, f"{int(data[i, j])}", ha="center", va="center", fontsize=7,
-                            color="white" if data[i, j] > data.max() / 2 else "#24292f")
+                    ax.text(
+                        j,
+                        i,
+                        f"{int(data[i, j])}",
+                        ha="center",
+                        va="center",
+                        fontsize=7,
+                        color="white" if data[i, j] > data.max() / 2 else "#24292f",
+                    )
         ax.set_xticks(range(len(m.columns)), [_short(str(c), 8) for c in m.columns], rotation=30, ha="right")
         ax.set_yticks(range(len(m)), [zh for _, zh in m.index], fontsize=8)
         titles = {"led": "牵头任务数", "co_responsible": "配合任务数", "tasks": "承担任务数(牵头或配合)"}
@@ -274,6 +343,7 @@ def responsibility_heatmap(comparison: Comparison, *, role: str = "tasks") -> Fi
 
 
 # --------------------------------------------------------------- scorecards --
+
 
 def _traffic_lights(ax: Axes, grid: pd.DataFrame, colors: Mapping[str, str]) -> None:
     for i, row in enumerate(grid.index):
@@ -310,13 +380,17 @@ def stringency_scorecard(comparison: Comparison, *, year: int | None = None) -> 
         ax = fig.add_subplot()
         _traffic_lights(ax, grid, STRINGENCY_COLORS)
         ax.set_title("与国家目标相比的严格程度")
-        ax.legend(handles=[_patch(c, k) for k, c in STRINGENCY_COLORS.items() if k != "not_comparable"],
-                  fontsize=7, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
+        ax.legend(
+            handles=[_patch(c, k) for k, c in STRINGENCY_COLORS.items() if k != "not_comparable"],
+            fontsize=7,
+            loc="upper left",
+            bbox_to_anchor=(1.0, 1.0),
+            frameon=False,
+        )
     return fig
 
 
-def verdict_scorecard(evaluation: Any, *, by: str = "indicator", rows: str = "plan_id",
-                      max_rows: int = 40) -> Figure:
+def verdict_scorecard(evaluation: Any, *, by: str = "indicator", rows: str = "plan_id", max_rows: int = 40) -> Figure:
     """Evaluation verdicts as a scorecard.
 
     ``by="indicator"``: traffic lights, ``rows`` (plan) × indicator (× year),
@@ -327,8 +401,11 @@ def verdict_scorecard(evaluation: Any, *, by: str = "indicator", rows: str = "pl
     plan_id, indicator, year, verdict and, for ``by="lead"``, lead).
     """
     frame = _frame_of(evaluation, "verdict_scorecard")
-    missing = {"verdict", "indicator", rows} - set(frame.columns) if by == "indicator" else (
-        {"verdict", "lead"} - set(frame.columns))
+    missing = (
+        {"verdict", "indicator", rows} - set(frame.columns)
+        if by == "indicator"
+        else ({"verdict", "lead"} - set(frame.columns))
+    )
     if missing:
         raise ValueError(f"verdict_scorecard: the frame lacks columns {sorted(missing)}")
     if frame.empty:
@@ -346,8 +423,13 @@ def verdict_scorecard(evaluation: Any, *, by: str = "indicator", rows: str = "pl
             _traffic_lights(ax, grid, VERDICT_COLORS)
             ax.set_title("目标评估结果")
             present = set(f["verdict"])
-            ax.legend(handles=[_patch(c, k) for k, c in VERDICT_COLORS.items() if k in present],
-                      fontsize=7, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
+            ax.legend(
+                handles=[_patch(c, k) for k, c in VERDICT_COLORS.items() if k in present],
+                fontsize=7,
+                loc="upper left",
+                bbox_to_anchor=(1.0, 1.0),
+                frameon=False,
+            )
         return fig
     if by in ("lead", "lead_kind"):
         f = frame.assign(lead=frame["lead"].fillna("").replace("", "(未指定)"))
@@ -355,8 +437,11 @@ def verdict_scorecard(evaluation: Any, *, by: str = "indicator", rows: str = "pl
         if by == "lead_kind":
             from ._core import department_kind, normalize_agency
 
-            f = f.assign(lead=f["lead"].map(
-                lambda n: n if n == "(未指定)" else department_kind(normalize_agency(n).kind).label_zh))
+            f = f.assign(
+                lead=f["lead"].map(
+                    lambda n: n if n == "(未指定)" else department_kind(normalize_agency(n).kind).label_zh
+                )
+            )
         counts = f.groupby(["lead", "verdict"]).size().unstack("verdict", fill_value=0)
         counts = counts.loc[counts.sum(axis=1).sort_values(ascending=True).index].tail(max_rows)
         with _style():
@@ -375,18 +460,30 @@ def verdict_scorecard(evaluation: Any, *, by: str = "indicator", rows: str = "pl
 
             ax.xaxis.set_major_locator(MaxNLocator(integer=True))
             ax.set_title("牵头单位 × 评估结果" if by == "lead" else "牵头部门类别 × 评估结果")
-            ax.legend(handles=[_patch(VERDICT_COLORS[k], k) for k in VERDICT_COLORS if k in counts.columns],
-                      fontsize=7, loc="lower right", frameon=False)
+            ax.legend(
+                handles=[_patch(VERDICT_COLORS[k], k) for k in VERDICT_COLORS if k in counts.columns],
+                fontsize=7,
+                loc="lower right",
+                frameon=False,
+            )
         return fig
     raise ValueError(f"by must be 'indicator', 'lead' or 'lead_kind', not {by!r}")
 
 
 # ----------------------------------------------------------------- progress --
 
-def progress_chart(observed: Any, indicator: str | None = None, *,
-                   targets: Mapping[int, float] | Sequence[tuple[int, float]] | None = None,
-                   baseline: tuple[int, float] | None = None, project_to: int | None = None,
-                   unit: str = "", title: str | None = None, band: float = 0.95) -> Figure:
+
+def progress_chart(
+    observed: Any,
+    indicator: str | None = None,
+    *,
+    targets: Mapping[int, float] | Sequence[tuple[int, float]] | None = None,
+    baseline: tuple[int, float] | None = None,
+    project_to: int | None = None,
+    unit: str = "",
+    title: str | None = None,
+    band: float = 0.95,
+) -> Figure:
     """Observed series, baseline, target(s) and a linear projection with its prediction band.
 
     ``observed`` is a DataFrame with ``year`` and ``value`` columns (and
@@ -427,18 +524,30 @@ def progress_chart(observed: Any, indicator: str | None = None, *,
                 from math import sqrt
 
                 resid = y - (slope * x + intercept)
-                s = sqrt(float(np.sum(resid ** 2)) / (len(x) - 2))
+                s = sqrt(float(np.sum(resid**2)) / (len(x) - 2))
                 t = _t_quantile(0.5 + band / 2, len(x) - 2)
                 mx, sxx = x.mean(), float(np.sum((x - x.mean()) ** 2))
                 half = t * s * np.sqrt(1 + 1 / len(x) + (xs - mx) ** 2 / sxx)
-                ax.fill_between(xs, slope * xs + intercept - half, slope * xs + intercept + half,
-                                color="#0969da", alpha=0.12, label=f"{int(band * 100)}% 预测区间 band")
+                ax.fill_between(
+                    xs,
+                    slope * xs + intercept - half,
+                    slope * xs + intercept + half,
+                    color="#0969da",
+                    alpha=0.12,
+                    label=f"{int(band * 100)}% 预测区间 band",
+                )
         if baseline is not None:
             ax.scatter([baseline[0]], [baseline[1]], marker="s", color="#6e7781", zorder=4, label="基线 baseline")
         for year_, value in sorted(goal.items()):
             ax.scatter([year_], [value], marker="*", s=180, color="#cf222e", zorder=5)
-            ax.annotate(f"目标 {value:g}", (year_, value), xytext=(4, 4), textcoords="offset points",
-                        fontsize=8, color="#cf222e")
+            ax.annotate(
+                f"目标 {value:g}",
+                (year_, value),
+                xytext=(4, 4),
+                textcoords="offset points",
+                fontsize=8,
+                color="#cf222e",
+            )
         if goal:
             ax.scatter([], [], marker="*", s=120, color="#cf222e", label="目标 target")
         ax.set_title(title or (indicator or "进展"))
@@ -460,6 +569,6 @@ def _t_quantile(p: float, dof: int) -> float:
 
         z = NormalDist().inv_cdf(p)
         # Cornish–Fisher expansion: accurate to ~1% for dof ≥ 3.
-        g1 = (z ** 3 + z) / 4
-        g2 = (5 * z ** 5 + 16 * z ** 3 + 3 * z) / 96
-        return z + g1 / dof + g2 / dof ** 2 if dof > 0 else math.inf
+        g1 = (z**3 + z) / 4
+        g2 = (5 * z**5 + 16 * z**3 + 3 * z) / 96
+        return z + g1 / dof + g2 / dof**2 if dof > 0 else math.inf

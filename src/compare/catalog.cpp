@@ -9,8 +9,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "text/utf8.hpp"
 #include "healthplan/error.hpp"
+#include "text/utf8.hpp"
 
 HEALTHPLAN_BEGIN_NAMESPACE
 
@@ -23,10 +23,11 @@ constexpr int kCatalogVersion = 1;
 
 // Reads one JSON document, failing with a SchemaError that names the place.
 class Reader {
-public:
+  public:
     explicit Reader(std::string source) : source_(std::move(source)) {}
 
-    [[noreturn]] void fail(const std::string& pointer, const std::string& message, const char* id = "catalog.schema") const {
+    [[noreturn]] void fail(const std::string& pointer, const std::string& message,
+                           const char* id = "catalog.schema") const {
         throw SchemaError(id, message, source_ + ":" + (pointer.empty() ? "/" : pointer));
     }
 
@@ -89,7 +90,7 @@ public:
         }
     }
 
-private:
+  private:
     std::string source_;
 };
 
@@ -117,8 +118,8 @@ CatalogTarget read_target(const Reader& r, const json& v, const std::string& ptr
 
 CatalogEntry read_entry(const Reader& r, const json& v, const std::string& ptr) {
     r.object(v, ptr,
-             {"code", "name", "action_no", "action", "unit", "direction", "nature", "aliases", "baseline",
-              "targets", "source", "note"});
+             {"code", "name", "action_no", "action", "unit", "direction", "nature", "aliases", "baseline", "targets",
+              "source", "note"});
     CatalogEntry e;
     e.code = r.string(r.require(v, "code", ptr), ptr + "/code");
     if (e.code.empty()) r.fail(ptr + "/code", "empty code");
@@ -161,11 +162,16 @@ CatalogEntry read_entry(const Reader& r, const json& v, const std::string& ptr) 
 
 std::string_view to_string(MatchReason r) {
     switch (r) {
-        case MatchReason::exact: return "exact";
-        case MatchReason::alias: return "alias";
-        case MatchReason::normalized: return "normalized";
-        case MatchReason::fuzzy: return "fuzzy";
-        case MatchReason::none: break;
+        case MatchReason::exact:
+            return "exact";
+        case MatchReason::alias:
+            return "alias";
+        case MatchReason::normalized:
+            return "normalized";
+        case MatchReason::fuzzy:
+            return "fuzzy";
+        case MatchReason::none:
+            break;
     }
     return "none";
 }
@@ -223,8 +229,10 @@ Catalog Catalog::from_json(std::string_view text, std::string_view source_name) 
                 std::string alias = r.string(a.value()[i], ap + "/" + std::to_string(i));
                 auto e = std::find_if(c.entries_.begin(), c.entries_.end(),
                                       [&](const CatalogEntry& x) { return x.code == a.key(); });
-                if (e != c.entries_.end()) e->aliases.push_back(std::move(alias));
-                else c.pending_aliases_.emplace_back(a.key(), std::move(alias));
+                if (e != c.entries_.end())
+                    e->aliases.push_back(std::move(alias));
+                else
+                    c.pending_aliases_.emplace_back(a.key(), std::move(alias));
             }
         }
     }
@@ -243,13 +251,17 @@ Catalog Catalog::load(const std::filesystem::path& path) {
 void Catalog::merge(const Catalog& other) {
     for (const auto& s : other.sources_) {
         auto it = std::find_if(sources_.begin(), sources_.end(), [&](const auto& x) { return x.id == s.id; });
-        if (it == sources_.end()) sources_.push_back(s);
-        else *it = s;
+        if (it == sources_.end())
+            sources_.push_back(s);
+        else
+            *it = s;
     }
     for (const auto& e : other.entries_) {
         auto it = std::find_if(entries_.begin(), entries_.end(), [&](const auto& x) { return x.code == e.code; });
-        if (it == entries_.end()) entries_.push_back(e);
-        else *it = e;
+        if (it == entries_.end())
+            entries_.push_back(e);
+        else
+            *it = e;
     }
     for (const auto& [code, alias] : other.pending_aliases_) {
         auto it = std::find_if(entries_.begin(), entries_.end(), [&](const auto& x) { return x.code == code; });
@@ -277,8 +289,10 @@ void Catalog::add_entry(CatalogEntry entry) {
     if (entry.code.empty() || entry.name.empty())
         throw ValidationError("catalog.invalid_entry", "a catalog entry needs a code and a name", entry.code);
     auto it = std::find_if(entries_.begin(), entries_.end(), [&](const auto& x) { return x.code == entry.code; });
-    if (it == entries_.end()) entries_.push_back(std::move(entry));
-    else *it = std::move(entry);
+    if (it == entries_.end())
+        entries_.push_back(std::move(entry));
+    else
+        *it = std::move(entry);
     reindex();
 }
 
@@ -327,8 +341,7 @@ IndicatorMatch Catalog::match(std::string_view indicator_name, const MatchOption
     for (const auto& s : index_)
         if (!s.alias && s.text == name) return accept(s, MatchReason::exact, 1.0, "exact name");
     for (const auto& s : index_)
-        if (s.alias && s.text == name)
-            return accept(s, MatchReason::alias, 0.95, "alias of " + entries_[s.entry].name);
+        if (s.alias && s.text == name) return accept(s, MatchReason::alias, 0.95, "alias of " + entries_[s.entry].name);
 
     const std::string norm = normalize_indicator_name(name);
     if (!norm.empty()) {
@@ -376,8 +389,8 @@ IndicatorMatch Catalog::match(std::string_view indicator_name, const MatchOption
     if (!closest || closest_score < 0.3) {
         why << "no similar catalog name";
     } else if (closest_blocked) {
-        why << "closest " << closest->text << " (Dice " << closest_score << ") has other qualifiers: "
-            << join(quals) << " vs " << join(closest->qualifiers);
+        why << "closest " << closest->text << " (Dice " << closest_score << ") has other qualifiers: " << join(quals)
+            << " vs " << join(closest->qualifiers);
     } else {
         why << "closest " << closest->text << " (Dice " << closest_score << " < " << options.fuzzy_threshold << ")";
         if (!options.fuzzy) why << "; fuzzy matching off";

@@ -2,14 +2,14 @@
 // Catalog::match. The word lists are data: extend them, not the logic.
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
-#include <cstdint>
 #include <vector>
 
-#include "text/utf8.hpp"
 #include "healthplan/catalog.hpp"
 #include "healthplan/units.hpp"
+#include "text/utf8.hpp"
 
 HEALTHPLAN_BEGIN_NAMESPACE
 
@@ -17,25 +17,58 @@ namespace {
 
 // Punctuation removed before comparing (after width folding). Hyphen-like
 // marks are unified to '-' instead, because "65-74岁" keeps its meaning.
-constexpr std::u32string_view kDropped =
-    U" \t\r\n,.;:!?'\"()[]{}<>、,。;:!?“”‘’《》〈〉【】〔〕「」『』·•";
+constexpr std::u32string_view kDropped = U" \t\r\n,.;:!?'\"()[]{}<>、,。;:!?“”‘’《》〈〉【】〔〕「」『』·•";
 constexpr std::u32string_view kDashes = U"-~—–―-~～";
 
 // Qualifiers of place and population scope that do not change which
 // indicator is meant: 全市居民健康素养水平 is 居民健康素养水平 is 健康素养水平.
-constexpr std::array<std::string_view, 19> kScopeWords = {
-    "全市", "全区", "全县", "全旗", "全盟", "全省", "全国", "我市", "我区", "我县",
-    "我旗", "本市", "本区", "全体", "城乡", "居民", "人群", "群众", "常住人口"};
+constexpr std::array<std::string_view, 19> kScopeWords = {"全市", "全区", "全县", "全旗", "全盟",    "全省", "全国",
+                                                          "我市", "我区", "我县", "我旗", "本市",    "本区", "全体",
+                                                          "城乡", "居民", "人群", "群众", "常住人口"};
 
 // Population and disease words that make indicators different even when
 // the rest of the name is alike (婴儿 vs 儿童; 高血压患者规范管理率 vs
 // 糖尿病患者规范管理率). Longest first, so 中小学生 is found before 学生.
-constexpr std::array<std::string_view, 40> kQualifierWords = {
-    "慢性呼吸系统疾病", "心脑血管疾病", "严重精神障碍", "儿童青少年", "中小学生", "心脑血管",
-    "传染病", "职业病", "新生儿", "孕产妇", "老年人", "青少年", "劳动者", "大学生", "婴幼儿",
-    "高血压", "糖尿病", "慢阻肺", "艾滋病", "结核", "肝炎", "癌症", "抑郁", "焦虑", "痴呆",
-    "失能", "尘肺", "近视", "肥胖", "吸烟", "婴儿", "儿童", "学生", "孕妇", "产妇", "妇女",
-    "老年", "成人", "男性", "女性"};
+constexpr std::array<std::string_view, 40> kQualifierWords = {"慢性呼吸系统疾病",
+                                                              "心脑血管疾病",
+                                                              "严重精神障碍",
+                                                              "儿童青少年",
+                                                              "中小学生",
+                                                              "心脑血管",
+                                                              "传染病",
+                                                              "职业病",
+                                                              "新生儿",
+                                                              "孕产妇",
+                                                              "老年人",
+                                                              "青少年",
+                                                              "劳动者",
+                                                              "大学生",
+                                                              "婴幼儿",
+                                                              "高血压",
+                                                              "糖尿病",
+                                                              "慢阻肺",
+                                                              "艾滋病",
+                                                              "结核",
+                                                              "肝炎",
+                                                              "癌症",
+                                                              "抑郁",
+                                                              "焦虑",
+                                                              "痴呆",
+                                                              "失能",
+                                                              "尘肺",
+                                                              "近视",
+                                                              "肥胖",
+                                                              "吸烟",
+                                                              "婴儿",
+                                                              "儿童",
+                                                              "学生",
+                                                              "孕妇",
+                                                              "产妇",
+                                                              "妇女",
+                                                              "老年",
+                                                              "成人",
+                                                              "男性",
+                                                              "女性"};
 
 bool is_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
 
@@ -113,9 +146,12 @@ double dice_of_keys(const std::vector<std::uint64_t>& a, const std::vector<std::
     // Multiset intersection: a repeated pair counts as often as both have it.
     std::size_t i = 0, j = 0, common = 0;
     while (i < a.size() && j < b.size()) {
-        if (a[i] < b[j]) ++i;
-        else if (b[j] < a[i]) ++j;
-        else ++common, ++i, ++j;
+        if (a[i] < b[j])
+            ++i;
+        else if (b[j] < a[i])
+            ++j;
+        else
+            ++common, ++i, ++j;
     }
     return 2.0 * static_cast<double>(common) / static_cast<double>(a.size() + b.size());
 }
@@ -152,9 +188,12 @@ std::vector<std::string> indicator_qualifiers(std::string_view name) {
         if (found) continue;
         // Advance one UTF-8 character.
         std::size_t len = 1;
-        if (c >= 0xF0) len = 4;
-        else if (c >= 0xE0) len = 3;
-        else if (c >= 0xC0) len = 2;
+        if (c >= 0xF0)
+            len = 4;
+        else if (c >= 0xE0)
+            len = 3;
+        else if (c >= 0xC0)
+            len = 2;
         i += len;
     }
     return out;

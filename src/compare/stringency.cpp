@@ -3,8 +3,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <vector>
 #include <sstream>
+#include <vector>
 
 #include "healthplan/error.hpp"
 
@@ -12,10 +12,14 @@ HEALTHPLAN_BEGIN_NAMESPACE
 
 std::string_view to_string(Stringency s) {
     switch (s) {
-        case Stringency::stricter: return "stricter";
-        case Stringency::equal: return "equal";
-        case Stringency::looser: return "looser";
-        case Stringency::not_comparable: break;
+        case Stringency::stricter:
+            return "stricter";
+        case Stringency::equal:
+            return "equal";
+        case Stringency::looser:
+            return "looser";
+        case Stringency::not_comparable:
+            break;
     }
     return "not_comparable";
 }
@@ -29,10 +33,13 @@ int side(std::optional<Comparator> c) {
     if (!c) return 0;
     switch (*c) {
         case Comparator::ge:
-        case Comparator::gt: return 1;
+        case Comparator::gt:
+            return 1;
         case Comparator::le:
-        case Comparator::lt: return -1;
-        default: return 0;
+        case Comparator::lt:
+            return -1;
+        default:
+            return 0;
     }
 }
 
@@ -57,7 +64,6 @@ std::optional<double> to_unit(double value, const Unit& from, const Unit& to, st
         return std::nullopt;
     }
 }
-
 
 // A national point of the path: a level target with a value, or the dated baseline.
 struct PathPoint {
@@ -98,19 +104,24 @@ std::string describe(const PathPoint& p) {
 
 std::string_view to_string(NationalBasis b) {
     switch (b) {
-        case NationalBasis::national_target: return "national_target";
-        case NationalBasis::interpolated: return "interpolated";
-        case NationalBasis::none: break;
+        case NationalBasis::national_target:
+            return "national_target";
+        case NationalBasis::interpolated:
+            return "interpolated";
+        case NationalBasis::none:
+            break;
     }
     return "none";
 }
 
 std::string NationalReference::label() const {
     switch (basis) {
-        case NationalBasis::national_target: return "national_target";
+        case NationalBasis::national_target:
+            return "national_target";
         case NationalBasis::interpolated:
             return "interpolated(" + std::to_string(from_year) + "\u2013" + std::to_string(to_year) + ")";
-        case NationalBasis::none: break;
+        case NationalBasis::none:
+            break;
     }
     return {};
 }
@@ -149,8 +160,8 @@ NationalReference national_reference(const CatalogEntry& entry, int year, bool i
     }
     const int s0 = side(before->comparator), s1 = side(after->comparator);
     if (s0 != 0 && s1 != 0 && s0 != s1) {
-        r.reason += "; the national points around it point different ways: " + describe(*before) + ", " +
-                    describe(*after);
+        r.reason +=
+            "; the national points around it point different ways: " + describe(*before) + ", " + describe(*after);
         return r;
     }
     // The later point's unit: the one the national plan states for the end of the period.
@@ -160,8 +171,8 @@ NationalReference national_reference(const CatalogEntry& entry, int year, bool i
         v0 = convert(v0, *before->unit, *unit_point.unit);
         v1 = convert(v1, *after->unit, *unit_point.unit);
     } catch (const UnitError&) {
-        r.reason += "; the national points around it have units that do not convert: " + before->unit->symbol() +
-                    ", " + after->unit->symbol();
+        r.reason += "; the national points around it have units that do not convert: " + before->unit->symbol() + ", " +
+                    after->unit->symbol();
         return r;
     }
     const double f = static_cast<double>(year - before->year) / static_cast<double>(after->year - before->year);
@@ -175,8 +186,8 @@ NationalReference national_reference(const CatalogEntry& entry, int year, bool i
     r.from_value = v0;
     r.to_value = v1;
     r.from_baseline = before->baseline || after->baseline;
-    r.text = "interpolated between " + describe(*before) + " and " + describe(*after) + ": " + fmt(*r.value) +
-             " in " + std::to_string(year) + " (not a stated national target)";
+    r.text = "interpolated between " + describe(*before) + " and " + describe(*after) + ": " + fmt(*r.value) + " in " +
+             std::to_string(year) + " (not a stated national target)";
     const std::string &src0 = *before->source, &src1 = *after->source;
     r.source = src0 == src1 || src1.empty() ? src0 : src0.empty() ? src1 : src0 + ", " + src1;
     r.reason.clear();
@@ -221,8 +232,9 @@ StringencyResult stringency(const Target& target, const CatalogEntry& entry, std
     if (interpolated) {
         // The path is a floor for higher-is-better indicators, a ceiling for
         // lower-is-better ones; a plan threshold on the other side is another kind of promise.
-        const int path_side = side(national.comparator) != 0 ? side(national.comparator)
-                              : entry.direction == Direction::higher ? 1 : -1;
+        const int path_side = side(national.comparator) != 0         ? side(national.comparator)
+                              : entry.direction == Direction::higher ? 1
+                                                                     : -1;
         if (side(target.comparator) != 0 && side(target.comparator) != path_side)
             return fail(std::string("plan comparator ") + (side(target.comparator) > 0 ? "≥" : "≤") +
                         " points against the national path");

@@ -27,8 +27,9 @@ LevelResultColumns evaluate_level_columns(const SeriesColumns& obs, const LevelT
     const std::size_t m = tg.series.size();
     auto check = [&](std::size_t size, const char* name, bool optional) {
         if ((optional && size == 0) || size == m) return;
-        throw DataError("bulk.shape", std::string("target column '") + name + "' has " + std::to_string(size) +
-                                          " rows, expected " + std::to_string(m),
+        throw DataError("bulk.shape",
+                        std::string("target column '") + name + "' has " + std::to_string(size) + " rows, expected " +
+                            std::to_string(m),
                         "targets");
     };
     check(tg.threshold.size(), "threshold", false);
@@ -49,7 +50,8 @@ LevelResultColumns evaluate_level_columns(const SeriesColumns& obs, const LevelT
     bool sorted = true;
     for (std::size_t i = 0; i < n_obs; ++i) {
         if (!std::isfinite(obs.value[i]))
-            throw DataError("observations.nan", "value is not a finite number", "observations row " + std::to_string(i));
+            throw DataError("observations.nan", "value is not a finite number",
+                            "observations row " + std::to_string(i));
         if (i > 0 && sorted && key_less(i, i - 1)) sorted = false;
     }
     if (!sorted) {
@@ -82,7 +84,8 @@ LevelResultColumns evaluate_level_columns(const SeriesColumns& obs, const LevelT
     std::int64_t min_id = ids.empty() ? 0 : ids.front();
     if (!ids.empty() && static_cast<double>(ids.back() - ids.front()) < 4.0 * static_cast<double>(ids.size()) + 16) {
         dense.assign(static_cast<std::size_t>(ids.back() - ids.front() + 1), -1);
-        for (std::size_t s = 0; s < ids.size(); ++s) dense[static_cast<std::size_t>(ids[s] - min_id)] = static_cast<std::int64_t>(s);
+        for (std::size_t s = 0; s < ids.size(); ++s)
+            dense[static_cast<std::size_t>(ids[s] - min_id)] = static_cast<std::int64_t>(s);
     }
     auto slot = [&](std::int64_t id) -> std::int64_t {
         if (!dense.empty()) {
@@ -168,7 +171,8 @@ LevelResultColumns evaluate_level_columns(const SeriesColumns& obs, const LevelT
         }
     };
     // Contiguous slices, one per thread; each writes only its own rows.
-    const std::size_t workers = std::max<std::size_t>(1, std::min<std::size_t>(static_cast<std::size_t>(std::max(threads, 1)), m / 4096 + 1));
+    const std::size_t workers =
+        std::max<std::size_t>(1, std::min<std::size_t>(static_cast<std::size_t>(std::max(threads, 1)), m / 4096 + 1));
     if (workers == 1) {
         judge_range(0, m);
     } else {

@@ -41,14 +41,22 @@ std::string with_unit(double v, const std::string& unit) {
 // Display of a comparator in explanations.
 const char* cmp_text(Comparator c) {
     switch (c) {
-        case Comparator::ge: return "≥";
-        case Comparator::gt: return ">";
-        case Comparator::le: return "≤";
-        case Comparator::lt: return "<";
-        case Comparator::eq: return "=";
-        case Comparator::approx: return "≈";
-        case Comparator::increase: return "up";
-        case Comparator::decrease: return "down";
+        case Comparator::ge:
+            return "≥";
+        case Comparator::gt:
+            return ">";
+        case Comparator::le:
+            return "≤";
+        case Comparator::lt:
+            return "<";
+        case Comparator::eq:
+            return "=";
+        case Comparator::approx:
+            return "≈";
+        case Comparator::increase:
+            return "up";
+        case Comparator::decrease:
+            return "down";
     }
     return "?";
 }
@@ -128,8 +136,7 @@ struct Context {
 // the target's unit describes the change or rate (10 %, 0.5 percentage points),
 // not the level, so the indicator's unit comes first, then the series', and the
 // target's only when it is a unit of the level itself (增加500张).
-std::optional<Unit> comparison_unit(const Context& c, const std::vector<SeriesPoint>& pts,
-                                    bool prefer_indicator) {
+std::optional<Unit> comparison_unit(const Context& c, const std::vector<SeriesPoint>& pts, bool prefer_indicator) {
     if (!prefer_indicator && !c.target.unit.is_none()) return c.target.unit;
     if (c.indicator && !c.indicator->unit.is_none()) return c.indicator->unit;
     for (const auto& p : pts) {
@@ -145,8 +152,8 @@ std::optional<Unit> comparison_unit(const Context& c, const std::vector<SeriesPo
 
 // Points up to as_of, in `unit`, missing-flagged rows dropped (listed in
 // `missing_years`). Unknown or incompatible units are reported.
-std::vector<Pt> convert_points(const Context& c, const std::vector<SeriesPoint>& pts,
-                               const std::optional<Unit>& unit, std::vector<int>* missing_years) {
+std::vector<Pt> convert_points(const Context& c, const std::vector<SeriesPoint>& pts, const std::optional<Unit>& unit,
+                               std::vector<int>* missing_years) {
     std::vector<Pt> out;
     out.reserve(pts.size());
     for (std::size_t i = 0; i < pts.size(); ++i) {
@@ -162,14 +169,13 @@ std::vector<Pt> convert_points(const Context& c, const std::vector<SeriesPoint>&
         double v = p.value;
         if (unit && !unit->is_none()) {
             if (!u) {
-                throw Insufficient{"observation unit unknown (" + c.obs.row_name(p.row) +
-                                   "), the target is in " + unit->symbol()};
+                throw Insufficient{"observation unit unknown (" + c.obs.row_name(p.row) + "), the target is in " +
+                                   unit->symbol()};
             }
             if (!(*u == *unit)) {
                 if (!u->compatible_with(*unit)) {
-                    const std::string msg = "observation in '" + u->symbol() +
-                                            "' cannot be compared with target " + c.target.id +
-                                            " in '" + unit->symbol() + "'";
+                    const std::string msg = "observation in '" + u->symbol() + "' cannot be compared with target " +
+                                            c.target.id + " in '" + unit->symbol() + "'";
                     if (c.policy.on_unit_mismatch == UnitMismatch::error)
                         throw UnitError("unit.incompatible", msg, c.obs.row_name(p.row));
                     throw Insufficient{msg + " (" + c.obs.row_name(p.row) + ")"};
@@ -193,21 +199,22 @@ void bounds_for(const std::optional<Unit>& unit, double& lo, double& hi) {
             hi = convert(100.0, Unit::percent(), *unit);
             break;
         case Dimension::count:
-        case Dimension::duration: lo = 0; break;
-        default: break;
+        case Dimension::duration:
+            lo = 0;
+            break;
+        default:
+            break;
     }
 }
 
 // Keep points from `from_year` on (and within the policy window).
 std::vector<Pt> window(std::vector<Pt> pts, std::optional<int> from_year, const EvaluationPolicy& p) {
     if (from_year) {
-        pts.erase(std::remove_if(pts.begin(), pts.end(), [&](const Pt& x) { return x.t < *from_year; }),
-                  pts.end());
+        pts.erase(std::remove_if(pts.begin(), pts.end(), [&](const Pt& x) { return x.t < *from_year; }), pts.end());
     }
     if (p.window_years > 0 && !pts.empty()) {
         const double last = pts.back().t;
-        pts.erase(std::remove_if(pts.begin(), pts.end(),
-                                 [&](const Pt& x) { return x.t < last - p.window_years; }),
+        pts.erase(std::remove_if(pts.begin(), pts.end(), [&](const Pt& x) { return x.t < last - p.window_years; }),
                   pts.end());
     }
     return pts;
@@ -242,8 +249,8 @@ std::string years_list(const std::vector<int>& ys) {
 }
 
 // Fills the numeric fields of the result from a level outcome and explains it.
-void apply_level(const Context& c, const detail::LevelOutcome& o, const detail::LevelSpec& spec,
-                 LevelMethod method, const std::string& threshold_text) {
+void apply_level(const Context& c, const detail::LevelOutcome& o, const detail::LevelSpec& spec, LevelMethod method,
+                 const std::string& threshold_text) {
     TargetResult& r = c.r;
     r.verdict = o.verdict;
     r.category = detail::category_name(o.category);
@@ -259,10 +266,10 @@ void apply_level(const Context& c, const detail::LevelOutcome& o, const detail::
     r.years_to_target = o.years_to_target;
     r.probability = o.probability;
     r.progress = o.progress;
-    const bool final = o.category == detail::Category::met_at_target_year ||
-                       o.category == detail::Category::missed_at_target_year;
-    const bool no_year_rule = o.category == detail::Category::maintained ||
-                              o.category == detail::Category::not_maintained;
+    const bool final =
+        o.category == detail::Category::met_at_target_year || o.category == detail::Category::missed_at_target_year;
+    const bool no_year_rule =
+        o.category == detail::Category::maintained || o.category == detail::Category::not_maintained;
     r.method = final ? "observed_at_target_year" : no_year_rule ? "latest_value" : std::string(to_string(method));
 
     std::ostringstream e;
@@ -275,8 +282,9 @@ void apply_level(const Context& c, const detail::LevelOutcome& o, const detail::
         return;
     }
     if (final) {
-        e << spec.year << " value " << with_unit(o.latest_value, u) << (o.verdict == Verdict::achieved ? " meets " : " misses ")
-          << threshold_text << ": " << to_string(o.verdict);
+        e << spec.year << " value " << with_unit(o.latest_value, u)
+          << (o.verdict == Verdict::achieved ? " meets " : " misses ") << threshold_text << ": "
+          << to_string(o.verdict);
         c.r.explanation = e.str();
         return;
     }
@@ -294,15 +302,18 @@ void apply_level(const Context& c, const detail::LevelOutcome& o, const detail::
           << num(o.base_year) << "–" << num(o.latest_year) << ")";
     }
     if (!std::isnan(o.projected)) {
-        e << "; projected " << spec.year << ": " << with_unit(o.projected, u) << " ("
-          << to_string(method) << ")";
+        e << "; projected " << spec.year << ": " << with_unit(o.projected, u) << " (" << to_string(method) << ")";
     }
     if (!std::isnan(o.progress) && o.category != detail::Category::already_met) {
         switch (method) {
-            case LevelMethod::growth_ratio: e << "; growth ratio R = " << num(o.progress); break;
+            case LevelMethod::growth_ratio:
+                e << "; growth ratio R = " << num(o.progress);
+                break;
             case LevelMethod::linear_extrapolation:
-                e << "; share of the distance still missing " << num(o.progress); break;
-            case LevelMethod::years_to_target: break;
+                e << "; share of the distance still missing " << num(o.progress);
+                break;
+            case LevelMethod::years_to_target:
+                break;
         }
     }
     if (!std::isnan(o.years_to_target) && o.category != detail::Category::already_met)
@@ -342,8 +353,7 @@ void judge_threshold(const Context& c, std::vector<Pt> pts, double th, Comparato
     std::vector<double> t, y;
     split(pts, t, y);
     const auto spec = make_spec(c, th, cmp, unit);
-    const auto o = detail::judge_level(t.data(), y.data(), static_cast<int>(t.size()), spec,
-                                       c.policy.method, c.policy);
+    const auto o = detail::judge_level(t.data(), y.data(), static_cast<int>(t.size()), spec, c.policy.method, c.policy);
     apply_level(c, o, spec, c.policy.method, threshold_text(cmp, th, c.r.unit, c.target.year));
 }
 
@@ -368,11 +378,14 @@ int sign_of(Comparator cmp, const Indicator* ind) {
     switch (cmp) {
         case Comparator::increase:
         case Comparator::ge:
-        case Comparator::gt: return 1;
+        case Comparator::gt:
+            return 1;
         case Comparator::decrease:
         case Comparator::le:
-        case Comparator::lt: return -1;
-        default: break;
+        case Comparator::lt:
+            return -1;
+        default:
+            break;
     }
     if (ind && ind->direction == Direction::lower) return -1;
     if (ind && ind->direction == Direction::higher) return 1;
@@ -425,18 +438,23 @@ void eval_change(const Context& c, const Matched& m) {
     const ChangeMode mode = change_mode(t);
     double th = ref_value;
     switch (mode) {
-        case ChangeMode::relative: th = ref_value * (1.0 + d * v / 100.0); break;
+        case ChangeMode::relative:
+            th = ref_value * (1.0 + d * v / 100.0);
+            break;
         case ChangeMode::points:
-            th = ref_value + d * ((unit && unit->dimension() == Dimension::ratio) ? convert(v, Unit::percent(), *unit) : v);
+            th = ref_value +
+                 d * ((unit && unit->dimension() == Dimension::ratio) ? convert(v, Unit::percent(), *unit) : v);
             break;
         case ChangeMode::absolute:
-            th = ref_value + d * ((unit && !t.unit.is_none() && t.unit.compatible_with(*unit)) ? convert(v, t.unit, *unit) : v);
+            th = ref_value +
+                 d * ((unit && !t.unit.is_none() && t.unit.compatible_with(*unit)) ? convert(v, t.unit, *unit) : v);
             break;
     }
     c.r.threshold = th;
-    const Comparator cmp = t.comparator == Comparator::gt ? Comparator::gt
+    const Comparator cmp = t.comparator == Comparator::gt   ? Comparator::gt
                            : t.comparator == Comparator::lt ? Comparator::lt
-                           : d > 0 ? Comparator::ge : Comparator::le;
+                           : d > 0                          ? Comparator::ge
+                                                            : Comparator::le;
     c.r.comparator = cmp;
     auto pts = window(all, ref_year, c.policy);
     if (ref_year && c.policy.use_stated_baseline && *ref_year <= c.as_of &&
@@ -445,9 +463,12 @@ void eval_change(const Context& c, const Matched& m) {
     }
     judge_threshold(c, std::move(pts), th, cmp, unit);
     std::ostringstream e;
-    e << (d > 0 ? "raise by " : "lower by ") << num(v) << (mode == ChangeMode::relative ? "%" : mode == ChangeMode::points ? " percentage points" : " " + t.unit.symbol())
-      << " from " << with_unit(ref_value, c.r.unit) << (ref_year ? " (" + std::to_string(*ref_year) + ", " : " (") << ref_from
-      << ") gives " << cmp_text(cmp) << " " << with_unit(th, c.r.unit) << "; " << c.r.explanation;
+    e << (d > 0 ? "raise by " : "lower by ") << num(v)
+      << (mode == ChangeMode::relative ? "%"
+          : mode == ChangeMode::points ? " percentage points"
+                                       : " " + t.unit.symbol())
+      << " from " << with_unit(ref_value, c.r.unit) << (ref_year ? " (" + std::to_string(*ref_year) + ", " : " (")
+      << ref_from << ") gives " << cmp_text(cmp) << " " << with_unit(th, c.r.unit) << "; " << c.r.explanation;
     c.r.explanation = e.str();
 }
 
@@ -458,14 +479,17 @@ void eval_rate(const Context& c, const Matched& m) {
     if (d == 0) throw Insufficient{"the direction of the rate is unknown"};
     const ChangeMode mode = change_mode(t);
     std::optional<Unit> unit;
-    if (mode == ChangeMode::points) unit = (c.indicator && c.indicator->unit.dimension() == Dimension::ratio) ? c.indicator->unit : Unit::percent();
-    else unit = comparison_unit(c, m.points, true);
+    if (mode == ChangeMode::points)
+        unit = (c.indicator && c.indicator->unit.dimension() == Dimension::ratio) ? c.indicator->unit : Unit::percent();
+    else
+        unit = comparison_unit(c, m.points, true);
     c.r.unit = unit ? unit->symbol() : "";
     const double v = mode == ChangeMode::points && unit && unit->dimension() == Dimension::ratio
                          ? convert(*t.value, Unit::percent(), *unit)
                          : *t.value;
     std::optional<int> from = t.reference && t.reference->year ? t.reference->year
-                              : t.baseline ? t.baseline->year : std::nullopt;
+                              : t.baseline                     ? t.baseline->year
+                                                               : std::nullopt;
     auto pts = window(convert_points(c, m.points, unit, nullptr), from, c.policy);
     add_stated_baseline(c, pts);
     const std::optional<int> T = t.year;
@@ -476,7 +500,8 @@ void eval_rate(const Context& c, const Matched& m) {
             pts.erase(std::remove_if(pts.begin(), pts.end(), [&](const Pt& p) { return p.t > *T; }), pts.end());
             final = true;
         } else if (!pts.empty() && pts.back().t > *T) {
-            throw Insufficient{"no observation for the target year " + std::to_string(*T) + " although later years exist"};
+            throw Insufficient{"no observation for the target year " + std::to_string(*T) +
+                               " although later years exist"};
         }
     }
     c.r.points = static_cast<int>(pts.size());
@@ -500,8 +525,10 @@ void eval_rate(const Context& c, const Matched& m) {
             change = (pts[i].y - pts[i - 1].y) / gap;
         }
         ++steps;
-        if (d * change >= v) ++met_years;
-        else missed.push_back(num(pts[i].t) + " (" + signed_num(change) + ")");
+        if (d * change >= v)
+            ++met_years;
+        else
+            missed.push_back(num(pts[i].t) + " (" + signed_num(change) + ")");
     }
     // Cumulatively from the first point.
     double required_level;
@@ -514,9 +541,8 @@ void eval_rate(const Context& c, const Matched& m) {
     const bool cumulative_ok = d * (last.y - required_level) >= 0;
     const bool ok = cumulative_ok && (!c.policy.rate_every_year || met_years == steps);
 
-    const double observed = mode == ChangeMode::relative
-                                ? (std::pow(last.y / first.y, 1.0 / years) - 1.0) * 100.0
-                                : (last.y - first.y) / years;
+    const double observed = mode == ChangeMode::relative ? (std::pow(last.y / first.y, 1.0 / years) - 1.0) * 100.0
+                                                         : (last.y - first.y) / years;
     c.r.observed_pace = observed;
     c.r.required_pace = d * v;
     c.r.progress = d * observed / v;
@@ -526,8 +552,8 @@ void eval_rate(const Context& c, const Matched& m) {
     const Comparator cmp = d > 0 ? Comparator::ge : Comparator::le;
     if (T) {
         const double span_T = *T - first.t;
-        c.r.threshold = mode == ChangeMode::relative ? first.y * std::pow(1.0 + d * v / 100.0, span_T)
-                                                     : first.y + d * v * span_T;
+        c.r.threshold =
+            mode == ChangeMode::relative ? first.y * std::pow(1.0 + d * v / 100.0, span_T) : first.y + d * v * span_T;
         if (!final) {
             std::vector<double> tt, yy;
             split(pts, tt, yy);
@@ -542,14 +568,19 @@ void eval_rate(const Context& c, const Matched& m) {
         c.r.threshold = required_level;
     }
     c.r.verdict = final ? (ok ? Verdict::achieved : Verdict::missed) : (ok ? Verdict::on_track : Verdict::off_track);
-    c.r.category = met_years == steps && cumulative_ok ? "met_every_year" : cumulative_ok ? "met_cumulatively" : "behind";
+    c.r.category = met_years == steps && cumulative_ok ? "met_every_year"
+                   : cumulative_ok                     ? "met_cumulatively"
+                                                       : "behind";
 
     std::ostringstream e;
-    const char* per = mode == ChangeMode::relative ? "% a year" : mode == ChangeMode::points ? " percentage points a year" : " a year";
+    const char* per = mode == ChangeMode::relative ? "% a year"
+                      : mode == ChangeMode::points ? " percentage points a year"
+                                                   : " a year";
     e << "needs " << (d > 0 ? "+" : "-") << num(v) << per << " from " << num(first.t) << "; observed "
-      << signed_num(observed) << per << " on average to " << num(last.t) << " (" << with_unit(first.y, c.r.unit) << " → "
-      << with_unit(last.y, c.r.unit) << ", required " << cmp_text(cmp) << " " << with_unit(required_level, c.r.unit)
-      << "); the rate was met in " << met_years << " of " << steps << " year-on-year steps";
+      << signed_num(observed) << per << " on average to " << num(last.t) << " (" << with_unit(first.y, c.r.unit)
+      << " → " << with_unit(last.y, c.r.unit) << ", required " << cmp_text(cmp) << " "
+      << with_unit(required_level, c.r.unit) << "); the rate was met in " << met_years << " of " << steps
+      << " year-on-year steps";
     if (!missed.empty()) e << " (not in " << join(missed) << ")";
     e << " → " << to_string(c.r.verdict);
     c.r.explanation = e.str();
@@ -568,8 +599,8 @@ void eval_trend(const Context& c, const Matched& m) {
     if (d == 0) throw Insufficient{"the wanted direction is unknown (neither 上升 nor 下降 stated)"};
     const auto unit = comparison_unit(c, m.points, true);
     c.r.unit = unit ? unit->symbol() : "";
-    auto pts = window(convert_points(c, m.points, unit, nullptr),
-                      t.baseline ? t.baseline->year : std::nullopt, c.policy);
+    auto pts =
+        window(convert_points(c, m.points, unit, nullptr), t.baseline ? t.baseline->year : std::nullopt, c.policy);
     add_stated_baseline(c, pts);
     bool final = false;
     if (t.year) {
@@ -613,9 +644,18 @@ void eval_trend(const Context& c, const Matched& m) {
     const bool ts_ok = y.size() >= 3 && d * slope > 0 && p < c.policy.mann_kendall_alpha;
     bool ok = false;
     switch (c.policy.trend) {
-        case TrendDefinition::strictly_monotone: ok = strict_ok; c.r.progress = reversals; break;
-        case TrendDefinition::net_with_k_reversals: ok = k_ok; c.r.progress = reversals; break;
-        case TrendDefinition::theil_sen_mann_kendall: ok = ts_ok; c.r.progress = p; break;
+        case TrendDefinition::strictly_monotone:
+            ok = strict_ok;
+            c.r.progress = reversals;
+            break;
+        case TrendDefinition::net_with_k_reversals:
+            ok = k_ok;
+            c.r.progress = reversals;
+            break;
+        case TrendDefinition::theil_sen_mann_kendall:
+            ok = ts_ok;
+            c.r.progress = p;
+            break;
     }
     c.r.method = "trend:" + std::string(to_string(c.policy.trend));
     c.r.observed_pace = slope;
@@ -627,8 +667,9 @@ void eval_trend(const Context& c, const Matched& m) {
       << "; " << num(x.front()) << "–" << num(x.back()) << ": net " << signed_num(net) << ", " << reversals
       << " step(s) against, Theil–Sen " << signed_num(slope) << " a year, Mann–Kendall p = " << num(p)
       << ". Definitions: strictly_monotone " << (strict_ok ? "yes" : "no") << ", net_with_" << c.policy.k_reversals
-      << "_reversals " << (k_ok ? "yes" : "no") << ", theil_sen_mann_kendall (alpha " << num(c.policy.mann_kendall_alpha)
-      << ") " << (ts_ok ? "yes" : "no") << " → " << to_string(c.r.verdict) << " by " << to_string(c.policy.trend);
+      << "_reversals " << (k_ok ? "yes" : "no") << ", theil_sen_mann_kendall (alpha "
+      << num(c.policy.mann_kendall_alpha) << ") " << (ts_ok ? "yes" : "no") << " → " << to_string(c.r.verdict) << " by "
+      << to_string(c.policy.trend);
     if (strict_ok != k_ok || k_ok != ts_ok) e << " (definitions disagree)";
     c.r.explanation = e.str();
 }
@@ -697,7 +738,8 @@ void eval_benchmark(const Context& c, const Matched& m, const std::vector<std::s
     e << with_unit(ownv[at], c.r.unit) << " (" << num(yrs[at]) << ") against " << t.benchmark << " " << region << " "
       << with_unit(refv[at], c.r.unit) << " (" << num(yrs[at] - lag) << ", lag " << lag << ")";
     if (final || !t.year) {
-        c.r.verdict = final ? (ok_now ? Verdict::achieved : Verdict::missed) : (ok_now ? Verdict::on_track : Verdict::off_track);
+        c.r.verdict =
+            final ? (ok_now ? Verdict::achieved : Verdict::missed) : (ok_now ? Verdict::on_track : Verdict::off_track);
         c.r.category = ok_now ? "at_or_better_than_benchmark" : "worse_than_benchmark";
     } else if (ok_now) {
         c.r.verdict = Verdict::achieved_early;
@@ -834,12 +876,24 @@ TargetResult evaluate_target(const Plan& plan, const Target& target, const Obser
         r.indicator_key = m->key;
         r.region = m->region;
         switch (target.kind) {
-            case TargetKind::level: eval_level(c, *m); break;
-            case TargetKind::change: eval_change(c, *m); break;
-            case TargetKind::rate: eval_rate(c, *m); break;
-            case TargetKind::trend: eval_trend(c, *m); break;
-            case TargetKind::benchmark: eval_benchmark(c, *m, keys); break;
-            case TargetKind::milestone: eval_milestone(c, *m); break;
+            case TargetKind::level:
+                eval_level(c, *m);
+                break;
+            case TargetKind::change:
+                eval_change(c, *m);
+                break;
+            case TargetKind::rate:
+                eval_rate(c, *m);
+                break;
+            case TargetKind::trend:
+                eval_trend(c, *m);
+                break;
+            case TargetKind::benchmark:
+                eval_benchmark(c, *m, keys);
+                break;
+            case TargetKind::milestone:
+                eval_milestone(c, *m);
+                break;
         }
     } catch (const Insufficient& why) {
         r.verdict = Verdict::insufficient_data;
@@ -856,8 +910,8 @@ TargetResult evaluate_target(const Plan& plan, const Target& target, const Obser
     return r;
 }
 
-std::vector<TargetResult> evaluate(const Plan& plan, const Observations& observations,
-                                   const EvaluationPolicy& policy, int as_of) {
+std::vector<TargetResult> evaluate(const Plan& plan, const Observations& observations, const EvaluationPolicy& policy,
+                                   int as_of) {
     policy.validate();
     std::vector<TargetResult> out;
     out.reserve(plan.targets.size());
@@ -865,8 +919,7 @@ std::vector<TargetResult> evaluate(const Plan& plan, const Observations& observa
     return out;
 }
 
-std::vector<TargetResult> evaluate(const Plan& plan, const Observations& observations,
-                                   const EvaluationPolicy& policy) {
+std::vector<TargetResult> evaluate(const Plan& plan, const Observations& observations, const EvaluationPolicy& policy) {
     return evaluate(plan, observations, policy, static_cast<int>(observations.max_year()));
 }
 

@@ -13,39 +13,62 @@ namespace detail {
 
 const char* category_name(Category c) noexcept {
     switch (c) {
-        case Category::none: return "";
-        case Category::met_at_target_year: return "met_at_target_year";
-        case Category::missed_at_target_year: return "missed_at_target_year";
-        case Category::already_met: return "already_met";
-        case Category::maintained: return "maintained";
-        case Category::not_maintained: return "not_maintained";
-        case Category::on_track: return "on_track";
-        case Category::acceleration_needed: return "acceleration_needed";
-        case Category::limited_progress: return "limited_progress";
-        case Category::deterioration: return "deterioration";
-        case Category::reachable: return "reachable";
-        case Category::slightly_off: return "slightly_off";
-        case Category::off: return "off";
-        case Category::wrong_direction: return "wrong_direction";
-        case Category::substantial_progress: return "substantial_progress";
-        case Category::some_progress: return "some_progress";
-        case Category::insufficient_progress: return "insufficient_progress";
-        case Category::binding_projection_short: return "binding_projection_short";
-        case Category::count_: break;
+        case Category::none:
+            return "";
+        case Category::met_at_target_year:
+            return "met_at_target_year";
+        case Category::missed_at_target_year:
+            return "missed_at_target_year";
+        case Category::already_met:
+            return "already_met";
+        case Category::maintained:
+            return "maintained";
+        case Category::not_maintained:
+            return "not_maintained";
+        case Category::on_track:
+            return "on_track";
+        case Category::acceleration_needed:
+            return "acceleration_needed";
+        case Category::limited_progress:
+            return "limited_progress";
+        case Category::deterioration:
+            return "deterioration";
+        case Category::reachable:
+            return "reachable";
+        case Category::slightly_off:
+            return "slightly_off";
+        case Category::off:
+            return "off";
+        case Category::wrong_direction:
+            return "wrong_direction";
+        case Category::substantial_progress:
+            return "substantial_progress";
+        case Category::some_progress:
+            return "some_progress";
+        case Category::insufficient_progress:
+            return "insufficient_progress";
+        case Category::binding_projection_short:
+            return "binding_projection_short";
+        case Category::count_:
+            break;
     }
     return "";
 }
 
 const char* reason_text(Reason r) noexcept {
     switch (r) {
-        case Reason::none: return "";
-        case Reason::no_observation: return "no observation up to the as-of year";
-        case Reason::single_point: return "a single data point: no pace can be measured";
+        case Reason::none:
+            return "";
+        case Reason::no_observation:
+            return "no observation up to the as-of year";
+        case Reason::single_point:
+            return "a single data point: no pace can be measured";
         case Reason::no_target_year_value:
             return "no observation for the target year although later years exist";
         case Reason::non_positive_for_growth:
             return "growth rates need positive base, latest and target values (zero or negative value)";
-        case Reason::no_target_year: return "the target has no year";
+        case Reason::no_target_year:
+            return "the target has no year";
     }
     return "";
 }
@@ -54,12 +77,15 @@ int desired_direction(Comparator c, double threshold, double base) noexcept {
     switch (c) {
         case Comparator::ge:
         case Comparator::gt:
-        case Comparator::increase: return 1;
+        case Comparator::increase:
+            return 1;
         case Comparator::le:
         case Comparator::lt:
-        case Comparator::decrease: return -1;
+        case Comparator::decrease:
+            return -1;
         case Comparator::eq:
-        case Comparator::approx: return threshold >= base ? 1 : -1;
+        case Comparator::approx:
+            return threshold >= base ? 1 : -1;
     }
     return 1;
 }
@@ -71,13 +97,19 @@ namespace {
 inline bool meets(double v, Comparator c, double th, double tol) noexcept {
     switch (c) {
         case Comparator::ge:
-        case Comparator::increase: return v >= th;
-        case Comparator::gt: return v > th;
+        case Comparator::increase:
+            return v >= th;
+        case Comparator::gt:
+            return v > th;
         case Comparator::le:
-        case Comparator::decrease: return v <= th;
-        case Comparator::lt: return v < th;
-        case Comparator::eq: return v == th;
-        case Comparator::approx: return std::fabs(v - th) <= tol * std::fabs(th);
+        case Comparator::decrease:
+            return v <= th;
+        case Comparator::lt:
+            return v < th;
+        case Comparator::eq:
+            return v == th;
+        case Comparator::approx:
+            return std::fabs(v - th) <= tol * std::fabs(th);
     }
     return false;
 }
@@ -131,8 +163,8 @@ double student_t_cdf(double x, int nu) noexcept {
     return 0.5 + 0.5 * a;
 }
 
-double probability_from_fit(const LinearFit& fit, double year, Comparator c, double threshold,
-                            double tolerance, int min_points) noexcept {
+double probability_from_fit(const LinearFit& fit, double year, Comparator c, double threshold, double tolerance,
+                            int min_points) noexcept {
     const int n = fit.n;
     if (n < std::max(3, min_points)) return nan;
     if (!std::isfinite(fit.slope) || !std::isfinite(fit.residual_sd)) return nan;
@@ -146,10 +178,12 @@ double probability_from_fit(const LinearFit& fit, double year, Comparator c, dou
     switch (c) {
         case Comparator::ge:
         case Comparator::gt:
-        case Comparator::increase: return 1.0 - cdf(threshold);
+        case Comparator::increase:
+            return 1.0 - cdf(threshold);
         case Comparator::le:
         case Comparator::lt:
-        case Comparator::decrease: return cdf(threshold);
+        case Comparator::decrease:
+            return cdf(threshold);
         case Comparator::eq:
         case Comparator::approx: {
             const double half = tolerance * std::fabs(threshold);
@@ -159,16 +193,15 @@ double probability_from_fit(const LinearFit& fit, double year, Comparator c, dou
     return nan;
 }
 
-double probability_of_meeting(const double* t, const double* y, int n, double year,
-                              Comparator c, double threshold, double tolerance,
-                              int min_points) noexcept {
+double probability_of_meeting(const double* t, const double* y, int n, double year, Comparator c, double threshold,
+                              double tolerance, int min_points) noexcept {
     if (n < std::max(3, min_points)) return nan;
     const LinearFit fit = fit_line({t, static_cast<std::size_t>(n)}, {y, static_cast<std::size_t>(n)});
     return probability_from_fit(fit, year, c, threshold, tolerance, min_points);
 }
 
-LevelOutcome judge_level(const double* t, const double* y, int n, const LevelSpec& spec,
-                         LevelMethod method, const EvaluationPolicy& policy) noexcept {
+LevelOutcome judge_level(const double* t, const double* y, int n, const LevelSpec& spec, LevelMethod method,
+                         const EvaluationPolicy& policy) noexcept {
     LevelOutcome o;
     o.points = n;
     if (n <= 0) {
@@ -268,10 +301,14 @@ LevelOutcome judge_level(const double* t, const double* y, int n, const LevelSpe
             o.progress = req != 0 ? moved / std::fabs(req) : (moved > 0 ? inf : (moved < 0 ? -inf : 0.0));
             o.projected = clamp_to(yn * std::pow(1.0 + cagr, left), spec, bound);
             o.years_to_target = moved > 0 ? std::max(0.0, std::log(th / yn) / std::log1p(cagr)) : inf;
-            if (o.progress >= policy.growth_on_track) cat = Category::on_track;
-            else if (o.progress >= policy.growth_acceleration) cat = Category::acceleration_needed;
-            else if (o.progress >= policy.growth_limited) cat = Category::limited_progress;
-            else cat = Category::deterioration;
+            if (o.progress >= policy.growth_on_track)
+                cat = Category::on_track;
+            else if (o.progress >= policy.growth_acceleration)
+                cat = Category::acceleration_needed;
+            else if (o.progress >= policy.growth_limited)
+                cat = Category::limited_progress;
+            else
+                cat = Category::deterioration;
             break;
         }
         case LevelMethod::years_to_target: {
@@ -290,11 +327,14 @@ LevelOutcome judge_level(const double* t, const double* y, int n, const LevelSpe
                 o.years_to_target = inf;
             }
             o.progress = o.years_to_target;
-            o.projected = rate > -1 ? clamp_to(yn * std::pow(1.0 + rate, left), spec, bound)
-                                    : clamp_to(spec.lower, spec, bound);
-            if (o.years_to_target <= left) cat = Category::substantial_progress;
-            else if (o.years_to_target <= left + policy.years_grace) cat = Category::some_progress;
-            else cat = Category::insufficient_progress;
+            o.projected =
+                rate > -1 ? clamp_to(yn * std::pow(1.0 + rate, left), spec, bound) : clamp_to(spec.lower, spec, bound);
+            if (o.years_to_target <= left)
+                cat = Category::substantial_progress;
+            else if (o.years_to_target <= left + policy.years_grace)
+                cat = Category::some_progress;
+            else
+                cat = Category::insufficient_progress;
             break;
         }
     }
@@ -304,8 +344,7 @@ LevelOutcome judge_level(const double* t, const double* y, int n, const LevelSpe
         o.category = Category::already_met;
         return o;
     }
-    const bool on = cat == Category::reachable || cat == Category::on_track ||
-                    cat == Category::substantial_progress;
+    const bool on = cat == Category::reachable || cat == Category::on_track || cat == Category::substantial_progress;
     o.verdict = on ? Verdict::on_track : Verdict::off_track;
     o.category = cat;
     if (on && spec.binding && policy.binding_strict && !meets(o.projected, cmp, th, tol)) {

@@ -8,8 +8,8 @@
 #include <limits>
 
 #include "healthplan/policy.hpp"
-#include "healthplan/trend.hpp"
 #include "healthplan/target.hpp"
+#include "healthplan/trend.hpp"
 #include "healthplan/verdict.hpp"
 
 HEALTHPLAN_BEGIN_NAMESPACE
@@ -90,8 +90,8 @@ int desired_direction(Comparator c, double threshold, double base) noexcept;
 
 // `t`, `y`: n points, years ascending, all ≤ as_of, already in the threshold's
 // unit and already restricted to the window. Never throws.
-LevelOutcome judge_level(const double* t, const double* y, int n, const LevelSpec& spec,
-                         LevelMethod method, const EvaluationPolicy& policy) noexcept;
+LevelOutcome judge_level(const double* t, const double* y, int n, const LevelSpec& spec, LevelMethod method,
+                         const EvaluationPolicy& policy) noexcept;
 
 // Probability that the least-squares prediction at year T satisfies the
 // comparator (Student t prediction interval); NaN with fewer than
@@ -100,11 +100,10 @@ LevelOutcome judge_level(const double* t, const double* y, int n, const LevelSpe
 // 26.7.3/4) up to 200, Boost.Math beyond. 10× faster than the incomplete beta
 // route, which matters for millions of targets; tests compare both.
 double student_t_cdf(double x, int nu) noexcept;
-double probability_from_fit(const LinearFit& fit, double year, Comparator c, double threshold,
-                            double tolerance, int min_points) noexcept;
-double probability_of_meeting(const double* t, const double* y, int n, double year,
-                              Comparator c, double threshold, double tolerance,
-                              int min_points) noexcept;
+double probability_from_fit(const LinearFit& fit, double year, Comparator c, double threshold, double tolerance,
+                            int min_points) noexcept;
+double probability_of_meeting(const double* t, const double* y, int n, double year, Comparator c, double threshold,
+                              double tolerance, int min_points) noexcept;
 
 }  // namespace detail
 HEALTHPLAN_END_NAMESPACE

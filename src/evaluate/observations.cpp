@@ -7,8 +7,8 @@
 #include <numeric>
 #include <sstream>
 
-#include "healthplan/error.hpp"
 #include "evaluate/observations_builder.hpp"
+#include "healthplan/error.hpp"
 
 HEALTHPLAN_BEGIN_NAMESPACE
 
@@ -47,9 +47,8 @@ std::uint8_t parse_flags(std::string_view text) {
                 }
             }
             if (!found) {
-                throw DataError("observations.flag",
-                                "unknown flag '" + std::string(word) +
-                                    "' (accepted: missing, provisional, estimated, superseded)");
+                throw DataError("observations.flag", "unknown flag '" + std::string(word) +
+                                                         "' (accepted: missing, provisional, estimated, superseded)");
             }
         }
         i = j + 1;
@@ -70,8 +69,7 @@ std::string flags_to_string(std::uint8_t flags) {
 
 Observations::Observations() { check_and_index(); }
 
-Observations Observations::from_columns(ObservationColumns columns,
-                                        std::shared_ptr<const void> keepalive) {
+Observations Observations::from_columns(ObservationColumns columns, std::shared_ptr<const void> keepalive) {
     Observations o;
     o.cols_ = std::move(columns);
     o.keepalive_ = std::move(keepalive);
@@ -81,8 +79,7 @@ Observations Observations::from_columns(ObservationColumns columns,
 
 Observations Observations::from_rows(const std::vector<ObservationRow>& rows, std::string origin) {
     observations_detail::ColumnBuilder builder(std::move(origin));
-    for (const auto& r : rows)
-        builder.add(r.key, r.region, r.year, r.value, r.unit, r.source, r.flags, r.published);
+    for (const auto& r : rows) builder.add(r.key, r.region, r.year, r.value, r.unit, r.source, r.flags, r.published);
     return builder.finish();
 }
 
@@ -97,16 +94,12 @@ std::string_view Observations::key(std::size_t row) const {
 std::string_view Observations::region(std::size_t row) const {
     return cols_.region_names[static_cast<std::size_t>(region_at(row))];
 }
-std::int64_t Observations::unit_code(std::size_t row) const {
-    return cols_.unit.empty() ? 0 : cols_.unit[row];
-}
+std::int64_t Observations::unit_code(std::size_t row) const { return cols_.unit.empty() ? 0 : cols_.unit[row]; }
 std::string_view Observations::source(std::size_t row) const {
     if (cols_.source.empty() || cols_.source_names.empty()) return {};
     return cols_.source_names[static_cast<std::size_t>(cols_.source[row])];
 }
-std::uint8_t Observations::flags(std::size_t row) const {
-    return cols_.flags.empty() ? 0 : cols_.flags[row];
-}
+std::uint8_t Observations::flags(std::size_t row) const { return cols_.flags.empty() ? 0 : cols_.flags[row]; }
 
 void Observations::check_and_index() {
     auto& c = cols_;
@@ -121,8 +114,8 @@ void Observations::check_and_index() {
     auto check_optional = [&](std::size_t size, const char* name) {
         if (size != 0 && size != n) {
             throw DataError("observations.shape",
-                            std::string("column '") + name + "' has " + std::to_string(size) +
-                                " rows, expected " + std::to_string(n) + " (or none)",
+                            std::string("column '") + name + "' has " + std::to_string(size) + " rows, expected " +
+                                std::to_string(n) + " (or none)",
                             where);
         }
     };
@@ -143,8 +136,8 @@ void Observations::check_and_index() {
         for (std::size_t i = 0; i < col.size(); ++i) {
             if (col[i] < 0 || static_cast<std::size_t>(col[i]) >= limit) {
                 throw DataError("observations.code",
-                                std::string(name) + " code " + std::to_string(col[i]) +
-                                    " out of range (0.." + std::to_string(limit) + ")",
+                                std::string(name) + " code " + std::to_string(col[i]) + " out of range (0.." +
+                                    std::to_string(limit) + ")",
                                 row_name(i));
             }
         }
@@ -185,8 +178,8 @@ void Observations::check_and_index() {
         const std::int64_t y = year_[i];
         if (y < min_year || y > max_year_allowed) {
             throw DataError("observations.year",
-                            "year " + std::to_string(y) + " outside " + std::to_string(min_year) +
-                                "–" + std::to_string(max_year_allowed),
+                            "year " + std::to_string(y) + " outside " + std::to_string(min_year) + "–" +
+                                std::to_string(max_year_allowed),
                             row_name(i));
         }
         const std::uint8_t f = flags(i);
@@ -242,15 +235,13 @@ void Observations::check_and_index() {
                 std::ostringstream msg;
                 msg << (same ? "duplicate" : "conflicting") << " values for '" << key(r) << "'";
                 if (!region(r).empty()) msg << " in " << region(r);
-                msg << ", " << year_[r] << ": " << value_[p] << " (" << row_name(p) << ") and "
-                    << value_[r] << " (" << row_name(r)
-                    << "); keep one, or flag the replaced row 'superseded'";
-                throw DataError(same ? "observations.duplicate" : "observations.conflict", msg.str(),
-                                row_name(r));
+                msg << ", " << year_[r] << ": " << value_[p] << " (" << row_name(p) << ") and " << value_[r] << " ("
+                    << row_name(r) << "); keep one, or flag the replaced row 'superseded'";
+                throw DataError(same ? "observations.duplicate" : "observations.conflict", msg.str(), row_name(r));
             }
             if (!same_series) {
-                const std::uint64_t key_id = (static_cast<std::uint64_t>(c.key[p]) << 32) |
-                                             static_cast<std::uint64_t>(region_at(p));
+                const std::uint64_t key_id =
+                    (static_cast<std::uint64_t>(c.key[p]) << 32) | static_cast<std::uint64_t>(region_at(p));
                 ranges_[key_id] = {static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(k)};
                 begin = k;
             }
@@ -258,8 +249,8 @@ void Observations::check_and_index() {
     }
     if (!order_.empty()) {
         const std::uint32_t p = order_.back();
-        const std::uint64_t key_id = (static_cast<std::uint64_t>(c.key[p]) << 32) |
-                                     static_cast<std::uint64_t>(region_at(p));
+        const std::uint64_t key_id =
+            (static_cast<std::uint64_t>(c.key[p]) << 32) | static_cast<std::uint64_t>(region_at(p));
         ranges_[key_id] = {static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(order_.size())};
     }
 }

@@ -16,7 +16,7 @@ HEALTHPLAN_BEGIN_NAMESPACE
 namespace observations_detail {
 
 class ColumnBuilder {
-public:
+  public:
     explicit ColumnBuilder(std::string origin) : owned_(std::make_shared<Owned>()) {
         columns_.origin = std::move(origin);
         intern(sources_, columns_.source_names, "");  // code 0: no source
@@ -51,7 +51,7 @@ public:
         return Observations::from_columns(std::move(columns_), owned_);
     }
 
-private:
+  private:
     struct Owned {
         std::vector<std::int64_t> key, region, year, unit, source, published;
         std::vector<double> value;

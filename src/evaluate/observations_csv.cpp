@@ -6,10 +6,10 @@
 #include <limits>
 #include <sstream>
 
+#include "evaluate/observations_builder.hpp"
 #include "healthplan/error.hpp"
 #include "healthplan/observations.hpp"
 #include "healthplan/text.hpp"
-#include "evaluate/observations_builder.hpp"
 
 HEALTHPLAN_BEGIN_NAMESPACE
 
@@ -92,8 +92,7 @@ std::string trim(std::string_view s) {
 
 }  // namespace
 
-Observations Observations::from_csv_text(std::string_view text, std::string_view name,
-                                         const CsvOptions& options) {
+Observations Observations::from_csv_text(std::string_view text, std::string_view name, const CsvOptions& options) {
     require_utf8(text, name);
     const std::vector<Record> records = split_csv(text, name);
     const std::string file(name);
@@ -104,14 +103,22 @@ Observations Observations::from_csv_text(std::string_view text, std::string_view
     for (std::size_t i = 0; i < header.size(); ++i) {
         const std::string h = lower_trim(header[i]);
         const int idx = static_cast<int>(i);
-        if ((h == "indicator" || h == "key" || h == "code") && c_key < 0) c_key = idx;
-        else if (h == "region") c_region = idx;
-        else if (h == "year") c_year = idx;
-        else if (h == "value") c_value = idx;
-        else if (h == "unit") c_unit = idx;
-        else if (h == "source") c_source = idx;
-        else if (h == "flags" || h == "flag") c_flags = idx;
-        else if (h == "published" || h == "vintage") c_pub = idx;
+        if ((h == "indicator" || h == "key" || h == "code") && c_key < 0)
+            c_key = idx;
+        else if (h == "region")
+            c_region = idx;
+        else if (h == "year")
+            c_year = idx;
+        else if (h == "value")
+            c_value = idx;
+        else if (h == "unit")
+            c_unit = idx;
+        else if (h == "source")
+            c_source = idx;
+        else if (h == "flags" || h == "flag")
+            c_flags = idx;
+        else if (h == "published" || h == "vintage")
+            c_pub = idx;
     }
     const std::string head_where = file + ":" + std::to_string(records[0].line);
     if (c_key < 0) throw SchemaError("csv.column", "missing column 'indicator' (or 'key')", head_where);
@@ -123,10 +130,10 @@ Observations Observations::from_csv_text(std::string_view text, std::string_view
         const Record& rec = records[r];
         const std::string where = file + ":" + std::to_string(rec.line);
         if (rec.fields.size() != header.size()) {
-            throw ParseError("csv.fields",
-                             "row has " + std::to_string(rec.fields.size()) + " fields, header has " +
-                                 std::to_string(header.size()),
-                             where);
+            throw ParseError(
+                "csv.fields",
+                "row has " + std::to_string(rec.fields.size()) + " fields, header has " + std::to_string(header.size()),
+                where);
         }
         auto cell = [&](int col) { return col < 0 ? std::string() : trim(rec.fields[static_cast<std::size_t>(col)]); };
         const std::string key = cell(c_key);
@@ -158,8 +165,7 @@ Observations Observations::from_csv_text(std::string_view text, std::string_view
         double value = std::numeric_limits<double>::quiet_NaN();
         if (vs.empty() || vs == "NA" || vs == "NaN" || vs == "nan") {
             if (!(flags & flag_missing)) {
-                throw DataError("observations.nan",
-                                "empty value; flag the row 'missing' if the value is unavailable",
+                throw DataError("observations.nan", "empty value; flag the row 'missing' if the value is unavailable",
                                 where);
             }
         } else {

@@ -26,8 +26,7 @@ E parse_enum(std::string_view text, const std::array<std::string_view, N>& names
 
 constexpr std::array<std::string_view, verdict_count> verdict_names = {
     "achieved", "achieved_early", "on_track", "off_track", "missed", "not_evaluable", "insufficient_data"};
-constexpr std::array<std::string_view, 3> method_names = {"linear_extrapolation", "growth_ratio",
-                                                          "years_to_target"};
+constexpr std::array<std::string_view, 3> method_names = {"linear_extrapolation", "growth_ratio", "years_to_target"};
 constexpr std::array<std::string_view, 3> trend_names = {"strictly_monotone", "net_with_k_reversals",
                                                          "theil_sen_mann_kendall"};
 
@@ -36,9 +35,7 @@ constexpr std::array<std::string_view, 3> trend_names = {"strictly_monotone", "n
 std::string_view to_string(Verdict v) { return verdict_names[static_cast<std::size_t>(v)]; }
 Verdict parse_verdict(std::string_view t) { return parse_enum<Verdict>(t, verdict_names, "verdict"); }
 std::string_view to_string(LevelMethod m) { return method_names[static_cast<std::size_t>(m)]; }
-LevelMethod parse_level_method(std::string_view t) {
-    return parse_enum<LevelMethod>(t, method_names, "level method");
-}
+LevelMethod parse_level_method(std::string_view t) { return parse_enum<LevelMethod>(t, method_names, "level method"); }
 std::string_view to_string(TrendDefinition d) { return trend_names[static_cast<std::size_t>(d)]; }
 TrendDefinition parse_trend_definition(std::string_view t) {
     return parse_enum<TrendDefinition>(t, trend_names, "trend definition");
@@ -46,12 +43,18 @@ TrendDefinition parse_trend_definition(std::string_view t) {
 
 double ScoreWeights::of(Verdict v) const noexcept {
     switch (v) {
-        case Verdict::achieved: return achieved;
-        case Verdict::achieved_early: return achieved_early;
-        case Verdict::on_track: return on_track;
-        case Verdict::off_track: return off_track;
-        case Verdict::missed: return missed;
-        default: return std::nan("");
+        case Verdict::achieved:
+            return achieved;
+        case Verdict::achieved_early:
+            return achieved_early;
+        case Verdict::on_track:
+            return on_track;
+        case Verdict::off_track:
+            return off_track;
+        case Verdict::missed:
+            return missed;
+        default:
+            return std::nan("");
     }
 }
 

@@ -3,8 +3,8 @@
 #include <cmath>
 #include <unordered_map>
 
-#include "healthplan/evaluate.hpp"
 #include "healthplan/error.hpp"
+#include "healthplan/evaluate.hpp"
 
 HEALTHPLAN_BEGIN_NAMESPACE
 
@@ -43,8 +43,12 @@ std::vector<ScorecardRow> scorecard(const std::vector<TargetResult>& results, Sc
     };
     for (const auto& r : results) {
         switch (by) {
-            case ScorecardBy::plan: add(r.plan_id, r); break;
-            case ScorecardBy::section: add(r.section.empty() ? "(no section)" : r.section.front(), r); break;
+            case ScorecardBy::plan:
+                add(r.plan_id, r);
+                break;
+            case ScorecardBy::section:
+                add(r.section.empty() ? "(no section)" : r.section.front(), r);
+                break;
             case ScorecardBy::lead:
                 if (r.lead.empty()) add("(no lead)", r);
                 for (const auto& l : r.lead) add(l, r);
@@ -54,8 +58,12 @@ std::vector<ScorecardRow> scorecard(const std::vector<TargetResult>& results, Sc
                 add(n.empty() ? "unspecified" : std::string(n), r);
                 break;
             }
-            case ScorecardBy::region: add(r.region.empty() ? "(no region)" : r.region, r); break;
-            case ScorecardBy::kind: add(std::string(to_string(r.kind)), r); break;
+            case ScorecardBy::region:
+                add(r.region.empty() ? "(no region)" : r.region, r);
+                break;
+            case ScorecardBy::kind:
+                add(std::string(to_string(r.kind)), r);
+                break;
         }
     }
     for (std::size_t i = 0; i < rows.size(); ++i)

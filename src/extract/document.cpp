@@ -41,13 +41,17 @@ bool heading_label(std::string_view t, std::size_t b, std::size_t e, Heading& h)
     if (at(t, b, "第")) {
         std::size_t j = b + 3;
         std::size_t k = j;
-        if (auto cn = cn_numeral_at(t, j)) k = cn->second;
+        if (auto cn = cn_numeral_at(t, j))
+            k = cn->second;
         else
             while (k < e && is_digit_at(t, k)) k += (digit_at(t, k, &n), n);
         if (k == j || k > e) return false;
-        if (at(t, k, "章") || at(t, k, "部分")) h.style = HeadingStyle::chapter;
-        else if (at(t, k, "节")) h.style = HeadingStyle::section;
-        else return false;
+        if (at(t, k, "章") || at(t, k, "部分"))
+            h.style = HeadingStyle::chapter;
+        else if (at(t, k, "节"))
+            h.style = HeadingStyle::section;
+        else
+            return false;
         h.label_begin = b;
         h.label_end = k + (at(t, k, "部分") ? 6 : 3);
         h.label = std::string(t.substr(b, h.label_end - b));
@@ -69,9 +73,12 @@ bool heading_label(std::string_view t, std::size_t b, std::size_t e, Heading& h)
         std::size_t k = cn->second;
         if (cn->first <= 0 || cn->first > 99) return false;
         std::size_t p = 0;
-        if (at(t, k, "、")) p = 3;
-        else if (at(t, k, "．")) p = 3;
-        else if (at(t, k, ".") && !is_digit_at(t, k + 1)) p = 1;
+        if (at(t, k, "、"))
+            p = 3;
+        else if (at(t, k, "．"))
+            p = 3;
+        else if (at(t, k, ".") && !is_digit_at(t, k + 1))
+            p = 1;
         if (!p) return false;
         // "一是…" style enumerations never take 、, so this is a heading.
         h.style = HeadingStyle::cn_list;
@@ -108,8 +115,10 @@ bool heading_label(std::string_view t, std::size_t b, std::size_t e, Heading& h)
         while ((dv = digit_at(t, k, &n)) >= 0 && d < 4) v = v * 10 + dv, k += n, ++d;
         if (d >= 4 || v == 0 || v > 500) return false;
         std::size_t p = 0;
-        if (at(t, k, "、") || at(t, k, "．")) p = 3;
-        else if (at(t, k, ".") && !is_digit_at(t, k + 1)) p = 1;
+        if (at(t, k, "、") || at(t, k, "．"))
+            p = 3;
+        else if (at(t, k, ".") && !is_digit_at(t, k + 1))
+            p = 1;
         if (!p) {
             // "1）" / "1)" with a closing bracket only: the (1) level.
             std::size_t c = 0;
@@ -156,10 +165,10 @@ void heading_title(std::string_view t, std::size_t e, Heading& h) {
 
 bool is_footer_line(std::string_view t, const Line& l) {
     static constexpr std::array<std::string_view, 28> markers = {
-        "下载文件", "上一条", "下一条", "上一篇", "下一篇", "网站地图", "相关链接", "扫一扫", "返回顶部",
-        "打印本页", "关闭本页", "【打印】", "【关闭】", "版权所有", "主办单位", "ICP备", "公网安备", "标签:",
-        "标签：", "分享到", "责任编辑", "相关推荐", "返回首页", "相关文件", "政府网站标识码", "联系我们",
-        "附件:", "附件："};
+        "下载文件", "上一条",   "下一条",   "上一篇",         "下一篇",   "网站地图", "相关链接",
+        "扫一扫",   "返回顶部", "打印本页", "关闭本页",       "【打印】", "【关闭】", "版权所有",
+        "主办单位", "ICP备",    "公网安备", "标签:",          "标签：",   "分享到",   "责任编辑",
+        "相关推荐", "返回首页", "相关文件", "政府网站标识码", "联系我们", "附件:",    "附件："};
     std::string_view line = t.substr(l.begin, l.end - l.begin);
     if (line.size() > 300) return false;
     for (auto m : markers) {
@@ -193,8 +202,10 @@ std::size_t find_title_line(const Document& d, std::size_t* lines_used) {
             named = l.substr(ob + 3, cb - ob - 3);
         } else {
             std::size_t s = g + 6;
-            if (at(l, s, "印发")) s += 6;
-            else if (at(l, s, "转发")) s += 6;
+            if (at(l, s, "印发"))
+                s += 6;
+            else if (at(l, s, "转发"))
+                s += 6;
             std::size_t de = l.rfind("的通知");
             if (de != std::string_view::npos && de > s) named = l.substr(s, de - s);
         }
@@ -218,10 +229,12 @@ std::size_t find_title_line(const Document& d, std::size_t* lines_used) {
         }
     }
     // No notice: the first short line ending with a plan word.
-    static constexpr std::array<std::string_view, 8> kinds = {"方案", "规划", "意见", "计划", "纲要", "办法", "要点", "行动"};
+    static constexpr std::array<std::string_view, 8> kinds = {"方案", "规划", "意见", "计划",
+                                                              "纲要", "办法", "要点", "行动"};
     for (std::size_t i = 0; i < limit; ++i) {
         std::string_view l = line_text(d, i);
-        if (l.empty() || l.size() > 180 || l.find("。") != std::string_view::npos || l.find("通知") != std::string_view::npos)
+        if (l.empty() || l.size() > 180 || l.find("。") != std::string_view::npos ||
+            l.find("通知") != std::string_view::npos)
             continue;
         // Navigation ("首页 > 政务公开 > 规划计划") is not a title.
         if (l.find(">") != std::string_view::npos || l.find("|") != std::string_view::npos ||

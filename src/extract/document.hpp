@@ -27,10 +27,10 @@ enum class HeadingStyle { chapter, section, cn_list, box, paren_cn, arabic, pare
 
 struct Heading {
     HeadingStyle style{};
-    std::size_t line = 0;               // index into Document::lines
+    std::size_t line = 0;                        // index into Document::lines
     std::size_t label_begin = 0, label_end = 0;  // "第一章", "一、", "(一)", "1.", "(1)", "专栏1"
     std::size_t title_begin = 0, title_end = 0;  // heading text up to the first full stop
-    std::string label;                  // as written, trailing punctuation removed: "一", "(一)", "1"
+    std::string label;                           // as written, trailing punctuation removed: "一", "(一)", "1"
     // The title with lost-character marks and spaces removed ("第二节??加强…"),
     // kept only when that differs from the text; use title_in().
     std::string cleaned_title;
@@ -39,18 +39,18 @@ struct Heading {
         return cleaned ? std::string_view(cleaned_title) : text.substr(title_begin, title_end - title_begin);
     }
     int parent = -1;
-    std::size_t body_end_line = 0;      // first line after this heading's own text (next heading)
-    std::size_t subtree_end_line = 0;   // first line after everything nested under it
+    std::size_t body_end_line = 0;     // first line after this heading's own text (next heading)
+    std::size_t subtree_end_line = 0;  // first line after everything nested under it
 };
 
 struct Document {
     std::string_view text;
     std::vector<Line> lines;
-    std::size_t content_begin = 0;  // first line of the plan itself (its inner title, else 0)
-    std::size_t content_end = 0;    // one past the last line before the page footer
+    std::size_t content_begin = 0;                          // first line of the plan itself (its inner title, else 0)
+    std::size_t content_end = 0;                            // one past the last line before the page footer
     std::size_t title_line = static_cast<std::size_t>(-1);  // its (last) line
-    std::size_t title_lines = 1;  // a title broken over two lines has 2
-    std::vector<Heading> headings;  // in document order, only within the content region
+    std::size_t title_lines = 1;                            // a title broken over two lines has 2
+    std::vector<Heading> headings;                          // in document order, only within the content region
 };
 
 // A table cell: a line, or one field of a line flattened with tabs.

@@ -72,9 +72,9 @@ std::string convert_with_iconv(std::string_view bytes, const char* from, std::st
         }
         const std::size_t offset = bytes.size() - in_left;
         iconv_close(cd);
-        throw ParseError("text.undecodable", std::string("bytes are not valid ") + from,
-                         (source.empty() ? std::string() : std::string(source) + ": ") + "byte " +
-                             std::to_string(offset));
+        throw ParseError(
+            "text.undecodable", std::string("bytes are not valid ") + from,
+            (source.empty() ? std::string() : std::string(source) + ": ") + "byte " + std::to_string(offset));
     }
     iconv_close(cd);
     out.resize(done);
@@ -107,9 +107,12 @@ std::string decode_to_utf8(std::string_view bytes, std::string_view encoding, st
         return std::string(b);
     }
     const char* from = nullptr;
-    if (enc == "gb18030") from = "GB18030";
-    else if (enc == "gbk" || enc == "cp936") from = "GBK";
-    else if (enc == "gb2312" || enc == "euc-cn" || enc == "euccn") from = "GB2312";
+    if (enc == "gb18030")
+        from = "GB18030";
+    else if (enc == "gbk" || enc == "cp936")
+        from = "GBK";
+    else if (enc == "gb2312" || enc == "euc-cn" || enc == "euccn")
+        from = "GB2312";
     if (!from)
         throw ParseError("text.encoding_unknown",
                          "unknown encoding '" + std::string(encoding) + "' (use utf-8, gb18030, gbk or gb2312)",
@@ -121,7 +124,8 @@ std::string decode_to_utf8(std::string_view bytes, std::string_view encoding, st
 Plan extract_file(const std::filesystem::path& path, std::string_view encoding, ExtractOptions options) {
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) throw ParseError("io.missing", "no such file", path.string());
-    if (std::filesystem::is_directory(path, ec)) throw ParseError("io.not_a_file", "is a directory, not a file", path.string());
+    if (std::filesystem::is_directory(path, ec))
+        throw ParseError("io.not_a_file", "is a directory, not a file", path.string());
     std::ifstream in(path, std::ios::binary);
     if (!in) throw ParseError("io.unreadable", "cannot open file", path.string());
     std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -135,8 +139,8 @@ Plan extract_file(const std::filesystem::path& path, std::string_view encoding, 
     return extract(text, options);
 }
 
-std::vector<Plan> extract_many(const std::vector<std::filesystem::path>& paths, unsigned threads,
-                               ProgressFn progress, void* context) {
+std::vector<Plan> extract_many(const std::vector<std::filesystem::path>& paths, unsigned threads, ProgressFn progress,
+                               void* context) {
     std::vector<Plan> plans(paths.size());
     if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
     threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(paths.size(), 1)));

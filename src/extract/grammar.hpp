@@ -19,8 +19,8 @@ enum class VerbKind {
 struct Verb {
     std::string_view text;
     VerbKind kind;
-    Comparator op;      // level: default comparator; change: increase / decrease
-    bool strict;        // 低于 / 高于 / 超过 keep their meaning over a 以上 / 以下 suffix
+    Comparator op;  // level: default comparator; change: increase / decrease
+    bool strict;    // 低于 / 高于 / 超过 keep their meaning over a 以上 / 以下 suffix
 };
 
 // Longest first where one word starts another (达到 before 达).
@@ -103,46 +103,57 @@ inline constexpr std::array<Suffix, 9> suffixes = {{
 
 // Units as written, longest first. Each is accepted by Unit::parse.
 inline constexpr std::array<std::string_view, 55> unit_spellings = {
-    "/100000", "1/10万", "/10万", "/十万", "/10000", "个百分点", "百分点", "/万", "‰", "％", "%", "岁",
-    "万人次", "万人", "万元", "亿元", "平方米", "立方米", "人次", "小时", "分钟", "公里", "千米", "公斤",
-    "千克", "张", "人", "个", "家", "所", "名", "次", "项", "台", "种", "类", "级", "床", "例", "户", "座",
-    "部", "批", "条", "件", "位", "天", "周", "元", "支", "辆", "克", "分", "米", "场"};
+    "/100000", "1/10万", "/10万", "/十万", "/10000", "个百分点", "百分点", "/万",  "‰",    "％",   "%",
+    "岁",      "万人次", "万人",  "万元",  "亿元",   "平方米",   "立方米", "人次", "小时", "分钟", "公里",
+    "千米",    "公斤",   "千克",  "张",    "人",     "个",       "家",     "所",   "名",   "次",   "项",
+    "台",      "种",     "类",    "级",    "床",     "例",       "户",     "座",   "部",   "批",   "条",
+    "件",      "位",     "天",    "周",    "元",     "支",       "辆",     "克",   "分",   "米",   "场"};
 
 // Adverbs between an indicator and its verb, dropped from the indicator.
 inline constexpr std::array<std::string_view, 22> verb_adverbs = {
-    "分别", "均", "都", "要", "应", "将", "需", "须", "力争", "争取", "努力", "持续", "稳定", "逐步",
-    "进一步", "基本", "全部", "总体", "能够", "可以", "确保", "并"};
+    "分别", "均",   "都",   "要",     "应",   "将",   "需",   "须",   "力争", "争取", "努力",
+    "持续", "稳定", "逐步", "进一步", "基本", "全部", "总体", "能够", "可以", "确保", "并"};
 
 // Words in front of an indicator that are not part of its name.
 inline constexpr std::array<std::string_view, 32> subject_lead_words = {
-    "其中", "并且", "并", "且", "同时", "使", "确保", "保证", "力争", "争取", "努力", "推进", "推动", "促进",
-    "实现", "加快", "进一步", "全市", "全区", "全县", "全旗", "全省", "全州", "全盟", "我市", "我区", "我县",
-    "我旗", "我省", "全国", "提倡", "倡导"};
+    "其中", "并且", "并",   "且",   "同时", "使",     "确保", "保证", "力争", "争取", "努力",
+    "推进", "推动", "促进", "实现", "加快", "进一步", "全市", "全区", "全县", "全旗", "全省",
+    "全州", "全盟", "我市", "我区", "我县", "我旗",   "我省", "全国", "提倡", "倡导"};
 
 // Words that make a trend of a direction verb: 持续下降, 明显降低, 有所下降.
 inline constexpr std::array<std::string_view, 27> trend_modifiers = {
-    "较大幅度", "大幅度", "实现", "得到", "呈现", "有所", "持续", "明显", "逐步", "稳步", "显著", "大幅",
-    "不断", "进一步", "较大", "逐年", "快速", "稳定", "加快", "全面", "继续", "稳中有", "较快", "大力", "切实",
-    "显著地", "平稳"};
+    "较大幅度", "大幅度", "实现", "得到",   "呈现",   "有所", "持续", "明显",   "逐步",
+    "稳步",     "显著",   "大幅", "不断",   "进一步", "较大", "逐年", "快速",   "稳定",
+    "加快",     "全面",   "继续", "稳中有", "较快",   "大力", "切实", "显著地", "平稳"};
 
 struct TrendVerb {
     std::string_view text;
     int direction;  // +1 increase, -1 decrease, 0 improve (direction from the indicator)
 };
 inline constexpr std::array<TrendVerb, 13> trend_verbs = {{
-    {"下降", -1}, {"降低", -1}, {"减少", -1}, {"减缓", -1}, {"减轻", -1}, {"回落", -1},
-    {"提高", +1}, {"提升", +1}, {"增加", +1}, {"增长", +1}, {"上升", +1}, {"延长", +1},
+    {"下降", -1},
+    {"降低", -1},
+    {"减少", -1},
+    {"减缓", -1},
+    {"减轻", -1},
+    {"回落", -1},
+    {"提高", +1},
+    {"提升", +1},
+    {"增加", +1},
+    {"增长", +1},
+    {"上升", +1},
+    {"延长", +1},
     {"改善", 0},
 }};
 
 // What an indicator's name ends with (a rate, a share, a count …).
 inline constexpr std::array<std::string_view, 18> indicator_heads = {
-    "率", "比例", "比重", "寿命", "人数", "数量", "例数", "数", "素养水平", "浓度", "指数", "天数", "占比",
-    "覆盖面", "总量", "密度", "增长速度", "增速"};
+    "率",   "比例", "比重", "寿命", "人数",   "数量", "例数", "数",       "素养水平",
+    "浓度", "指数", "天数", "占比", "覆盖面", "总量", "密度", "增长速度", "增速"};
 
 // Sections whose text reports the past, not targets.
 inline constexpr std::array<std::string_view, 14> past_section_words = {
-    "成就", "回顾", "现状", "发展基础", "工作基础", "现实基础", "规划基础", "面临形势", "形势", "主要成效",
-    "工作成效", "取得成效", "进展", "背景"};
+    "成就",     "回顾", "现状",     "发展基础", "工作基础", "现实基础", "规划基础",
+    "面临形势", "形势", "主要成效", "工作成效", "取得成效", "进展",     "背景"};
 
 }  // namespace healthplan::extract_detail

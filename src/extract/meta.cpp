@@ -64,9 +64,12 @@ std::optional<Date> parse_date_text(std::string_view v) {
         parts[k++] = static_cast<int>(num->value);
         i = num->end;
         if (k == 3) break;
-        if (at(v, i, "-") || at(v, i, "/") || at(v, i, ".")) i += 1;
-        else if (at(v, i, "年") || at(v, i, "月")) i += 3;
-        else break;
+        if (at(v, i, "-") || at(v, i, "/") || at(v, i, "."))
+            i += 1;
+        else if (at(v, i, "年") || at(v, i, "月"))
+            i += 3;
+        else
+            break;
     }
     if (k < 3) return std::nullopt;
     Date d{parts[0], parts[1], parts[2]};
@@ -75,8 +78,8 @@ std::optional<Date> parse_date_text(std::string_view v) {
 }
 
 bool org_suffix(std::string_view v) {
-    static constexpr std::array<std::string_view, 14> suf = {"政府", "办公室", "办公厅", "委员会", "局", "厅", "部", "委",
-                                                             "院", "中心", "政府办", "领导小组", "署", "会"};
+    static constexpr std::array<std::string_view, 14> suf = {
+        "政府", "办公室", "办公厅", "委员会", "局", "厅", "部", "委", "院", "中心", "政府办", "领导小组", "署", "会"};
     for (auto s : suf)
         if (ends_at(v, v.size(), s)) return true;
     return false;
@@ -86,13 +89,14 @@ struct Province {
     std::string_view full, short_name;
 };
 constexpr std::array<Province, 34> provinces = {{
-    {"北京市", "北京"}, {"天津市", "天津"}, {"上海市", "上海"}, {"重庆市", "重庆"}, {"河北省", "河北"},
-    {"山西省", "山西"}, {"辽宁省", "辽宁"}, {"吉林省", "吉林"}, {"黑龙江省", "黑龙江"}, {"江苏省", "江苏"},
-    {"浙江省", "浙江"}, {"安徽省", "安徽"}, {"福建省", "福建"}, {"江西省", "江西"}, {"山东省", "山东"},
-    {"河南省", "河南"}, {"湖北省", "湖北"}, {"湖南省", "湖南"}, {"广东省", "广东"}, {"海南省", "海南"},
-    {"四川省", "四川"}, {"贵州省", "贵州"}, {"云南省", "云南"}, {"陕西省", "陕西"}, {"甘肃省", "甘肃"},
-    {"青海省", "青海"}, {"台湾省", "台湾"}, {"内蒙古自治区", "内蒙古"}, {"广西壮族自治区", "广西"},
-    {"西藏自治区", "西藏"}, {"宁夏回族自治区", "宁夏"}, {"新疆维吾尔自治区", "新疆"},
+    {"北京市", "北京"},         {"天津市", "天津"},         {"上海市", "上海"},         {"重庆市", "重庆"},
+    {"河北省", "河北"},         {"山西省", "山西"},         {"辽宁省", "辽宁"},         {"吉林省", "吉林"},
+    {"黑龙江省", "黑龙江"},     {"江苏省", "江苏"},         {"浙江省", "浙江"},         {"安徽省", "安徽"},
+    {"福建省", "福建"},         {"江西省", "江西"},         {"山东省", "山东"},         {"河南省", "河南"},
+    {"湖北省", "湖北"},         {"湖南省", "湖南"},         {"广东省", "广东"},         {"海南省", "海南"},
+    {"四川省", "四川"},         {"贵州省", "贵州"},         {"云南省", "云南"},         {"陕西省", "陕西"},
+    {"甘肃省", "甘肃"},         {"青海省", "青海"},         {"台湾省", "台湾"},         {"内蒙古自治区", "内蒙古"},
+    {"广西壮族自治区", "广西"}, {"西藏自治区", "西藏"},     {"宁夏回族自治区", "宁夏"}, {"新疆维吾尔自治区", "新疆"},
     {"香港特别行政区", "香港"}, {"澳门特别行政区", "澳门"},
 }};
 
@@ -107,8 +111,8 @@ bool is_cjk_ideograph(char32_t c) { return (c >= 0x4E00 && c <= 0x9FFF) || (c >=
 // Place names in `s` in order: runs of 2..8 ideographs ending in a
 // place suffix. Words that precede a place in titles are skipped.
 std::vector<std::pair<std::string, AdminLevel>> places_in(std::string_view s) {
-    static constexpr std::array<std::string_view, 10> lead_words = {"关于", "印发", "推进", "加快", "实施", "健康",
-                                                                    "建设", "全面", "深入", "开展"};
+    static constexpr std::array<std::string_view, 10> lead_words = {"关于", "印发", "推进", "加快", "实施",
+                                                                    "健康", "建设", "全面", "深入", "开展"};
     std::vector<std::pair<std::string, AdminLevel>> out;
     std::size_t i = 0;
     while (i < s.size()) {
@@ -141,10 +145,14 @@ std::vector<std::pair<std::string, AdminLevel>> places_in(std::string_view s) {
             if (count >= 2) {
                 std::string_view tail = s.substr(j - 3, 3);
                 AdminLevel l = AdminLevel::unknown;
-                if (tail == "市" || tail == "州" || tail == "盟") l = AdminLevel::prefecture;
-                else if (tail == "区") l = AdminLevel::district;
-                else if (tail == "县" || tail == "旗") l = AdminLevel::county;
-                else if (tail == "省") l = AdminLevel::province;
+                if (tail == "市" || tail == "州" || tail == "盟")
+                    l = AdminLevel::prefecture;
+                else if (tail == "区")
+                    l = AdminLevel::district;
+                else if (tail == "县" || tail == "旗")
+                    l = AdminLevel::county;
+                else if (tail == "省")
+                    l = AdminLevel::province;
                 if (l != AdminLevel::unknown) {
                     hit = j;
                     lvl = l;
@@ -213,8 +221,7 @@ void find_period(std::string_view title, Plan& plan) {
     if (title.find("计划") != std::string_view::npos || title.find("要点") != std::string_view::npos) {
         for (std::size_t i = 0; i < title.size(); i += u8len(static_cast<unsigned char>(title[i]))) {
             auto a = number_at(title, i);
-            if (a && a->integral && a->digits == 4 && at(title, a->end, "年") && a->value >= 1949 &&
-                a->value <= 2100) {
+            if (a && a->integral && a->digits == 4 && at(title, a->end, "年") && a->value >= 1949 && a->value <= 2100) {
                 plan.period_start = plan.period_end = static_cast<int>(a->value);
                 return;
             }
@@ -258,7 +265,8 @@ void extract_metadata(const Document& d, Plan& plan) {
         if (plan.doc_number.empty()) {
             for (std::string_view lab : {"发文字号", "文号", "发文号"})
                 if ((p = find_spaced_label(l, lab)) != std::string_view::npos) {
-                    if (auto dn = doc_number_in(l, p)) plan.doc_number = std::string(l.substr(dn->first, dn->second - dn->first));
+                    if (auto dn = doc_number_in(l, p))
+                        plan.doc_number = std::string(l.substr(dn->first, dn->second - dn->first));
                     break;
                 }
         }
@@ -379,8 +387,10 @@ void extract_metadata(const Document& d, Plan& plan) {
             const std::string_view level = plan.region.name.size() >= 3
                                                ? std::string_view(plan.region.name).substr(plan.region.name.size() - 3)
                                                : std::string_view();
-            if (who == level) plan.issuer = plan.region.name + "人民政府";
-            else if (!who.empty() && plan.region.name.find(who) != std::string::npos) plan.issuer = std::string(who) + "人民政府";
+            if (who == level)
+                plan.issuer = plan.region.name + "人民政府";
+            else if (!who.empty() && plan.region.name.find(who) != std::string::npos)
+                plan.issuer = std::string(who) + "人民政府";
         }
     }
     if (plan.region.name.empty() && !province.empty()) {
@@ -414,7 +424,8 @@ void extract_metadata(const Document& d, Plan& plan) {
             for (std::size_t q = 0; q < scope.size(); q += u8len(static_cast<unsigned char>(scope[q]))) {
                 const char32_t c = cp_at(scope, q);
                 if (c >= 0x10000 || !first_chars[c]) continue;
-                if (at(scope, q, "自治区")) ++bare_region;
+                if (at(scope, q, "自治区"))
+                    ++bare_region;
                 else if (at(scope, q, "全省") || at(scope, q, "省委") || at(scope, q, "省政府") || at(scope, q, "省级"))
                     ++bare_province;
                 for (std::size_t k = 0; k < provinces.size(); ++k)

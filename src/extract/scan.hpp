@@ -45,8 +45,8 @@ inline std::size_t prev_cp(std::string_view s, std::size_t i) noexcept {
 }
 
 inline bool is_space_cp(char32_t c) noexcept {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v' || c == 0x3000 ||
-           c == 0xA0 || c == 0x2002 || c == 0x2003 || c == 0x2009 || c == 0x200B || c == 0xFEFF ||
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v' || c == 0x3000 || c == 0xA0 ||
+           c == 0x2002 || c == 0x2003 || c == 0x2009 || c == 0x200B || c == 0xFEFF ||
            c == 0x2022 /* • list bullet of web pages */;
 }
 
@@ -198,9 +198,12 @@ inline std::optional<std::pair<int, std::size_t>> cn_numeral_at(std::string_view
             continue;
         }
         long unit = 0;
-        if (at(s, j, "十")) unit = 10;
-        else if (at(s, j, "百")) unit = 100;
-        else if (at(s, j, "千")) unit = 1000;
+        if (at(s, j, "十"))
+            unit = 10;
+        else if (at(s, j, "百"))
+            unit = 100;
+        else if (at(s, j, "千"))
+            unit = 1000;
         if (!unit) break;
         total += (cur < 0 ? 1 : cur) * unit;
         cur = -1;

@@ -39,8 +39,8 @@ std::optional<int> year_cell(std::string_view t, Cell c) {
 std::optional<int> year_inside(std::string_view t, Cell c) {
     for (std::size_t i = c.b; i + 4 < c.e; ++i) {
         if (!is_digit_at(t, i) || (i > c.b && is_digit_at(t, i - 1))) continue;
-        if (auto n = number_at(t.substr(0, c.e), i); n && n->digits == 4 && at(t, n->end, "年") &&
-                                                      n->value >= 1949 && n->value <= 2100) {
+        if (auto n = number_at(t.substr(0, c.e), i);
+            n && n->digits == 4 && at(t, n->end, "年") && n->value >= 1949 && n->value <= 2100) {
             return static_cast<int>(n->value);
         }
     }
@@ -72,9 +72,9 @@ bool read_target_cell(std::string_view text, Cell c, Target& t) {
         std::string_view text;
         Comparator op;
     };
-    static constexpr Sym symbols[] = {{"≥", Comparator::ge}, {"≧", Comparator::ge}, {">=", Comparator::ge},
-                                      {"≤", Comparator::le}, {"≦", Comparator::le}, {"<=", Comparator::le},
-                                      {">", Comparator::gt}, {"＞", Comparator::gt}, {"<", Comparator::lt},
+    static constexpr Sym symbols[] = {{"≥", Comparator::ge},  {"≧", Comparator::ge},      {">=", Comparator::ge},
+                                      {"≤", Comparator::le},  {"≦", Comparator::le},      {"<=", Comparator::le},
+                                      {">", Comparator::gt},  {"＞", Comparator::gt},     {"<", Comparator::lt},
                                       {"＜", Comparator::lt}, {"约", Comparator::approx}, {"~", Comparator::approx}};
     std::optional<Comparator> op;
     for (const auto& sym : symbols)
@@ -107,7 +107,8 @@ bool read_target_cell(std::string_view text, Cell c, Target& t) {
                 t.comparator = verb.op;
                 Reference ref;
                 std::string_view before = cell.substr(0, p);
-                if (before.find("基期") != std::string_view::npos) ref.label = "基期";
+                if (before.find("基期") != std::string_view::npos)
+                    ref.label = "基期";
                 else if (auto y = number_at(before, before.find_first_of("0123456789") == std::string_view::npos
                                                         ? before.size()
                                                         : before.find_first_of("0123456789"));
@@ -165,9 +166,9 @@ bool read_target_cell(std::string_view text, Cell c, Target& t) {
 // table row was flattened with tabs or runs of spaces ("1\t人均预期寿命(岁)\t77.3").
 void add_cells(std::string_view t, const Line& l, std::vector<Cell>& out) {
     std::string_view line = t.substr(l.begin, l.end - l.begin);
-    const bool fielded = line.size() <= 400 && (line.find('\t') != std::string_view::npos ||
-                                                line.find("  ") != std::string_view::npos ||
-                                                line.find("\u3000") != std::string_view::npos);
+    const bool fielded =
+        line.size() <= 400 && (line.find('\t') != std::string_view::npos || line.find("  ") != std::string_view::npos ||
+                               line.find("\u3000") != std::string_view::npos);
     if (!fielded) {
         out.push_back(Cell{l.begin, l.end});
         return;
@@ -185,7 +186,6 @@ void add_cells(std::string_view t, const Line& l, std::vector<Cell>& out) {
         if (i == e) i = e + 1;
     }
 }
-
 
 namespace {
 
@@ -333,9 +333,9 @@ void read_row(std::string_view t, const std::vector<Cell>& row, Nature nature, c
         if (is_close_paren(nm, close, &cl)) {
             std::size_t open = nm.rfind("(");
             std::size_t open_fw = nm.rfind("（");
-            std::size_t o = open == std::string_view::npos ? open_fw
+            std::size_t o = open == std::string_view::npos      ? open_fw
                             : open_fw == std::string_view::npos ? open
-                                                                 : std::max(open, open_fw);
+                                                                : std::max(open, open_fw);
             if (o != std::string_view::npos) {
                 std::size_t ol = at(nm, o, "(") ? 1 : 3;
                 std::string_view u = nm.substr(o + ol, close - o - ol);
@@ -362,8 +362,8 @@ void read_row(std::string_view t, const std::vector<Cell>& row, Nature nature, c
     std::vector<Cell> middle;
     for (std::size_t c = first_middle; c < row.size(); ++c) {
         // Only a line break splits a cell: fields of one tab row ("明显下降\t持续下降") stay apart.
-        const bool line_break = !middle.empty() &&
-                                t.substr(middle.back().e, row[c].b - middle.back().e).find('\n') != std::string_view::npos;
+        const bool line_break = !middle.empty() && t.substr(middle.back().e, row[c].b - middle.back().e).find('\n') !=
+                                                       std::string_view::npos;
         if (line_break && !value_like(cell_text(t, row[c])) && !value_like(cell_text(t, middle.back())))
             middle.back().e = row[c].e;
         else
@@ -380,8 +380,10 @@ void read_row(std::string_view t, const std::vector<Cell>& row, Nature nature, c
     std::optional<int> base_year;
     if (!columns.empty() && middle.size() == columns.size()) {
         for (std::size_t c = 0; c < columns.size(); ++c) {
-            if (base_col && c == *base_col) base_cell = middle[c], base_year = columns[c].year;
-            else if (columns[c].role > 0) target_cells.emplace_back(middle[c], columns[c].year);
+            if (base_col && c == *base_col)
+                base_cell = middle[c], base_year = columns[c].year;
+            else if (columns[c].role > 0)
+                target_cells.emplace_back(middle[c], columns[c].year);
         }
     } else {
         // Fewer or more cells than columns: the last cell is the last target column's.
@@ -395,8 +397,9 @@ void read_row(std::string_view t, const std::vector<Cell>& row, Nature nature, c
         target_cells.emplace_back(middle.back(), last_year);
         if (!columns.empty() || middle.size() > 2) {
             proto.certainty = Certainty::uncertain;
-            proto.note = middle.size() < columns.size() ? "fewer cells than columns in this row; the value is read as the target"
-                                                        : "cells and columns of this row do not line up";
+            proto.note = middle.size() < columns.size()
+                             ? "fewer cells than columns in this row; the value is read as the target"
+                             : "cells and columns of this row do not line up";
         }
     }
     if (base_cell)
@@ -495,8 +498,7 @@ std::size_t parse_table(std::string_view t, const std::vector<Cell>& cells, std:
 std::size_t parse_unnumbered(std::string_view t, const std::vector<Cell>& cells, std::size_t k, int first_plan_year,
                              std::vector<Target>& out) {
     const Header header = read_header(t, cells, k, first_plan_year);
-    if (!header.nature_column || header.columns.empty() || k >= cells.size() || row_number(t, cells[k]) == 1)
-        return k;
+    if (!header.nature_column || header.columns.empty() || k >= cells.size() || row_number(t, cells[k]) == 1) return k;
     // The row is the name, an optional unit cell, then one cell per column.
     const std::size_t width = 1 + header.columns.size();
     std::size_t r = k, done = k;
@@ -505,7 +507,8 @@ std::size_t parse_unnumbered(std::string_view t, const std::vector<Cell>& cells,
         while (e < cells.size() && e < r + width + 4 && nature_cell(cell_text(t, cells[e])) == Nature::unspecified &&
                !starts_heading(t, cells[e].b, cells[e].e))
             ++e;
-        if (e >= cells.size() || e >= r + width + 4 || nature_cell(cell_text(t, cells[e])) == Nature::unspecified) break;
+        if (e >= cells.size() || e >= r + width + 4 || nature_cell(cell_text(t, cells[e])) == Nature::unspecified)
+            break;
         const Nature nature = nature_cell(cell_text(t, cells[e]));
         // Leading cells beyond the row's width are a category ("健康水平"); a
         // unit cell of its own stays (read_row recognises it).
@@ -517,7 +520,8 @@ std::size_t parse_unnumbered(std::string_view t, const std::vector<Cell>& cells,
             if (e - r > keep) b = e - keep;
         }
         if (e - b < 2) break;
-        std::vector<Cell> row(cells.begin() + static_cast<std::ptrdiff_t>(b), cells.begin() + static_cast<std::ptrdiff_t>(e));
+        std::vector<Cell> row(cells.begin() + static_cast<std::ptrdiff_t>(b),
+                              cells.begin() + static_cast<std::ptrdiff_t>(e));
         read_row(t, row, nature, header, out);
         done = e + 1;
         r = e + 1;

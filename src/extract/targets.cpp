@@ -136,8 +136,7 @@ std::size_t frame_at(const ScanState& st, std::size_t i, std::size_t e, Frame& f
     }
     while (years.empty() || q < e) {
         auto y = number_at(s.substr(0, e), q);
-        if (!y || !y->integral || y->digits != 4 || y->value < 1949 || y->value > 2100 || !at(s, y->end, "年"))
-            break;
+        if (!y || !y->integral || y->digits != 4 || y->value < 1949 || y->value > 2100 || !at(s, y->end, "年")) break;
         years.push_back(static_cast<int>(y->value));
         q = y->end + 3;
         for (std::string_view w : {"年底", "底", "年末", "末", "前", "时"})
@@ -191,8 +190,10 @@ std::size_t reference_at(std::string_view s, std::size_t i, std::size_t e, std::
             ys.push_back(static_cast<int>(y->value));
             q = y->end + 3;
             if (at(s, q, "底") || at(s, q, "末")) q += 3;
-            if ((at(s, q, "和") || at(s, q, "、")) && is_digit_at(s, q + 3)) q += 3;
-            else break;
+            if ((at(s, q, "和") || at(s, q, "、")) && is_digit_at(s, q + 3))
+                q += 3;
+            else
+                break;
         }
         return q;
     };
@@ -391,7 +392,8 @@ std::vector<std::string> shared_tail_names(std::string_view s, Range r) {
     if (tail == std::string_view::npos) {
         // The head word: a two-character word before 率, or 比例 / 占比 / 比重.
         std::size_t e = last.size();
-        if (ends_at(last, e, "率") && e >= 9) tail = e - 9;
+        if (ends_at(last, e, "率") && e >= 9)
+            tail = e - 9;
         else
             for (std::string_view h : {"比例", "占比", "比重", "人数", "数"})
                 if (ends_at(last, e, h) && e > h.size()) {
@@ -424,8 +426,8 @@ bool lower_is_better(std::string_view name) {
 }
 
 struct Emit {
-    Range subject;        // indicator name
-    Range evidence;       // whole statement
+    Range subject;   // indicator name
+    Range evidence;  // whole statement
     TargetKind kind = TargetKind::level;
     Comparator op = Comparator::ge;
     std::vector<ValueText> values;
@@ -433,7 +435,7 @@ struct Emit {
     std::string benchmark;
     bool soft = false;
     bool strict_verb = false;
-    int then_trend = 0;  // "并持续提高": later years become trends in this direction
+    int then_trend = 0;                   // "并持续提高": later years become trends in this direction
     Nature nature = Nature::unspecified;  // "（约束性）" after the values
     std::string note;
 };
@@ -450,7 +452,8 @@ void emit(ScanState& st, const Frame& frame, Emit& em) {
     for (const auto& v : em.values) glued = glued || v.glued, damaged = damaged || v.damaged;
     if (damaged) {
         uncertain = true;
-        note += (note.empty() ? "" : "; ") + std::string("characters lost next to a value ('?'); the number may be incomplete");
+        note += (note.empty() ? "" : "; ") +
+                std::string("characters lost next to a value ('?'); the number may be incomplete");
     }
     if (glued) {
         uncertain = true;
@@ -459,7 +462,8 @@ void emit(ScanState& st, const Frame& frame, Emit& em) {
     }
     const std::size_t nv = std::max<std::size_t>(em.values.size(), 1);
     if (ys.empty()) {
-        for (std::size_t k = 0; k < nv; ++k) years.push_back(std::nullopt), value_index.push_back(k), kinds.push_back(em.kind);
+        for (std::size_t k = 0; k < nv; ++k)
+            years.push_back(std::nullopt), value_index.push_back(k), kinds.push_back(em.kind);
         if (em.values.size() > 1) {
             uncertain = true;
             note += (note.empty() ? "" : "; ") + std::string("several values without target years");
@@ -484,7 +488,8 @@ void emit(ScanState& st, const Frame& frame, Emit& em) {
     std::string shared_unit_text;
     for (auto it = em.values.rbegin(); it != em.values.rend(); ++it) {
         if (!shared_suffix && it->suffix) shared_suffix = it->suffix;
-        if (shared_unit_text.empty() && !it->unit_text.empty()) shared_unit = it->unit, shared_unit_text = it->unit_text;
+        if (shared_unit_text.empty() && !it->unit_text.empty())
+            shared_unit = it->unit, shared_unit_text = it->unit_text;
     }
     std::vector<Range> names = split_indicators(s, em.subject);
     // "高血压、糖尿病患者规范管理率": the earlier items share the last one's tail.
@@ -521,8 +526,8 @@ void emit(ScanState& st, const Frame& frame, Emit& em) {
             for (std::size_t yi = 0; yi < ys.size(); ++yi) value_index.push_back(yi * name_count + ni);
         }
         std::string indicator = !tail_names.empty() ? tail_names[ni]
-                                : names.size() > 1 ? complete_name(s, names, ni)
-                                                   : strip_noise(s.substr(name.b, name.e - name.b));
+                                : names.size() > 1  ? complete_name(s, names, ni)
+                                                    : strip_noise(s.substr(name.b, name.e - name.b));
         if (indicator.empty()) continue;
         for (std::size_t k = 0; k < years.size(); ++k) {
             Target t;
@@ -532,7 +537,8 @@ void emit(ScanState& st, const Frame& frame, Emit& em) {
             t.soft = em.soft;
             t.span = make_span(s, em.evidence.b, em.evidence.e);
             if (t.kind == TargetKind::trend) {
-                t.comparator = em.then_trend ? (em.then_trend > 0 ? Comparator::increase : Comparator::decrease) : em.op;
+                t.comparator =
+                    em.then_trend ? (em.then_trend > 0 ? Comparator::increase : Comparator::decrease) : em.op;
             } else if (t.kind == TargetKind::benchmark) {
                 t.comparator = em.op;
                 t.benchmark = em.benchmark;
@@ -555,9 +561,12 @@ void emit(ScanState& st, const Frame& frame, Emit& em) {
                     if (!em.refs.empty() && t.kind == TargetKind::change) {
                         t.reference = em.refs.size() == years.size() ? em.refs[k] : em.refs.front();
                         // 降低10% is relative to the reference; 下降2个百分点, 提高1岁, 增加500张 are absolute.
-                        if (t.unit == Unit::percentage_point()) t.reference->mode = ChangeMode::points;
-                        else if (t.unit == Unit::percent()) t.reference->mode = ChangeMode::relative;
-                        else t.reference->mode = ChangeMode::absolute;
+                        if (t.unit == Unit::percentage_point())
+                            t.reference->mode = ChangeMode::points;
+                        else if (t.unit == Unit::percent())
+                            t.reference->mode = ChangeMode::relative;
+                        else
+                            t.reference->mode = ChangeMode::absolute;
                     }
                 }
             }
@@ -633,9 +642,27 @@ const Starts& statement_starts() {
     static const Starts st = [] {
         Starts x;
         for (const auto& v : verbs) x.add(v.text);
-        for (std::string_view w : {"比", "较", "在", "与", "为", "分别在", "力争", "争取", "全覆盖", "至少", "均有", "全部", "均", "的上升趋势得到遏制",
-                                   "上升趋势得到遏制", "的上升趋势减缓", "上升趋势减缓", "增速下降", "增速减缓",
-                                   "增长趋势得到遏制", "上升势头得到遏制"})
+        for (std::string_view w : {"比",
+                                   "较",
+                                   "在",
+                                   "与",
+                                   "为",
+                                   "分别在",
+                                   "力争",
+                                   "争取",
+                                   "全覆盖",
+                                   "至少",
+                                   "均有",
+                                   "全部",
+                                   "均",
+                                   "的上升趋势得到遏制",
+                                   "上升趋势得到遏制",
+                                   "的上升趋势减缓",
+                                   "上升趋势减缓",
+                                   "增速下降",
+                                   "增速减缓",
+                                   "增长趋势得到遏制",
+                                   "上升势头得到遏制"})
             x.add(w);
         return x;
     }();
@@ -687,8 +714,8 @@ void scan_clause(ScanState& st, Range c, const Frame& frame, Carry& carry, bool 
         std::size_t q = v->end;
         if (at(s, q, "的")) q += 3;
         for (std::size_t r = q; r < c.e; r = next_cp(s, r)) {
-            for (std::string_view verb : {"达到", "建成", "通过", "实现", "完成", "开展", "设置", "创建", "能够", "可以",
-                                          "具备", "提供"}) {
+            for (std::string_view verb :
+                 {"达到", "建成", "通过", "实现", "完成", "开展", "设置", "创建", "能够", "可以", "具备", "提供"}) {
                 if (!at(s, r, verb)) continue;
                 Emit em;
                 em.subject = {q, c.e};  // replaced by the composed name below
@@ -730,7 +757,8 @@ void scan_clause(ScanState& st, Range c, const Frame& frame, Carry& carry, bool 
         if (at(s, q, "至少") || (at(s, q, "均有") && is_digit_at(s, q + 6))) {
             const bool each = at(s, q, "均有");
             std::size_t r = q + 6;
-            for (std::string_view w : {"有", "建成", "确定", "打造", "建设", "设置", "设立", "配备", "培育", "开展", "建立"})
+            for (std::string_view w :
+                 {"有", "建成", "确定", "打造", "建设", "设置", "设立", "配备", "培育", "开展", "建立"})
                 if (at(s, r, w) && is_digit_at(s, r + w.size())) {
                     r += w.size();
                     break;
@@ -790,7 +818,8 @@ void scan_clause(ScanState& st, Range c, const Frame& frame, Carry& carry, bool 
                 em.values = {v};
                 em.soft = soft;
                 em.note = std::string(s.substr(q, r - q)) + std::string(w) + " read as 100%";
-                const std::string name = std::string(s.substr(subj.b, subj.e - subj.b)) + std::string(s.substr(r, oe - r));
+                const std::string name =
+                    std::string(s.substr(subj.b, subj.e - subj.b)) + std::string(s.substr(r, oe - r));
                 const std::size_t before = st.out.size();
                 emit(st, frame, em);
                 for (std::size_t k = before; k < st.out.size(); ++k) {
@@ -1046,7 +1075,8 @@ void scan_clause(ScanState& st, Range c, const Frame& frame, Carry& carry, bool 
                         std::string_view word;
                         Nature nature;
                     };
-                    for (N n : {N{"预期性", Nature::expected}, N{"约束性", Nature::binding}, N{"倡导性", Nature::advocacy}})
+                    for (N n :
+                         {N{"预期性", Nature::expected}, N{"约束性", Nature::binding}, N{"倡导性", Nature::advocacy}})
                         if (at(s, np + pl, n.word)) {
                             std::size_t cl = 0;
                             if (is_close_paren(s, np + pl + n.word.size(), &cl)) em.nature = n.nature;
@@ -1062,8 +1092,9 @@ void scan_clause(ScanState& st, Range c, const Frame& frame, Carry& carry, bool 
                         m += mod.size();
                         for (const auto& tv : trend_verbs)
                             if (at(s, m, tv.text)) {
-                                em.then_trend = tv.direction ? tv.direction
-                                                             : (lower_is_better(s.substr(subj.b, subj.e - subj.b)) ? -1 : 1);
+                                em.then_trend = tv.direction
+                                                    ? tv.direction
+                                                    : (lower_is_better(s.substr(subj.b, subj.e - subj.b)) ? -1 : 1);
                                 em.evidence.e = m + tv.text.size();
                             }
                         break;
@@ -1071,12 +1102,15 @@ void scan_clause(ScanState& st, Range c, const Frame& frame, Carry& carry, bool 
             }
             const std::size_t before = st.out.size();
             Frame use = frame;
-            if (value_year) use.years = {*value_year};
-            else if (!inline_years.empty()) use.years = inline_years;
+            if (value_year)
+                use.years = {*value_year};
+            else if (!inline_years.empty())
+                use.years = inline_years;
             emit(st, use, em);
             if (!per_base.empty())
                 for (std::size_t k = before; k < st.out.size(); ++k)
-                    if (st.out[k].indicator.find(per_base) == std::string::npos) st.out[k].indicator = per_base + st.out[k].indicator;
+                    if (st.out[k].indicator.find(per_base) == std::string::npos)
+                        st.out[k].indicator = per_base + st.out[k].indicator;
             if (baseline)
                 for (std::size_t k = before; k < st.out.size(); ++k) st.out[k].baseline = baseline;
             // "…参保率不低于95%，其中农村地区不低于93%": the part names a population of the indicator.
@@ -1243,8 +1277,10 @@ bool year_value_list(ScanState& st, std::size_t b, std::size_t e) {
     for (std::size_t i = b; i < e;) {
         std::size_t n;
         const char32_t c = cp_at(s, i, &n);
-        if (c == '(' || c == 0xFF08) ++depth;
-        else if ((c == ')' || c == 0xFF09) && depth > 0) --depth;
+        if (c == '(' || c == 0xFF08)
+            ++depth;
+        else if ((c == ')' || c == 0xFF09) && depth > 0)
+            --depth;
         else if (depth == 0 && (c == ':' || c == 0xFF1A)) {
             colon = i, colon_len = n;
             break;
@@ -1289,11 +1325,11 @@ bool year_value_list(ScanState& st, std::size_t b, std::size_t e) {
         std::string_view text;
         Comparator op;
     };
-    static constexpr Sym symbols[] = {{">=", Comparator::ge}, {"<=", Comparator::le}, {"≥", Comparator::ge},
-                                      {"≧", Comparator::ge},  {"≤", Comparator::le},  {"≦", Comparator::le},
-                                      {">", Comparator::gt},  {"＞", Comparator::gt}, {"<", Comparator::lt},
-                                      {"＜", Comparator::lt}, {"=", Comparator::eq},  {"＝", Comparator::eq},
-                                      {"约", Comparator::approx}, {"~", Comparator::approx}, {"～", Comparator::approx}};
+    static constexpr Sym symbols[] = {
+        {">=", Comparator::ge},     {"<=", Comparator::le},    {"≥", Comparator::ge},     {"≧", Comparator::ge},
+        {"≤", Comparator::le},      {"≦", Comparator::le},     {">", Comparator::gt},     {"＞", Comparator::gt},
+        {"<", Comparator::lt},      {"＜", Comparator::lt},    {"=", Comparator::eq},     {"＝", Comparator::eq},
+        {"约", Comparator::approx}, {"~", Comparator::approx}, {"～", Comparator::approx}};
     std::vector<Pair> pairs;
     for (int guard = 0; guard < 16 && i < e; ++guard) {
         auto y = number_at(s.substr(0, e), i);
@@ -1339,8 +1375,10 @@ bool year_value_list(ScanState& st, std::size_t b, std::size_t e) {
         t.kind = TargetKind::level;
         t.comparator = pr.op;
         t.value = pr.v.value;
-        if (!pr.v.unit_text.empty()) t.unit = pr.v.unit, t.unit_text = pr.v.unit_text;
-        else t.unit = unit, t.unit_text = unit_text;
+        if (!pr.v.unit_text.empty())
+            t.unit = pr.v.unit, t.unit_text = pr.v.unit_text;
+        else
+            t.unit = unit, t.unit_text = unit_text;
         t.soft = soft;
         t.span = make_span(s, name.b, pr.v.end);
         if (pr.v.damaged) {
@@ -1427,9 +1465,12 @@ void scan_line(ScanState& st, std::size_t b, std::size_t e, std::vector<int>& pa
         while (se < e) {
             std::size_t n;
             char32_t c = cp_at(s, se, &n);
-            if (c == '(' || c == 0xFF08) ++depth;
-            else if ((c == ')' || c == 0xFF09) && depth > 0) --depth;
-            else if (depth == 0 && is_stop(c)) break;
+            if (c == '(' || c == 0xFF08)
+                ++depth;
+            else if ((c == ')' || c == 0xFF09) && depth > 0)
+                --depth;
+            else if (depth == 0 && is_stop(c))
+                break;
             se += n;
         }
         Frame frame = para_frame;
@@ -1442,8 +1483,10 @@ void scan_line(ScanState& st, std::size_t b, std::size_t e, std::vector<int>& pa
             std::size_t n = 0;
             char32_t c = k < se ? cp_at(s, k, &n) : 0;
             bool boundary = k >= se;
-            if (!boundary && (c == '(' || c == 0xFF08)) ++depth;
-            else if (!boundary && (c == ')' || c == 0xFF09) && depth > 0) --depth;
+            if (!boundary && (c == '(' || c == 0xFF08))
+                ++depth;
+            else if (!boundary && (c == ')' || c == 0xFF09) && depth > 0)
+                --depth;
             // A colon ends a clause too: "行动目标：到2022年…", "其中：A、B分别…".
             else if (!boundary && depth == 0 && (c == ',' || c == 0xFF0C || is_semicolon(c) || c == 0xFF1A || c == ':'))
                 boundary = true;
@@ -1515,9 +1558,12 @@ void scan_line(ScanState& st, std::size_t b, std::size_t e, std::vector<int>& pa
 void extract_targets(const Document& d, Plan& plan) {
     std::deque<Target> found;
     ScanState st{d, d.text, 0, plan.period_end.value_or(0), found};
-    if (plan.issue_date) st.doc_year = plan.issue_date->year;
-    else if (plan.publication_date) st.doc_year = plan.publication_date->year;
-    else if (plan.period_start) st.doc_year = *plan.period_start;
+    if (plan.issue_date)
+        st.doc_year = plan.issue_date->year;
+    else if (plan.publication_date)
+        st.doc_year = plan.publication_date->year;
+    else if (plan.period_start)
+        st.doc_year = *plan.period_start;
 
     // Tables first: they carry baselines and nature, so a text restating a
     // table row adds nothing. Text targets are appended to the same vector
@@ -1628,9 +1674,8 @@ void extract_targets(const Document& d, Plan& plan) {
         if (!drop[i]) kept.push_back(std::move(found.front()));
         found.pop_front();
     }
-    std::stable_sort(kept.begin(), kept.end(), [](const Target& a, const Target& b) {
-        return a.span->begin < b.span->begin;
-    });
+    std::stable_sort(kept.begin(), kept.end(),
+                     [](const Target& a, const Target& b) { return a.span->begin < b.span->begin; });
 
     // Ids, indicators, sections and tasks.
     std::map<std::string, std::size_t> indicator_index;
@@ -1640,9 +1685,8 @@ void extract_targets(const Document& d, Plan& plan) {
     // Tasks do not overlap and are in document order: binary search by start.
     std::vector<std::size_t> task_order(plan.tasks.size());
     for (std::size_t k = 0; k < task_order.size(); ++k) task_order[k] = k;
-    std::sort(task_order.begin(), task_order.end(), [&](std::size_t a, std::size_t b) {
-        return plan.tasks[a].span->begin < plan.tasks[b].span->begin;
-    });
+    std::sort(task_order.begin(), task_order.end(),
+              [&](std::size_t a, std::size_t b) { return plan.tasks[a].span->begin < plan.tasks[b].span->begin; });
     int n = 0;
     for (auto& t : kept) {
         t.id = "t" + std::to_string(++n);
@@ -1654,23 +1698,25 @@ void extract_targets(const Document& d, Plan& plan) {
             ind.unit = t.unit;
             ind.nature = t.nature;
             ind.span = t.span;
-            if (t.comparator == Comparator::ge || t.comparator == Comparator::gt || t.comparator == Comparator::increase)
+            if (t.comparator == Comparator::ge || t.comparator == Comparator::gt ||
+                t.comparator == Comparator::increase)
                 ind.direction = Direction::higher;
-            else if (t.comparator == Comparator::le || t.comparator == Comparator::lt || t.comparator == Comparator::decrease)
+            else if (t.comparator == Comparator::le || t.comparator == Comparator::lt ||
+                     t.comparator == Comparator::decrease)
                 ind.direction = Direction::lower;
             it = indicator_index.emplace(t.indicator, plan.indicators.size()).first;
             plan.indicators.push_back(std::move(ind));
         }
         Indicator& ind = plan.indicators[it->second];
         t.indicator_id = ind.id;
-        const std::size_t line =
-            static_cast<std::size_t>(std::upper_bound(line_starts.begin(), line_starts.end(), t.span->begin) -
-                                     line_starts.begin());
+        const std::size_t line = static_cast<std::size_t>(
+            std::upper_bound(line_starts.begin(), line_starts.end(), t.span->begin) - line_starts.begin());
         const int h = line == 0 ? -1 : heading_at_line(d, line - 1);
         if (h >= 0) {
             t.section = label_path(d, h);
             for (int k = h; k >= 0 && ind.category.empty(); k = d.headings[k].parent)
-                if (d.headings[k].style == HeadingStyle::box) ind.category = d.headings[k].label + " " + std::string(d.headings[k].title_in(d.text));
+                if (d.headings[k].style == HeadingStyle::box)
+                    ind.category = d.headings[k].label + " " + std::string(d.headings[k].title_in(d.text));
         }
         auto pos = std::upper_bound(task_order.begin(), task_order.end(), t.span->begin,
                                     [&](std::size_t b, std::size_t k) { return b < plan.tasks[k].span->begin; });

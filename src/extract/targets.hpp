@@ -20,8 +20,8 @@ struct ValueText {
     std::string unit_text;
     Unit unit;
     std::optional<Comparator> suffix;  // 以上 / 以下 / 左右 …
-    bool glued = false;  // follows the previous value with no separator ("25%40%")
-    bool damaged = false;  // a lost-character mark ("?") touches the number
+    bool glued = false;                // follows the previous value with no separator ("25%40%")
+    bool damaged = false;              // a lost-character mark ("?") touches the number
 };
 
 // Parses one value at i (number, optional range, unit, suffix). nullopt if

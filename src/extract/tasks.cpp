@@ -28,8 +28,10 @@ std::vector<Piece> split_top(std::string_view t, std::size_t b, std::size_t e, b
     for (std::size_t i = b; i < e;) {
         std::size_t n;
         char32_t c = cp_at(t, i, &n);
-        if (c == '(' || c == 0xFF08) ++depth;
-        else if ((c == ')' || c == 0xFF09) && depth > 0) --depth;
+        if (c == '(' || c == 0xFF08)
+            ++depth;
+        else if ((c == ')' || c == 0xFF09) && depth > 0)
+            --depth;
         else if (depth == 0 && (c == ',' || c == 0xFF0C || c == ';' || c == 0xFF1B || (on_dunhao && c == 0x3001))) {
             Piece p{start, i};
             trim(t, p.b, p.e);
@@ -68,9 +70,9 @@ std::string_view own_prefix(std::string_view item) {
 }
 
 bool department_like(std::string_view item) {
-    static constexpr std::array<std::string_view, 24> suf = {
-        "局", "委", "会", "部", "办", "办公室", "中心", "院", "所", "站", "社", "队",
-        "处", "科", "厅", "署", "团", "馆", "台", "公司", "集团", "段", "场", "关"};
+    static constexpr std::array<std::string_view, 24> suf = {"局", "委", "会", "部",   "办",   "办公室", "中心", "院",
+                                                             "所", "站", "社", "队",   "处",   "科",     "厅",   "署",
+                                                             "团", "馆", "台", "公司", "集团", "段",     "场",   "关"};
     for (auto s : suf)
         if (ends_at(item, item.size(), s)) return true;
     return false;
@@ -79,8 +81,8 @@ bool department_like(std::string_view item) {
 // Does `item` contain the level character outside words that merely
 // contain it (城市, 市场, 社区, 园区 …)?
 bool mentions_level(std::string_view item, std::string_view level) {
-    static constexpr std::array<std::string_view, 9> words = {"城市", "市场", "都市", "社区", "园区", "区域",
-                                                              "小区", "县域", "城区"};
+    static constexpr std::array<std::string_view, 9> words = {"城市", "市场", "都市", "社区", "园区",
+                                                              "区域", "小区", "县域", "城区"};
     for (std::size_t p = item.find(level); p != std::string_view::npos; p = item.find(level, p + 3)) {
         bool inside_word = false;
         for (auto w : words) {
@@ -106,7 +108,8 @@ struct UnitNamer {
             if (at(name, 0, start)) return name;
         // Townships and streets are places of their own ("小拐乡政府", "各街道办事处"),
         // but 城乡 / 乡村 inside a department's name are not ("住房和城乡建设局").
-        for (std::string_view place : {"乡政府", "镇政府", "乡人民政府", "镇人民政府", "街道", "办事处", "村委", "居委"})
+        for (std::string_view place :
+             {"乡政府", "镇政府", "乡人民政府", "镇人民政府", "街道", "办事处", "村委", "居委"})
             if (name.find(place) != std::string::npos) return name;
         for (std::string_view place : {"乡", "镇", "村"})
             if (ends_at(name, name.size(), place)) return name;
@@ -121,8 +124,7 @@ struct UnitNamer {
 void add_units(std::string_view t, Piece group, const UnitNamer& namer, std::vector<Agency>& out) {
     std::string_view prefix;
     for (Piece item : split_top(t, group.b, group.e, true)) {
-        while (strip_suffix(t, item, "等")) {
-        }
+        while (strip_suffix(t, item, "等")) {}
         trim(t, item.b, item.e);
         if (item.e <= item.b) continue;
         std::string_view w = sv(t, item);
@@ -162,7 +164,8 @@ bool parse_parenthesis(std::string_view t, std::size_t b, std::size_t e, const U
             // "（责任单位：县卫健局牵头，县教育局按职责分工负责）": the label opens the
             // whole parenthesis; a group ending in 牵头 still names the lead.
             if (label.find("责任") != std::string_view::npos &&
-                (strip_suffix(t, rest, "共同牵头") || strip_suffix(t, rest, "联合牵头") || strip_suffix(t, rest, "牵头"))) {
+                (strip_suffix(t, rest, "共同牵头") || strip_suffix(t, rest, "联合牵头") ||
+                 strip_suffix(t, rest, "牵头"))) {
                 add_units(t, rest, namer, task.lead), any = true;
                 continue;
             }
@@ -182,14 +185,14 @@ bool parse_parenthesis(std::string_view t, std::size_t b, std::size_t e, const U
         }
         // "各区人民政府分别负责", "各县区人民政府抓好落实": every unit of a kind, not a named one.
         if (at(gs, 0, "各") && (ends_at(t, g.e, "负责") || ends_at(t, g.e, "落实") || ends_at(t, g.e, "组织实施") ||
-                                  ends_at(t, g.e, "具体实施"))) {
+                                ends_at(t, g.e, "具体实施"))) {
             task.others.emplace_back(gs);
             any = true;
             continue;
         }
         bool resp = false;
-        for (std::string_view m : {"按职责分工负责", "按照职责分工负责", "按职责负责", "分工负责", "配合", "参与",
-                                   "协助", "负责"})
+        for (std::string_view m :
+             {"按职责分工负责", "按照职责分工负责", "按职责负责", "分工负责", "配合", "参与", "协助", "负责"})
             if (strip_suffix(t, u, m)) {
                 resp = true;
                 break;
@@ -211,23 +214,35 @@ bool parse_parenthesis(std::string_view t, std::size_t b, std::size_t e, const U
 // "牵头单位:X" lines. Returns the role and the value range.
 Role labelled_line(std::string_view t, const Line& l, Piece& value) {
     static constexpr std::array<std::pair<std::string_view, Role>, 12> labels = {{
-        {"牵头单位", Role::lead}, {"牵头部门", Role::lead}, {"主责单位", Role::lead}, {"牵头", Role::lead},
-        {"责任单位", Role::responsible}, {"责任部门", Role::responsible}, {"配合单位", Role::responsible},
-        {"配合部门", Role::responsible}, {"协办单位", Role::responsible}, {"参与单位", Role::responsible},
-        {"协同单位", Role::responsible}, {"实施单位", Role::responsible},
+        {"牵头单位", Role::lead},
+        {"牵头部门", Role::lead},
+        {"主责单位", Role::lead},
+        {"牵头", Role::lead},
+        {"责任单位", Role::responsible},
+        {"责任部门", Role::responsible},
+        {"配合单位", Role::responsible},
+        {"配合部门", Role::responsible},
+        {"协办单位", Role::responsible},
+        {"参与单位", Role::responsible},
+        {"协同单位", Role::responsible},
+        {"实施单位", Role::responsible},
     }};
     std::string_view s = t.substr(l.begin, l.end - l.begin);
     for (auto& [lab, role] : labels) {
         if (!at(s, 0, lab)) continue;
         std::size_t p = lab.size();
         p = skip_ws(s, p, s.size());
-        if (at(s, p, ":")) p += 1;
-        else if (at(s, p, "：")) p += 3;
-        else continue;
+        if (at(s, p, ":"))
+            p += 1;
+        else if (at(s, p, "："))
+            p += 3;
+        else
+            continue;
         value = Piece{l.begin + p, l.end};
         trim(t, value.b, value.e);
         // A trailing full stop is punctuation, not part of the last unit.
-        if (ends_at(t, value.e, "。") || ends_at(t, value.e, "；") || ends_at(t, value.e, ";")) value.e -= ends_at(t, value.e, ";") ? 1 : 3;
+        if (ends_at(t, value.e, "。") || ends_at(t, value.e, "；") || ends_at(t, value.e, ";"))
+            value.e -= ends_at(t, value.e, ";") ? 1 : 3;
         return role;
     }
     return Role::none;
@@ -245,7 +260,8 @@ std::optional<Piece> trailing_parenthesis(std::string_view t, const Line& l) {
     std::size_t i = last;
     for (int guard = 0; guard < 2000; ++guard) {
         std::size_t m;
-        if (is_close_paren(t, i, &m)) ++depth;
+        if (is_close_paren(t, i, &m))
+            ++depth;
         else if (is_open_paren(t, i, &m)) {
             if (--depth == 0) return Piece{i + m, last};
         }
@@ -276,7 +292,8 @@ std::optional<Piece> trailing_assignment(std::string_view t, const Line& l, bool
     if (at(t, b, "由") && has_word && sent.size() <= 400) return Piece{b + 3, e};
     // A line of its own naming the units: "县农业农村局、县住建局按职责分工负责".
     if (!heading_line && b == skip_ws(t, l.begin, l.end) && sent.size() <= 300 &&
-        (ends_at(t, e, "按职责分工负责") || ends_at(t, e, "按照职责分工负责")) && sent.find("，") == std::string_view::npos)
+        (ends_at(t, e, "按职责分工负责") || ends_at(t, e, "按照职责分工负责")) &&
+        sent.find("，") == std::string_view::npos)
         return Piece{b, e};
     return std::nullopt;
 }
@@ -295,7 +312,8 @@ std::string task_title(std::string_view text, const Heading& h) {
     }
     for (std::string_view sep : {",", "，", ";", "；", ":", "："}) cut = std::min(cut, s.find(sep));
     std::string out(s.substr(0, cut));
-    while (!out.empty() && (ends_at(out, out.size(), "。") || ends_at(out, out.size(), "."))) out.resize(out.size() - (out.back() == '.' ? 1 : 3));
+    while (!out.empty() && (ends_at(out, out.size(), "。") || ends_at(out, out.size(), ".")))
+        out.resize(out.size() - (out.back() == '.' ? 1 : 3));
     return out;
 }
 
@@ -318,7 +336,8 @@ void task_tables(const Document& d, const UnitNamer& namer, Plan& plan, int& n) 
         const bool header_cell = line.size() <= 36 && at(line, 0, "牵头") && line.find(":") == std::string_view::npos &&
                                  line.find("：") == std::string_view::npos;
         const bool header_row = line.size() <= 400 && line.find('\t') != std::string_view::npos &&
-                                line.find("牵头") != std::string_view::npos && line.find("序号") != std::string_view::npos;
+                                line.find("牵头") != std::string_view::npos &&
+                                line.find("序号") != std::string_view::npos;
         if (!header_cell && !header_row) continue;
         bool numbered = header_row;
         for (std::size_t k = li; !numbered && k-- > d.content_begin && li - k <= 8;) {
@@ -359,13 +378,15 @@ void task_tables(const Document& d, const UnitNamer& namer, Plan& plan, int& n) 
         std::vector<int> resp_cols;
         for (std::size_t c = 0; c < ncols; ++c) {
             std::string_view h = text_of(cells[start + 1 + c]);
-            if (h.find("牵头") != std::string_view::npos) lead_col = static_cast<int>(c);
+            if (h.find("牵头") != std::string_view::npos)
+                lead_col = static_cast<int>(c);
             else if (h.find("责任") != std::string_view::npos || h.find("配合") != std::string_view::npos ||
                      h.find("参与") != std::string_view::npos || h.find("协办") != std::string_view::npos)
                 resp_cols.push_back(static_cast<int>(c));
-            else if (task_col < 0 && (h.find("任务") != std::string_view::npos || h.find("内容") != std::string_view::npos ||
-                                      h.find("措施") != std::string_view::npos || h.find("事项") != std::string_view::npos ||
-                                      h.find("工作") != std::string_view::npos))
+            else if (task_col < 0 &&
+                     (h.find("任务") != std::string_view::npos || h.find("内容") != std::string_view::npos ||
+                      h.find("措施") != std::string_view::npos || h.find("事项") != std::string_view::npos ||
+                      h.find("工作") != std::string_view::npos))
                 task_col = static_cast<int>(c);
         }
         if (lead_col < 0 || ncols < 2) continue;
@@ -373,9 +394,11 @@ void task_tables(const Document& d, const UnitNamer& namer, Plan& plan, int& n) 
         int expected = 1;
         std::size_t r = first_row;
         std::size_t last_used = first_row;
-        while (ensure(r + 1 + ncols + 31) , r < cells.size() && row_no(cells[r]) == expected) {
+        while (ensure(r + 1 + ncols + 31), r < cells.size() && row_no(cells[r]) == expected) {
             std::size_t e = r + 1;
-            while (e < cells.size() && e < r + 1 + ncols + 30 && !(row_no(cells[e]) == expected + 1 && e >= r + 1 + ncols)) ++e;
+            while (e < cells.size() && e < r + 1 + ncols + 30 &&
+                   !(row_no(cells[e]) == expected + 1 && e >= r + 1 + ncols))
+                ++e;
             const bool last = !(e < cells.size() && row_no(cells[e]) == expected + 1);
             if (last) {
                 // The last row runs to the next heading (or a few cells past its columns).
@@ -392,8 +415,8 @@ void task_tables(const Document& d, const UnitNamer& namer, Plan& plan, int& n) 
             if (last) {
                 std::size_t chosen = 0;
                 for (std::size_t x = 0; x <= row.size() - ncols; ++x) {
-                    std::string_view cell = text_of(row[static_cast<std::size_t>(lead_col) +
-                                                        (lead_col > task_col ? x : 0)]);
+                    std::string_view cell =
+                        text_of(row[static_cast<std::size_t>(lead_col) + (lead_col > task_col ? x : 0)]);
                     std::size_t sep = std::min({cell.find("、"), cell.find("，"), cell.find(","), cell.size()});
                     std::string_view first = cell.substr(0, sep);
                     if (department_like(first) || ends_at(first, first.size(), "政府")) {
@@ -406,9 +429,12 @@ void task_tables(const Document& d, const UnitNamer& namer, Plan& plan, int& n) 
             }
             std::vector<Cell> cols;
             for (std::size_t c = 0; c < ncols; ++c) {
-                if (static_cast<int>(c) < task_col) cols.push_back(row[c]);
-                else if (static_cast<int>(c) == task_col) cols.push_back(Cell{row[c].b, row[c + extra].e});
-                else cols.push_back(row[c + extra]);
+                if (static_cast<int>(c) < task_col)
+                    cols.push_back(row[c]);
+                else if (static_cast<int>(c) == task_col)
+                    cols.push_back(Cell{row[c].b, row[c + extra].e});
+                else
+                    cols.push_back(row[c + extra]);
             }
             Task task;
             task.number = {std::string(text_of(cells[r]))};
@@ -416,8 +442,8 @@ void task_tables(const Document& d, const UnitNamer& namer, Plan& plan, int& n) 
             std::size_t cut = body.size();
             for (std::string_view sep : {"，", ",", "。", "；", ";", "：", ":"}) cut = std::min(cut, body.find(sep));
             task.title = strip_noise(body.substr(0, cut));
-            add_units(t, Piece{cols[static_cast<std::size_t>(lead_col)].b, cols[static_cast<std::size_t>(lead_col)].e}, namer,
-                      task.lead);
+            add_units(t, Piece{cols[static_cast<std::size_t>(lead_col)].b, cols[static_cast<std::size_t>(lead_col)].e},
+                      namer, task.lead);
             for (int rc : resp_cols)
                 add_units(t, Piece{cols[static_cast<std::size_t>(rc)].b, cols[static_cast<std::size_t>(rc)].e}, namer,
                           task.responsible);
@@ -462,7 +488,8 @@ void extract_tasks(const Document& d, Plan& plan) {
     bool any_assigned = false;
     for (std::size_t k = 0; k < d.headings.size(); ++k) {
         const Heading& h = d.headings[k];
-        if (h.style == HeadingStyle::box || h.style == HeadingStyle::chapter || h.style == HeadingStyle::section) continue;
+        if (h.style == HeadingStyle::box || h.style == HeadingStyle::chapter || h.style == HeadingStyle::section)
+            continue;
         bool assigned = false;
         for (std::size_t i = h.line + 1; i < h.body_end_line && !assigned; ++i) {
             Piece value;
@@ -476,8 +503,8 @@ void extract_tasks(const Document& d, Plan& plan) {
             if (!p) return false;
             std::string_view inside = t.substr(p->b, p->e - p->b);
             return inside.find("牵头") != std::string_view::npos || inside.find("负责") != std::string_view::npos ||
-                   inside.find("配合") != std::string_view::npos ||
-                           inside.find("责任单位") != std::string_view::npos || inside.find("责任部门") != std::string_view::npos;
+                   inside.find("配合") != std::string_view::npos || inside.find("责任单位") != std::string_view::npos ||
+                   inside.find("责任部门") != std::string_view::npos;
         };
         if (!assigned) {
             assigned = responsibility_at(last) || trailing_assignment(t, d.lines[last], last == h.line);
@@ -521,25 +548,29 @@ void extract_tasks(const Document& d, Plan& plan) {
                     value = Piece{d.lines[i].begin, d.lines[i].end};
                 }
             }
-            if (role == Role::lead) add_units(t, value, namer, task.lead), parsed = true;
+            if (role == Role::lead)
+                add_units(t, value, namer, task.lead), parsed = true;
             else if (role == Role::responsible) {
                 // "县卫生健康局、县文体旅游局（牵头），县教育局": the mark after a
                 // 、 group makes every unit of the group a lead.
                 for (Piece g : split_top(t, value.b, value.e, false)) {
                     Piece u = g;
                     trim(t, u.b, u.e);
-                    if (strip_suffix(t, u, "（牵头）") || strip_suffix(t, u, "(牵头)")) add_units(t, u, namer, task.lead);
-                    else add_units(t, g, namer, task.responsible);
+                    if (strip_suffix(t, u, "（牵头）") || strip_suffix(t, u, "(牵头)"))
+                        add_units(t, u, namer, task.lead);
+                    else
+                        add_units(t, g, namer, task.responsible);
                 }
                 parsed = true;
             }
         }
         if (!parsed && c.assigned) {
-            const std::size_t line = parenthesis_line[c.heading] != static_cast<std::size_t>(-1)
-                                         ? parenthesis_line[c.heading]
-                                         : c.last_text;
-            if (auto p = trailing_parenthesis(t, d.lines[line])) parse_parenthesis(t, p->b, p->e, namer, task);
-            else if (auto a = trailing_assignment(t, d.lines[line], line == h.line)) parse_parenthesis(t, a->b, a->e, namer, task);
+            const std::size_t line =
+                parenthesis_line[c.heading] != static_cast<std::size_t>(-1) ? parenthesis_line[c.heading] : c.last_text;
+            if (auto p = trailing_parenthesis(t, d.lines[line]))
+                parse_parenthesis(t, p->b, p->e, namer, task);
+            else if (auto a = trailing_assignment(t, d.lines[line], line == h.line))
+                parse_parenthesis(t, a->b, a->e, namer, task);
         }
         // "责任单位：市卫健委（牵头）、市教育局": a lead marked inside a list.
         for (auto it = task.responsible.begin(); it != task.responsible.end();) {

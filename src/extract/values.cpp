@@ -18,7 +18,9 @@ std::optional<ValueText> value_at(std::string_view s, std::size_t i, std::size_t
     v.begin = i;
     std::size_t j = num->end;
     // "2?5%": characters were lost inside or next to the number.
-    auto lost_mark = [&](std::size_t k) { return k < s.size() && (s[k] == '?' || at(s, k, "？") || at(s, k, "\uFFFD")); };
+    auto lost_mark = [&](std::size_t k) {
+        return k < s.size() && (s[k] == '?' || at(s, k, "？") || at(s, k, "\uFFFD"));
+    };
     if ((i > 0 && lost_mark(prev_cp(s, i))) || lost_mark(j)) v.damaged = true;
     // A range: 1-1.5名, 22%—30%.
     for (std::string_view dash : {"-", "—", "–", "～", "~", "－", "至"}) {
@@ -35,7 +37,8 @@ std::optional<ValueText> value_at(std::string_view s, std::size_t i, std::size_t
     bool matched = false;
     // Latin mass units as written in the national indicator set ("不高于5g").
     for (auto [latin, noun] : {std::pair<std::string_view, std::string_view>{"kg", "千克"}, {"g", "克"}}) {
-        if (j + latin.size() <= e && at(s, j, latin) && !(j + latin.size() < s.size() && std::isalpha(static_cast<unsigned char>(s[j + latin.size()])))) {
+        if (j + latin.size() <= e && at(s, j, latin) &&
+            !(j + latin.size() < s.size() && std::isalpha(static_cast<unsigned char>(s[j + latin.size()])))) {
             v.unit = Unit::count(std::string(noun));
             v.unit_text = std::string(latin);
             j += latin.size();
@@ -149,9 +152,27 @@ double name_similarity(std::string_view a, std::string_view b) {
             i += n;
             if (is_space_cp(c)) continue;
             switch (c) {
-                case ',': case 0xFF0C: case 0x3001: case 0x3002: case ';': case 0xFF1B: case ':': case 0xFF1A:
-                case '(': case ')': case 0xFF08: case 0xFF09: case 0x300A: case 0x300B: case 0x201C: case 0x201D:
-                case '"': case '\'': case 0x2018: case 0x2019: case 0xB7:
+                case ',':
+                case 0xFF0C:
+                case 0x3001:
+                case 0x3002:
+                case ';':
+                case 0xFF1B:
+                case ':':
+                case 0xFF1A:
+                case '(':
+                case ')':
+                case 0xFF08:
+                case 0xFF09:
+                case 0x300A:
+                case 0x300B:
+                case 0x201C:
+                case 0x201D:
+                case '"':
+                case '\'':
+                case 0x2018:
+                case 0x2019:
+                case 0xB7:
                     continue;
                 default:
                     out.push_back(c);
@@ -163,7 +184,8 @@ double name_similarity(std::string_view a, std::string_view b) {
     auto canon = [](std::string_view s) {
         std::string out(s);
         for (auto [from, to] : {std::pair<std::string_view, std::string_view>{"期望寿命", "预期寿命"},
-                                {"每千人口", "每千人"}, {"每万人口", "每万人"}}) {
+                                {"每千人口", "每千人"},
+                                {"每万人口", "每万人"}}) {
             for (std::size_t p = out.find(from); p != std::string::npos; p = out.find(from, p + to.size()))
                 out.replace(p, from.size(), to);
         }

@@ -16,8 +16,7 @@ int days_in_month(int y, int m) {
 }  // namespace
 
 bool Date::valid() const noexcept {
-    return year >= 1900 && year <= 2200 && month >= 1 && month <= 12 && day >= 1 &&
-           day <= days_in_month(year, month);
+    return year >= 1900 && year <= 2200 && month >= 1 && month <= 12 && day >= 1 && day <= days_in_month(year, month);
 }
 
 Date Date::parse(std::string_view iso) {

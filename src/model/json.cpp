@@ -109,10 +109,8 @@ json plan_to_json(const Plan& p) {
     j["period"] = {{"start", optional_to_json(p.period_start)}, {"end", optional_to_json(p.period_end)}};
     j["status"] = to_string(p.status);
     j["references"] = p.references;
-    j["source"] = {{"name", p.source.name},
-                   {"sha256", p.source.sha256},
-                   {"size", p.source.size},
-                   {"encoding", p.source.encoding}};
+    j["source"] = {
+        {"name", p.source.name}, {"sha256", p.source.sha256}, {"size", p.source.size}, {"encoding", p.source.encoding}};
     json sections = json::array(), indicators = json::array(), targets = json::array(), tasks = json::array();
     for (const auto& s : p.sections) sections.push_back(section_to_json(s));
     for (const auto& i : p.indicators) indicators.push_back(indicator_to_json(i));
@@ -130,27 +128,28 @@ json plan_to_json(const Plan& p) {
 std::string escape_pointer_token(std::string_view key) {
     std::string out;
     for (char c : key) {
-        if (c == '~') out += "~0";
-        else if (c == '/') out += "~1";
-        else out += c;
+        if (c == '~')
+            out += "~0";
+        else if (c == '/')
+            out += "~1";
+        else
+            out += c;
     }
     return out;
 }
 
 const char* type_name(const json& v) { return v.type_name(); }
 
-[[noreturn]] void schema_error(const std::string& pointer, const std::string& message,
-                               std::string id = "json.schema") {
+[[noreturn]] void schema_error(const std::string& pointer, const std::string& message, std::string id = "json.schema") {
     throw SchemaError(std::move(id), message, pointer.empty() ? "/" : pointer);
 }
 
 // A view of one JSON object that remembers which fields were read.
 class ObjectReader {
-public:
+  public:
     ObjectReader(const json& value, std::string pointer, const JsonReadOptions& options)
         : value_(value), pointer_(std::move(pointer)), options_(options) {
-        if (!value_.is_object())
-            schema_error(pointer_, std::string("expected an object, found ") + type_name(value_));
+        if (!value_.is_object()) schema_error(pointer_, std::string("expected an object, found ") + type_name(value_));
     }
 
     std::string pointer_to(std::string_view key) const { return pointer_ + "/" + escape_pointer_token(key); }
@@ -205,7 +204,8 @@ public:
     bool boolean(std::string_view key) {
         const json* v = get(key);
         if (!v) return false;
-        if (!v->is_boolean()) schema_error(pointer_to(key), std::string("expected true or false, found ") + type_name(*v));
+        if (!v->is_boolean())
+            schema_error(pointer_to(key), std::string("expected true or false, found ") + type_name(*v));
         return v->get<bool>();
     }
 
@@ -259,7 +259,7 @@ public:
         throw SchemaError(e.id(), e.message(), pointer);
     }
 
-private:
+  private:
     const json& value_;
     std::string pointer_;
     const JsonReadOptions& options_;
@@ -316,7 +316,8 @@ Indicator read_indicator(const json& v, const std::string& ptr, const JsonReadOp
     i.name = r.string("name", true);
     i.unit = r.parsed("unit", [](const std::string& s) { return Unit::parse(s); });
     i.category = r.string("category");
-    i.direction = r.parsed("direction", [](const std::string& s) { return s.empty() ? Direction::unknown : parse_direction(s); });
+    i.direction =
+        r.parsed("direction", [](const std::string& s) { return s.empty() ? Direction::unknown : parse_direction(s); });
     i.nature = r.parsed("nature", [](const std::string& s) { return parse_nature(s); });
     i.code = r.string("code");
     i.span = read_span(r, "span", o);
@@ -343,7 +344,8 @@ Target read_target(const json& v, const std::string& ptr, const JsonReadOptions&
         x.year = rr.integer("year");
         x.label = rr.string("label");
         x.value = rr.number("value");
-        x.mode = rr.parsed("mode", [](const std::string& s) { return s.empty() ? ChangeMode::relative : parse_change_mode(s); });
+        x.mode = rr.parsed(
+            "mode", [](const std::string& s) { return s.empty() ? ChangeMode::relative : parse_change_mode(s); });
         rr.finish();
         t.reference = std::move(x);
     }
@@ -359,7 +361,8 @@ Target read_target(const json& v, const std::string& ptr, const JsonReadOptions&
     t.nature = r.parsed("nature", [](const std::string& s) { return parse_nature(s); });
     t.soft = r.boolean("soft");
     t.benchmark = r.string("benchmark");
-    t.certainty = r.parsed("certainty", [](const std::string& s) { return s.empty() ? Certainty::certain : parse_certainty(s); });
+    t.certainty =
+        r.parsed("certainty", [](const std::string& s) { return s.empty() ? Certainty::certain : parse_certainty(s); });
     t.note = r.string("note");
     t.task_id = r.string("task_id");
     t.section = r.strings("section");
@@ -389,8 +392,9 @@ Plan read_plan(const json& root, const JsonReadOptions& o) {
     const auto version = r.integer("schema_version");
     if (!version) schema_error("/schema_version", "required field is missing", "json.missing_field");
     if (*version < 1 || *version > schema_version)
-        schema_error("/schema_version", "unsupported schema version " + std::to_string(*version) +
-                                            " (this library reads 1 to " + std::to_string(schema_version) + ")",
+        schema_error("/schema_version",
+                     "unsupported schema version " + std::to_string(*version) + " (this library reads 1 to " +
+                         std::to_string(schema_version) + ")",
                      "json.schema_version");
     Plan p;
     p.id = r.string("id");
@@ -400,7 +404,8 @@ Plan read_plan(const json& root, const JsonReadOptions& o) {
     if (const json* reg = r.get("region")) {
         ObjectReader rr(*reg, "/region", o);
         p.region.name = rr.string("name");
-        p.region.level = rr.parsed("level", [](const std::string& s) { return s.empty() ? AdminLevel::unknown : parse_admin_level(s); });
+        p.region.level = rr.parsed(
+            "level", [](const std::string& s) { return s.empty() ? AdminLevel::unknown : parse_admin_level(s); });
         p.region.province = rr.string("province");
         rr.finish();
     }
@@ -416,7 +421,8 @@ Plan read_plan(const json& root, const JsonReadOptions& o) {
         p.period_end = pr.integer("end");
         pr.finish();
     }
-    p.status = r.parsed("status", [](const std::string& s) { return s.empty() ? PlanStatus::unknown : parse_plan_status(s); });
+    p.status =
+        r.parsed("status", [](const std::string& s) { return s.empty() ? PlanStatus::unknown : parse_plan_status(s); });
     p.references = r.strings("references");
     if (const json* src = r.get("source")) {
         ObjectReader sr(*src, "/source", o);
@@ -427,7 +433,8 @@ Plan read_plan(const json& root, const JsonReadOptions& o) {
         sr.finish();
     }
     r.each("sections", [&](const json& v, const std::string& ptr) { p.sections.push_back(read_section(v, ptr, o)); });
-    r.each("indicators", [&](const json& v, const std::string& ptr) { p.indicators.push_back(read_indicator(v, ptr, o)); });
+    r.each("indicators",
+           [&](const json& v, const std::string& ptr) { p.indicators.push_back(read_indicator(v, ptr, o)); });
     r.each("targets", [&](const json& v, const std::string& ptr) { p.targets.push_back(read_target(v, ptr, o)); });
     r.each("tasks", [&](const json& v, const std::string& ptr) { p.tasks.push_back(read_task(v, ptr, o)); });
     r.finish();
@@ -439,8 +446,11 @@ Plan read_plan(const json& root, const JsonReadOptions& o) {
 std::string line_column(std::string_view text, std::size_t byte) {
     std::size_t line = 1, column = 1;
     for (std::size_t i = 0; i < byte && i < text.size(); ++i) {
-        if (text[i] == '\n') { ++line; column = 1; }
-        else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column;
+        if (text[i] == '\n') {
+            ++line;
+            column = 1;
+        } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80)
+            ++column;
     }
     return std::to_string(line) + ":" + std::to_string(column);
 }

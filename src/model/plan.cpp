@@ -30,22 +30,24 @@ E unspell(const Spelling<E> (&table)[N], std::string_view text, std::string_view
         if (s.text == text) return s.value;
     std::string accepted;
     for (const auto& s : table) accepted += (accepted.empty() ? "'" : ", '") + std::string(s.text) + "'";
-    throw SchemaError("enum.unknown", "unknown " + std::string(what) + " '" + std::string(text) +
-                                          "' (accepted: " + accepted + ")");
+    throw SchemaError("enum.unknown",
+                      "unknown " + std::string(what) + " '" + std::string(text) + "' (accepted: " + accepted + ")");
 }
 
-constexpr Spelling<TargetKind> kKinds[] = {
-    {TargetKind::level, "level"},         {TargetKind::change, "change"},
-    {TargetKind::rate, "rate"},           {TargetKind::trend, "trend"},
-    {TargetKind::benchmark, "benchmark"}, {TargetKind::milestone, "milestone"}};
-constexpr Spelling<Comparator> kComparators[] = {
-    {Comparator::ge, ">="}, {Comparator::gt, ">"},     {Comparator::le, "<="},
-    {Comparator::lt, "<"},  {Comparator::eq, "="},     {Comparator::approx, "~"},
-    {Comparator::increase, "increase"}, {Comparator::decrease, "decrease"}};
+constexpr Spelling<TargetKind> kKinds[] = {{TargetKind::level, "level"},         {TargetKind::change, "change"},
+                                           {TargetKind::rate, "rate"},           {TargetKind::trend, "trend"},
+                                           {TargetKind::benchmark, "benchmark"}, {TargetKind::milestone, "milestone"}};
+constexpr Spelling<Comparator> kComparators[] = {{Comparator::ge, ">="},
+                                                 {Comparator::gt, ">"},
+                                                 {Comparator::le, "<="},
+                                                 {Comparator::lt, "<"},
+                                                 {Comparator::eq, "="},
+                                                 {Comparator::approx, "~"},
+                                                 {Comparator::increase, "increase"},
+                                                 {Comparator::decrease, "decrease"}};
 constexpr Spelling<ChangeMode> kModes[] = {
     {ChangeMode::relative, "relative"}, {ChangeMode::points, "points"}, {ChangeMode::absolute, "absolute"}};
-constexpr Spelling<Certainty> kCertainties[] = {{Certainty::certain, "certain"},
-                                                {Certainty::uncertain, "uncertain"}};
+constexpr Spelling<Certainty> kCertainties[] = {{Certainty::certain, "certain"}, {Certainty::uncertain, "uncertain"}};
 constexpr Spelling<Nature> kNatures[] = {{Nature::unspecified, ""},
                                          {Nature::binding, "binding"},
                                          {Nature::expected, "expected"},
@@ -56,10 +58,9 @@ constexpr Spelling<PlanStatus> kStatuses[] = {{PlanStatus::unknown, "unknown"},
                                               {PlanStatus::in_force, "in_force"},
                                               {PlanStatus::draft, "draft"},
                                               {PlanStatus::expired, "expired"}};
-constexpr Spelling<AdminLevel> kLevels[] = {
-    {AdminLevel::unknown, "unknown"},       {AdminLevel::national, "national"},
-    {AdminLevel::province, "province"},     {AdminLevel::prefecture, "prefecture"},
-    {AdminLevel::county, "county"},         {AdminLevel::district, "district"}};
+constexpr Spelling<AdminLevel> kLevels[] = {{AdminLevel::unknown, "unknown"},   {AdminLevel::national, "national"},
+                                            {AdminLevel::province, "province"}, {AdminLevel::prefecture, "prefecture"},
+                                            {AdminLevel::county, "county"},     {AdminLevel::district, "district"}};
 
 bool plausible_year(int y) { return y >= 1949 && y <= 2100; }
 
@@ -88,17 +89,24 @@ AdminLevel parse_admin_level(std::string_view s) { return unspell(kLevels, s, "a
 
 bool satisfies(double value, Comparator c, double threshold, double tolerance) {
     switch (c) {
-        case Comparator::ge: return value >= threshold;
-        case Comparator::gt: return value > threshold;
-        case Comparator::le: return value <= threshold;
-        case Comparator::lt: return value < threshold;
-        case Comparator::eq: return value == threshold;
-        case Comparator::approx: return std::fabs(value - threshold) <= tolerance * std::fabs(threshold);
+        case Comparator::ge:
+            return value >= threshold;
+        case Comparator::gt:
+            return value > threshold;
+        case Comparator::le:
+            return value <= threshold;
+        case Comparator::lt:
+            return value < threshold;
+        case Comparator::eq:
+            return value == threshold;
+        case Comparator::approx:
+            return std::fabs(value - threshold) <= tolerance * std::fabs(threshold);
         case Comparator::increase:
-        case Comparator::decrease: break;
+        case Comparator::decrease:
+            break;
     }
-    throw ValidationError("model.invalid", "satisfies() needs a level comparator, got '" +
-                                               std::string(to_string(c)) + "'");
+    throw ValidationError("model.invalid",
+                          "satisfies() needs a level comparator, got '" + std::string(to_string(c)) + "'");
 }
 
 void Target::validate() const {
@@ -128,7 +136,8 @@ void Target::validate() const {
             break;
         case TargetKind::benchmark:
             if (directional) invalid(where + ": comparator", "a benchmark target needs >=, >, <=, <, = or ~");
-            if (benchmark.empty()) invalid(where + ": benchmark", "a benchmark target must name what it is compared with");
+            if (benchmark.empty())
+                invalid(where + ": benchmark", "a benchmark target must name what it is compared with");
             break;
         case TargetKind::milestone:
             if (comparator != Comparator::eq) invalid(where + ": comparator", "a milestone target uses '='");

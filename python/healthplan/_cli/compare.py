@@ -11,17 +11,15 @@ from __future__ import annotations
 import argparse
 import io
 import json
-import os
 import sys
-from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-    
+
 # ----------------------------------------------------------------- formats --
+
 
 def _markdown(frame: pd.DataFrame) -> str:
     """A GitHub table without optional dependencies (pandas' to_markdown needs tabulate)."""
@@ -55,6 +53,7 @@ def write_frames(frames: dict[str, pd.DataFrame], fmt: str, out: io.TextIOBase) 
 
 # ---------------------------------------------------------------- commands --
 
+
 def _cmd_compare(args: argparse.Namespace) -> int:
     from .._inputs import list_inputs, read_plans
     from ..compare import compare, load_catalog
@@ -77,8 +76,13 @@ def _cmd_compare(args: argparse.Namespace) -> int:
 def _cmd_report(args: argparse.Namespace) -> int:
     from ..report import run_report
 
-    path = run_report(args.inputs, output=args.output, catalog_files=args.catalog or [],
-                      observations=args.observations, plots=not args.no_plots)
+    path = run_report(
+        args.inputs,
+        output=args.output,
+        catalog_files=args.catalog or [],
+        observations=args.observations,
+        plots=not args.no_plots,
+    )
     return 0 if path else 1
 
 
@@ -87,20 +91,34 @@ def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
         "compare",
         help="compare plans with each other and the national targets",
         description="Maps each plan's indicators onto the canonical catalog and prints the comparison frames: "
-                    "summary, targets (with stringency verdicts), coverage, responsibility, timelines, unmatched.",
+        "summary, targets (with stringency verdicts), coverage, responsibility, timelines, unmatched.",
     )
-    p.add_argument("inputs", nargs="+", metavar="PLAN_OR_TEXT",
-                   help="plan .json files, raw .txt documents (extracted first) or folders of them")
+    p.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="PLAN_OR_TEXT",
+        help="plan .json files, raw .txt documents (extracted first) or folders of them",
+    )
     p.add_argument("--format", choices=("csv", "json", "md"), default="md")
-    p.add_argument("--table", default="all",
-                   choices=("all", "summary", "targets", "coverage", "responsibility", "timelines", "unmatched"),
-                   help="print one frame only")
-    p.add_argument("--catalog", action="append", metavar="CATALOG.json",
-                   help="extra catalog JSON (indicators and/or aliases) merged into the bundled one; repeatable")
-    p.add_argument("--no-interpolate", action="store_true",
-                   help="compare only with national targets of the same year (by default a year without one, "
-                        "such as 2025, is compared with the national path interpolated between the nearest "
-                        "national targets; column `basis`)")
+    p.add_argument(
+        "--table",
+        default="all",
+        choices=("all", "summary", "targets", "coverage", "responsibility", "timelines", "unmatched"),
+        help="print one frame only",
+    )
+    p.add_argument(
+        "--catalog",
+        action="append",
+        metavar="CATALOG.json",
+        help="extra catalog JSON (indicators and/or aliases) merged into the bundled one; repeatable",
+    )
+    p.add_argument(
+        "--no-interpolate",
+        action="store_true",
+        help="compare only with national targets of the same year (by default a year without one, "
+        "such as 2025, is compared with the national path interpolated between the nearest "
+        "national targets; column `basis`)",
+    )
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     p.set_defaults(func=_cmd_compare)
 
@@ -109,12 +127,23 @@ def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
         help="extract, compare and evaluate plans; write one self-contained HTML report",
         description="With no arguments: the five bundled plan documents. Prints a summary and the report's path.",
     )
-    p.add_argument("inputs", nargs="*", metavar="FILE_OR_DIR",
-                   help="plan .json files, .txt documents or folders (default: the bundled documents)")
-    p.add_argument("-o", "--output", metavar="OUT.html", help="where to write the report "
-                   "(default: healthplan-report.html in the current folder)")
+    p.add_argument(
+        "inputs",
+        nargs="*",
+        metavar="FILE_OR_DIR",
+        help="plan .json files, .txt documents or folders (default: the bundled documents)",
+    )
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT.html",
+        help="where to write the report (default: healthplan-report.html in the current folder)",
+    )
     p.add_argument("--catalog", action="append", metavar="CATALOG.json", help="extra catalog JSON; repeatable")
-    p.add_argument("--observations", metavar="OBSERVED.csv",
-                   help="national observed figures (default: the bundled china_observed.csv)")
+    p.add_argument(
+        "--observations",
+        metavar="OBSERVED.csv",
+        help="national observed figures (default: the bundled china_observed.csv)",
+    )
     p.add_argument("--no-plots", action="store_true", help="tables only (no matplotlib needed)")
     p.set_defaults(func=_cmd_report)

@@ -22,8 +22,7 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
         obs = ev.observed_china()
     else:
         obs = ev.Observations.from_csv(args.observations, default_region=args.default_region or "")
-    policy = ev._policy(None, args.method, trend=args.trend, benchmark_lag=args.benchmark_lag,
-                        region=args.region)
+    policy = ev._policy(None, args.method, trend=args.trend, benchmark_lag=args.benchmark_lag, region=args.region)
     results = ev.evaluate(args.plans, obs, as_of=args.as_of, policy=policy)
     frame = ev.scorecard(results, by=args.scorecard, policy=policy) if args.scorecard else results
     out = sys.stdout
@@ -53,20 +52,44 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
 def add_commands(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("evaluate", help="judge each target against observed data (verdict + explanation)")
     p.add_argument("plans", nargs="+", metavar="PLAN.json", help="plan JSON file(s)")
-    p.add_argument("observations", metavar="OBS.csv",
-                   help="observations CSV (indicator,year,value[,region,unit,source,flags]) or 'china'")
-    p.add_argument("--as-of", type=int, default=None, dest="as_of",
-                   help="use only data up to this year (default: latest year in the data)")
+    p.add_argument(
+        "observations",
+        metavar="OBS.csv",
+        help="observations CSV (indicator,year,value[,region,unit,source,flags]) or 'china'",
+    )
+    p.add_argument(
+        "--as-of",
+        type=int,
+        default=None,
+        dest="as_of",
+        help="use only data up to this year (default: latest year in the data)",
+    )
     p.add_argument("--format", choices=("text", "csv", "json"), default="text")
-    p.add_argument("--method", choices=("linear_extrapolation", "growth_ratio", "years_to_target"),
-                   default=None, help="level method before the target year (default linear_extrapolation)")
-    p.add_argument("--trend", choices=("strictly_monotone", "net_with_k_reversals", "theil_sen_mann_kendall"),
-                   default=None, help="definition of 持续下降 / 持续减缓 (default net_with_k_reversals)")
-    p.add_argument("--benchmark-lag", type=int, default=None, dest="benchmark_lag",
-                   help="years the benchmark series lags (default 0)")
+    p.add_argument(
+        "--method",
+        choices=("linear_extrapolation", "growth_ratio", "years_to_target"),
+        default=None,
+        help="level method before the target year (default linear_extrapolation)",
+    )
+    p.add_argument(
+        "--trend",
+        choices=("strictly_monotone", "net_with_k_reversals", "theil_sen_mann_kendall"),
+        default=None,
+        help="definition of 持续下降 / 持续减缓 (default net_with_k_reversals)",
+    )
+    p.add_argument(
+        "--benchmark-lag",
+        type=int,
+        default=None,
+        dest="benchmark_lag",
+        help="years the benchmark series lags (default 0)",
+    )
     p.add_argument("--region", default=None, help="region of the series to use (default: the plan's region)")
-    p.add_argument("--default-region", default=None, dest="default_region",
-                   help="region for CSV rows without one")
-    p.add_argument("--scorecard", choices=("plan", "section", "lead", "nature", "region", "kind"), default=None,
-                   help="print a scorecard grouped this way instead of the rows")
+    p.add_argument("--default-region", default=None, dest="default_region", help="region for CSV rows without one")
+    p.add_argument(
+        "--scorecard",
+        choices=("plan", "section", "lead", "nature", "region", "kind"),
+        default=None,
+        help="print a scorecard grouped this way instead of the rows",
+    )
     p.set_defaults(func=_cmd_evaluate)

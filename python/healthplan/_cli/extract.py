@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from pathlib import Path
 
@@ -39,8 +38,10 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         base = path.name[: -len(path.suffix)] if path.suffix else path.name
         target = out / f"{base}.plan.json"
         plan.save(target)
-        print(f"{target}: {len(plan.targets)} targets, {len(plan.tasks)} tasks, "
-              f"{len(plan.indicators)} indicators", file=sys.stderr)
+        print(
+            f"{target}: {len(plan.targets)} targets, {len(plan.tasks)} tasks, {len(plan.indicators)} indicators",
+            file=sys.stderr,
+        )
     return 0
 
 
@@ -68,8 +69,9 @@ def _cmd_tasks(args: argparse.Namespace) -> int:
 def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("extract", help="extract plan JSON from plan texts")
     _add_input(p)
-    p.add_argument("-o", "--output", default=".", metavar="DIR",
-                   help="directory for <base>.plan.json (default: current directory)")
+    p.add_argument(
+        "-o", "--output", default=".", metavar="DIR", help="directory for <base>.plan.json (default: current directory)"
+    )
     p.set_defaults(func=_cmd_extract)
 
     p = sub.add_parser("targets", help="print each target as one JSON line (gold format)")

@@ -10,8 +10,7 @@ from .. import model
 def _cmd_validate(args: argparse.Namespace) -> int:
     for path in args.plans:
         plan = model.load(path, strict=not args.lenient)
-        print(f"{path}: ok ({len(plan.targets)} targets, {len(plan.tasks)} tasks, "
-              f"{len(plan.indicators)} indicators)")
+        print(f"{path}: ok ({len(plan.targets)} targets, {len(plan.tasks)} tasks, {len(plan.indicators)} indicators)")
     return 0
 
 
@@ -21,14 +20,19 @@ def _cmd_show(args: argparse.Namespace) -> int:
         print(plan.to_json())
         return 0
     print(f"{plan.title or '(untitled)'}  [{plan.id}]")
-    for label, value in (("issuer", plan.issuer), ("文号", plan.doc_number),
-                         ("place", f"{plan.region.name} ({plan.region.level.name})" if plan.region.name else ""),
-                         ("period", f"{plan.period_start}–{plan.period_end}" if plan.period_start else ""),
-                         ("status", plan.status.name)):
+    for label, value in (
+        ("issuer", plan.issuer),
+        ("文号", plan.doc_number),
+        ("place", f"{plan.region.name} ({plan.region.level.name})" if plan.region.name else ""),
+        ("period", f"{plan.period_start}–{plan.period_end}" if plan.period_start else ""),
+        ("status", plan.status.name),
+    ):
         if value:
             print(f"  {label:8} {value}")
-    print(f"  {len(plan.sections)} top sections, {len(plan.tasks)} tasks, "
-          f"{len(plan.indicators)} indicators, {len(plan.targets)} targets")
+    print(
+        f"  {len(plan.sections)} top sections, {len(plan.tasks)} tasks, "
+        f"{len(plan.indicators)} indicators, {len(plan.targets)} targets"
+    )
     if plan.targets:
         print("\nTargets:")
         for t in plan.targets:

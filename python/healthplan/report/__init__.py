@@ -27,7 +27,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .._core import Plan
     from ..compare import Comparison
 
-__all__ = ["Report", "build_report", "run_report", "render_html"]
+__all__ = ["Report", "build_report", "render_html", "run_report"]
 
 DEFAULT_OUTPUT = "healthplan-report.html"
 
@@ -53,6 +53,7 @@ class Report:
 
 # -------------------------------------------------------------------- build --
 
+
 def _inputs(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
     from .._inputs import list_inputs
     from ..datasets import seed_paths
@@ -69,9 +70,15 @@ def _png(fig: Any) -> str:
     return base64.b64encode(buf.getvalue()).decode("ascii")
 
 
-def build_report(paths: Sequence[str | os.PathLike[str]] = (), *, catalog_files: Sequence[str] = (),
-                 observations: str | os.PathLike[str] | None = None, plots: bool = True,
-                 progress: bool | None = None, stream: TextIO | None = None) -> Report:
+def build_report(
+    paths: Sequence[str | os.PathLike[str]] = (),
+    *,
+    catalog_files: Sequence[str] = (),
+    observations: str | os.PathLike[str] | None = None,
+    plots: bool = True,
+    progress: bool | None = None,
+    stream: TextIO | None = None,
+) -> Report:
     """Extracts (or loads) the inputs, compares them and evaluates the national targets.
 
     ``paths``: ``.txt`` documents, ``.json`` plans or folders; none = the bundled
@@ -97,8 +104,13 @@ def build_report(paths: Sequence[str | os.PathLike[str]] = (), *, catalog_files:
     obs = Observations.from_csv(observations) if observations else observed_china()
     evaluation = evaluate(national_plan(catalog), obs)
     obs_frame = obs.to_frame()
-    report = Report(plans=plans, inputs=[os.fspath(f) for f in files], comparison=comparison,
-                    evaluation=evaluation, observations=obs_frame)
+    report = Report(
+        plans=plans,
+        inputs=[os.fspath(f) for f in files],
+        comparison=comparison,
+        evaluation=evaluation,
+        observations=obs_frame,
+    )
     bar.step("evaluated")
 
     if plots:
@@ -127,14 +139,16 @@ def _add_figures(report: Report, bar: ProgressBar) -> None:
     ev = report.evaluation
     if ev is not None:
         observed = ev[ev["latest_value"].notna()]
-        attempt("national verdicts", lambda: plot.verdict_scorecard(observed.assign(plan_id="全国"),
-                                                                    rows="plan_id"))
+        attempt("national verdicts", lambda: plot.verdict_scorecard(observed.assign(plan_id="全国"), rows="plan_id"))
     # The indicators most plans set targets for, with a national target to compare.
     t = c.targets[c.targets["verdict"] != "not_comparable"]
     # Ranked by how many plans set them, then by how many targets differ from the national one.
-    top = t.assign(differs=t["verdict"] != "equal").groupby("code").agg(
-        plans=("plan_id", "nunique"), differs=("differs", "sum")).sort_values(
-        ["plans", "differs"], ascending=False, kind="stable")
+    top = (
+        t.assign(differs=t["verdict"] != "equal")
+        .groupby("code")
+        .agg(plans=("plan_id", "nunique"), differs=("differs", "sum"))
+        .sort_values(["plans", "differs"], ascending=False, kind="stable")
+    )
     for code in list(top.index[:_TARGET_PLOTS_MAX]):
         attempt(f"targets {code}", lambda code=code: plot.targets_plot(c, code))
     for _ in range(_TARGET_PLOTS_MAX - min(_TARGET_PLOTS_MAX, len(top))):
@@ -144,8 +158,9 @@ def _add_figures(report: Report, bar: ProgressBar) -> None:
     if ev is not None and report.observations is not None:
         # Longest observed series first: a single point makes a poor chart.
         with_data = ev[ev["latest_value"].notna()]
-        depth = with_data.groupby("indicator_key", sort=False)["points"].max().sort_values(
-            ascending=False, kind="stable")
+        depth = (
+            with_data.groupby("indicator_key", sort=False)["points"].max().sort_values(ascending=False, kind="stable")
+        )
         for code in depth.index:
             rows = with_data[with_data["indicator_key"] == code]
             if charted >= _PROGRESS_MAX:
@@ -153,12 +168,18 @@ def _add_figures(report: Report, bar: ProgressBar) -> None:
             name = rows["indicator"].iloc[0]
             targets = {int(y): float(v) for y, v in zip(rows["year"], rows["threshold"]) if v == v}
             entry = c.catalog.find(str(code)) or c.catalog.find(c.catalog.match(name).code or "")
-            baseline = (entry.baseline.year, entry.baseline.value) if entry and entry.baseline and \
-                entry.baseline.year else None
+            baseline = (
+                (entry.baseline.year, entry.baseline.value)
+                if entry and entry.baseline and entry.baseline.year
+                else None
+            )
             obs = report.observations
-            attempt(f"progress {name}", lambda name=name, targets=targets, baseline=baseline, unit=rows["unit"].iloc[0]:
-                    plot.progress_chart(obs, name, targets=targets, baseline=baseline, unit=unit,
-                                        title=f"全国 {name}"))
+            attempt(
+                f"progress {name}",
+                lambda name=name, targets=targets, baseline=baseline, unit=rows["unit"].iloc[0], obs=obs: (
+                    plot.progress_chart(obs, name, targets=targets, baseline=baseline, unit=unit, title=f"全国 {name}")
+                ),
+            )
             charted += 1
     for _ in range(_PROGRESS_MAX - charted):
         bar.step("")
@@ -215,8 +236,10 @@ def _img(report: Report, name: str, caption: str) -> str:
     data = report.figures.get(name)
     if not data:
         return ""
-    return (f"<figure><img alt='{html.escape(caption)}' src='data:image/png;base64,{data}'>"
-            f"<figcaption>{html.escape(caption)}</figcaption></figure>")
+    return (
+        f"<figure><img alt='{html.escape(caption)}' src='data:image/png;base64,{data}'>"
+        f"<figcaption>{html.escape(caption)}</figcaption></figure>"
+    )
 
 
 def render_html(report: Report) -> str:
@@ -233,68 +256,117 @@ def render_html(report: Report) -> str:
     ev_obs = ev[ev["latest_value"].notna()] if ev is not None else None
     now = _dt.datetime.now().strftime("%Y-%m-%d %H:%M")
 
-    parts = [f"<!DOCTYPE html><html lang='zh-CN'><head><meta charset='utf-8'>"
-             f"<title>healthplan report: {len(report.plans)} plans</title><style>{_CSS}</style></head><body>"]
-    parts.append(f"<h1>健康规划比较报告 · Health plan comparison report</h1>"
-                 f"<p class='muted'>healthplan {esc(__version__)} · {esc(now)} · "
-                 f"national catalog: {esc(c.catalog.name)} ({len(c.catalog)} indicators)</p>")
-    parts.append("<div class='cards'>" + "".join(
-        f"<div class='card'><b>{v}</b>{esc(k)}</div>" for k, v in (
-            ("plans", len(report.plans)), ("targets extracted", int(summary["targets"].sum())),
-            ("matched to the national catalog", len(t)), ("stricter than national", counts.get("stricter", 0)),
-            ("equal to national", counts.get("equal", 0)), ("looser than national", counts.get("looser", 0)))) +
-        "</div>")
+    parts = [
+        f"<!DOCTYPE html><html lang='zh-CN'><head><meta charset='utf-8'>"
+        f"<title>healthplan report: {len(report.plans)} plans</title><style>{_CSS}</style></head><body>"
+    ]
+    parts.append(
+        f"<h1>健康规划比较报告 · Health plan comparison report</h1>"
+        f"<p class='muted'>healthplan {esc(__version__)} · {esc(now)} · "
+        f"national catalog: {esc(c.catalog.name)} ({len(c.catalog)} indicators)</p>"
+    )
+    parts.append(
+        "<div class='cards'>"
+        + "".join(
+            f"<div class='card'><b>{v}</b>{esc(k)}</div>"
+            for k, v in (
+                ("plans", len(report.plans)),
+                ("targets extracted", int(summary["targets"].sum())),
+                ("matched to the national catalog", len(t)),
+                ("stricter than national", counts.get("stricter", 0)),
+                ("equal to national", counts.get("equal", 0)),
+                ("looser than national", counts.get("looser", 0)),
+            )
+        )
+        + "</div>"
+    )
 
     parts.append("<h2>1. Plans</h2>")
-    tl = c.timelines[["plan", "title", "level", "issue_date", "period_start", "period_end", "target_years",
-                      "n_targets", "n_matched_targets", "n_tasks"]]
+    tl = c.timelines[
+        [
+            "plan",
+            "title",
+            "level",
+            "issue_date",
+            "period_start",
+            "period_end",
+            "target_years",
+            "n_targets",
+            "n_matched_targets",
+            "n_tasks",
+        ]
+    ]
     parts.append(_table(tl))
     parts.append("<p class='muted'>Inputs: " + esc(", ".join(Path(p).name for p in report.inputs)) + "</p>")
 
     parts.append("<h2>2. Ambition against the national targets</h2>")
     n_path = int(comparable["basis"].str.startswith("interpolated").sum())
-    parts.append("<p>Each plan target matched to a national indicator is compared with the national target of "
-                 "the same year, in the national unit; <i>stricter</i> respects the indicator's direction "
-                 "(a higher literacy target, a lower mortality target). When the national plan states no target "
-                 "for the plan's year (most local plans are 十四五 plans with 2025 targets; 健康中国行动 states "
-                 "2022 and 2030), the target is compared with the <b>national path interpolated</b> in a straight "
-                 "line between the nearest national points before and after it — a yardstick, not a stated "
-                 "national target. The <code>basis</code> column says which (<code>national_target</code> or "
-                 "<code>interpolated(2022–2030)</code>); years beyond the last national year are not "
-                 f"extrapolated and stay not comparable. {n_path} of the {len(comparable)} comparable targets "
-                 "rest on the interpolated path (column <code>interpolated</code> below; rows marked 插值 in the "
-                 "traffic lights, dotted lines in the bar charts).</p>")
+    parts.append(
+        "<p>Each plan target matched to a national indicator is compared with the national target of "
+        "the same year, in the national unit; <i>stricter</i> respects the indicator's direction "
+        "(a higher literacy target, a lower mortality target). When the national plan states no target "
+        "for the plan's year (most local plans are 十四五 plans with 2025 targets; 健康中国行动 states "
+        "2022 and 2030), the target is compared with the <b>national path interpolated</b> in a straight "
+        "line between the nearest national points before and after it — a yardstick, not a stated "
+        "national target. The <code>basis</code> column says which (<code>national_target</code> or "
+        "<code>interpolated(2022–2030)</code>); years beyond the last national year are not "
+        f"extrapolated and stay not comparable. {n_path} of the {len(comparable)} comparable targets "
+        "rest on the interpolated path (column <code>interpolated</code> below; rows marked 插值 in the "
+        "traffic lights, dotted lines in the bar charts).</p>"
+    )
     parts.append(_table(summary.drop(columns=["plan_id"])))
-    parts.append("<div class='grid'>" + _img(report, "stringency", "Stringency by indicator and plan") +
-                 "</div>")
-    cols = ["name", "plan", "year", "op", "value", "unit", "national_op", "national_value", "basis", "verdict",
-            "margin", "indicator", "match"]
+    parts.append("<div class='grid'>" + _img(report, "stringency", "Stringency by indicator and plan") + "</div>")
+    cols = [
+        "name",
+        "plan",
+        "year",
+        "op",
+        "value",
+        "unit",
+        "national_op",
+        "national_value",
+        "basis",
+        "verdict",
+        "margin",
+        "indicator",
+        "match",
+    ]
     order = comparable["verdict"].map({"stricter": 0, "looser": 1, "equal": 2})
     shown = comparable.assign(_order=order).sort_values(["_order", "name", "year"], kind="stable")
     differs = shown[shown["verdict"] != "equal"]
     parts.append(f"<h3>Targets that differ from the national target or path ({len(differs)})</h3>")
     parts.append(_table(differs[cols], max_rows=400))
-    parts.append(f"<details><summary>All {len(shown)} comparable targets, including those equal to the "
-                 f"national target</summary>{_table(shown[cols], max_rows=1000)}</details>")
-    figs = "".join(_img(report, k, f"Targets across plans: {k.split(' ', 1)[1]}") for k in report.figures
-                   if k.startswith("targets "))
+    parts.append(
+        f"<details><summary>All {len(shown)} comparable targets, including those equal to the "
+        f"national target</summary>{_table(shown[cols], max_rows=1000)}</details>"
+    )
+    figs = "".join(
+        _img(report, k, f"Targets across plans: {k.split(' ', 1)[1]}")
+        for k in report.figures
+        if k.startswith("targets ")
+    )
     if figs:
         parts.append(f"<div class='grid'>{figs}</div>")
 
     parts.append("<h2>3. Coverage of the national indicators</h2>")
-    parts.append("<div class='grid'>" + _img(report, "coverage", "Which national indicators each plan targets") +
-                 "</div>")
+    parts.append(
+        "<div class='grid'>" + _img(report, "coverage", "Which national indicators each plan targets") + "</div>"
+    )
     cov = c.coverage[c.coverage["n_plans"] > 0]
     parts.append(_table(cov))
     missing = c.coverage[(c.coverage["n_plans"] == 0) & (c.coverage["national_targets"] != "")]
-    parts.append(f"<p>National indicators with a target that no plan sets ({len(missing)}): "
-                 + esc("、".join(missing["name"])) + "</p>")
+    parts.append(
+        f"<p>National indicators with a target that no plan sets ({len(missing)}): "
+        + esc("、".join(missing["name"]))
+        + "</p>"
+    )
 
     parts.append("<h2>4. Who carries the load: departments</h2>")
-    parts.append("<p>Tasks led and co-responsible, by department kind (names normalised: 市卫健委 = "
-                 "市卫生健康委员会 = 区卫生健康委员会 → 卫生健康).</p>")
-    parts.append("<div class='grid'>" + _img(report, "responsibility", "Tasks led, by department kind") +
-                 "</div>")
+    parts.append(
+        "<p>Tasks led and co-responsible, by department kind (names normalised: 市卫健委 = "
+        "市卫生健康委员会 = 区卫生健康委员会 → 卫生健康).</p>"
+    )
+    parts.append("<div class='grid'>" + _img(report, "responsibility", "Tasks led, by department kind") + "</div>")
     for role, label in (("led", "Tasks led (牵头)"), ("co_responsible", "Tasks co-responsible (配合/责任)")):
         m = c.responsibility_matrix(role)
         if not m.empty:
@@ -302,23 +374,54 @@ def render_html(report: Report) -> str:
 
     parts.append("<h2>5. National targets against observed figures</h2>")
     if ev_obs is not None and not ev_obs.empty:
-        parts.append("<p>The national 健康中国行动 targets evaluated against the bundled national observations "
-                     "(sources in the observations' <code>source</code> column).</p>")
-        parts.append(_table(ev_obs[["indicator", "year", "comparator", "threshold", "unit", "latest_year",
-                                    "latest_value", "projected_value", "verdict", "method", "explanation"]]))
-        parts.append("<div class='grid'>" + _img(report, "national verdicts", "Verdicts of the national targets")
-                     + "".join(_img(report, k, k.replace("progress ", "Progress: ")) for k in report.figures
-                               if k.startswith("progress ")) + "</div>")
+        parts.append(
+            "<p>The national 健康中国行动 targets evaluated against the bundled national observations "
+            "(sources in the observations' <code>source</code> column).</p>"
+        )
+        parts.append(
+            _table(
+                ev_obs[
+                    [
+                        "indicator",
+                        "year",
+                        "comparator",
+                        "threshold",
+                        "unit",
+                        "latest_year",
+                        "latest_value",
+                        "projected_value",
+                        "verdict",
+                        "method",
+                        "explanation",
+                    ]
+                ]
+            )
+        )
+        parts.append(
+            "<div class='grid'>"
+            + _img(report, "national verdicts", "Verdicts of the national targets")
+            + "".join(
+                _img(report, k, k.replace("progress ", "Progress: "))
+                for k in report.figures
+                if k.startswith("progress ")
+            )
+            + "</div>"
+        )
         no_data = ev[ev["latest_value"].isna()]["indicator"].drop_duplicates()
-        parts.append(f"<p class='muted'>No observed figures bundled for {len(no_data)} national indicators: "
-                     + esc("、".join(no_data)) + "</p>")
+        parts.append(
+            f"<p class='muted'>No observed figures bundled for {len(no_data)} national indicators: "
+            + esc("、".join(no_data))
+            + "</p>"
+        )
     else:
         parts.append("<p class='muted'>No observations.</p>")
 
     parts.append("<h2>6. Indicator names not matched (for review)</h2>")
-    parts.append("<p>Add aliases with <code>healthplan compare --catalog aliases.json</code> "
-                 "(<code>{\"aliases\": {\"HC04-01\": [\"…\"]}}</code>) when one of these is a national "
-                 "indicator.</p>")
+    parts.append(
+        "<p>Add aliases with <code>healthplan compare --catalog aliases.json</code> "
+        '(<code>{"aliases": {"HC04-01": ["…"]}}</code>) when one of these is a national '
+        "indicator.</p>"
+    )
     parts.append(_table(c.unmatched.drop(columns=["plan_id"]), max_rows=300))
 
     parts.append("<h2>7. Sources of the national targets</h2>")
@@ -330,6 +433,7 @@ def render_html(report: Report) -> str:
 
 
 # --------------------------------------------------------------- terminal --
+
 
 def _display_width(text: str) -> int:
     """Terminal columns: wide (CJK) characters take two."""
@@ -346,16 +450,19 @@ def summary_text(report: Report) -> str:
     width = max((_display_width(p) for p in s["plan"]), default=4)
     for r in s.itertuples(index=False):
         pad = " " * max(0, width - _display_width(r.plan))
-        lines.append(f"  {r.plan}{pad}  {r.targets:4d} targets, {r.matched:3d} matched national, "
-                     f"{r.indicators_covered:2d} indicators covered; vs national: {r.stricter} stricter, "
-                     f"{r.equal} equal, {r.looser} looser" +
-                     (f" ({r.interpolated} against the interpolated national path)" if r.interpolated else ""))
+        lines.append(
+            f"  {r.plan}{pad}  {r.targets:4d} targets, {r.matched:3d} matched national, "
+            f"{r.indicators_covered:2d} indicators covered; vs national: {r.stricter} stricter, "
+            f"{r.equal} equal, {r.looser} looser"
+            + (f" ({r.interpolated} against the interpolated national path)" if r.interpolated else "")
+        )
     ev = report.evaluation
     if ev is not None:
         obs = ev[ev["latest_value"].notna()]
         counts = obs["verdict"].value_counts()
-        lines.append(f"National targets with observed figures: {len(obs)} — " +
-                     ", ".join(f"{k} {v}" for k, v in counts.items()))
+        lines.append(
+            f"National targets with observed figures: {len(obs)} — " + ", ".join(f"{k} {v}" for k, v in counts.items())
+        )
         off = obs[obs["verdict"].isin(["off_track", "missed"])]
         for r in off.itertuples(index=False):
             lines.append(f"  ! {r.indicator} {r.year}: {r.verdict} (latest {r.latest_value:g} in {r.latest_year})")
@@ -364,9 +471,15 @@ def summary_text(report: Report) -> str:
     return "\n".join(lines)
 
 
-def run_report(paths: Sequence[str | os.PathLike[str]] = (), *, output: str | os.PathLike[str] | None = None,
-               catalog_files: Sequence[str] = (), observations: str | os.PathLike[str] | None = None,
-               plots: bool = True, stdout: TextIO | None = None) -> Path:
+def run_report(
+    paths: Sequence[str | os.PathLike[str]] = (),
+    *,
+    output: str | os.PathLike[str] | None = None,
+    catalog_files: Sequence[str] = (),
+    observations: str | os.PathLike[str] | None = None,
+    plots: bool = True,
+    stdout: TextIO | None = None,
+) -> Path:
     """``healthplan report``: builds the report, prints the summary and the report's path, returns the path."""
     out = stdout or sys.stdout
     target = Path(output) if output else Path.cwd() / DEFAULT_OUTPUT

@@ -54,16 +54,19 @@ TEST_CASE("places, short forms and the youth league", "[agencies]") {
 }
 
 TEST_CASE("department kinds of the bundled plans' units", "[agencies]") {
-    struct Case { const char* name; const char* kind; };
-    for (const Case k : {Case{"市教育局", "education"}, Case{"区文化体育广播电视和旅游局", "culture_tourism"},
-                         Case{"市民政局", "civil_affairs"}, Case{"市财政局", "finance"},
-                         Case{"区公安局", "public_security"}, Case{"市生态环境局", "ecology_environment"},
-                         Case{"市住建局", "housing"}, Case{"市农牧局", "agriculture"},
-                         Case{"市交通运输局", "transport"}, Case{"市融媒体中心", "media"},
-                         Case{"区总工会", "mass_organizations"}, Case{"市科学技术协会", "mass_organizations"},
-                         Case{"市科学技术局", "science_technology"}, Case{"各街道办事处", "local_government"},
-                         Case{"市人民医院", "health_institution"}, Case{"市委网信办", "propaganda"},
-                         Case{"市城市管理综合执法局", "urban_management"}, Case{"相关镇(区)", "local_government"}}) {
+    struct Case {
+        const char* name;
+        const char* kind;
+    };
+    for (const Case k :
+         {Case{"市教育局", "education"}, Case{"区文化体育广播电视和旅游局", "culture_tourism"},
+          Case{"市民政局", "civil_affairs"}, Case{"市财政局", "finance"}, Case{"区公安局", "public_security"},
+          Case{"市生态环境局", "ecology_environment"}, Case{"市住建局", "housing"}, Case{"市农牧局", "agriculture"},
+          Case{"市交通运输局", "transport"}, Case{"市融媒体中心", "media"}, Case{"区总工会", "mass_organizations"},
+          Case{"市科学技术协会", "mass_organizations"}, Case{"市科学技术局", "science_technology"},
+          Case{"各街道办事处", "local_government"}, Case{"市人民医院", "health_institution"},
+          Case{"市委网信办", "propaganda"}, Case{"市城市管理综合执法局", "urban_management"},
+          Case{"相关镇(区)", "local_government"}}) {
         INFO(k.name);
         CHECK(normalize_agency(k.name).kind == k.kind);
     }

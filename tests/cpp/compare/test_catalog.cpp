@@ -58,13 +58,16 @@ TEST_CASE("matcher: the required pairs", "[catalog][match]") {
 
 TEST_CASE("matcher: normalised names", "[catalog][match]") {
     const Catalog& c = bundled();
-    struct Case { const char* name; const char* code; };
-    for (const Case k : {Case{"全市居民健康素养水平(%)", "HC01-01"}, Case{"居民健康素养水平(%)", "HC01-01"},
-                         Case{"健康素养率", "HC01-01"},
-                         Case{"城乡居民达到《国民体质测定标准》合格以上人数比例", "HC03-01"},
-                         Case{"婴儿死亡率(‰)", "HC07-01"}, Case{"孕产妇死亡率(1/10万)", "HC07-03"},
-                         Case{"70岁以下人群慢性呼吸系统疾病死亡率", "HC13-01"},
-                         Case{"65岁以上人群老年期痴呆患病率", "HC10-02"}, Case{"人均预期寿命(岁)", "HC00-01"}}) {
+    struct Case {
+        const char* name;
+        const char* code;
+    };
+    for (const Case k :
+         {Case{"全市居民健康素养水平(%)", "HC01-01"}, Case{"居民健康素养水平(%)", "HC01-01"},
+          Case{"健康素养率", "HC01-01"}, Case{"城乡居民达到《国民体质测定标准》合格以上人数比例", "HC03-01"},
+          Case{"婴儿死亡率(‰)", "HC07-01"}, Case{"孕产妇死亡率(1/10万)", "HC07-03"},
+          Case{"70岁以下人群慢性呼吸系统疾病死亡率", "HC13-01"}, Case{"65岁以上人群老年期痴呆患病率", "HC10-02"},
+          Case{"人均预期寿命(岁)", "HC00-01"}}) {
         INFO(k.name);
         const auto m = c.match(k.name);
         CHECK(m.code == k.code);
@@ -115,7 +118,8 @@ TEST_CASE("users add aliases and whole catalogs", "[catalog]") {
       "indicators": [{"code": "L01", "name": "每千人口医疗卫生机构床位数", "unit": "张", "direction": "higher",
                       "targets": [{"year": 2025, "op": ">=", "value": 7.0, "text": "7.0"}]}],
       "aliases": {"HC07-01": ["婴儿死亡率(本地口径)"]}
-    })json", "extra.json");
+    })json",
+                                             "extra.json");
     c.merge(extra);
     CHECK(c.match("每千人口医疗卫生机构床位数").code == "L01");
     CHECK(c.match("婴儿死亡率(本地口径)").code == "HC07-01");
@@ -130,17 +134,20 @@ TEST_CASE("catalog JSON errors name the place", "[catalog]") {
         CHECK(e.where() == "bad.json:/indicators/0/unit");
     }
     try {
-        Catalog::from_json(R"json({"indicators": [{"code": "A", "name": "x", "targets": [{"year": 2030, "kind": "level"}]}]})json",
-                           "bad.json");
+        Catalog::from_json(
+            R"json({"indicators": [{"code": "A", "name": "x", "targets": [{"year": 2030, "kind": "level"}]}]})json",
+            "bad.json");
         FAIL("expected a SchemaError");
     } catch (const SchemaError& e) {
         CHECK(e.where() == "bad.json:/indicators/0/targets/0/value");
     }
-    CHECK_THROWS_AS(Catalog::from_json(R"json({"indicators": [{"code": "A", "name": "x", "colour": 1}]})json"), SchemaError);
+    CHECK_THROWS_AS(Catalog::from_json(R"json({"indicators": [{"code": "A", "name": "x", "colour": 1}]})json"),
+                    SchemaError);
     CHECK_THROWS_AS(Catalog::from_json("{", "x"), ParseError);
     CHECK_THROWS_AS(Catalog::from_json(R"json({"version": 7})json"), SchemaError);
-    CHECK_THROWS_AS(Catalog::from_json(R"json({"indicators": [{"code": "A", "name": "x"}, {"code": "A", "name": "y"}]})json"),
-                    SchemaError);
+    CHECK_THROWS_AS(
+        Catalog::from_json(R"json({"indicators": [{"code": "A", "name": "x"}, {"code": "A", "name": "y"}]})json"),
+        SchemaError);
     const Catalog aliases_only = Catalog::from_json(R"json({"aliases": {"NOPE": ["x"]}})json");
     Catalog base = bundled();
     CHECK_THROWS_AS(base.merge(aliases_only), ValidationError);

@@ -190,8 +190,8 @@ TEST_CASE("interpolated national path: no extrapolation, level only, opt-out", "
         CHECK_FALSE(s.margin.has_value());
     }
     // Switched off: only same-year targets compare.
-    const auto off = stringency(level(27, Unit::percent(), Comparator::ge, 2025), e, std::nullopt,
-                                StringencyOptions{false});
+    const auto off =
+        stringency(level(27, Unit::percent(), Comparator::ge, 2025), e, std::nullopt, StringencyOptions{false});
     CHECK(off.verdict == Stringency::not_comparable);
     CHECK(off.reason == "no national target for 2025");
     // Rate targets are not compared with an interpolated path.

@@ -58,8 +58,9 @@ struct Fixture {
 }  // namespace
 
 TEST_CASE("level after the target year: inclusive vs strict comparators", "[evaluate][level]") {
-    for (auto [cmp, verdict] : {std::pair{Comparator::ge, Verdict::achieved}, std::pair{Comparator::gt, Verdict::missed},
-                                std::pair{Comparator::le, Verdict::achieved}, std::pair{Comparator::lt, Verdict::missed}}) {
+    for (auto [cmp, verdict] :
+         {std::pair{Comparator::ge, Verdict::achieved}, std::pair{Comparator::gt, Verdict::missed},
+          std::pair{Comparator::le, Verdict::achieved}, std::pair{Comparator::lt, Verdict::missed}}) {
         Fixture f;
         f.target(TargetKind::level, cmp, 22.0, 2022);
         f.obs(2020, 20);
@@ -499,9 +500,8 @@ TEST_CASE("a relative change's % is not the level's unit", "[evaluate][change][u
 
 TEST_CASE("national targets against the bundled national figures", "[evaluate][real]") {
     // 健康中国行动 (2019—2030) targets; figures from python/healthplan/data/observed (each row sourced).
-    const auto obs = Observations::from_csv(std::string(HEALTHPLAN_SOURCE_DIR) +
-                                                "/python/healthplan/data/observed/china_observed.csv",
-                                            {"全国", ""});
+    const auto obs = Observations::from_csv(
+        std::string(HEALTHPLAN_SOURCE_DIR) + "/python/healthplan/data/observed/china_observed.csv", {"全国", ""});
     Plan plan;
     plan.id = "healthy-china-2019";
     plan.region = {"全国", AdminLevel::national, ""};

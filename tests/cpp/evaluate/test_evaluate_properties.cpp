@@ -21,17 +21,21 @@ namespace {
 int rank(Verdict v) {
     switch (v) {
         case Verdict::achieved:
-        case Verdict::achieved_early: return 4;
-        case Verdict::on_track: return 3;
-        case Verdict::off_track: return 2;
-        case Verdict::missed: return 1;
-        default: return 0;
+        case Verdict::achieved_early:
+            return 4;
+        case Verdict::on_track:
+            return 3;
+        case Verdict::off_track:
+            return 2;
+        case Verdict::missed:
+            return 1;
+        default:
+            return 0;
     }
 }
 
-LevelResultColumns judge(const std::vector<std::int64_t>& years, const std::vector<double>& values,
-                         double threshold, Comparator cmp, int target_year, int as_of,
-                         const EvaluationPolicy& policy) {
+LevelResultColumns judge(const std::vector<std::int64_t>& years, const std::vector<double>& values, double threshold,
+                         Comparator cmp, int target_year, int as_of, const EvaluationPolicy& policy) {
     std::vector<std::int64_t> series(years.size(), 7);
     SeriesColumns o{series, years, values};
     std::vector<std::int64_t> ts{7}, ty{target_year};

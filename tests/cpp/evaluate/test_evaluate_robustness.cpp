@@ -33,8 +33,8 @@ TEST_CASE("random plans against random observations: verdicts, never crashes", "
                 const std::string unit = coin(rng) ? ind.unit.symbol() : units[unit_pick(rng)];
                 for (int y : years) {
                     const bool flagged = coin(rng) == 0 && coin(rng) == 0;
-                    rows.push_back({coin(rng) ? ind.name : ind.id, region, y, flagged ? std::nan("") : val(rng), unit, "",
-                                    static_cast<std::uint8_t>(flagged ? flag_missing : 0)});
+                    rows.push_back({coin(rng) ? ind.name : ind.id, region, y, flagged ? std::nan("") : val(rng), unit,
+                                    "", static_cast<std::uint8_t>(flagged ? flag_missing : 0)});
                 }
             }
         }
@@ -90,9 +90,9 @@ TEST_CASE("random plans against random observations: verdicts, never crashes", "
 
 TEST_CASE("random CSV text loads or fails with a named error", "[observations][robustness]") {
     std::mt19937 rng(99);
-    const std::string pieces[] = {"indicator", "year", "value", "unit", "flags", "region", ",", "\n", "\"", "\"\"",
-                                  "2020", "1.5", "nan", "%", "‰", "furlong", "missing", "x", "乌海", " ", "\r\n",
-                                  "-3", "1e400", "2020.5", "\xff"};
+    const std::string pieces[] = {"indicator", "year", "value", "unit", "flags", "region", ",",       "\n",      "\"",
+                                  "\"\"",      "2020", "1.5",   "nan",  "%",     "‰",      "furlong", "missing", "x",
+                                  "乌海",      " ",    "\r\n",  "-3",   "1e400", "2020.5", "\xff"};
     std::uniform_int_distribution<std::size_t> pick(0, std::size(pieces) - 1), len(0, 40);
     int loaded = 0, refused = 0;
     for (int trial = 0; trial < 3000; ++trial) {

@@ -46,9 +46,8 @@ TEST_CASE("CSV with quotes, regions, units and flags", "[observations]") {
 }
 
 TEST_CASE("NaN or empty values need the missing flag", "[observations]") {
-    const auto m = message_of([] {
-        Observations::from_csv_text("indicator,year,value\nx,2015,1\nx,2016,\n", "t.csv");
-    });
+    const auto m =
+        message_of([] { Observations::from_csv_text("indicator,year,value\nx,2015,1\nx,2016,\n", "t.csv"); });
     CHECK(m.find("observations.nan") != std::string::npos);
     CHECK(m.find("t.csv:3") != std::string::npos);
     ObservationRow r{"x", "", 2015, std::nan(""), "%", "", 0};
@@ -59,14 +58,14 @@ TEST_CASE("NaN or empty values need the missing flag", "[observations]") {
 
 TEST_CASE("conflicting and duplicate rows are errors naming both rows", "[observations]") {
     const auto conflict = message_of([] {
-        Observations::from_csv_text("indicator,year,value,unit\nx,2015,2.21,人\nx,2016,2.3,人\nx,2015,2.22,人\n", "d.csv");
+        Observations::from_csv_text("indicator,year,value,unit\nx,2015,2.21,人\nx,2016,2.3,人\nx,2015,2.22,人\n",
+                                    "d.csv");
     });
     CHECK(conflict.find("observations.conflict") != std::string::npos);
     CHECK(conflict.find("d.csv:2") != std::string::npos);
     CHECK(conflict.find("d.csv:4") != std::string::npos);
-    const auto dup = message_of([] {
-        Observations::from_csv_text("indicator,year,value,unit\nx,2015,0.5,%\nx,2015,5,‰\n", "d.csv");
-    });
+    const auto dup = message_of(
+        [] { Observations::from_csv_text("indicator,year,value,unit\nx,2015,0.5,%\nx,2015,5,‰\n", "d.csv"); });
     CHECK(dup.find("observations.duplicate") != std::string::npos);  // same value in ‰ and %
     // A revised figure: the replaced row is flagged and kept, not used.
     const auto ok = Observations::from_csv_text(
@@ -76,8 +75,9 @@ TEST_CASE("conflicting and duplicate rows are errors naming both rows", "[observ
 }
 
 TEST_CASE("bad input is named: unit, year, columns, quotes", "[observations]") {
-    CHECK(message_of([] { Observations::from_csv_text("indicator,year,value,unit\nx,2015,1,furlong\n", "u.csv"); })
-              .find("u.csv:2") != std::string::npos);
+    CHECK(message_of([] {
+              Observations::from_csv_text("indicator,year,value,unit\nx,2015,1,furlong\n", "u.csv");
+          }).find("u.csv:2") != std::string::npos);
     CHECK_THROWS_AS(Observations::from_csv_text("indicator,year,value,unit\nx,2015,1,furlong\n"), UnitError);
     CHECK_THROWS_AS(Observations::from_csv_text("indicator,year,value\nx,20x5,1\n"), DataError);
     CHECK_THROWS_AS(Observations::from_csv_text("indicator,year,value\nx,15,1\n"), DataError);
@@ -115,9 +115,8 @@ TEST_CASE("flags parse and print", "[observations]") {
 }
 
 TEST_CASE("the bundled national observations load", "[observations]") {
-    const auto obs = Observations::from_csv(std::string(HEALTHPLAN_SOURCE_DIR) +
-                                                "/python/healthplan/data/observed/china_observed.csv",
-                                            {"全国", ""});
+    const auto obs = Observations::from_csv(
+        std::string(HEALTHPLAN_SOURCE_DIR) + "/python/healthplan/data/observed/china_observed.csv", {"全国", ""});
     CHECK(obs.size() >= 78);
     const auto s = obs.series("婴儿死亡率", "全国");
     REQUIRE(s.size() >= 10);

@@ -77,7 +77,8 @@ TEST_CASE("a task-like numbered item ends the value list", "[extract][targets][l
 }
 
 TEST_CASE("展望 frames a long-range year after the plan's own", "[extract][targets][frames]") {
-    Plan p = plan_of("到2025年，居民健康素养水平达到30%以上。展望2035年，居民健康素养水平达到40%以上，人均预期寿命达到82岁。");
+    Plan p = plan_of(
+        "到2025年，居民健康素养水平达到30%以上。展望2035年，居民健康素养水平达到40%以上，人均预期寿命达到82岁。");
     REQUIRE(find(p, "居民健康素养水平", 2025));
     REQUIRE(find(p, "居民健康素养水平", 2035));
     CHECK(*find(p, "居民健康素养水平", 2035)->value == 40);
@@ -241,7 +242,8 @@ TEST_CASE("a target year written with the value or after the indicator", "[extra
 }
 
 TEST_CASE("a clause going on about the last statement's indicator", "[extract][targets]") {
-    const std::string body = "到2025年，人均预期寿命达到80岁，比2020年提高1岁；全县参保率不低于95%，其中农村地区不低于93%。";
+    const std::string body =
+        "到2025年，人均预期寿命达到80岁，比2020年提高1岁；全县参保率不低于95%，其中农村地区不低于93%。";
     Plan p = plan_of(body);
     const Target* change = nullptr;
     for (const auto& t : p.targets)

@@ -16,7 +16,8 @@ using namespace healthplan;
 namespace {
 
 std::string seed_text() {
-    const auto path = std::filesystem::path(HEALTHPLAN_SOURCE_DIR) / "python/healthplan/data/plans/000_197f2d321f6d73e8.txt";
+    const auto path =
+        std::filesystem::path(HEALTHPLAN_SOURCE_DIR) / "python/healthplan/data/plans/000_197f2d321f6d73e8.txt";
     std::ifstream in(path, std::ios::binary);
     return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
 }
@@ -52,10 +53,11 @@ TEST_CASE("empty and whitespace-only texts give an empty plan", "[extract][robus
 TEST_CASE("random bytes and random valid UTF-8 never crash", "[extract][robust]") {
     std::mt19937 rng(12345);
     // Characters the grammar reacts to, mixed with noise.
-    const std::vector<std::string> pieces = {"到", "2025", "年", "，", "。", "率", "达到", "不低于", "%", "‰", "/10万",
-                                             "以上", "以下", "分别", "和", "、", "(", ")", "（", "）", "一、", "1.",
-                                             "(1)", "第一章", "专栏1", "\n", "牵头", "负责", "牵头单位:", "市", "局",
-                                             "持续下降", "?", "１", "．", "％", "《", "》", "〔", "〕", "号", "x", " "};
+    const std::vector<std::string> pieces = {
+        "到",   "2025",   "年",    "，", "。",   "率",   "达到",      "不低于", "%",  "‰",        "/10万",
+        "以上", "以下",   "分别",  "和", "、",   "(",    ")",         "（",     "）", "一、",     "1.",
+        "(1)",  "第一章", "专栏1", "\n", "牵头", "负责", "牵头单位:", "市",     "局", "持续下降", "?",
+        "１",   "．",     "％",    "《", "》",   "〔",   "〕",        "号",     "x",  " "};
     for (int round = 0; round < 200; ++round) {
         std::string text;
         const int n = static_cast<int>(rng() % 400);
@@ -107,7 +109,8 @@ TEST_CASE("a 10 MB document, a 1 MB line and deep nesting finish", "[extract][ro
     // Deep nesting: every heading style repeated many levels deep.
     std::string nested = "某市规划\n";
     for (int k = 1; k <= 3000; ++k)
-        nested += "第" + std::to_string(k) + "章 章\n第1节 节\n一、甲\n(一)乙\n1.丙\n(1)丁。到2025年，婴儿死亡率低于5‰。\n";
+        nested +=
+            "第" + std::to_string(k) + "章 章\n第1节 节\n一、甲\n(一)乙\n1.丙\n(1)丁。到2025年，婴儿死亡率低于5‰。\n";
     Plan r = extract(nested);
     CHECK(r.sections.size() == 3000);
     CHECK(r.targets.size() == 1);  // the same target restated is one target
@@ -118,9 +121,13 @@ TEST_CASE("GB18030 files are detected and converted; unknown encodings are error
     std::filesystem::create_directories(dir);
     // "到2025年，婴儿死亡率低于5‰。" in GB18030, after a title line.
     const std::string gb =
-        "\xC4\xB3\xCA\xD0\xB9\xE6\xBB\xAE\n"                                  // 某市规划
-        "\xB5\xBD" "2025" "\xC4\xEA\xA3\xAC\xD3\xA4\xB6\xF9\xCB\xC0\xCD\xF6\xC2\xCA"  // 到2025年，婴儿死亡率
-        "\xB5\xCD\xD3\xDA" "5" "\xA1\xEB\xA1\xA3\n";                              // 低于5‰。
+        "\xC4\xB3\xCA\xD0\xB9\xE6\xBB\xAE\n"  // 某市规划
+        "\xB5\xBD"
+        "2025"
+        "\xC4\xEA\xA3\xAC\xD3\xA4\xB6\xF9\xCB\xC0\xCD\xF6\xC2\xCA"  // 到2025年，婴儿死亡率
+        "\xB5\xCD\xD3\xDA"
+        "5"
+        "\xA1\xEB\xA1\xA3\n";  // 低于5‰。
     const auto path = dir / "gbk.txt";
     std::ofstream(path, std::ios::binary) << gb;
     Plan p = extract_file(path);
@@ -136,7 +143,8 @@ TEST_CASE("GB18030 files are detected and converted; unknown encodings are error
     CHECK_THROWS_AS(extract_file(dir), ParseError);  // a directory
     // A UTF-8 BOM is dropped; spans index the text after it.
     const auto bom = dir / "bom.txt";
-    std::ofstream(bom, std::ios::binary) << "\xEF\xBB\xBF" << "某市规划\n到2025年，婴儿死亡率低于5‰。\n";
+    std::ofstream(bom, std::ios::binary) << "\xEF\xBB\xBF"
+                                         << "某市规划\n到2025年，婴儿死亡率低于5‰。\n";
     Plan b = extract_file(bom);
     REQUIRE(b.targets.size() == 1);
     CHECK(b.targets[0].span->begin == std::string("某市规划\n").size() + std::string("到2025年，").size());

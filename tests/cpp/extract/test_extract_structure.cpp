@@ -26,7 +26,9 @@ const char* notice =
     "二、主要任务\n（一）全方位干预健康影响因素\n"
     "1.实施健康知识普及行动。加强健康教育。（市卫生健康委牵头，市委宣传部，市教育局、科学技术局、市场监督管理局、"
     "团市委、某某日报社等按职责分工负责，各县区人民政府分别负责）\n"
-    "2.实施合理膳食行动。推广减盐减油。\n牵头单位：市卫生健康委\n责任单位：市教育局、市场监管局、住房和城乡建设局、小河镇政府\n"
+    "2."
+    "实施合理膳食行动。推广减盐减油。\n牵头单位：市卫生健康委\n责任单位：市教育局、市场监管局、住房和城乡建设局、小河镇"
+    "政府\n"
     "（二）维护全生命周期健康\n(1)实施妇幼健康促进行动。\n配合单位:市妇联\n"
     "三、保障措施\n（一）加强组织领导。各部门要落实责任。\n"
     "网站地图 | 联系我们\n版权所有 某某市人民政府\n";
@@ -78,8 +80,9 @@ TEST_CASE("the outline nests every heading style and leaves the page footer out"
 }
 
 TEST_CASE("chapters, sections and boxes", "[extract][sections]") {
-    Plan p = extract("某市“十四五”卫生健康规划(征求意见稿)\n第一章 规划背景\n第一节??发展成就\n文字。\n"
-                     "第二章总体要求\n第一节 发展目标\n专栏1 主要指标\n第二节 基本原则\n");
+    Plan p = extract(
+        "某市“十四五”卫生健康规划(征求意见稿)\n第一章 规划背景\n第一节??发展成就\n文字。\n"
+        "第二章总体要求\n第一节 发展目标\n专栏1 主要指标\n第二节 基本原则\n");
     CHECK(p.status == PlanStatus::draft);
     CHECK(p.title == "某市“十四五”卫生健康规划");
     CHECK(p.period_start == 2021);
@@ -102,8 +105,8 @@ TEST_CASE("responsibilities in a trailing parenthesis expand shared prefixes", "
     for (const auto& a : t.responsible) names.push_back(a.name), written.push_back(a.as_written);
     CHECK(names == std::vector<std::string>{"市委宣传部", "市教育局", "市科学技术局", "市市场监督管理局", "团市委",
                                             "某某日报社"});
-    CHECK(written == std::vector<std::string>{"市委宣传部", "市教育局", "科学技术局", "市场监督管理局", "团市委",
-                                              "某某日报社"});
+    CHECK(written ==
+          std::vector<std::string>{"市委宣传部", "市教育局", "科学技术局", "市场监督管理局", "团市委", "某某日报社"});
     CHECK(t.others == std::vector<std::string>{"各县区人民政府分别负责"});
 }
 
@@ -125,7 +128,9 @@ TEST_CASE("responsibilities on labelled lines", "[extract][tasks]") {
 }
 
 TEST_CASE("targets link to the task they are stated in", "[extract][tasks]") {
-    Plan p = extract("某市健康行动方案\n一、主要任务\n1.控烟。到2025年，成人吸烟率低于20%。（市卫健委牵头，市教育局等按职责分工负责）\n");
+    Plan p = extract(
+        "某市健康行动方案\n一、主要任务\n1.控烟。到2025年，成人吸烟率低于20%"
+        "。（市卫健委牵头，市教育局等按职责分工负责）\n");
     REQUIRE(p.targets.size() == 1);
     REQUIRE(p.tasks.size() == 1);
     CHECK(p.targets[0].task_id == p.tasks[0].id);
@@ -156,8 +161,9 @@ TEST_CASE("the seed documents extract and validate", "[extract][seeds]") {
 }
 
 TEST_CASE("a lead marked inside a list, and navigation is never the title", "[extract][tasks]") {
-    Plan p = extract("首页 > 政务公开 > 规划计划\n某县健康县城建设实施方案\n一、重点任务\n1.加强健康教育。\n"
-                     "责任单位：县卫健局（牵头）、县教育局、县融媒体中心\n");
+    Plan p = extract(
+        "首页 > 政务公开 > 规划计划\n某县健康县城建设实施方案\n一、重点任务\n1.加强健康教育。\n"
+        "责任单位：县卫健局（牵头）、县教育局、县融媒体中心\n");
     CHECK(p.title == "某县健康县城建设实施方案");
     CHECK(p.region.level == AdminLevel::county);
     REQUIRE(p.tasks.size() == 1);
@@ -201,9 +207,10 @@ TEST_CASE("the last row of a task table is not confused by the text after it", "
 }
 
 TEST_CASE("an issuer inferred from 经区人民政府研究同意", "[extract][meta]") {
-    Plan p = extract("关于印发《关于推进健康某某区行动的实施意见》的通知\n某区政发〔2021〕3号\n"
-                     "《关于推进健康某某区行动的实施意见》已经区人民政府研究同意，现印发给你们。\n"
-                     "关于推进健康某某区行动的实施意见\n一、总体要求\n");
+    Plan p = extract(
+        "关于印发《关于推进健康某某区行动的实施意见》的通知\n某区政发〔2021〕3号\n"
+        "《关于推进健康某某区行动的实施意见》已经区人民政府研究同意，现印发给你们。\n"
+        "关于推进健康某某区行动的实施意见\n一、总体要求\n");
     CHECK(p.region.name == "某某区");
     CHECK(p.region.level == AdminLevel::district);
     CHECK(p.issuer == "某某区人民政府");
@@ -211,9 +218,10 @@ TEST_CASE("an issuer inferred from 经区人民政府研究同意", "[extract][m
 }
 
 TEST_CASE("labelled groups inside a trailing parenthesis", "[extract][tasks]") {
-    Plan p = extract("某市健康城市建设工作方案\n一、重点任务\n"
-                     "1.推进环境卫生整治。（牵头单位：市城管局；配合单位：市住建局、生态环境局，各区县人民政府）\n"
-                     "2.加强饮用水安全管理。（责任单位：市水务局、卫生健康委）\n");
+    Plan p = extract(
+        "某市健康城市建设工作方案\n一、重点任务\n"
+        "1.推进环境卫生整治。（牵头单位：市城管局；配合单位：市住建局、生态环境局，各区县人民政府）\n"
+        "2.加强饮用水安全管理。（责任单位：市水务局、卫生健康委）\n");
     REQUIRE(p.tasks.size() == 2);
     CHECK(p.tasks[0].lead.at(0).name == "市城管局");
     REQUIRE(p.tasks[0].responsible.size() == 3);
@@ -224,8 +232,9 @@ TEST_CASE("labelled groups inside a trailing parenthesis", "[extract][tasks]") {
 }
 
 TEST_CASE("a title broken over two lines", "[extract][meta]") {
-    Plan p = extract("关于印发《某某市“十四五”卫生健康事业发展规划》的通知\n各区：现印发给你们。\n"
-                     "某某市“十四五”卫生健康事业\n发展规划\n第一章 总体要求\n");
+    Plan p = extract(
+        "关于印发《某某市“十四五”卫生健康事业发展规划》的通知\n各区：现印发给你们。\n"
+        "某某市“十四五”卫生健康事业\n发展规划\n第一章 总体要求\n");
     CHECK(p.title == "某某市“十四五”卫生健康事业发展规划");
     REQUIRE(p.sections.size() == 1);
     CHECK(p.period_end == 2025);

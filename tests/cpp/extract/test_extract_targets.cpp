@@ -75,11 +75,12 @@ TEST_CASE("comparators keep their inclusive or strict meaning", "[extract][targe
         double value;
         std::string unit;
     };
-    for (const Case& c : {Case{"婴儿死亡率", Comparator::le, 4, "‰"}, Case{"孕产妇死亡率", Comparator::le, 10, "1/100000"},
-                          Case{"5岁以下儿童死亡率", Comparator::lt, 6, "‰"}, Case{"成人吸烟率", Comparator::le, 20, "%"},
-                          Case{"产前筛查率", Comparator::gt, 85, "%"}, Case{"人均预期寿命", Comparator::approx, 80, "years"},
-                          Case{"高血压患者规范管理率", Comparator::ge, 70, "%"},
-                          Case{"肺结核发病率", Comparator::le, 40, "1/100000"}}) {
+    for (const Case& c :
+         {Case{"婴儿死亡率", Comparator::le, 4, "‰"}, Case{"孕产妇死亡率", Comparator::le, 10, "1/100000"},
+          Case{"5岁以下儿童死亡率", Comparator::lt, 6, "‰"}, Case{"成人吸烟率", Comparator::le, 20, "%"},
+          Case{"产前筛查率", Comparator::gt, 85, "%"}, Case{"人均预期寿命", Comparator::approx, 80, "years"},
+          Case{"高血压患者规范管理率", Comparator::ge, 70, "%"},
+          Case{"肺结核发病率", Comparator::le, 40, "1/100000"}}) {
         INFO(c.name);
         const Target* t = find(p, c.name, 2025);
         REQUIRE(t);
@@ -128,8 +129,9 @@ TEST_CASE("rates: 每年 / 年均, also with a level word after the verb", "[ext
 }
 
 TEST_CASE("trends need a modifier and an indicator-like name", "[extract][targets]") {
-    Plan p = plan_of("到2030年，新发近视率明显下降，心理相关疾病发生的上升趋势减缓，老年期痴呆患病率增速下降，"
-                     "服务能力明显提升，不断提高居民健康素养水平。");
+    Plan p = plan_of(
+        "到2030年，新发近视率明显下降，心理相关疾病发生的上升趋势减缓，老年期痴呆患病率增速下降，"
+        "服务能力明显提升，不断提高居民健康素养水平。");
     const Target* a = find(p, "新发近视率", 2030);
     REQUIRE(a);
     CHECK(a->kind == TargetKind::trend);
@@ -155,8 +157,9 @@ TEST_CASE("benchmarks name what they compare with", "[extract][targets]") {
 }
 
 TEST_CASE("units: counting nouns, scaled counts, full-width digits and ％", "[extract][targets]") {
-    Plan p = plan_of("到２０２５年，每千人口医疗卫生机构床位数达到７．２张，经常参加体育锻炼人数达到50万人，"
-                     "居民健康素养水平力争达到３０％。");
+    Plan p = plan_of(
+        "到２０２５年，每千人口医疗卫生机构床位数达到７．２张，经常参加体育锻炼人数达到50万人，"
+        "居民健康素养水平力争达到３０％。");
     const Target* a = find(p, "每千人口医疗卫生机构床位数", 2025);
     REQUIRE(a);
     CHECK(*a->value == 7.2);
@@ -191,8 +194,10 @@ TEST_CASE("a stated baseline is kept apart from the indicator name", "[extract][
     CHECK(t->baseline->value == Approx(20.3));
 }
 
-TEST_CASE("several indicators in one clause: a list shares a trend, a paired list splits values", "[extract][targets]") {
-    Plan p = plan_of("到2025年，婴儿死亡率、孕产妇死亡率持续下降。2025年，孕产妇死亡率和婴儿死亡率分别控制在12/10万和5‰以下。");
+TEST_CASE("several indicators in one clause: a list shares a trend, a paired list splits values",
+          "[extract][targets]") {
+    Plan p = plan_of(
+        "到2025年，婴儿死亡率、孕产妇死亡率持续下降。2025年，孕产妇死亡率和婴儿死亡率分别控制在12/10万和5‰以下。");
     CHECK(find(p, "婴儿死亡率", 2025));
     CHECK(find(p, "孕产妇死亡率", 2025));
     const Target* m = nullptr;
@@ -232,9 +237,10 @@ TEST_CASE("past achievements and bare statements are not targets", "[extract][ta
 
 TEST_CASE("a frame at the start of a paragraph dates its later sentences; 分别 borrows the last frame",
           "[extract][targets]") {
-    Plan p = plan_of("到2025年，健康服务体系基本建成。人均预期寿命达到79岁。\n"
-                     "推进控烟。到2023年和2030年，成人吸烟率分别低于24%和20%。无烟环境覆盖率分别达到50%和80%。"
-                     "职业健康检查覆盖率达到90%。");
+    Plan p = plan_of(
+        "到2025年，健康服务体系基本建成。人均预期寿命达到79岁。\n"
+        "推进控烟。到2023年和2030年，成人吸烟率分别低于24%和20%。无烟环境覆盖率分别达到50%和80%。"
+        "职业健康检查覆盖率达到90%。");
     CHECK(find(p, "人均预期寿命", 2025));
     CHECK(find(p, "无烟环境覆盖率", 2023));
     CHECK(find(p, "无烟环境覆盖率", 2030));
@@ -292,7 +298,8 @@ TEST_CASE("indicator tables laid out one cell per line", "[extract][targets][tab
     for (const auto& t : p.targets) CHECK(text.substr(t.span->begin, t.span->size()) == t.span->evidence);
 }
 
-TEST_CASE("tables with a base-period column and two target years give one target per year", "[extract][targets][table]") {
+TEST_CASE("tables with a base-period column and two target years give one target per year",
+          "[extract][targets][table]") {
     const std::string text =
         "某市健康行动实施方案\n一、主要指标\n表1 主要指标\n序号\n指标\n基期水平\n2022年目标值\n2030年目标值\n指标性质\n"
         "1\n居民健康素养水平(%)\n18.1\n≥22\n≥30\n预期性\n"
@@ -315,7 +322,8 @@ TEST_CASE("tables with a base-period column and two target years give one target
     CHECK(p.targets[3].nature == Nature::binding);
 }
 
-TEST_CASE("bullets and dashes in front of an indicator are not part of its name; 力争到 is soft", "[extract][targets]") {
+TEST_CASE("bullets and dashes in front of an indicator are not part of its name; 力争到 is soft",
+          "[extract][targets]") {
     Plan p = plan_of("——到2025年，人均预期寿命达到79岁。\n力争到2025年，①居民健康素养水平达到30%。");
     const Target* a = find(p, "人均预期寿命", 2025);
     REQUIRE(a);
@@ -326,8 +334,9 @@ TEST_CASE("bullets and dashes in front of an indicator are not part of its name;
 }
 
 TEST_CASE("约 before a value and change modes by unit", "[extract][targets]") {
-    Plan p = plan_of("到2025年，城乡居民医保参保率达到约97%，人均预期寿命在2020年基础上提高1岁，"
-                     "每千人口床位数比2020年增加1.5张。");
+    Plan p = plan_of(
+        "到2025年，城乡居民医保参保率达到约97%，人均预期寿命在2020年基础上提高1岁，"
+        "每千人口床位数比2020年增加1.5张。");
     const Target* a = find(p, "城乡居民医保参保率", 2025);
     REQUIRE(a);
     CHECK(a->comparator == Comparator::approx);
@@ -358,8 +367,9 @@ TEST_CASE("万 and 亿 scale a value; they never vanish silently", "[extract][ta
 }
 
 TEST_CASE("several indicators over several years: values grouped by year", "[extract][targets]") {
-    Plan p = plan_of("到2022年和2030年，其中：基本知识和理念素养水平、健康生活方式与行为素养水平、基本技能素养水平"
-                     "分别提高到30%、20%、20%及以上和45%、25%、30%及以上。");
+    Plan p = plan_of(
+        "到2022年和2030年，其中：基本知识和理念素养水平、健康生活方式与行为素养水平、基本技能素养水平"
+        "分别提高到30%、20%、20%及以上和45%、25%、30%及以上。");
     const Target* a = find(p, "基本知识和理念素养水平", 2022);
     const Target* b = find(p, "健康生活方式与行为素养水平", 2030);
     const Target* c = find(p, "基本技能素养水平", 2030);
@@ -397,8 +407,9 @@ TEST_CASE("tables flattened with tabs, placeholders and trend cells", "[extract]
 }
 
 TEST_CASE("nature written after the values, and more units", "[extract][targets]") {
-    Plan p = plan_of("到2022年和2030年，居民健康素养水平分别不低于22%和30%（约束性），人均每日食盐摄入量不高于5克（倡导性），"
-                     "学生体质健康测试平均成绩达到80分以上。");
+    Plan p = plan_of(
+        "到2022年和2030年，居民健康素养水平分别不低于22%和30%（约束性），人均每日食盐摄入量不高于5克（倡导性），"
+        "学生体质健康测试平均成绩达到80分以上。");
     const Target* a = find(p, "居民健康素养水平", 2030);
     REQUIRE(a);
     CHECK(a->nature == Nature::binding);
@@ -412,18 +423,22 @@ TEST_CASE("nature written after the values, and more units", "[extract][targets]
 }
 
 TEST_CASE("looking back is not a target: 近年来, “十三五”以来, background chapters", "[extract][targets]") {
-    Plan p = plan_of("近年来，全市婴儿死亡率下降到3.5‰。“十三五”以来，孕产妇死亡率控制在10/10万以下。\n"
-                     "到2025年，婴儿死亡率控制在5‰以下。");
+    Plan p = plan_of(
+        "近年来，全市婴儿死亡率下降到3.5‰。“十三五”以来，孕产妇死亡率控制在10/10万以下。\n"
+        "到2025年，婴儿死亡率控制在5‰以下。");
     REQUIRE(p.targets.size() == 1);
     CHECK(p.targets[0].year == 2025);
-    Plan q = extract("某市卫生健康规划\n第一章 规划背景\n全市人均预期寿命达到78.5岁。\n第二章 目标\n到2025年，人均预期寿命达到79岁。\n");
+    Plan q = extract(
+        "某市卫生健康规划\n第一章 规划背景\n全市人均预期寿命达到78.5岁。\n第二章 "
+        "目标\n到2025年，人均预期寿命达到79岁。\n");
     REQUIRE(q.targets.size() == 1);
     CHECK(*q.targets[0].value == 79);
 }
 
 TEST_CASE("行动目标: a labelled target paragraph keeps its frame across semicolons", "[extract][targets]") {
-    Plan p = plan_of("（一）实施全民健身行动。\n行动目标：到2022年和2030年，国民体质合格人数比例分别不低于90.86%和92.17%；"
-                     "经常参加体育锻炼人数比例达到37%及以上和40%及以上；学校体育场地设施开放率超过70%和90%。");
+    Plan p = plan_of(
+        "（一）实施全民健身行动。\n行动目标：到2022年和2030年，国民体质合格人数比例分别不低于90.86%和92.17%；"
+        "经常参加体育锻炼人数比例达到37%及以上和40%及以上；学校体育场地设施开放率超过70%和90%。");
     REQUIRE(p.targets.size() == 6);
     for (const auto& t : p.targets) {
         CHECK(t.year);
@@ -434,8 +449,9 @@ TEST_CASE("行动目标: a labelled target paragraph keeps its frame across semi
 }
 
 TEST_CASE("a frame that introduces a list dates the lines of the list", "[extract][targets]") {
-    Plan p = extract("某市卫生健康规划\n一、发展目标\n到2025年，主要发展指标是：\n——人均预期寿命达到79岁；\n"
-                     "——婴儿死亡率控制在5‰以下。\n二、主要任务\n高血压患者规范管理率达到70%。\n");
+    Plan p = extract(
+        "某市卫生健康规划\n一、发展目标\n到2025年，主要发展指标是：\n——人均预期寿命达到79岁；\n"
+        "——婴儿死亡率控制在5‰以下。\n二、主要任务\n高血压患者规范管理率达到70%。\n");
     REQUIRE(p.targets.size() == 3);
     CHECK(p.targets[0].year == 2025);
     CHECK(p.targets[1].year == 2025);
@@ -443,8 +459,9 @@ TEST_CASE("a frame that introduces a list dates the lines of the list", "[extrac
 }
 
 TEST_CASE("two statements in one clause, and short names sharing a prefix", "[extract][targets]") {
-    Plan p = plan_of("到2022年和2030年，儿童青少年总体近视率力争每年降低0.5个百分点以上和新发近视率明显下降；"
-                     "高血压治疗率、控制率持续提高；失眠现患率、焦虑障碍患病率上升趋势减缓。");
+    Plan p = plan_of(
+        "到2022年和2030年，儿童青少年总体近视率力争每年降低0.5个百分点以上和新发近视率明显下降；"
+        "高血压治疗率、控制率持续提高；失眠现患率、焦虑障碍患病率上升趋势减缓。");
     CHECK(find(p, "儿童青少年总体近视率", 2030));
     const Target* a = find(p, "新发近视率", 2022);
     REQUIRE(a);
@@ -488,8 +505,9 @@ TEST_CASE("tables without row numbers end each row at its nature cell", "[extrac
 }
 
 TEST_CASE("minimum counts: 至少 N 家 of a facility", "[extract][targets]") {
-    Plan p = plan_of("“十四五”期间至少打造1家国家级示范区。各县区至少确定1家公立医疗机构承担职业健康检查工作。"
-                     "每个乡镇卫生院至少配备2名全科医生。确保县、乡均有1所标准化预防接种门诊。");
+    Plan p = plan_of(
+        "“十四五”期间至少打造1家国家级示范区。各县区至少确定1家公立医疗机构承担职业健康检查工作。"
+        "每个乡镇卫生院至少配备2名全科医生。确保县、乡均有1所标准化预防接种门诊。");
     const Target* a = find(p, "国家级示范区", 2025);
     REQUIRE(a);
     CHECK(a->comparator == Comparator::ge);
@@ -507,7 +525,8 @@ TEST_CASE("minimum counts: 至少 N 家 of a facility", "[extract][targets]") {
 }
 
 TEST_CASE("establishments in every unit read as 100%; activities do not", "[extract][targets]") {
-    Plan p = plan_of("到2025年，二级以上医疗机构全部接入全民健康信息平台，所有县级妇幼保健机构均开设儿科，各乡镇均开展健康讲座。");
+    Plan p = plan_of(
+        "到2025年，二级以上医疗机构全部接入全民健康信息平台，所有县级妇幼保健机构均开设儿科，各乡镇均开展健康讲座。");
     const Target* a = find(p, "二级以上医疗机构接入全民健康信息平台", 2025);
     REQUIRE(a);
     CHECK(*a->value == 100);

@@ -113,9 +113,9 @@ TEST_CASE("broken invariants and duplicate ids are ValidationErrors naming the o
 }
 
 TEST_CASE("NaN and infinities cannot enter a plan", "[json][errors]") {
-    CHECK_THROWS_AS(plan_from_json(minimal(
-                        R"({"id": "t1", "indicator": "x", "kind": "level", "comparator": ">=", "value": NaN})")),
-                    ParseError);
+    CHECK_THROWS_AS(
+        plan_from_json(minimal(R"({"id": "t1", "indicator": "x", "kind": "level", "comparator": ">=", "value": NaN})")),
+        ParseError);
     Target t;
     t.id = "t";
     t.indicator = "x";

@@ -11,7 +11,7 @@
 namespace testing_support {
 
 class PlanGenerator {
-public:
+  public:
     explicit PlanGenerator(unsigned seed) : rng_(seed) {}
 
     healthplan::Plan plan() {
@@ -72,7 +72,7 @@ public:
         return p;
     }
 
-private:
+  private:
     healthplan::Target target(int i, const healthplan::Indicator& ind) {
         using namespace healthplan;
         Target t;
@@ -92,10 +92,9 @@ private:
             case TargetKind::change:
                 t.comparator = directional ? Comparator::increase : Comparator::decrease;
                 t.value = value();
-                t.reference = Reference{coin() ? std::optional<int>(pick(2015, 2022)) : std::nullopt,
-                                        coin() ? "基期" : "现有基础",
-                                        coin() ? std::optional<double>(value()) : std::nullopt,
-                                        static_cast<ChangeMode>(pick(0, 2))};
+                t.reference = Reference{
+                    coin() ? std::optional<int>(pick(2015, 2022)) : std::nullopt, coin() ? "基期" : "现有基础",
+                    coin() ? std::optional<double>(value()) : std::nullopt, static_cast<ChangeMode>(pick(0, 2))};
                 break;
             case TargetKind::rate:
                 t.comparator = directional ? Comparator::increase : Comparator::decrease;
@@ -144,15 +143,18 @@ private:
     double value() {
         std::uniform_real_distribution<double> d(-1000.0, 100000.0);
         switch (pick(0, 2)) {
-            case 0: return pick(0, 100);
-            case 1: return pick(0, 1000) / 10.0;
-            default: return d(rng_);
+            case 0:
+                return pick(0, 100);
+            case 1:
+                return pick(0, 1000) / 10.0;
+            default:
+                return d(rng_);
         }
     }
 
     std::string chinese(int n) {
         static const char* chars[] = {"健", "康", "乌", "海", "行", "动", "率", "水", "平", "卫", "生",
-                                      "委", "员", "会", "市", "局", "“", "》", "(", "—", "a", "1"};
+                                      "委", "员", "会", "市", "局", "“",  "》", "(",  "—",  "a",  "1"};
         std::string s;
         for (int i = 0; i < n; ++i) s += chars[pick(0, 21)];
         return s;

@@ -17,16 +17,32 @@ def _plan(pid: str, place: str, targets: list[tuple[str, int, str, float, str]],
     for i, (name, year, op, value, unit) in enumerate(targets):
         iid = f"i{i}"
         indicators.append(hp.Indicator(id=iid, name=name, unit=hp.Unit.parse(unit)))
-        built.append(hp.Target(id=f"t{i}", indicator_id=iid, indicator=name, year=year,
-                               kind=hp.TargetKind.level, comparator=_OPS[op], value=value,
-                               unit=hp.Unit.parse(unit), unit_text=unit))
+        built.append(
+            hp.Target(
+                id=f"t{i}",
+                indicator_id=iid,
+                indicator=name,
+                year=year,
+                kind=hp.TargetKind.level,
+                comparator=_OPS[op],
+                value=value,
+                unit=hp.Unit.parse(unit),
+                unit_text=unit,
+            )
+        )
     plan = hp.Plan(id=pid, title=f"健康{place}行动", region=hp.Region(name=place, level=hp.AdminLevel.prefecture))
     plan.indicators = indicators
     plan.targets = built
-    plan.tasks = [hp.Task(id=f"k{j}", number=[str(j + 1)], title="任务",
-                          lead=[hp.Agency(as_written=a, name=a) for a in lead],
-                          responsible=[hp.Agency(as_written=a, name=a) for a in resp])
-                  for j, (lead, resp) in enumerate(tasks)]
+    plan.tasks = [
+        hp.Task(
+            id=f"k{j}",
+            number=[str(j + 1)],
+            title="任务",
+            lead=[hp.Agency(as_written=a, name=a) for a in lead],
+            responsible=[hp.Agency(as_written=a, name=a) for a in resp],
+        )
+        for j, (lead, resp) in enumerate(tasks)
+    ]
     plan.validate()
     return plan
 
@@ -36,12 +52,27 @@ _OPS = {">=": hp.Comparator.ge, ">": hp.Comparator.gt, "<=": hp.Comparator.le, "
 
 @pytest.fixture()
 def two_plans():
-    a = _plan("a", "甲市", [("居民健康素养水平", 2030, ">=", 35, "%"), ("婴儿死亡率", 2030, "<=", 4.5, "‰"),
-                           ("成人吸烟率", 2030, "<", 22, "%")],
-              tasks=[(["市卫生健康委员会"], ["市教育局", "市体育局"]), (["市卫健委"], ["市教育局"])])
-    b = _plan("b", "乙区", [("全区居民健康素养水平(%)", 2030, ">=", 28, "%"), ("婴儿死亡率", 2030, "<=", 0.6, "%"),
-                           ("15岁以上人群吸烟率", 2030, "<", 20, "%"), ("肺结核发病率", 2030, "<", 40, "1/100000")],
-              tasks=[(["区教育局"], ["区卫生健康委员会"])])
+    a = _plan(
+        "a",
+        "甲市",
+        [
+            ("居民健康素养水平", 2030, ">=", 35, "%"),
+            ("婴儿死亡率", 2030, "<=", 4.5, "‰"),
+            ("成人吸烟率", 2030, "<", 22, "%"),
+        ],
+        tasks=[(["市卫生健康委员会"], ["市教育局", "市体育局"]), (["市卫健委"], ["市教育局"])],
+    )
+    b = _plan(
+        "b",
+        "乙区",
+        [
+            ("全区居民健康素养水平(%)", 2030, ">=", 28, "%"),
+            ("婴儿死亡率", 2030, "<=", 0.6, "%"),
+            ("15岁以上人群吸烟率", 2030, "<", 20, "%"),
+            ("肺结核发病率", 2030, "<", 40, "1/100000"),
+        ],
+        tasks=[(["区教育局"], ["区卫生健康委员会"])],
+    )
     return a, b
 
 
@@ -75,8 +106,16 @@ def test_stringency_signs_respect_direction(two_plans):
 def test_interpolated_national_path_hand_computed():
     # 健康素养 2022 ≥22, 2030 ≥30 → 2025: 25; 婴儿死亡率 2022 7.5‰, 2030 5‰ → 2025: 6.5625‰;
     # 孕产妇死亡率 2022 18, 2030 12 /10万 → 2026: 15; 2035 lies beyond the last national year.
-    p = _plan("p", "丁市", [("居民健康素养水平", 2025, ">=", 25, "%"), ("婴儿死亡率", 2025, "<", 5, "‰"),
-                           ("孕产妇死亡率", 2026, "<=", 16, "1/100000"), ("居民健康素养水平", 2035, ">=", 40, "%")])
+    p = _plan(
+        "p",
+        "丁市",
+        [
+            ("居民健康素养水平", 2025, ">=", 25, "%"),
+            ("婴儿死亡率", 2025, "<", 5, "‰"),
+            ("孕产妇死亡率", 2026, "<=", 16, "1/100000"),
+            ("居民健康素养水平", 2035, ">=", 40, "%"),
+        ],
+    )
     c = hp.compare([p])
     t = c.targets.set_index(["code", "year"])
     lit = t.loc[("HC01-01", 2025)]
@@ -93,8 +132,10 @@ def test_interpolated_national_path_hand_computed():
     assert "not extrapolated" in late["reason"] and math.isnan(late["national_value"])
     s = c.summary().iloc[0]
     assert (s["stricter"], s["equal"], s["looser"], s["not_comparable"], s["interpolated"]) == (1, 1, 1, 1, 3)
-    assert c.targets_wide(2025).loc[("HC01-01", "居民健康素养水平", 2025, "%"), "national_basis"] == \
-        "interpolated(2022–2030)"
+    assert (
+        c.targets_wide(2025).loc[("HC01-01", "居民健康素养水平", 2025, "%"), "national_basis"]
+        == "interpolated(2022–2030)"
+    )
     # Switched off, only same-year targets compare.
     off = hp.compare([p], interpolate=False)
     assert set(off.targets["verdict"]) == {"not_comparable"} and set(off.targets["basis"]) == {""}
@@ -114,8 +155,8 @@ def test_bundled_hohhot_2025_targets_compare_with_the_interpolated_path():
     assert len(judged) >= 5
     assert set(judged["basis"]) == {"interpolated(2022–2030)"}
     by_code = judged.set_index("code")
-    assert by_code.loc["HC01-01", "verdict"] == "equal"          # ≥25% on the line 22 → 30
-    assert by_code.loc["HC04-01", "verdict"] == "stricter"       # ≤20% vs 24.5 − 4.5 × 3/8 = 22.8125
+    assert by_code.loc["HC01-01", "verdict"] == "equal"  # ≥25% on the line 22 → 30
+    assert by_code.loc["HC04-01", "verdict"] == "stricter"  # ≤20% vs 24.5 − 4.5 × 3/8 = 22.8125
     assert by_code.loc["HC04-01", "margin"] == pytest.approx(2.8125)
     # Indicators with only a 2030 national target stay not comparable, with the reason.
     lone = t[t["code"] == "HC07-02"]
@@ -148,7 +189,7 @@ def test_coverage_unmatched_timelines(two_plans):
 def test_responsibility_by_department_kind(two_plans):
     c = hp.compare(two_plans)
     r = c.responsibility.set_index(["plan_id", "kind"])
-    assert r.loc[("a", "health"), "led"] == 2          # 市卫生健康委员会 and 市卫健委 are one kind
+    assert r.loc[("a", "health"), "led"] == 2  # 市卫生健康委员会 and 市卫健委 are one kind
     assert r.loc[("a", "education"), "co_responsible"] == 2
     assert r.loc[("b", "education"), "led"] == 1
     assert r.loc[("b", "health"), "co_responsible"] == 1
@@ -179,11 +220,24 @@ def test_example_plan_compares(example_plan):
 
 def test_catalog_extension_and_errors(tmp_path, two_plans):
     extra = tmp_path / "extra.json"
-    extra.write_text(json.dumps({"aliases": {"HC07-01": ["婴儿死亡率(新口径)"]},
-                                 "indicators": [{"code": "TB01", "name": "肺结核发病率", "unit": "1/100000",
-                                                 "direction": "lower",
-                                                 "targets": [{"year": 2030, "op": "<", "value": 45}]}]},
-                                ensure_ascii=False), encoding="utf-8")
+    extra.write_text(
+        json.dumps(
+            {
+                "aliases": {"HC07-01": ["婴儿死亡率(新口径)"]},
+                "indicators": [
+                    {
+                        "code": "TB01",
+                        "name": "肺结核发病率",
+                        "unit": "1/100000",
+                        "direction": "lower",
+                        "targets": [{"year": 2030, "op": "<", "value": 45}],
+                    }
+                ],
+            },
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
     c = hp.compare(two_plans, catalog=extra)
     assert c.unmatched.empty
     row = c.targets[c.targets["code"] == "TB01"].iloc[0]
@@ -211,7 +265,7 @@ def test_national_plan_is_valid_and_sourced():
     assert plan.region.level == hp.AdminLevel.national
     codes = {i.code for i in plan.indicators}
     assert {"HC07-01", "HC04-01", "HC00-01"} <= codes
-    infant = [t for t in plan.targets if t.indicator_id == "HC07-01" and t.year == 2030][0]
+    infant = next(t for t in plan.targets if t.indicator_id == "HC07-01" and t.year == 2030)
     assert infant.value == 5 and infant.comparator == hp.Comparator.le and infant.unit.symbol == "‰"
 
 
@@ -232,8 +286,13 @@ def test_with_codes_sets_indicator_codes(example_plan):
 
 @pytest.mark.parametrize("fmt", ["csv", "json", "md"])
 def test_cli_compare_formats(healthplan_cli, example_plan_path, fmt):
-    out = subprocess.run([*healthplan_cli, "compare", str(example_plan_path), "--format", fmt],
-                         capture_output=True, text=True, encoding="utf-8", check=True).stdout
+    out = subprocess.run(
+        [*healthplan_cli, "compare", str(example_plan_path), "--format", fmt],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=True,
+    ).stdout
     if fmt == "json":
         data = json.loads(out)
         assert set(data) == {"summary", "targets", "coverage", "responsibility", "timelines", "unmatched"}
@@ -250,8 +309,13 @@ def test_cli_compare_basis_column_and_no_interpolate(healthplan_cli, tmp_path):
     plan.save(str(path))
     rows = {}
     for flag in ([], ["--no-interpolate"]):
-        out = subprocess.run([*healthplan_cli, "compare", str(path), "--table", "targets", "--format", "json", *flag],
-                             capture_output=True, text=True, encoding="utf-8", check=True).stdout
+        out = subprocess.run(
+            [*healthplan_cli, "compare", str(path), "--table", "targets", "--format", "json", *flag],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            check=True,
+        ).stdout
         rows[bool(flag)] = {r["year"]: r for r in json.loads(out)["targets"]}
     assert rows[False][2025]["basis"] == "interpolated(2022–2030)" and rows[False][2025]["verdict"] == "stricter"
     assert rows[False][2025]["margin"] == pytest.approx(1)
@@ -265,8 +329,9 @@ def test_cli_compare_bad_input(healthplan_cli, tmp_path):
     r = subprocess.run([*healthplan_cli, "compare", str(bad)], capture_output=True, text=True, encoding="utf-8")
     assert r.returncode != 0
     assert "plan.pdf" in r.stderr and "Traceback" not in r.stderr
-    r = subprocess.run([*healthplan_cli, "compare", str(tmp_path / "missing.json")], capture_output=True,
-                       text=True, encoding="utf-8")
+    r = subprocess.run(
+        [*healthplan_cli, "compare", str(tmp_path / "missing.json")], capture_output=True, text=True, encoding="utf-8"
+    )
     assert r.returncode != 0 and "missing.json" in r.stderr
 
 
@@ -275,14 +340,34 @@ def test_cli_compare_extracts_text_documents(healthplan_cli, tmp_path):
 
     seeds = datasets.seed_paths()
     out = tmp_path / "summary.csv"
-    r = subprocess.run([*healthplan_cli, "compare", str(seeds[0]), str(seeds[2]), "--table", "summary",
-                        "--format", "csv", "-o", str(out)], capture_output=True, text=True, encoding="utf-8")
+    r = subprocess.run(
+        [
+            *healthplan_cli,
+            "compare",
+            str(seeds[0]),
+            str(seeds[2]),
+            "--table",
+            "summary",
+            "--format",
+            "csv",
+            "-o",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
     assert r.returncode == 0, r.stderr
     text = out.read_text(encoding="utf-8")
     assert "乌海市" in text and "克拉玛依区" in text
     # a folder stands for the documents in it
-    r = subprocess.run([*healthplan_cli, "compare", str(seeds[0].parent), "--table", "timelines", "--format", "json"],
-                       capture_output=True, text=True, encoding="utf-8", check=True)
+    r = subprocess.run(
+        [*healthplan_cli, "compare", str(seeds[0].parent), "--table", "timelines", "--format", "json"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=True,
+    )
     assert len(json.loads(r.stdout)["timelines"]) == len(seeds)
 
 

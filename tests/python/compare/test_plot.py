@@ -61,13 +61,15 @@ def test_stringency_scorecard(cmp):
 
 @pytest.fixture()
 def evaluation():
-    return pd.DataFrame({
-        "plan_id": ["a", "a", "b", "b", "b"],
-        "indicator": ["婴儿死亡率", "人均预期寿命", "婴儿死亡率", "居民健康素养水平", "孕产妇死亡率"],
-        "year": [2030, 2030, 2022, 2030, 2025],
-        "verdict": ["on_track", "off_track", "achieved", "missed", "insufficient_data"],
-        "lead": ["市卫生健康委员会", "市卫生健康委员会、市教育局", "区卫健委", "", None],
-    })
+    return pd.DataFrame(
+        {
+            "plan_id": ["a", "a", "b", "b", "b"],
+            "indicator": ["婴儿死亡率", "人均预期寿命", "婴儿死亡率", "居民健康素养水平", "孕产妇死亡率"],
+            "year": [2030, 2030, 2022, 2030, 2025],
+            "verdict": ["on_track", "off_track", "achieved", "missed", "insufficient_data"],
+            "lead": ["市卫生健康委员会", "市卫生健康委员会、市教育局", "区卫健委", "", None],
+        }
+    )
 
 
 @pytest.mark.parametrize("by", ["indicator", "lead", "lead_kind"])

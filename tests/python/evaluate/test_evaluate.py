@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import math
 import threading
 import time
 from contextlib import redirect_stdout
@@ -38,19 +37,23 @@ def frame(rows):
 
 # ------------------------------------------------------------ observations --
 
+
 def test_observations_from_frame_arrays_and_csv_agree(tmp_path):
     df = frame([["x", "全国", 2016, 2.0, "%"], ["x", "全国", 2015, 1.0, "%"], ["y", "全国", 2015, 5.0, "‰"]])
     a = hp.Observations.from_frame(df)
-    b = hp.Observations.from_arrays(df.indicator.to_numpy(), df.region.to_numpy(), df.year.to_numpy(),
-                                    df.value.to_numpy(), df.unit.to_numpy())
+    b = hp.Observations.from_arrays(
+        df.indicator.to_numpy(), df.region.to_numpy(), df.year.to_numpy(), df.value.to_numpy(), df.unit.to_numpy()
+    )
     path = tmp_path / "o.csv"
     df.to_csv(path, index=False)
     c = hp.Observations.from_csv(path)
     for o in (a, b, c):
         assert len(o) == 3
         assert o.series("x", "全国") == [(2015, 1.0, "%", ""), (2016, 2.0, "%", "")]
-    assert a.to_frame()[["indicator", "year", "value"]].values.tolist() == \
-        df[["indicator", "year", "value"]].values.tolist()
+    assert (
+        a.to_frame()[["indicator", "year", "value"]].values.tolist()
+        == df[["indicator", "year", "value"]].values.tolist()
+    )
     assert "3 rows" in repr(a) and "<table" in a._repr_html_()
 
 
@@ -66,14 +69,16 @@ def test_numeric_columns_are_read_in_place():
 
 def test_duplicates_conflicts_and_nan_are_errors_naming_rows(tmp_path):
     with pytest.raises(hp.DataError, match=r"conflicting.*row 0.*row 2"):
-        hp.Observations.from_frame(frame([["x", "", 2015, 1.0, "%"], ["x", "", 2016, 1.0, "%"],
-                                          ["x", "", 2015, 1.5, "%"]]))
+        hp.Observations.from_frame(
+            frame([["x", "", 2015, 1.0, "%"], ["x", "", 2016, 1.0, "%"], ["x", "", 2015, 1.5, "%"]])
+        )
     with pytest.raises(hp.DataError, match="duplicate"):
         hp.Observations.from_frame(frame([["x", "", 2015, 0.5, "%"], ["x", "", 2015, 5.0, "‰"]]))
     with pytest.raises(hp.DataError, match="missing"):
         hp.Observations.from_frame(frame([["x", "", 2015, float("nan"), "%"]]))
-    ok = hp.Observations.from_frame(pd.DataFrame({"indicator": ["x"], "year": [2015], "value": [float("nan")],
-                                                  "flags": ["missing"]}))
+    ok = hp.Observations.from_frame(
+        pd.DataFrame({"indicator": ["x"], "year": [2015], "value": [float("nan")], "flags": ["missing"]})
+    )
     assert ok.series("x")[0][3] == "missing"
     path = tmp_path / "bad.csv"
     path.write_text("indicator,year,value,unit\nx,2015,1,furlong\n", encoding="utf-8")
@@ -93,10 +98,12 @@ def test_bundled_national_observations_carry_sources():
 
 # --------------------------------------------------------------- evaluate --
 
+
 def test_result_frame_has_the_documented_columns_and_explanations():
     plan = make_plan([dict(kind=hp.TargetKind.level, comparator=hp.Comparator.ge, value=30.0, year=2030)])
-    obs = hp.Observations.from_frame(frame([["居民健康素养水平", "全国", y, 14.0 + (y - 2017), "%"]
-                                            for y in range(2017, 2021)]))
+    obs = hp.Observations.from_frame(
+        frame([["居民健康素养水平", "全国", y, 14.0 + (y - 2017), "%"] for y in range(2017, 2021)])
+    )
     df = hp.evaluate(plan, obs, as_of=2020)
     assert list(df.columns) == list(hp.RESULT_COLUMNS)
     r = df.iloc[0]
@@ -119,8 +126,9 @@ def test_result_frame_has_the_documented_columns_and_explanations():
 
 
 def test_permille_observations_against_a_percent_target_and_incompatible_units():
-    plan = make_plan([dict(kind=hp.TargetKind.level, comparator=hp.Comparator.lt, value=0.5, year=2022)],
-                     unit="‰", name="婴儿死亡率")
+    plan = make_plan(
+        [dict(kind=hp.TargetKind.level, comparator=hp.Comparator.lt, value=0.5, year=2022)], unit="‰", name="婴儿死亡率"
+    )
     plan.targets[0].unit = hp.Unit.parse("%")
     obs = hp.Observations.from_frame(frame([["婴儿死亡率", "全国", 2022, 4.9, "‰"]]))
     r = hp.evaluate(plan, obs).iloc[0]
@@ -134,17 +142,31 @@ def test_permille_observations_against_a_percent_target_and_incompatible_units()
 
 
 def test_every_kind_gets_a_verdict_and_advocacy_is_not_scored():
-    plan = make_plan([
-        dict(kind=hp.TargetKind.level, comparator=hp.Comparator.ge, value=20.0, year=2022),
-        dict(kind=hp.TargetKind.change, comparator=hp.Comparator.increase, value=10.0, year=2022,
-             baseline=hp.Baseline(year=2018, value=18.0)),
-        dict(kind=hp.TargetKind.rate, comparator=hp.Comparator.increase, value=0.5, unit="percentage_point"),
-        dict(kind=hp.TargetKind.trend, comparator=hp.Comparator.increase, year=2030),
-        dict(kind=hp.TargetKind.level, comparator=hp.Comparator.ge, value=20.0, year=2030,
-             nature=hp.Nature.advocacy),
-    ])
-    obs = hp.Observations.from_frame(frame([["居民健康素养水平", "全国", y, v, "%"]
-                                            for y, v in [(2018, 18.0), (2019, 18.9), (2020, 19.6), (2022, 20.5)]]))
+    plan = make_plan(
+        [
+            dict(kind=hp.TargetKind.level, comparator=hp.Comparator.ge, value=20.0, year=2022),
+            dict(
+                kind=hp.TargetKind.change,
+                comparator=hp.Comparator.increase,
+                value=10.0,
+                year=2022,
+                baseline=hp.Baseline(year=2018, value=18.0),
+            ),
+            dict(kind=hp.TargetKind.rate, comparator=hp.Comparator.increase, value=0.5, unit="percentage_point"),
+            dict(kind=hp.TargetKind.trend, comparator=hp.Comparator.increase, year=2030),
+            dict(
+                kind=hp.TargetKind.level, comparator=hp.Comparator.ge, value=20.0, year=2030, nature=hp.Nature.advocacy
+            ),
+        ]
+    )
+    obs = hp.Observations.from_frame(
+        frame(
+            [
+                ["居民健康素养水平", "全国", y, v, "%"]
+                for y, v in [(2018, 18.0), (2019, 18.9), (2020, 19.6), (2022, 20.5)]
+            ]
+        )
+    )
     df = hp.evaluate(plan, obs, as_of=2022)
     assert df.verdict.tolist() == ["achieved", "achieved", "on_track", "on_track", "not_evaluable"]
     assert df.threshold[1] == pytest.approx(19.8)  # 18 raised by 10 %
@@ -166,16 +188,29 @@ def test_as_of_reproduces_past_verdicts():
 
 # --------------------------------------------------------------- scorecard --
 
+
 def test_scorecard_counts_and_scores_by_lead_and_matches_cpp():
     plans = []
-    for pid, lead, values in (("a", "市卫生健康委员会", [20, 23]), ("b", "市体育局", [20, 20.5])):
-        p = make_plan([dict(kind=hp.TargetKind.level, comparator=hp.Comparator.ge, value=22.0, year=2022),
-                       dict(kind=hp.TargetKind.level, comparator=hp.Comparator.ge, value=40.0, year=2030)],
-                      lead=lead, region=pid)
+    for pid, lead, _values in (("a", "市卫生健康委员会", [20, 23]), ("b", "市体育局", [20, 20.5])):
+        p = make_plan(
+            [
+                dict(kind=hp.TargetKind.level, comparator=hp.Comparator.ge, value=22.0, year=2022),
+                dict(kind=hp.TargetKind.level, comparator=hp.Comparator.ge, value=40.0, year=2030),
+            ],
+            lead=lead,
+            region=pid,
+        )
         p.id = pid
         plans.append(p)
-    obs = hp.Observations.from_frame(frame([["居民健康素养水平", r, 2020 + i * 2, v, "%"]
-                                            for r, vs in (("a", [20, 23]), ("b", [20, 20.5])) for i, v in enumerate(vs)]))
+    obs = hp.Observations.from_frame(
+        frame(
+            [
+                ["居民健康素养水平", r, 2020 + i * 2, v, "%"]
+                for r, vs in (("a", [20, 23]), ("b", [20, 20.5]))
+                for i, v in enumerate(vs)
+            ]
+        )
+    )
     df = hp.evaluate(plans, obs, as_of=2022)
     assert df.verdict.tolist() == ["achieved", "off_track", "missed", "off_track"]
     sc = hp.scorecard(df, by="lead")
@@ -193,16 +228,30 @@ def test_scorecard_counts_and_scores_by_lead_and_matches_cpp():
 
 # ----------------------------------------------------------------- bulk path --
 
+
 def test_bulk_path_agrees_with_evaluate_and_decodes():
     plan = make_plan([dict(kind=hp.TargetKind.level, comparator=hp.Comparator.ge, value=40.0, year=2030)])
     vals = [20.0, 23.0, 22.0, 26.0, 27.0]
-    obs = hp.Observations.from_frame(frame([["居民健康素养水平", "全国", 2016 + i, v, "%"] for i, v in enumerate(vals)]))
+    obs = hp.Observations.from_frame(
+        frame([["居民健康素养水平", "全国", 2016 + i, v, "%"] for i, v in enumerate(vals)])
+    )
     for method in ("linear_extrapolation", "growth_ratio", "years_to_target"):
         rich = hp.evaluate(plan, obs, as_of=2020, method=method).iloc[0]
-        bulk = hp.evaluate_frame(pd.DataFrame({"series": 1, "year": range(2016, 2021), "value": vals}),
-                                 pd.DataFrame({"series": [1], "threshold": [40.0], "comparator": [">="],
-                                               "year": [2030], "lower": [0.0], "upper": [100.0]}),
-                                 as_of=2020, method=method).iloc[0]
+        bulk = hp.evaluate_frame(
+            pd.DataFrame({"series": 1, "year": range(2016, 2021), "value": vals}),
+            pd.DataFrame(
+                {
+                    "series": [1],
+                    "threshold": [40.0],
+                    "comparator": [">="],
+                    "year": [2030],
+                    "lower": [0.0],
+                    "upper": [100.0],
+                }
+            ),
+            as_of=2020,
+            method=method,
+        ).iloc[0]
         assert bulk.verdict == rich.verdict
         assert bulk.category == rich.category
         assert bulk.projected_value == pytest.approx(rich.projected_value)
@@ -226,8 +275,16 @@ def test_bulk_path_releases_the_gil():
     time.sleep(0.05)
     before = counter[0]
     started = time.perf_counter()
-    hp.evaluate_arrays(series, years, values, np.arange(n, dtype=np.int64), np.full(n, 30.0),
-                       np.zeros(n, dtype=np.int8), np.full(n, 2030, dtype=np.int64), as_of=2024)
+    hp.evaluate_arrays(
+        series,
+        years,
+        values,
+        np.arange(n, dtype=np.int64),
+        np.full(n, 30.0),
+        np.zeros(n, dtype=np.int8),
+        np.full(n, 2030, dtype=np.int64),
+        as_of=2024,
+    )
     elapsed = time.perf_counter() - started
     during = counter[0] - before
     stop.set()
@@ -246,13 +303,15 @@ def test_bulk_input_errors():
 
 # ------------------------------------------------------------- CLI / real --
 
+
 def test_cli_evaluate_bundled_plan_against_bundled_observations(example_plan_path):
     from healthplan._cli import main
 
     buf = io.StringIO()
     with redirect_stdout(buf):
-        code = main(["evaluate", str(example_plan_path), "china", "--region", "全国", "--as-of", "2023",
-                     "--format", "csv"])
+        code = main(
+            ["evaluate", str(example_plan_path), "china", "--region", "全国", "--as-of", "2023", "--format", "csv"]
+        )
     assert code == 0
     df = pd.read_csv(io.StringIO(buf.getvalue()))
     assert list(df.columns) == list(hp.RESULT_COLUMNS)
@@ -276,43 +335,61 @@ def test_cli_bad_observations_exit_non_zero(tmp_path, example_plan_path, capsys)
 def test_national_targets_against_public_national_figures():
     """健康中国行动 national targets (shared/data/healthy_china_indicators.csv) against
     the bundled national figures, as of 2024."""
+
     def ind(i, name, unit, direction):
         return hp.Indicator(id=i, name=name, unit=hp.Unit.parse(unit), direction=direction)
 
     plan = hp.Plan(id="healthy-china-2019", region=hp.Region(name="全国", level=hp.AdminLevel.national))
-    plan.indicators = [ind("lit", "居民健康素养水平", "%", hp.Direction.higher),
-                       ind("le", "人均预期寿命", "岁", hp.Direction.higher),
-                       ind("mmr", "孕产妇死亡率", "1/10万", hp.Direction.lower),
-                       ind("u5", "5岁以下儿童死亡率", "‰", hp.Direction.lower)]
+    plan.indicators = [
+        ind("lit", "居民健康素养水平", "%", hp.Direction.higher),
+        ind("le", "人均预期寿命", "岁", hp.Direction.higher),
+        ind("mmr", "孕产妇死亡率", "1/10万", hp.Direction.lower),
+        ind("u5", "5岁以下儿童死亡率", "‰", hp.Direction.lower),
+    ]
 
     def target(i, ind_id, name, cmp, value, year, unit):
-        return hp.Target(id=i, indicator_id=ind_id, indicator=name, kind=hp.TargetKind.level,
-                         comparator=cmp, value=value, year=year, unit=hp.Unit.parse(unit))
+        return hp.Target(
+            id=i,
+            indicator_id=ind_id,
+            indicator=name,
+            kind=hp.TargetKind.level,
+            comparator=cmp,
+            value=value,
+            year=year,
+            unit=hp.Unit.parse(unit),
+        )
 
-    plan.targets = [target("t1", "lit", "居民健康素养水平", hp.Comparator.ge, 22.0, 2022, "%"),
-                    target("t2", "lit", "居民健康素养水平", hp.Comparator.ge, 30.0, 2030, "%"),
-                    target("t3", "le", "人均预期寿命", hp.Comparator.ge, 77.7, 2022, "岁"),
-                    target("t4", "mmr", "孕产妇死亡率", hp.Comparator.lt, 12.0, 2030, "1/10万"),
-                    target("t5", "u5", "5岁以下儿童死亡率", hp.Comparator.lt, 0.6, 2030, "%")]
+    plan.targets = [
+        target("t1", "lit", "居民健康素养水平", hp.Comparator.ge, 22.0, 2022, "%"),
+        target("t2", "lit", "居民健康素养水平", hp.Comparator.ge, 30.0, 2030, "%"),
+        target("t3", "le", "人均预期寿命", hp.Comparator.ge, 77.7, 2022, "岁"),
+        target("t4", "mmr", "孕产妇死亡率", hp.Comparator.lt, 12.0, 2030, "1/10万"),
+        target("t5", "u5", "5岁以下儿童死亡率", hp.Comparator.lt, 0.6, 2030, "%"),
+    ]
     df = hp.evaluate(plan, hp.observed_china(), as_of=2024).set_index("target_id")
-    assert df.loc["t1", "verdict"] == "achieved"          # 27.78 % in 2022
-    assert df.loc["t2", "verdict"] == "achieved_early"    # 31.87 % in 2024
+    assert df.loc["t1", "verdict"] == "achieved"  # 27.78 % in 2022
+    assert df.loc["t2", "verdict"] == "achieved_early"  # 31.87 % in 2024
     assert df.loc["t3", "verdict"] == "insufficient_data"  # no 2022 figure in the bundle, 2023 exists
     assert "target year" in df.loc["t3", "reason"]
-    assert df.loc["t4", "verdict"] == "on_track"          # 14.3 falling ~0.64 a year
+    assert df.loc["t4", "verdict"] == "on_track"  # 14.3 falling ~0.64 a year
     assert df.loc["t4", "required_pace"] == pytest.approx((12.0 - 14.3) / 6)
     assert 0.5 < df.loc["t4", "probability"] <= 1
-    assert df.loc["t5", "verdict"] == "achieved_early"    # 5.6 ‰ = 0.56 % < 0.6 %
+    assert df.loc["t5", "verdict"] == "achieved_early"  # 5.6 ‰ = 0.56 % < 0.6 %
     assert df.loc["t5", "latest_value"] == pytest.approx(0.56)
     # As of 2021 the 2030 literacy target was on track, not yet met.
     assert hp.evaluate(plan, hp.observed_china(), as_of=2021).set_index("target_id").loc["t2", "verdict"] == "on_track"
 
 
 def test_methods_side_by_side_can_disagree():
-    plan = make_plan([dict(kind=hp.TargetKind.level, comparator=hp.Comparator.ge, value=25.0, year=2025),
-                      dict(kind=hp.TargetKind.level, comparator=hp.Comparator.ge, value=20.0, year=2018)])
-    obs = hp.Observations.from_frame(frame([["居民健康素养水平", "全国", 2018, 10.0, "%"],
-                                            ["居民健康素养水平", "全国", 2020, 12.1, "%"]]))
+    plan = make_plan(
+        [
+            dict(kind=hp.TargetKind.level, comparator=hp.Comparator.ge, value=25.0, year=2025),
+            dict(kind=hp.TargetKind.level, comparator=hp.Comparator.ge, value=20.0, year=2018),
+        ]
+    )
+    obs = hp.Observations.from_frame(
+        frame([["居民健康素养水平", "全国", 2018, 10.0, "%"], ["居民健康素养水平", "全国", 2020, 12.1, "%"]])
+    )
     df = hp.evaluate_methods(plan, obs, as_of=2020)
     row = df.iloc[0]
     # growth ratio: R = 0.10 / (2.5^(1/7) − 1) = 0.715 → acceleration needed;
@@ -321,16 +398,26 @@ def test_methods_side_by_side_can_disagree():
     assert row.category_growth_ratio == "acceleration_needed"
     assert row.category_linear_extrapolation == "off"
     assert row.category_years_to_target == "some_progress"
-    assert row.projected_growth_ratio == pytest.approx(12.1 * 1.1 ** 5)
+    assert row.projected_growth_ratio == pytest.approx(12.1 * 1.1**5)
     assert df.agree.tolist() == [True, True]  # all three say off_track; the 2018 one is decided by data
     assert df.verdict_linear_extrapolation[1] == "missed"
 
 
 def test_vintages_reproduce_past_verdicts_with_the_figures_known_then():
-    plan = make_plan([dict(kind=hp.TargetKind.level, comparator=hp.Comparator.le, value=29.5, year=2015)],
-                     name="个人卫生支出占卫生总费用的比重")
-    df = pd.DataFrame({"indicator": ["个人卫生支出占卫生总费用的比重"] * 2, "region": "全国", "year": [2015, 2015],
-                       "value": [29.97, 29.3], "unit": "%", "published": [2016, 2020]})
+    plan = make_plan(
+        [dict(kind=hp.TargetKind.level, comparator=hp.Comparator.le, value=29.5, year=2015)],
+        name="个人卫生支出占卫生总费用的比重",
+    )
+    df = pd.DataFrame(
+        {
+            "indicator": ["个人卫生支出占卫生总费用的比重"] * 2,
+            "region": "全国",
+            "year": [2015, 2015],
+            "value": [29.97, 29.3],
+            "unit": "%",
+            "published": [2016, 2020],
+        }
+    )
     obs = hp.Observations.from_frame(df)
     assert obs.to_frame()["published"].tolist() == [2016, 2020]
     assert hp.evaluate(plan, obs, as_of=2018).verdict[0] == "missed"

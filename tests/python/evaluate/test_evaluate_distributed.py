@@ -14,17 +14,21 @@ distributed = pytest.importorskip("dask.distributed")
 
 def data(n_series=400, years=10, seed=3):
     rng = np.random.default_rng(seed)
-    obs = pd.DataFrame({
-        "series": np.repeat(np.arange(n_series, dtype=np.int64), years),
-        "year": np.tile(np.arange(2015, 2015 + years, dtype=np.int64), n_series),
-        "value": rng.uniform(5, 60, n_series * years).round(2),
-    })
-    targets = pd.DataFrame({
-        "series": np.arange(n_series, dtype=np.int64),
-        "threshold": rng.uniform(10, 70, n_series).round(1),
-        "comparator": rng.choice([">=", ">", "<=", "<"], n_series),
-        "year": rng.choice([2020, 2022, 2025, 2030], n_series).astype(np.int64),
-    })
+    obs = pd.DataFrame(
+        {
+            "series": np.repeat(np.arange(n_series, dtype=np.int64), years),
+            "year": np.tile(np.arange(2015, 2015 + years, dtype=np.int64), n_series),
+            "value": rng.uniform(5, 60, n_series * years).round(2),
+        }
+    )
+    targets = pd.DataFrame(
+        {
+            "series": np.arange(n_series, dtype=np.int64),
+            "threshold": rng.uniform(10, 70, n_series).round(1),
+            "comparator": rng.choice([">=", ">", "<=", "<"], n_series),
+            "year": rng.choice([2020, 2022, 2025, 2030], n_series).astype(np.int64),
+        }
+    )
     return obs, targets
 
 
@@ -41,8 +45,10 @@ def test_map_partitions_on_a_local_cluster_equals_one_call():
         return hp.evaluate_frame(part, mine, as_of=2022)
 
     meta = hp.evaluate_frame(obs.iloc[:0], targets.iloc[:0], as_of=2022)
-    with distributed.LocalCluster(n_workers=2, processes=False, threads_per_worker=1,
-                                  dashboard_address=None) as cluster, distributed.Client(cluster):
+    with (
+        distributed.LocalCluster(n_workers=2, processes=False, threads_per_worker=1, dashboard_address=None) as cluster,
+        distributed.Client(cluster),
+    ):
         parts = ddf.map_partitions(judge, meta=meta).compute()
     parts = parts.sort_values("series").reset_index(drop=True)
     assert len(parts) == len(targets)

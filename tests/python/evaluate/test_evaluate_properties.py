@@ -19,14 +19,31 @@ values = st.floats(min_value=0.5, max_value=99.0, allow_nan=False)
 
 def judge(ys, threshold, cmp, year, as_of, method):
     n = len(ys)
-    r = hp.evaluate_arrays(np.zeros(n, dtype=np.int64), np.arange(2015, 2015 + n), np.array(ys, dtype=float),
-                           [0], [threshold], [cmp], [year], as_of=as_of, lower=[0.0], upper=[100.0], method=method)
+    r = hp.evaluate_arrays(
+        np.zeros(n, dtype=np.int64),
+        np.arange(2015, 2015 + n),
+        np.array(ys, dtype=float),
+        [0],
+        [threshold],
+        [cmp],
+        [year],
+        as_of=as_of,
+        lower=[0.0],
+        upper=[100.0],
+        method=method,
+    )
     return hp.VERDICTS[r["verdict"][0]], r
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(values, min_size=1, max_size=9), values, st.sampled_from([">=", ">", "<=", "<"]),
-       st.integers(-2, 10), st.floats(0.01, 20), st.sampled_from(METHODS))
+@given(
+    st.lists(values, min_size=1, max_size=9),
+    values,
+    st.sampled_from([">=", ">", "<=", "<"]),
+    st.integers(-2, 10),
+    st.floats(0.01, 20),
+    st.sampled_from(METHODS),
+)
 def test_improving_the_latest_value_never_worsens_the_verdict(ys, threshold, cmp, offset, step, method):
     last_year = 2015 + len(ys) - 1
     direction = 1 if cmp in (">=", ">") else -1
@@ -39,8 +56,12 @@ def test_improving_the_latest_value_never_worsens_the_verdict(ys, threshold, cmp
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(values, min_size=10, max_size=10), st.lists(values, min_size=10, max_size=10),
-       st.integers(2015, 2024), st.sampled_from(METHODS))
+@given(
+    st.lists(values, min_size=10, max_size=10),
+    st.lists(values, min_size=10, max_size=10),
+    st.integers(2015, 2024),
+    st.sampled_from(METHODS),
+)
 def test_as_of_ignores_later_data(ys, other, as_of, method):
     cut = as_of - 2015 + 1
     changed = ys[:cut] + other[cut:]  # same past, different future

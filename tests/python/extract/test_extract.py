@@ -44,7 +44,9 @@ def run_cli(cli, *args, cwd=None):
 def _score(quality, scorer, gold, pred_path, *extra):
     proc = subprocess.run(
         [sys.executable, str(quality / scorer), str(quality / "seeds" / gold), str(pred_path), *extra],
-        capture_output=True, text=True, encoding="utf-8",
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
     )
     return proc
 
@@ -54,8 +56,18 @@ def test_targets_meet_the_quality_bar(quality, seeds, healthplan_cli, tmp_path):
     assert out.returncode == 0, out.stderr
     pred = tmp_path / "targets.jsonl"
     pred.write_text(out.stdout, encoding="utf-8")
-    proc = _score(quality, "score_targets.py", "seed_targets.jsonl", pred,
-                  "--min-precision", "0.95", "--min-recall", "0.95", "--min-attributes", "0.95")
+    proc = _score(
+        quality,
+        "score_targets.py",
+        "seed_targets.jsonl",
+        pred,
+        "--min-precision",
+        "0.95",
+        "--min-recall",
+        "0.95",
+        "--min-attributes",
+        "0.95",
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     last = proc.stdout.strip().splitlines()[-1]
     m = re.search(r"precision ([\d.]+) recall ([\d.]+) attributes ([\d.]+)", last)
@@ -80,8 +92,21 @@ def test_tasks_meet_the_quality_bar(quality, seeds, healthplan_cli, tmp_path):
 # ----------------------------------------------------------- output formats
 
 
-GOLD_FIELDS = ["doc", "indicator", "year", "kind", "op", "value", "unit", "unit_text", "reference",
-               "baseline", "nature", "evidence", "span"]
+GOLD_FIELDS = [
+    "doc",
+    "indicator",
+    "year",
+    "kind",
+    "op",
+    "value",
+    "unit",
+    "unit_text",
+    "reference",
+    "baseline",
+    "nature",
+    "evidence",
+    "span",
+]
 
 
 def test_targets_lines_have_the_gold_fields(seeds, healthplan_cli):
@@ -98,8 +123,11 @@ def test_targets_lines_have_the_gold_fields(seeds, healthplan_cli):
         if r["value"] is not None and float(r["value"]).is_integer():
             assert isinstance(r["value"], int)
     # A damaged pair is reported, and marked.
-    damaged = [r for line in run_cli(healthplan_cli, "targets", seeds[2]).stdout.splitlines()
-               if (r := json.loads(line))["certainty"] == "uncertain"]
+    damaged = [
+        r
+        for line in run_cli(healthplan_cli, "targets", seeds[2]).stdout.splitlines()
+        if (r := json.loads(line))["certainty"] == "uncertain"
+    ]
     assert damaged and all(r["note"] for r in damaged)
 
 
@@ -145,7 +173,7 @@ def test_extract_text_and_spans(seeds):
     assert plan.period_start == 2021 and plan.period_end == 2025
     raw = text.encode("utf-8")
     for t in plan.targets:
-        assert raw[t.span.begin:t.span.end].decode("utf-8") == t.span.evidence
+        assert raw[t.span.begin : t.span.end].decode("utf-8") == t.span.evidence
     table = [t for t in plan.targets if t.baseline is not None]
     assert len(table) == 22
     assert {t.nature for t in table} == {healthplan.Nature.expected, healthplan.Nature.binding}
@@ -217,18 +245,25 @@ def test_datasets_are_bundled():
 
 def test_records_match_the_cli(seed_plans, seeds):
     rec = target_record(seed_plans[0].targets[0], seeds[0].name)
-    assert rec["doc"] == seeds[0].name and rec["span"] == [seed_plans[0].targets[0].span.begin,
-                                                           seed_plans[0].targets[0].span.end]
+    assert rec["doc"] == seeds[0].name and rec["span"] == [
+        seed_plans[0].targets[0].span.begin,
+        seed_plans[0].targets[0].span.end,
+    ]
     assert task_record(seed_plans[0].tasks[0], "x")["number"] == "三.(一).1"
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("到2025年，。率达到不低于%‰以上以下分别和、()（）一、1.\n牵头负责市局?１")), max_size=300))
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("到2025年，。率达到不低于%‰以上以下分别和、()（）一、1.\n牵头负责市局?１")),
+        max_size=300,
+    )
+)
 def test_any_text_gives_a_plan(text):
     plan = healthplan.extract(text)
     raw = text.encode("utf-8")
     for t in plan.targets:
-        assert raw[t.span.begin:t.span.end].decode("utf-8") == t.span.evidence
+        assert raw[t.span.begin : t.span.end].decode("utf-8") == t.span.evidence
 
 
 # ------------------------------------------------------- structure vs gold
@@ -247,8 +282,10 @@ def test_structure_matches_the_gold_outline(quality, seeds, seed_plans):
         assert plan.region.name == g["place"], path.name
         assert plan.region.province == g["province"], path.name
         if g["dates"].get("published"):
-            assert plan.publication_date and plan.publication_date.iso() in (g["dates"]["published"],
-                                                                             g["dates"].get("web_posted")), path.name
+            assert plan.publication_date and plan.publication_date.iso() in (
+                g["dates"]["published"],
+                g["dates"].get("web_posted"),
+            ), path.name
         tops = [_norm(s.label + s.title) for s in plan.sections]
         assert tops == [_norm(h) for h in g["top_level_headings"]], path.name
         for top, children in g["second_level_headings"].items():

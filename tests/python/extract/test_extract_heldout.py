@@ -41,8 +41,12 @@ def _run(cli, *args):
 
 
 def _score(quality, scorer, gold, pred):
-    proc = subprocess.run([sys.executable, str(quality / scorer), str(gold), str(pred), "-v"],
-                          capture_output=True, text=True, encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, str(quality / scorer), str(gold), str(pred), "-v"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     return proc.stdout
 

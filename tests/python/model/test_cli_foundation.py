@@ -30,8 +30,11 @@ def test_validate_and_show_the_example(healthplan_cli, example_plan_path):
 
 def test_bad_input_exits_nonzero_with_one_line(healthplan_cli, tmp_path):
     bad = tmp_path / "bad.json"
-    bad.write_text('{"schema_version": 1, "targets": [{"id": "t", "indicator": "x", "kind": "level",'
-                   ' "comparator": ">=", "value": 1, "unit": "furlong"}]}', encoding="utf-8")
+    bad.write_text(
+        '{"schema_version": 1, "targets": [{"id": "t", "indicator": "x", "kind": "level",'
+        ' "comparator": ">=", "value": 1, "unit": "furlong"}]}',
+        encoding="utf-8",
+    )
     result = run(healthplan_cli, "validate", str(bad))
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()

@@ -14,8 +14,16 @@ import healthplan as hp
 
 
 def make_target(**kw):
-    base = dict(id="t1", indicator="居民健康素养水平", year=2030, kind=hp.TargetKind.level,
-                comparator=hp.Comparator.ge, value=30.0, unit=hp.Unit("%"), unit_text="%")
+    base = dict(
+        id="t1",
+        indicator="居民健康素养水平",
+        year=2030,
+        kind=hp.TargetKind.level,
+        comparator=hp.Comparator.ge,
+        value=30.0,
+        unit=hp.Unit("%"),
+        unit_text="%",
+    )
     base.update(kw)
     return hp.Target(**base)
 
@@ -68,12 +76,14 @@ def test_spans_point_at_their_evidence_in_the_source(example_plan):
 
     text = (datasets.plans_dir() / example_plan.source.name).read_bytes()
     for t in example_plan.targets:
-        assert text[t.span.begin:t.span.end].decode() == t.span.evidence
+        assert text[t.span.begin : t.span.end].decode() == t.span.evidence
 
 
 def test_bad_json_names_the_pointer():
-    doc = {"schema_version": 1, "targets": [{"id": "a", "indicator": "x", "kind": "level",
-                                             "comparator": ">=", "value": "22"}]}
+    doc = {
+        "schema_version": 1,
+        "targets": [{"id": "a", "indicator": "x", "kind": "level", "comparator": ">=", "value": "22"}],
+    }
     with pytest.raises(hp.SchemaError) as err:
         hp.Plan.from_json(json.dumps(doc))
     assert err.value.where == "/targets/0/value"

@@ -17,21 +17,35 @@ text = st.text(alphabet=st.sampled_from(list("健康乌海行动率水平卫生�
 finite = st.floats(allow_nan=False, allow_infinity=False, min_value=-1e9, max_value=1e9)
 years = st.one_of(st.none(), st.integers(min_value=1949, max_value=2100))
 units = st.sampled_from(["%", "‰", "1/100000", "percentage_point", "years", "张", "人", "", "万人"])
-levels = st.sampled_from([hp.Comparator.ge, hp.Comparator.gt, hp.Comparator.le, hp.Comparator.lt,
-                          hp.Comparator.eq, hp.Comparator.approx])
+levels = st.sampled_from(
+    [hp.Comparator.ge, hp.Comparator.gt, hp.Comparator.le, hp.Comparator.lt, hp.Comparator.eq, hp.Comparator.approx]
+)
 directions = st.sampled_from([hp.Comparator.increase, hp.Comparator.decrease])
-spans = st.one_of(st.none(), st.builds(lambda b, n, e: hp.Span(begin=b, end=b + n, evidence=e),
-                                       st.integers(0, 10**7), st.integers(0, 500), text))
+spans = st.one_of(
+    st.none(),
+    st.builds(
+        lambda b, n, e: hp.Span(begin=b, end=b + n, evidence=e), st.integers(0, 10**7), st.integers(0, 500), text
+    ),
+)
 
 
 @st.composite
 def targets(draw, i):
     kind = draw(st.sampled_from(list(hp.TargetKind.__members__.values())))
-    t = hp.Target(id=f"t{i}", indicator=draw(text.filter(bool)), year=draw(years), kind=kind,
-                  unit=hp.Unit(draw(units)), unit_text=draw(text), soft=draw(st.booleans()),
-                  nature=draw(st.sampled_from(list(hp.Nature.__members__.values()))),
-                  certainty=draw(st.sampled_from(list(hp.Certainty.__members__.values()))),
-                  note=draw(text), section=draw(st.lists(text, max_size=3)), span=draw(spans))
+    t = hp.Target(
+        id=f"t{i}",
+        indicator=draw(text.filter(bool)),
+        year=draw(years),
+        kind=kind,
+        unit=hp.Unit(draw(units)),
+        unit_text=draw(text),
+        soft=draw(st.booleans()),
+        nature=draw(st.sampled_from(list(hp.Nature.__members__.values()))),
+        certainty=draw(st.sampled_from(list(hp.Certainty.__members__.values()))),
+        note=draw(text),
+        section=draw(st.lists(text, max_size=3)),
+        span=draw(spans),
+    )
     if kind in (hp.TargetKind.level, hp.TargetKind.benchmark):
         t.comparator = draw(levels)
     elif kind == hp.TargetKind.milestone:
@@ -43,8 +57,12 @@ def targets(draw, i):
     if kind == hp.TargetKind.benchmark:
         t.benchmark = "国家平均水平"
     if kind == hp.TargetKind.change or draw(st.booleans()):
-        t.reference = hp.Reference(year=draw(years), label=draw(text), value=draw(st.one_of(st.none(), finite)),
-                                   mode=draw(st.sampled_from(list(hp.ChangeMode.__members__.values()))))
+        t.reference = hp.Reference(
+            year=draw(years),
+            label=draw(text),
+            value=draw(st.one_of(st.none(), finite)),
+            mode=draw(st.sampled_from(list(hp.ChangeMode.__members__.values()))),
+        )
     if draw(st.booleans()):
         t.baseline = hp.Baseline(year=draw(years), value=draw(finite))
     return t
@@ -53,11 +71,16 @@ def targets(draw, i):
 @st.composite
 def plans(draw):
     n = draw(st.integers(0, 6))
-    plan = hp.Plan(id=draw(text), title=draw(text), issuer=draw(text), doc_number=draw(text),
-                   references=draw(st.lists(text, max_size=3)),
-                   period_start=draw(st.one_of(st.none(), st.just(2021))),
-                   period_end=draw(st.one_of(st.none(), st.just(2025))),
-                   targets=[draw(targets(i)) for i in range(n)])
+    plan = hp.Plan(
+        id=draw(text),
+        title=draw(text),
+        issuer=draw(text),
+        doc_number=draw(text),
+        references=draw(st.lists(text, max_size=3)),
+        period_start=draw(st.one_of(st.none(), st.just(2021))),
+        period_end=draw(st.one_of(st.none(), st.just(2025))),
+        targets=[draw(targets(i)) for i in range(n)],
+    )
     plan.validate()
     return plan
 

@@ -10,7 +10,6 @@ import sys
 
 import pytest
 
-import healthplan as hp
 from healthplan import report as rep
 
 
@@ -91,8 +90,13 @@ def test_progress_bar_draws_on_the_stream(example_plan_path):
 
 def test_cli_report_default_is_the_bundled_documents(healthplan_cli, tmp_path):
     pytest.importorskip("matplotlib")
-    r = subprocess.run([*healthplan_cli, "report", "-o", str(tmp_path / "out.html")], capture_output=True,
-                       text=True, encoding="utf-8", cwd=tmp_path)
+    r = subprocess.run(
+        [*healthplan_cli, "report", "-o", str(tmp_path / "out.html")],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=tmp_path,
+    )
     assert r.returncode == 0, r.stderr
     assert "5 plans compared" in r.stdout
     assert f"Report: {tmp_path / 'out.html'}" in r.stdout
@@ -100,11 +104,16 @@ def test_cli_report_default_is_the_bundled_documents(healthplan_cli, tmp_path):
 
 
 def test_cli_report_bad_folder(healthplan_cli, tmp_path):
-    r = subprocess.run([*healthplan_cli, "report", str(tmp_path / "missing")], capture_output=True, text=True,
-                       encoding="utf-8")
+    r = subprocess.run(
+        [*healthplan_cli, "report", str(tmp_path / "missing")], capture_output=True, text=True, encoding="utf-8"
+    )
     assert r.returncode != 0 and "missing" in r.stderr and "Traceback" not in r.stderr
-    r = subprocess.run([*healthplan_cli, "report", "--no-plots", "-o", str(tmp_path / "nodir" / "r.html")],
-                       capture_output=True, text=True, encoding="utf-8")
+    r = subprocess.run(
+        [*healthplan_cli, "report", "--no-plots", "-o", str(tmp_path / "nodir" / "r.html")],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
     assert r.returncode != 0 and "nodir" in r.stderr and "Traceback" not in r.stderr
 
 
@@ -112,17 +121,20 @@ def _chromium() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
 
 
-@pytest.mark.skipif(_chromium() is None, reason="no chromium for the headless rendering check "
-                    "(apt-get install -y chromium)")
+@pytest.mark.skipif(
+    _chromium() is None, reason="no chromium for the headless rendering check (apt-get install -y chromium)"
+)
 def test_report_renders_in_headless_chromium(bundled_report, tmp_path):
     html_path = tmp_path / "report.html"
     html_path.write_text(rep.render_html(bundled_report), encoding="utf-8")
     args = [_chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars"]
-    dom = subprocess.run([*args, "--dump-dom", html_path.as_uri()], capture_output=True, text=True,
-                         encoding="utf-8", timeout=120).stdout
+    dom = subprocess.run(
+        [*args, "--dump-dom", html_path.as_uri()], capture_output=True, text=True, encoding="utf-8", timeout=120
+    ).stdout
     assert dom.count("<table") >= 6 and dom.count("<img") >= 5  # the browser parsed tables and images
     shot = tmp_path / "shot.png"
-    subprocess.run([*args, "--window-size=1280,2400", f"--screenshot={shot}", html_path.as_uri()],
-                   capture_output=True, timeout=120)
+    subprocess.run(
+        [*args, "--window-size=1280,2400", f"--screenshot={shot}", html_path.as_uri()], capture_output=True, timeout=120
+    )
     data = shot.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 50_000
