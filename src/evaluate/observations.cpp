@@ -78,7 +78,7 @@ Observations Observations::from_columns(ObservationColumns columns, std::shared_
 }
 
 Observations Observations::from_rows(const std::vector<ObservationRow>& rows, std::string origin) {
-    observations_detail::ColumnBuilder builder(std::move(origin));
+    detail::observations::ColumnBuilder builder(std::move(origin));
     for (const auto& r : rows) builder.add(r.key, r.region, r.year, r.value, r.unit, r.source, r.flags, r.published);
     return builder.finish();
 }

@@ -13,7 +13,7 @@
 #include "healthplan/observations.hpp"
 
 HEALTHPLAN_BEGIN_NAMESPACE
-namespace observations_detail {
+namespace detail::observations {
 
 class ColumnBuilder {
   public:
@@ -70,5 +70,5 @@ class ColumnBuilder {
     Index keys_, regions_, units_, sources_;
 };
 
-}  // namespace observations_detail
+}  // namespace detail::observations
 HEALTHPLAN_END_NAMESPACE

@@ -125,7 +125,7 @@ Observations Observations::from_csv_text(std::string_view text, std::string_view
     if (c_year < 0) throw SchemaError("csv.column", "missing column 'year'", head_where);
     if (c_value < 0) throw SchemaError("csv.column", "missing column 'value'", head_where);
 
-    observations_detail::ColumnBuilder builder(file);
+    detail::observations::ColumnBuilder builder(file);
     for (std::size_t r = 1; r < records.size(); ++r) {
         const Record& rec = records[r];
         const std::string where = file + ":" + std::to_string(rec.line);

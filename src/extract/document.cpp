@@ -6,7 +6,7 @@
 #include "extract/document.hpp"
 #include "extract/scan.hpp"
 
-namespace healthplan::extract_detail {
+namespace healthplan::v0::detail::extract {
 
 std::vector<Line> split_lines(std::string_view text) {
     std::vector<Line> lines;
@@ -346,4 +346,4 @@ int heading_at_line(const Document& doc, std::size_t line) {
     return k;
 }
 
-}  // namespace healthplan::extract_detail
+}  // namespace healthplan::v0::detail::extract

@@ -11,7 +11,7 @@
 
 #include "healthplan/plan.hpp"
 
-namespace healthplan::extract_detail {
+namespace healthplan::v0::detail::extract {
 
 // A non-empty line, trimmed: [begin, end). 32-bit offsets keep the line
 // table at 8 bytes a line, so even a text of one-character lines stays within
@@ -100,4 +100,4 @@ struct PlanContext {
     int doc_year = 0;  // year of issue or publication, 0 if unknown
 };
 
-}  // namespace healthplan::extract_detail
+}  // namespace healthplan::v0::detail::extract

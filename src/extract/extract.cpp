@@ -22,7 +22,7 @@ Plan extract(std::string_view text, const ExtractOptions& options) {
         throw ParseError("text.too_large", "texts of 4 GiB or more are not supported",
                          options.name.empty() ? std::string("text") : options.name);
     require_utf8(text, options.name);
-    namespace ex = extract_detail;
+    namespace ex = detail::extract;
     Plan plan;
     plan.id = options.name.empty() ? "plan" : options.name;
     plan.source.name = options.name;

@@ -8,7 +8,7 @@
 
 #include "healthplan/target.hpp"
 
-namespace healthplan::extract_detail {
+namespace healthplan::v0::detail::extract {
 
 // A word that introduces a value: "不低于" 22%.
 enum class VerbKind {
@@ -156,4 +156,4 @@ inline constexpr std::array<std::string_view, 14> past_section_words = {
     "成就",     "回顾", "现状",     "发展基础", "工作基础", "现实基础", "规划基础",
     "面临形势", "形势", "主要成效", "工作成效", "取得成效", "进展",     "背景"};
 
-}  // namespace healthplan::extract_detail
+}  // namespace healthplan::v0::detail::extract

@@ -7,7 +7,7 @@
 #include "extract/document.hpp"
 #include "extract/scan.hpp"
 
-namespace healthplan::extract_detail {
+namespace healthplan::v0::detail::extract {
 namespace {
 
 std::string_view line_sv(const Document& d, std::size_t i) {
@@ -478,4 +478,4 @@ void extract_metadata(const Document& d, Plan& plan) {
     }
 }
 
-}  // namespace healthplan::extract_detail
+}  // namespace healthplan::v0::detail::extract

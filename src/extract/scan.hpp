@@ -12,7 +12,7 @@
 #include <string>
 #include <string_view>
 
-namespace healthplan::extract_detail {
+namespace healthplan::v0::detail::extract {
 
 // Length of the UTF-8 sequence starting with byte `c` (1 for stray bytes,
 // which never occur in validated text).
@@ -229,4 +229,4 @@ inline std::string strip_noise(std::string_view s) {
     return out;
 }
 
-}  // namespace healthplan::extract_detail
+}  // namespace healthplan::v0::detail::extract

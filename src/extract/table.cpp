@@ -14,7 +14,7 @@
 #include "extract/scan.hpp"
 #include "extract/targets.hpp"
 
-namespace healthplan::extract_detail {
+namespace healthplan::v0::detail::extract {
 namespace {
 
 std::string_view cell_text(std::string_view t, Cell c) { return t.substr(c.b, c.e - c.b); }
@@ -531,4 +531,4 @@ std::size_t parse_unnumbered(std::string_view t, const std::vector<Cell>& cells,
 
 }  // namespace
 
-}  // namespace healthplan::extract_detail
+}  // namespace healthplan::v0::detail::extract

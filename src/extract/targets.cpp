@@ -17,7 +17,7 @@
 #include "extract/scan.hpp"
 #include "extract/targets.hpp"
 
-namespace healthplan::extract_detail {
+namespace healthplan::v0::detail::extract {
 
 namespace {
 
@@ -1731,4 +1731,4 @@ void extract_targets(const Document& d, Plan& plan) {
     plan.targets = std::move(kept);
 }
 
-}  // namespace healthplan::extract_detail
+}  // namespace healthplan::v0::detail::extract

@@ -10,7 +10,7 @@
 #include "extract/document.hpp"
 #include "healthplan/target.hpp"
 
-namespace healthplan::extract_detail {
+namespace healthplan::v0::detail::extract {
 
 // A value as written: "22%", "209.7/10万以下", "1-1.5名".
 struct ValueText {
@@ -45,4 +45,4 @@ std::vector<Target> extract_tables(const Document& doc, int first_plan_year,
 // Bigram Dice / containment similarity of two indicator names (0..1).
 double name_similarity(std::string_view a, std::string_view b);
 
-}  // namespace healthplan::extract_detail
+}  // namespace healthplan::v0::detail::extract

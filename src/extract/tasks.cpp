@@ -11,7 +11,7 @@
 #include "extract/document.hpp"
 #include "extract/scan.hpp"
 
-namespace healthplan::extract_detail {
+namespace healthplan::v0::detail::extract {
 namespace {
 
 struct Piece {
@@ -611,4 +611,4 @@ void extract_tasks(const Document& d, Plan& plan) {
     }
 }
 
-}  // namespace healthplan::extract_detail
+}  // namespace healthplan::v0::detail::extract

@@ -8,7 +8,7 @@
 #include "extract/scan.hpp"
 #include "extract/targets.hpp"
 
-namespace healthplan::extract_detail {
+namespace healthplan::v0::detail::extract {
 
 std::optional<ValueText> value_at(std::string_view s, std::size_t i, std::size_t e) {
     auto num = number_at(s.substr(0, e), i);
@@ -206,4 +206,4 @@ double name_similarity(std::string_view a, std::string_view b) {
     return 2.0 * static_cast<double>(common) / static_cast<double>(gx.size() + gy.size());
 }
 
-}  // namespace healthplan::extract_detail
+}  // namespace healthplan::v0::detail::extract

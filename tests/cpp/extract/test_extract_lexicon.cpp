@@ -8,7 +8,7 @@
 #include "healthplan/units.hpp"
 
 TEST_CASE("every unit spelling the extractor scans for is a unit the model knows", "[extract][units]") {
-    for (auto spelling : healthplan::extract_detail::unit_spellings) {
+    for (auto spelling : healthplan::detail::extract::unit_spellings) {
         INFO(std::string(spelling));
         CHECK(healthplan::Unit::try_parse(spelling).has_value());
         CHECK_FALSE(healthplan::Unit::parse(spelling).is_none());
