@@ -3,7 +3,7 @@
 
 Checks, from this file's directory:
   * every line of gold_targets.jsonl and gold_tasks.jsonl parses as a JSON object with the
-    fields of /work/shared/gold/README.md and sane values;
+    fields of tests/quality/GOLD_FORMAT.md and sane values;
   * every `doc` names a file in docs/, and every target `evidence` (and `alt_evidence`) is an
     exact substring of that file;
   * every doc file starts with a `来源: ` line (the source), and is referenced in README.md
