@@ -7,6 +7,7 @@
 #include "healthplan/compare.hpp"
 #include "healthplan/config.hpp"
 #include "healthplan/date.hpp"
+#include "healthplan/enum_names.hpp"
 #include "healthplan/error.hpp"
 #include "healthplan/evaluate.hpp"
 #include "healthplan/evaluate_bulk.hpp"

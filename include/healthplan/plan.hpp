@@ -20,6 +20,8 @@ enum class PlanStatus { unknown, in_force, draft, expired };
 
 std::string_view to_string(PlanStatus);
 std::string_view to_string(AdminLevel);
+std::span<const EnumName<PlanStatus>> enum_names(PlanStatus);
+std::span<const EnumName<AdminLevel>> enum_names(AdminLevel);
 PlanStatus parse_plan_status(std::string_view);
 AdminLevel parse_admin_level(std::string_view);
 

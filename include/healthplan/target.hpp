@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "healthplan/config.hpp"
+#include "healthplan/enum_names.hpp"
 #include "healthplan/indicator.hpp"
 #include "healthplan/span.hpp"
 #include "healthplan/units.hpp"
@@ -92,6 +93,13 @@ std::string_view to_string(ChangeMode);
 std::string_view to_string(Certainty);
 std::string_view to_string(Nature);     // "binding", "expected", "advocacy", "" (unspecified)
 std::string_view to_string(Direction);  // "higher", "lower", "unknown"
+// The name tables behind to_string / parse_* (see enum_names.hpp).
+std::span<const EnumName<TargetKind>> enum_names(TargetKind);
+std::span<const EnumName<Comparator>> enum_names(Comparator);
+std::span<const EnumName<ChangeMode>> enum_names(ChangeMode);
+std::span<const EnumName<Certainty>> enum_names(Certainty);
+std::span<const EnumName<Nature>> enum_names(Nature);
+std::span<const EnumName<Direction>> enum_names(Direction);
 TargetKind parse_target_kind(std::string_view);
 Comparator parse_comparator(std::string_view);
 ChangeMode parse_change_mode(std::string_view);

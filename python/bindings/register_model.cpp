@@ -33,6 +33,15 @@ py::class_<T, Extra...>& keyword_init(py::class_<T, Extra...>& cls) {
     return cls;
 }
 
+// An enum bound from the library's own name table (healthplan/enum_names.hpp),
+// so each enumerator is spelled once, in the .cpp file that owns the enum.
+template <class E>
+py::enum_<E> bind_enum(py::module_& m, const char* name, const char* doc) {
+    py::enum_<E> e(m, name, doc);
+    for (const auto& row : hp::enum_names(E{})) e.value(std::string(row.name).c_str(), row.value);
+    return e;
+}
+
 std::string optional_int(const std::optional<int>& v) { return v ? std::to_string(*v) : "None"; }
 
 std::string number(double v) {
@@ -44,51 +53,15 @@ std::string number(double v) {
 }  // namespace
 
 void register_model(py::module_& m) {
-    py::enum_<hp::TargetKind>(m, "TargetKind", "The form of a target.")
-        .value("level", hp::TargetKind::level)
-        .value("change", hp::TargetKind::change)
-        .value("rate", hp::TargetKind::rate)
-        .value("trend", hp::TargetKind::trend)
-        .value("benchmark", hp::TargetKind::benchmark)
-        .value("milestone", hp::TargetKind::milestone);
-    py::enum_<hp::Comparator>(m, "Comparator", "How the value compares with the threshold.")
-        .value("ge", hp::Comparator::ge)
-        .value("gt", hp::Comparator::gt)
-        .value("le", hp::Comparator::le)
-        .value("lt", hp::Comparator::lt)
-        .value("eq", hp::Comparator::eq)
-        .value("approx", hp::Comparator::approx)
-        .value("increase", hp::Comparator::increase)
-        .value("decrease", hp::Comparator::decrease)
+    bind_enum<hp::TargetKind>(m, "TargetKind", "The form of a target.");
+    bind_enum<hp::Comparator>(m, "Comparator", "How the value compares with the threshold.")
         .def_property_readonly("symbol", [](hp::Comparator c) { return std::string(hp::to_string(c)); });
-    py::enum_<hp::ChangeMode>(m, "ChangeMode", "How a change applies to its reference.")
-        .value("relative", hp::ChangeMode::relative)
-        .value("points", hp::ChangeMode::points)
-        .value("absolute", hp::ChangeMode::absolute);
-    py::enum_<hp::Certainty>(m, "Certainty")
-        .value("certain", hp::Certainty::certain)
-        .value("uncertain", hp::Certainty::uncertain);
-    py::enum_<hp::Nature>(m, "Nature", "约束性 binding, 预期性 expected, 倡导性 advocacy.")
-        .value("unspecified", hp::Nature::unspecified)
-        .value("binding", hp::Nature::binding)
-        .value("expected", hp::Nature::expected)
-        .value("advocacy", hp::Nature::advocacy);
-    py::enum_<hp::Direction>(m, "Direction", "Which way is better.")
-        .value("unknown", hp::Direction::unknown)
-        .value("higher", hp::Direction::higher)
-        .value("lower", hp::Direction::lower);
-    py::enum_<hp::AdminLevel>(m, "AdminLevel")
-        .value("unknown", hp::AdminLevel::unknown)
-        .value("national", hp::AdminLevel::national)
-        .value("province", hp::AdminLevel::province)
-        .value("prefecture", hp::AdminLevel::prefecture)
-        .value("county", hp::AdminLevel::county)
-        .value("district", hp::AdminLevel::district);
-    py::enum_<hp::PlanStatus>(m, "PlanStatus")
-        .value("unknown", hp::PlanStatus::unknown)
-        .value("in_force", hp::PlanStatus::in_force)
-        .value("draft", hp::PlanStatus::draft)
-        .value("expired", hp::PlanStatus::expired);
+    bind_enum<hp::ChangeMode>(m, "ChangeMode", "How a change applies to its reference.");
+    bind_enum<hp::Certainty>(m, "Certainty", "certain, or uncertain (transcription damage).");
+    bind_enum<hp::Nature>(m, "Nature", "约束性 binding, 预期性 expected, 倡导性 advocacy.");
+    bind_enum<hp::Direction>(m, "Direction", "Which way is better.");
+    bind_enum<hp::AdminLevel>(m, "AdminLevel", "The administrative level of a plan's region.");
+    bind_enum<hp::PlanStatus>(m, "PlanStatus", "Whether a plan is in force.");
     py::enum_<hp::Dimension>(m, "Dimension")
         .value("none", hp::Dimension::none)
         .value("ratio", hp::Dimension::ratio)

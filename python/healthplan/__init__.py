@@ -24,7 +24,18 @@ from .extract import __all__ as _extract_all
 from .model import *  # noqa: F403
 from .model import __all__ as _model_all
 
-__version__: str = _core.__version__
+
+def _package_version() -> str:
+    """The installed distribution's version (its one source is include/healthplan/version.hpp)."""
+    from importlib import metadata
+
+    try:
+        return metadata.version("healthplan")
+    except metadata.PackageNotFoundError:  # a plain CMake build put on PYTHONPATH
+        return str(_core.__version__)
+
+
+__version__: str = _package_version()
 
 __all__ = sorted({*_model_all, *_extract_all, *_evaluate_all, *_compare_all, "__version__"})
 

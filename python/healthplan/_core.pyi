@@ -2,7 +2,6 @@
 # The public API is re-exported from `healthplan`; see README "The model".
 from __future__ import annotations
 
-import enum
 import os
 from typing import Any, ClassVar
 
@@ -22,7 +21,22 @@ class ValidationError(Error, ValueError): ...
 class UnitError(Error, ValueError): ...
 class DataError(Error, ValueError): ...
 
-class TargetKind(enum.Enum):
+class _BoundEnum:
+    """What pybind11's py::enum_ gives every bound enum (not an enum.Enum subclass)."""
+
+    __members__: ClassVar[dict[str, Any]]
+    def __init__(self, value: int) -> None: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def value(self) -> int: ...
+    def __int__(self) -> int: ...
+    def __index__(self) -> int: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __ne__(self, other: object) -> bool: ...
+    def __hash__(self) -> int: ...
+
+class TargetKind(_BoundEnum):
     level: ClassVar[TargetKind]
     change: ClassVar[TargetKind]
     rate: ClassVar[TargetKind]
@@ -30,7 +44,7 @@ class TargetKind(enum.Enum):
     benchmark: ClassVar[TargetKind]
     milestone: ClassVar[TargetKind]
 
-class Comparator(enum.Enum):
+class Comparator(_BoundEnum):
     ge: ClassVar[Comparator]
     gt: ClassVar[Comparator]
     le: ClassVar[Comparator]
@@ -42,27 +56,27 @@ class Comparator(enum.Enum):
     @property
     def symbol(self) -> str: ...
 
-class ChangeMode(enum.Enum):
+class ChangeMode(_BoundEnum):
     relative: ClassVar[ChangeMode]
     points: ClassVar[ChangeMode]
     absolute: ClassVar[ChangeMode]
 
-class Certainty(enum.Enum):
+class Certainty(_BoundEnum):
     certain: ClassVar[Certainty]
     uncertain: ClassVar[Certainty]
 
-class Nature(enum.Enum):
+class Nature(_BoundEnum):
     unspecified: ClassVar[Nature]
     binding: ClassVar[Nature]
     expected: ClassVar[Nature]
     advocacy: ClassVar[Nature]
 
-class Direction(enum.Enum):
+class Direction(_BoundEnum):
     unknown: ClassVar[Direction]
     higher: ClassVar[Direction]
     lower: ClassVar[Direction]
 
-class AdminLevel(enum.Enum):
+class AdminLevel(_BoundEnum):
     unknown: ClassVar[AdminLevel]
     national: ClassVar[AdminLevel]
     province: ClassVar[AdminLevel]
@@ -70,13 +84,13 @@ class AdminLevel(enum.Enum):
     county: ClassVar[AdminLevel]
     district: ClassVar[AdminLevel]
 
-class PlanStatus(enum.Enum):
+class PlanStatus(_BoundEnum):
     unknown: ClassVar[PlanStatus]
     in_force: ClassVar[PlanStatus]
     draft: ClassVar[PlanStatus]
     expired: ClassVar[PlanStatus]
 
-class Dimension(enum.Enum):
+class Dimension(_BoundEnum):
     none: ClassVar[Dimension]
     ratio: ClassVar[Dimension]
     ratio_difference: ClassVar[Dimension]
@@ -225,12 +239,9 @@ class Plan:
     def to_json(self, indent: int = 2) -> str: ...
     @staticmethod
     def from_json(text: str, strict: bool = True) -> Plan: ...
-    # Added in Python by healthplan._model:
-    def targets_frame(self) -> Any: ...
-    def tasks_frame(self) -> Any: ...
-    def indicators_frame(self) -> Any: ...
-    def save(self, path: str | os.PathLike[str], *, indent: int = 2) -> None: ...
-    def _repr_html_(self) -> str: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __copy__(self) -> Plan: ...
+    def __deepcopy__(self, memo: dict[int, object]) -> Plan: ...
 
 def _load_plan(path: str, strict: bool = True) -> Plan: ...
 def _save_plan(plan: Plan, path: str, indent: int = 2) -> None: ...
@@ -239,7 +250,7 @@ def _save_plan(plan: Plan, path: str, indent: int = 2) -> None: ...
 
 EVALUATION_VERSION: str
 
-class Verdict(enum.Enum):
+class Verdict(_BoundEnum):
     achieved: ClassVar[Verdict]
     achieved_early: ClassVar[Verdict]
     on_track: ClassVar[Verdict]
@@ -248,17 +259,17 @@ class Verdict(enum.Enum):
     not_evaluable: ClassVar[Verdict]
     insufficient_data: ClassVar[Verdict]
 
-class LevelMethod(enum.Enum):
+class LevelMethod(_BoundEnum):
     linear_extrapolation: ClassVar[LevelMethod]
     growth_ratio: ClassVar[LevelMethod]
     years_to_target: ClassVar[LevelMethod]
 
-class TrendDefinition(enum.Enum):
+class TrendDefinition(_BoundEnum):
     strictly_monotone: ClassVar[TrendDefinition]
     net_with_k_reversals: ClassVar[TrendDefinition]
     theil_sen_mann_kendall: ClassVar[TrendDefinition]
 
-class UnitMismatch(enum.Enum):
+class UnitMismatch(_BoundEnum):
     error: ClassVar[UnitMismatch]
     insufficient_data: ClassVar[UnitMismatch]
 
@@ -391,14 +402,14 @@ def _evaluate_level_arrays(
 ) -> dict[str, np.ndarray]: ...
 
 # --- compare area (python/bindings/register_compare.cpp) ---
-class MatchReason(enum.Enum):
+class MatchReason(_BoundEnum):
     none: ClassVar[MatchReason]
     exact: ClassVar[MatchReason]
     alias: ClassVar[MatchReason]
     normalized: ClassVar[MatchReason]
     fuzzy: ClassVar[MatchReason]
 
-class Stringency(enum.Enum):
+class Stringency(_BoundEnum):
     stricter: ClassVar[Stringency]
     equal: ClassVar[Stringency]
     looser: ClassVar[Stringency]

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ._core import Plan
+    from .model import Plan
 
 PLAN_SUFFIXES = (".json",)
 TEXT_SUFFIXES = (".txt", ".text")

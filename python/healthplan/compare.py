@@ -43,7 +43,6 @@ from ._core import (
     NationalBasis,
     NationalReference,
     NormalizedAgency,
-    Plan,
     Stringency,
     StringencyResult,
     bigram_dice,
@@ -55,6 +54,7 @@ from ._core import (
     normalize_indicator_name,
     stringency,
 )
+from .model import Plan
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -308,7 +308,7 @@ class Comparison:
     # -- construction -------------------------------------------------------
 
     def _build_matches(self) -> pd.DataFrame:
-        import pandas as pd
+        from ._pandas import pd
 
         rows = []
         for p in self.plans:
@@ -375,7 +375,7 @@ class Comparison:
         return {(r.plan_id, r.indicator): (r.code, r.match, r.confidence) for r in self.matches.itertuples(index=False)}
 
     def _build_targets(self) -> pd.DataFrame:
-        import pandas as pd
+        from ._pandas import pd
 
         nan = float("nan")
         codes = self._code_of()
@@ -434,7 +434,7 @@ class Comparison:
         return frame.sort_values(["code", "year", "plan_id"], kind="stable").reset_index(drop=True)
 
     def _build_coverage(self) -> pd.DataFrame:
-        import pandas as pd
+        from ._pandas import pd
 
         covered = {(r.code, r.plan_id) for r in self.targets.itertuples(index=False)}
         rows = []
@@ -455,7 +455,7 @@ class Comparison:
         )
 
     def _build_responsibility(self) -> pd.DataFrame:
-        import pandas as pd
+        from ._pandas import pd
 
         rows = []
         order = {k.id: i for i, k in enumerate(department_kinds())}
@@ -499,7 +499,7 @@ class Comparison:
         )
 
     def _build_timelines(self) -> pd.DataFrame:
-        import pandas as pd
+        from ._pandas import pd
 
         matched = self.targets.groupby("plan_id").size().to_dict() if len(self.targets) else {}
         rows = []
@@ -553,7 +553,7 @@ class Comparison:
     @property
     def sources(self) -> pd.DataFrame:
         """The catalog's sources (ids used in ``targets.national_source``)."""
-        import pandas as pd
+        from ._pandas import pd
 
         return pd.DataFrame(
             [{"id": s.id, "url": s.url, "title": s.title} for s in self.catalog.sources], columns=["id", "url", "title"]
@@ -568,7 +568,7 @@ class Comparison:
 
     def targets_wide(self, year: int | None = None) -> pd.DataFrame:
         """Catalog indicator (× year) by plan: the plans' values in the catalog unit, beside the national one."""
-        import pandas as pd
+        from ._pandas import pd
 
         t = self._level_targets(year)
         if t.empty:
@@ -584,7 +584,7 @@ class Comparison:
 
     def stringency_matrix(self, year: int | None = None) -> pd.DataFrame:
         """Catalog indicator (× year) by plan: the verdict of each cell."""
-        import pandas as pd
+        from ._pandas import pd
 
         t = self._level_targets(year)
         t = t[t["verdict"] != "not_comparable"]
@@ -601,7 +601,7 @@ class Comparison:
             raise ValueError(f"role must be 'led', 'co_responsible' or 'tasks', not {role!r}")
         r = self.responsibility
         if r.empty:
-            import pandas as pd
+            from ._pandas import pd
 
             return pd.DataFrame()
         wide = r.pivot_table(index=["kind", "label_zh"], columns="plan", values=role, aggfunc="sum", fill_value=0)
@@ -619,7 +619,7 @@ class Comparison:
         Verdict counts include comparisons with the interpolated national path;
         ``interpolated`` says how many of the plan's verdicts rest on it.
         """
-        import pandas as pd
+        from ._pandas import pd
 
         rows = []
         for p in self.plans:

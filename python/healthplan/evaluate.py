@@ -21,7 +21,7 @@ from __future__ import annotations
 import html
 import math
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
@@ -38,6 +38,7 @@ from ._core import (
     UnitMismatch,
     Verdict,
 )
+from .model import Plan, _core_plan, load
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -142,7 +143,7 @@ _REPR_ROWS = 20
 
 def _codes(values: Any, name: str) -> tuple[np.ndarray, list[str]]:
     """Dictionary-encodes a string column (pandas.factorize: one hash pass)."""
-    import pandas as pd
+    from ._pandas import pd
 
     codes, uniques = pd.factorize(np.asarray(values, dtype=object), use_na_sentinel=True)
     if (codes < 0).any():
@@ -235,7 +236,7 @@ class Observations:
                 return None, [""]
             if isinstance(col, str):
                 return None, [col]
-            import pandas as pd
+            from ._pandas import pd
 
             return _codes(pd.Series(np.asarray(col, dtype=object)).fillna("").to_numpy(), name)
 
@@ -343,7 +344,7 @@ class Observations:
 
     def to_frame(self, limit: int | None = None) -> pd.DataFrame:
         """The rows as a DataFrame (the first ``limit`` rows when given)."""
-        import pandas as pd
+        from ._pandas import pd
 
         return pd.DataFrame(self._core.columns(limit))
 
@@ -395,10 +396,8 @@ def _checked(name: str, enum: Any) -> str:
 # ----------------------------------------------------------------- evaluate --
 
 
-def _as_plans(plans: Any) -> list[Any]:
-    from .model import load
-
-    if isinstance(plans, (str, os.PathLike, _core.Plan)):
+def _as_plans(plans: Plan | str | os.PathLike[str] | Iterable[Plan | str | os.PathLike[str]]) -> list[Plan]:
+    if isinstance(plans, (str, os.PathLike, Plan)):
         plans = [plans]
     return [load(p) if isinstance(p, (str, os.PathLike)) else p for p in plans]
 
@@ -426,12 +425,12 @@ def evaluate_results(
     p = _policy(policy, method, **policy_fields)
     out: list[TargetResult] = []
     for plan in _as_plans(plans):
-        out.extend(_core._evaluate(plan, obs._core, p, as_of))
+        out.extend(_core._evaluate(_core_plan(plan), obs._core, p, as_of))
     return out
 
 
 def _results_frame(results: Sequence[TargetResult]) -> pd.DataFrame:
-    import pandas as pd
+    from ._pandas import pd
 
     rows = []
     for r in results:
@@ -518,7 +517,7 @@ def scorecard(
     label), "lead" (a target counts once for each lead unit: which units lead the
     off-track targets), "nature", "region" or "kind". Groups keep first-seen order.
     """
-    import pandas as pd
+    from ._pandas import pd
 
     if by not in ("plan", "section", "lead", "nature", "region", "kind"):
         raise _core.SchemaError(
@@ -658,7 +657,7 @@ def evaluate_frame(
     and ``category`` as names). Targets whose series is absent get
     insufficient_data, so a partition must hold whole series (partition by series).
     """
-    import pandas as pd
+    from ._pandas import pd
 
     r = evaluate_arrays(
         observations["series"].to_numpy(),

@@ -11,8 +11,8 @@ import sys
 from collections.abc import Callable, Iterable
 
 from . import _core
-from ._core import Plan
 from ._progress import ProgressBar
+from .model import Plan
 
 __all__ = ["extract", "extract_file", "extract_many"]
 
@@ -28,7 +28,7 @@ def extract(text: str, name: str | None = None) -> Plan:
     if not isinstance(text, str):
         raise TypeError(f"extract() needs str, not {type(text).__name__}; use extract_file for bytes on disk")
     try:
-        return _core.extract(text, name or "")
+        return Plan._wrap(_core.extract(text, name or ""))
     except TypeError:
         # pybind11 refuses a str it cannot encode (lone surrogates); say where.
         try:
@@ -48,7 +48,7 @@ def extract_file(path: str | os.PathLike[str], encoding: str | None = None) -> P
     ``"gb18030"``, ``"gbk"``, ``"gb2312"``. Spans index into the file's text
     as UTF-8 (after conversion, without a BOM).
     """
-    return _core.extract_file(os.fspath(path), encoding or "")
+    return Plan._wrap(_core.extract_file(os.fspath(path), encoding or ""))
 
 
 def extract_many(
@@ -67,10 +67,10 @@ def extract_many(
     if threads is not None and threads < 0:
         raise ValueError("threads must be >= 0 (0 or None: all cores)")
     if callable(progress):
-        return _core.extract_many(files, threads or 0, progress)
+        return [Plan._wrap(p) for p in _core.extract_many(files, threads or 0, progress)]
     # Default: a bar only on a terminal and only when there is more than one file.
     bar = ProgressBar(len(files), enabled=(sys.stderr.isatty() and len(files) > 1) if progress is None else progress)
     try:
-        return _core.extract_many(files, threads or 0, bar if bar.enabled else None)
+        return [Plan._wrap(p) for p in _core.extract_many(files, threads or 0, bar if bar.enabled else None)]
     finally:
         bar.close()

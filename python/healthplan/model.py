@@ -1,15 +1,18 @@
-"""The model's Python surface: loading and saving, pandas frames, notebook display.
+"""The model's Python surface: the Plan class, loading and saving, pandas frames.
 
-The classes themselves are bound from C++ (``healthplan._core``); this module
-adds what belongs at the Python edge. pandas is imported lazily, so
-``import healthplan`` stays fast.
+:class:`Plan` is a pure-Python class that holds its C++ object (``_core.Plan``),
+the way boost-histogram's ``Histogram`` holds its core: the public type is
+ordinary Python that a type checker and a reader see whole, and the compiled
+module stays private. The parts of a plan (``Target``, ``Task``, …) are the
+bound C++ value types. pandas is imported on first use, so ``import healthplan``
+stays fast and works without it.
 """
 
 from __future__ import annotations
 
 import html
 import os
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, Optional, TypeVar, overload
 
 from . import _core
 from ._core import (
@@ -27,7 +30,6 @@ from ._core import (
     Indicator,
     Nature,
     ParseError,
-    Plan,
     PlanStatus,
     Reference,
     Region,
@@ -47,6 +49,9 @@ from ._core import (
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
+
+_T = TypeVar("_T")
+_CorePlan = _core.Plan  # the bound C++ class; healthplan.Plan below wraps it
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -86,7 +91,150 @@ __all__ = [
 
 SCHEMA_VERSION: int = _core.SCHEMA_VERSION
 
-PathLike = "str | os.PathLike[str]"
+
+class _Field(Generic[_T]):
+    """A Plan attribute that lives on the wrapped C++ object.
+
+    Reading returns what the binding returns (lists are copies, as for every
+    bound C++ value); assigning replaces the field on the C++ object.
+    """
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self._name = name
+
+    @overload
+    def __get__(self, obj: None, objtype: type | None = None) -> _Field[_T]: ...
+    @overload
+    def __get__(self, obj: Plan, objtype: type | None = None) -> _T: ...
+    def __get__(self, obj: Plan | None, objtype: type | None = None) -> _Field[_T] | _T:
+        if obj is None:
+            return self
+        value: _T = getattr(obj._core, self._name)
+        return value
+
+    def __set__(self, obj: Plan, value: _T) -> None:
+        setattr(obj._core, self._name, value)
+
+
+class Plan:
+    """A health plan: metadata, the section tree, indicators, targets and tasks.
+
+    Build one by keyword (``Plan(id="p", title="…", targets=[…])``), read one
+    with :func:`load` / :meth:`from_json`, or extract one from a document with
+    :func:`healthplan.extract_file`. Equal plans compare equal; pickling, copying
+    and ``save`` → ``load`` keep them equal.
+    """
+
+    __slots__ = ("_core",)
+    _core: _CorePlan
+
+    id = _Field[str]()
+    title = _Field[str]()
+    issuer = _Field[str]()
+    doc_number = _Field[str]()
+    region = _Field[Region]()
+    issue_date = _Field[Optional[Date]]()
+    publication_date = _Field[Optional[Date]]()
+    period_start = _Field[Optional[int]]()
+    period_end = _Field[Optional[int]]()
+    status = _Field[PlanStatus]()
+    references = _Field[list[str]]()
+    sections = _Field[list[Section]]()
+    indicators = _Field[list[Indicator]]()
+    targets = _Field[list[Target]]()
+    tasks = _Field[list[Task]]()
+    source = _Field[SourceInfo]()
+
+    def __init__(self, **fields: object) -> None:
+        """Every field may be given by keyword; an unknown keyword is a TypeError."""
+        self._core = _core.Plan(**fields)
+
+    @classmethod
+    def _wrap(cls, core: _CorePlan) -> Plan:
+        """The Plan around an existing C++ object (no copy)."""
+        plan = cls.__new__(cls)
+        plan._core = core
+        return plan
+
+    # -- reading and writing ---------------------------------------------------
+    @classmethod
+    def from_json(cls, text: str, strict: bool = True) -> Plan:
+        """Reads a plan from JSON text; errors name the JSON pointer of the bad value."""
+        return cls._wrap(_core.Plan.from_json(text, strict))
+
+    def to_json(self, indent: int = 2) -> str:
+        """The plan as JSON text in the versioned schema (``indent=-1``: one line)."""
+        return self._core.to_json(indent)
+
+    @staticmethod
+    def load(path: str | os.PathLike[str], *, strict: bool = True) -> Plan:
+        """Same as :func:`healthplan.load`."""
+        return load(path, strict=strict)
+
+    def save(self, path: str | os.PathLike[str], *, indent: int = 2) -> None:
+        """Writes the plan as JSON; ``healthplan.load(path)`` reads it back equal."""
+        save(self, path, indent=indent)
+
+    # -- queries -----------------------------------------------------------------
+    def validate(self) -> None:
+        """Checks every invariant; raises :class:`ValidationError` naming the place."""
+        self._core.validate()
+
+    def find_indicator(self, id: str) -> Indicator | None:
+        return self._core.find_indicator(id)
+
+    def find_target(self, id: str) -> Target | None:
+        return self._core.find_target(id)
+
+    def find_task(self, id: str) -> Task | None:
+        return self._core.find_task(id)
+
+    # -- pandas ------------------------------------------------------------------
+    def targets_frame(self) -> pd.DataFrame:
+        """One row per target; columns are documented in ``healthplan.TARGET_COLUMNS``."""
+        return _targets_frame(self)
+
+    def tasks_frame(self) -> pd.DataFrame:
+        """One row per task; columns are documented in ``healthplan.TASK_COLUMNS``."""
+        return _tasks_frame(self)
+
+    def indicators_frame(self) -> pd.DataFrame:
+        """One row per indicator; columns are documented in ``healthplan.INDICATOR_COLUMNS``."""
+        return _indicators_frame(self)
+
+    # -- Python protocols ----------------------------------------------------------
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Plan):
+            return NotImplemented
+        return bool(self._core == other._core)
+
+    def __hash__(self) -> int:
+        raise TypeError("unhashable type: 'Plan' (it is mutable)")
+
+    def __repr__(self) -> str:
+        return repr(self._core)
+
+    def __copy__(self) -> Plan:
+        return Plan._wrap(self._core.__copy__())
+
+    def __deepcopy__(self, memo: dict[int, object]) -> Plan:
+        return Plan._wrap(self._core.__deepcopy__(memo))
+
+    def __getstate__(self) -> str:
+        return self._core.to_json(-1)
+
+    def __setstate__(self, state: str) -> None:
+        self._core = _core.Plan.from_json(state)
+
+    def _repr_html_(self) -> str:
+        return _plan_repr_html(self)
+
+
+def _core_plan(plan: Plan) -> _CorePlan:
+    """The C++ object of a plan, for the bound functions; a clear TypeError otherwise."""
+    if not isinstance(plan, Plan):
+        raise TypeError(f"expected a healthplan.Plan, not {type(plan).__name__}")
+    return plan._core
 
 
 def load(path: str | os.PathLike[str], *, strict: bool = True) -> Plan:
@@ -94,12 +242,12 @@ def load(path: str | os.PathLike[str], *, strict: bool = True) -> Plan:
 
     With ``strict=False`` unknown fields are skipped with a warning instead of an error.
     """
-    return _core._load_plan(os.fspath(path), strict)
+    return Plan._wrap(_core._load_plan(os.fspath(path), strict))
 
 
 def save(plan: Plan, path: str | os.PathLike[str], *, indent: int = 2) -> None:
     """Writes a plan as JSON (atomically: a failed save leaves no half file)."""
-    _core._save_plan(plan, os.fspath(path), indent)
+    _core._save_plan(_core_plan(plan), os.fspath(path), indent)
 
 
 # ---------------------------------------------------------------- frames --
@@ -168,9 +316,9 @@ INDICATOR_COLUMNS: dict[str, str] = {
 
 
 def _frame(rows: list[dict[str, Any]], columns: dict[str, str], int_columns: tuple[str, ...] = ()) -> pd.DataFrame:
-    import pandas as pd
+    from ._pandas import pd
 
-    frame = pd.DataFrame(rows, columns=list(columns))
+    frame: pd.DataFrame = pd.DataFrame(rows, columns=list(columns))
     for col in int_columns:
         frame[col] = frame[col].astype("Int64")
     return frame
@@ -312,17 +460,5 @@ def _plan_repr_html(self: Plan) -> str:
     parts.append("</div>")
     return "".join(parts)
 
-
-def _plan_save(self: Plan, path: str | os.PathLike[str], *, indent: int = 2) -> None:
-    """Writes the plan as JSON; ``healthplan.load(path)`` reads it back equal."""
-    save(self, path, indent=indent)
-
-
-Plan.targets_frame = _targets_frame  # type: ignore[attr-defined]
-Plan.tasks_frame = _tasks_frame  # type: ignore[attr-defined]
-Plan.indicators_frame = _indicators_frame  # type: ignore[attr-defined]
-Plan.save = _plan_save  # type: ignore[attr-defined]
-Plan._repr_html_ = _plan_repr_html  # type: ignore[attr-defined]
-Plan.load = staticmethod(load)  # type: ignore[attr-defined]
 
 __all__ += ["INDICATOR_COLUMNS", "TARGET_COLUMNS", "TASK_COLUMNS"]

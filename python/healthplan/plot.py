@@ -127,7 +127,7 @@ def _figure(width: float, height: float) -> Figure:
 
 
 def _frame_of(data: Any, what: str) -> pd.DataFrame:
-    import pandas as pd
+    from ._pandas import pd
 
     if isinstance(data, pd.DataFrame):
         return data

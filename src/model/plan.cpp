@@ -10,22 +10,17 @@ HEALTHPLAN_BEGIN_NAMESPACE
 
 namespace {
 
-// One table per enum keeps to_string and parse from drifting apart.
-template <class E>
-struct Spelling {
-    E value;
-    std::string_view text;
-};
-
+// One table per enum keeps to_string, parse and the Python binding from
+// drifting apart: {value, identifier, JSON text}.
 template <class E, std::size_t N>
-std::string_view spell(const Spelling<E> (&table)[N], E v) {
+std::string_view spell(const EnumName<E> (&table)[N], E v) {
     for (const auto& s : table)
         if (s.value == v) return s.text;
     return "?";
 }
 
 template <class E, std::size_t N>
-E unspell(const Spelling<E> (&table)[N], std::string_view text, std::string_view what) {
+E unspell(const EnumName<E> (&table)[N], std::string_view text, std::string_view what) {
     for (const auto& s : table)
         if (s.text == text) return s.value;
     std::string accepted;
@@ -34,33 +29,40 @@ E unspell(const Spelling<E> (&table)[N], std::string_view text, std::string_view
                       "unknown " + std::string(what) + " '" + std::string(text) + "' (accepted: " + accepted + ")");
 }
 
-constexpr Spelling<TargetKind> kKinds[] = {{TargetKind::level, "level"},         {TargetKind::change, "change"},
-                                           {TargetKind::rate, "rate"},           {TargetKind::trend, "trend"},
-                                           {TargetKind::benchmark, "benchmark"}, {TargetKind::milestone, "milestone"}};
-constexpr Spelling<Comparator> kComparators[] = {{Comparator::ge, ">="},
-                                                 {Comparator::gt, ">"},
-                                                 {Comparator::le, "<="},
-                                                 {Comparator::lt, "<"},
-                                                 {Comparator::eq, "="},
-                                                 {Comparator::approx, "~"},
-                                                 {Comparator::increase, "increase"},
-                                                 {Comparator::decrease, "decrease"}};
-constexpr Spelling<ChangeMode> kModes[] = {
-    {ChangeMode::relative, "relative"}, {ChangeMode::points, "points"}, {ChangeMode::absolute, "absolute"}};
-constexpr Spelling<Certainty> kCertainties[] = {{Certainty::certain, "certain"}, {Certainty::uncertain, "uncertain"}};
-constexpr Spelling<Nature> kNatures[] = {{Nature::unspecified, ""},
-                                         {Nature::binding, "binding"},
-                                         {Nature::expected, "expected"},
-                                         {Nature::advocacy, "advocacy"}};
-constexpr Spelling<Direction> kDirections[] = {
-    {Direction::unknown, "unknown"}, {Direction::higher, "higher"}, {Direction::lower, "lower"}};
-constexpr Spelling<PlanStatus> kStatuses[] = {{PlanStatus::unknown, "unknown"},
-                                              {PlanStatus::in_force, "in_force"},
-                                              {PlanStatus::draft, "draft"},
-                                              {PlanStatus::expired, "expired"}};
-constexpr Spelling<AdminLevel> kLevels[] = {{AdminLevel::unknown, "unknown"},   {AdminLevel::national, "national"},
-                                            {AdminLevel::province, "province"}, {AdminLevel::prefecture, "prefecture"},
-                                            {AdminLevel::county, "county"},     {AdminLevel::district, "district"}};
+constexpr EnumName<TargetKind> kKinds[] = {{TargetKind::level, "level", "level"},
+                                           {TargetKind::change, "change", "change"},
+                                           {TargetKind::rate, "rate", "rate"},
+                                           {TargetKind::trend, "trend", "trend"},
+                                           {TargetKind::benchmark, "benchmark", "benchmark"},
+                                           {TargetKind::milestone, "milestone", "milestone"}};
+constexpr EnumName<Comparator> kComparators[] = {{Comparator::ge, "ge", ">="},
+                                                 {Comparator::gt, "gt", ">"},
+                                                 {Comparator::le, "le", "<="},
+                                                 {Comparator::lt, "lt", "<"},
+                                                 {Comparator::eq, "eq", "="},
+                                                 {Comparator::approx, "approx", "~"},
+                                                 {Comparator::increase, "increase", "increase"},
+                                                 {Comparator::decrease, "decrease", "decrease"}};
+constexpr EnumName<ChangeMode> kModes[] = {{ChangeMode::relative, "relative", "relative"},
+                                           {ChangeMode::points, "points", "points"},
+                                           {ChangeMode::absolute, "absolute", "absolute"}};
+constexpr EnumName<Certainty> kCertainties[] = {{Certainty::certain, "certain", "certain"},
+                                                {Certainty::uncertain, "uncertain", "uncertain"}};
+constexpr EnumName<Nature> kNatures[] = {{Nature::unspecified, "unspecified", ""},
+                                         {Nature::binding, "binding", "binding"},
+                                         {Nature::expected, "expected", "expected"},
+                                         {Nature::advocacy, "advocacy", "advocacy"}};
+constexpr EnumName<Direction> kDirections[] = {{Direction::unknown, "unknown", "unknown"},
+                                               {Direction::higher, "higher", "higher"},
+                                               {Direction::lower, "lower", "lower"}};
+constexpr EnumName<PlanStatus> kStatuses[] = {{PlanStatus::unknown, "unknown", "unknown"},
+                                              {PlanStatus::in_force, "in_force", "in_force"},
+                                              {PlanStatus::draft, "draft", "draft"},
+                                              {PlanStatus::expired, "expired", "expired"}};
+constexpr EnumName<AdminLevel> kLevels[] = {
+    {AdminLevel::unknown, "unknown", "unknown"},    {AdminLevel::national, "national", "national"},
+    {AdminLevel::province, "province", "province"}, {AdminLevel::prefecture, "prefecture", "prefecture"},
+    {AdminLevel::county, "county", "county"},       {AdminLevel::district, "district", "district"}};
 
 bool plausible_year(int y) { return y >= 1949 && y <= 2100; }
 
@@ -78,6 +80,14 @@ std::string_view to_string(Nature v) { return spell(kNatures, v); }
 std::string_view to_string(Direction v) { return spell(kDirections, v); }
 std::string_view to_string(PlanStatus v) { return spell(kStatuses, v); }
 std::string_view to_string(AdminLevel v) { return spell(kLevels, v); }
+std::span<const EnumName<TargetKind>> enum_names(TargetKind) { return kKinds; }
+std::span<const EnumName<Comparator>> enum_names(Comparator) { return kComparators; }
+std::span<const EnumName<ChangeMode>> enum_names(ChangeMode) { return kModes; }
+std::span<const EnumName<Certainty>> enum_names(Certainty) { return kCertainties; }
+std::span<const EnumName<Nature>> enum_names(Nature) { return kNatures; }
+std::span<const EnumName<Direction>> enum_names(Direction) { return kDirections; }
+std::span<const EnumName<PlanStatus>> enum_names(PlanStatus) { return kStatuses; }
+std::span<const EnumName<AdminLevel>> enum_names(AdminLevel) { return kLevels; }
 TargetKind parse_target_kind(std::string_view s) { return unspell(kKinds, s, "target kind"); }
 Comparator parse_comparator(std::string_view s) { return unspell(kComparators, s, "comparator"); }
 ChangeMode parse_change_mode(std::string_view s) { return unspell(kModes, s, "change mode"); }

@@ -24,8 +24,8 @@ from .._progress import ProgressBar
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-    from .._core import Plan
     from ..compare import Comparison
+    from ..model import Plan
 
 __all__ = ["Report", "build_report", "render_html", "run_report"]
 
@@ -204,7 +204,7 @@ min-width:150px}.card b{font-size:1.4em;display:block}
 
 
 def _table(frame: pd.DataFrame, *, max_rows: int = 200, verdict_cols: Sequence[str] = ("verdict",)) -> str:
-    import pandas as pd
+    from .._pandas import pd
 
     esc = html.escape
     if frame is None or frame.empty:
