@@ -11,7 +11,9 @@ Categorical (:data:`VERDICT_ORDER`, best first).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -198,3 +200,43 @@ def units_long(plan: Plan) -> pd.DataFrame:
         rows += [{"plan_id": plan.id, "target_id": t.id, "role": "lead", "unit": u} for u in lead]
         rows += [{"plan_id": plan.id, "target_id": t.id, "role": "responsible", "unit": u} for u in responsible]
     return _frame(rows, ("plan_id", "target_id", "role", "unit"))
+
+
+# ------------------------------------------------------------------ export --
+
+
+def _excel_ready(frame: pd.DataFrame) -> pd.DataFrame:
+    """A spreadsheet cell holds one value: list cells (units) are joined with 、 for Excel only."""
+    out = frame.copy()
+    for col in out.columns:
+        if out[col].dtype == object and out[col].map(lambda v: isinstance(v, list)).any():
+            out[col] = out[col].map(lambda v: "、".join(map(str, v)) if isinstance(v, list) else v)
+    return out
+
+
+def write_frames(frames: dict[str, pd.DataFrame], path: str | os.PathLike[str]) -> Path:
+    """Writes frames to ``path`` by its suffix: ``.xlsx`` one sheet per frame (openpyxl),
+    ``.parquet`` one frame (pyarrow; lists stay lists). Written through a temporary
+    file in the same folder: a failed write leaves no half file and no temporary."""
+    import pandas as pd
+
+    target = Path(path)
+    suffix = target.suffix.lower()
+    if suffix not in (".xlsx", ".parquet"):
+        raise ValueError(f"{target}: write .xlsx (one sheet per table) or .parquet (one table)")
+    if suffix == ".parquet" and len(frames) != 1:
+        raise ValueError(f"{target}: a Parquet file holds one table; choose one of {', '.join(frames)}")
+    if not target.parent.is_dir():
+        raise FileNotFoundError(f"{target.parent}: no such folder")
+    tmp = target.with_name(f".{target.name}.tmp")
+    try:
+        if suffix == ".xlsx":
+            with pd.ExcelWriter(tmp, engine="openpyxl") as writer:
+                for name, frame in frames.items():
+                    _excel_ready(frame).to_excel(writer, sheet_name=name[:31], index=False)
+        else:
+            next(iter(frames.values())).to_parquet(tmp, index=False)
+        os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return target

@@ -32,6 +32,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from . import _core
+from ._frames import write_frames
 from ._core import (
     Catalog,
     CatalogEntry,
@@ -87,6 +88,7 @@ __all__ = [
     "normalize_indicator_name",
     "stringency",
     "with_codes",
+    "write_frames",
 ]
 
 #: The bundled catalog file, inside the package data.
@@ -669,6 +671,10 @@ class Comparison:
             "timelines": self.timelines,
             "unmatched": self.unmatched,
         }
+
+    def to_excel(self, path: str | os.PathLike[str]) -> None:
+        """Writes every frame to one ``.xlsx`` workbook, a sheet per frame."""
+        write_frames(self.frames(), path)
 
     def to_dict(self) -> dict[str, list[dict[str, Any]]]:
         """Every frame as a list of JSON-ready records (NaN → None)."""

@@ -234,6 +234,13 @@ def _plan_repr_html(self: Plan) -> str:
     return "".join(parts)
 
 
+def _plan_to_excel(self: Plan, path: str | os.PathLike[str]) -> None:
+    """Writes the plan's targets, tasks and indicators to one ``.xlsx`` workbook, a sheet each."""
+    from ._frames import write_frames
+
+    write_frames({"targets": _targets_frame(self), "tasks": _tasks_frame(self), "indicators": _indicators_frame(self)}, path)
+
+
 def _plan_save(self: Plan, path: str | os.PathLike[str], *, indent: int = 2) -> None:
     """Writes the plan as JSON; ``healthplan.load(path)`` reads it back equal."""
     save(self, path, indent=indent)
@@ -243,6 +250,7 @@ Plan.targets_frame = _targets_frame  # type: ignore[attr-defined]
 Plan.tasks_frame = _tasks_frame  # type: ignore[attr-defined]
 Plan.indicators_frame = _indicators_frame  # type: ignore[attr-defined]
 Plan.save = _plan_save  # type: ignore[attr-defined]
+Plan.to_excel = _plan_to_excel  # type: ignore[attr-defined]
 Plan._repr_html_ = _plan_repr_html  # type: ignore[attr-defined]
 Plan.load = staticmethod(load)  # type: ignore[attr-defined]
 
