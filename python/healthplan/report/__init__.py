@@ -198,6 +198,8 @@ def _target_path(output: str | os.PathLike[str] | None, lang: str) -> Path:
     if output is None:
         return Path.cwd() / name
     target = Path(output)
+    if os.fspath(output).endswith(("/", os.sep)):  # "-o out/": a folder, made when missing
+        target.mkdir(parents=True, exist_ok=True)
     if target.is_dir():
         return target / name
     if not target.parent.is_dir():  # before the work, not after it
