@@ -121,8 +121,8 @@ def dumbbell(rows: Sequence[Pair], *, plan_name: str, national_name: str, width:
             f"<line x1='{min(px, nx):.1f}' x2='{max(px, nx):.1f}' y1='{y}' y2='{y}' stroke='{colour}' stroke-width='3'/>"
             f"<path d='M{nx:.1f} {y - 6} l6 6 l-6 6 l-6 -6z' fill='#24292f'/>"
             f"<circle cx='{px:.1f}' cy='{y}' r='6' fill='{colour}' stroke='#24292f'/>"
-            f"<text x='{px:.1f}' y='{y - 9}' text-anchor='middle' font-size='11'>{_fmt(r.plan)}</text>"
-            f"<text x='{nx:.1f}' y='{y + 18}' text-anchor='middle' font-size='11' fill='#57606a'>{_fmt(r.national)}</text>"
+            f"<text x='{px:.1f}' y='{y - 9}' text-anchor='middle' font-size='12'>{_fmt(r.plan)}</text>"
+            f"<text x='{nx:.1f}' y='{y + 18}' text-anchor='middle' font-size='12' fill='#57606a'>{_fmt(r.national)}</text>"
             "</g>"
         )
     h = len(rows) * row_h + 14
