@@ -32,7 +32,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from . import _core
-from ._frames import write_frames
+from ._frames import stringency_dtype, write_frames
 from ._core import (
     Catalog,
     CatalogEntry,
@@ -433,6 +433,7 @@ class Comparison:
                 )
         frame = pd.DataFrame(rows, columns=list(COMPARE_TARGET_COLUMNS))
         frame["year"] = frame["year"].astype("Int64")
+        frame["verdict"] = frame["verdict"].astype(stringency_dtype())  # ordered: stricter > equal > looser
         return frame.sort_values(["code", "year", "plan_id"], kind="stable").reset_index(drop=True)
 
     def _build_coverage(self) -> pd.DataFrame:
