@@ -32,7 +32,6 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from . import _core
-from ._frames import stringency_dtype, write_frames
 from ._core import (
     Catalog,
     CatalogEntry,
@@ -56,6 +55,7 @@ from ._core import (
     normalize_indicator_name,
     stringency,
 )
+from ._frames import stringency_dtype, write_frames
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd

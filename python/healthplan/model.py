@@ -238,7 +238,9 @@ def _plan_to_excel(self: Plan, path: str | os.PathLike[str]) -> None:
     """Writes the plan's targets, tasks and indicators to one ``.xlsx`` workbook, a sheet each."""
     from ._frames import write_frames
 
-    write_frames({"targets": _targets_frame(self), "tasks": _tasks_frame(self), "indicators": _indicators_frame(self)}, path)
+    write_frames(
+        {"targets": _targets_frame(self), "tasks": _tasks_frame(self), "indicators": _indicators_frame(self)}, path
+    )
 
 
 def _plan_save(self: Plan, path: str | os.PathLike[str], *, indent: int = 2) -> None:

@@ -17,7 +17,9 @@ from .records import target_record, task_record
 
 
 def _add_input(p: argparse.ArgumentParser) -> None:
-    p.add_argument("files", nargs="+", metavar="FILE", help="plan text (UTF-8 or GB18030/GBK), or a folder of .txt documents")
+    p.add_argument(
+        "files", nargs="+", metavar="FILE", help="plan text (UTF-8 or GB18030/GBK), or a folder of .txt documents"
+    )
     p.add_argument("--encoding", default=None, help="input encoding (default: detect)")
 
 

@@ -15,7 +15,7 @@ from typing import Any
 LANGS = ("zh", "en")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _data(name: str) -> dict[str, Any]:
     text = (resources.files("healthplan.report") / "data" / name).read_text(encoding="utf-8")
     data: dict[str, Any] = json.loads(text)

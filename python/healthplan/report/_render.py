@@ -209,9 +209,7 @@ def _vs_national(w: Words, report: Report, plan: Plan, anchor: str) -> tuple[Tab
     for r in t.itertuples(index=False):
         name = w.indicator(r.name, r.code)
         basis = r.basis if isinstance(r.basis, str) else ""
-        national = (
-            f"{r.national_op} {_num(r.national_value)}{_unit(r.unit)}".strip() if _num(r.national_value) else ""
-        )
+        national = f"{r.national_op} {_num(r.national_value)}{_unit(r.unit)}".strip() if _num(r.national_value) else ""
         if basis.startswith("interpolated"):
             national += f" ({w.ui('interpolated')})"
         rows.append(
@@ -227,7 +225,12 @@ def _vs_national(w: Words, report: Report, plan: Plan, anchor: str) -> tuple[Tab
         if r.verdict in ("stricter", "looser") and not math.isnan(_f(r.value)) and not math.isnan(_f(r.national_value)):
             pairs.append(
                 _svg.Pair(
-                    f"{name} {r.year}", _f(r.value), _f(r.national_value), _unit(r.unit), r.verdict, w.verdict(r.verdict)
+                    f"{name} {r.year}",
+                    _f(r.value),
+                    _f(r.national_value),
+                    _unit(r.unit),
+                    r.verdict,
+                    w.verdict(r.verdict),
                 )
             )
     labels = [
@@ -239,9 +242,7 @@ def _vs_national(w: Words, report: Report, plan: Plan, anchor: str) -> tuple[Tab
         (w.col("margin"), True),
     ]
     chart = (
-        _svg.dumbbell(pairs[:16], plan_name=c.labels[plan.id], national_name=w.col("national"))
-        if report.charts
-        else ""
+        _svg.dumbbell(pairs[:16], plan_name=c.labels[plan.id], national_name=w.col("national")) if report.charts else ""
     )
     return table(f"{anchor}-national", labels, rows), chart
 

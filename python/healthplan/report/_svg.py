@@ -167,9 +167,7 @@ def line_chart(
     )
     years = sorted(set(xs))
     step = max(1, math.ceil(len(years) / 6))
-    xlabels = "".join(
-        f"<text x='{sx(x):.1f}' y='{height - 8}' text-anchor='middle'>{x}</text>" for x in years[::step]
-    )
+    xlabels = "".join(f"<text x='{sx(x):.1f}' y='{height - 8}' text-anchor='middle'>{x}</text>" for x in years[::step])
     path = " ".join(f"{'M' if i == 0 else 'L'}{sx(x):.1f} {sy(y):.1f}" for i, (x, y) in enumerate(points))
     dots = "".join(
         f"<circle cx='{sx(x):.1f}' cy='{sy(y):.1f}' r='4' fill='#0969da'><title>{x}: {_fmt(y)}{escape(unit)}</title></circle>"

@@ -83,7 +83,14 @@ def report_with_local():
 
 
 def _browser(args: list[str]) -> subprocess.CompletedProcess[str]:
-    base = [_chromium() or "", "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1366,900"]
+    base = [
+        _chromium() or "",
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--hide-scrollbars",
+        "--window-size=1366,900",
+    ]
     return subprocess.run([*base, *args], capture_output=True, text=True, encoding="utf-8", timeout=300)
 
 

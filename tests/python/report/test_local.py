@@ -66,7 +66,9 @@ def test_bad_cells_name_file_and_line(tmp_path):
 
 def test_frames_follow_pandas_conventions(example_plan):
     targets = example_plan.targets_frame()
-    assert all(isinstance(v, list) for v in targets["lead"]) and all(isinstance(v, list) for v in targets["responsible"])
+    assert all(isinstance(v, list) for v in targets["lead"]) and all(
+        isinstance(v, list) for v in targets["responsible"]
+    )
     assert not (targets["benchmark"] == "").any() and targets["benchmark"].isna().any()
     assert targets["benchmark"].dtype == "string"
     tasks = example_plan.tasks_frame()
@@ -84,12 +86,13 @@ def test_target_units_prefer_the_targets_own_link(example_plan):
     task = next(k for k in example_plan.tasks if k.id == t.task_id)
     assert target_units(example_plan, t) == ([a.name for a in task.lead], [a.name for a in task.responsible])
 
-    class WithOwn:  # a schema-v2 target names its own units (responsibility tables)
-        lead = [hp.Agency(as_written="市体育局", name="市体育局")]
-        responsible: list[hp.Agency] = []
-        task_id = t.task_id
+    import types
 
-    assert target_units(example_plan, WithOwn()) == (["市体育局"], [])  # type: ignore[arg-type]
+    # A schema-v2 target names its own units (responsibility tables).
+    own = types.SimpleNamespace(
+        lead=[hp.Agency(as_written="市体育局", name="市体育局")], responsible=[], task_id=t.task_id
+    )
+    assert target_units(example_plan, own) == (["市体育局"], [])
 
 
 def test_plan_to_excel(tmp_path, example_plan):

@@ -10,7 +10,6 @@ import re
 
 import pytest
 
-import healthplan as hp
 from healthplan import report as rep
 
 FIXTURE = pathlib.Path(__file__).parent / "fixtures" / "wuhai_observed_MADE_UP.csv"
@@ -40,7 +39,7 @@ def test_page_is_one_self_contained_navigable_file(bundled_report):
     ids = set(re.findall(r'id="([^"]+)"', page))
     links = set(re.findall(r'href="#([^"]+)"', page))
     assert links and links <= ids, links - ids
-    for i, place in enumerate(("乌海市", "琼海市", "克拉玛依区", "武隆区", "呼和浩特市")):
+    for place in ("乌海市", "琼海市", "克拉玛依区", "武隆区", "呼和浩特市"):
         assert place in page
     # Plans by place and short title, never by hash; headers in words, not snake_case.
     headings = re.findall(r"<h3>(.*?)</h3>", page)
@@ -89,7 +88,7 @@ def test_english_page_is_in_english(local_report):
         assert not _CJK.search(h), h
     for h in _headers(page):
         assert not _CJK.search(h.split("(")[0]) or "/" in h, h  # plan names in the department table stay Chinese
-    assert "Health literacy of residents" in page and "on track" in page or "achieved" in page
+    assert "Health literacy of residents" in page and ("on track" in page or "achieved" in page)
     zh = rep.render_html(local_report, lang="zh")
     assert "进展顺利" in zh or "已实现" in zh
 
