@@ -32,13 +32,19 @@ _PROGRESS_CHARTS = 6
 def _f(v: Any) -> float:
     try:
         return float(v)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError):  # None, pd.NA, text
         return math.nan
 
 
 def _num(v: Any) -> str:
     f = _f(v)
     return "" if math.isnan(f) else f"{f:.4g}"
+
+
+def _yr(v: Any) -> str:
+    """A year as text; blank when missing (None, NaN or pd.NA)."""
+    f = _f(v)
+    return "" if math.isnan(f) else str(int(f))
 
 
 def _unit(u: Any) -> str:
@@ -117,7 +123,7 @@ def _own_table(w: Words, plan: Plan, results: pd.DataFrame, anchor: str) -> Tabl
         rows.append(
             [
                 text(w.indicator(r.indicator, code)),
-                Cell(str(r.year or ""), sort=_f(r.year)),
+                Cell(_yr(r.year), sort=_f(r.year)),
                 text(_target_text(w, r.kind, r.comparator, r.threshold, r.unit)),
                 Cell(
                     f"{_num(r.latest_value)}{_unit(r.unit)} ({r.latest_year})" if _num(r.latest_value) else "",
@@ -135,7 +141,7 @@ def _not_judged_table(w: Words, plan: Plan, results: pd.DataFrame, anchor: str) 
     rows = [
         [
             text(w.indicator(r.indicator, _code_of(plan, r.indicator))),
-            Cell(str(r.year or ""), sort=_f(r.year)),
+            Cell(_yr(r.year), sort=_f(r.year)),
             text(_target_text(w, r.kind, r.comparator, r.threshold, r.unit)),
             Cell(w.lacking(r.reason), detail=r.reason if w.lang == "en" else ""),
         ]
@@ -182,7 +188,7 @@ def _accountability(w: Words, plan: Plan, results: pd.DataFrame, anchor: str) ->
         for unit, g in part.groupby("unit", sort=False):
             counts = g["verdict"].value_counts()
             items = [
-                f"{w.indicator(str(x.indicator), _code_of(plan, str(x.indicator)))} {x.year or ''}: {w.verdict(str(x.verdict))}"
+                f"{w.indicator(str(x.indicator), _code_of(plan, str(x.indicator)))} {_yr(x.year)}: {w.verdict(str(x.verdict))}"
                 for x in g.itertuples(index=False)
             ]
             rows.append(
@@ -215,7 +221,7 @@ def _vs_national(w: Words, report: Report, plan: Plan, anchor: str) -> tuple[Tab
         rows.append(
             [
                 text(name),
-                Cell(str(r.year or ""), sort=_f(r.year)),
+                Cell(_yr(r.year), sort=_f(r.year)),
                 text(_target_text(w, r.kind, r.op, r.value, r.unit)),
                 text(national),
                 Cell(w.verdict(r.verdict), cls=f"v v-{r.verdict}"),
@@ -225,7 +231,7 @@ def _vs_national(w: Words, report: Report, plan: Plan, anchor: str) -> tuple[Tab
         if r.verdict in ("stricter", "looser") and not math.isnan(_f(r.value)) and not math.isnan(_f(r.national_value)):
             pairs.append(
                 _svg.Pair(
-                    f"{name} {r.year}",
+                    f"{name} {_yr(r.year)}",
                     _f(r.value),
                     _f(r.national_value),
                     _unit(r.unit),
@@ -354,7 +360,7 @@ def _national_evaluation(w: Words, report: Report) -> dict[str, Any]:
     rows = [
         [
             text(w.indicator(r.indicator, r.indicator_key)),
-            Cell(str(r.year or ""), sort=_f(r.year)),
+            Cell(_yr(r.year), sort=_f(r.year)),
             text(_target_text(w, r.kind, r.comparator, r.threshold, r.unit)),
             Cell(f"{_num(r.latest_value)}{_unit(r.unit)} ({r.latest_year})", sort=_f(r.latest_value)),
             _verdict_cell(w, r.verdict),

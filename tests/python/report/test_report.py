@@ -107,7 +107,7 @@ def test_run_report_writes_into_a_folder_and_leaves_no_temporary(tmp_path, examp
     assert path == tmp_path / "healthplan-report.html" and path.stat().st_size > 10_000
     assert [p.name for p in tmp_path.iterdir()] == ["healthplan-report.html"]
     quiet = io.StringIO()
-    rep.run_report([example_plan_path], output=tmp_path / "new" / "", quiet=True, stdout=quiet, lang="en")
+    rep.run_report([example_plan_path], output=f"{tmp_path / 'new'}/", quiet=True, stdout=quiet, lang="en")
     assert quiet.getvalue().strip() == f"Report: {(tmp_path / 'new' / 'healthplan-report.en.html').resolve()}"
 
 
