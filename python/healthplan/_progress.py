@@ -20,6 +20,7 @@ class ProgressBar:
         enabled = self.stream.isatty() if enabled is None else enabled
         self.total = max(total, 1)
         self._bar = tqdm(total=self.total, file=self.stream, disable=not enabled, leave=False, dynamic_ncols=True)
+        self.enabled = enabled
         self.done = 0
 
     def update(self, done: int, label: str = "") -> None:

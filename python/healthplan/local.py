@@ -121,7 +121,11 @@ def _indicator_rows(plan: Plan, name: str, targets: list[Target], last: int, cod
         if ref is not None and ref.year and ref.value is not None:
             known.setdefault(ref.year, (ref.value, evidence))
     years = [t.year for t in targets if t.year is not None]
-    start_candidates = list(known) or [(plan.period_start or min(years)) - 1]
+    # A stated value "of" a year after the last one asked for is not an observation yet.
+    known = {y: v for y, v in known.items() if y <= last}
+    # Without a stated baseline: from the year before the plan's period, and at least the last
+    # three years (a pace needs two points, a trend three).
+    start_candidates = list(known) or [min((plan.period_start or min(years)) - 1, last - 2)]
     start, end = min(start_candidates), min(max(years), last)
     unit = next((t.unit.symbol for t in targets if t.unit.symbol), "")
     unit_text = next((t.unit_text for t in targets if t.unit_text), unit)
@@ -138,7 +142,7 @@ def _indicator_rows(plan: Plan, name: str, targets: list[Target], last: int, cod
                 "value": value,
                 "unit": unit,
                 "unit_as_written": unit_text,
-                "source": f"plan text: {evidence}" if evidence else "",
+                "source": f"plan text: {' '.join(evidence.split())}" if evidence else "",
                 "origin": "plan" if evidence else "",
                 "plan": plan_label(plan),
                 "targets": summary,

@@ -13,18 +13,25 @@ from healthplan import local
 
 
 def test_template_lists_rows_to_fill_with_the_plans_baselines(example_plan):
-    frame = local.observation_template([example_plan], as_of=2024)
+    from healthplan import datasets
+
+    hohhot = hp.extract_file(datasets.seed_paths()[4])  # a 十四五 plan with a 2020 base column
+    frame = local.observation_template([hohhot], as_of=2024)
     assert list(frame.columns) == list(local.TEMPLATE_COLUMNS)
-    assert set(frame["region"]) == {example_plan.region.name}
+    assert set(frame["region"]) == {"呼和浩特市"} and frame["year"].max() <= 2024
     from_plan = frame[frame["origin"] == "plan"]
-    for t in example_plan.targets:
-        if t.baseline is not None and t.baseline.year and t.nature.name != "advocacy":
+    assert len(from_plan) >= 5
+    for t in hohhot.targets:
+        if t.baseline is not None and t.baseline.year and t.nature.name != "advocacy" and t.year:
             row = from_plan[(from_plan["year"] == t.baseline.year) & (from_plan["indicator"] == t.indicator)]
             assert not row.empty and row["value"].iloc[0] == pytest.approx(t.baseline.value)
-    assert frame["year"].max() <= 2024
+    literacy = from_plan[from_plan["indicator"] == "居民健康素养水平"]
+    assert literacy["value"].tolist() == [20.28] and literacy["year"].tolist() == [2020]
+    assert literacy["code"].tolist() == ["HC01-01"] and "\n" not in literacy["source"].iloc[0]
     assert frame["value"].isna().sum() > len(from_plan)  # the rest is left to fill
-    lit = frame[frame["indicator"] == "居民健康素养水平"]
-    assert set(lit["code"]) == {"HC01-01"} and set(lit["unit"]) == {"%"}
+    # A plan stating no baseline still asks for the last three years at least.
+    example = local.observation_template([example_plan], as_of=2024)
+    assert (example.groupby("indicator")["year"].min() <= 2022).all()
 
 
 @pytest.mark.parametrize("encoding", ["utf-8-sig", "gbk"])
