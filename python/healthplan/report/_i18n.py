@@ -53,6 +53,14 @@ class Words:
         entry = self._strings["trend_ops"].get(op)
         return str(entry[self.lang]) if entry else op
 
+    def unit(self, symbol: str) -> str:
+        entry = self._strings["units"].get(symbol)
+        return str(entry[self.lang]) if entry else symbol
+
+    def op(self, symbol: str) -> str:
+        """A comparator as written for readers (≥, ≤, ≈); a derived increase/decrease threshold reads ≥ / ≤."""
+        return str(self._strings["comparators"].get(symbol, symbol))
+
     def lacking(self, reason: str) -> str:
         """What data a target lacks, from the evaluation's (English) reason."""
         for pattern, text in self._reasons:

@@ -47,15 +47,16 @@ def _yr(v: Any) -> str:
     return "" if math.isnan(f) else str(int(f))
 
 
-def _unit(u: Any) -> str:
+def _unit(u: Any, w: Words) -> str:
+    """The unit as a reader writes it after a number (‰, /10万, 个百分点; per 100,000, pp)."""
     u = "" if u is None or (isinstance(u, float) and math.isnan(u)) else str(u)
-    return "" if u in ("years", "<NA>") else u
+    return "" if u == "<NA>" else w.unit(u)
 
 
 def _target_text(w: Words, kind: str, op: str, value: Any, unit: Any) -> str:
     if op in ("increase", "decrease") and math.isnan(_f(value)):
         return w.trend(op)
-    return f"{op} {_num(value)}{_unit(unit)}".strip()
+    return f"{w.op(op)} {_num(value)}{_unit(unit, w)}".strip()
 
 
 def _verdict_cell(w: Words, verdict: str) -> Cell:
@@ -68,8 +69,8 @@ def _verdict_cell(w: Words, verdict: str) -> Cell:
 
 def _one_line(w: Words, r: Any) -> str:
     """The explanation in one line, in the report's language, from the result's fields."""
-    unit = _unit(r.unit)
-    target = _target_text(w, r.kind, r.comparator, r.threshold, unit)
+    unit = _unit(r.unit, w)
+    target = _target_text(w, r.kind, r.comparator, r.threshold, r.unit)
     latest = f"{_num(r.latest_value)}{unit}"
     if r.verdict == "not_evaluable":
         return w.verdict("not_evaluable")
@@ -126,7 +127,7 @@ def _own_table(w: Words, plan: Plan, results: pd.DataFrame, anchor: str) -> Tabl
                 Cell(_yr(r.year), sort=_f(r.year)),
                 text(_target_text(w, r.kind, r.comparator, r.threshold, r.unit)),
                 Cell(
-                    f"{_num(r.latest_value)}{_unit(r.unit)} ({r.latest_year})" if _num(r.latest_value) else "",
+                    f"{_num(r.latest_value)}{_unit(r.unit, w)} ({r.latest_year})" if _num(r.latest_value) else "",
                     sort=_f(r.latest_value),
                 ),
                 _verdict_cell(w, r.verdict),
@@ -198,7 +199,9 @@ def _accountability(w: Words, plan: Plan, results: pd.DataFrame, anchor: str) ->
                     count(len(g)),
                 ]
             )
-        rows.sort(key=lambda r: -(r[-1].sort or 0))
+        # Scorecard order: the units with the most judged targets first, then by all their targets.
+        judged = len(_JUDGED)
+        rows.sort(key=lambda r: (-sum(float(c.sort or 0) for c in r[1 : 1 + judged]), -float(r[-1].sort or 0)))
         labels = [label, *((w.verdict(v), True) for v in VERDICT_ORDER), (w.col("total"), True)]
         out.append({"label": label, "table": table(f"{anchor}-{role}", labels, rows)})
     return out
@@ -215,7 +218,9 @@ def _vs_national(w: Words, report: Report, plan: Plan, anchor: str) -> tuple[Tab
     for r in t.itertuples(index=False):
         name = w.indicator(r.name, r.code)
         basis = r.basis if isinstance(r.basis, str) else ""
-        national = f"{r.national_op} {_num(r.national_value)}{_unit(r.unit)}".strip() if _num(r.national_value) else ""
+        national = (
+            f"{w.op(r.national_op)} {_num(r.national_value)}{_unit(r.unit, w)}".strip() if _num(r.national_value) else ""
+        )
         if basis.startswith("interpolated"):
             national += f" ({w.ui('interpolated')})"
         rows.append(
@@ -225,16 +230,16 @@ def _vs_national(w: Words, report: Report, plan: Plan, anchor: str) -> tuple[Tab
                 text(_target_text(w, r.kind, r.op, r.value, r.unit)),
                 text(national),
                 Cell(w.verdict(r.verdict), cls=f"v v-{r.verdict}"),
-                number(r.margin, _unit(r.unit)),
+                number(r.margin, _unit(r.unit, w)),
             ]
         )
         if r.verdict in ("stricter", "looser") and not math.isnan(_f(r.value)) and not math.isnan(_f(r.national_value)):
             pairs.append(
                 _svg.Pair(
-                    f"{name} {_yr(r.year)}",
+                    f"{_yr(r.year)} {name}",
                     _f(r.value),
                     _f(r.national_value),
-                    _unit(r.unit),
+                    _unit(r.unit, w),
                     r.verdict,
                     w.verdict(r.verdict),
                 )
@@ -362,7 +367,7 @@ def _national_evaluation(w: Words, report: Report) -> dict[str, Any]:
             text(w.indicator(r.indicator, r.indicator_key)),
             Cell(_yr(r.year), sort=_f(r.year)),
             text(_target_text(w, r.kind, r.comparator, r.threshold, r.unit)),
-            Cell(f"{_num(r.latest_value)}{_unit(r.unit)} ({r.latest_year})", sort=_f(r.latest_value)),
+            Cell(f"{_num(r.latest_value)}{_unit(r.unit, w)} ({r.latest_year})", sort=_f(r.latest_value)),
             _verdict_cell(w, r.verdict),
             Cell(_one_line(w, r), detail=_detail(w, r)),
         ]
@@ -396,7 +401,7 @@ def _progress_charts(w: Words, report: Report, observed: pd.DataFrame) -> list[s
         points = [(int(y), float(v)) for y, v in zip(series["year"], series["value"]) if v == v]
         targets = [(int(y), float(v)) for y, v in zip(rows["year"], rows["threshold"]) if v == v]
         charts.append(
-            _svg.line_chart(points, targets, title=w.indicator(name, str(key)), unit=_unit(rows["unit"].iloc[0]))
+            _svg.line_chart(points, targets, title=w.indicator(name, str(key)), unit=_unit(rows["unit"].iloc[0], w))
         )
     return [c for c in charts if c]
 

@@ -99,10 +99,10 @@ def dumbbell(rows: Sequence[Pair], *, plan_name: str, national_name: str, width:
         return ""
     label_w = min(280.0, max(_text_width(r.label) for r in rows) + 12)
     plot_w = width - label_w - 20
-    row_h = 34
+    row_h = 48  # room for the value under one row and above the next
     parts = []
     for i, r in enumerate(rows):
-        y = i * row_h + 20
+        y = i * row_h + 24
         lo, hi = min(r.plan, r.national), max(r.plan, r.national)
         pad = (hi - lo) * 0.35 or max(abs(hi) * 0.05, 0.5)
         lo, hi = lo - pad, hi + pad
@@ -112,7 +112,9 @@ def dumbbell(rows: Sequence[Pair], *, plan_name: str, national_name: str, width:
 
         px, nx = sx(r.plan), sx(r.national)
         colour = COLOURS.get(r.verdict, ("#57606a", ""))[0]
-        label = r.label if _text_width(r.label) <= label_w - 8 else r.label[: int((label_w - 8) / _CHAR) - 1] + "…"
+        label = r.label
+        while _text_width(label) > label_w - 8 and len(label) > 2:  # shorten the end, keep the year in front
+            label = label[:-2] + "…"
         parts.append(
             f"<g><title>{escape(r.label)} — {escape(plan_name)}: {_fmt(r.plan)}{escape(r.unit)}; "
             f"{escape(national_name)}: {_fmt(r.national)}{escape(r.unit)} ({escape(r.verdict_label)})</title>"
