@@ -48,6 +48,8 @@ def test_page_is_one_self_contained_navigable_file(bundled_report):
     assert not [h for h in _headers(page) if re.search(r"[a-z]+_[a-z]+", h)]
     assert 'id="glossary"' in page and "线性外推" in page and page.count('href="#top"') >= 6
     assert "@media print" in page and "size:A4" in page
+    style, script = page.split("<style>")[1].split("</style>")[0], page.split("<script>")[1].split("</script>")[0]
+    assert 'font-family:"' in style and "&#34;" not in style + script  # our CSS and JS, not escaped
 
 
 def test_without_local_figures_each_plan_says_how_to_supply_them(bundled_report):
