@@ -397,7 +397,10 @@ def _progress_charts(w: Words, report: Report, observed: pd.DataFrame) -> list[s
     for key in list(depth.index[:_PROGRESS_CHARTS]):
         rows = observed[observed["indicator_key"] == key]
         name = str(rows["indicator"].iloc[0])
-        series = nat[nat["indicator"].isin([name, key])].sort_values("year")
+        series = nat[nat["indicator"].isin([name, key])]
+        if "published" in series.columns:  # revisions of a year: the latest published figure
+            series = series.sort_values(["year", "published"], kind="stable")
+        series = series.drop_duplicates("year", keep="last").sort_values("year")
         points = [(int(y), float(v)) for y, v in zip(series["year"], series["value"]) if v == v]
         targets = [(int(y), float(v)) for y, v in zip(rows["year"], rows["threshold"]) if v == v]
         charts.append(

@@ -153,7 +153,7 @@ def line_chart(
     y0, y1 = min(ys), max(ys)
     pad = (y1 - y0) * 0.12 or max(abs(y1) * 0.05, 0.5)
     y0, y1 = y0 - pad, y1 + pad
-    left, right, top, bottom = 52, 12, 26, 28
+    left, right, top, bottom = 52, 26, 26, 28  # room for the last year's label
 
     def sx(x: float) -> float:
         return left + (x - x0) / max(x1 - x0, 1) * (width - left - right)
