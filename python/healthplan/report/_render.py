@@ -219,7 +219,9 @@ def _vs_national(w: Words, report: Report, plan: Plan, anchor: str) -> tuple[Tab
         name = w.indicator(r.name, r.code)
         basis = r.basis if isinstance(r.basis, str) else ""
         national = (
-            f"{w.op(r.national_op)} {_num(r.national_value)}{_unit(r.unit, w)}".strip() if _num(r.national_value) else ""
+            f"{w.op(r.national_op)} {_num(r.national_value)}{_unit(r.unit, w)}".strip()
+            if _num(r.national_value)
+            else ""
         )
         if basis.startswith("interpolated"):
             national += f" ({w.ui('interpolated')})"
