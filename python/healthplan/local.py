@@ -227,7 +227,7 @@ def read_observations(path: str | os.PathLike[str]) -> pd.DataFrame:
             value = float(value_text.rstrip("%"))
         except ValueError:
             raise DataError(f"{p}:{line}: year '{rec['year']}' or value '{rec['value']}' is not a number") from None
-        row = {c: str(rec.get(c, "")).strip() for c in _FRAME_COLUMNS if c not in ("year", "value")}
+        row: dict[str, object] = {c: str(rec.get(c, "")).strip() for c in _FRAME_COLUMNS if c not in ("year", "value")}
         row.update(year=year, value=value, source=row["source"] or f"{p.name}:{line}")
         rows.append(row)
     frame = pd.DataFrame(rows, columns=list(_FRAME_COLUMNS))

@@ -13,7 +13,7 @@ import io
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -38,7 +38,7 @@ def _markdown(frame: pd.DataFrame) -> str:
     return "\n".join(lines)
 
 
-def write_frames(frames: dict[str, pd.DataFrame], fmt: str, out: io.TextIOBase) -> None:
+def write_frames(frames: dict[str, pd.DataFrame], fmt: str, out: TextIO) -> None:
     """JSON: one object of every frame; Markdown: a section per frame; CSV: exactly one
     frame (a CSV file is one table: no comment lines, so every CSV reader parses it)."""
     if fmt == "csv":

@@ -10,7 +10,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .._core import Plan
 
 from ..extract import extract_file, extract_many
 from .records import target_record, task_record
@@ -48,7 +53,7 @@ def _documents(paths: list[str]) -> list[Path]:
     return files
 
 
-def _plans(args: argparse.Namespace):
+def _plans(args: argparse.Namespace) -> list[tuple[Path, Plan]]:
     files = _documents(args.files)
     if args.encoding or len(files) == 1:
         return [(f, extract_file(f, args.encoding)) for f in files]
@@ -70,7 +75,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_records(records) -> None:
+def _print_records(records: Iterable[dict[str, Any]]) -> None:
     write = sys.stdout.write
     for r in records:
         write(json.dumps(r, ensure_ascii=False) + "\n")

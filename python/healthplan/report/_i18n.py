@@ -66,7 +66,7 @@ class Words:
         for pattern, text in self._reasons:
             m = pattern.search(reason or "")
             if m:
-                return text.format(*m.groups())
+                return str(text.format(*m.groups()))
         return reason
 
     def indicator(self, name: str, code: str | None) -> str:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from .._frames import VERDICT_ORDER, units_long
 from . import _svg
 from ._i18n import Words, _data
-from ._table import Cell, Table, count, number, table, text
+from ._table import Cell, Label, Table, count, number, table, text
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -134,7 +134,7 @@ def _own_table(w: Words, plan: Plan, results: pd.DataFrame, anchor: str) -> Tabl
                 Cell(_one_line(w, r), detail=_detail(w, r)),
             ]
         )
-    cols = [w.col("indicator"), (w.col("year"), True), w.col("target"), (w.col("latest"), True)]
+    cols: list[Label] = [w.col("indicator"), (w.col("year"), True), w.col("target"), (w.col("latest"), True)]
     return table(f"{anchor}-own", [*cols, w.col("verdict"), w.col("explanation")], rows)
 
 
@@ -149,7 +149,7 @@ def _not_judged_table(w: Words, plan: Plan, results: pd.DataFrame, anchor: str) 
         for r in results.itertuples(index=False)
         if r.verdict == "insufficient_data"
     ]
-    labels = [w.col("indicator"), (w.col("year"), True), w.col("target"), w.col("lacking")]
+    labels: list[Label] = [w.col("indicator"), (w.col("year"), True), w.col("target"), w.col("lacking")]
     return table(f"{anchor}-lacking", labels, rows)
 
 
@@ -202,7 +202,7 @@ def _accountability(w: Words, plan: Plan, results: pd.DataFrame, anchor: str) ->
         # Scorecard order: the units with the most judged targets first, then by all their targets.
         judged = len(_JUDGED)
         rows.sort(key=lambda r: (-sum(float(c.sort or 0) for c in r[1 : 1 + judged]), -float(r[-1].sort or 0)))
-        labels = [label, *((w.verdict(v), True) for v in VERDICT_ORDER), (w.col("total"), True)]
+        labels: list[Label] = [label, *((w.verdict(v), True) for v in VERDICT_ORDER), (w.col("total"), True)]
         out.append({"label": label, "table": table(f"{anchor}-{role}", labels, rows)})
     return out
 
@@ -246,7 +246,7 @@ def _vs_national(w: Words, report: Report, plan: Plan, anchor: str) -> tuple[Tab
                     w.verdict(r.verdict),
                 )
             )
-    labels = [
+    labels: list[Label] = [
         w.col("indicator"),
         (w.col("year"), True),
         w.col("target"),
@@ -338,7 +338,7 @@ def _overview(w: Words, report: Report) -> tuple[list[tuple[int, str]], Table]:
                 count(int(r["looser"]), "v v-looser"),
             ]
         )
-    labels = [
+    labels: list[Label] = [
         w.col("plan"),
         (w.col("targets"), True),
         (w.col("judged"), True),
@@ -375,7 +375,7 @@ def _national_evaluation(w: Words, report: Report) -> dict[str, Any]:
         ]
         for r in observed.itertuples(index=False)
     ]
-    labels = [
+    labels: list[Label] = [
         w.col("indicator"),
         (w.col("year"), True),
         w.col("target"),
@@ -431,7 +431,10 @@ def _departments(w: Words, report: Report) -> Table | None:
             )
         if any(cell.text for cell in cells):
             rows.append([text(label_zh if w.lang == "zh" else english.get(kind, kind)), *cells])
-    labels = [w.col("department_kind"), *((f"{p} ({w.ui('led')} / {w.ui('shared')})", True) for p in led.columns)]
+    labels: list[Label] = [
+        w.col("department_kind"),
+        *((f"{p} ({w.ui('led')} / {w.ui('shared')})", True) for p in led.columns),
+    ]
     return table("departments", labels, rows)
 
 

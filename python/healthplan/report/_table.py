@@ -6,6 +6,10 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Union
+
+#: A column header: its words, or (words, True) for a numeric column.
+Label = Union[str, tuple[str, bool]]
 
 
 @dataclass
@@ -67,7 +71,7 @@ def _na() -> object:
     return pd.NA
 
 
-def table(name: str, labels: Sequence[str | tuple[str, bool]], rows: list[list[Cell]], caption: str = "") -> Table:
+def table(name: str, labels: Sequence[Label], rows: list[list[Cell]], caption: str = "") -> Table:
     """A table named ``name``; a label given as ``(label, True)`` is a numeric column."""
     columns = [Column(label) if isinstance(label, str) else Column(label[0], label[1]) for label in labels]
     return Table(name=name, columns=columns, rows=rows, caption=caption)
