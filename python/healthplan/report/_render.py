@@ -427,7 +427,7 @@ def _departments(w: Words, report: Report) -> Table | None:
             n_led = int(led.loc[key, plan])
             n_shared = int(shared.loc[key, plan]) if key in shared.index and plan in shared.columns else 0
             cells.append(
-                Cell(f"{n_led or ''} / {n_shared or ''}" if n_led or n_shared else "", sort=float(n_led + n_shared))
+                Cell(f"{n_led} / {n_shared}" if n_led or n_shared else "", sort=float(n_led + n_shared))
             )
         if any(cell.text for cell in cells):
             rows.append([text(label_zh if w.lang == "zh" else english.get(kind, kind)), *cells])
