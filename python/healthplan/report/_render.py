@@ -153,22 +153,18 @@ def _not_judged_table(w: Words, plan: Plan, results: pd.DataFrame, anchor: str) 
     return table(f"{anchor}-lacking", labels, rows)
 
 
+#: Catalog codes of each plan's indicator names, filled once per render (plan id → name → code).
+_CODES: dict[str, dict[str, str]] = {}
+
+
 def _code_of(plan: Plan, indicator: str) -> str | None:
-    codes = _plan_codes(plan)
+    codes = _CODES.get(plan.id)
+    if codes is None:
+        from ..compare import default_catalog
+
+        cat = default_catalog()
+        codes = _CODES[plan.id] = {i.name: i.code or (cat.match(i.name).code or "") for i in plan.indicators}
     return codes.get(indicator)
-
-
-@functools.lru_cache(maxsize=64)
-def _codes_cached(plan_id: str, pairs: tuple[tuple[str, str], ...]) -> dict[str, str]:
-    return dict(pairs)
-
-
-def _plan_codes(plan: Plan) -> dict[str, str]:
-    from ..compare import default_catalog
-
-    cat = default_catalog()
-    pairs = tuple((i.name, i.code or (cat.match(i.name).code or "")) for i in plan.indicators)
-    return _codes_cached(plan.id, pairs)
 
 
 # ------------------------------------------------------------ accountability --
@@ -523,6 +519,7 @@ def context(report: Report, lang: str) -> dict[str, Any]:
     from .. import __version__
 
     w = Words(lang)
+    _CODES.clear()  # plans of another report may share ids
     c = report.comparison
     cards, overview = _overview(w, report)
     plans = [_plan_section(w, report, p, i) for i, p in enumerate(report.plans)]
