@@ -1,7 +1,9 @@
-"""One progress bar on stderr, shared by extract_many and the report (no dependency).
+"""One progress bar, shared by extract_many and the report: ``tqdm.auto``.
 
-It draws only on a terminal unless forced, clears its line on every redraw
-(so a shorter or narrower CJK label leaves no residue) and on close.
+tqdm.auto picks a widget in Jupyter and a text bar on a terminal; when the
+stream is not a terminal (piped, redirected, CI) nothing is drawn unless forced.
+This wrapper keeps the small interface the callers use (``update(done)``,
+``step(label)``, the ``(done, total)`` callback of the compiled extract_many).
 """
 
 from __future__ import annotations
@@ -11,35 +13,33 @@ from typing import TextIO
 
 
 class ProgressBar:
-    def __init__(
-        self, total: int, *, stream: TextIO | None = None, enabled: bool | None = None, width: int = 28
-    ) -> None:
+    def __init__(self, total: int, *, stream: TextIO | None = None, enabled: bool | None = None) -> None:
+        from tqdm.auto import tqdm
+
         self.stream = stream or sys.stderr
-        self.enabled = self.stream.isatty() if enabled is None else enabled
+        enabled = self.stream.isatty() if enabled is None else enabled
         self.total = max(total, 1)
-        self.width = width
+        self._bar = tqdm(total=self.total, file=self.stream, disable=not enabled, leave=False, dynamic_ncols=True)
+        self.enabled = enabled
         self.done = 0
 
     def update(self, done: int, label: str = "") -> None:
         """Moves the bar to ``done`` of ``total`` and shows ``label``."""
-        self.done = max(0, min(self.total, done))
-        if not self.enabled:
-            return
-        filled = int(self.width * self.done / self.total)
-        self.stream.write(
-            f"\r\x1b[2K[{'█' * filled}{'·' * (self.width - filled)}] {self.done:>3}/{self.total} {label[:38]}"
-        )
-        self.stream.flush()
+        done = max(0, min(self.total, done))
+        if label:
+            self._bar.set_description_str(label[:38], refresh=False)
+        self._bar.update(done - self.done)
+        self.done = done
 
     def step(self, label: str, n: int = 1) -> None:
         self.update(self.done + n, label)
 
     def __call__(self, done: int, total: int) -> None:
         """The ``(done, total)`` callback of the compiled ``extract_many``."""
-        self.total = max(total, 1)
+        if max(total, 1) != self.total:
+            self.total = max(total, 1)
+            self._bar.total = self.total
         self.update(done, "extracting")
 
     def close(self) -> None:
-        if self.enabled:
-            self.stream.write("\r\x1b[2K")
-            self.stream.flush()
+        self._bar.close()

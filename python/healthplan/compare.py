@@ -54,6 +54,7 @@ from ._core import (
     normalize_indicator_name,
     stringency,
 )
+from ._frames import stringency_dtype, write_frames
 from .model import Plan
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -87,6 +88,7 @@ __all__ = [
     "normalize_indicator_name",
     "stringency",
     "with_codes",
+    "write_frames",
 ]
 
 #: The bundled catalog file, inside the package data.
@@ -431,6 +433,7 @@ class Comparison:
                 )
         frame = pd.DataFrame(rows, columns=list(COMPARE_TARGET_COLUMNS))
         frame["year"] = frame["year"].astype("Int64")
+        frame["verdict"] = frame["verdict"].astype(stringency_dtype())  # ordered: stricter > equal > looser
         return frame.sort_values(["code", "year", "plan_id"], kind="stable").reset_index(drop=True)
 
     def _build_coverage(self) -> pd.DataFrame:
@@ -669,6 +672,10 @@ class Comparison:
             "timelines": self.timelines,
             "unmatched": self.unmatched,
         }
+
+    def to_excel(self, path: str | os.PathLike[str]) -> None:
+        """Writes every frame to one ``.xlsx`` workbook, a sheet per frame."""
+        write_frames(self.frames(), path)
 
     def to_dict(self) -> dict[str, list[dict[str, Any]]]:
         """Every frame as a list of JSON-ready records (NaN → None)."""

@@ -449,6 +449,9 @@ def _results_frame(results: Sequence[TargetResult]) -> pd.DataFrame:
     df = pd.DataFrame(rows, columns=list(RESULT_COLUMNS))
     for c in _INT_COLUMNS:
         df[c] = df[c].astype("Int64")
+    from ._frames import verdict_dtype
+
+    df["verdict"] = df["verdict"].astype(verdict_dtype())  # one ordered Categorical: achieved_early > … best first
     return df
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import html
 import os
-from typing import TYPE_CHECKING, Any, Generic, Optional, TypeVar, overload
+from typing import TYPE_CHECKING, Generic, Optional, TypeVar, overload
 
 from . import _core
 from ._core import (
@@ -202,6 +202,12 @@ class Plan:
         """One row per indicator; columns are documented in ``healthplan.INDICATOR_COLUMNS``."""
         return _indicators_frame(self)
 
+    def to_excel(self, path: str | os.PathLike[str]) -> None:
+        """Writes the targets, tasks and indicators to one ``.xlsx`` workbook, a sheet each."""
+        from ._frames import write_frames
+
+        write_frames({"targets": self.targets_frame(), "tasks": self.tasks_frame(), "indicators": self.indicators_frame()}, path)
+
     # -- Python protocols ----------------------------------------------------------
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Plan):
@@ -252,7 +258,8 @@ def save(plan: Plan, path: str | os.PathLike[str], *, indent: int = 2) -> None:
 
 # ---------------------------------------------------------------- frames --
 
-#: Columns of :meth:`Plan.targets_frame`, in order, with their meaning.
+#: Columns of :meth:`Plan.targets_frame`, in order, with their meaning. Missing values are
+#: ``pd.NA``; text columns are pandas ``string``; unit columns hold lists.
 TARGET_COLUMNS: dict[str, str] = {
     "plan_id": "id of the plan",
     "target_id": "id of the target within the plan",
@@ -277,7 +284,8 @@ TARGET_COLUMNS: dict[str, str] = {
     "certainty": "certain or uncertain (transcription damage)",
     "task_id": "id of the task the target is stated in",
     "task_number": "that task's label path (三.(一).1)",
-    "lead": "lead units of that task, joined with 、",
+    "lead": "lead units (list of full names): the target's own, else those of its task",
+    "responsible": "responsible units (list): the target's own, else those of its task",
     "section": "label path of the enclosing section, joined with ' > '",
     "evidence": "the exact source text of the target",
     "span_begin": "byte offset where the evidence starts",
@@ -290,11 +298,11 @@ TASK_COLUMNS: dict[str, str] = {
     "task_id": "id of the task",
     "number": "label path in the document's numerals (三.(一).1)",
     "title": "short heading or first clause",
-    "lead": "lead units (full names) joined with 、",
-    "responsible": "responsible / cooperating units joined with 、",
-    "lead_as_written": "lead units as written",
-    "responsible_as_written": "responsible units as written",
-    "others": "other responsibility phrases joined with ; ",
+    "lead": "lead units (list of full names)",
+    "responsible": "responsible / cooperating units (list of full names)",
+    "lead_as_written": "lead units as written (list)",
+    "responsible_as_written": "responsible units as written (list)",
+    "others": "other responsibility phrases (list)",
     "n_lead": "number of lead units",
     "n_responsible": "number of responsible units",
     "n_targets": "number of targets stated in the task",
@@ -315,106 +323,25 @@ INDICATOR_COLUMNS: dict[str, str] = {
 }
 
 
-def _frame(rows: list[dict[str, Any]], columns: dict[str, str], int_columns: tuple[str, ...] = ()) -> pd.DataFrame:
-    from ._pandas import pd
-
-    frame: pd.DataFrame = pd.DataFrame(rows, columns=list(columns))
-    for col in int_columns:
-        frame[col] = frame[col].astype("Int64")
-    return frame
-
-
 def _targets_frame(self: Plan) -> pd.DataFrame:
     """One row per target; columns are documented in ``healthplan.TARGET_COLUMNS``."""
-    tasks = {k.id: k for k in self.tasks}
-    indicators = {i.id: i for i in self.indicators}
-    rows = []
-    for t in self.targets:
-        task = tasks.get(t.task_id)
-        ind = indicators.get(t.indicator_id)
-        ref, base, span = t.reference, t.baseline, t.span
-        rows.append(
-            {
-                "plan_id": self.id,
-                "target_id": t.id,
-                "indicator_id": t.indicator_id,
-                "indicator": t.indicator,
-                "code": ind.code if ind else "",
-                "year": t.year,
-                "kind": t.kind.name,
-                "op": t.comparator.symbol,
-                "value": t.value if t.value is not None else float("nan"),
-                "unit": t.unit.symbol,
-                "unit_text": t.unit_text,
-                "reference_year": ref.year if ref else None,
-                "reference_label": ref.label if ref else "",
-                "reference_value": ref.value if ref and ref.value is not None else float("nan"),
-                "change_mode": ref.mode.name if ref else "",
-                "baseline_year": base.year if base else None,
-                "baseline_value": base.value if base else float("nan"),
-                "nature": "" if t.nature == Nature.unspecified else t.nature.name,
-                "soft": t.soft,
-                "benchmark": t.benchmark,
-                "certainty": t.certainty.name,
-                "task_id": t.task_id,
-                "task_number": task.number_string() if task else "",
-                "lead": "、".join(a.name for a in task.lead) if task else "",
-                "section": " > ".join(t.section),
-                "evidence": span.evidence if span else "",
-                "span_begin": span.begin if span else None,
-                "span_end": span.end if span else None,
-                "note": t.note,
-            }
-        )
-    return _frame(rows, TARGET_COLUMNS, ("year", "reference_year", "baseline_year", "span_begin", "span_end"))
+    from . import _frames
+
+    return _frames.targets_frame(self, list(TARGET_COLUMNS))
 
 
 def _tasks_frame(self: Plan) -> pd.DataFrame:
     """One row per task; columns are documented in ``healthplan.TASK_COLUMNS``."""
-    rows = []
-    for k in self.tasks:
-        span = k.span
-        rows.append(
-            {
-                "plan_id": self.id,
-                "task_id": k.id,
-                "number": k.number_string(),
-                "title": k.title,
-                "lead": "、".join(a.name for a in k.lead),
-                "responsible": "、".join(a.name for a in k.responsible),
-                "lead_as_written": "、".join(a.as_written for a in k.lead),
-                "responsible_as_written": "、".join(a.as_written for a in k.responsible),
-                "others": "; ".join(k.others),
-                "n_lead": len(k.lead),
-                "n_responsible": len(k.responsible),
-                "n_targets": len(k.target_ids),
-                "span_begin": span.begin if span else None,
-                "span_end": span.end if span else None,
-            }
-        )
-    return _frame(rows, TASK_COLUMNS, ("span_begin", "span_end"))
+    from . import _frames
+
+    return _frames.tasks_frame(self, list(TASK_COLUMNS))
 
 
 def _indicators_frame(self: Plan) -> pd.DataFrame:
     """One row per indicator; columns are documented in ``healthplan.INDICATOR_COLUMNS``."""
-    counts: dict[str, int] = {}
-    for t in self.targets:
-        counts[t.indicator_id] = counts.get(t.indicator_id, 0) + 1
-    rows = [
-        {
-            "plan_id": self.id,
-            "indicator_id": i.id,
-            "name": i.name,
-            "unit": i.unit.symbol,
-            "category": i.category,
-            "direction": i.direction.name,
-            "nature": "" if i.nature == Nature.unspecified else i.nature.name,
-            "code": i.code,
-            "n_targets": counts.get(i.id, 0),
-        }
-        for i in self.indicators
-    ]
-    return _frame(rows, INDICATOR_COLUMNS)
+    from . import _frames
+
+    return _frames.indicators_frame(self, list(INDICATOR_COLUMNS))
 
 
 # ---------------------------------------------------------------- display --

@@ -366,6 +366,7 @@ def stringency_scorecard(comparison: Comparison, *, year: int | None = None) -> 
     """
     t = comparison.targets
     t = t[t["verdict"] != "not_comparable"]
+    t = t.assign(verdict=t["verdict"].astype(str))  # plain labels in the grid (the frame's is a Categorical)
     if year is not None:
         t = t[t["year"] == year]
     if t.empty:
@@ -401,6 +402,8 @@ def verdict_scorecard(evaluation: Any, *, by: str = "indicator", rows: str = "pl
     plan_id, indicator, year, verdict and, for ``by="lead"``, lead).
     """
     frame = _frame_of(evaluation, "verdict_scorecard")
+    if "verdict" in frame.columns:
+        frame = frame.assign(verdict=frame["verdict"].astype(str))  # plain labels (the frame's is a Categorical)
     missing = (
         {"verdict", "indicator", rows} - set(frame.columns)
         if by == "indicator"

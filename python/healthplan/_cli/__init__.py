@@ -14,9 +14,22 @@ import sys
 from collections.abc import Sequence
 
 from ..model import Error
-from . import compare, evaluate, extract, model
+from . import compare, evaluate, extract, model, template
 
-_STAGES = (model, extract, evaluate, compare)
+_STAGES = (model, extract, evaluate, compare, template)
+
+#: One example per command, shown at the end of its --help (run from the repository root).
+EXAMPLES: dict[str, str] = {
+    "validate": "healthplan validate examples/data/wuhai_example.plan.json",
+    "show": "healthplan show examples/data/wuhai_example.plan.json",
+    "extract": "healthplan extract python/healthplan/data/plans -o plans/",
+    "targets": "healthplan targets python/healthplan/data/plans/000_197f2d321f6d73e8.txt",
+    "tasks": "healthplan tasks python/healthplan/data/plans/000_197f2d321f6d73e8.txt",
+    "evaluate": "healthplan evaluate examples/data/wuhai_example.plan.json china --region 全国 --as-of 2023",
+    "compare": "healthplan compare python/healthplan/data/plans --format csv --table summary",
+    "report": "healthplan report --observations observed.csv --lang en -o out/",
+    "template": "healthplan template examples/data/wuhai_example.plan.json -o observed.xlsx",
+}
 
 EXIT_BAD_INPUT = 2
 
@@ -34,6 +47,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     for stage in _STAGES:
         stage.add_commands(sub)
+    for name, command in sub.choices.items():
+        if name in EXAMPLES:
+            command.epilog = f"example:\n  {EXAMPLES[name]}"
+            command.formatter_class = argparse.RawDescriptionHelpFormatter
     return parser
 
 

@@ -12,7 +12,8 @@ import argparse
 import io
 import json
 import sys
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -37,18 +38,21 @@ def _markdown(frame: pd.DataFrame) -> str:
     return "\n".join(lines)
 
 
-def write_frames(frames: dict[str, pd.DataFrame], fmt: str, out: io.TextIOBase) -> None:
+def write_frames(frames: dict[str, pd.DataFrame], fmt: str, out: TextIO) -> None:
+    """JSON: one object of every frame; Markdown: a section per frame; CSV: exactly one
+    frame (a CSV file is one table: no comment lines, so every CSV reader parses it)."""
+    if fmt == "csv":
+        if len(frames) != 1:
+            raise ValueError(f"--format csv writes one table; choose one with --table ({', '.join(frames)})")
+        next(iter(frames.values())).to_csv(out, index=False, lineterminator="\n")
+        return
     if fmt == "json":
         data = {name: json.loads(f.to_json(orient="records", force_ascii=False)) for name, f in frames.items()}
         json.dump(data, out, ensure_ascii=False, indent=2)
         out.write("\n")
         return
     for i, (name, frame) in enumerate(frames.items()):
-        if fmt == "md":
-            out.write(f"{'' if i == 0 else chr(10)}## {name}\n\n{_markdown(frame)}\n")
-        else:  # csv: one section per frame, a '# name' line before each
-            out.write(f"{'' if i == 0 else chr(10)}# {name}\n")
-            frame.to_csv(out, index=False)
+        out.write(f"{'' if i == 0 else chr(10)}## {name}\n\n{_markdown(frame)}\n")
 
 
 # ---------------------------------------------------------------- commands --
@@ -64,10 +68,20 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     frames = result.frames()
     if args.table != "all":
         frames = {args.table: frames[args.table]}
-    if args.output:
-        with open(args.output, "w", encoding="utf-8", newline="") as out:
-            write_frames(frames, args.format, out)
-        print(args.output)
+    if args.output and args.output.lower().endswith((".xlsx", ".parquet")):
+        from ..compare import write_frames as write_binary
+
+        write_binary(frames, args.output)
+        if not args.quiet:
+            print(args.output)
+    elif args.output:
+        from ..report._write import write_text
+
+        buffer = io.StringIO()
+        write_frames(frames, args.format, buffer)
+        write_text(Path(args.output), buffer.getvalue())
+        if not args.quiet:
+            print(args.output)
     else:
         write_frames(frames, args.format, sys.stdout)
     return 0
@@ -80,8 +94,11 @@ def _cmd_report(args: argparse.Namespace) -> int:
         args.inputs,
         output=args.output,
         catalog_files=args.catalog or [],
-        observations=args.observations,
+        observations=args.observations or None,
+        national_observations=args.national_observations,
         plots=not args.no_plots,
+        lang=args.lang,
+        quiet=args.quiet,
     )
     return 0 if path else 1
 
@@ -104,7 +121,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
         "--table",
         default="all",
         choices=("all", "summary", "targets", "coverage", "responsibility", "timelines", "unmatched"),
-        help="print one frame only",
+        help="print one frame only (required with --format csv)",
     )
     p.add_argument(
         "--catalog",
@@ -119,7 +136,13 @@ def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
         "such as 2025, is compared with the national path interpolated between the nearest "
         "national targets; column `basis`)",
     )
-    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write to FILE instead of stdout; FILE.xlsx = one sheet per frame, FILE.parquet = one table",
+    )
+    p.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
     p.set_defaults(func=_cmd_compare)
 
     p = sub.add_parser(
@@ -136,14 +159,23 @@ def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
     p.add_argument(
         "-o",
         "--output",
-        metavar="OUT.html",
-        help="where to write the report (default: healthplan-report.html in the current folder)",
+        metavar="OUT.html|DIR",
+        help="the report's file, or a folder to write healthplan-report.html into (default: the current folder)",
     )
     p.add_argument("--catalog", action="append", metavar="CATALOG.json", help="extra catalog JSON; repeatable")
     p.add_argument(
         "--observations",
+        nargs="+",
+        metavar="FILE",
+        help="a place's own figures to judge its plan's targets: filled-in templates of `healthplan template` "
+        "(CSV in UTF-8 or GBK, or .xlsx)",
+    )
+    p.add_argument(
+        "--national-observations",
         metavar="OBSERVED.csv",
         help="national observed figures (default: the bundled china_observed.csv)",
     )
-    p.add_argument("--no-plots", action="store_true", help="tables only (no matplotlib needed)")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the report (default: zh)")
+    p.add_argument("--no-plots", action="store_true", help="tables only, no charts")
+    p.add_argument("-q", "--quiet", action="store_true", help="print only the report's path")
     p.set_defaults(func=_cmd_report)

@@ -10,22 +10,51 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..model import Plan
 
 from ..extract import extract_file, extract_many
 from .records import target_record, task_record
 
 
 def _add_input(p: argparse.ArgumentParser) -> None:
-    p.add_argument("files", nargs="+", metavar="FILE", help="plan text (UTF-8 or GB18030/GBK)")
+    p.add_argument(
+        "files", nargs="+", metavar="FILE", help="plan text (UTF-8 or GB18030/GBK), or a folder of .txt documents"
+    )
     p.add_argument("--encoding", default=None, help="input encoding (default: detect)")
 
 
-def _plans(args: argparse.Namespace):
-    files = [Path(f) for f in args.files]
-    for f in files:
-        if not f.is_file():
-            raise OSError(f"{f}: no such file")
+def _documents(paths: list[str]) -> list[Path]:
+    """The documents named: files, and the ``.txt`` documents of a folder (sorted).
+    A plan JSON file is an error: these commands read plan texts."""
+    from .._inputs import TEXT_SUFFIXES
+
+    files: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            found = sorted(f for f in p.iterdir() if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES)
+            if not found:
+                raise ValueError(f"{p}: no .txt plan documents in this folder")
+            files.extend(found)
+        elif not p.is_file():
+            raise OSError(f"{p}: no such file")
+        elif p.suffix.lower() == ".json":
+            raise ValueError(
+                f"{p}: a plan JSON file, not a plan text; this command extracts from documents "
+                "(for a plan file use `healthplan show --format json`)"
+            )
+        else:
+            files.append(p)
+    return files
+
+
+def _plans(args: argparse.Namespace) -> list[tuple[Path, Plan]]:
+    files = _documents(args.files)
     if args.encoding or len(files) == 1:
         return [(f, extract_file(f, args.encoding)) for f in files]
     return list(zip(files, extract_many(files)))
@@ -38,14 +67,15 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         base = path.name[: -len(path.suffix)] if path.suffix else path.name
         target = out / f"{base}.plan.json"
         plan.save(target)
-        print(
-            f"{target}: {len(plan.targets)} targets, {len(plan.tasks)} tasks, {len(plan.indicators)} indicators",
-            file=sys.stderr,
-        )
+        if not args.quiet:
+            print(
+                f"{target}: {len(plan.targets)} targets, {len(plan.tasks)} tasks, {len(plan.indicators)} indicators",
+                file=sys.stderr,
+            )
     return 0
 
 
-def _print_records(records) -> None:
+def _print_records(records: Iterable[dict[str, Any]]) -> None:
     write = sys.stdout.write
     for r in records:
         write(json.dumps(r, ensure_ascii=False) + "\n")
@@ -72,6 +102,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
     p.add_argument(
         "-o", "--output", default=".", metavar="DIR", help="directory for <base>.plan.json (default: current directory)"
     )
+    p.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
     p.set_defaults(func=_cmd_extract)
 
     p = sub.add_parser("targets", help="print each target as one JSON line (gold format)")

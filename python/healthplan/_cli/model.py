@@ -8,10 +8,24 @@ from .. import model
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
+    """Checks every file, reports each (ok or the error), exits 2 when any failed."""
+    import sys
+
+    failed = 0
     for path in args.plans:
-        plan = model.load(path, strict=not args.lenient)
-        print(f"{path}: ok ({len(plan.targets)} targets, {len(plan.tasks)} tasks, {len(plan.indicators)} indicators)")
-    return 0
+        try:
+            plan = model.load(path, strict=not args.lenient)
+        except (model.Error, OSError, ValueError) as err:
+            failed += 1
+            print(f"{path}: error: {err}", file=sys.stderr)
+            continue
+        if not args.quiet:
+            print(
+                f"{path}: ok ({len(plan.targets)} targets, {len(plan.tasks)} tasks, {len(plan.indicators)} indicators)"
+            )
+    if failed and len(args.plans) > 1:
+        print(f"{failed} of {len(args.plans)} files failed", file=sys.stderr)
+    return 2 if failed else 0
 
 
 def _cmd_show(args: argparse.Namespace) -> int:
@@ -51,6 +65,7 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     p = sub.add_parser("validate", help="check plan JSON files against the schema and invariants")
     p.add_argument("plans", nargs="+", metavar="PLAN.json")
     p.add_argument("--lenient", action="store_true", help="warn about unknown fields instead of failing")
+    p.add_argument("-q", "--quiet", action="store_true", help="print only the files that fail")
     p.set_defaults(func=_cmd_validate)
 
     p = sub.add_parser("show", help="print a plan's metadata, targets and tasks")

@@ -286,8 +286,9 @@ def test_with_codes_sets_indicator_codes(example_plan):
 
 @pytest.mark.parametrize("fmt", ["csv", "json", "md"])
 def test_cli_compare_formats(healthplan_cli, example_plan_path, fmt):
+    table = ["--table", "targets"] if fmt == "csv" else []
     out = subprocess.run(
-        [*healthplan_cli, "compare", str(example_plan_path), "--format", fmt],
+        [*healthplan_cli, "compare", str(example_plan_path), "--format", fmt, *table],
         capture_output=True,
         text=True,
         encoding="utf-8",
@@ -299,8 +300,39 @@ def test_cli_compare_formats(healthplan_cli, example_plan_path, fmt):
         assert any(r["verdict"] == "stricter" for r in data["targets"])
     elif fmt == "md":
         assert "## targets" in out and "| code |" in out
-    else:
-        assert "# targets" in out and "verdict" in out
+    else:  # one table, no comment line: any CSV reader parses it
+        import io
+
+        import pandas as pd
+
+        frame = pd.read_csv(io.StringIO(out))
+        assert "verdict" in frame.columns and not out.startswith("#")
+
+
+def test_cli_compare_csv_needs_one_table(healthplan_cli, example_plan_path):
+    r = subprocess.run(
+        [*healthplan_cli, "compare", str(example_plan_path), "--format", "csv"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
+    assert r.returncode == 2 and "--table" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_comparison_to_excel_and_parquet(tmp_path, example_plan_path):
+    pytest.importorskip("openpyxl")
+    pytest.importorskip("pyarrow")
+    import pandas as pd
+
+    cmp = hp.compare([example_plan_path])
+    cmp.to_excel(tmp_path / "c.xlsx")
+    sheets = pd.read_excel(tmp_path / "c.xlsx", sheet_name=None)
+    assert set(sheets) == set(cmp.frames()) and len(sheets["targets"]) == len(cmp.targets)
+    hp.write_frames({"targets": cmp.targets}, tmp_path / "t.parquet")
+    assert len(pd.read_parquet(tmp_path / "t.parquet")) == len(cmp.targets)
+    with pytest.raises(ValueError, match="one table"):
+        hp.write_frames(cmp.frames(), tmp_path / "all.parquet")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["c.xlsx", "t.parquet"]  # no temporary left
 
 
 def test_cli_compare_basis_column_and_no_interpolate(healthplan_cli, tmp_path):
