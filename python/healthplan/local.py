@@ -31,9 +31,9 @@ if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
     from ._core import Target
-    from .model import Plan
     from .compare import Catalog
     from .evaluate import Observations
+    from .model import Plan
 
 __all__ = [
     "TEMPLATE_COLUMNS",
@@ -92,7 +92,6 @@ def observation_template(
     to the last target year, but not after ``as_of`` (default: last year).
     """
     from ._pandas import pd
-
     from .compare import default_catalog
 
     last = as_of if as_of is not None else _dt.date.today().year - 1
@@ -245,7 +244,6 @@ def observations_for(
     ``national`` (region 全国, so they never stand in for a city's own figures).
     Returns the observations and the local rows read."""
     from ._pandas import pd
-
     from .evaluate import Observations, observed_china
 
     local = [read_observations(p) for p in paths]

@@ -206,7 +206,9 @@ class Plan:
         """Writes the targets, tasks and indicators to one ``.xlsx`` workbook, a sheet each."""
         from ._frames import write_frames
 
-        write_frames({"targets": self.targets_frame(), "tasks": self.tasks_frame(), "indicators": self.indicators_frame()}, path)
+        write_frames(
+            {"targets": self.targets_frame(), "tasks": self.tasks_frame(), "indicators": self.indicators_frame()}, path
+        )
 
     # -- Python protocols ----------------------------------------------------------
     def __eq__(self, other: object) -> bool:

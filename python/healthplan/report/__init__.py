@@ -22,8 +22,8 @@ from .._progress import ProgressBar
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-    from ..model import Plan
     from ..compare import Comparison
+    from ..model import Plan
 
 __all__ = ["Report", "build_report", "render_html", "run_report", "summary_text"]
 

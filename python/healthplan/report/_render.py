@@ -305,7 +305,6 @@ def _input_name(report: Report, plan: Plan) -> str:
 
 def _empty_results() -> pd.DataFrame:
     from .._pandas import pd
-
     from ..evaluate import RESULT_COLUMNS
 
     return pd.DataFrame(columns=list(RESULT_COLUMNS))
@@ -422,9 +421,7 @@ def _departments(w: Words, report: Report) -> Table | None:
         for plan in led.columns:
             n_led = int(led.loc[key, plan])
             n_shared = int(shared.loc[key, plan]) if key in shared.index and plan in shared.columns else 0
-            cells.append(
-                Cell(f"{n_led} / {n_shared}" if n_led or n_shared else "", sort=float(n_led + n_shared))
-            )
+            cells.append(Cell(f"{n_led} / {n_shared}" if n_led or n_shared else "", sort=float(n_led + n_shared)))
         if any(cell.text for cell in cells):
             rows.append([text(label_zh if w.lang == "zh" else english.get(kind, kind)), *cells])
     labels: list[Label] = [
