@@ -73,6 +73,7 @@ struct CatalogSource {
 
 enum class MatchReason { none, exact, alias, normalized, fuzzy };
 std::string_view to_string(MatchReason);
+std::span<const EnumName<MatchReason>> enum_names(MatchReason);
 
 struct IndicatorMatch {
     std::string name;       // the name that was looked up

@@ -21,6 +21,7 @@ HEALTHPLAN_BEGIN_NAMESPACE
 
 enum class Stringency { stricter, equal, looser, not_comparable };
 std::string_view to_string(Stringency);
+std::span<const EnumName<Stringency>> enum_names(Stringency);
 
 // What a plan target was compared with. Most local plans are 十四五 plans
 // with 2025 targets, while 健康中国行动 states targets for 2022 and 2030:
@@ -33,6 +34,7 @@ enum class NationalBasis {
     interpolated,     // linear between the nearest national points before and after
 };
 std::string_view to_string(NationalBasis);
+std::span<const EnumName<NationalBasis>> enum_names(NationalBasis);
 
 // The national value a plan target of one year is measured against.
 struct NationalReference {

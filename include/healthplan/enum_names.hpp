@@ -21,4 +21,13 @@ struct EnumName {
     std::string_view text;  // JSON / to_string spelling
 };
 
+// The `text` of `value` in its table (`fallback` when the table lacks it).
+template <class E>
+constexpr std::string_view enum_text(std::span<const EnumName<E>> table, E value,
+                                     std::string_view fallback = "?") noexcept {
+    for (const auto& row : table)
+        if (row.value == value) return row.text;
+    return fallback;
+}
+
 HEALTHPLAN_END_NAMESPACE

@@ -13,6 +13,7 @@
 #include <string_view>
 
 #include "healthplan/config.hpp"
+#include "healthplan/enum_names.hpp"
 
 HEALTHPLAN_BEGIN_NAMESPACE
 
@@ -23,6 +24,7 @@ enum class Dimension {
     duration,          // years (岁, 年)
     count,             // counting units; only the same counting noun converts
 };
+std::span<const EnumName<Dimension>> enum_names(Dimension);
 
 class Unit {
   public:

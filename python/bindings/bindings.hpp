@@ -9,6 +9,15 @@
 
 namespace py = pybind11;
 
+// An enum bound from the library's own name table (healthplan/enum_names.hpp),
+// so each enumerator is spelled once, in the .cpp file that owns the enum.
+template <class E>
+py::enum_<E> bind_enum(py::module_& m, const char* name, const char* doc) {
+    py::enum_<E> e(m, name, doc);
+    for (const auto& row : enum_names(E{})) e.value(std::string(row.name).c_str(), row.value);
+    return e;
+}
+
 // One function per area, each in its own register_<area>.cpp, so the files
 // compile in parallel and stay readable. module.cpp calls them in order.
 void register_errors(py::module_& m);

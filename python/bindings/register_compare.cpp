@@ -11,17 +11,8 @@ namespace hp = healthplan;
 // normalisation and stringency. The DataFrames are built in
 // healthplan/compare.py on top of these.
 void register_compare(py::module_& m) {
-    py::enum_<hp::MatchReason>(m, "MatchReason", "How an indicator name was matched to a catalog code.")
-        .value("none", hp::MatchReason::none)
-        .value("exact", hp::MatchReason::exact)
-        .value("alias", hp::MatchReason::alias)
-        .value("normalized", hp::MatchReason::normalized)
-        .value("fuzzy", hp::MatchReason::fuzzy);
-    py::enum_<hp::Stringency>(m, "Stringency", "A plan target against the national target.")
-        .value("stricter", hp::Stringency::stricter)
-        .value("equal", hp::Stringency::equal)
-        .value("looser", hp::Stringency::looser)
-        .value("not_comparable", hp::Stringency::not_comparable);
+    bind_enum<hp::MatchReason>(m, "MatchReason", "How an indicator name was matched to a catalog code.");
+    bind_enum<hp::Stringency>(m, "Stringency", "A plan target against the national target.");
 
     py::class_<hp::CatalogTarget>(m, "CatalogTarget", "A national target of a catalog indicator, with its source.")
         .def_readonly("year", &hp::CatalogTarget::year)
@@ -124,12 +115,9 @@ void register_compare(py::module_& m) {
     m.def("bigram_dice", &hp::bigram_dice, py::arg("a"), py::arg("b"));
     m.def("indicator_qualifiers", &hp::indicator_qualifiers, py::arg("name"));
 
-    py::enum_<hp::NationalBasis>(m, "NationalBasis",
+    bind_enum<hp::NationalBasis>(m, "NationalBasis",
                                  "What a plan target was compared with: a stated national target or the "
-                                 "interpolated national path.")
-        .value("none", hp::NationalBasis::none)
-        .value("national_target", hp::NationalBasis::national_target)
-        .value("interpolated", hp::NationalBasis::interpolated);
+                                 "interpolated national path.");
     py::class_<hp::NationalReference>(m, "NationalReference",
                                       "The national value for one year: a stated target, or a point on the "
                                       "straight line between the nearest national points (never extrapolated).")

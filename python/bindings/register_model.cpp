@@ -33,15 +33,6 @@ py::class_<T, Extra...>& keyword_init(py::class_<T, Extra...>& cls) {
     return cls;
 }
 
-// An enum bound from the library's own name table (healthplan/enum_names.hpp),
-// so each enumerator is spelled once, in the .cpp file that owns the enum.
-template <class E>
-py::enum_<E> bind_enum(py::module_& m, const char* name, const char* doc) {
-    py::enum_<E> e(m, name, doc);
-    for (const auto& row : hp::enum_names(E{})) e.value(std::string(row.name).c_str(), row.value);
-    return e;
-}
-
 std::string optional_int(const std::optional<int>& v) { return v ? std::to_string(*v) : "None"; }
 
 std::string number(double v) {
@@ -62,12 +53,7 @@ void register_model(py::module_& m) {
     bind_enum<hp::Direction>(m, "Direction", "Which way is better.");
     bind_enum<hp::AdminLevel>(m, "AdminLevel", "The administrative level of a plan's region.");
     bind_enum<hp::PlanStatus>(m, "PlanStatus", "Whether a plan is in force.");
-    py::enum_<hp::Dimension>(m, "Dimension")
-        .value("none", hp::Dimension::none)
-        .value("ratio", hp::Dimension::ratio)
-        .value("ratio_difference", hp::Dimension::ratio_difference)
-        .value("duration", hp::Dimension::duration)
-        .value("count", hp::Dimension::count);
+    bind_enum<hp::Dimension>(m, "Dimension", "What a unit measures: ratio, ratio difference, duration or count.");
 
     py::class_<hp::Unit>(m, "Unit", "A unit: %, ‰, 1/100000, percentage_point, years or a counting unit.")
         .def(py::init([](const std::string& text) { return hp::Unit::parse(text); }), py::arg("text") = "",

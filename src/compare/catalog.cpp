@@ -160,21 +160,16 @@ CatalogEntry read_entry(const Reader& r, const json& v, const std::string& ptr) 
 
 }  // namespace
 
-std::string_view to_string(MatchReason r) {
-    switch (r) {
-        case MatchReason::exact:
-            return "exact";
-        case MatchReason::alias:
-            return "alias";
-        case MatchReason::normalized:
-            return "normalized";
-        case MatchReason::fuzzy:
-            return "fuzzy";
-        case MatchReason::none:
-            break;
-    }
-    return "none";
-}
+namespace {
+constexpr EnumName<MatchReason> kMatchReasons[] = {{MatchReason::none, "none", "none"},
+                                                   {MatchReason::exact, "exact", "exact"},
+                                                   {MatchReason::alias, "alias", "alias"},
+                                                   {MatchReason::normalized, "normalized", "normalized"},
+                                                   {MatchReason::fuzzy, "fuzzy", "fuzzy"}};
+}  // namespace
+
+std::span<const EnumName<MatchReason>> enum_names(MatchReason) { return kMatchReasons; }
+std::string_view to_string(MatchReason r) { return enum_text<MatchReason>(kMatchReasons, r, "none"); }
 
 const CatalogTarget* CatalogEntry::target_for(int year) const noexcept {
     for (const auto& t : targets)

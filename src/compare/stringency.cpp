@@ -10,19 +10,20 @@
 
 HEALTHPLAN_BEGIN_NAMESPACE
 
-std::string_view to_string(Stringency s) {
-    switch (s) {
-        case Stringency::stricter:
-            return "stricter";
-        case Stringency::equal:
-            return "equal";
-        case Stringency::looser:
-            return "looser";
-        case Stringency::not_comparable:
-            break;
-    }
-    return "not_comparable";
-}
+namespace {
+constexpr EnumName<Stringency> kStringencies[] = {{Stringency::stricter, "stricter", "stricter"},
+                                                  {Stringency::equal, "equal", "equal"},
+                                                  {Stringency::looser, "looser", "looser"},
+                                                  {Stringency::not_comparable, "not_comparable", "not_comparable"}};
+constexpr EnumName<NationalBasis> kBases[] = {{NationalBasis::none, "none", "none"},
+                                              {NationalBasis::national_target, "national_target", "national_target"},
+                                              {NationalBasis::interpolated, "interpolated", "interpolated"}};
+}  // namespace
+
+std::span<const EnumName<Stringency>> enum_names(Stringency) { return kStringencies; }
+std::string_view to_string(Stringency s) { return enum_text<Stringency>(kStringencies, s, "not_comparable"); }
+std::span<const EnumName<NationalBasis>> enum_names(NationalBasis) { return kBases; }
+std::string_view to_string(NationalBasis b) { return enum_text<NationalBasis>(kBases, b, "none"); }
 
 namespace {
 
@@ -101,18 +102,6 @@ std::string describe(const PathPoint& p) {
 }
 
 }  // namespace
-
-std::string_view to_string(NationalBasis b) {
-    switch (b) {
-        case NationalBasis::national_target:
-            return "national_target";
-        case NationalBasis::interpolated:
-            return "interpolated";
-        case NationalBasis::none:
-            break;
-    }
-    return "none";
-}
 
 std::string NationalReference::label() const {
     switch (basis) {

@@ -56,6 +56,16 @@ std::string_view trim(std::string_view s) {
 Unit::Unit(std::string symbol, Dimension dimension, std::int64_t scale, std::string noun)
     : symbol_(std::move(symbol)), dimension_(dimension), scale_(scale), noun_(std::move(noun)) {}
 
+namespace {
+constexpr EnumName<Dimension> kDimensions[] = {{Dimension::none, "none", "none"},
+                                               {Dimension::ratio, "ratio", "ratio"},
+                                               {Dimension::ratio_difference, "ratio_difference", "ratio_difference"},
+                                               {Dimension::duration, "duration", "duration"},
+                                               {Dimension::count, "count", "count"}};
+}  // namespace
+
+std::span<const EnumName<Dimension>> enum_names(Dimension) { return kDimensions; }
+
 Unit Unit::percent() { return Unit("%", Dimension::ratio, 1000); }
 Unit Unit::permille() { return Unit("‰", Dimension::ratio, 100); }
 Unit Unit::per_10000() { return Unit("1/10000", Dimension::ratio, 10); }
