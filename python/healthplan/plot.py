@@ -505,7 +505,7 @@ def progress_chart(
         frame = frame[~frame["flags"].fillna("").astype(str).str.contains("superseded")]
     if not {"year", "value"} <= set(frame.columns):
         raise ValueError("progress_chart: observed data need 'year' and 'value' columns")
-    obs = frame[["year", "value"]].dropna().groupby("year", as_index=False)["value"].mean().sort_values("year")
+    obs = frame[["year", "value"]].dropna().groupby("year")["value"].mean().reset_index().sort_values("year")
     if obs.empty:
         raise ValueError(f"progress_chart: no observations{' for ' + indicator if indicator else ''}")
     if unit == "" and "unit" in frame.columns and frame["unit"].notna().any():
