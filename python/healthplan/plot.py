@@ -26,6 +26,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
 
     from .compare import Comparison
+    from .evaluate import Observations
 
 __all__ = [
     "STRINGENCY_COLORS",
@@ -126,7 +127,7 @@ def _figure(width: float, height: float) -> Figure:
     return Figure(figsize=(width, height), layout="constrained")
 
 
-def _frame_of(data: Any, what: str) -> pd.DataFrame:
+def _frame_of(data: object, what: str) -> pd.DataFrame:
     from ._pandas import pd
 
     if isinstance(data, pd.DataFrame):
@@ -477,7 +478,7 @@ def verdict_scorecard(evaluation: Any, *, by: str = "indicator", rows: str = "pl
 
 
 def progress_chart(
-    observed: Any,
+    observed: pd.DataFrame | Observations,
     indicator: str | None = None,
     *,
     targets: Mapping[int, float] | Sequence[tuple[int, float]] | None = None,
