@@ -1,8 +1,7 @@
 """The DataFrames of a plan (targets, tasks, indicators) and the dtypes shared by every frame.
 
 ``model.py`` attaches these to ``Plan`` as ``targets_frame()`` etc.; they take a
-plan and return a DataFrame and read only public plan attributes, so they work
-on the bound ``_core.Plan`` and on a Python wrapper around it alike.
+:class:`healthplan.Plan` and return a DataFrame, reading only public plan attributes.
 
 Conventions (pandas' own): a missing value is ``pd.NA`` (never ``""``), agencies
 are lists of full names (explode for a long table), verdicts are one ordered
@@ -19,7 +18,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-    from ._core import Agency, Plan, Target, Task
+    from ._core import Agency, Target, Task
+    from .model import Plan
 
 #: Evaluation verdicts, best first: the order of the ordered Categorical in every frame.
 VERDICT_ORDER: tuple[str, ...] = (

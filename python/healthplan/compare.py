@@ -29,7 +29,7 @@ import json
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from importlib import resources
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from . import _core
 from ._core import (
@@ -374,7 +374,12 @@ class Comparison:
         )
 
     def _code_of(self) -> dict[tuple[str, str], tuple[str, str, float]]:
-        return {(r.plan_id, r.indicator): (r.code, r.match, r.confidence) for r in self.matches.itertuples(index=False)}
+        # The cells are the str and float _build_matches put there; pandas-stubs cannot know a
+        # column's dtype and types a cell as any scalar.
+        return {
+            (str(r.plan_id), str(r.indicator)): (str(r.code), str(r.match), cast(float, r.confidence))
+            for r in self.matches.itertuples(index=False)
+        }
 
     def _build_targets(self) -> pd.DataFrame:
         from ._pandas import pd
@@ -388,6 +393,8 @@ class Comparison:
                 if not code:
                     continue
                 e = self.catalog.find(code)
+                if e is None:  # codes come from this catalog's matches
+                    raise LookupError(f"catalog {self.catalog.name!r} has no indicator {code!r}")
                 s = stringency(t, e, interpolate=self.interpolate)
                 ref = s.reference
                 national = ref if ref.basis != NationalBasis.none else None

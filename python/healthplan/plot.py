@@ -26,6 +26,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
 
     from .compare import Comparison
+    from .evaluate import Observations
 
 __all__ = [
     "STRINGENCY_COLORS",
@@ -126,7 +127,7 @@ def _figure(width: float, height: float) -> Figure:
     return Figure(figsize=(width, height), layout="constrained")
 
 
-def _frame_of(data: Any, what: str) -> pd.DataFrame:
+def _frame_of(data: object, what: str) -> pd.DataFrame:
     from ._pandas import pd
 
     if isinstance(data, pd.DataFrame):
@@ -477,7 +478,7 @@ def verdict_scorecard(evaluation: Any, *, by: str = "indicator", rows: str = "pl
 
 
 def progress_chart(
-    observed: Any,
+    observed: pd.DataFrame | Observations,
     indicator: str | None = None,
     *,
     targets: Mapping[int, float] | Sequence[tuple[int, float]] | None = None,
@@ -505,7 +506,7 @@ def progress_chart(
         frame = frame[~frame["flags"].fillna("").astype(str).str.contains("superseded")]
     if not {"year", "value"} <= set(frame.columns):
         raise ValueError("progress_chart: observed data need 'year' and 'value' columns")
-    obs = frame[["year", "value"]].dropna().groupby("year", as_index=False)["value"].mean().sort_values("year")
+    obs = frame[["year", "value"]].dropna().groupby("year")["value"].mean().reset_index().sort_values("year")
     if obs.empty:
         raise ValueError(f"progress_chart: no observations{' for ' + indicator if indicator else ''}")
     if unit == "" and "unit" in frame.columns and frame["unit"].notna().any():

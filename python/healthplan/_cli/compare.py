@@ -103,7 +103,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     return 0 if path else 1
 
 
-def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "compare",
         help="compare plans with each other and the national targets",

@@ -96,7 +96,7 @@ def _cmd_tasks(args: argparse.Namespace) -> int:
     return 0
 
 
-def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("extract", help="extract plan JSON from plan texts")
     _add_input(p)
     p.add_argument(

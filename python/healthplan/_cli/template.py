@@ -30,7 +30,7 @@ def _cmd_template(args: argparse.Namespace) -> int:
     return 0
 
 
-def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "template",
         help="write the observations a plan needs (CSV or .xlsx) to judge its own targets",

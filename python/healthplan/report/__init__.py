@@ -15,7 +15,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, TextIO, cast
 
 from .._progress import ProgressBar
 
@@ -152,12 +152,15 @@ def summary_text(report: Report) -> str:
     s = c.summary()
     width = max((_display_width(p) for p in s["plan"]), default=4)
     for r in s.itertuples(index=False):
-        pad = " " * max(0, width - _display_width(r.plan))
+        plan = str(r.plan)
+        # pandas-stubs cannot know that the count columns of the summary are int.
+        interpolated = cast(int, r.interpolated)
+        pad = " " * max(0, width - _display_width(plan))
         lines.append(
-            f"  {r.plan}{pad}  {r.targets:4d} targets, {r.matched:3d} matched national, "
+            f"  {plan}{pad}  {r.targets:4d} targets, {r.matched:3d} matched national, "
             f"{r.indicators_covered:2d} indicators covered; vs national: {r.stricter} stricter, "
             f"{r.equal} equal, {r.looser} looser"
-            + (f" ({r.interpolated} against the interpolated national path)" if r.interpolated else "")
+            + (f" ({interpolated} against the interpolated national path)" if interpolated else "")
         )
     for p in report.plans:
         own = report.own.get(p.id)

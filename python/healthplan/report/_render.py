@@ -9,7 +9,7 @@ import json
 import math
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from .._frames import VERDICT_ORDER, units_long
 from . import _svg
@@ -120,17 +120,18 @@ def _own_table(w: Words, plan: Plan, results: pd.DataFrame, anchor: str) -> Tabl
     for r in results.itertuples(index=False):
         if r.verdict == "insufficient_data":
             continue
-        code = _code_of(plan, r.indicator)
+        indicator = str(r.indicator)
+        code = _code_of(plan, indicator)
         rows.append(
             [
-                text(w.indicator(r.indicator, code)),
+                text(w.indicator(indicator, code)),
                 Cell(_yr(r.year), sort=_f(r.year)),
-                text(_target_text(w, r.kind, r.comparator, r.threshold, r.unit)),
+                text(_target_text(w, str(r.kind), str(r.comparator), r.threshold, r.unit)),
                 Cell(
                     f"{_num(r.latest_value)}{_unit(r.unit, w)} ({r.latest_year})" if _num(r.latest_value) else "",
                     sort=_f(r.latest_value),
                 ),
-                _verdict_cell(w, r.verdict),
+                _verdict_cell(w, str(r.verdict)),
                 Cell(_one_line(w, r), detail=_detail(w, r)),
             ]
         )
@@ -141,10 +142,10 @@ def _own_table(w: Words, plan: Plan, results: pd.DataFrame, anchor: str) -> Tabl
 def _not_judged_table(w: Words, plan: Plan, results: pd.DataFrame, anchor: str) -> Table:
     rows = [
         [
-            text(w.indicator(r.indicator, _code_of(plan, r.indicator))),
+            text(w.indicator(str(r.indicator), _code_of(plan, str(r.indicator)))),
             Cell(_yr(r.year), sort=_f(r.year)),
-            text(_target_text(w, r.kind, r.comparator, r.threshold, r.unit)),
-            Cell(w.lacking(r.reason), detail=r.reason if w.lang == "en" else ""),
+            text(_target_text(w, str(r.kind), str(r.comparator), r.threshold, r.unit)),
+            Cell(w.lacking(str(r.reason)), detail=str(r.reason) if w.lang == "en" else ""),
         ]
         for r in results.itertuples(index=False)
         if r.verdict == "insufficient_data"
@@ -212,10 +213,10 @@ def _vs_national(w: Words, report: Report, plan: Plan, anchor: str) -> tuple[Tab
     rows = []
     pairs = []
     for r in t.itertuples(index=False):
-        name = w.indicator(r.name, r.code)
+        name = w.indicator(str(r.name), str(r.code))
         basis = r.basis if isinstance(r.basis, str) else ""
         national = (
-            f"{w.op(r.national_op)} {_num(r.national_value)}{_unit(r.unit, w)}".strip()
+            f"{w.op(str(r.national_op))} {_num(r.national_value)}{_unit(r.unit, w)}".strip()
             if _num(r.national_value)
             else ""
         )
@@ -225,9 +226,9 @@ def _vs_national(w: Words, report: Report, plan: Plan, anchor: str) -> tuple[Tab
             [
                 text(name),
                 Cell(_yr(r.year), sort=_f(r.year)),
-                text(_target_text(w, r.kind, r.op, r.value, r.unit)),
+                text(_target_text(w, str(r.kind), str(r.op), r.value, r.unit)),
                 text(national),
-                Cell(w.verdict(r.verdict), cls=f"v v-{r.verdict}"),
+                Cell(w.verdict(str(r.verdict)), cls=f"v v-{r.verdict}"),
                 number(r.margin, _unit(r.unit, w)),
             ]
         )
@@ -238,8 +239,8 @@ def _vs_national(w: Words, report: Report, plan: Plan, anchor: str) -> tuple[Tab
                     _f(r.value),
                     _f(r.national_value),
                     _unit(r.unit, w),
-                    r.verdict,
-                    w.verdict(r.verdict),
+                    str(r.verdict),
+                    w.verdict(str(r.verdict)),
                 )
             )
     labels: list[Label] = [
@@ -361,11 +362,11 @@ def _national_evaluation(w: Words, report: Report) -> dict[str, Any]:
     observed = ev[ev["latest_value"].notna()]
     rows = [
         [
-            text(w.indicator(r.indicator, r.indicator_key)),
+            text(w.indicator(str(r.indicator), str(r.indicator_key))),
             Cell(_yr(r.year), sort=_f(r.year)),
-            text(_target_text(w, r.kind, r.comparator, r.threshold, r.unit)),
+            text(_target_text(w, str(r.kind), str(r.comparator), r.threshold, r.unit)),
             Cell(f"{_num(r.latest_value)}{_unit(r.unit, w)} ({r.latest_year})", sort=_f(r.latest_value)),
-            _verdict_cell(w, r.verdict),
+            _verdict_cell(w, str(r.verdict)),
             Cell(_one_line(w, r), detail=_detail(w, r)),
         ]
         for r in observed.itertuples(index=False)
@@ -380,7 +381,7 @@ def _national_evaluation(w: Words, report: Report) -> dict[str, Any]:
     ]
     charts = _progress_charts(w, report, observed) if report.charts else []
     no_data = ev[ev["latest_value"].isna()].drop_duplicates("indicator")
-    missing = "、".join(w.indicator(r.indicator, r.indicator_key) for r in no_data.itertuples(index=False))
+    missing = "、".join(w.indicator(str(r.indicator), str(r.indicator_key)) for r in no_data.itertuples(index=False))
     return {"table": table("national-evaluation", labels, rows), "charts": charts, "missing": missing}
 
 
@@ -440,7 +441,13 @@ def _appendix(w: Words, report: Report) -> dict[str, Table]:
         "unmatched",
         [w.col("plan"), w.col("indicator"), (w.col("n_targets"), True), w.col("detail")],
         [
-            [text(labels_of.get(r.plan_id, r.plan)), text(r.indicator), count(int(r.n_targets)), text(r.detail)]
+            [
+                text(labels_of.get(str(r.plan_id), str(r.plan))),
+                text(r.indicator),
+                # pandas-stubs cannot know that n_targets is an int column.
+                count(int(cast(int, r.n_targets))),
+                text(r.detail),
+            ]
             for r in c.unmatched.itertuples(index=False)
         ],
     )

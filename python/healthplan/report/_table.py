@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Union
+from typing import SupportsFloat, SupportsIndex, Union
 
 #: A column header: its words, or (words, True) for a numeric column.
 Label = Union[str, tuple[str, bool]]
@@ -51,8 +51,11 @@ def text(v: object) -> Cell:
 
 
 def number(v: object, suffix: str = "") -> Cell:
+    # Only what float() takes (numbers, numpy scalars, numeric text); None and pd.NA are blank.
+    if not isinstance(v, (str, bytes, SupportsFloat, SupportsIndex)):
+        return Cell("")
     try:
-        f = float(v)  # type: ignore[arg-type]
+        f = float(v)
     except (TypeError, ValueError):
         return Cell("")
     if math.isnan(f):
