@@ -271,6 +271,12 @@ std::size_t reference_at(std::string_view s, std::size_t i, std::size_t e, std::
             make(ys, {}, q, r);
             return r;
         }
+        // "较3934年": a year no plan means (damaged digits). Kept as written,
+        // without a year; emit() marks the target uncertain.
+        if (auto y = number_at(s.substr(0, e), q); y && y->integral && y->digits == 4 && at(s, y->end, "年")) {
+            make({}, {}, q, y->end + 3);
+            return y->end + 3;
+        }
         return i;
     }
     if (at(s, p, "在")) {
@@ -494,6 +500,12 @@ void emit(ScanState& st, const Frame& frame, Emit& em) {
         note += (note.empty() ? "" : "; ") +
                 std::string("characters lost next to a value ('?'); the number may be incomplete");
     }
+    for (const auto& r : em.refs)
+        if (!r.year && !r.label.empty() && is_digit_at(r.label, 0)) {
+            uncertain = true;
+            note += (note.empty() ? "" : "; ") + ("the reference year " + r.label + " is out of range");
+            break;
+        }
     if (glued) {
         uncertain = true;
         if (!note.empty()) note += "; ";
