@@ -166,6 +166,11 @@ inline constexpr std::array<std::string_view, 21> indicator_heads = {
     "率",   "比例", "比重", "寿命",   "人数", "数量", "例数",     "数",   "素养水平", "素养", "浓度",
     "指数", "天数", "占比", "覆盖面", "总量", "密度", "增长速度", "增速", "知晓率",   "速度"};
 
+// Heads that name an indicator only when the statement is definite: under a
+// vague modifier alone ("居民健康素养全面提升", a vision) they state no target.
+inline constexpr std::array<std::string_view, 1> weak_indicator_heads = {"素养"};
+inline constexpr std::array<std::string_view, 1> vague_trend_modifiers = {"全面"};
+
 // Words in an indicator's name that make lower values better: "改善" of a
 // death rate is a decrease. Shared by running text and table cells.
 inline constexpr std::array<std::string_view, 15> lower_is_better_words = {

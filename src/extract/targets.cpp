@@ -164,7 +164,8 @@ std::size_t frame_at(const ScanState& st, std::size_t i, std::size_t e, Frame& f
                 break;
             }
     }
-    bool stage = false;  // "2023—2025年，…": a stage of the plan, dated by its last year
+    bool stage = false;       // "2023—2025年，…": a stage of the plan, dated by its last year
+    bool stage_word = false;  // "2021-2023年期间"
     while (years.empty() || q < e) {
         auto y = number_at(s.substr(0, e), q);
         if (!y || !y->is_year()) break;
@@ -177,6 +178,7 @@ std::size_t frame_at(const ScanState& st, std::size_t i, std::size_t e, Frame& f
                 for (std::string_view w : {"期间", "间"})
                     if (at(s, q, w)) {
                         q += w.size();
+                        stage_word = true;
                         break;
                     }
                 break;
@@ -206,6 +208,9 @@ std::size_t frame_at(const ScanState& st, std::size_t i, std::size_t e, Frame& f
     // "2021年全市居民健康素养水平为22.7%，较上年增长…" in a plan issued later:
     // a year before the plan's own opening a statement reports the past, and
     // the rest of its sentence with it.
+    // "2002—2012年平均每年增长约5.3%": a range running into its statement
+    // describes that period (a baseline), it does not frame a target.
+    if (stage && !stage_word && !comma_or_end && !to) past = true;
     if (!to && !past && !comma_or_end && !five_year_period && !stage) {
         bool all_before = st.doc_year != 0;
         for (int y : years) all_before = all_before && y < st.doc_year;
@@ -351,6 +356,18 @@ Range clean_subject(std::string_view s, Range r, bool* soft) {
         trim(s, r.b, r.e);
     }
     return r;
+}
+
+bool weak_head(std::string_view name) {
+    for (auto h : weak_indicator_heads)
+        if (ends_at(name, name.size(), h)) return true;
+    return false;
+}
+
+bool vague_modifiers_only(std::string_view mods) {
+    for (auto m : vague_trend_modifiers)
+        if (mods == m) return true;
+    return false;
 }
 
 bool indicator_like(std::string_view name) {
@@ -828,7 +845,8 @@ bool share_rule(ScanState& st, Range c, const Frame& frame) {
     if (shares.empty() || !verb) return false;
     const std::string what(s.substr(verb, c.e - verb));
     for (const auto& sh : shares) {
-        if (sh.units.empty() || sh.units.size() > limits.name_bytes) return false;
+        // The units may be unnamed ("到2025年，40%以上达到自治区推荐标准": of the units named before).
+        if (sh.units.size() > limits.name_bytes) return false;
         Emit em;
         em.subject = {verb, c.e};  // renamed below
         em.evidence = {c.b, c.e};
@@ -1029,6 +1047,7 @@ void scan_clause(ScanState& st, Range c, const Frame& frame, Carry& carry, bool 
         std::size_t r = q + verb->text.size();
         Comparator bench_op = verb->op;
         if (verb->text == "达到" && at(s, r, "或接近")) r += 9, bench_op = Comparator::approx;
+        r = skip_ws(s, r, c.e);  // "提高到 26%以上" in text taken from a PDF
         // Adverbs between verb and value: "达到了", "分别为", "达到约80%".
         bool about = false;
         for (std::string_view w : {"了", "为", "约", "大约"})
@@ -1087,7 +1106,8 @@ void scan_clause(ScanState& st, Range c, const Frame& frame, Carry& carry, bool 
                         pre.e -= w.size();
                         hit = true;
                     }
-                if (ref_e && pre.e == ref_e) pre.e = ref_b, hit = true;
+                // "较2022年 下降3%": spaces between the reference and the verb.
+                if (ref_e && skip_ws(s, ref_e, pre.e) == pre.e && pre.e != ref_b) pre.e = ref_b, hit = true;
                 if (!hit) break;
             }
             subj_end = pre.e;
@@ -1361,7 +1381,7 @@ void scan_clause(ScanState& st, Range c, const Frame& frame, Carry& carry, bool 
         if (mb == q || !trend_between(s, mb, q)) continue;  // a bare verb: an imperative, or part of a name (增长率)
         // The reference phrase "在现有基础上持续改善" sits between indicator and modifiers.
         std::size_t se = mb;
-        if (ref_e && ref_e == se) se = ref_b;
+        if (ref_e && skip_ws(s, ref_e, se) == se) se = ref_b;
         Range subj = clean_subject(s, {p, se}, &soft);
         if (subj.empty() && !carry.subject.empty()) subj = carry.subject;
         if (subj.empty() || subj.e - subj.b > limits.name_bytes) return;
@@ -1370,6 +1390,9 @@ void scan_clause(ScanState& st, Range c, const Frame& frame, Carry& carry, bool 
             // "婴儿死亡率、孕产妇死亡率" passes through split_indicators; other names must end like an indicator.
             return;
         }
+        // "居民健康素养全面提升": a weak head under only a vague modifier is an
+        // aspiration; "居民营养健康素养得到明显提高" is a trend.
+        if (weak_head(name) && vague_modifiers_only(s.substr(mb, q - mb))) return;
         int dir = tv->direction ? tv->direction : improve_direction(name);
         // The rest after the verb must not carry a value (then it is a change).
         Emit em;
