@@ -6,6 +6,7 @@
 #include <array>
 #include <deque>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "extract/grammar.hpp"
@@ -23,11 +24,38 @@ void longest_first(std::vector<T>& v, Text text) {
     std::stable_sort(v.begin(), v.end(), [&](const T& a, const T& b) { return text(a).size() > text(b).size(); });
 }
 
+// Words bucketed by their first character, each bucket longest first: a
+// lookup decodes one character, rejects it with one bit test at almost every
+// position of a text, and otherwise compares only the words that start with it.
+template <class T>
+class Buckets {
+  public:
+    template <class Text>
+    Buckets(const std::vector<T>& items, Text text) : has_(0x10000) {
+        for (const T& item : items) {
+            const char32_t c = cp_at(text(item), 0);
+            if (c < 0x10000) has_[c] = true;
+            by_first_[c].push_back(item);
+        }
+    }
+    // The bucket of the character at i, or nullptr.
+    const std::vector<T>* at_char(std::string_view s, std::size_t i) const noexcept {
+        if (i >= s.size()) return nullptr;
+        const char32_t c = cp_at(s, i);
+        if (c < 0x10000 && !has_[c]) return nullptr;
+        auto it = by_first_.find(c);
+        return it == by_first_.end() ? nullptr : &it->second;
+    }
+
+  private:
+    std::vector<bool> has_;
+    std::unordered_map<char32_t, std::vector<T>> by_first_;
+};
+
 // Words a Verb's text can point into: composed spellings need storage.
 struct VerbTable {
     std::deque<std::string> storage;  // a deque: its elements never move, so views into them stay valid
     std::vector<Verb> verbs;
-    std::array<bool, 256> first{};  // first bytes of every verb: most positions fail here
 };
 
 VerbTable build_verbs() {
@@ -47,7 +75,6 @@ VerbTable build_verbs() {
             t.verbs.push_back(
                 Verb{sym.text, VerbKind::level, sym.op, sym.op == Comparator::gt || sym.op == Comparator::lt});
     longest_first(t.verbs, [](const Verb& v) { return v.text; });
-    for (const auto& v : t.verbs) t.first[static_cast<unsigned char>(v.text[0])] = true;
     return t;
 }
 
@@ -56,22 +83,36 @@ const VerbTable& verb_table() {
     return t;
 }
 
+const Buckets<const Verb*>& verb_buckets() {
+    static const Buckets<const Verb*> b = [] {
+        std::vector<const Verb*> v;
+        for (const auto& verb : verb_table().verbs) v.push_back(&verb);
+        return Buckets<const Verb*>(v, [](const Verb* x) { return x->text; });
+    }();
+    return b;
+}
+
 struct WordTable {
-    std::vector<std::string_view> words;
-    std::array<bool, 256> first{};
-    std::array<bool, 256> last{};
+    std::vector<std::string_view> words;  // longest first
+    Buckets<std::string_view> first;
+    std::array<bool, 256> last{};  // last bytes, for matching backwards
+    explicit WordTable(std::vector<std::string_view> w)
+        : words(std::move(w)), first(words, [](std::string_view x) { return x; }) {
+        for (auto x : words) last[static_cast<unsigned char>(x.back())] = true;
+    }
+    std::size_t match(std::string_view s, std::size_t i) const noexcept {
+        if (const auto* bucket = first.at_char(s, i))
+            for (auto w : *bucket)
+                if (at(s, i, w)) return w.size();
+        return 0;
+    }
 };
 
 template <std::size_t N>
 WordTable build_words(const std::array<std::string_view, N>& list) {
-    WordTable t;
-    t.words.assign(list.begin(), list.end());
-    longest_first(t.words, [](std::string_view w) { return w; });
-    for (auto w : t.words) {
-        t.first[static_cast<unsigned char>(w.front())] = true;
-        t.last[static_cast<unsigned char>(w.back())] = true;
-    }
-    return t;
+    std::vector<std::string_view> words(list.begin(), list.end());
+    longest_first(words, [](std::string_view w) { return w; });
+    return WordTable(std::move(words));
 }
 
 const WordTable& modifiers() {
@@ -96,20 +137,13 @@ std::vector<const TrendVerb*> build_trend_verbs() {
 const std::vector<Verb>& all_verbs() { return verb_table().verbs; }
 
 const Verb* verb_at(std::string_view s, std::size_t i) noexcept {
-    const VerbTable& t = verb_table();
-    if (i >= s.size() || !t.first[static_cast<unsigned char>(s[i])]) return nullptr;
-    for (const auto& v : t.verbs)
-        if (at(s, i, v.text)) return &v;
+    if (const auto* bucket = verb_buckets().at_char(s, i))
+        for (const Verb* v : *bucket)
+            if (at(s, i, v->text)) return v;
     return nullptr;
 }
 
-std::size_t trend_modifier_at(std::string_view s, std::size_t i) noexcept {
-    const WordTable& t = modifiers();
-    if (i >= s.size() || !t.first[static_cast<unsigned char>(s[i])]) return 0;
-    for (auto w : t.words)
-        if (at(s, i, w)) return w.size();
-    return 0;
-}
+std::size_t trend_modifier_at(std::string_view s, std::size_t i) noexcept { return modifiers().match(s, i); }
 
 std::size_t trend_modifier_before(std::string_view s, std::size_t b, std::size_t e) noexcept {
     const WordTable& t = modifiers();
@@ -119,18 +153,13 @@ std::size_t trend_modifier_before(std::string_view s, std::size_t b, std::size_t
     return 0;
 }
 
-std::size_t frame_lead_at(std::string_view s, std::size_t i) noexcept {
-    const WordTable& t = leads();
-    if (i >= s.size() || !t.first[static_cast<unsigned char>(s[i])]) return 0;
-    for (auto w : t.words)
-        if (at(s, i, w)) return w.size();
-    return 0;
-}
+std::size_t frame_lead_at(std::string_view s, std::size_t i) noexcept { return leads().match(s, i); }
 
 const TrendVerb* trend_verb_at(std::string_view s, std::size_t i) noexcept {
-    static const std::vector<const TrendVerb*> sorted = build_trend_verbs();
-    for (const TrendVerb* tv : sorted)
-        if (at(s, i, tv->text)) return tv;
+    static const Buckets<const TrendVerb*> buckets(build_trend_verbs(), [](const TrendVerb* t) { return t->text; });
+    if (const auto* bucket = buckets.at_char(s, i))
+        for (const TrendVerb* tv : *bucket)
+            if (at(s, i, tv->text)) return tv;
     return nullptr;
 }
 

@@ -37,6 +37,11 @@ struct Range {
     bool empty() const { return e <= b; }
 };
 
+// Every punctuation mark the sentence and clause splitters look for is ASCII
+// or starts with byte E3 (。、) or EF (，；：！？（）): any other lead byte is a
+// character that cannot end a sentence or clause.
+inline bool may_be_punctuation(unsigned char lead) { return lead < 0x80 || lead == 0xE3 || lead == 0xEF; }
+
 std::size_t next_cp(std::string_view s, std::size_t i) { return i + u8len(static_cast<unsigned char>(s[i])); }
 
 bool is_comma(char32_t c) { return c == ',' || c == 0xFF0C || c == ':' || c == 0xFF1A; }
@@ -107,6 +112,15 @@ std::size_t frame_at(const ScanState& st, std::size_t i, std::size_t e, Frame& f
         p = skip_ws(s, p + n, e);
     }
     if (at(s, p, "“")) p += 3;
+    // Every frame starts with a digit or one of these characters: most clauses
+    // are rejected here with one decode.
+    if (p >= e) return i;
+    if (!is_digit_at(s, p)) {
+        const char32_t c = cp_at(s, p);
+        if (c != U'截' && c != U'近' && c != U'五' && c != U'过' && c != U'多' && c != U'展' && c != U'远' &&
+            c != U'到' && c != U'至' && c != U'在' && c != U'“' && c != U'十')
+            return i;
+    }
     for (std::string_view w : {"截至", "截止到", "截止"})
         if (at(s, p, w)) p += w.size(), past = true;
     // "近年来", "五年来": what was achieved, not what is promised.
@@ -667,11 +681,20 @@ struct Carry {
     // The indicator of the last statement in the sentence, for a clause that
     // goes on about it: "人均预期寿命达到80岁，比2020年提高1岁", "X2025年达到30%，
     // 2030年达到35%", "参保率不低于95%，其中农村地区不低于93%".
+    bool subject_clean = true;  // `subject` is still the raw clause until a clause uses it
     Range stated;
     // The clause opened with its own year frame ("…，或到2020年达到20%"): with no
     // name of its own it goes on about the stated indicator too.
     bool framed = false;
 };
+
+void clean_carried(std::string_view s, Carry& carry) {
+    if (carry.subject_clean) return;
+    bool soft = false;
+    carry.subject = clean_subject(s, carry.subject, &soft);
+    carry.soft = carry.soft || soft;
+    carry.subject_clean = true;
+}
 
 // A year before the plan's own at [b, e): such a statement reports the past.
 bool value_year_possible_past(const ScanState& st, std::string_view s, std::size_t b, std::size_t e) {
@@ -1153,6 +1176,7 @@ void scan_clause(ScanState& st, Range c, const Frame& frame, Carry& carry, bool 
         bool from_carry = false;
         bool from_stated = false;
         const bool sub_population = at(s, skip_bullets(s, p, c.e), "其中");
+        clean_carried(s, carry);
         if (subj.empty() && !carry.subject.empty()) {
             subj = carry.subject;
             from_carry = true;
@@ -1383,6 +1407,7 @@ void scan_clause(ScanState& st, Range c, const Frame& frame, Carry& carry, bool 
         std::size_t se = mb;
         if (ref_e && skip_ws(s, ref_e, se) == se) se = ref_b;
         Range subj = clean_subject(s, {p, se}, &soft);
+        clean_carried(s, carry);
         if (subj.empty() && !carry.subject.empty()) subj = carry.subject;
         if (subj.empty() || subj.e - subj.b > limits.name_bytes) return;
         std::string_view name = s.substr(subj.b, subj.e - subj.b);
@@ -1421,10 +1446,11 @@ void scan_clause(ScanState& st, Range c, const Frame& frame, Carry& carry, bool 
 
     // No statement in this clause: its text may be the indicator of the next
     // ("儿童青少年总体近视率在2020年的基础上,力争每年降低0.5个百分点以上").
+    // Cleaned only when a later clause uses it: most clauses are never used so.
     Range subj{p, c.e};
     if (ref_e && ref_e == c.e) subj.e = ref_b;
-    subj = clean_subject(s, subj, &soft);
     carry.subject = subj;
+    carry.subject_clean = false;
     carry.refs = refs;
     carry.soft = soft;
 }
@@ -1563,10 +1589,15 @@ bool year_value_list(ScanState& st, std::size_t b, std::size_t e) {
     return true;
 }
 
+bool past_title(std::string_view title) {
+    for (auto w : past_section_words)
+        if (title.find(w) != std::string_view::npos) return true;
+    return false;
+}
+
 bool past_section(const Document& d, int h) {
     for (int k = h; k >= 0; k = d.headings[k].parent)
-        for (auto w : past_section_words)
-            if (d.headings[k].title_in(d.text).find(w) != std::string_view::npos) return true;
+        if (past_title(d.headings[k].title_in(d.text))) return true;
     return false;
 }
 
@@ -1637,6 +1668,11 @@ void scan_line(ScanState& st, std::size_t b, std::size_t e, std::vector<int>& pa
         std::size_t se = i;
         int depth = 0;
         while (se < e) {
+            const auto lead = static_cast<unsigned char>(s[se]);
+            if (!may_be_punctuation(lead)) {  // a CJK character: skipped without decoding
+                se += u8len(lead);
+                continue;
+            }
             std::size_t n;
             char32_t c = cp_at(s, se, &n);
             if (c == '(' || c == 0xFF08)
@@ -1654,6 +1690,10 @@ void scan_line(ScanState& st, std::size_t b, std::size_t e, std::vector<int>& pa
         std::size_t cb = i;
         bool sentence_has_frame = false;
         for (std::size_t k = i; k <= se;) {
+            if (k < se && !may_be_punctuation(static_cast<unsigned char>(s[k]))) {
+                k += u8len(static_cast<unsigned char>(s[k]));
+                continue;
+            }
             std::size_t n = 0;
             char32_t c = k < se ? cp_at(s, k, &n) : 0;
             bool boundary = k >= se;
@@ -1790,10 +1830,16 @@ void extract_targets(const Document& d, Plan& plan) {
     int list_hits = 0;  // items of the current list that stated a target
     // 1 = past or project box: nothing is read; 2 = an indicator box not read
     // as a table: only its year-value list lines are read.
-    std::vector<char> skip(d.headings.size());
+    // A heading is past when its own title or an ancestor's is: one look at
+    // each title, the ancestors' answers reused (parents come first).
+    std::vector<char> skip(d.headings.size()), past(d.headings.size());
     for (std::size_t k = 0; k < d.headings.size(); ++k) {
-        skip[k] = past_section(d, static_cast<int>(k)) || project_box(d, static_cast<int>(k));
-        if (skip[k] && !past_section(d, static_cast<int>(k)) && indicator_box(d, static_cast<int>(k))) skip[k] = 2;
+        const int parent = d.headings[k].parent;
+        past[k] = parent >= 0 && static_cast<std::size_t>(parent) < k ? past[static_cast<std::size_t>(parent)]
+                                                                      : past_section(d, parent);
+        if (!past[k]) past[k] = past_title(d.headings[k].title_in(d.text));
+        skip[k] = past[k] || project_box(d, static_cast<int>(k));
+        if (skip[k] && !past[k] && indicator_box(d, static_cast<int>(k))) skip[k] = 2;
     }
     for (std::size_t i = d.content_begin; i < d.content_end; ++i) {
         const Line& l = d.lines[i];
