@@ -59,7 +59,9 @@ def main() -> int:
         f"one document   : {size / 1e6:.1f} MB in {wall:.2f} s = {size / 1e6 / wall:.1f} MB/s "
         f"(cpu {size / 1e6 / cpu:.1f} MB/s, 1 core); {len(plan.targets)} targets, {len(plan.tasks)} tasks"
     )
-    print(f"                 {size / 1e6 / wall / ref_mbs:.2f}x the reference; {len(plan.targets) / wall:.0f} targets/s")
+    print(
+        f"                 {size / 1e6 / wall / ref_mbs:.2f}x the reference; {len(plan.targets) / wall:.0f} targets/s"
+    )
     print(f"                 peak RSS {peak_rss_mb():.0f} MB (before {before:.0f} MB, input as str and UTF-8)")
     del plan, corpus
 
