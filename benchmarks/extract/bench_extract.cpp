@@ -8,6 +8,10 @@
 //      on one core — MB/s and peak resident memory as a multiple of the input;
 //   2. per document: the plans extracted one by one, repeatedly, on one core;
 //   3. extract_many over N MB of copies on disk with T threads (0 = all cores).
+// With --scaling, instead: one document of 1, 5, 25 and 50 MB and a 4 MB
+// document that is all indicator-table rows (~86k targets), each with MB/s,
+// targets/s, the time of Plan::validate() and peak RSS — linear scaling shows
+// as a constant MB/s.
 #include <sys/resource.h>
 
 #include <unistd.h>
@@ -16,6 +20,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -38,6 +43,36 @@ double peak_rss_mb() {
     return static_cast<double>(ru.ru_maxrss) / 1024.0;  // ru_maxrss is in KiB on Linux
 }
 
+// A document of tab-separated indicator-table rows only: every row gives a target.
+std::string table_document(std::size_t bytes) {
+    std::string t = "某市健康指标\n\n一、主要指标\n\n序号\t指标名称\t基期水平（2020年）\t2025年目标值\t指标性质\n";
+    for (std::size_t row = 1; t.size() < bytes; ++row)
+        t += std::to_string(row) + "\t第" + std::to_string(row) + "项指标达标率（%）\t" +
+             std::to_string(40 + row % 50) + "\t≥" + std::to_string(50 + row % 50) + "\t预期性\n";
+    return t;
+}
+
+void scaling_line(const char* what, const std::string& text) {
+    // CPU time as well as wall time: on a shared machine the wall clock
+    // measures the other processes too.
+    const std::clock_t c0 = std::clock();
+    auto t0 = Clock::now();
+    healthplan::ExtractOptions opt;
+    opt.name = what;
+    opt.validate = false;
+    healthplan::Plan plan = healthplan::extract(text, opt);
+    const double s = seconds_since(t0);
+    const double cpu = static_cast<double>(std::clock() - c0) / CLOCKS_PER_SEC;
+    auto v0 = Clock::now();
+    plan.validate();
+    const double vs = seconds_since(v0);
+    const double mb = text.size() / 1e6;
+    std::printf(
+        "%-22s: %5.1f MB in %6.2f s = %5.1f MB/s (cpu %5.1f MB/s), %6zu targets = %7.0f targets/s (cpu); "
+        "validate %.3f s; peak RSS %.0f MB\n",
+        what, mb, s, mb / s, mb / cpu, plan.targets.size(), plan.targets.size() / cpu, vs, peak_rss_mb());
+}
+
 std::string read_file(const fs::path& p) {
     std::ifstream in(p, std::ios::binary);
     return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -49,14 +84,17 @@ int main(int argc, char** argv) {
     fs::path dir = "python/healthplan/data/plans";
     double target_mb = 50;
     unsigned threads = 0;
+    bool scaling = false;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
-        if (a == "--mb" && i + 1 < argc)
+        if (a == "--scaling")
+            scaling = true;
+        else if (a == "--mb" && i + 1 < argc)
             target_mb = std::atof(argv[++i]);
         else if (a == "--threads" && i + 1 < argc)
             threads = static_cast<unsigned>(std::atoi(argv[++i]));
         else if (a == "-h" || a == "--help") {
-            std::cout << "usage: bench_extract [PLANS_DIR] [--mb N] [--threads T]\n";
+            std::cout << "usage: bench_extract [PLANS_DIR] [--mb N] [--threads T] [--scaling]\n";
             return 0;
         } else
             dir = a;
@@ -80,6 +118,17 @@ int main(int argc, char** argv) {
     const std::size_t target_bytes = static_cast<std::size_t>(target_mb * 1e6);
     std::printf("bundled plans: %zu files, %.1f KB; corpus target %.0f MB\n", docs.size(), set_bytes / 1e3, target_mb);
 
+    if (scaling) {
+        scaling_line("table-only document", table_document(4'000'000));
+        for (double mb : {1.0, 5.0, 25.0, 50.0}) {
+            std::string corpus;
+            while (corpus.size() < mb * 1e6)
+                for (const auto& d : docs) corpus += d, corpus += "\n";
+            const std::string what = "one document " + std::to_string(static_cast<int>(mb)) + " MB";
+            scaling_line(what.c_str(), corpus);
+        }
+        return 0;
+    }
     // 1. One large document on one core.
     {
         const double rss_before = peak_rss_mb();

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <string_view>
+#include <vector>
 
 #include "healthplan/target.hpp"
 
@@ -23,65 +24,76 @@ struct Verb {
     bool strict;    // 低于 / 高于 / 超过 keep their meaning over a 以上 / 以下 suffix
 };
 
-// Longest first where one word starts another (达到 before 达).
-inline constexpr std::array<Verb, 56> verbs = {{
-    {"达到或超过", VerbKind::level, Comparator::ge, false},
-    {"达到或高于", VerbKind::level, Comparator::ge, false},
-    {"不低于", VerbKind::level, Comparator::ge, false},
-    {"不少于", VerbKind::level, Comparator::ge, false},
-    {"不小于", VerbKind::level, Comparator::ge, false},
-    {"不高于", VerbKind::level, Comparator::le, false},
-    {"不超过", VerbKind::level, Comparator::le, false},
-    {"不大于", VerbKind::level, Comparator::le, false},
-    {"不多于", VerbKind::level, Comparator::le, false},
-    {"提高到", VerbKind::level, Comparator::ge, false},
-    {"提高至", VerbKind::level, Comparator::ge, false},
-    {"提升到", VerbKind::level, Comparator::ge, false},
-    {"提升至", VerbKind::level, Comparator::ge, false},
-    {"增加到", VerbKind::level, Comparator::ge, false},
-    {"增加至", VerbKind::level, Comparator::ge, false},
-    {"增长到", VerbKind::level, Comparator::ge, false},
-    {"增长至", VerbKind::level, Comparator::ge, false},
-    {"上升到", VerbKind::level, Comparator::ge, false},
-    {"下降到", VerbKind::level, Comparator::le, false},
-    {"下降至", VerbKind::level, Comparator::le, false},
-    {"降低到", VerbKind::level, Comparator::le, false},
-    {"降低至", VerbKind::level, Comparator::le, false},
-    {"减少到", VerbKind::level, Comparator::le, false},
-    {"减少至", VerbKind::level, Comparator::le, false},
-    {"控制在", VerbKind::level, Comparator::le, false},
-    {"保持在", VerbKind::level, Comparator::ge, false},
-    {"稳定在", VerbKind::level, Comparator::ge, false},
-    {"维持在", VerbKind::level, Comparator::ge, false},
-    {"达到", VerbKind::level, Comparator::ge, false},
-    {"降到", VerbKind::level, Comparator::le, false},
-    {"降至", VerbKind::level, Comparator::le, false},
-    {"增至", VerbKind::level, Comparator::ge, false},
-    {"低于", VerbKind::level, Comparator::lt, true},
-    {"小于", VerbKind::level, Comparator::lt, true},
-    {"少于", VerbKind::level, Comparator::lt, true},
-    {"高于", VerbKind::level, Comparator::gt, true},
-    {"超过", VerbKind::level, Comparator::gt, true},
-    {"大于", VerbKind::level, Comparator::gt, true},
-    {"多于", VerbKind::level, Comparator::gt, true},
-    {"接近", VerbKind::level, Comparator::approx, false},
-    {"达", VerbKind::level, Comparator::ge, false},
-    {"提高", VerbKind::change, Comparator::increase, false},
-    {"提升", VerbKind::change, Comparator::increase, false},
-    {"增加", VerbKind::change, Comparator::increase, false},
-    {"增长", VerbKind::change, Comparator::increase, false},
-    {"上升", VerbKind::change, Comparator::increase, false},
-    {"降低", VerbKind::change, Comparator::decrease, false},
-    {"下降", VerbKind::change, Comparator::decrease, false},
-    {"减少", VerbKind::change, Comparator::decrease, false},
-    {"缩小", VerbKind::change, Comparator::decrease, false},
+// Level and change verbs as written. Order does not matter: the lexicon
+// (verb_at below) matches the longest word at a position by construction.
+// Comparisons that compose with a negation or 或等于 are in `comparisons`,
+// not here: 不低于, 不得高于, 大于等于 are built from them.
+inline constexpr std::array<Verb, 38> verbs = {{
+    {"达到或超过", VerbKind::level, Comparator::ge, false},  {"达到或高于", VerbKind::level, Comparator::ge, false},
+    {"提高到", VerbKind::level, Comparator::ge, false},      {"提高至", VerbKind::level, Comparator::ge, false},
+    {"提升到", VerbKind::level, Comparator::ge, false},      {"提升至", VerbKind::level, Comparator::ge, false},
+    {"增加到", VerbKind::level, Comparator::ge, false},      {"增加至", VerbKind::level, Comparator::ge, false},
+    {"增长到", VerbKind::level, Comparator::ge, false},      {"增长至", VerbKind::level, Comparator::ge, false},
+    {"上升到", VerbKind::level, Comparator::ge, false},      {"下降到", VerbKind::level, Comparator::le, false},
+    {"下降至", VerbKind::level, Comparator::le, false},      {"降低到", VerbKind::level, Comparator::le, false},
+    {"降低至", VerbKind::level, Comparator::le, false},      {"减少到", VerbKind::level, Comparator::le, false},
+    {"减少至", VerbKind::level, Comparator::le, false},      {"控制在", VerbKind::level, Comparator::le, false},
+    {"保持在", VerbKind::level, Comparator::ge, false},      {"稳定在", VerbKind::level, Comparator::ge, false},
+    {"维持在", VerbKind::level, Comparator::ge, false},      {"达到", VerbKind::level, Comparator::ge, false},
+    {"降到", VerbKind::level, Comparator::le, false},        {"降至", VerbKind::level, Comparator::le, false},
+    {"增至", VerbKind::level, Comparator::ge, false},        {"接近", VerbKind::level, Comparator::approx, false},
+    {"达", VerbKind::level, Comparator::ge, false},          {"提高", VerbKind::change, Comparator::increase, false},
+    {"提升", VerbKind::change, Comparator::increase, false}, {"增加", VerbKind::change, Comparator::increase, false},
+    {"增长", VerbKind::change, Comparator::increase, false}, {"上升", VerbKind::change, Comparator::increase, false},
+    {"降低", VerbKind::change, Comparator::decrease, false}, {"下降", VerbKind::change, Comparator::decrease, false},
+    {"减少", VerbKind::change, Comparator::decrease, false}, {"缩小", VerbKind::change, Comparator::decrease, false},
     {"缩短", VerbKind::change, Comparator::decrease, false},  // 平均住院日比2020年缩短0.5天
     {"延长", VerbKind::change, Comparator::increase, false},
-    // Symbols in running text: "每万常住人口全科医生数≥4.5人".
-    {"≥", VerbKind::level, Comparator::ge, false},
-    {"≤", VerbKind::level, Comparator::le, false},
-    {"＞", VerbKind::level, Comparator::gt, true},
-    {"＜", VerbKind::level, Comparator::lt, true},
+}};
+
+// Strict comparisons, each composed by the lexicon with a negation (不低于 is
+// >=, 不得高于 is <=) and with 等于 / 或等于 (大于等于, 低于或等于 are inclusive).
+struct Comparison {
+    std::string_view text;
+    Comparator op;  // < or >
+};
+inline constexpr std::array<Comparison, 7> comparisons = {{
+    {"低于", Comparator::lt},
+    {"小于", Comparator::lt},
+    {"少于", Comparator::lt},
+    {"高于", Comparator::gt},
+    {"超过", Comparator::gt},
+    {"大于", Comparator::gt},
+    {"多于", Comparator::gt},
+}};
+// Negations in front of a comparison: "不得高于5‰" is "<= 5‰", never "> 5‰".
+inline constexpr std::array<std::string_view, 8> negations = {"不",   "不得", "不应", "不能",
+                                                              "不宜", "不可", "不要", "不会"};
+// After a comparison: makes it inclusive ("大于等于", "小于或等于").
+inline constexpr std::array<std::string_view, 2> or_equal = {"等于", "或等于"};
+
+// Comparator symbols in running text and table cells ("≥25", "≦5‰"). A bare
+// ASCII "<" or ">" is left out of running text: web pages leak markup ("/font>").
+struct Symbol {
+    std::string_view text;
+    Comparator op;
+    bool in_text;
+};
+inline constexpr std::array<Symbol, 14> symbols = {{
+    {"≥", Comparator::ge, true},
+    {"≧", Comparator::ge, true},
+    {">=", Comparator::ge, true},
+    {"＞＝", Comparator::ge, true},
+    {"≤", Comparator::le, true},
+    {"≦", Comparator::le, true},
+    {"<=", Comparator::le, true},
+    {"＜＝", Comparator::le, true},
+    {"＞", Comparator::gt, true},
+    {"＜", Comparator::lt, true},
+    {">", Comparator::gt, false},
+    {"<", Comparator::lt, false},
+    {"=", Comparator::eq, false},
+    {"＝", Comparator::eq, false},
 }};
 
 // After a value: 以上 / 以下 … (longest first).
@@ -130,7 +142,7 @@ struct TrendVerb {
     std::string_view text;
     int direction;  // +1 increase, -1 decrease, 0 improve (direction from the indicator)
 };
-inline constexpr std::array<TrendVerb, 13> trend_verbs = {{
+inline constexpr std::array<TrendVerb, 16> trend_verbs = {{
     {"下降", -1},
     {"降低", -1},
     {"减少", -1},
@@ -144,16 +156,55 @@ inline constexpr std::array<TrendVerb, 13> trend_verbs = {{
     {"上升", +1},
     {"延长", +1},
     {"改善", 0},
+    {"放缓", -1},  // 增长速度明显放缓
+    {"减慢", -1},
+    {"扩大", +1},  // 覆盖面持续扩大
 }};
 
 // What an indicator's name ends with (a rate, a share, a count …).
-inline constexpr std::array<std::string_view, 18> indicator_heads = {
-    "率",   "比例", "比重", "寿命", "人数",   "数量", "例数", "数",       "素养水平",
-    "浓度", "指数", "天数", "占比", "覆盖面", "总量", "密度", "增长速度", "增速"};
+inline constexpr std::array<std::string_view, 21> indicator_heads = {
+    "率",   "比例", "比重", "寿命",   "人数", "数量", "例数",     "数",   "素养水平", "素养", "浓度",
+    "指数", "天数", "占比", "覆盖面", "总量", "密度", "增长速度", "增速", "知晓率",   "速度"};
+
+// Heads that name an indicator only when the statement is definite: under a
+// vague modifier alone ("居民健康素养全面提升", a vision) they state no target.
+inline constexpr std::array<std::string_view, 1> weak_indicator_heads = {"素养"};
+inline constexpr std::array<std::string_view, 1> vague_trend_modifiers = {"全面"};
+
+// Words in an indicator's name that make lower values better: "改善" of a
+// death rate is a decrease. Shared by running text and table cells.
+inline constexpr std::array<std::string_view, 15> lower_is_better_words = {
+    "死亡率", "发病率", "患病率", "感染率", "吸烟率", "肥胖", "发生率", "流行率",
+    "近视率", "超重",   "伤害",   "支出占", "自付",   "负担", "缺陷"};
+
+// Words before a sentence's year frame: "力争到2025年", "要求到2025年，", "目标是到2025年".
+inline constexpr std::array<std::string_view, 16> frame_leads = {
+    "力争", "预计",   "计划",   "争取", "确保",       "并",         "同时", "要",
+    "要求", "目标是", "目标为", "或",   "主要目标是", "总体目标是", "实现", "其中"};
 
 // Sections whose text reports the past, not targets.
 inline constexpr std::array<std::string_view, 14> past_section_words = {
     "成就",     "回顾", "现状",     "发展基础", "工作基础", "现实基础", "规划基础",
     "面临形势", "形势", "主要成效", "工作成效", "取得成效", "进展",     "背景"};
+
+// The lexicon: the tables above, composed and matched longest first by
+// construction (lexicon.cpp). No caller depends on the order of a table.
+
+// The verb at i (level or change, composed comparisons and text symbols
+// included), longest match; nullptr when none.
+const Verb* verb_at(std::string_view s, std::size_t i) noexcept;
+// Every verb the lexicon knows, composed forms included (longest first).
+const std::vector<Verb>& all_verbs();
+// Length of the longest trend modifier at i, or 0 (显著地 over 显著).
+std::size_t trend_modifier_at(std::string_view s, std::size_t i) noexcept;
+// Length of the longest trend modifier ending at e and starting at or after b, or 0.
+std::size_t trend_modifier_before(std::string_view s, std::size_t b, std::size_t e) noexcept;
+// Length of the longest frame lead-in at i, or 0 (要求 over 要).
+std::size_t frame_lead_at(std::string_view s, std::size_t i) noexcept;
+// The trend verb at i, longest match; nullptr when none.
+const TrendVerb* trend_verb_at(std::string_view s, std::size_t i) noexcept;
+// The direction of "改善" for this indicator: -1 when lower is better, else +1.
+int improve_direction(std::string_view indicator) noexcept;
+bool lower_is_better(std::string_view indicator) noexcept;
 
 }  // namespace healthplan::v0::detail::extract

@@ -92,7 +92,7 @@ bool read_target_cell(std::string_view text, Cell c, Target& t) {
     }
     // Words: "比基期降低10%", "高于自治区平均水平", "达到国家平均水平".
     std::string_view cell = s.substr(i, c.e - i);
-    for (const auto& verb : verbs) {
+    for (const auto& verb : all_verbs()) {
         std::size_t p = cell.find(verb.text);
         if (p == std::string_view::npos) continue;
         std::size_t r = i + p + verb.text.size();
@@ -135,11 +135,7 @@ bool read_target_cell(std::string_view text, Cell c, Target& t) {
     for (const auto& tv : trend_verbs) {
         if (cell.find(tv.text) == std::string_view::npos || is_digit_at(s, i)) continue;
         int dir = tv.direction;
-        if (dir == 0) {
-            dir = 1;
-            for (std::string_view w : {"死亡率", "发病率", "患病率", "感染率", "吸烟率", "发生率", "流行率", "比重"})
-                if (t.indicator.find(w) != std::string::npos) dir = -1;
-        }
+        if (dir == 0) dir = improve_direction(t.indicator);  // the same rule as running text
         t.kind = TargetKind::trend;
         t.comparator = dir < 0 ? Comparator::decrease : Comparator::increase;
         t.value.reset();

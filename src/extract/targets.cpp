@@ -16,15 +16,31 @@
 #include "extract/grammar.hpp"
 #include "extract/scan.hpp"
 #include "extract/targets.hpp"
+#include "healthplan/error.hpp"
 
 namespace healthplan::v0::detail::extract {
 
 namespace {
 
+// The grammar's limits, named: how far a name, a carried indicator or a
+// statement's evidence may reach. They keep every clause's work and every
+// target's size bounded, so time and memory stay linear in the text.
+struct Limits {
+    std::size_t name_bytes = 120;       // an indicator's name (40 characters)
+    std::size_t carry_bytes = 240;      // a clause going on about an indicator stated this far before
+    std::size_t evidence_bytes = 1024;  // a target's evidence, counted back from its end
+};
+constexpr Limits limits{};
+
 struct Range {
     std::size_t b = 0, e = 0;
     bool empty() const { return e <= b; }
 };
+
+// Every punctuation mark the sentence and clause splitters look for is ASCII
+// or starts with byte E3 (。、) or EF (，；：！？（）): any other lead byte is a
+// character that cannot end a sentence or clause.
+inline bool may_be_punctuation(unsigned char lead) { return lead < 0x80 || lead == 0xE3 || lead == 0xEF; }
 
 std::size_t next_cp(std::string_view s, std::size_t i) { return i + u8len(static_cast<unsigned char>(s[i])); }
 
@@ -64,6 +80,21 @@ struct ScanState {
     std::deque<Target>& out;  // a deque: growing it never copies the targets found so far
 };
 
+// "2023—2025年", "2021-2023年", "2021年至2023年": returns where the last year's
+// number starts when a range begins with `first`, else first.end.
+std::size_t year_range_end(std::string_view s, const Number& first) {
+    std::size_t k = first.end;
+    if (at(s, k, "年")) k += 3;
+    for (std::string_view dash : {"—", "－", "-", "–", "~", "～", "至", "到"}) {
+        if (!at(s, k, dash)) continue;
+        const std::size_t r = k + dash.size();
+        auto y = number_at(s, r);
+        if (y && y->is_year() && y->value > first.value && at(s, y->end, "年")) return r;
+        break;
+    }
+    return first.end;
+}
+
 // Parses a year frame at i: "到2022年和2030年", "2022年", "“十四五”期间",
 // "截至2020年" (past). Returns the end (after a following comma) or i.
 std::size_t frame_at(const ScanState& st, std::size_t i, std::size_t e, Frame& f) {
@@ -71,12 +102,25 @@ std::size_t frame_at(const ScanState& st, std::size_t i, std::size_t e, Frame& f
     std::size_t p = skip_bullets(s, i, e);
     bool to = false, past = false;
     bool soft = false;
-    for (std::string_view w : {"力争", "预计", "计划", "争取", "确保", "并", "同时", "要"})
-        if (at(s, p, w)) {
-            p += w.size();
-            soft = w == "力争" || w == "争取";
-            break;
-        }
+    // Lead-ins: "力争到2025年", "要求到2025年，", "目标是到2025年", "或到2025年达到…",
+    // "实现“到2025年，…”的目标" (the frame inside quotation marks).
+    for (int lead = 0; lead < 3; ++lead) {
+        const std::size_t n = frame_lead_at(s.substr(0, e), p);
+        if (!n) break;
+        const std::string_view w = s.substr(p, n);
+        soft = soft || w == "力争" || w == "争取";
+        p = skip_ws(s, p + n, e);
+    }
+    if (at(s, p, "“")) p += 3;
+    // Every frame starts with a digit or one of these characters: most clauses
+    // are rejected here with one decode.
+    if (p >= e) return i;
+    if (!is_digit_at(s, p)) {
+        const char32_t c = cp_at(s, p);
+        if (c != U'截' && c != U'近' && c != U'五' && c != U'过' && c != U'多' && c != U'展' && c != U'远' &&
+            c != U'到' && c != U'至' && c != U'在' && c != U'“' && c != U'十')
+            return i;
+    }
     for (std::string_view w : {"截至", "截止到", "截止"})
         if (at(s, p, w)) p += w.size(), past = true;
     // "近年来", "五年来": what was achieved, not what is promised.
@@ -93,7 +137,7 @@ std::size_t frame_at(const ScanState& st, std::size_t i, std::size_t e, Frame& f
         // "展望2035年，…": the long-range horizon of a five-year plan.
         for (std::string_view w : {"展望到", "展望至", "展望", "远景到", "到", "至", "在"})
             if (at(s, p, w)) {
-                p += w.size();
+                p = skip_ws(s, p + w.size(), e);  // "到 2020年" in text taken from a PDF
                 to = true;
                 break;
             }
@@ -134,9 +178,26 @@ std::size_t frame_at(const ScanState& st, std::size_t i, std::size_t e, Frame& f
                 break;
             }
     }
+    bool stage = false;       // "2023—2025年，…": a stage of the plan, dated by its last year
+    bool stage_word = false;  // "2021-2023年期间"
     while (years.empty() || q < e) {
         auto y = number_at(s.substr(0, e), q);
-        if (!y || !y->integral || y->digits != 4 || y->value < 1949 || y->value > 2100 || !at(s, y->end, "年")) break;
+        if (!y || !y->is_year()) break;
+        if (years.empty())
+            if (std::size_t r = year_range_end(s.substr(0, e), *y); r != y->end) {
+                auto last = number_at(s.substr(0, e), r);
+                years.push_back(static_cast<int>(last->value));
+                q = last->end + 3;
+                stage = true;
+                for (std::string_view w : {"期间", "间"})
+                    if (at(s, q, w)) {
+                        q += w.size();
+                        stage_word = true;
+                        break;
+                    }
+                break;
+            }
+        if (!at(s, y->end, "年")) break;
         years.push_back(static_cast<int>(y->value));
         q = y->end + 3;
         for (std::string_view w : {"年底", "底", "年末", "末", "前", "时"})
@@ -161,7 +222,10 @@ std::size_t frame_at(const ScanState& st, std::size_t i, std::size_t e, Frame& f
     // "2021年全市居民健康素养水平为22.7%，较上年增长…" in a plan issued later:
     // a year before the plan's own opening a statement reports the past, and
     // the rest of its sentence with it.
-    if (!to && !past && !comma_or_end && !five_year_period) {
+    // "2002—2012年平均每年增长约5.3%": a range running into its statement
+    // describes that period (a baseline), it does not frame a target.
+    if (stage && !stage_word && !comma_or_end && !to) past = true;
+    if (!to && !past && !comma_or_end && !five_year_period && !stage) {
         bool all_before = st.doc_year != 0;
         for (int y : years) all_before = all_before && y < st.doc_year;
         if (!all_before) return i;
@@ -186,7 +250,7 @@ std::size_t reference_at(std::string_view s, std::size_t i, std::size_t e, std::
     auto years_then = [&](std::size_t q, std::vector<int>& ys) {
         for (int guard = 0; guard < 8; ++guard) {
             auto y = number_at(s.substr(0, e), q);
-            if (!y || y->digits != 4 || !at(s, y->end, "年")) break;
+            if (!y || !y->is_year() || !at(s, y->end, "年")) break;  // "较3934年": no reference
             ys.push_back(static_cast<int>(y->value));
             q = y->end + 3;
             if (at(s, q, "底") || at(s, q, "末")) q += 3;
@@ -225,6 +289,12 @@ std::size_t reference_at(std::string_view s, std::size_t i, std::size_t e, std::
         if (!ys.empty()) {
             make(ys, {}, q, r);
             return r;
+        }
+        // "较3934年": a year no plan means (damaged digits). Kept as written,
+        // without a year; emit() marks the target uncertain.
+        if (auto y = number_at(s.substr(0, e), q); y && y->integral && y->digits == 4 && at(s, y->end, "年")) {
+            make({}, {}, q, y->end + 3);
+            return y->end + 3;
         }
         return i;
     }
@@ -300,6 +370,18 @@ Range clean_subject(std::string_view s, Range r, bool* soft) {
         trim(s, r.b, r.e);
     }
     return r;
+}
+
+bool weak_head(std::string_view name) {
+    for (auto h : weak_indicator_heads)
+        if (ends_at(name, name.size(), h)) return true;
+    return false;
+}
+
+bool vague_modifiers_only(std::string_view mods) {
+    for (auto m : vague_trend_modifiers)
+        if (mods == m) return true;
+    return false;
 }
 
 bool indicator_like(std::string_view name) {
@@ -392,9 +474,10 @@ std::vector<std::string> shared_tail_names(std::string_view s, Range r) {
     if (tail == std::string_view::npos) {
         // The head word: a two-character word before 率, or 比例 / 占比 / 比重.
         std::size_t e = last.size();
-        if (ends_at(last, e, "率") && e >= 9)
-            tail = e - 9;
-        else
+        if (ends_at(last, e, "率") && e >= 9) {
+            // Two characters before 率, counted in characters: a name may hold ASCII ("保健q率").
+            tail = prev_cp(last, prev_cp(last, e - 3));
+        } else
             for (std::string_view h : {"比例", "占比", "比重", "人数", "数"})
                 if (ends_at(last, e, h) && e > h.size()) {
                     tail = e - h.size();
@@ -416,13 +499,6 @@ std::vector<std::string> shared_tail_names(std::string_view s, Range r) {
     }
     out.push_back(strip_noise(last));
     return out;
-}
-
-bool lower_is_better(std::string_view name) {
-    for (std::string_view w : {"死亡率", "发病率", "患病率", "感染率", "吸烟率", "肥胖", "发生率", "流行率", "近视率",
-                               "超重", "伤害", "支出占", "自付", "负担", "缺陷"})
-        if (name.find(w) != std::string_view::npos) return true;
-    return false;
 }
 
 struct Emit {
@@ -455,6 +531,12 @@ void emit(ScanState& st, const Frame& frame, Emit& em) {
         note += (note.empty() ? "" : "; ") +
                 std::string("characters lost next to a value ('?'); the number may be incomplete");
     }
+    for (const auto& r : em.refs)
+        if (!r.year && !r.label.empty() && is_digit_at(r.label, 0)) {
+            uncertain = true;
+            note += (note.empty() ? "" : "; ") + ("the reference year " + r.label + " is out of range");
+            break;
+        }
     if (glued) {
         uncertain = true;
         if (!note.empty()) note += "; ";
@@ -490,6 +572,12 @@ void emit(ScanState& st, const Frame& frame, Emit& em) {
         if (!shared_suffix && it->suffix) shared_suffix = it->suffix;
         if (shared_unit_text.empty() && !it->unit_text.empty())
             shared_unit = it->unit, shared_unit_text = it->unit_text;
+    }
+    // The evidence never reaches further back than the limit, on a character boundary.
+    std::size_t evidence_b = em.evidence.b;
+    if (em.evidence.e - evidence_b > limits.evidence_bytes) {
+        evidence_b = em.evidence.e - limits.evidence_bytes;
+        while (evidence_b < em.evidence.e && (static_cast<unsigned char>(s[evidence_b]) & 0xC0) == 0x80) ++evidence_b;
     }
     std::vector<Range> names = split_indicators(s, em.subject);
     // "高血压、糖尿病患者规范管理率": the earlier items share the last one's tail.
@@ -535,7 +623,7 @@ void emit(ScanState& st, const Frame& frame, Emit& em) {
             t.year = years[k];
             t.kind = kinds[k];
             t.soft = em.soft;
-            t.span = make_span(s, em.evidence.b, em.evidence.e);
+            t.span = make_span(s, evidence_b, em.evidence.e);
             if (t.kind == TargetKind::trend) {
                 t.comparator =
                     em.then_trend ? (em.then_trend > 0 ? Comparator::increase : Comparator::decrease) : em.op;
@@ -593,8 +681,20 @@ struct Carry {
     // The indicator of the last statement in the sentence, for a clause that
     // goes on about it: "人均预期寿命达到80岁，比2020年提高1岁", "X2025年达到30%，
     // 2030年达到35%", "参保率不低于95%，其中农村地区不低于93%".
+    bool subject_clean = true;  // `subject` is still the raw clause until a clause uses it
     Range stated;
+    // The clause opened with its own year frame ("…，或到2020年达到20%"): with no
+    // name of its own it goes on about the stated indicator too.
+    bool framed = false;
 };
+
+void clean_carried(std::string_view s, Carry& carry) {
+    if (carry.subject_clean) return;
+    bool soft = false;
+    carry.subject = clean_subject(s, carry.subject, &soft);
+    carry.soft = carry.soft || soft;
+    carry.subject_clean = true;
+}
 
 // A year before the plan's own at [b, e): such a statement reports the past.
 bool value_year_possible_past(const ScanState& st, std::string_view s, std::size_t b, std::size_t e) {
@@ -641,7 +741,7 @@ struct Starts {
 const Starts& statement_starts() {
     static const Starts st = [] {
         Starts x;
-        for (const auto& v : verbs) x.add(v.text);
+        for (const auto& v : all_verbs()) x.add(v.text);
         for (std::string_view w : {"比",
                                    "较",
                                    "在",
@@ -683,14 +783,11 @@ bool trend_between(std::string_view s, std::size_t b, std::size_t e) {
     std::size_t p = b;
     bool any = false;
     for (int guard = 0; guard < 8 && p < e; ++guard) {
-        bool hit = false;
-        for (auto m : trend_modifiers)
-            if (p + m.size() <= e && at(s, p, m)) {
-                p += m.size();
-                any = hit = true;
-                break;
-            }
-        if (!hit) {
+        const std::size_t m = trend_modifier_at(s.substr(0, e), p);
+        if (m) {
+            p += m;
+            any = true;
+        } else {
             if (at(s, p, "并") || at(s, p, "进而")) {
                 p += at(s, p, "并") ? 3 : 6;
                 continue;
@@ -701,6 +798,127 @@ bool trend_between(std::string_view s, std::size_t b, std::size_t e) {
     return any && p == e;
 }
 
+// The verbs that close a share's units: "60%以上的旗县区达到…标准".
+std::size_t share_verb_at(std::string_view s, std::size_t i) {
+    for (std::string_view verb :
+         {"达到", "建成", "通过", "实现", "完成", "开展", "开设", "设置", "创建", "能够", "可以", "具备", "提供"})
+        if (at(s, i, verb)) return verb.size();
+    return 0;
+}
+
+// Shares of units that do something, the name composed as "<what they do>的
+// <units>比例":
+//   "60%以上的旗县区达到…标准", "100％的乡镇卫生院能够提供中医药服务";
+//   distributive: "40%的县城、25%的乡镇达到卫生标准" (a share per unit),
+//   "城区50%、农村20%的学校开设…" (places sharing the unit noun).
+bool share_rule(ScanState& st, Range c, const Frame& frame) {
+    std::string_view s = st.s.substr(0, c.e);
+    struct Share {
+        ValueText v;
+        std::string units;
+    };
+    std::vector<Share> shares;
+    std::size_t verb = 0;
+    auto percent_at_pos = [&](std::size_t i) {
+        auto v = value_at(s, i, c.e);
+        return v && v->unit == Unit::percent() ? v : std::nullopt;
+    };
+    if (percent_at_pos(c.b)) {
+        // "40%的县城、25%的乡镇达到…"
+        for (std::size_t pos = c.b; pos < c.e && !verb;) {
+            auto v = percent_at_pos(pos);
+            if (!v) return false;
+            pos = v->end;
+            if (at(s, pos, "的")) pos += 3;
+            const std::size_t nb = pos;
+            for (; pos < c.e; pos = next_cp(s, pos)) {
+                if (at(s, pos, "、") && percent_at_pos(pos + 3)) break;
+                if (share_verb_at(s, pos)) break;
+            }
+            if (pos >= c.e) return false;
+            shares.push_back({*v, std::string(s.substr(nb, pos - nb))});
+            if (at(s, pos, "、"))
+                pos += 3;
+            else
+                verb = pos;
+        }
+    } else {
+        // "城区50%、农村20%的学校开设…": short place words, each with its share.
+        std::size_t pos = c.b;
+        std::vector<std::pair<std::string, ValueText>> places;
+        for (int guard = 0; guard < 6; ++guard) {
+            const std::size_t nb = pos;
+            int chars = 0;
+            while (pos < c.e && chars <= 4 && !is_digit_at(s, pos)) pos = next_cp(s, pos), ++chars;
+            auto v = pos < c.e ? percent_at_pos(pos) : std::nullopt;
+            if (!v || chars == 0 || chars > 4) return false;
+            places.emplace_back(std::string(s.substr(nb, pos - nb)), *v);
+            pos = v->end;
+            if (!at(s, pos, "、")) break;
+            pos += 3;
+        }
+        if (places.size() < 2 || !at(s, pos, "的")) return false;
+        pos += 3;
+        const std::size_t nb = pos;
+        while (pos < c.e && !share_verb_at(s, pos)) pos = next_cp(s, pos);
+        if (pos >= c.e || pos == nb || pos - nb > 30) return false;
+        for (auto& [place, v] : places) shares.push_back({v, place + std::string(s.substr(nb, pos - nb))});
+        verb = pos;
+    }
+    if (shares.empty() || !verb) return false;
+    const std::string what(s.substr(verb, c.e - verb));
+    for (const auto& sh : shares) {
+        // The units may be unnamed ("到2025年，40%以上达到自治区推荐标准": of the units named before).
+        if (sh.units.size() > limits.name_bytes) return false;
+        Emit em;
+        em.subject = {verb, c.e};  // renamed below
+        em.evidence = {c.b, c.e};
+        em.op = sh.v.suffix ? *sh.v.suffix : Comparator::eq;
+        em.values = {sh.v};
+        em.values[0].suffix = em.op;
+        const std::size_t before = st.out.size();
+        emit(st, frame, em);
+        const std::string name = strip_noise(what + "的" + sh.units + "比例");
+        for (std::size_t k = before; k < st.out.size(); ++k) st.out[k].indicator = name;
+    }
+    return true;
+}
+
+// "NAME VALUE" with nothing else, the name ending like an indicator and the
+// value carrying its unit: a level stated without a verb. Read only under a
+// year frame (a goal list's items), where it cannot be a report of the past.
+bool verbless_item(ScanState& st, Range c, const Frame& frame, bool soft) {
+    std::string_view s = st.s;
+    if (frame.years.empty() || frame.past) return false;
+    std::size_t e = c.e;
+    trim(s, c.b, e);
+    // The value starts after the last non-digit of the name.
+    std::size_t vb = e;
+    for (std::size_t i = c.b; i < e; i = next_cp(s, i))
+        if (is_digit_at(s, i) && (i == c.b || !is_digit_at(s, prev_cp(s, i)))) vb = i;
+    if (vb == e || vb == c.b) return false;
+    // A decimal value: step back over the "12." of "12.5%".
+    if (std::size_t p = prev_cp(s, vb); p > c.b && decimal_point_at(s, p) && is_digit_at(s, prev_cp(s, p))) {
+        vb = prev_cp(s, p);
+        while (vb > c.b && is_digit_at(s, prev_cp(s, vb))) vb = prev_cp(s, vb);
+    }
+    if (vb == c.b) return false;
+    auto v = value_at(s, vb, e);
+    if (!v || v->unit_text.empty() || skip_ws(s, v->end, e) != e) return false;
+    Range name = clean_subject(s, {c.b, vb}, &soft);
+    if (name.empty() || name.e - name.b > limits.name_bytes || !indicator_like(s.substr(name.b, name.e - name.b)))
+        return false;
+    Emit em;
+    em.subject = name;
+    em.evidence = {name.b, v->end};
+    em.kind = TargetKind::level;
+    em.op = Comparator::eq;
+    em.values = {*v};
+    em.soft = soft;
+    emit(st, frame, em);
+    return true;
+}
+
 void scan_clause(ScanState& st, Range c, const Frame& frame, Carry& carry, bool sentence_soft) {
     std::string_view s = st.s;
     std::size_t p = skip_ws(s, c.b, c.e);
@@ -708,31 +926,7 @@ void scan_clause(ScanState& st, Range c, const Frame& frame, Carry& carry, bool 
     std::vector<Reference> refs;
     std::size_t ref_b = 0, ref_e = 0;
 
-    // "60%以上的旗县区达到…标准": a share of units that meet a standard.
-    // "100％的乡镇卫生院能够提供中医药服务": the share of those that can.
-    if (auto v = value_at(s, p, c.e); v && v->unit == Unit::percent() && v->end < c.e) {
-        std::size_t q = v->end;
-        if (at(s, q, "的")) q += 3;
-        for (std::size_t r = q; r < c.e; r = next_cp(s, r)) {
-            for (std::string_view verb :
-                 {"达到", "建成", "通过", "实现", "完成", "开展", "设置", "创建", "能够", "可以", "具备", "提供"}) {
-                if (!at(s, r, verb)) continue;
-                Emit em;
-                em.subject = {q, c.e};  // replaced by the composed name below
-                em.evidence = {v->begin, c.e};
-                em.op = v->suffix ? *v->suffix : Comparator::eq;
-                em.values = {*v};
-                em.values[0].suffix = em.op;
-                std::string name = std::string(s.substr(r, c.e - r)) + "的" + std::string(s.substr(q, r - q)) + "比例";
-                const std::size_t before = st.out.size();
-                Emit copy = em;
-                copy.subject = {r, c.e};  // renamed below
-                emit(st, frame, copy);
-                for (std::size_t k = before; k < st.out.size(); ++k) st.out[k].indicator = strip_noise(name);
-                return;
-            }
-        }
-    }
+    if (share_rule(st, Range{p, c.e}, frame)) return;
 
     const Starts& starts = statement_starts();
     for (std::size_t q = p; q < c.e; q = next_cp(s, q)) {
@@ -768,7 +962,7 @@ void scan_clause(ScanState& st, Range c, const Frame& frame, Carry& carry, bool 
                 Range subj = clean_subject(s, {p, q}, &soft);
                 std::size_t ob = v->end, oe = c.e;
                 trim(s, ob, oe);
-                if (oe > ob && oe - ob <= 120 && subj.e - subj.b <= 60) {
+                if (oe > ob && oe - ob <= limits.name_bytes && subj.e - subj.b <= 60) {
                     std::string_view object = s.substr(ob, oe - ob);
                     std::string name;
                     std::size_t split = std::string_view::npos;
@@ -833,7 +1027,7 @@ void scan_clause(ScanState& st, Range c, const Frame& frame, Carry& carry, bool 
         // Coverage: "…实现全覆盖" reads as 100%.
         if (at(s, q, "全覆盖")) {
             Range subj = clean_subject(s, {p, q}, &soft);
-            if (subj.empty() || subj.e - subj.b > 120) return;
+            if (subj.empty() || subj.e - subj.b > limits.name_bytes) return;
             Emit em;
             em.subject = subj;
             em.evidence = {subj.b, q + 9};
@@ -855,7 +1049,7 @@ void scan_clause(ScanState& st, Range c, const Frame& frame, Carry& carry, bool 
                                    "增速下降", "增速减缓", "增长趋势得到遏制", "上升势头得到遏制"}) {
             if (!at(s, q, w)) continue;
             Range subj = clean_subject(s, {p, q}, &soft);
-            if (subj.empty() || subj.e - subj.b > 120) return;
+            if (subj.empty() || subj.e - subj.b > limits.name_bytes) return;
             Emit em;
             em.subject = subj;
             em.evidence = {subj.b, q + w.size()};
@@ -867,12 +1061,7 @@ void scan_clause(ScanState& st, Range c, const Frame& frame, Carry& carry, bool 
         }
 
         // A benchmark without a verb of its own: "达到或接近国家先进城市水平".
-        const Verb* verb = nullptr;
-        for (const auto& v : verbs)
-            if (at(s, q, v.text)) {
-                verb = &v;
-                break;
-            }
+        const Verb* verb = verb_at(s, q);
         // "婴儿死亡率分别为5‰和4.5‰", "…管理率均为90%": 为 states a value
         // only right before a number and after an indicator's name (checked below).
         static constexpr Verb copula{"为", VerbKind::level, Comparator::eq, false};
@@ -881,12 +1070,24 @@ void scan_clause(ScanState& st, Range c, const Frame& frame, Carry& carry, bool 
         std::size_t r = q + verb->text.size();
         Comparator bench_op = verb->op;
         if (verb->text == "达到" && at(s, r, "或接近")) r += 9, bench_op = Comparator::approx;
+        r = skip_ws(s, r, c.e);  // "提高到 26%以上" in text taken from a PDF
         // Adverbs between verb and value: "达到了", "分别为", "达到约80%".
         bool about = false;
         for (std::string_view w : {"了", "为", "约", "大约"})
             if (at(s, r, w) && is_digit_at(s, r + w.size())) {
                 about = about || w == "约" || w == "大约";
                 r += w.size();
+            }
+        // "提高到全省县区总数的60%": a share of a whole; the value is the share.
+        std::string whole;
+        if (!is_digit_at(s, r))
+            for (std::string_view w : {"总数的", "总量的", "总人数的"}) {
+                const std::size_t f = s.substr(0, std::min(c.e, r + 36)).find(w, r);
+                if (f != std::string_view::npos && is_digit_at(s, f + w.size())) {
+                    whole = std::string(s.substr(r, f + w.size() - 3 - r));
+                    r = f + w.size();
+                    break;
+                }
             }
         // "由2020年的20%提高到2025年的30%": the target year right before the value.
         std::optional<int> value_year;
@@ -928,7 +1129,8 @@ void scan_clause(ScanState& st, Range c, const Frame& frame, Carry& carry, bool 
                         pre.e -= w.size();
                         hit = true;
                     }
-                if (ref_e && pre.e == ref_e) pre.e = ref_b, hit = true;
+                // "较2022年 下降3%": spaces between the reference and the verb.
+                if (ref_e && skip_ws(s, ref_e, pre.e) == pre.e && pre.e != ref_b) pre.e = ref_b, hit = true;
                 if (!hit) break;
             }
             subj_end = pre.e;
@@ -974,16 +1176,18 @@ void scan_clause(ScanState& st, Range c, const Frame& frame, Carry& carry, bool 
         bool from_carry = false;
         bool from_stated = false;
         const bool sub_population = at(s, skip_bullets(s, p, c.e), "其中");
+        clean_carried(s, carry);
         if (subj.empty() && !carry.subject.empty()) {
             subj = carry.subject;
             from_carry = true;
             if (refs.empty()) refs = carry.refs;
             soft = soft || carry.soft;
-        } else if (subj.empty() && !carry.stated.empty() && !values.empty() && (inline_year || ref_e)) {
+        } else if (subj.empty() && !carry.stated.empty() && !values.empty() && (inline_year || ref_e || carry.framed) &&
+                   q - carry.stated.b <= limits.carry_bytes) {
             subj = carry.stated;  // a clause going on about the last statement's indicator
             from_stated = true;
         }
-        if (subj.empty() || subj.e - subj.b > 120) {
+        if (subj.empty() || subj.e - subj.b > limits.name_bytes) {
             if (!values.empty()) return;  // a value with no indicator: not a target
             continue;
         }
@@ -1016,7 +1220,7 @@ void scan_clause(ScanState& st, Range c, const Frame& frame, Carry& carry, bool 
                 if (fp == std::string_view::npos || fp == 0) continue;
                 std::size_t bp = subj.b + fp + from.size();
                 std::optional<int> by;
-                if (auto y = number_at(s.substr(0, subj.e), bp); y && y->digits == 4 && at(s, y->end, "年")) {
+                if (auto y = number_at(s.substr(0, subj.e), bp); y && y->is_year() && at(s, y->end, "年")) {
                     by = static_cast<int>(y->value);
                     bp = y->end + 3;
                     if (at(s, bp, "底") || at(s, bp, "末")) bp += 3;
@@ -1087,18 +1291,14 @@ void scan_clause(ScanState& st, Range c, const Frame& frame, Carry& carry, bool 
             std::size_t k = skip_ws(s, vend, c.e);
             if (at(s, k, "并") || at(s, k, "且")) {
                 std::size_t m = k + 3;
-                for (auto mod : trend_modifiers)
-                    if (at(s, m, mod)) {
-                        m += mod.size();
-                        for (const auto& tv : trend_verbs)
-                            if (at(s, m, tv.text)) {
-                                em.then_trend = tv.direction
-                                                    ? tv.direction
-                                                    : (lower_is_better(s.substr(subj.b, subj.e - subj.b)) ? -1 : 1);
-                                em.evidence.e = m + tv.text.size();
-                            }
-                        break;
+                if (const std::size_t mod = trend_modifier_at(s.substr(0, c.e), m)) {
+                    m += mod;
+                    if (const TrendVerb* tv = trend_verb_at(s.substr(0, c.e), m)) {
+                        em.then_trend =
+                            tv->direction ? tv->direction : improve_direction(s.substr(subj.b, subj.e - subj.b));
+                        em.evidence.e = m + tv->text.size();
                     }
+                }
             }
             const std::size_t before = st.out.size();
             Frame use = frame;
@@ -1107,6 +1307,9 @@ void scan_clause(ScanState& st, Range c, const Frame& frame, Carry& carry, bool 
             else if (!inline_years.empty())
                 use.years = inline_years;
             emit(st, use, em);
+            if (!whole.empty())
+                for (std::size_t k = before; k < st.out.size(); ++k)
+                    st.out[k].note += (st.out[k].note.empty() ? "" : "; ") + ("a share of " + whole);
             if (!per_base.empty())
                 for (std::size_t k = before; k < st.out.size(); ++k)
                     if (st.out[k].indicator.find(per_base) == std::string::npos)
@@ -1169,7 +1372,7 @@ void scan_clause(ScanState& st, Range c, const Frame& frame, Carry& carry, bool 
         }
         if (bend == r) break;
         Range subj = clean_subject(s, {p, q}, &soft);
-        if (subj.empty() || subj.e - subj.b > 120) break;
+        if (subj.empty() || subj.e - subj.b > limits.name_bytes) break;
         Emit em;
         em.subject = subj;
         em.evidence = {subj.b, bend};
@@ -1185,23 +1388,14 @@ void scan_clause(ScanState& st, Range c, const Frame& frame, Carry& carry, bool 
     const Starts& tstarts = trend_starts();
     for (std::size_t q = p; q < c.e; q = next_cp(s, q)) {
         if (!tstarts.has(s, q)) continue;
-        const TrendVerb* tv = nullptr;
-        for (const auto& v : trend_verbs)
-            if (at(s, q, v.text)) {
-                tv = &v;
-                break;
-            }
+        const TrendVerb* tv = trend_verb_at(s.substr(0, c.e), q);
         if (!tv) continue;
         // Find where the modifiers start: walk back over modifier words.
         std::size_t mb = q;
         for (int guard = 0; guard < 8; ++guard) {
-            bool hit = false;
-            for (auto m : trend_modifiers)
-                if (ends_with_any(s, p, mb, m)) {
-                    mb -= m.size();
-                    hit = true;
-                    break;
-                }
+            const std::size_t m = trend_modifier_before(s, p, mb);
+            bool hit = m > 0;
+            mb -= m;
             if (!hit && ends_with_any(s, p, mb, "并")) {
                 mb -= 3;
                 hit = true;
@@ -1211,16 +1405,20 @@ void scan_clause(ScanState& st, Range c, const Frame& frame, Carry& carry, bool 
         if (mb == q || !trend_between(s, mb, q)) continue;  // a bare verb: an imperative, or part of a name (增长率)
         // The reference phrase "在现有基础上持续改善" sits between indicator and modifiers.
         std::size_t se = mb;
-        if (ref_e && ref_e == se) se = ref_b;
+        if (ref_e && skip_ws(s, ref_e, se) == se) se = ref_b;
         Range subj = clean_subject(s, {p, se}, &soft);
+        clean_carried(s, carry);
         if (subj.empty() && !carry.subject.empty()) subj = carry.subject;
-        if (subj.empty() || subj.e - subj.b > 120) return;
+        if (subj.empty() || subj.e - subj.b > limits.name_bytes) return;
         std::string_view name = s.substr(subj.b, subj.e - subj.b);
         if (!indicator_like(name)) {
             // "婴儿死亡率、孕产妇死亡率" passes through split_indicators; other names must end like an indicator.
             return;
         }
-        int dir = tv->direction ? tv->direction : (lower_is_better(name) ? -1 : 1);
+        // "居民健康素养全面提升": a weak head under only a vague modifier is an
+        // aspiration; "居民营养健康素养得到明显提高" is a trend.
+        if (weak_head(name) && vague_modifiers_only(s.substr(mb, q - mb))) return;
+        int dir = tv->direction ? tv->direction : improve_direction(name);
         // The rest after the verb must not carry a value (then it is a change).
         Emit em;
         em.subject = subj;
@@ -1229,13 +1427,10 @@ void scan_clause(ScanState& st, Range c, const Frame& frame, Carry& carry, bool 
         std::size_t k = em.evidence.e;
         if (at(s, k, "并") || at(s, k, ",并")) {
             std::size_t m = k + (at(s, k, "并") ? 3 : 4);
-            for (auto mod : trend_modifiers)
-                if (at(s, m, mod)) {
-                    m += mod.size();
-                    for (const auto& v2 : trend_verbs)
-                        if (at(s, m, v2.text)) em.evidence.e = m + v2.text.size();
-                    break;
-                }
+            if (const std::size_t mod = trend_modifier_at(s.substr(0, c.e), m)) {
+                m += mod;
+                if (const TrendVerb* v2 = trend_verb_at(s.substr(0, c.e), m)) em.evidence.e = m + v2->text.size();
+            }
         }
         em.kind = TargetKind::trend;
         em.op = dir < 0 ? Comparator::decrease : Comparator::increase;
@@ -1246,12 +1441,16 @@ void scan_clause(ScanState& st, Range c, const Frame& frame, Carry& carry, bool 
         return;
     }
 
+    // A verbless item of a dated goal list: "基层医疗卫生机构标准化建设达标率100%".
+    if (verbless_item(st, Range{p, c.e}, frame, soft)) return;
+
     // No statement in this clause: its text may be the indicator of the next
     // ("儿童青少年总体近视率在2020年的基础上,力争每年降低0.5个百分点以上").
+    // Cleaned only when a later clause uses it: most clauses are never used so.
     Range subj{p, c.e};
     if (ref_e && ref_e == c.e) subj.e = ref_b;
-    subj = clean_subject(s, subj, &soft);
     carry.subject = subj;
+    carry.subject_clean = false;
     carry.refs = refs;
     carry.soft = soft;
 }
@@ -1312,7 +1511,7 @@ bool year_value_list(ScanState& st, std::size_t b, std::size_t e) {
         }
     }
     trim(s, nb, ne);
-    if (ne <= nb || ne - nb > 120) return false;
+    if (ne <= nb || ne - nb > limits.name_bytes) return false;
     bool soft = false;
     Range name = clean_subject(s, {nb, ne}, &soft);
     if (name.empty()) return false;
@@ -1390,10 +1589,15 @@ bool year_value_list(ScanState& st, std::size_t b, std::size_t e) {
     return true;
 }
 
+bool past_title(std::string_view title) {
+    for (auto w : past_section_words)
+        if (title.find(w) != std::string_view::npos) return true;
+    return false;
+}
+
 bool past_section(const Document& d, int h) {
     for (int k = h; k >= 0; k = d.headings[k].parent)
-        for (auto w : past_section_words)
-            if (d.headings[k].title_in(d.text).find(w) != std::string_view::npos) return true;
+        if (past_title(d.headings[k].title_in(d.text))) return true;
     return false;
 }
 
@@ -1458,11 +1662,17 @@ void scan_line(ScanState& st, std::size_t b, std::size_t e, std::vector<int>& pa
         }
     }
     Frame last_frame;
+    Frame latest_frame;  // the paragraph's last dated frame: "到2020年，…。主要指标实现以下目标："
     while (i < e) {
         // One sentence.
         std::size_t se = i;
         int depth = 0;
         while (se < e) {
+            const auto lead = static_cast<unsigned char>(s[se]);
+            if (!may_be_punctuation(lead)) {  // a CJK character: skipped without decoding
+                se += u8len(lead);
+                continue;
+            }
             std::size_t n;
             char32_t c = cp_at(s, se, &n);
             if (c == '(' || c == 0xFF08)
@@ -1480,6 +1690,10 @@ void scan_line(ScanState& st, std::size_t b, std::size_t e, std::vector<int>& pa
         std::size_t cb = i;
         bool sentence_has_frame = false;
         for (std::size_t k = i; k <= se;) {
+            if (k < se && !may_be_punctuation(static_cast<unsigned char>(s[k]))) {
+                k += u8len(static_cast<unsigned char>(s[k]));
+                continue;
+            }
             std::size_t n = 0;
             char32_t c = k < se ? cp_at(s, k, &n) : 0;
             bool boundary = k >= se;
@@ -1496,12 +1710,23 @@ void scan_line(ScanState& st, std::size_t b, std::size_t e, std::vector<int>& pa
                 if (!clause.empty()) {
                     Frame f;
                     std::size_t after = frame_at(st, clause.b, clause.e, f);
+                    // "确保实现…中关于“到2030年，…”的目标": a quoted frame closing the clause.
+                    if (after == clause.b)
+                        if (std::size_t qt = s.substr(clause.b, clause.e - clause.b).rfind("“");
+                            qt != std::string_view::npos && qt > 0) {
+                            Frame g;
+                            const std::size_t from = clause.b + qt;
+                            if (frame_at(st, from, clause.e, g) == clause.e) f = g, after = clause.e;
+                        }
                     if (after != clause.b) {
                         frame = f;
                         sentence_has_frame = true;
                         if (!f.past) para_years = f.years;
                         clause.b = after;
+                        const Range stated = carry.stated;
                         carry = Carry{};
+                        carry.stated = stated;
+                        carry.framed = true;
                     }
                     if (!clause.empty() && !frame.past) {
                         Frame use = frame;
@@ -1538,19 +1763,45 @@ void scan_line(ScanState& st, std::size_t b, std::size_t e, std::vector<int>& pa
                     }
                 }
                 cb = k + n;
+                carry.framed = false;
                 if (!(k >= se) && is_semicolon(c)) carry = Carry{};
                 if (k >= se) break;
             }
             k += n ? n : 1;
         }
         last_frame = frame;
+        if (!frame.years.empty() && !frame.past) latest_frame = frame;
         i = se < e ? next_cp(s, se) : e;
     }
     // A paragraph ending in a colon introduces the lines after it.
     std::size_t end = e;
     while (end > b && is_space_cp(cp_at(s, prev_cp(s, end)))) end = prev_cp(s, end);
-    if (end > b && (ends_at(s, end, "：") || ends_at(s, end, ":")) && !last_frame.years.empty() && !last_frame.past)
-        inherited = last_frame;
+    if (end > b && (ends_at(s, end, "：") || ends_at(s, end, ":"))) {
+        if (!last_frame.years.empty() && !last_frame.past)
+            inherited = last_frame;
+        else if (!last_frame.past && !latest_frame.years.empty())
+            inherited = latest_frame;
+    }
+}
+
+// Whether Target::validate() accepts `t` once it has its id.
+bool valid_target(const Target& t) {
+    Target probe;
+    probe.id = "probe";
+    probe.indicator = t.indicator;
+    probe.year = t.year;
+    probe.kind = t.kind;
+    probe.comparator = t.comparator;
+    probe.value = t.value;
+    probe.reference = t.reference;
+    probe.baseline = t.baseline;
+    probe.benchmark = t.benchmark;
+    try {
+        probe.validate();
+    } catch (const Error&) {
+        return false;
+    }
+    return true;
 }
 
 }  // namespace
@@ -1575,13 +1826,20 @@ void extract_targets(const Document& d, Plan& plan) {
     std::size_t next_table = 0;
     const std::size_t table_count = found.size();
     std::vector<int> para_years;
-    Frame inherited;  // a list's frame, from "到2025年，主要目标是：" to the next heading
+    Frame inherited;    // a list's frame, from "到2025年，主要目标是：" to the next heading
+    int list_hits = 0;  // items of the current list that stated a target
     // 1 = past or project box: nothing is read; 2 = an indicator box not read
     // as a table: only its year-value list lines are read.
-    std::vector<char> skip(d.headings.size());
+    // A heading is past when its own title or an ancestor's is: one look at
+    // each title, the ancestors' answers reused (parents come first).
+    std::vector<char> skip(d.headings.size()), past(d.headings.size());
     for (std::size_t k = 0; k < d.headings.size(); ++k) {
-        skip[k] = past_section(d, static_cast<int>(k)) || project_box(d, static_cast<int>(k));
-        if (skip[k] && !past_section(d, static_cast<int>(k)) && indicator_box(d, static_cast<int>(k))) skip[k] = 2;
+        const int parent = d.headings[k].parent;
+        past[k] = parent >= 0 && static_cast<std::size_t>(parent) < k ? past[static_cast<std::size_t>(parent)]
+                                                                      : past_section(d, parent);
+        if (!past[k]) past[k] = past_title(d.headings[k].title_in(d.text));
+        skip[k] = past[k] || project_box(d, static_cast<int>(k));
+        if (skip[k] && !past[k] && indicator_box(d, static_cast<int>(k))) skip[k] = 2;
     }
     for (std::size_t i = d.content_begin; i < d.content_end; ++i) {
         const Line& l = d.lines[i];
@@ -1608,8 +1866,14 @@ void extract_targets(const Document& d, Plan& plan) {
         }
         para_years.clear();
         const std::size_t before = st.out.size();
+        const bool had_list = !inherited.years.empty();
         scan_line(st, b, l.end, para_years, inherited);
-        if (list_item && st.out.size() == before) inherited = Frame{};  // an item without a target ends the list
+        if (!had_list) list_hits = 0;
+        if (list_item && st.out.size() != before) ++list_hits;
+        // An item without a target ends the list once the list has stated
+        // targets; qualitative aims may open it ("1.服务体系更加完善。" then
+        // "2.居民健康素养水平达到25%").
+        if (list_item && st.out.size() == before && list_hits > 0) inherited = Frame{};
     }
 
     // Merge: table rows, then text targets that do not restate one already
@@ -1674,6 +1938,10 @@ void extract_targets(const Document& d, Plan& plan) {
         if (!drop[i]) kept.push_back(std::move(found.front()));
         found.pop_front();
     }
+    // Never hand the model what it rejects: a target that fails its own
+    // check (a reference or baseline year out of range …) is dropped here, so
+    // one damaged statement cannot cost the whole document.
+    kept.erase(std::remove_if(kept.begin(), kept.end(), [](const Target& t) { return !valid_target(t); }), kept.end());
     std::stable_sort(kept.begin(), kept.end(),
                      [](const Target& a, const Target& b) { return a.span->begin < b.span->begin; });
 

@@ -2,6 +2,8 @@
 #include <cmath>
 #include <set>
 #include <string>
+#include <string_view>
+#include <unordered_set>
 
 #include "healthplan/error.hpp"
 #include "healthplan/plan.hpp"
@@ -196,8 +198,17 @@ const T* find_by_id(const std::vector<T>& items, std::string_view id) noexcept {
 }
 
 template <class T>
+std::unordered_set<std::string_view> ids_of(const std::vector<T>& items) {
+    std::unordered_set<std::string_view> ids;
+    ids.reserve(items.size());
+    for (const auto& item : items) ids.insert(item.id);
+    return ids;
+}
+
+template <class T>
 void require_unique_ids(const std::vector<T>& items, std::string_view what) {
-    std::set<std::string_view> seen;
+    std::unordered_set<std::string_view> seen;
+    seen.reserve(items.size());
     for (std::size_t i = 0; i < items.size(); ++i) {
         if (!seen.insert(items[i].id).second)
             throw ValidationError("model.duplicate_id", "duplicate id '" + items[i].id + "'",
@@ -236,15 +247,18 @@ void Plan::validate() const {
     };
     for (std::size_t i = 0; i < targets.size(); ++i) at("targets", i, targets[i]);
     for (std::size_t i = 0; i < tasks.size(); ++i) at("tasks", i, tasks[i]);
+    // Links are checked against hashed ids, not by a scan per link: a plan of
+    // 86k targets would otherwise take seconds (quadratic in the targets).
+    const auto indicator_ids = ids_of(indicators), task_ids = ids_of(tasks), target_ids = ids_of(targets);
     for (const auto& t : targets) {
-        if (!t.indicator_id.empty() && !find_indicator(t.indicator_id))
+        if (!t.indicator_id.empty() && !indicator_ids.count(t.indicator_id))
             invalid("target " + t.id + ": indicator_id", "no indicator with id '" + t.indicator_id + "'");
-        if (!t.task_id.empty() && !find_task(t.task_id))
+        if (!t.task_id.empty() && !task_ids.count(t.task_id))
             invalid("target " + t.id + ": task_id", "no task with id '" + t.task_id + "'");
     }
     for (const auto& k : tasks) {
         for (const auto& tid : k.target_ids)
-            if (!find_target(tid)) invalid("task " + k.id + ": target_ids", "no target with id '" + tid + "'");
+            if (!target_ids.count(tid)) invalid("task " + k.id + ": target_ids", "no target with id '" + tid + "'");
     }
 }
 
