@@ -59,7 +59,8 @@ void register_evaluate(py::module_& m) {
     py::enum_<hp::LevelMethod>(m, "LevelMethod", "How a level target is judged before its year.")
         .value("linear_extrapolation", hp::LevelMethod::linear_extrapolation)
         .value("growth_ratio", hp::LevelMethod::growth_ratio)
-        .value("years_to_target", hp::LevelMethod::years_to_target);
+        .value("years_to_target", hp::LevelMethod::years_to_target)
+        .value("statcan", hp::LevelMethod::statcan);
     py::enum_<hp::TrendDefinition>(m, "TrendDefinition", "Operational definitions of 持续下降 / 持续减缓.")
         .value("strictly_monotone", hp::TrendDefinition::strictly_monotone)
         .value("net_with_k_reversals", hp::TrendDefinition::net_with_k_reversals)
@@ -123,6 +124,8 @@ void register_evaluate(py::module_& m) {
         .def_readwrite("region", &P::region)
         .def_readwrite("on_unit_mismatch", &P::on_unit_mismatch)
         .def_readwrite("score", &P::score)
+        .def_readwrite("indicator_directions", &P::indicator_directions)
+        .def_readwrite("stale_years", &P::stale_years)
         .def("validate", &P::validate, "Raises ValidationError naming the first bad field.")
         .def("__copy__", [](const P& p) { return P(p); })
         .def(
@@ -161,6 +164,8 @@ void register_evaluate(py::module_& m) {
         .def_readonly("years_to_target", &hp::TargetResult::years_to_target)
         .def_readonly("probability", &hp::TargetResult::probability)
         .def_readonly("progress", &hp::TargetResult::progress)
+        .def_readonly("score", &hp::TargetResult::score)
+        .def_readonly("stale", &hp::TargetResult::stale)
         .def_readonly("task_id", &hp::TargetResult::task_id)
         .def_readonly("lead", &hp::TargetResult::lead)
         .def_readonly("explanation", &hp::TargetResult::explanation)
@@ -168,6 +173,41 @@ void register_evaluate(py::module_& m) {
             return "<TargetResult " + r.plan_id + "/" + r.target_id + " " + std::string(hp::to_string(r.verdict)) +
                    " (" + r.method + ")>";
         });
+
+    // Statistics Canada / Open SDG progress measure of one series and of an indicator.
+    m.def(
+        "statcan_progress",
+        [](double base_value, double base_year, double current_value, double current_year,
+           std::optional<double> target, double target_year, int direction, std::optional<double> limit) {
+            hp::StatcanInputs in{base_value, base_year, current_value, current_year, target, target_year, direction,
+                                 limit};
+            const auto p = hp::statcan_progress(in);
+            py::dict d;
+            d["progress_value"] = p.progress_value;
+            d["score"] = p.score;
+            d["status"] = p.status;
+            d["target_achieved"] = p.target_achieved;
+            d["sign"] = p.sign;
+            d["coefficient"] = p.coefficient;
+            d["thresholds"] = py::make_tuple(p.high, p.med, p.low);
+            d["note"] = p.note;
+            return d;
+        },
+        py::arg("base_value"), py::arg("base_year"), py::arg("current_value"), py::arg("current_year"),
+        py::arg("target") = py::none(), py::arg("target_year") = 2030.0, py::arg("direction") = -1,
+        py::arg("limit") = py::none());
+    m.def(
+        "statcan_indicator",
+        [](const std::vector<double>& scores, const std::vector<bool>& achieved) {
+            std::vector<hp::StatcanProgress> series(scores.size());
+            for (std::size_t i = 0; i < scores.size(); ++i) {
+                series[i].score = scores[i];
+                series[i].target_achieved = i < achieved.size() && achieved[i];
+            }
+            const auto r = hp::statcan_indicator(series);
+            return py::make_tuple(r.score, r.status);
+        },
+        py::arg("scores"), py::arg("target_achieved"));
 
     py::class_<hp::Observations>(m, "_Observations", "The C++ observation store (wrapped by healthplan.Observations).")
         .def_static(

@@ -129,6 +129,7 @@ LevelResultColumns evaluate_level_columns(const SeriesColumns& obs, const LevelT
             spec.comparator = static_cast<Comparator>(tg.comparator[i]);
             spec.has_year = true;
             spec.year = static_cast<int>(tg.year[i]);
+            spec.as_of = as_of;
             if (!tg.lower.empty()) spec.lower = tg.lower[i];
             if (!tg.upper.empty()) spec.upper = tg.upper[i];
             const std::int64_t from =

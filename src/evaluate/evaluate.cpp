@@ -138,7 +138,10 @@ struct Context {
 // target's only when it is a unit of the level itself (增加500张).
 std::optional<Unit> comparison_unit(const Context& c, const std::vector<SeriesPoint>& pts, bool prefer_indicator) {
     if (!prefer_indicator && !c.target.unit.is_none()) return c.target.unit;
-    if (c.indicator && !c.indicator->unit.is_none()) return c.indicator->unit;
+    // Plans saved before the extractor fix give the indicator of "提高2个百分点" the unit
+    // percentage_point: the points belong to the change, the level is in the series' unit.
+    if (c.indicator && !c.indicator->unit.is_none() && c.indicator->unit.dimension() != Dimension::ratio_difference)
+        return c.indicator->unit;
     for (const auto& p : pts) {
         const auto& u = c.obs.unit(p.unit);
         if (u) return *u;
@@ -239,6 +242,38 @@ void split(const std::vector<Pt>& pts, std::vector<double>& t, std::vector<doubl
     }
 }
 
+// Throws the true reason when no point is left after selecting from `from_year`:
+// either nothing was observed up to as_of, or everything observed precedes the base year.
+void require_points(const Context& c, const std::vector<Pt>& selected, const std::vector<Pt>& all,
+                    std::optional<int> from_year) {
+    if (!selected.empty()) return;
+    if (all.empty() || !from_year) throw Insufficient{"no observation up to the as-of year " + std::to_string(c.as_of)};
+    std::string why = "every observation up to " + std::to_string(c.as_of) + " (" + num(all.front().t) + "–" +
+                      num(all.back().t) + ") precedes the base year " + std::to_string(*from_year) +
+                      ": no point from the base year on";
+    if (c.as_of < *from_year) why += " (the as-of year is before the base year)";
+    throw Insufficient{why};
+}
+
+// The target year has passed without its observation (pts end before it): the
+// data up to the latest observation decide, flagged stale, when that is at most
+// policy.stale_years before the target year. Returns true when judged that way.
+bool passed_without_observation(const Context& c, const std::vector<Pt>& pts, std::optional<int> year) {
+    if (!year || c.as_of < *year || pts.empty() || pts.back().t >= *year) return false;
+    const int gap = *year - static_cast<int>(pts.back().t);
+    if (gap > c.policy.stale_years)
+        throw Insufficient{"the target year " + std::to_string(*year) + " has passed and the latest observation (" +
+                           num(pts.back().t) + ") is more than " + std::to_string(c.policy.stale_years) +
+                           " year(s) older (EvaluationPolicy::stale_years)"};
+    c.r.stale = true;
+    return true;
+}
+
+std::string stale_note(const Context& c) {
+    return "; the target year " + std::to_string(*c.target.year) + " has passed without its observation: judged on data to " +
+           std::to_string(*c.r.latest_year) + " (stale)";
+}
+
 std::string years_list(const std::vector<int>& ys) {
     std::string out;
     for (int y : ys) {
@@ -266,11 +301,16 @@ void apply_level(const Context& c, const detail::LevelOutcome& o, const detail::
     r.years_to_target = o.years_to_target;
     r.probability = o.probability;
     r.progress = o.progress;
+    r.score = o.score;
+    r.stale = o.stale;
     const bool final =
         o.category == detail::Category::met_at_target_year || o.category == detail::Category::missed_at_target_year;
     const bool no_year_rule =
         o.category == detail::Category::maintained || o.category == detail::Category::not_maintained;
-    r.method = final ? "observed_at_target_year" : no_year_rule ? "latest_value" : std::string(to_string(method));
+    r.method = final ? "observed_at_target_year"
+               : o.stale ? "latest_before_target_year"
+               : no_year_rule ? "latest_value"
+                              : std::string(to_string(method));
 
     std::ostringstream e;
     const std::string& u = r.unit;
@@ -285,6 +325,15 @@ void apply_level(const Context& c, const detail::LevelOutcome& o, const detail::
         e << spec.year << " value " << with_unit(o.latest_value, u)
           << (o.verdict == Verdict::achieved ? " meets " : " misses ") << threshold_text << ": "
           << to_string(o.verdict);
+        c.r.explanation = e.str();
+        return;
+    }
+    if (o.stale) {
+        e << "the target year " << spec.year << " has passed without its observation; the latest, "
+          << with_unit(o.latest_value, u) << " (" << num(o.latest_year) << ", " << (spec.year - o.latest_year)
+          << " year(s) before), " << (o.verdict == Verdict::achieved ? "meets " : "misses ") << threshold_text << ": "
+          << to_string(o.verdict) << " (stale: judged on the latest observation, not projected)";
+        if (!std::isnan(o.probability)) e << "; P(meet in " << spec.year << ") = " << num(o.probability);
         c.r.explanation = e.str();
         return;
     }
@@ -313,6 +362,9 @@ void apply_level(const Context& c, const detail::LevelOutcome& o, const detail::
                 e << "; share of the distance still missing " << num(o.progress);
                 break;
             case LevelMethod::years_to_target:
+                break;
+            case LevelMethod::statcan:
+                e << "; StatCan growth ratio " << num(o.progress) << ", score " << num(o.score) << " of −5…5";
                 break;
         }
     }
@@ -345,6 +397,7 @@ detail::LevelSpec make_spec(const Context& c, double th, Comparator cmp, const s
     }
     bounds_for(unit, spec.lower, spec.upper);
     spec.binding = c.r.nature == Nature::binding;
+    spec.as_of = c.as_of;
     return spec;
 }
 
@@ -357,6 +410,36 @@ void judge_threshold(const Context& c, std::vector<Pt> pts, double th, Comparato
     apply_level(c, o, spec, c.policy.method, threshold_text(cmp, th, c.r.unit, c.target.year));
 }
 
+// The indicator's direction: the plan's, else the policy's table by catalog code,
+// then by name (extracted indicators leave it unknown when the plan gives a bare number).
+Direction indicator_direction(const Context& c) {
+    if (c.indicator && c.indicator->direction != Direction::unknown) return c.indicator->direction;
+    const auto& table = c.policy.indicator_directions;
+    for (const std::string* key : {c.indicator ? &c.indicator->code : nullptr,
+                                   c.indicator ? &c.indicator->name : nullptr, &c.target.indicator}) {
+        if (!key || key->empty()) continue;
+        for (const auto& [k, d] : table)
+            if (k == *key) return d;
+    }
+    return Direction::unknown;
+}
+
+// A bare number (=, from a table cell or 为) states a level to reach in the
+// indicator's direction: at least it when more is better, at most when less is.
+// Equality only when the direction is unknown.
+Comparator level_comparator(const Context& c) {
+    if (c.target.comparator != Comparator::eq) return c.target.comparator;
+    switch (indicator_direction(c)) {
+        case Direction::higher:
+            return Comparator::ge;
+        case Direction::lower:
+            return Comparator::le;
+        case Direction::unknown:
+            break;
+    }
+    return Comparator::eq;
+}
+
 // --- per kind ----------------------------------------------------------------
 
 void eval_level(const Context& c, const Matched& m) {
@@ -367,14 +450,24 @@ void eval_level(const Context& c, const Matched& m) {
     if (unit && !c.target.unit.is_none() && !(c.target.unit == *unit)) th = convert(th, c.target.unit, *unit);
     c.r.threshold = th;
     std::vector<int> missing;
-    auto pts = window(convert_points(c, m.points, unit, &missing),
-                      c.target.baseline ? c.target.baseline->year : std::nullopt, c.policy);
+    const auto from = c.target.baseline ? c.target.baseline->year : std::nullopt;
+    const auto all = convert_points(c, m.points, unit, &missing);
+    auto pts = window(all, from, c.policy);
     add_stated_baseline(c, pts);
-    judge_threshold(c, std::move(pts), th, c.target.comparator, unit);
+    require_points(c, pts, all, from);
+    const Comparator cmp = level_comparator(c);
+    c.r.comparator = cmp;
+    judge_threshold(c, std::move(pts), th, cmp, unit);
+    if (c.target.comparator == Comparator::eq)
+        c.r.explanation = (cmp == Comparator::eq
+                               ? "[bare number: the indicator's direction is unknown, judged as equality] "
+                               : std::string("[bare number read in the indicator's direction: ") + cmp_text(cmp) +
+                                     "] ") +
+                          c.r.explanation;
     if (!missing.empty()) c.r.explanation += "; reported missing: " + years_list(missing);
 }
 
-int sign_of(Comparator cmp, const Indicator* ind) {
+int sign_of(const Context& c, Comparator cmp) {
     switch (cmp) {
         case Comparator::increase:
         case Comparator::ge:
@@ -387,8 +480,9 @@ int sign_of(Comparator cmp, const Indicator* ind) {
         default:
             break;
     }
-    if (ind && ind->direction == Direction::lower) return -1;
-    if (ind && ind->direction == Direction::higher) return 1;
+    const Direction dir = indicator_direction(c);
+    if (dir == Direction::lower) return -1;
+    if (dir == Direction::higher) return 1;
     return 0;
 }
 
@@ -402,7 +496,7 @@ ChangeMode change_mode(const Target& t) {
 void eval_change(const Context& c, const Matched& m) {
     const Target& t = c.target;
     if (!t.value) throw Insufficient{"the target states no change value"};
-    const int d = sign_of(t.comparator, c.indicator);
+    const int d = sign_of(c, t.comparator);
     if (d == 0) throw Insufficient{"the direction of the change is unknown"};
     const auto unit = comparison_unit(c, m.points, true);
     c.r.unit = unit ? unit->symbol() : "";
@@ -421,9 +515,21 @@ void eval_change(const Context& c, const Matched& m) {
         ref_year = t.reference->year;
         for (const auto& p : all)
             if (p.t == *ref_year) ref_value = p.y;
-        if (std::isnan(ref_value))
-            throw Insufficient{"no observation for the reference year " + std::to_string(*ref_year)};
         ref_from = "observed reference";
+        // Not observed: the plan's stated baseline stands in when it is the base of that
+        // same year (or names no year) — "比2015年提高10%" with "baseline {2015, 20}".
+        if (std::isnan(ref_value) && t.baseline && (!t.baseline->year || *t.baseline->year == *ref_year)) {
+            ref_value = t.baseline->value;
+            ref_from = "stated baseline, no observation for the reference year";
+        }
+        if (std::isnan(ref_value)) {
+            std::string why = "no observation for the reference year " + std::to_string(*ref_year);
+            if (t.baseline && t.baseline->year)
+                why += " and the stated baseline is for " + std::to_string(*t.baseline->year);
+            else
+                why += " and the plan states no baseline";
+            throw Insufficient{why};
+        }
     } else if (t.baseline) {
         ref_year = t.baseline->year;
         ref_value = t.baseline->value;
@@ -461,6 +567,7 @@ void eval_change(const Context& c, const Matched& m) {
         std::none_of(pts.begin(), pts.end(), [&](const Pt& p) { return p.t == *ref_year; })) {
         pts.insert(pts.begin(), {static_cast<double>(*ref_year), ref_value});
     }
+    require_points(c, pts, all, ref_year);
     judge_threshold(c, std::move(pts), th, cmp, unit);
     std::ostringstream e;
     e << (d > 0 ? "raise by " : "lower by ") << num(v)
@@ -475,7 +582,7 @@ void eval_change(const Context& c, const Matched& m) {
 void eval_rate(const Context& c, const Matched& m) {
     const Target& t = c.target;
     if (!t.value) throw Insufficient{"the target states no rate"};
-    const int d = sign_of(t.comparator, c.indicator);
+    const int d = sign_of(c, t.comparator);
     if (d == 0) throw Insufficient{"the direction of the rate is unknown"};
     const ChangeMode mode = change_mode(t);
     std::optional<Unit> unit;
@@ -490,8 +597,10 @@ void eval_rate(const Context& c, const Matched& m) {
     std::optional<int> from = t.reference && t.reference->year ? t.reference->year
                               : t.baseline                     ? t.baseline->year
                                                                : std::nullopt;
-    auto pts = window(convert_points(c, m.points, unit, nullptr), from, c.policy);
+    const auto all = convert_points(c, m.points, unit, nullptr);
+    auto pts = window(all, from, c.policy);
     add_stated_baseline(c, pts);
+    require_points(c, pts, all, from);
     const std::optional<int> T = t.year;
     bool final = false;
     if (T) {
@@ -502,6 +611,8 @@ void eval_rate(const Context& c, const Matched& m) {
         } else if (!pts.empty() && pts.back().t > *T) {
             throw Insufficient{"no observation for the target year " + std::to_string(*T) +
                                " although later years exist"};
+        } else {
+            final = passed_without_observation(c, pts, T);
         }
     }
     c.r.points = static_cast<int>(pts.size());
@@ -554,7 +665,7 @@ void eval_rate(const Context& c, const Matched& m) {
         const double span_T = *T - first.t;
         c.r.threshold =
             mode == ChangeMode::relative ? first.y * std::pow(1.0 + d * v / 100.0, span_T) : first.y + d * v * span_T;
-        if (!final) {
+        if (!final || c.r.stale) {
             std::vector<double> tt, yy;
             split(pts, tt, yy);
             const LinearFit fit = fit_line(tt, yy);
@@ -582,6 +693,7 @@ void eval_rate(const Context& c, const Matched& m) {
       << with_unit(required_level, c.r.unit) << "); the rate was met in " << met_years << " of " << steps
       << " year-on-year steps";
     if (!missed.empty()) e << " (not in " << join(missed) << ")";
+    if (c.r.stale) e << stale_note(c);
     e << " → " << to_string(c.r.verdict);
     c.r.explanation = e.str();
 }
@@ -595,19 +707,23 @@ void eval_trend(const Context& c, const Matched& m) {
     const bool slowing = contains(text, "减缓") || contains(text, "放缓");
     const std::string name = t.indicator + (c.indicator ? c.indicator->name : "");
     const bool is_growth_rate = contains(name, "增长率") || contains(name, "增速") || contains(name, "增幅");
-    int d = slowing ? -1 : sign_of(t.comparator, c.indicator);
+    int d = slowing ? -1 : sign_of(c, t.comparator);
     if (d == 0) throw Insufficient{"the wanted direction is unknown (neither 上升 nor 下降 stated)"};
     const auto unit = comparison_unit(c, m.points, true);
     c.r.unit = unit ? unit->symbol() : "";
-    auto pts =
-        window(convert_points(c, m.points, unit, nullptr), t.baseline ? t.baseline->year : std::nullopt, c.policy);
+    const auto from = t.baseline ? t.baseline->year : std::nullopt;
+    const auto all = convert_points(c, m.points, unit, nullptr);
+    auto pts = window(all, from, c.policy);
     add_stated_baseline(c, pts);
+    require_points(c, pts, all, from);
     bool final = false;
     if (t.year) {
         const bool has_T = std::any_of(pts.begin(), pts.end(), [&](const Pt& p) { return p.t == *t.year; });
         if (has_T) {
             pts.erase(std::remove_if(pts.begin(), pts.end(), [&](const Pt& p) { return p.t > *t.year; }), pts.end());
             final = true;
+        } else {
+            final = passed_without_observation(c, pts, t.year);
         }
     }
     c.r.points = static_cast<int>(pts.size());
@@ -658,11 +774,39 @@ void eval_trend(const Context& c, const Matched& m) {
             break;
     }
     c.r.method = "trend:" + std::string(to_string(c.policy.trend));
+    c.r.category = ok ? "holds" : "does_not_hold";
+    std::string statcan_text;
+    if (c.policy.method == LevelMethod::statcan && !slowing) {
+        // StatCan's method for indicators without a numeric target: growth rate from
+        // the first to the latest point, thresholds scaled near the natural limit.
+        StatcanInputs in;
+        in.base_value = y.front();
+        in.base_year = x.front();
+        in.current_value = y.back();
+        in.current_year = x.back();
+        in.target_year = t.year ? *t.year : 2030;
+        in.direction = d;
+        double lo, hi;
+        bounds_for(unit, lo, hi);
+        if (d > 0 && std::isfinite(hi)) in.limit = hi;
+        const StatcanProgress sp = statcan_progress(in);
+        if (std::isnan(sp.progress_value)) throw Insufficient{"StatCan growth-rate measure not computable: " + sp.note};
+        ok = sp.status == "substantial_progress" || sp.status == "moderate_progress";
+        c.r.progress = sp.progress_value;
+        c.r.score = sp.score;
+        c.r.method = "statcan";
+        c.r.category = sp.status;
+        statcan_text = "StatCan growth rate " + num(sp.progress_value) + " a year against cut-offs " + num(sp.high) +
+                       " / " + num(sp.med) + " / " + num(sp.low) +
+                       (in.limit ? " (scaled by " + num(sp.coefficient) + " near the limit " + num(*in.limit) + ")"
+                                 : std::string()) +
+                       ": " + sp.status + ", score " + num(sp.score) + " of −5…5 → ";
+    }
     c.r.observed_pace = slope;
     c.r.threshold = nan;
     c.r.verdict = final ? (ok ? Verdict::achieved : Verdict::missed) : (ok ? Verdict::on_track : Verdict::off_track);
-    c.r.category = ok ? "holds" : "does_not_hold";
     std::ostringstream e;
+    e << statcan_text;
     e << subject << " should keep " << (d > 0 ? "rising" : "falling") << (slowing ? " (持续减缓: slowing growth)" : "")
       << "; " << num(x.front()) << "–" << num(x.back()) << ": net " << signed_num(net) << ", " << reversals
       << " step(s) against, Theil–Sen " << signed_num(slope) << " a year, Mann–Kendall p = " << num(p)
@@ -671,6 +815,7 @@ void eval_trend(const Context& c, const Matched& m) {
       << num(c.policy.mann_kendall_alpha) << ") " << (ts_ok ? "yes" : "no") << " → " << to_string(c.r.verdict) << " by "
       << to_string(c.policy.trend);
     if (strict_ok != k_ok || k_ok != ts_ok) e << " (definitions disagree)";
+    if (c.r.stale) e << stale_note(c);
     c.r.explanation = e.str();
 }
 
@@ -692,7 +837,7 @@ void eval_benchmark(const Context& c, const Matched& m, const std::vector<std::s
         throw Insufficient{"no benchmark region for '" + t.benchmark + "' (see EvaluationPolicy::benchmark_regions)"};
     auto bm = match_series(c.obs, keys, region, false);
     if (!bm) throw Insufficient{"no observations of the benchmark region '" + region + "'"};
-    int d = sign_of(t.comparator, c.indicator);
+    int d = sign_of(c, t.comparator);
     if (d == 0) d = 1;
     const bool strict = t.comparator == Comparator::gt || t.comparator == Comparator::lt;
     const auto unit = comparison_unit(c, m.points, true);
@@ -797,10 +942,14 @@ void eval_milestone(const Context& c, const Matched& m) {
         c.r.category = late ? "done_late" : "done";
         e << "done in " << *done_year;
         if (T) e << " (deadline " << *T << ")";
-    } else if (T && c.as_of >= *T && latest >= *T) {
+    } else if (T && c.as_of >= *T) {
+        // The deadline has passed and the last report says not done: missed, even when
+        // that report predates the deadline (then flagged stale: nothing says it was done).
         c.r.verdict = Verdict::missed;
         c.r.category = "not_done";
-        e << "not done by the deadline " << *T << " (latest report " << latest << ")";
+        c.r.stale = latest < *T;
+        e << "not done by the deadline " << *T << " (latest report " << latest
+          << (c.r.stale ? ", before the deadline: stale)" : ")");
     } else {
         c.r.verdict = c.policy.pending_milestone;
         c.r.category = "pending";
@@ -844,6 +993,7 @@ TargetResult evaluate_target(const Plan& plan, const Target& target, const Obser
     r.method_version = std::string(evaluation_version);
     r.threshold = r.baseline_value = r.latest_value = r.reference_value = nan;
     r.projected_value = r.required_pace = r.observed_pace = r.years_to_target = r.probability = r.progress = nan;
+    r.score = nan;
     const Indicator* ind = plan.find_indicator(target.indicator_id);
     r.nature = target.nature != Nature::unspecified ? target.nature : ind ? ind->nature : Nature::unspecified;
     r.lead = lead_names(plan, target, r.task_id);
@@ -894,6 +1044,14 @@ TargetResult evaluate_target(const Plan& plan, const Target& target, const Obser
             case TargetKind::milestone:
                 eval_milestone(c, *m);
                 break;
+        }
+        // A regional series is used whole; rows without a region for the same key are
+        // not mixed in (two sources, possibly two definitions) — said, not silent.
+        if (!m->region.empty()) {
+            const auto unspecified = obs.series(m->key, "");
+            if (!unspecified.empty())
+                r.explanation += "; " + std::to_string(unspecified.size()) + " row(s) of '" + m->key +
+                                 "' without a region were not used (the " + m->region + " series is used whole)";
         }
     } catch (const Insufficient& why) {
         r.verdict = Verdict::insufficient_data;

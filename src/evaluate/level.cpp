@@ -6,6 +6,7 @@
 
 #include <boost/math/distributions/students_t.hpp>
 
+#include "healthplan/evaluate.hpp"
 #include "healthplan/trend.hpp"
 
 HEALTHPLAN_BEGIN_NAMESPACE
@@ -49,6 +50,12 @@ const char* category_name(Category c) noexcept {
             return "insufficient_progress";
         case Category::binding_projection_short:
             return "binding_projection_short";
+        case Category::moderate_progress:
+            return "moderate_progress";
+        case Category::met_before_target_year:
+            return "met_before_target_year";
+        case Category::missed_before_target_year:
+            return "missed_before_target_year";
         case Category::count_:
             break;
     }
@@ -69,6 +76,11 @@ const char* reason_text(Reason r) noexcept {
             return "growth rates need positive base, latest and target values (zero or negative value)";
         case Reason::no_target_year:
             return "the target has no year";
+        case Reason::stale:
+            return "the target year has passed and the latest observation is too old to judge it "
+                   "(more than EvaluationPolicy::stale_years before the target year)";
+        case Reason::statcan_not_available:
+            return "the StatCan measure is not computable (base and latest values of opposite signs)";
     }
     return "";
 }
@@ -250,6 +262,20 @@ LevelOutcome judge_level(const double* t, const double* y, int n, const LevelSpe
         o.reason = Reason::no_target_year_value;
         return o;
     }
+    // The target year has passed without its observation: the latest observation
+    // decides (achieved / missed, flagged stale) when recent enough, never a projection.
+    if (spec.as_of >= T) {
+        if (T - tn > policy.stale_years) {
+            o.reason = Reason::stale;
+            return o;
+        }
+        const bool ok = meets(yn, cmp, th, tol);
+        o.verdict = ok ? Verdict::achieved : Verdict::missed;
+        o.category = ok ? Category::met_before_target_year : Category::missed_before_target_year;
+        o.stale = true;
+        if (n >= 2) o.probability = probability_from_fit(fit, T, cmp, th, tol, policy.min_points_probability);
+        return o;
+    }
 
     const double left = T - tn;  // > 0
     o.required_pace = (th - yn) / left;
@@ -311,6 +337,34 @@ LevelOutcome judge_level(const double* t, const double* y, int n, const LevelSpe
                 cat = Category::deterioration;
             break;
         }
+        case LevelMethod::statcan: {
+            StatcanInputs in;
+            in.base_value = y0;
+            in.base_year = t0;
+            in.current_value = yn;
+            in.current_year = tn;
+            in.target = th;
+            in.target_year = T;
+            in.direction = dir;
+            const StatcanProgress p = statcan_progress(in);
+            o.progress = p.progress_value;
+            o.score = p.score;
+            if (std::isnan(p.progress_value) && !met_now) {
+                o.reason = Reason::statcan_not_available;
+                return o;
+            }
+            const double cagr = std::pow(yn / (y0 == 0 ? 0.001 : y0), 1.0 / (tn - t0)) - 1.0;
+            if (std::isfinite(cagr) && cagr > -1) {
+                o.projected = clamp_to(yn * std::pow(1.0 + cagr, left), spec, bound);
+                o.years_to_target =
+                    dir * cagr > 0 && th / yn > 0 ? std::max(0.0, std::log(th / yn) / std::log1p(cagr)) : inf;
+            }
+            cat = p.status == "substantial_progress" ? Category::substantial_progress
+                  : p.status == "moderate_progress"  ? Category::moderate_progress
+                  : p.status == "limited_progress"   ? Category::limited_progress
+                                                     : Category::deterioration;
+            break;
+        }
         case LevelMethod::years_to_target: {
             if (!(y0 != 0 && yn > 0 && th > 0)) {
                 if (!met_now) {
@@ -345,6 +399,7 @@ LevelOutcome judge_level(const double* t, const double* y, int n, const LevelSpe
         return o;
     }
     const bool on = cat == Category::reachable || cat == Category::on_track || cat == Category::substantial_progress;
+    // (statcan: substantial progress is on track, as R ≥ 0.95 is for growth_ratio)
     o.verdict = on ? Verdict::on_track : Verdict::off_track;
     o.category = cat;
     if (on && spec.binding && policy.binding_strict && !meets(o.projected, cmp, th, tol)) {

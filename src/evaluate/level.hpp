@@ -42,6 +42,11 @@ enum class Category : std::uint8_t {
     insufficient_progress,
     // binding rule
     binding_projection_short,
+    // statcan (substantial_progress, limited_progress, deterioration shared above)
+    moderate_progress,
+    // target year passed without its observation: judged on the latest one
+    met_before_target_year,
+    missed_before_target_year,
     count_,
 };
 const char* category_name(Category c) noexcept;
@@ -54,6 +59,8 @@ enum class Reason : std::uint8_t {
     no_target_year_value,
     non_positive_for_growth,
     no_target_year,
+    stale,
+    statcan_not_available,
 };
 const char* reason_text(Reason r) noexcept;
 
@@ -65,6 +72,9 @@ struct LevelSpec {
     double lower = -inf;  // natural bounds of projections
     double upper = inf;
     bool binding = false;
+    // Evaluation year: after the target year without its observation, the
+    // latest observation decides (stale) within policy.stale_years.
+    int as_of = std::numeric_limits<int>::max();
 };
 
 struct LevelOutcome {
@@ -81,6 +91,8 @@ struct LevelOutcome {
     double years_to_target = nan;
     double probability = nan;
     double progress = nan;
+    double score = nan;  // statcan's −5…5
+    bool stale = false;
     int points = 0;
 };
 
