@@ -252,6 +252,7 @@ class LevelMethod(enum.Enum):
     linear_extrapolation: ClassVar[LevelMethod]
     growth_ratio: ClassVar[LevelMethod]
     years_to_target: ClassVar[LevelMethod]
+    statcan: ClassVar[LevelMethod]
 
 class TrendDefinition(enum.Enum):
     strictly_monotone: ClassVar[TrendDefinition]
@@ -295,6 +296,8 @@ class EvaluationPolicy:
     region: str
     on_unit_mismatch: UnitMismatch
     score: ScoreWeights
+    indicator_directions: list[tuple[str, Direction]]
+    stale_years: int
     def __init__(self, **fields: Any) -> None: ...
     def validate(self) -> None: ...
 
@@ -330,6 +333,8 @@ class TargetResult:
     years_to_target: float
     probability: float
     progress: float
+    score: float
+    stale: bool
     task_id: str
     lead: list[str]
     explanation: str
@@ -505,3 +510,15 @@ def department_kind(id: str) -> DepartmentKind: ...
 def extract(text: str, name: str = "") -> Plan: ...
 def extract_file(path: str | os.PathLike[str], encoding: str = "") -> Plan: ...
 def extract_many(paths: list[str], threads: int = 0, progress: Any = None) -> list[Plan]: ...
+
+def statcan_progress(
+    base_value: float,
+    base_year: float,
+    current_value: float,
+    current_year: float,
+    target: float | None = ...,
+    target_year: float = ...,
+    direction: int = ...,
+    limit: float | None = ...,
+) -> Any: ...
+def statcan_indicator(scores: list[float], target_achieved: list[bool]) -> tuple[float, str]: ...

@@ -23,7 +23,8 @@ import math
 import os
 from collections.abc import Sequence
 from importlib import resources
-from typing import TYPE_CHECKING, Any
+from functools import cache
+from typing import TYPE_CHECKING, Any, TypedDict
 
 import numpy as np
 
@@ -62,6 +63,8 @@ __all__ = [
     "evaluate_results",
     "observed_china",
     "scorecard",
+    "statcan_indicator",
+    "statcan_progress",
 ]
 
 #: Verdict names in code order (the bulk path returns codes into this tuple).
@@ -101,6 +104,8 @@ RESULT_COLUMNS: dict[str, str] = {
     "years_to_target": "years until the threshold is reached at the method's pace (inf = never)",
     "probability": "probability of meeting the target from the fit's residual spread (≥3 points)",
     "progress": "method's ratio: growth ratio R, share of distance missing, years, reversals, p-value",
+    "score": "method's own score: statcan −5…5 (NaN for the other methods)",
+    "stale": "judged after the target year on an earlier observation (EvaluationPolicy.stale_years)",
     "task_id": "task the target belongs to",
     "lead": "lead units of that task, joined by '、'",
     "explanation": "one-paragraph explanation in English",
@@ -382,8 +387,25 @@ def _policy(policy: EvaluationPolicy | None, method: str | LevelMethod | None, *
         if k == "trend" and isinstance(v, str):
             v = TrendDefinition.__members__[_checked(v, TrendDefinition)]
         setattr(p, k, v)
+    if not p.indicator_directions:
+        p.indicator_directions = _catalog_directions()
     p.validate()
     return p
+
+
+@cache
+def _catalog_directions() -> list[tuple[str, Any]]:
+    """Direction of every bundled catalog indicator by code, name and alias, for
+    plans whose indicators leave it unknown (a bare number is then read in it)."""
+    from ._core import Direction
+    from .compare import default_catalog
+
+    out: list[tuple[str, Any]] = []
+    for e in default_catalog().entries:
+        if e.direction == Direction.unknown:
+            continue
+        out.extend((key, e.direction) for key in (e.code, e.name, *e.aliases))
+    return out
 
 
 def _checked(name: str, enum: Any) -> str:
@@ -685,3 +707,46 @@ def evaluate_frame(
 
 
 __all__ += ["level_category_names"]
+
+
+# ------------------------------------------------------ Statistics Canada --
+
+
+class StatcanProgress(TypedDict):
+    """One series' progress measure, as sdg-build's ``SeriesProgress`` reports it."""
+
+    progress_value: float  # growth (no target) or growth ratio; NaN = not computable
+    score: float  # −5…5, NaN when not computable
+    status: str  # target_achieved, substantial_progress, moderate_progress, limited_progress, deterioration, not_available
+    target_achieved: bool
+    sign: int  # −1 when the base value is negative
+    coefficient: float  # natural-limit scaling of the thresholds
+    thresholds: tuple[float, float, float]  # high, med, low after scaling
+    note: str
+
+
+def statcan_progress(
+    base_value: float,
+    base_year: float,
+    current_value: float,
+    current_year: float,
+    target: float | None = None,
+    target_year: float = 2030,
+    direction: int = -1,
+    limit: float | None = None,
+) -> StatcanProgress:
+    """Statistics Canada's progress measure of one series, faithful to Open SDG's
+    ``sdg-build`` (``sdg/ProgressMeasure.py``); arguments as in its published
+    ``indicator_calculation_components.yml`` (``direction`` +1 positive, −1 negative)."""
+    out: StatcanProgress = _core.statcan_progress(
+        base_value, base_year, current_value, current_year, target, target_year, direction, limit
+    )
+    return out
+
+
+def statcan_indicator(series: Sequence[StatcanProgress]) -> tuple[float, str]:
+    """Indicator-level score (mean of the series scores) and status; (NaN, "") when no series has a score."""
+    score, status = _core.statcan_indicator(
+        [s["score"] for s in series], [bool(s["target_achieved"]) for s in series]
+    )
+    return float(score), str(status)
