@@ -171,6 +171,6 @@ struct EvaluationPolicy {
 
 // Identifies the rules: bump when a default or a formula changes so stored
 // results can say which rules produced them.
-inline constexpr std::string_view evaluation_version = "1";
+inline constexpr std::string_view evaluation_version = "2";
 
 HEALTHPLAN_END_NAMESPACE

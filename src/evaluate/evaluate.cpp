@@ -960,6 +960,18 @@ void eval_milestone(const Context& c, const Matched& m) {
     c.r.explanation = e.str();
 }
 
+// Rules and thresholds that are healthplan's own, not a published method's, are
+// labelled "/healthplan" in the method string, so a reader never mistakes them for
+// the published method they sit beside (docs/evaluation.md, "Whose rule is it").
+// Published as implemented: statcan (Open SDG), years_to_target (Defra), and a
+// plain comparison at the target year. The 左右 tolerance is ours wherever used.
+void label_own_rules(TargetResult& r) {
+    static constexpr std::string_view published[] = {"statcan", "years_to_target", "observed_at_target_year", "none"};
+    const bool is_published =
+        std::find(std::begin(published), std::end(published), r.method) != std::end(published);
+    if (!is_published || (r.comparator == Comparator::approx && r.method != "none")) r.method += "/healthplan";
+}
+
 std::vector<std::string> lead_names(const Plan& plan, const Target& t, std::string& task_id) {
     const Task* task = t.task_id.empty() ? nullptr : plan.find_task(t.task_id);
     if (!task) {
@@ -1060,6 +1072,7 @@ TargetResult evaluate_target(const Plan& plan, const Target& target, const Obser
         r.explanation = "insufficient data: " + why.reason;
     }
     if (r.method.empty()) r.method = "none";  // nothing was judged (no series matched)
+    label_own_rules(r);
     // A value the extractor could not read with certainty is judged, but never silently.
     if (target.certainty == Certainty::uncertain)
         r.explanation = "[target uncertain: " + (target.note.empty() ? std::string("see the plan text") : target.note) +

@@ -160,7 +160,7 @@ TEST_CASE("decision: target year passed without its observation → latest decid
     auto r = f.run(2023);  // as of 2023, data to 2021, target 2022
     CHECK(r.verdict == Verdict::achieved);
     CHECK(r.stale);
-    CHECK(r.method == "latest_before_target_year");
+    CHECK(r.method == "latest_before_target_year/healthplan");
     CHECK(r.category == "met_before_target_year");
     CHECK_THAT(r.explanation, Contains("has passed without its observation"));
 
