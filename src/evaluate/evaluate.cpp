@@ -9,6 +9,7 @@
 #include <limits>
 #include <sstream>
 
+#include "evaluate/kinds.hpp"
 #include "evaluate/level.hpp"
 #include "healthplan/error.hpp"
 #include "healthplan/trend.hpp"
@@ -253,20 +254,6 @@ void require_points(const Context& c, const std::vector<Pt>& selected, const std
                       ": no point from the base year on";
     if (c.as_of < *from_year) why += " (the as-of year is before the base year)";
     throw Insufficient{why};
-}
-
-// The target year has passed without its observation (pts end before it): the
-// data up to the latest observation decide, flagged stale, when that is at most
-// policy.stale_years before the target year. Returns true when judged that way.
-bool passed_without_observation(const Context& c, const std::vector<Pt>& pts, std::optional<int> year) {
-    if (!year || c.as_of < *year || pts.empty() || pts.back().t >= *year) return false;
-    const int gap = *year - static_cast<int>(pts.back().t);
-    if (gap > c.policy.stale_years)
-        throw Insufficient{"the target year " + std::to_string(*year) + " has passed and the latest observation (" +
-                           num(pts.back().t) + ") is more than " + std::to_string(c.policy.stale_years) +
-                           " year(s) older (EvaluationPolicy::stale_years)"};
-    c.r.stale = true;
-    return true;
 }
 
 std::string stale_note(const Context& c) {
@@ -542,25 +529,15 @@ void eval_change(const Context& c, const Matched& m) {
 
     const double v = *t.value;
     const ChangeMode mode = change_mode(t);
-    double th = ref_value;
-    switch (mode) {
-        case ChangeMode::relative:
-            th = ref_value * (1.0 + d * v / 100.0);
-            break;
-        case ChangeMode::points:
-            th = ref_value +
-                 d * ((unit && unit->dimension() == Dimension::ratio) ? convert(v, Unit::percent(), *unit) : v);
-            break;
-        case ChangeMode::absolute:
-            th = ref_value +
-                 d * ((unit && !t.unit.is_none() && t.unit.compatible_with(*unit)) ? convert(v, t.unit, *unit) : v);
-            break;
-    }
+    // The amount in the comparison unit (points of a share in its unit; 增加500张 as is).
+    double amount = v;
+    if (mode == ChangeMode::points && unit && unit->dimension() == Dimension::ratio)
+        amount = convert(v, Unit::percent(), *unit);
+    else if (mode == ChangeMode::absolute && unit && !t.unit.is_none() && t.unit.compatible_with(*unit))
+        amount = convert(v, t.unit, *unit);
+    const double th = detail::change_threshold(ref_value, amount, mode, d);
     c.r.threshold = th;
-    const Comparator cmp = t.comparator == Comparator::gt   ? Comparator::gt
-                           : t.comparator == Comparator::lt ? Comparator::lt
-                           : d > 0                          ? Comparator::ge
-                                                            : Comparator::le;
+    const Comparator cmp = detail::change_comparator(t.comparator, d);
     c.r.comparator = cmp;
     auto pts = window(all, ref_year, c.policy);
     if (ref_year && c.policy.use_stated_baseline && *ref_year <= c.as_of &&
@@ -577,6 +554,57 @@ void eval_change(const Context& c, const Matched& m) {
       << " from " << with_unit(ref_value, c.r.unit) << (ref_year ? " (" + std::to_string(*ref_year) + ", " : " (")
       << ref_from << ") gives " << cmp_text(cmp) << " " << with_unit(th, c.r.unit) << "; " << c.r.explanation;
     c.r.explanation = e.str();
+}
+
+// Copies the numbers every kind's outcome shares into the result.
+void apply_outcome(const Context& c, const detail::KindOutcome& o) {
+    TargetResult& r = c.r;
+    r.verdict = o.verdict;
+    r.category = detail::category_name(o.category);
+    r.points = o.points;
+    if (!std::isnan(o.latest_year)) {
+        r.latest_year = static_cast<int>(o.latest_year);
+        r.latest_value = o.latest_value;
+    }
+    r.threshold = o.threshold;
+    r.projected_value = o.projected;
+    r.required_pace = o.required_pace;
+    r.observed_pace = o.observed_pace;
+    r.years_to_target = o.years_to_target;
+    r.probability = o.probability;
+    r.progress = o.progress;
+    r.score = o.score;
+    r.stale = o.stale;
+}
+
+// The reason of an insufficient outcome, with the numbers that make it concrete.
+[[noreturn]] void insufficient(const Context& c, const detail::KindOutcome& o, const std::vector<Pt>& pts) {
+    using detail::Reason;
+    std::string why = detail::reason_text(o.reason);
+    switch (o.reason) {
+        case Reason::no_target_year_value:
+        case Reason::no_aligned_target_year:
+            why = (o.reason == Reason::no_target_year_value ? "no observation" : "no aligned observation") +
+                  std::string(" for the target year ") + std::to_string(*c.target.year) +
+                  " although later years exist";
+            break;
+        case Reason::stale:
+            why = "the target year " + std::to_string(*c.target.year) + " has passed and the latest observation (" +
+                  (pts.empty() ? std::string("none") : num(pts.back().t)) + ") is more than " +
+                  std::to_string(c.policy.stale_years) + " year(s) older (EvaluationPolicy::stale_years)";
+            break;
+        case Reason::no_aligned_year:
+            why += " (lag " + std::to_string(c.policy.benchmark_lag) + ")";
+            break;
+        default:
+            break;
+    }
+    c.r.points = o.points;
+    if (!std::isnan(o.latest_year)) {
+        c.r.latest_year = static_cast<int>(o.latest_year);
+        c.r.latest_value = o.latest_value;
+    }
+    throw Insufficient{why};
 }
 
 void eval_rate(const Context& c, const Matched& m) {
@@ -601,97 +629,42 @@ void eval_rate(const Context& c, const Matched& m) {
     auto pts = window(all, from, c.policy);
     add_stated_baseline(c, pts);
     require_points(c, pts, all, from);
-    const std::optional<int> T = t.year;
-    bool final = false;
-    if (T) {
-        const bool has_T = std::any_of(pts.begin(), pts.end(), [&](const Pt& p) { return p.t == *T; });
-        if (has_T) {
-            pts.erase(std::remove_if(pts.begin(), pts.end(), [&](const Pt& p) { return p.t > *T; }), pts.end());
-            final = true;
-        } else if (!pts.empty() && pts.back().t > *T) {
-            throw Insufficient{"no observation for the target year " + std::to_string(*T) +
-                               " although later years exist"};
-        } else {
-            final = passed_without_observation(c, pts, T);
-        }
-    }
-    c.r.points = static_cast<int>(pts.size());
-    if (pts.empty()) throw Insufficient{"no observation up to the as-of year"};
-    c.r.latest_year = static_cast<int>(pts.back().t);
-    c.r.latest_value = pts.back().y;
-    if (pts.size() < 2) throw Insufficient{"a single data point: no change can be measured"};
 
-    const Pt first = pts.front(), last = pts.back();
-    const double years = last.t - first.t;
-    // Year by year.
-    int met_years = 0, steps = 0;
-    std::vector<std::string> missed;
-    for (std::size_t i = 1; i < pts.size(); ++i) {
-        const double gap = pts[i].t - pts[i - 1].t;
-        double change;
-        if (mode == ChangeMode::relative) {
-            if (!(pts[i - 1].y > 0)) throw Insufficient{"relative change from a zero or negative value"};
-            change = (std::pow(pts[i].y / pts[i - 1].y, 1.0 / gap) - 1.0) * 100.0;
-        } else {
-            change = (pts[i].y - pts[i - 1].y) / gap;
-        }
-        ++steps;
-        if (d * change >= v)
-            ++met_years;
-        else
-            missed.push_back(num(pts[i].t) + " (" + signed_num(change) + ")");
-    }
-    // Cumulatively from the first point.
-    double required_level;
-    if (mode == ChangeMode::relative) {
-        if (!(first.y > 0)) throw Insufficient{"relative change from a zero or negative value"};
-        required_level = first.y * std::pow(1.0 + d * v / 100.0, years);
-    } else {
-        required_level = first.y + d * v * years;
-    }
-    const bool cumulative_ok = d * (last.y - required_level) >= 0;
-    const bool ok = cumulative_ok && (!c.policy.rate_every_year || met_years == steps);
-
-    const double observed = mode == ChangeMode::relative ? (std::pow(last.y / first.y, 1.0 / years) - 1.0) * 100.0
-                                                         : (last.y - first.y) / years;
-    c.r.observed_pace = observed;
-    c.r.required_pace = d * v;
-    c.r.progress = d * observed / v;
-    c.r.baseline_year = static_cast<int>(first.t);
-    c.r.baseline_value = first.y;
+    detail::RateSpec spec;
+    spec.v = v;
+    spec.d = d;
+    spec.relative = mode == ChangeMode::relative;
+    spec.has_year = t.year.has_value();
+    spec.year = t.year.value_or(0);
+    spec.as_of = c.as_of;
+    bounds_for(unit, spec.lower, spec.upper);
+    std::vector<double> x, y;
+    split(pts, x, y);
+    std::vector<int> missed_steps;
+    const auto o = detail::judge_rate(x.data(), y.data(), static_cast<int>(x.size()), spec, c.policy, &missed_steps);
+    if (o.verdict == Verdict::insufficient_data) insufficient(c, o, pts);
+    apply_outcome(c, o);
+    c.r.baseline_year = static_cast<int>(o.base_year);
+    c.r.baseline_value = o.base_value;
     c.r.method = c.policy.rate_every_year ? "rate_every_year" : "rate_cumulative";
-    const Comparator cmp = d > 0 ? Comparator::ge : Comparator::le;
-    if (T) {
-        const double span_T = *T - first.t;
-        c.r.threshold =
-            mode == ChangeMode::relative ? first.y * std::pow(1.0 + d * v / 100.0, span_T) : first.y + d * v * span_T;
-        if (!final || c.r.stale) {
-            std::vector<double> tt, yy;
-            split(pts, tt, yy);
-            const LinearFit fit = fit_line(tt, yy);
-            double lo, hi;
-            bounds_for(unit, lo, hi);
-            c.r.projected_value = std::clamp(fit.at(*T), lo, hi);
-            c.r.probability = detail::probability_of_meeting(tt.data(), yy.data(), static_cast<int>(tt.size()), *T, cmp,
-                                                             c.r.threshold, 0, c.policy.min_points_probability);
-        }
-    } else {
-        c.r.threshold = required_level;
-    }
-    c.r.verdict = final ? (ok ? Verdict::achieved : Verdict::missed) : (ok ? Verdict::on_track : Verdict::off_track);
-    c.r.category = met_years == steps && cumulative_ok ? "met_every_year"
-                   : cumulative_ok                     ? "met_cumulatively"
-                                                       : "behind";
 
+    const Comparator cmp = d > 0 ? Comparator::ge : Comparator::le;
+    std::vector<std::string> missed;
+    for (int i : missed_steps) {
+        const double gap = x[i] - x[i - 1];
+        const double change = spec.relative ? (std::pow(y[i] / y[i - 1], 1.0 / gap) - 1.0) * 100.0
+                                            : (y[i] - y[i - 1]) / gap;
+        missed.push_back(num(x[i]) + " (" + signed_num(change) + ")");
+    }
     std::ostringstream e;
     const char* per = mode == ChangeMode::relative ? "% a year"
                       : mode == ChangeMode::points ? " percentage points a year"
                                                    : " a year";
-    e << "needs " << (d > 0 ? "+" : "-") << num(v) << per << " from " << num(first.t) << "; observed "
-      << signed_num(observed) << per << " on average to " << num(last.t) << " (" << with_unit(first.y, c.r.unit)
-      << " → " << with_unit(last.y, c.r.unit) << ", required " << cmp_text(cmp) << " "
-      << with_unit(required_level, c.r.unit) << "); the rate was met in " << met_years << " of " << steps
-      << " year-on-year steps";
+    e << "needs " << (d > 0 ? "+" : "-") << num(v) << per << " from " << num(o.base_year) << "; observed "
+      << signed_num(o.observed_pace) << per << " on average to " << num(o.latest_year) << " ("
+      << with_unit(o.base_value, c.r.unit) << " → " << with_unit(o.latest_value, c.r.unit) << ", required "
+      << cmp_text(cmp) << " " << with_unit(o.required_level, c.r.unit) << "); the rate was met in " << o.met_steps
+      << " of " << o.steps << " year-on-year steps";
     if (!missed.empty()) e << " (not in " << join(missed) << ")";
     if (c.r.stale) e << stale_note(c);
     e << " → " << to_string(c.r.verdict);
@@ -716,105 +689,44 @@ void eval_trend(const Context& c, const Matched& m) {
     auto pts = window(all, from, c.policy);
     add_stated_baseline(c, pts);
     require_points(c, pts, all, from);
-    bool final = false;
-    if (t.year) {
-        const bool has_T = std::any_of(pts.begin(), pts.end(), [&](const Pt& p) { return p.t == *t.year; });
-        if (has_T) {
-            pts.erase(std::remove_if(pts.begin(), pts.end(), [&](const Pt& p) { return p.t > *t.year; }), pts.end());
-            final = true;
-        } else {
-            final = passed_without_observation(c, pts, t.year);
-        }
-    }
-    c.r.points = static_cast<int>(pts.size());
-    if (pts.empty()) throw Insufficient{"no observation up to the as-of year"};
-    c.r.latest_year = static_cast<int>(pts.back().t);
-    c.r.latest_value = pts.back().y;
-    c.r.baseline_year = static_cast<int>(pts.front().t);
-    c.r.baseline_value = pts.front().y;
 
-    std::vector<double> x, y;
+    detail::TrendSpec spec;
+    spec.d = d;
+    spec.slowing = slowing;
+    spec.slowing_of_level = slowing && !is_growth_rate;
+    spec.has_year = t.year.has_value();
+    spec.year = t.year.value_or(0);
+    spec.as_of = c.as_of;
+    double lo, hi;
+    bounds_for(unit, lo, hi);
+    if (d > 0 && std::isfinite(hi)) spec.limit = hi;  // a share's 100 % (StatCan's natural limit)
+    std::vector<double> x, y, xs, ys;
     split(pts, x, y);
-    std::string subject = "the values";
-    // 持续减缓 of a level (not itself a growth rate): judge its growth per year.
-    if (slowing && !is_growth_rate) {
-        if (x.size() < 3) throw Insufficient{"slowing growth needs at least 3 points (2 growth figures)"};
-        std::vector<double> g(x.size() - 1);
-        per_year_changes(x, y, g.data());
-        x.erase(x.begin());
-        y = g;
-        subject = "the growth per year";
-    }
-    const std::size_t need = c.policy.trend == TrendDefinition::theil_sen_mann_kendall ? 3 : 2;
-    if (x.size() < need) {
-        throw Insufficient{x.size() == 1 ? "a single data point: no direction can be seen"
-                                         : "the Mann–Kendall test needs at least 3 points"};
-    }
-    const int reversals = count_reversals(y, d);
-    const double net = y.back() - y.front();
-    const double slope = theil_sen_slope(x, y);
-    const MannKendall mk = mann_kendall(y);
-    const double p = d > 0 ? mk.p_increasing : mk.p_decreasing;
-    const bool strict_ok = reversals == 0;
-    const bool k_ok = d * net > 0 && reversals <= c.policy.k_reversals;
-    const bool ts_ok = y.size() >= 3 && d * slope > 0 && p < c.policy.mann_kendall_alpha;
-    bool ok = false;
-    switch (c.policy.trend) {
-        case TrendDefinition::strictly_monotone:
-            ok = strict_ok;
-            c.r.progress = reversals;
-            break;
-        case TrendDefinition::net_with_k_reversals:
-            ok = k_ok;
-            c.r.progress = reversals;
-            break;
-        case TrendDefinition::theil_sen_mann_kendall:
-            ok = ts_ok;
-            c.r.progress = p;
-            break;
-    }
-    c.r.method = "trend:" + std::string(to_string(c.policy.trend));
-    c.r.category = ok ? "holds" : "does_not_hold";
-    std::string statcan_text;
-    if (c.policy.method == LevelMethod::statcan && !slowing) {
-        // StatCan's method for indicators without a numeric target: growth rate from
-        // the first to the latest point, thresholds scaled near the natural limit.
-        StatcanInputs in;
-        in.base_value = y.front();
-        in.base_year = x.front();
-        in.current_value = y.back();
-        in.current_year = x.back();
-        in.target_year = t.year ? *t.year : 2030;
-        in.direction = d;
-        double lo, hi;
-        bounds_for(unit, lo, hi);
-        if (d > 0 && std::isfinite(hi)) in.limit = hi;
-        const StatcanProgress sp = statcan_progress(in);
-        if (std::isnan(sp.progress_value)) throw Insufficient{"StatCan growth-rate measure not computable: " + sp.note};
-        ok = sp.status == "substantial_progress" || sp.status == "moderate_progress";
-        c.r.progress = sp.progress_value;
-        c.r.score = sp.score;
-        c.r.method = "statcan";
-        c.r.category = sp.status;
-        statcan_text = "StatCan growth rate " + num(sp.progress_value) + " a year against cut-offs " + num(sp.high) +
-                       " / " + num(sp.med) + " / " + num(sp.low) +
-                       (in.limit ? " (scaled by " + num(sp.coefficient) + " near the limit " + num(*in.limit) + ")"
-                                 : std::string()) +
-                       ": " + sp.status + ", score " + num(sp.score) + " of −5…5 → ";
-    }
-    c.r.observed_pace = slope;
-    c.r.threshold = nan;
-    c.r.verdict = final ? (ok ? Verdict::achieved : Verdict::missed) : (ok ? Verdict::on_track : Verdict::off_track);
+    const auto o = detail::judge_trend(x.data(), y.data(), static_cast<int>(x.size()), spec, c.policy, xs, ys);
+    if (o.verdict == Verdict::insufficient_data) insufficient(c, o, pts);
+    apply_outcome(c, o);
+    c.r.baseline_year = static_cast<int>(o.base_year);
+    c.r.baseline_value = o.base_value;
+    const bool statcan = !std::isnan(o.statcan_high);
+    c.r.method = statcan ? "statcan" : "trend:" + std::string(to_string(c.policy.trend));
+
     std::ostringstream e;
-    e << statcan_text;
-    e << subject << " should keep " << (d > 0 ? "rising" : "falling") << (slowing ? " (持续减缓: slowing growth)" : "")
-      << "; " << num(x.front()) << "–" << num(x.back()) << ": net " << signed_num(net) << ", " << reversals
-      << " step(s) against, Theil–Sen " << signed_num(slope) << " a year, Mann–Kendall p = " << num(p)
-      << ". Definitions: strictly_monotone " << (strict_ok ? "yes" : "no") << ", net_with_" << c.policy.k_reversals
-      << "_reversals " << (k_ok ? "yes" : "no") << ", theil_sen_mann_kendall (alpha "
-      << num(c.policy.mann_kendall_alpha) << ") " << (ts_ok ? "yes" : "no") << " → " << to_string(c.r.verdict) << " by "
-      << to_string(c.policy.trend);
-    if (strict_ok != k_ok || k_ok != ts_ok) e << " (definitions disagree)";
+    if (statcan) {
+        e << "StatCan growth rate " << num(o.progress) << " a year against cut-offs " << num(o.statcan_high) << " / "
+          << num(o.statcan_med) << " / " << num(o.statcan_low);
+        if (!std::isnan(o.statcan_limit))
+            e << " (scaled by " << num(o.statcan_coefficient) << " near the limit " << num(o.statcan_limit) << ")";
+        e << ": " << c.r.category << ", score " << num(o.score) << " of −5…5 → ";
+    }
+    e << (spec.slowing_of_level ? "the growth per year" : "the values") << " should keep "
+      << (d > 0 ? "rising" : "falling") << (slowing ? " (持续减缓: slowing growth)" : "") << "; " << num(xs.front())
+      << "–" << num(xs.back()) << ": net " << signed_num(o.net) << ", " << o.reversals
+      << " step(s) against, Theil–Sen " << signed_num(o.observed_pace) << " a year, Mann–Kendall p = " << num(o.mk_p)
+      << ". Definitions: strictly_monotone " << (o.strict_ok ? "yes" : "no") << ", net_with_" << c.policy.k_reversals
+      << "_reversals " << (o.k_ok ? "yes" : "no") << ", theil_sen_mann_kendall (alpha "
+      << num(c.policy.mann_kendall_alpha) << ") " << (o.ts_ok ? "yes" : "no") << " → " << to_string(c.r.verdict)
+      << " by " << (statcan ? std::string("statcan") : std::string(to_string(c.policy.trend)));
+    if (o.strict_ok != o.k_ok || o.k_ok != o.ts_ok) e << " (definitions disagree)";
     if (c.r.stale) e << stale_note(c);
     c.r.explanation = e.str();
 }
@@ -844,78 +756,41 @@ void eval_benchmark(const Context& c, const Matched& m, const std::vector<std::s
     c.r.unit = unit ? unit->symbol() : "";
     const auto own = convert_points(c, m.points, unit, nullptr);
     const auto ref = convert_points(c, bm->points, unit, nullptr);
-    const int lag = c.policy.benchmark_lag;
-    // Aligned pairs: own year t against the benchmark at t − lag.
-    std::vector<double> yrs, gap, ownv, refv;
-    for (const auto& p : own) {
-        for (const auto& q : ref) {
-            if (q.t == p.t - lag) {
-                yrs.push_back(p.t);
-                gap.push_back(d * (p.y - q.y));
-                ownv.push_back(p.y);
-                refv.push_back(q.y);
-            }
-        }
-    }
-    c.r.points = static_cast<int>(yrs.size());
-    if (yrs.empty()) throw Insufficient{"no year where both series have data (lag " + std::to_string(lag) + ")"};
-    auto good = [&](double g) { return strict ? g > 0 : g >= 0; };
-    std::size_t at = yrs.size() - 1;
-    bool final = false;
-    if (t.year) {
-        for (std::size_t i = 0; i < yrs.size(); ++i)
-            if (yrs[i] == *t.year) {
-                at = i;
-                final = true;
-            }
-        if (!final && yrs.back() > *t.year)
-            throw Insufficient{"no aligned observation for the target year " + std::to_string(*t.year)};
-    }
-    c.r.latest_year = static_cast<int>(yrs[at]);
-    c.r.latest_value = ownv[at];
-    c.r.threshold = refv[at];
-    c.r.reference_year = static_cast<int>(yrs[at]) - lag;
-    c.r.reference_value = refv[at];
+    detail::BenchmarkSpec spec;
+    spec.d = d;
+    spec.strict = strict;
+    spec.has_year = t.year.has_value();
+    spec.year = t.year.value_or(0);
+    spec.lag = c.policy.benchmark_lag;
+    spec.as_of = c.as_of;
+    std::vector<double> ot, oy, rt, ry, yrs, gap, ownv, refv;
+    split(own, ot, oy);
+    split(ref, rt, ry);
+    const auto o = detail::judge_benchmark(ot.data(), oy.data(), static_cast<int>(ot.size()), rt.data(), ry.data(),
+                                           static_cast<int>(rt.size()), spec, c.policy, yrs, gap, ownv, refv);
     c.r.comparator = d > 0 ? (strict ? Comparator::gt : Comparator::ge) : (strict ? Comparator::lt : Comparator::le);
     c.r.method = "benchmark_gap";
-    const bool ok_now = good(gap[at]);
+    if (o.verdict == Verdict::insufficient_data) insufficient(c, o, own);
+    apply_outcome(c, o);
+    c.r.reference_year = static_cast<int>(o.reference_year);
+    c.r.reference_value = o.reference_value;
     std::ostringstream e;
-    e << with_unit(ownv[at], c.r.unit) << " (" << num(yrs[at]) << ") against " << t.benchmark << " " << region << " "
-      << with_unit(refv[at], c.r.unit) << " (" << num(yrs[at] - lag) << ", lag " << lag << ")";
-    if (final || !t.year) {
-        c.r.verdict =
-            final ? (ok_now ? Verdict::achieved : Verdict::missed) : (ok_now ? Verdict::on_track : Verdict::off_track);
-        c.r.category = ok_now ? "at_or_better_than_benchmark" : "worse_than_benchmark";
-    } else if (ok_now) {
-        c.r.verdict = Verdict::achieved_early;
-        c.r.category = "at_or_better_than_benchmark";
-    } else if (yrs.size() < 2) {
-        c.r.verdict = Verdict::insufficient_data;
-        c.r.reason = "a single aligned point: the gap's trend cannot be measured";
-    } else {
-        const LinearFit fit = fit_line(yrs, gap);
-        const double proj_gap = fit.at(*t.year);
-        c.r.observed_pace = d * fit.slope;  // in the value's sign: change of own − benchmark per year
-        c.r.required_pace = -d * gap[at] / (*t.year - yrs[at]);
-        c.r.projected_value = refv[at] + d * proj_gap;  // own value if the gap keeps its trend (benchmark held)
-        c.r.years_to_target = fit.slope > 0 ? -gap[at] / fit.slope : inf;
-        c.r.probability = detail::probability_of_meeting(yrs.data(), gap.data(), static_cast<int>(yrs.size()), *t.year,
-                                                         Comparator::ge, 0.0, 0, c.policy.min_points_probability);
-        const bool on = good(proj_gap);
-        c.r.verdict = on ? Verdict::on_track : Verdict::off_track;
-        c.r.category = on ? "gap_closing" : "gap_not_closing";
-        e << "; gap " << signed_num(-gap[at]) << " to close, changing " << signed_num(fit.slope)
-          << " a year in the wanted direction; projected gap at " << *t.year << ": " << signed_num(-proj_gap);
+    e << with_unit(o.latest_value, c.r.unit) << " (" << num(o.latest_year) << ") against " << t.benchmark << " "
+      << region << " " << with_unit(o.reference_value, c.r.unit) << " (" << num(o.reference_year) << ", lag "
+      << spec.lag << ")";
+    if (o.category == detail::Category::gap_closing || o.category == detail::Category::gap_not_closing) {
+        const double proj_gap = d * (o.projected - o.reference_value);
+        e << "; gap " << signed_num(d * (o.reference_value - o.latest_value)) << " to close, changing "
+          << signed_num(d * o.observed_pace) << " a year in the wanted direction; projected gap at " << *t.year << ": "
+          << signed_num(-proj_gap);
     }
+    if (c.r.stale) e << stale_note(c);
     if (!std::isnan(c.r.probability)) e << "; P(meet) = " << num(c.r.probability);
     e << " → " << to_string(c.r.verdict);
     c.r.explanation = e.str();
 }
 
 void eval_milestone(const Context& c, const Matched& m) {
-    std::optional<int> done_year;
-    int latest = 0;
-    int observations = 0;
     for (const auto& p : m.points) {
         if (p.year > c.as_of || p.published > c.as_of || (p.flags & flag_missing)) continue;
         if (p.value != 0 && p.value != 1) {
@@ -924,35 +799,25 @@ void eval_milestone(const Context& c, const Matched& m) {
                                 " for target " + c.target.id,
                             c.obs.row_name(p.row));
         }
-        ++observations;
-        latest = std::max(latest, static_cast<int>(p.year));
-        if (p.value == 1 && !done_year) done_year = static_cast<int>(p.year);
     }
-    c.r.points = observations;
     c.r.method = "milestone";
-    if (observations == 0) throw Insufficient{"no observation of whether the milestone is done"};
-    c.r.latest_year = latest;
-    c.r.latest_value = done_year ? 1 : 0;
-    c.r.threshold = 1;
+    const auto pts = convert_points(c, m.points, std::nullopt, nullptr);
+    std::vector<double> x, y;
+    split(pts, x, y);
     const auto T = c.target.year;
+    const auto o = detail::judge_milestone(x.data(), y.data(), static_cast<int>(x.size()), T.has_value(),
+                                           T.value_or(0), c.as_of, c.policy);
+    if (o.verdict == Verdict::insufficient_data) insufficient(c, o, pts);
+    apply_outcome(c, o);
     std::ostringstream e;
-    if (done_year) {
-        const bool late = T && *done_year > *T;
-        c.r.verdict = late ? Verdict::missed : (T && c.as_of < *T) ? Verdict::achieved_early : Verdict::achieved;
-        c.r.category = late ? "done_late" : "done";
-        e << "done in " << *done_year;
+    const int latest = static_cast<int>(o.latest_year);
+    if (!std::isnan(o.done_year)) {
+        e << "done in " << num(o.done_year);
         if (T) e << " (deadline " << *T << ")";
-    } else if (T && c.as_of >= *T) {
-        // The deadline has passed and the last report says not done: missed, even when
-        // that report predates the deadline (then flagged stale: nothing says it was done).
-        c.r.verdict = Verdict::missed;
-        c.r.category = "not_done";
-        c.r.stale = latest < *T;
+    } else if (o.category == detail::Category::not_done) {
         e << "not done by the deadline " << *T << " (latest report " << latest
-          << (c.r.stale ? ", before the deadline: stale)" : ")");
+          << (o.stale ? ", before the deadline: stale)" : ")");
     } else {
-        c.r.verdict = c.policy.pending_milestone;
-        c.r.category = "pending";
         e << "not done as of " << latest;
         if (T) e << "; deadline " << *T;
     }

@@ -56,6 +56,32 @@ const char* category_name(Category c) noexcept {
             return "met_before_target_year";
         case Category::missed_before_target_year:
             return "missed_before_target_year";
+        case Category::met_every_year:
+            return "met_every_year";
+        case Category::met_cumulatively:
+            return "met_cumulatively";
+        case Category::behind:
+            return "behind";
+        case Category::holds:
+            return "holds";
+        case Category::does_not_hold:
+            return "does_not_hold";
+        case Category::at_or_better_than_benchmark:
+            return "at_or_better_than_benchmark";
+        case Category::worse_than_benchmark:
+            return "worse_than_benchmark";
+        case Category::gap_closing:
+            return "gap_closing";
+        case Category::gap_not_closing:
+            return "gap_not_closing";
+        case Category::done:
+            return "done";
+        case Category::done_late:
+            return "done_late";
+        case Category::not_done:
+            return "not_done";
+        case Category::pending:
+            return "pending";
         case Category::count_:
             break;
     }
@@ -81,6 +107,22 @@ const char* reason_text(Reason r) noexcept {
                    "(more than EvaluationPolicy::stale_years before the target year)";
         case Reason::statcan_not_available:
             return "the StatCan measure is not computable (base and latest values of opposite signs)";
+        case Reason::non_positive_for_rate:
+            return "relative change from a zero or negative value";
+        case Reason::slowing_needs_three:
+            return "slowing growth needs at least 3 points (2 growth figures)";
+        case Reason::single_point_direction:
+            return "a single data point: no direction can be seen";
+        case Reason::mann_kendall_needs_three:
+            return "the Mann–Kendall test needs at least 3 points";
+        case Reason::no_aligned_year:
+            return "no year where both series have data";
+        case Reason::no_aligned_target_year:
+            return "no aligned observation for the target year";
+        case Reason::single_aligned_point:
+            return "a single aligned point: the gap's trend cannot be measured";
+        case Reason::no_milestone_report:
+            return "no observation of whether the milestone is done";
     }
     return "";
 }

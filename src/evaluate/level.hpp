@@ -47,6 +47,23 @@ enum class Category : std::uint8_t {
     // target year passed without its observation: judged on the latest one
     met_before_target_year,
     missed_before_target_year,
+    // rate
+    met_every_year,
+    met_cumulatively,
+    behind,
+    // trend
+    holds,
+    does_not_hold,
+    // benchmark
+    at_or_better_than_benchmark,
+    worse_than_benchmark,
+    gap_closing,
+    gap_not_closing,
+    // milestone
+    done,
+    done_late,
+    not_done,
+    pending,
     count_,
 };
 const char* category_name(Category c) noexcept;
@@ -61,6 +78,14 @@ enum class Reason : std::uint8_t {
     no_target_year,
     stale,
     statcan_not_available,
+    non_positive_for_rate,
+    slowing_needs_three,
+    single_point_direction,
+    mann_kendall_needs_three,
+    no_aligned_year,
+    no_aligned_target_year,
+    single_aligned_point,
+    no_milestone_report,
 };
 const char* reason_text(Reason r) noexcept;
 
