@@ -123,6 +123,14 @@ const char* reason_text(Reason r) noexcept {
             return "a single aligned point: the gap's trend cannot be measured";
         case Reason::no_milestone_report:
             return "no observation of whether the milestone is done";
+        case Reason::before_base_year:
+            return "every observation precedes the base year";
+        case Reason::no_direction:
+            return "the wanted direction is unknown";
+        case Reason::no_reference:
+            return "no reference value";
+        case Reason::no_benchmark_series:
+            return "no observations of the benchmark series";
     }
     return "";
 }

@@ -86,6 +86,10 @@ enum class Reason : std::uint8_t {
     no_aligned_target_year,
     single_aligned_point,
     no_milestone_report,
+    before_base_year,
+    no_direction,
+    no_reference,
+    no_benchmark_series,
 };
 const char* reason_text(Reason r) noexcept;
 
