@@ -8,6 +8,8 @@
 #include <cstdio>
 #include <limits>
 #include <sstream>
+#include <string_view>
+#include <unordered_map>
 
 #include "evaluate/kinds.hpp"
 #include "evaluate/level.hpp"
@@ -837,16 +839,45 @@ void label_own_rules(TargetResult& r) {
     if (!is_published || (r.comparator == Comparator::approx && r.method != "none")) r.method += "/healthplan";
 }
 
-std::vector<std::string> lead_names(const Plan& plan, const Target& t, std::string& task_id) {
+// The task a target belongs to: its task_id, else the task listing it.
+const Task* task_of(const Plan& plan, const Target& t) {
     const Task* task = t.task_id.empty() ? nullptr : plan.find_task(t.task_id);
-    if (!task) {
-        for (const auto& tk : plan.tasks) {
-            if (std::find(tk.target_ids.begin(), tk.target_ids.end(), t.id) != tk.target_ids.end()) {
-                task = &tk;
-                break;
-            }
+    if (task) return task;
+    for (const auto& tk : plan.tasks)
+        if (std::find(tk.target_ids.begin(), tk.target_ids.end(), t.id) != tk.target_ids.end()) return &tk;
+    return nullptr;
+}
+
+// Lookups of a whole plan built once, so judging n targets is linear in n
+// (Plan::find_* scan; per target they made evaluate() quadratic in plan size).
+struct PlanIndex {
+    std::unordered_map<std::string_view, const Indicator*> indicators;
+    std::unordered_map<std::string_view, const Task*> tasks;
+    std::unordered_map<std::string_view, const Task*> task_of_target;
+
+    explicit PlanIndex(const Plan& plan) {
+        indicators.reserve(plan.indicators.size());
+        for (const auto& i : plan.indicators) indicators.emplace(i.id, &i);
+        for (const auto& k : plan.tasks) {
+            tasks.emplace(k.id, &k);
+            for (const auto& id : k.target_ids) task_of_target.emplace(id, &k);
         }
     }
+    const Indicator* indicator(const Target& t) const {
+        auto it = indicators.find(t.indicator_id);
+        return it == indicators.end() ? nullptr : it->second;
+    }
+    const Task* task(const Target& t) const {
+        if (!t.task_id.empty()) {
+            auto it = tasks.find(t.task_id);
+            if (it != tasks.end()) return it->second;
+        }
+        auto it = task_of_target.find(t.id);
+        return it == task_of_target.end() ? nullptr : it->second;
+    }
+};
+
+std::vector<std::string> lead_names(const Task* task, std::string& task_id) {
     std::vector<std::string> out;
     if (!task) return out;
     task_id = task->id;
@@ -854,10 +885,21 @@ std::vector<std::string> lead_names(const Plan& plan, const Target& t, std::stri
     return out;
 }
 
+TargetResult judge_target(const Plan& plan, const Target& target, const Indicator* ind, const Task* task,
+                          const Observations& obs, const EvaluationPolicy& policy, int as_of);
+
 }  // namespace
 
 TargetResult evaluate_target(const Plan& plan, const Target& target, const Observations& obs,
                              const EvaluationPolicy& policy, int as_of) {
+    return judge_target(plan, target, plan.find_indicator(target.indicator_id), task_of(plan, target), obs, policy,
+                        as_of);
+}
+
+namespace {
+
+TargetResult judge_target(const Plan& plan, const Target& target, const Indicator* ind, const Task* task,
+                          const Observations& obs, const EvaluationPolicy& policy, int as_of) {
     TargetResult r;
     r.plan_id = plan.id;
     r.target_id = target.id;
@@ -871,9 +913,8 @@ TargetResult evaluate_target(const Plan& plan, const Target& target, const Obser
     r.threshold = r.baseline_value = r.latest_value = r.reference_value = nan;
     r.projected_value = r.required_pace = r.observed_pace = r.years_to_target = r.probability = r.progress = nan;
     r.score = nan;
-    const Indicator* ind = plan.find_indicator(target.indicator_id);
     r.nature = target.nature != Nature::unspecified ? target.nature : ind ? ind->nature : Nature::unspecified;
-    r.lead = lead_names(plan, target, r.task_id);
+    r.lead = lead_names(task, r.task_id);
     if (target.baseline) {
         r.baseline_year = target.baseline->year;
         r.baseline_value = target.baseline->value;
@@ -946,12 +987,16 @@ TargetResult evaluate_target(const Plan& plan, const Target& target, const Obser
     return r;
 }
 
+}  // namespace
+
 std::vector<TargetResult> evaluate(const Plan& plan, const Observations& observations, const EvaluationPolicy& policy,
                                    int as_of) {
     policy.validate();
     std::vector<TargetResult> out;
     out.reserve(plan.targets.size());
-    for (const auto& t : plan.targets) out.push_back(evaluate_target(plan, t, observations, policy, as_of));
+    const PlanIndex index(plan);
+    for (const auto& t : plan.targets)
+        out.push_back(judge_target(plan, t, index.indicator(t), index.task(t), observations, policy, as_of));
     return out;
 }
 
