@@ -100,8 +100,8 @@ struct StatcanInputs {
     double current_year = 0;
     std::optional<double> target;  // none: the method for indicators without a numeric target
     double target_year = 2030;
-    int direction = -1;            // +1 "positive" (more is better), −1 otherwise (sdg-build's default)
-    std::optional<double> limit;   // natural limit (100 for a share), only without a target
+    int direction = -1;           // +1 "positive" (more is better), −1 otherwise (sdg-build's default)
+    std::optional<double> limit;  // natural limit (100 for a share), only without a target
 };
 
 struct StatcanProgress {
@@ -110,10 +110,10 @@ struct StatcanProgress {
     std::string status;         // target_achieved, substantial_progress, moderate_progress,
                                 // limited_progress, deterioration, not_available
     bool target_achieved = false;
-    int sign = 1;              // −1 when the base value is negative (the series is read flipped)
-    double coefficient = 1;    // natural-limit reduction of the thresholds (no target)
+    int sign = 1;                       // −1 when the base value is negative (the series is read flipped)
+    double coefficient = 1;             // natural-limit reduction of the thresholds (no target)
     double high = 0, med = 0, low = 0;  // thresholds used (after the reduction)
-    std::string note;          // why not_available, or which edge rule applied
+    std::string note;                   // why not_available, or which edge rule applied
 };
 
 StatcanProgress statcan_progress(const StatcanInputs& in);

@@ -177,10 +177,10 @@ void register_evaluate(py::module_& m) {
     // Statistics Canada / Open SDG progress measure of one series and of an indicator.
     m.def(
         "statcan_progress",
-        [](double base_value, double base_year, double current_value, double current_year,
-           std::optional<double> target, double target_year, int direction, std::optional<double> limit) {
-            hp::StatcanInputs in{base_value, base_year, current_value, current_year, target, target_year, direction,
-                                 limit};
+        [](double base_value, double base_year, double current_value, double current_year, std::optional<double> target,
+           double target_year, int direction, std::optional<double> limit) {
+            hp::StatcanInputs in{base_value, base_year,   current_value, current_year,
+                                 target,     target_year, direction,     limit};
             const auto p = hp::statcan_progress(in);
             py::dict d;
             d["progress_value"] = p.progress_value;
@@ -373,8 +373,8 @@ void register_evaluate(py::module_& m) {
     // the right dtype (checked by Python); absent columns are empty spans.
     m.def(
         "_evaluate_columns",
-        [](I64 obs_series, I64 obs_year, F64 obs_value, py::dict targets, const hp::EvaluationPolicy& policy,
-           int as_of, int threads) {
+        [](I64 obs_series, I64 obs_year, F64 obs_value, py::dict targets, const hp::EvaluationPolicy& policy, int as_of,
+           int threads) {
             hp::SeriesColumns o{view(obs_series), view(obs_year), view(obs_value)};
             hp::TargetColumns t;
             py::list keep;  // the arrays stay referenced while C++ reads them

@@ -242,8 +242,8 @@ TargetResultColumns evaluate_columns(const SeriesColumns& obs, const TargetColum
 
     auto store = [&](std::size_t i, const detail::LevelOutcome& o, double threshold, double reference) {
         out.verdict[i] = static_cast<std::uint8_t>(o.verdict);
-        out.category[i] = static_cast<std::uint8_t>(o.verdict == Verdict::insufficient_data ? detail::Category::none
-                                                                                            : o.category);
+        out.category[i] =
+            static_cast<std::uint8_t>(o.verdict == Verdict::insufficient_data ? detail::Category::none : o.category);
         out.reason[i] = static_cast<std::uint8_t>(o.reason);
         out.latest_year[i] = std::isnan(o.latest_year) ? 0 : static_cast<std::int64_t>(o.latest_year);
         out.latest_value[i] = o.latest_value;
@@ -299,8 +299,8 @@ TargetResultColumns evaluate_columns(const SeriesColumns& obs, const TargetColum
             spec.upper = upper;
             spec.binding = nature == Nature::binding;
             spec.as_of = as_of;
-            const auto o = detail::judge_level(s.t.data(), s.y.data(), static_cast<int>(s.t.size()), spec,
-                                               policy.method, policy);
+            const auto o =
+                detail::judge_level(s.t.data(), s.y.data(), static_cast<int>(s.t.size()), spec, policy.method, policy);
             store(i, o, threshold, reference);
         };
         switch (kind) {
@@ -353,8 +353,8 @@ TargetResultColumns evaluate_columns(const SeriesColumns& obs, const TargetColum
                 detail::RateSpec spec;
                 spec.v = tg.value[i];
                 spec.d = d;
-                spec.relative = static_cast<ChangeMode>(at_or<std::uint8_t>(tg.change_mode, i, 0)) ==
-                                ChangeMode::relative;
+                spec.relative =
+                    static_cast<ChangeMode>(at_or<std::uint8_t>(tg.change_mode, i, 0)) == ChangeMode::relative;
                 spec.has_year = has_year;
                 spec.year = static_cast<int>(year);
                 spec.as_of = as_of;
@@ -380,8 +380,8 @@ TargetResultColumns evaluate_columns(const SeriesColumns& obs, const TargetColum
                 spec.year = static_cast<int>(year);
                 spec.as_of = as_of;
                 if (d > 0 && std::isfinite(upper)) spec.limit = upper;
-                const auto o = detail::judge_trend(s.t.data(), s.y.data(), static_cast<int>(s.t.size()), spec, policy,
-                                                   s.xs, s.ys);
+                const auto o =
+                    detail::judge_trend(s.t.data(), s.y.data(), static_cast<int>(s.t.size()), spec, policy, s.xs, s.ys);
                 return store(i, o, nan, nan);
             }
             case TargetKind::benchmark: {
@@ -397,9 +397,9 @@ TargetResultColumns evaluate_columns(const SeriesColumns& obs, const TargetColum
                 spec.year = static_cast<int>(year);
                 spec.lag = policy.benchmark_lag;
                 spec.as_of = as_of;
-                const auto o = detail::judge_benchmark(
-                    s.all_t.data(), s.all_y.data(), static_cast<int>(s.all_t.size()), s.bt.data(), s.by.data(),
-                    static_cast<int>(s.bt.size()), spec, policy, s.yrs, s.gap, s.own, s.ref);
+                const auto o = detail::judge_benchmark(s.all_t.data(), s.all_y.data(), static_cast<int>(s.all_t.size()),
+                                                       s.bt.data(), s.by.data(), static_cast<int>(s.bt.size()), spec,
+                                                       policy, s.yrs, s.gap, s.own, s.ref);
                 return store(i, o, o.threshold, o.reference_value);
             }
             case TargetKind::milestone: {

@@ -259,8 +259,8 @@ void require_points(const Context& c, const std::vector<Pt>& selected, const std
 }
 
 std::string stale_note(const Context& c) {
-    return "; the target year " + std::to_string(*c.target.year) + " has passed without its observation: judged on data to " +
-           std::to_string(*c.r.latest_year) + " (stale)";
+    return "; the target year " + std::to_string(*c.target.year) +
+           " has passed without its observation: judged on data to " + std::to_string(*c.r.latest_year) + " (stale)";
 }
 
 std::string years_list(const std::vector<int>& ys) {
@@ -296,8 +296,8 @@ void apply_level(const Context& c, const detail::LevelOutcome& o, const detail::
         o.category == detail::Category::met_at_target_year || o.category == detail::Category::missed_at_target_year;
     const bool no_year_rule =
         o.category == detail::Category::maintained || o.category == detail::Category::not_maintained;
-    r.method = final ? "observed_at_target_year"
-               : o.stale ? "latest_before_target_year"
+    r.method = final          ? "observed_at_target_year"
+               : o.stale      ? "latest_before_target_year"
                : no_year_rule ? "latest_value"
                               : std::string(to_string(method));
 
@@ -448,11 +448,11 @@ void eval_level(const Context& c, const Matched& m) {
     c.r.comparator = cmp;
     judge_threshold(c, std::move(pts), th, cmp, unit);
     if (c.target.comparator == Comparator::eq)
-        c.r.explanation = (cmp == Comparator::eq
-                               ? "[bare number: the indicator's direction is unknown, judged as equality] "
-                               : std::string("[bare number read in the indicator's direction: ") + cmp_text(cmp) +
-                                     "] ") +
-                          c.r.explanation;
+        c.r.explanation =
+            (cmp == Comparator::eq
+                 ? "[bare number: the indicator's direction is unknown, judged as equality] "
+                 : std::string("[bare number read in the indicator's direction: ") + cmp_text(cmp) + "] ") +
+            c.r.explanation;
     if (!missing.empty()) c.r.explanation += "; reported missing: " + years_list(missing);
 }
 
@@ -587,8 +587,7 @@ void apply_outcome(const Context& c, const detail::KindOutcome& o) {
         case Reason::no_target_year_value:
         case Reason::no_aligned_target_year:
             why = (o.reason == Reason::no_target_year_value ? "no observation" : "no aligned observation") +
-                  std::string(" for the target year ") + std::to_string(*c.target.year) +
-                  " although later years exist";
+                  std::string(" for the target year ") + std::to_string(*c.target.year) + " although later years exist";
             break;
         case Reason::stale:
             why = "the target year " + std::to_string(*c.target.year) + " has passed and the latest observation (" +
@@ -654,8 +653,8 @@ void eval_rate(const Context& c, const Matched& m) {
     std::vector<std::string> missed;
     for (int i : missed_steps) {
         const double gap = x[i] - x[i - 1];
-        const double change = spec.relative ? (std::pow(y[i] / y[i - 1], 1.0 / gap) - 1.0) * 100.0
-                                            : (y[i] - y[i - 1]) / gap;
+        const double change =
+            spec.relative ? (std::pow(y[i] / y[i - 1], 1.0 / gap) - 1.0) * 100.0 : (y[i] - y[i - 1]) / gap;
         missed.push_back(num(x[i]) + " (" + signed_num(change) + ")");
     }
     std::ostringstream e;
@@ -722,8 +721,8 @@ void eval_trend(const Context& c, const Matched& m) {
     }
     e << (spec.slowing_of_level ? "the growth per year" : "the values") << " should keep "
       << (d > 0 ? "rising" : "falling") << (slowing ? " (持续减缓: slowing growth)" : "") << "; " << num(xs.front())
-      << "–" << num(xs.back()) << ": net " << signed_num(o.net) << ", " << o.reversals
-      << " step(s) against, Theil–Sen " << signed_num(o.observed_pace) << " a year, Mann–Kendall p = " << num(o.mk_p)
+      << "–" << num(xs.back()) << ": net " << signed_num(o.net) << ", " << o.reversals << " step(s) against, Theil–Sen "
+      << signed_num(o.observed_pace) << " a year, Mann–Kendall p = " << num(o.mk_p)
       << ". Definitions: strictly_monotone " << (o.strict_ok ? "yes" : "no") << ", net_with_" << c.policy.k_reversals
       << "_reversals " << (o.k_ok ? "yes" : "no") << ", theil_sen_mann_kendall (alpha "
       << num(c.policy.mann_kendall_alpha) << ") " << (o.ts_ok ? "yes" : "no") << " → " << to_string(c.r.verdict)
@@ -807,8 +806,8 @@ void eval_milestone(const Context& c, const Matched& m) {
     std::vector<double> x, y;
     split(pts, x, y);
     const auto T = c.target.year;
-    const auto o = detail::judge_milestone(x.data(), y.data(), static_cast<int>(x.size()), T.has_value(),
-                                           T.value_or(0), c.as_of, c.policy);
+    const auto o = detail::judge_milestone(x.data(), y.data(), static_cast<int>(x.size()), T.has_value(), T.value_or(0),
+                                           c.as_of, c.policy);
     if (o.verdict == Verdict::insufficient_data) insufficient(c, o, pts);
     apply_outcome(c, o);
     std::ostringstream e;
@@ -834,8 +833,7 @@ void eval_milestone(const Context& c, const Matched& m) {
 // plain comparison at the target year. The 左右 tolerance is ours wherever used.
 void label_own_rules(TargetResult& r) {
     static constexpr std::string_view published[] = {"statcan", "years_to_target", "observed_at_target_year", "none"};
-    const bool is_published =
-        std::find(std::begin(published), std::end(published), r.method) != std::end(published);
+    const bool is_published = std::find(std::begin(published), std::end(published), r.method) != std::end(published);
     if (!is_published || (r.comparator == Comparator::approx && r.method != "none")) r.method += "/healthplan";
 }
 

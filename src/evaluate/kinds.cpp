@@ -109,8 +109,7 @@ KindOutcome judge_rate(const double* t, const double* y, int n, const RateSpec& 
     o.required_level = level_after(years);
     const bool cumulative_ok = s.d * (yn - o.required_level) >= 0;
     const bool ok = cumulative_ok && (!policy.rate_every_year || o.met_steps == o.steps);
-    const double observed =
-        s.relative ? (std::pow(yn / y0, 1.0 / years) - 1.0) * 100.0 : (yn - y0) / years;
+    const double observed = s.relative ? (std::pow(yn / y0, 1.0 / years) - 1.0) * 100.0 : (yn - y0) / years;
     o.observed_pace = observed;
     o.required_pace = s.d * s.v;
     o.progress = s.d * observed / s.v;
@@ -127,8 +126,8 @@ KindOutcome judge_rate(const double* t, const double* y, int n, const RateSpec& 
     }
     o.verdict = o.final ? (ok ? Verdict::achieved : Verdict::missed) : (ok ? Verdict::on_track : Verdict::off_track);
     o.category = o.met_steps == o.steps && cumulative_ok ? Category::met_every_year
-                 : cumulative_ok                          ? Category::met_cumulatively
-                                                          : Category::behind;
+                 : cumulative_ok                         ? Category::met_cumulatively
+                                                         : Category::behind;
     return o;
 }
 

@@ -79,9 +79,8 @@ struct TrendSpec {
     double limit = nan;  // statcan's natural limit (NaN = none)
 };
 // `scratch` holds the per-year changes of a slowing level (reused across calls).
-KindOutcome judge_trend(const double* t, const double* y, int n, const TrendSpec& spec,
-                        const EvaluationPolicy& policy, std::vector<double>& scratch_t,
-                        std::vector<double>& scratch_y) noexcept;
+KindOutcome judge_trend(const double* t, const double* y, int n, const TrendSpec& spec, const EvaluationPolicy& policy,
+                        std::vector<double>& scratch_t, std::vector<double>& scratch_y) noexcept;
 
 // --- benchmark (达到国家平均水平) ------------------------------------------------------
 

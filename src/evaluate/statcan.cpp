@@ -80,7 +80,8 @@ StatcanProgress statcan_progress(const StatcanInputs& in) {
         p.high = ratio_high, p.med = ratio_med, p.low = ratio_low;
     }
 
-    p.target_achieved = target && ((in.direction == -1 && current <= *target) || (in.direction == 1 && current >= *target));
+    p.target_achieved =
+        target && ((in.direction == -1 && current <= *target) || (in.direction == 1 && current >= *target));
 
     // Progress value.
     p.progress_value = detail::nan;

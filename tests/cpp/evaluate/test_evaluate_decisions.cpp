@@ -187,7 +187,7 @@ TEST_CASE("decision: a milestone past its deadline last reported not done is mis
     auto r = f.run(2023);
     CHECK(r.verdict == Verdict::missed);
     CHECK(r.category == "not_done");
-    CHECK(r.stale);  // the last report (2021) predates the deadline
+    CHECK(r.stale);                                    // the last report (2021) predates the deadline
     CHECK(f.run(2021).verdict == Verdict::off_track);  // before the deadline: pending
 }
 
@@ -225,8 +225,7 @@ TEST_CASE("decision: window_years spans N years, both ends included", "[evaluate
     CHECK(r.points == 6);
 }
 
-TEST_CASE("decision: a regional series is used whole and region-less rows are named",
-          "[evaluate][decisions]") {
+TEST_CASE("decision: a regional series is used whole and region-less rows are named", "[evaluate][decisions]") {
     Fixture f;
     f.target(TargetKind::level, Comparator::ge, 22.0, 2022);
     f.obs(2022, 23.0);
@@ -241,14 +240,13 @@ TEST_CASE("decision: an undated vintage is the oldest", "[evaluate][decisions][o
     Fixture f;
     f.target(TargetKind::level, Comparator::ge, 22.0, 2025);
     f.obs(2020, 19.0);
-    f.obs(2021, 20.0);                    // publication year unknown
+    f.obs(2021, 20.0);                     // publication year unknown
     f.obs(2021, 21.0, "%", "全国", 2023);  // revised, published 2023
     CHECK(f.run(2022).latest_value == 20.0);
     CHECK(f.run(2023).latest_value == 21.0);
 }
 
-TEST_CASE("decision: years to target and required pace count from the latest observation",
-          "[evaluate][decisions]") {
+TEST_CASE("decision: years to target and required pace count from the latest observation", "[evaluate][decisions]") {
     Fixture f;
     f.target(TargetKind::level, Comparator::ge, 30.0, 2030);
     for (int y = 2017; y <= 2020; ++y) f.obs(y, 14 + (y - 2017));  // +1 a year to 17 in 2020
@@ -283,7 +281,7 @@ TEST_CASE("statcan: series measures by hand", "[evaluate][statcan]") {
     CHECK(p.score == -5.0);
     p = statcan_progress({-4, 2015, -2, 2020, std::nullopt, 2030, 1, std::nullopt});
     CHECK(p.sign == -1);
-    CHECK(p.progress_value == Approx(-(std::pow(0.5, 0.2) - 1)));  // less negative = more, flipped
+    CHECK(p.progress_value == Approx(-(std::pow(0.5, 0.2) - 1)));           // less negative = more, flipped
     p = statcan_progress({4, 2015, 2, 2020, 0.0, 2030, -1, std::nullopt});  // target 0 → 0.001
     CHECK(p.progress_value == Approx(-(std::pow(0.5, 0.2) - 1) / std::fabs(std::pow(0.001 / 4, 1.0 / 15) - 1)));
     p = statcan_progress({4, 2015, -2, 2020, std::nullopt, 2030, 1, std::nullopt});
