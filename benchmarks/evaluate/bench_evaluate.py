@@ -154,8 +154,19 @@ def polars_level(obs: dict, tg: dict, as_of: int):
     )
     col = {k: df[k].to_numpy().astype(float) for k in ("n", "t0", "y0", "tn", "yn", "sx", "sy", "sxx", "sxy", "y_t")}
     return rules(
-        df["threshold"].to_numpy(), df["comparator"].to_numpy(), df["year"].to_numpy(), col["n"], col["t0"],
-        col["y0"], col["tn"], col["yn"], col["sx"], col["sy"], col["sxx"], col["sxy"], col["y_t"],
+        df["threshold"].to_numpy(),
+        df["comparator"].to_numpy(),
+        df["year"].to_numpy(),
+        col["n"],
+        col["t0"],
+        col["y0"],
+        col["tn"],
+        col["yn"],
+        col["sx"],
+        col["sy"],
+        col["sxx"],
+        col["sxy"],
+        col["y_t"],
     )
 
 
@@ -182,8 +193,19 @@ def duckdb_level(obs: dict, tg: dict, as_of: int):
     ).fetchnumpy()
     f = {k: np.asarray(pd.array(v, dtype="Float64").to_numpy(dtype=float, na_value=np.nan)) for k, v in r.items()}
     return rules(
-        f["threshold"], f["comparator"], f["year"], f["n"], f["t0"], f["y0"], f["tn"], f["yn"], f["sx"],
-        f["sy"], f["sxx"], f["sxy"], f["y_t"],
+        f["threshold"],
+        f["comparator"],
+        f["year"],
+        f["n"],
+        f["t0"],
+        f["y0"],
+        f["tn"],
+        f["yn"],
+        f["sx"],
+        f["sy"],
+        f["sxx"],
+        f["sxy"],
+        f["y_t"],
     )
 
 
@@ -196,8 +218,14 @@ def run_engine(name: str, fn, n: int, repeat: int, out: str) -> dict:
         best = min(best, time.perf_counter() - t0)
         best_cpu = min(best_cpu, time.process_time() - c0)
     np.save(out, v)
-    return {"path": name, "targets": n, "seconds": best, "cpu_seconds": best_cpu,
-            "targets_per_second": n / best, "peak_mib": peak_mib()}
+    return {
+        "path": name,
+        "targets": n,
+        "seconds": best,
+        "cpu_seconds": best_cpu,
+        "targets_per_second": n / best,
+        "peak_mib": peak_mib(),
+    }
 
 
 def run_general(n: int, repeat: int, out: str) -> dict:
@@ -212,8 +240,15 @@ def run_general(n: int, repeat: int, out: str) -> dict:
     cmps = [hp.Comparator.ge, hp.Comparator.gt, hp.Comparator.le, hp.Comparator.lt]
     pct = hp.Unit.parse("%")
     targets = [
-        hp.Target(id=f"t{i}", indicator=f"s{i}", kind=hp.TargetKind.level, comparator=cmps[int(tg["comparator"][i])],
-                  value=float(tg["threshold"][i]), year=int(tg["year"][i]), unit=pct)
+        hp.Target(
+            id=f"t{i}",
+            indicator=f"s{i}",
+            kind=hp.TargetKind.level,
+            comparator=cmps[int(tg["comparator"][i])],
+            value=float(tg["threshold"][i]),
+            year=int(tg["year"][i]),
+            unit=pct,
+        )
         for i in range(n)
     ]
     plan = hp.Plan(id="bench", region=hp.Region(name="全国"), targets=targets)
@@ -224,8 +259,14 @@ def run_general(n: int, repeat: int, out: str) -> dict:
         best = min(best, time.perf_counter() - t0)
         best_cpu = min(best_cpu, time.process_time() - c0)
     np.save(out, np.asarray([hp.VERDICTS.index(v) for v in df["verdict"]], dtype=np.uint8))
-    return {"path": "general", "targets": n, "seconds": best, "cpu_seconds": best_cpu,
-            "targets_per_second": n / best, "peak_mib": peak_mib()}
+    return {
+        "path": "general",
+        "targets": n,
+        "seconds": best,
+        "cpu_seconds": best_cpu,
+        "targets_per_second": n / best,
+        "peak_mib": peak_mib(),
+    }
 
 
 def pandas_level(obs_df, tg_df, as_of: int, near: float = 0.05):
@@ -382,10 +423,16 @@ def main() -> int:
         dest="apply_n",
         help="targets for the slow groupby-apply variant (0 to skip)",
     )
-    ap.add_argument("--general-n", type=int, default=20_000, dest="general_n",
-                    help="targets for the general (explained) path in one plan (0 to skip)")
-    ap.add_argument("--part", choices=("bulk", "bulk2", "pandas", "apply", "general", "polars", "duckdb"),
-                    help=argparse.SUPPRESS)
+    ap.add_argument(
+        "--general-n",
+        type=int,
+        default=20_000,
+        dest="general_n",
+        help="targets for the general (explained) path in one plan (0 to skip)",
+    )
+    ap.add_argument(
+        "--part", choices=("bulk", "bulk2", "pandas", "apply", "general", "polars", "duckdb"), help=argparse.SUPPRESS
+    )
     ap.add_argument("--out", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.part:

@@ -379,17 +379,12 @@ def _evaluate(
 ) -> list[TargetResult]: ...
 def _scorecard(results: list[TargetResult], by: str, weights: ScoreWeights) -> list[dict[str, Any]]: ...
 def _level_category_names() -> list[str]: ...
-def _evaluate_level_arrays(
+def _bulk_reason_texts() -> list[str]: ...
+def _evaluate_columns(
     obs_series: np.ndarray,
     obs_year: np.ndarray,
     obs_value: np.ndarray,
-    series: np.ndarray,
-    threshold: np.ndarray,
-    comparator: np.ndarray,
-    year: np.ndarray,
-    baseline_year: np.ndarray | None,
-    lower: np.ndarray | None,
-    upper: np.ndarray | None,
+    targets: dict[str, np.ndarray],
     policy: EvaluationPolicy,
     as_of: int,
     threads: int = ...,

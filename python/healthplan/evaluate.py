@@ -22,8 +22,8 @@ import html
 import math
 import os
 from collections.abc import Sequence
-from importlib import resources
 from functools import cache
+from importlib import resources
 from typing import TYPE_CHECKING, Any, TypedDict
 
 import numpy as np
@@ -607,7 +607,8 @@ def _comparator_codes(comparators: Any) -> np.ndarray:
         if u not in _COMPARATOR_CODES:
             raise _core.SchemaError(f"unknown comparator '{u}' (accepted: >=, >, <=, <, =, ~, up, down)")
         table.append(_COMPARATOR_CODES[u])
-    return np.asarray(table, dtype=np.int8)[codes]
+    result: np.ndarray = np.asarray(table, dtype=np.int8)[codes]
+    return result
 
 
 def _enum_codes(values: Any, table: dict[str, int], name: str) -> np.ndarray:
@@ -621,7 +622,8 @@ def _enum_codes(values: Any, table: dict[str, int], name: str) -> np.ndarray:
         if u not in table:
             raise _core.SchemaError(f"unknown {name} '{u}' (accepted: {', '.join(k for k in table if k)})")
         out.append(table[u])
-    return np.asarray(out, dtype=np.uint8)[codes]
+    result: np.ndarray = np.asarray(out, dtype=np.uint8)[codes]
+    return result
 
 
 def pd_isna(arr: np.ndarray) -> np.ndarray:
@@ -832,7 +834,9 @@ class StatcanProgress(TypedDict):
 
     progress_value: float  # growth (no target) or growth ratio; NaN = not computable
     score: float  # −5…5, NaN when not computable
-    status: str  # target_achieved, substantial_progress, moderate_progress, limited_progress, deterioration, not_available
+    status: (
+        str  # target_achieved, substantial_progress, moderate_progress, limited_progress, deterioration, not_available
+    )
     target_achieved: bool
     sign: int  # −1 when the base value is negative
     coefficient: float  # natural-limit scaling of the thresholds
@@ -861,7 +865,5 @@ def statcan_progress(
 
 def statcan_indicator(series: Sequence[StatcanProgress]) -> tuple[float, str]:
     """Indicator-level score (mean of the series scores) and status; (NaN, "") when no series has a score."""
-    score, status = _core.statcan_indicator(
-        [s["score"] for s in series], [bool(s["target_achieved"]) for s in series]
-    )
+    score, status = _core.statcan_indicator([s["score"] for s in series], [bool(s["target_achieved"]) for s in series])
     return float(score), str(status)

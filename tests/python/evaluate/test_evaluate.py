@@ -172,7 +172,9 @@ def test_every_kind_gets_a_verdict_and_advocacy_is_not_scored():
     assert df.threshold[1] == pytest.approx(19.8)  # 18 raised by 10 %
     assert df.reference_value[1] == 18.0
     assert df.method[3] == "trend:net_with_k_reversals/healthplan"
-    assert hp.evaluate(plan, obs, as_of=2022, trend="strictly_monotone").method[3] == "trend:strictly_monotone/healthplan"
+    assert (
+        hp.evaluate(plan, obs, as_of=2022, trend="strictly_monotone").method[3] == "trend:strictly_monotone/healthplan"
+    )
 
 
 def test_as_of_reproduces_past_verdicts():

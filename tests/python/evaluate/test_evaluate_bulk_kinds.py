@@ -41,7 +41,11 @@ def random_case(rng: np.random.Generator, n: int = 30) -> tuple[hp.Plan, pd.Data
         cmp = COMPARATORS[kind][rng.integers(len(COMPARATORS[kind]))]
         nature = ["unspecified", "binding", "expected", "advocacy"][rng.integers(4)]
         year = int(2014 + rng.integers(17)) if rng.integers(4) else None
-        baseline = hp.Baseline(year=int(2012 + rng.integers(10)), value=float(rng.uniform(5, 80))) if rng.integers(3) == 0 else None
+        baseline = (
+            hp.Baseline(year=int(2012 + rng.integers(10)), value=float(rng.uniform(5, 80)))
+            if rng.integers(3) == 0
+            else None
+        )
         value, mode, ref_year, ref_value, reference = None, "relative", None, math.nan, None
         if kind == "level":
             value = float(rng.uniform(5, 90))
@@ -50,7 +54,11 @@ def random_case(rng: np.random.Generator, n: int = 30) -> tuple[hp.Plan, pd.Data
             if rng.integers(2):
                 mode = ["relative", "points", "absolute"][rng.integers(3)]
                 ref_value = float(rng.uniform(5, 80)) if kind == "change" and rng.integers(2) else math.nan
-                ref_year = int(2012 + rng.integers(8)) if rng.integers(2) or (kind == "change" and math.isnan(ref_value)) else None
+                ref_year = (
+                    int(2012 + rng.integers(8))
+                    if rng.integers(2) or (kind == "change" and math.isnan(ref_value))
+                    else None
+                )
                 kw = {"mode": getattr(hp.ChangeMode, mode)}
                 if ref_year is not None:
                     kw["year"] = ref_year
