@@ -102,9 +102,11 @@ def run_bulk(n: int, repeat: int, out: str, threads: int = 1) -> dict:
     }
 
 
-def rules(th, c, T, n, t0, y0, tn, yn, sx, sy, sxx_raw, sxy, y_t, near: float = 0.05):
+def rules(th, c, T, n, t0, y0, tn, yn, sx, sy, sxx_raw, sxy, y_t, near: float = 0.05, x0: float = 0.0):
     """The level verdicts from per-target aggregates (numpy; shared by the pandas,
-    polars and DuckDB references). Verdict codes as healthplan.VERDICTS."""
+    polars and DuckDB references). Verdict codes as healthplan.VERDICTS. ``sx``, ``sxx``,
+    ``sxy`` are sums over (year − x0): centred years keep the least-squares sums exact
+    enough that the references agree with the library to the last verdict."""
     with np.errstate(invalid="ignore", divide="ignore"):
         n = np.nan_to_num(n.astype(float))
         mx = sx / n
@@ -112,7 +114,7 @@ def rules(th, c, T, n, t0, y0, tn, yn, sx, sy, sxx_raw, sxy, y_t, near: float = 
         slope = (sxy - n * mx * (sy / n)) / sxx
         intercept = sy / n - slope * mx
         T = T.astype(float)
-        proj = np.clip(intercept + slope * T, 0.0, 100.0)
+        proj = np.clip(intercept + slope * (T - x0), 0.0, 100.0)
 
         def meets(v):
             return np.select([c == 0, c == 1, c == 2, c == 3], [v >= th, v > th, v <= th, v < th], False)
@@ -140,10 +142,10 @@ def polars_level(obs: dict, tg: dict, as_of: int):
         y0=pl.col("value").first(),
         tn=pl.col("year").last(),
         yn=pl.col("value").last(),
-        sx=pl.col("year").sum().cast(pl.Float64),
+        sx=(pl.col("year") - FIRST_YEAR).sum().cast(pl.Float64),
         sy=pl.col("value").sum(),
-        sxx=(pl.col("year").cast(pl.Float64) ** 2).sum(),
-        sxy=(pl.col("year").cast(pl.Float64) * pl.col("value")).sum(),
+        sxx=((pl.col("year") - FIRST_YEAR).cast(pl.Float64) ** 2).sum(),
+        sxy=((pl.col("year") - FIRST_YEAR).cast(pl.Float64) * pl.col("value")).sum(),
     )
     df = (
         pl.DataFrame(tg)
@@ -167,6 +169,7 @@ def polars_level(obs: dict, tg: dict, as_of: int):
         col["sxx"],
         col["sxy"],
         col["y_t"],
+        x0=FIRST_YEAR,
     )
 
 
@@ -182,8 +185,9 @@ def duckdb_level(obs: dict, tg: dict, as_of: int):
         f"""
         WITH o AS (SELECT * FROM obs WHERE year <= {int(as_of)}),
         s AS (SELECT series, count(*) AS n, min(year) AS t0, arg_min(value, year) AS y0, max(year) AS tn,
-                     arg_max(value, year) AS yn, sum(year)::DOUBLE AS sx, sum(value) AS sy,
-                     sum(year::DOUBLE * year) AS sxx, sum(year * value) AS sxy
+                     arg_max(value, year) AS yn, sum(year - {FIRST_YEAR})::DOUBLE AS sx, sum(value) AS sy,
+                     sum((year - {FIRST_YEAR})::DOUBLE * (year - {FIRST_YEAR})) AS sxx,
+                     sum((year - {FIRST_YEAR}) * value) AS sxy
               FROM o GROUP BY series)
         SELECT tg.threshold, tg.comparator, tg.year, s.n, s.t0, s.y0, s.tn, s.yn, s.sx, s.sy, s.sxx, s.sxy,
                o.value AS y_t
@@ -206,6 +210,7 @@ def duckdb_level(obs: dict, tg: dict, as_of: int):
         f["sxx"],
         f["sxy"],
         f["y_t"],
+        x0=FIRST_YEAR,
     )
 
 
@@ -549,7 +554,11 @@ def main() -> int:
         names_note = "" if apply_same else " (groupby-apply verdicts DIFFER)"
     else:
         apply_same, names_note = True, ""
-    same = all(np.array_equal(verdicts[names[0]], verdicts[k]) for k in names[1:])
+
+    differ = [k for k in names[1:] if not np.array_equal(verdicts[names[0]], verdicts[k])]
+    same = not differ
+    if differ:
+        names_note += f" (differ from {names[0]}: {', '.join(differ)})"
     input_mib = args.n * YEARS * 24 / 2**20
     print(
         f"{args.n:,} level targets × {YEARS}-year series ({args.n * YEARS:,} observations, "
