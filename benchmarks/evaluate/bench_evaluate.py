@@ -558,7 +558,10 @@ def main() -> int:
     differ = [k for k in names[1:] if not np.array_equal(verdicts[names[0]], verdicts[k])]
     same = not differ
     if differ:
-        names_note += f" (differ from {names[0]}: {', '.join(differ)})"
+        counts_differ = ", ".join(
+            f"{k} in {int((verdicts[names[0]] != verdicts[k]).sum()):,} of {len(verdicts[k]):,} targets" for k in differ
+        )
+        names_note += f" (differ from {names[0]}: {counts_differ})"
     input_mib = args.n * YEARS * 24 / 2**20
     print(
         f"{args.n:,} level targets × {YEARS}-year series ({args.n * YEARS:,} observations, "
