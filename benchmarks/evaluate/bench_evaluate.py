@@ -7,7 +7,13 @@ Each path runs in its own process so its peak memory is its own:
 
 * ``cpp``    — ``benchmarks/evaluate/bench_evaluate`` (the C++ core, built by CMake), one thread,
   and again with ``--threads`` (default 2) as an extra row;
-* ``bulk``   — ``healthplan.evaluate_arrays`` on numpy arrays (zero-copy, GIL released);
+* ``bulk``   — ``healthplan.evaluate_arrays`` on numpy arrays (zero-copy, GIL released),
+  one thread and ``--threads`` threads (``bulk 2t``);
+* ``general`` — ``healthplan.evaluate`` on one plan holding the first ``--general-n``
+  targets (default 20,000), the explained path, with its verdicts checked against bulk;
+* ``polars``, ``duckdb`` — the same level rules with the aggregation done by
+  polars and by DuckDB SQL (the rules on the aggregates in numpy, shared with pandas);
+  skipped when the package is not installed (``pip install '.[bench]'``);
 * ``pandas`` — a vectorised pandas implementation of the same level logic
   (groupby statistics, then numpy rules: linear extrapolation with the Destatis
   classes, final value at the target year, already-met and single-point rules;
@@ -61,7 +67,7 @@ def peak_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 
-def run_bulk(n: int, repeat: int, out: str) -> dict:
+def run_bulk(n: int, repeat: int, out: str, threads: int = 1) -> dict:
     import healthplan as hp
 
     obs, tg = generate(n)
@@ -81,12 +87,185 @@ def run_bulk(n: int, repeat: int, out: str) -> dict:
             as_of=AS_OF,
             lower=lower,
             upper=upper,
+            threads=threads,
         )
         best = min(best, time.perf_counter() - t0)
         best_cpu = min(best_cpu, time.process_time() - c0)
     np.save(out, r["verdict"])
     return {
-        "path": "bulk",
+        "path": "bulk" if threads == 1 else f"bulk {threads}t",
+        "targets": n,
+        "seconds": best,
+        "cpu_seconds": best_cpu,
+        "targets_per_second": n / best,
+        "peak_mib": peak_mib(),
+    }
+
+
+def rules(th, c, T, n, t0, y0, tn, yn, sx, sy, sxx_raw, sxy, y_t, near: float = 0.05, x0: float = 0.0):
+    """The level verdicts from per-target aggregates (numpy; shared by the pandas,
+    polars and DuckDB references). Verdict codes as healthplan.VERDICTS. ``sx``, ``sxx``,
+    ``sxy`` are sums over (year − x0): centred years keep the least-squares sums exact
+    enough that the references agree with the library to the last verdict."""
+    with np.errstate(invalid="ignore", divide="ignore"):
+        n = np.nan_to_num(n.astype(float))
+        mx = sx / n
+        sxx = sxx_raw - n * mx * mx
+        slope = (sxy - n * mx * (sy / n)) / sxx
+        intercept = sy / n - slope * mx
+        T = T.astype(float)
+        proj = np.clip(intercept + slope * (T - x0), 0.0, 100.0)
+
+        def meets(v):
+            return np.select([c == 0, c == 1, c == 2, c == 3], [v >= th, v > th, v <= th, v < th], False)
+
+        direction = np.where(c <= 1, 1.0, -1.0)
+        den = np.maximum(np.abs(th - y0), np.abs(th - yn))
+        den = np.where(den > 0, den, np.where(np.abs(th) > 0, np.abs(th), 1.0))
+        missing = np.maximum(0.0, direction * (th - proj) / den)
+        verdict = np.select(
+            [n == 0, ~np.isnan(y_t), tn > T, meets(yn), n == 1, meets(proj) | (missing < near)],
+            [6, np.where(meets(y_t), 0, 4), 6, 1, 6, 2],
+            3,
+        )
+    return verdict.astype(np.uint8)
+
+
+def polars_level(obs: dict, tg: dict, as_of: int):
+    """Aggregates with polars (group_by + joins), rules in numpy."""
+    import polars as pl
+
+    o = pl.DataFrame(obs).filter(pl.col("year") <= as_of)
+    stats = o.group_by("series").agg(
+        n=pl.len(),
+        t0=pl.col("year").first(),
+        y0=pl.col("value").first(),
+        tn=pl.col("year").last(),
+        yn=pl.col("value").last(),
+        sx=(pl.col("year") - FIRST_YEAR).sum().cast(pl.Float64),
+        sy=pl.col("value").sum(),
+        sxx=((pl.col("year") - FIRST_YEAR).cast(pl.Float64) ** 2).sum(),
+        sxy=((pl.col("year") - FIRST_YEAR).cast(pl.Float64) * pl.col("value")).sum(),
+    )
+    df = (
+        pl.DataFrame(tg)
+        .with_row_index("row")
+        .join(stats, on="series", how="left")
+        .join(o.rename({"value": "y_t"}), on=["series", "year"], how="left")
+        .sort("row")
+    )
+    col = {k: df[k].to_numpy().astype(float) for k in ("n", "t0", "y0", "tn", "yn", "sx", "sy", "sxx", "sxy", "y_t")}
+    return rules(
+        df["threshold"].to_numpy(),
+        df["comparator"].to_numpy(),
+        df["year"].to_numpy(),
+        col["n"],
+        col["t0"],
+        col["y0"],
+        col["tn"],
+        col["yn"],
+        col["sx"],
+        col["sy"],
+        col["sxx"],
+        col["sxy"],
+        col["y_t"],
+        x0=FIRST_YEAR,
+    )
+
+
+def duckdb_level(obs: dict, tg: dict, as_of: int):
+    """Aggregates in DuckDB SQL (arg_min / arg_max for first and last), rules in numpy."""
+    import duckdb
+    import pandas as pd
+
+    con = duckdb.connect()
+    con.register("obs", pd.DataFrame(obs))
+    con.register("tg", pd.DataFrame(tg))
+    r = con.execute(
+        f"""
+        WITH o AS (SELECT * FROM obs WHERE year <= {int(as_of)}),
+        s AS (SELECT series, count(*) AS n, min(year) AS t0, arg_min(value, year) AS y0, max(year) AS tn,
+                     arg_max(value, year) AS yn, sum(year - {FIRST_YEAR})::DOUBLE AS sx, sum(value) AS sy,
+                     sum((year - {FIRST_YEAR})::DOUBLE * (year - {FIRST_YEAR})) AS sxx,
+                     sum((year - {FIRST_YEAR}) * value) AS sxy
+              FROM o GROUP BY series)
+        SELECT tg.threshold, tg.comparator, tg.year, s.n, s.t0, s.y0, s.tn, s.yn, s.sx, s.sy, s.sxx, s.sxy,
+               o.value AS y_t
+        FROM tg LEFT JOIN s USING (series) LEFT JOIN o ON o.series = tg.series AND o.year = tg.year
+        ORDER BY tg.series
+        """
+    ).fetchnumpy()
+    f = {k: np.asarray(pd.array(v, dtype="Float64").to_numpy(dtype=float, na_value=np.nan)) for k, v in r.items()}
+    return rules(
+        f["threshold"],
+        f["comparator"],
+        f["year"],
+        f["n"],
+        f["t0"],
+        f["y0"],
+        f["tn"],
+        f["yn"],
+        f["sx"],
+        f["sy"],
+        f["sxx"],
+        f["sxy"],
+        f["y_t"],
+        x0=FIRST_YEAR,
+    )
+
+
+def run_engine(name: str, fn, n: int, repeat: int, out: str) -> dict:
+    obs, tg = generate(n)
+    best = best_cpu = float("inf")
+    for _ in range(repeat):
+        t0, c0 = time.perf_counter(), time.process_time()
+        v = fn(obs, tg, AS_OF)
+        best = min(best, time.perf_counter() - t0)
+        best_cpu = min(best_cpu, time.process_time() - c0)
+    np.save(out, v)
+    return {
+        "path": name,
+        "targets": n,
+        "seconds": best,
+        "cpu_seconds": best_cpu,
+        "targets_per_second": n / best,
+        "peak_mib": peak_mib(),
+    }
+
+
+def run_general(n: int, repeat: int, out: str) -> dict:
+    """hp.evaluate on one plan of n level targets (the explained path, one row per target)."""
+    import healthplan as hp
+
+    obs, tg = generate(n)
+    keys = np.char.add("s", obs["series"].astype(str))
+    o = hp.Observations.from_arrays(
+        keys, np.full(len(keys), "全国", dtype=object), obs["year"], obs["value"], np.full(len(keys), "%", dtype=object)
+    )
+    cmps = [hp.Comparator.ge, hp.Comparator.gt, hp.Comparator.le, hp.Comparator.lt]
+    pct = hp.Unit.parse("%")
+    targets = [
+        hp.Target(
+            id=f"t{i}",
+            indicator=f"s{i}",
+            kind=hp.TargetKind.level,
+            comparator=cmps[int(tg["comparator"][i])],
+            value=float(tg["threshold"][i]),
+            year=int(tg["year"][i]),
+            unit=pct,
+        )
+        for i in range(n)
+    ]
+    plan = hp.Plan(id="bench", region=hp.Region(name="全国"), targets=targets)
+    best = best_cpu = float("inf")
+    for _ in range(repeat):
+        t0, c0 = time.perf_counter(), time.process_time()
+        df = hp.evaluate(plan, o, as_of=AS_OF, indicator_directions=[("-", hp.Direction.unknown)])
+        best = min(best, time.perf_counter() - t0)
+        best_cpu = min(best_cpu, time.process_time() - c0)
+    np.save(out, np.asarray([hp.VERDICTS.index(v) for v in df["verdict"]], dtype=np.uint8))
+    return {
+        "path": "general",
         "targets": n,
         "seconds": best,
         "cpu_seconds": best_cpu,
@@ -249,12 +428,29 @@ def main() -> int:
         dest="apply_n",
         help="targets for the slow groupby-apply variant (0 to skip)",
     )
-    ap.add_argument("--part", choices=("bulk", "pandas", "apply"), help=argparse.SUPPRESS)
+    ap.add_argument(
+        "--general-n",
+        type=int,
+        default=20_000,
+        dest="general_n",
+        help="targets for the general (explained) path in one plan (0 to skip)",
+    )
+    ap.add_argument(
+        "--part", choices=("bulk", "bulk2", "pandas", "apply", "general", "polars", "duckdb"), help=argparse.SUPPRESS
+    )
     ap.add_argument("--out", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.part:
-        run = {"bulk": run_bulk, "pandas": run_pandas, "apply": run_apply}[args.part]
-        print(json.dumps(run(args.n, args.repeat, args.out)))
+        runs = {
+            "bulk": run_bulk,
+            "bulk2": lambda n, r, o: run_bulk(n, r, o, threads=args.threads),
+            "pandas": run_pandas,
+            "apply": run_apply,
+            "general": run_general,
+            "polars": lambda n, r, o: run_engine("polars", polars_level, n, r, o),
+            "duckdb": lambda n, r, o: run_engine("duckdb", duckdb_level, n, r, o),
+        }
+        print(json.dumps(runs[args.part](args.n, args.repeat, args.out)))
         return 0
 
     results = {}
@@ -296,7 +492,14 @@ def main() -> int:
                 ).stdout.strip()
                 results[f"cpp {args.threads}t"] = json.loads(line)
                 verdicts[f"cpp {args.threads}t"] = np.fromfile(vf, dtype=np.uint8)
-        for part in ("bulk", "pandas"):
+        import importlib.util
+
+        parts = ["bulk"] + (["bulk2"] if args.threads > 1 else []) + ["pandas"]
+        parts += [p for p in ("polars", "duckdb") if importlib.util.find_spec(p) is not None]
+        for p in ("polars", "duckdb"):
+            if p not in parts:
+                print(f"{p} not installed: its reference is skipped (pip install '.[bench]')", file=sys.stderr)
+        for part in parts:
             out = os.path.join(tmp, f"{part}.npy")
             line = subprocess.run(
                 [
@@ -310,14 +513,30 @@ def main() -> int:
                     str(args.repeat),
                     "--out",
                     out,
+                    "--threads",
+                    str(args.threads),
                 ],
                 check=True,
                 capture_output=True,
                 text=True,
                 env=os.environ,
             ).stdout.strip()
-            results[part] = json.loads(line.splitlines()[-1])
-            verdicts[part] = np.load(out)
+            r = json.loads(line.splitlines()[-1])
+            results[r["path"]] = r
+            verdicts[r["path"]] = np.load(out)
+        general_same = True
+        if args.general_n:
+            out = os.path.join(tmp, "general.npy")
+            m = min(args.general_n, args.n)
+            line = subprocess.run(
+                [sys.executable, __file__, "--part", "general", "--n", str(m), "--repeat", "1", "--out", out],
+                check=True,
+                capture_output=True,
+                text=True,
+                env=os.environ,
+            ).stdout.strip()
+            results["general"] = json.loads(line.splitlines()[-1])
+            general_same = np.array_equal(np.load(out), verdicts["bulk"][:m])
         if args.apply_n:
             out = os.path.join(tmp, "apply.npy")
             m = min(args.apply_n, args.n)
@@ -335,7 +554,14 @@ def main() -> int:
         names_note = "" if apply_same else " (groupby-apply verdicts DIFFER)"
     else:
         apply_same, names_note = True, ""
-    same = all(np.array_equal(verdicts[names[0]], verdicts[k]) for k in names[1:])
+
+    differ = [k for k in names[1:] if not np.array_equal(verdicts[names[0]], verdicts[k])]
+    same = not differ
+    if differ:
+        counts_differ = ", ".join(
+            f"{k} in {int((verdicts[names[0]] != verdicts[k]).sum()):,} of {len(verdicts[k]):,} targets" for k in differ
+        )
+        names_note += f" (differ from {names[0]}: {counts_differ})"
     input_mib = args.n * YEARS * 24 / 2**20
     print(
         f"{args.n:,} level targets × {YEARS}-year series ({args.n * YEARS:,} observations, "
@@ -343,7 +569,7 @@ def main() -> int:
     )
     print(f"{'path':8} {'seconds':>9} {'cpu s':>8} {'targets/s':>14} {'peak MiB':>10}")
     for k, r in results.items():
-        note = f"  (first {r['targets']:,} targets)" if k == "apply" else ""
+        note = f"  (first {r['targets']:,} targets)" if k in ("apply", "general") else ""
         print(
             f"{k:8} {r['seconds']:9.3f} {r['cpu_seconds']:8.3f} {r['targets_per_second']:14,.0f} "
             f"{r['peak_mib']:10.0f}{note}"
@@ -360,7 +586,11 @@ def main() -> int:
         print(
             f"pandas / C++ core time:      {results['pandas']['seconds'] / results['cpp']['seconds']:.1f}× (goal ≥ 20×)"
         )
-    print(f"pandas / python bulk time:   {results['pandas']['seconds'] / results['bulk']['seconds']:.1f}×")
+    bulk_tps = results["bulk"]["targets_per_second"]
+    for k, r in results.items():
+        if k not in ("bulk", "cpp", "apply"):
+            print(f"python bulk (1 thread) vs {k:8}: {bulk_tps / r['targets_per_second']:8.1f}× targets/s")
+    print("goal: ≥ 10× the vectorised pandas version on one thread")
     if "apply" in results:
         ratio = results["bulk"]["targets_per_second"] / results["apply"]["targets_per_second"]
         print(f"groupby-apply / python bulk time per target: {ratio:,.0f}×")
@@ -368,7 +598,9 @@ def main() -> int:
     import healthplan as hp
 
     print("verdicts: " + ", ".join(f"{hp.VERDICTS[i]} {c:,}" for i, c in enumerate(counts) if c))
-    same = same and apply_same
+    if args.general_n and not general_same:
+        names_note += " (general path verdicts DIFFER)"
+    same = same and apply_same and general_same
     print(("all paths give identical verdicts" if same else "VERDICTS DIFFER between paths") + names_note)
     return 0 if same else 1
 

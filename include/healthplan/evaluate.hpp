@@ -65,6 +65,10 @@ struct TargetResult {
     double years_to_target = 0;  // at the method's pace; +inf when never
     double probability = 0;      // of meeting the target; NaN when not computable
     double progress = 0;         // method's ratio: R, missing share, years ...
+    double score = 0;            // method's own score (statcan: −5…5); NaN for the others
+    // Judged after the target year on an observation from before it (see
+    // EvaluationPolicy::stale_years); the explanation names both years.
+    bool stale = false;
 
     std::string task_id;
     std::vector<std::string> lead;  // lead units' full names
@@ -82,6 +86,47 @@ std::vector<TargetResult> evaluate(const Plan& plan, const Observations& observa
 // One target.
 TargetResult evaluate_target(const Plan& plan, const Target& target, const Observations& observations,
                              const EvaluationPolicy& policy, int as_of);
+
+// --- Statistics Canada / Open SDG progress measure --------------------------
+//
+// One series as sdg-build (open-sdg/sdg-build sdg/ProgressMeasure.py) computes
+// it, inputs as in its published indicator_calculation_components.yml. Faithful
+// to the published code, including its edge rules; healthplan's stricter
+// growth_ratio method stays available separately.
+struct StatcanInputs {
+    double base_value = 0;
+    double base_year = 2015;
+    double current_value = 0;
+    double current_year = 0;
+    std::optional<double> target;  // none: the method for indicators without a numeric target
+    double target_year = 2030;
+    int direction = -1;           // +1 "positive" (more is better), −1 otherwise (sdg-build's default)
+    std::optional<double> limit;  // natural limit (100 for a share), only without a target
+};
+
+struct StatcanProgress {
+    double progress_value = 0;  // growth (no target) or growth ratio; NaN = not computable
+    double score = 0;           // −5…5; NaN when not computable
+    std::string status;         // target_achieved, substantial_progress, moderate_progress,
+                                // limited_progress, deterioration, not_available
+    bool target_achieved = false;
+    int sign = 1;                       // −1 when the base value is negative (the series is read flipped)
+    double coefficient = 1;             // natural-limit reduction of the thresholds (no target)
+    double high = 0, med = 0, low = 0;  // thresholds used (after the reduction)
+    std::string note;                   // why not_available, or which edge rule applied
+};
+
+StatcanProgress statcan_progress(const StatcanInputs& in);
+
+// Indicator level: the mean score of the series with a score, and the status of
+// that mean (target_achieved only when every scored series achieved its target);
+// status "" and NaN score when no series has a score.
+struct StatcanIndicator {
+    double score = 0;
+    std::string status;
+    int series = 0;  // series that counted
+};
+StatcanIndicator statcan_indicator(const std::vector<StatcanProgress>& series);
 
 // --- aggregation --------------------------------------------------------------
 

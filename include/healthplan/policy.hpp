@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "healthplan/config.hpp"
+#include "healthplan/indicator.hpp"
 #include "healthplan/verdict.hpp"
 
 HEALTHPLAN_BEGIN_NAMESPACE
@@ -29,6 +30,13 @@ enum class LevelMethod : unsigned char {
     // Defra OIF pilot: years until the target is reached at the average rate
     // of change, against the years left.
     years_to_target,
+    // Statistics Canada's progress measure as Open SDG's sdg-build computes it
+    // (sdg/ProgressMeasure.py): growth ratio with 0.95 / 0.6 / 0 cut-offs for a
+    // numeric target, the published edge rules (0.001 for a zero base or target,
+    // sign flip of negative series, a current 0 is −100 %), and a −5…5 score.
+    // Trend targets (no numeric value) get its growth-rate method with the
+    // natural-limit scaling. See statcan_progress() in evaluate.hpp.
+    statcan,
 };
 
 // Operational definitions of 持续下降 / 持续上升 / 持续减缓 (direction targets).
@@ -144,6 +152,18 @@ struct EvaluationPolicy {
 
     ScoreWeights score;
 
+    // Direction of indicators by catalog code or name, used when the plan's
+    // indicator leaves it unknown (extracted plans do for bare numbers). The
+    // Python `evaluate` fills it from the bundled catalog when empty.
+    std::vector<std::pair<std::string, Direction>> indicator_directions;
+
+    // --- target year passed without its observation -------------------------
+    // (as of 2023, data to 2021, target 2022) the latest observation decides
+    // achieved / missed and the result is flagged `stale`, when it is at most
+    // this many years before the target year; older → insufficient_data.
+    // healthplan's own rule (no published method covers it).
+    int stale_years = 2;
+
     // Throws ValidationError naming the field when a value is out of range
     // (cut-offs out of order, negative tolerance, alpha outside (0, 1) ...).
     void validate() const;
@@ -151,6 +171,6 @@ struct EvaluationPolicy {
 
 // Identifies the rules: bump when a default or a formula changes so stored
 // results can say which rules produced them.
-inline constexpr std::string_view evaluation_version = "1";
+inline constexpr std::string_view evaluation_version = "2";
 
 HEALTHPLAN_END_NAMESPACE

@@ -59,7 +59,8 @@ void register_evaluate(py::module_& m) {
     py::enum_<hp::LevelMethod>(m, "LevelMethod", "How a level target is judged before its year.")
         .value("linear_extrapolation", hp::LevelMethod::linear_extrapolation)
         .value("growth_ratio", hp::LevelMethod::growth_ratio)
-        .value("years_to_target", hp::LevelMethod::years_to_target);
+        .value("years_to_target", hp::LevelMethod::years_to_target)
+        .value("statcan", hp::LevelMethod::statcan);
     py::enum_<hp::TrendDefinition>(m, "TrendDefinition", "Operational definitions of 持续下降 / 持续减缓.")
         .value("strictly_monotone", hp::TrendDefinition::strictly_monotone)
         .value("net_with_k_reversals", hp::TrendDefinition::net_with_k_reversals)
@@ -123,6 +124,8 @@ void register_evaluate(py::module_& m) {
         .def_readwrite("region", &P::region)
         .def_readwrite("on_unit_mismatch", &P::on_unit_mismatch)
         .def_readwrite("score", &P::score)
+        .def_readwrite("indicator_directions", &P::indicator_directions)
+        .def_readwrite("stale_years", &P::stale_years)
         .def("validate", &P::validate, "Raises ValidationError naming the first bad field.")
         .def("__copy__", [](const P& p) { return P(p); })
         .def(
@@ -161,6 +164,8 @@ void register_evaluate(py::module_& m) {
         .def_readonly("years_to_target", &hp::TargetResult::years_to_target)
         .def_readonly("probability", &hp::TargetResult::probability)
         .def_readonly("progress", &hp::TargetResult::progress)
+        .def_readonly("score", &hp::TargetResult::score)
+        .def_readonly("stale", &hp::TargetResult::stale)
         .def_readonly("task_id", &hp::TargetResult::task_id)
         .def_readonly("lead", &hp::TargetResult::lead)
         .def_readonly("explanation", &hp::TargetResult::explanation)
@@ -168,6 +173,41 @@ void register_evaluate(py::module_& m) {
             return "<TargetResult " + r.plan_id + "/" + r.target_id + " " + std::string(hp::to_string(r.verdict)) +
                    " (" + r.method + ")>";
         });
+
+    // Statistics Canada / Open SDG progress measure of one series and of an indicator.
+    m.def(
+        "statcan_progress",
+        [](double base_value, double base_year, double current_value, double current_year, std::optional<double> target,
+           double target_year, int direction, std::optional<double> limit) {
+            hp::StatcanInputs in{base_value, base_year,   current_value, current_year,
+                                 target,     target_year, direction,     limit};
+            const auto p = hp::statcan_progress(in);
+            py::dict d;
+            d["progress_value"] = p.progress_value;
+            d["score"] = p.score;
+            d["status"] = p.status;
+            d["target_achieved"] = p.target_achieved;
+            d["sign"] = p.sign;
+            d["coefficient"] = p.coefficient;
+            d["thresholds"] = py::make_tuple(p.high, p.med, p.low);
+            d["note"] = p.note;
+            return d;
+        },
+        py::arg("base_value"), py::arg("base_year"), py::arg("current_value"), py::arg("current_year"),
+        py::arg("target") = py::none(), py::arg("target_year") = 2030.0, py::arg("direction") = -1,
+        py::arg("limit") = py::none());
+    m.def(
+        "statcan_indicator",
+        [](const std::vector<double>& scores, const std::vector<bool>& achieved) {
+            std::vector<hp::StatcanProgress> series(scores.size());
+            for (std::size_t i = 0; i < scores.size(); ++i) {
+                series[i].score = scores[i];
+                series[i].target_achieved = i < achieved.size() && achieved[i];
+            }
+            const auto r = hp::statcan_indicator(series);
+            return py::make_tuple(r.score, r.status);
+        },
+        py::arg("scores"), py::arg("target_achieved"));
 
     py::class_<hp::Observations>(m, "_Observations", "The C++ observation store (wrapped by healthplan.Observations).")
         .def_static(
@@ -319,51 +359,89 @@ void register_evaluate(py::module_& m) {
         return out;
     });
 
+    m.def("_bulk_reason_texts", [] {
+        py::list out;
+        for (std::uint8_t c = 0;; ++c) {
+            auto text = hp::bulk_reason_text(c);
+            if (c > 0 && text.empty()) break;
+            out.append(py::str(std::string(text)));
+        }
+        return out;
+    });
+
+    // The bulk path: `targets` maps column names of hp::TargetColumns to arrays of
+    // the right dtype (checked by Python); absent columns are empty spans.
     m.def(
-        "_evaluate_level_arrays",
-        [](I64 obs_series, I64 obs_year, F64 obs_value, I64 series, F64 threshold, I8 comparator, I64 year,
-           py::object baseline_year, py::object lower, py::object upper, const hp::EvaluationPolicy& policy, int as_of,
+        "_evaluate_columns",
+        [](I64 obs_series, I64 obs_year, F64 obs_value, py::dict targets, const hp::EvaluationPolicy& policy, int as_of,
            int threads) {
             hp::SeriesColumns o{view(obs_series), view(obs_year), view(obs_value)};
-            hp::LevelTargetColumns t;
-            t.series = view(series);
-            t.threshold = view(threshold);
-            t.comparator = view(comparator);
-            t.year = view(year);
-            I64 by;
-            F64 lo, hi;
-            if (!baseline_year.is_none()) {
-                by = baseline_year.cast<I64>();
-                t.baseline_year = view(by);
-            }
-            if (!lower.is_none()) {
-                lo = lower.cast<F64>();
-                t.lower = view(lo);
-            }
-            if (!upper.is_none()) {
-                hi = upper.cast<F64>();
-                t.upper = view(hi);
-            }
-            hp::LevelResultColumns r;
+            hp::TargetColumns t;
+            py::list keep;  // the arrays stay referenced while C++ reads them
+            auto i64 = [&](const char* name, std::span<const std::int64_t>& col) {
+                if (!targets.contains(name)) return;
+                auto a = targets[name].cast<I64>();
+                keep.append(a);
+                col = view(a);
+            };
+            auto f64 = [&](const char* name, std::span<const double>& col) {
+                if (!targets.contains(name)) return;
+                auto a = targets[name].cast<F64>();
+                keep.append(a);
+                col = view(a);
+            };
+            auto u8 = [&](const char* name, std::span<const std::uint8_t>& col) {
+                if (!targets.contains(name)) return;
+                auto a = targets[name].cast<U8>();
+                keep.append(a);
+                col = view(a);
+            };
+            auto i8 = [&](const char* name, std::span<const std::int8_t>& col) {
+                if (!targets.contains(name)) return;
+                auto a = targets[name].cast<I8>();
+                keep.append(a);
+                col = view(a);
+            };
+            i64("series", t.series);
+            u8("kind", t.kind);
+            i8("comparator", t.comparator);
+            f64("value", t.value);
+            i64("year", t.year);
+            i64("baseline_year", t.baseline_year);
+            f64("baseline_value", t.baseline_value);
+            i64("reference_year", t.reference_year);
+            f64("reference_value", t.reference_value);
+            u8("change_mode", t.change_mode);
+            i8("direction", t.direction);
+            u8("nature", t.nature);
+            i64("benchmark_series", t.benchmark_series);
+            u8("trend_flags", t.trend_flags);
+            f64("lower", t.lower);
+            f64("upper", t.upper);
+            hp::TargetResultColumns r;
             {
-                py::gil_scoped_release release;  // the arrays stay referenced by this frame
-                r = hp::evaluate_level_columns(o, t, policy, as_of, threads);
+                py::gil_scoped_release release;
+                r = hp::evaluate_columns(o, t, policy, as_of, threads);
             }
             py::dict d;
             d["verdict"] = to_numpy(std::move(r.verdict));
             d["category"] = to_numpy(std::move(r.category));
+            d["reason"] = to_numpy(std::move(r.reason));
             d["latest_year"] = to_numpy(std::move(r.latest_year));
             d["latest_value"] = to_numpy(std::move(r.latest_value));
+            d["threshold"] = to_numpy(std::move(r.threshold));
+            d["reference_value"] = to_numpy(std::move(r.reference_value));
             d["projected_value"] = to_numpy(std::move(r.projected_value));
             d["required_pace"] = to_numpy(std::move(r.required_pace));
             d["observed_pace"] = to_numpy(std::move(r.observed_pace));
             d["years_to_target"] = to_numpy(std::move(r.years_to_target));
             d["probability"] = to_numpy(std::move(r.probability));
             d["progress"] = to_numpy(std::move(r.progress));
+            d["score"] = to_numpy(std::move(r.score));
             d["points"] = to_numpy(std::move(r.points));
+            d["stale"] = to_numpy(std::move(r.stale));
             return d;
         },
-        py::arg("obs_series"), py::arg("obs_year"), py::arg("obs_value"), py::arg("series"), py::arg("threshold"),
-        py::arg("comparator"), py::arg("year"), py::arg("baseline_year"), py::arg("lower"), py::arg("upper"),
-        py::arg("policy"), py::arg("as_of"), py::arg("threads") = 1);
+        py::arg("obs_series"), py::arg("obs_year"), py::arg("obs_value"), py::arg("targets"), py::arg("policy"),
+        py::arg("as_of"), py::arg("threads") = 1);
 }

@@ -297,6 +297,7 @@ class LevelMethod(_BoundEnum):
     linear_extrapolation: ClassVar[LevelMethod]
     growth_ratio: ClassVar[LevelMethod]
     years_to_target: ClassVar[LevelMethod]
+    statcan: ClassVar[LevelMethod]
 
 class TrendDefinition(_BoundEnum):
     strictly_monotone: ClassVar[TrendDefinition]
@@ -340,6 +341,8 @@ class EvaluationPolicy:
     region: str
     on_unit_mismatch: UnitMismatch
     score: ScoreWeights
+    indicator_directions: list[tuple[str, Direction]]
+    stale_years: int
     def __init__(self, **fields: Any) -> None: ...
     def validate(self) -> None: ...
     def __copy__(self) -> EvaluationPolicy: ...
@@ -377,6 +380,8 @@ class TargetResult:
     years_to_target: float
     probability: float
     progress: float
+    score: float
+    stale: bool
     task_id: str
     lead: list[str]
     explanation: str
@@ -423,17 +428,12 @@ def _evaluate(
 # One dict per group: "group" (str), a count per verdict name, "targets" and "scored" (int), "score" (float).
 def _scorecard(results: list[TargetResult], by: str, weights: ScoreWeights) -> list[dict[str, str | int | float]]: ...
 def _level_category_names() -> list[str]: ...
-def _evaluate_level_arrays(
+def _bulk_reason_texts() -> list[str]: ...
+def _evaluate_columns(
     obs_series: np.ndarray,
     obs_year: np.ndarray,
     obs_value: np.ndarray,
-    series: np.ndarray,
-    threshold: np.ndarray,
-    comparator: np.ndarray,
-    year: np.ndarray,
-    baseline_year: np.ndarray | None,
-    lower: np.ndarray | None,
-    upper: np.ndarray | None,
+    targets: dict[str, np.ndarray],
     policy: EvaluationPolicy,
     as_of: int,
     threads: int = ...,
@@ -608,3 +608,15 @@ def extract_file(path: str | os.PathLike[str], encoding: str = "") -> Plan: ...
 def extract_many(
     paths: Sequence[str | os.PathLike[str]], threads: int = 0, progress: Callable[[int, int], object] | None = None
 ) -> list[Plan]: ...
+
+def statcan_progress(
+    base_value: float,
+    base_year: float,
+    current_value: float,
+    current_year: float,
+    target: float | None = ...,
+    target_year: float = ...,
+    direction: int = ...,
+    limit: float | None = ...,
+) -> Any: ...
+def statcan_indicator(scores: list[float], target_achieved: list[bool]) -> tuple[float, str]: ...

@@ -22,8 +22,9 @@ import html
 import math
 import os
 from collections.abc import Iterable, Sequence
+from functools import cache
 from importlib import resources
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 import numpy as np
 
@@ -63,6 +64,8 @@ __all__ = [
     "evaluate_results",
     "observed_china",
     "scorecard",
+    "statcan_indicator",
+    "statcan_progress",
 ]
 
 #: Verdict names in code order (the bulk path returns codes into this tuple).
@@ -102,6 +105,8 @@ RESULT_COLUMNS: dict[str, str] = {
     "years_to_target": "years until the threshold is reached at the method's pace (inf = never)",
     "probability": "probability of meeting the target from the fit's residual spread (≥3 points)",
     "progress": "method's ratio: growth ratio R, share of distance missing, years, reversals, p-value",
+    "score": "method's own score: statcan −5…5 (NaN for the other methods)",
+    "stale": "judged after the target year on an earlier observation (EvaluationPolicy.stale_years)",
     "task_id": "task the target belongs to",
     "lead": "lead units of that task, joined by '、'",
     "explanation": "one-paragraph explanation in English",
@@ -134,7 +139,14 @@ _COMPARATOR_CODES = {
     "eq": 4,
     "~": 5,
     "approx": 5,
+    "up": 6,
+    "increase": 6,
+    "down": 7,
+    "decrease": 7,
 }
+_KIND_CODES = {"level": 0, "change": 1, "rate": 2, "trend": 3, "benchmark": 4, "milestone": 5}
+_MODE_CODES = {"relative": 0, "points": 1, "absolute": 2}
+_NATURE_CODES = {"": 0, "unspecified": 0, "binding": 1, "expected": 2, "advocacy": 3}
 _REPR_ROWS = 20
 
 
@@ -383,8 +395,25 @@ def _policy(policy: EvaluationPolicy | None, method: str | LevelMethod | None, *
         if k == "trend" and isinstance(v, str):
             v = TrendDefinition.__members__[_checked(v, TrendDefinition)]
         setattr(p, k, v)
+    if not p.indicator_directions:
+        p.indicator_directions = _catalog_directions()
     p.validate()
     return p
+
+
+@cache
+def _catalog_directions() -> list[tuple[str, Any]]:
+    """Direction of every bundled catalog indicator by code, name and alias, for
+    plans whose indicators leave it unknown (a bare number is then read in it)."""
+    from ._core import Direction
+    from .compare import default_catalog
+
+    out: list[tuple[str, Any]] = []
+    for e in default_catalog().entries:
+        if e.direction == Direction.unknown:
+            continue
+        out.extend((key, e.direction) for key in (e.code, e.name, *e.aliases))
+    return out
 
 
 def _checked(name: str, enum: Any) -> str:
@@ -578,9 +607,41 @@ def _comparator_codes(comparators: Any) -> np.ndarray:
     table = []
     for u in uniques:
         if u not in _COMPARATOR_CODES:
-            raise _core.SchemaError(f"unknown comparator '{u}' (accepted: >=, >, <=, <, =, ~)")
+            raise _core.SchemaError(f"unknown comparator '{u}' (accepted: >=, >, <=, <, =, ~, up, down)")
         table.append(_COMPARATOR_CODES[u])
-    return np.asarray(table, dtype=np.int8)[codes]
+    result: np.ndarray = np.asarray(table, dtype=np.int8)[codes]
+    return result
+
+
+def _enum_codes(values: Any, table: dict[str, int], name: str) -> np.ndarray:
+    """uint8 codes of a column given as codes or as names (``table``)."""
+    arr = np.asarray(values)
+    if arr.dtype.kind in "iu":
+        return np.ascontiguousarray(arr, dtype=np.uint8)
+    codes, uniques = _codes(np.where(pd_isna(arr), "", arr), name)
+    out = []
+    for u in uniques:
+        if u not in table:
+            raise _core.SchemaError(f"unknown {name} '{u}' (accepted: {', '.join(k for k in table if k)})")
+        out.append(table[u])
+    result: np.ndarray = np.asarray(out, dtype=np.uint8)[codes]
+    return result
+
+
+def pd_isna(arr: np.ndarray) -> np.ndarray:
+    from ._pandas import pd
+
+    return np.asarray(pd.isna(arr), dtype=bool)
+
+
+def _years_or_zero(a: Any) -> np.ndarray:
+    """int64 years with missing ones (None, NaN, <NA>) as 0 = none."""
+    from ._pandas import pd
+
+    s = pd.Series(a)
+    if s.dtype.kind in "iu":
+        return _i64(s.to_numpy())
+    return _i64(s.astype("Float64").fillna(0).to_numpy(dtype=np.float64))
 
 
 def evaluate_arrays(
@@ -599,49 +660,99 @@ def evaluate_arrays(
     policy: EvaluationPolicy | None = None,
     method: str | None = None,
     threads: int = 1,
+    kinds: Any = None,
+    baseline_values: Any = None,
+    reference_years: Any = None,
+    reference_values: Any = None,
+    change_modes: Any = None,
+    directions: Any = None,
+    natures: Any = None,
+    benchmark_series: Any = None,
+    trend_flags: Any = None,
 ) -> dict[str, np.ndarray]:
-    """The bulk path for level targets as columns (numpy arrays, equal lengths per side).
+    """The bulk path: targets of every kind as columns (numpy arrays, equal lengths per side).
 
     Observations: integer series ids, years, values (already in the targets' unit).
     Rows sorted by (series, year) are read in place; int64 / float64 contiguous
-    arrays are not copied. Targets: series id, threshold, comparator (codes 0–5 or
-    ">=", ">", "<=", "<", "=", "~"), target year; optionally baseline years and
-    projection bounds. The GIL is released while C++ judges. Returns arrays:
-    ``verdict`` (codes into :data:`VERDICTS`), ``category`` (codes into
-    :func:`level_category_names`), latest_year, latest_value, projected_value,
-    required_pace, observed_pace, years_to_target, probability, progress, points.
-    ``threads`` > 1 judges slices of the targets in parallel (same results).
+    arrays are not copied. Targets: series id, value (level: threshold; change:
+    amount; rate: amount a year; NaN for trend, benchmark, milestone), comparator
+    (codes 0–7 or ">=", ">", "<=", "<", "=", "~", "up", "down"), target year (0 =
+    none); optionally ``kinds`` (codes or "level", "change", "rate", "trend",
+    "benchmark", "milestone"), baseline years and stated values, reference years
+    and values, ``change_modes`` ("relative", "points", "absolute"),
+    ``directions`` (+1 / −1 / 0 for the indicator's), ``natures`` ("binding",
+    "expected", "advocacy"), ``benchmark_series`` and ``trend_flags`` (bit 0
+    持续减缓, bit 1 the indicator is a growth rate), and projection bounds. The
+    GIL is released while C++ judges. Returns arrays: ``verdict`` (codes into
+    :data:`VERDICTS`), ``category`` (codes into :func:`level_category_names`),
+    ``reason`` (codes into :func:`bulk_reason_texts`), latest_year, latest_value,
+    threshold, reference_value, projected_value, required_pace, observed_pace,
+    years_to_target, probability, progress, score, points, stale — the values
+    :func:`evaluate` gives for the same targets. ``threads`` > 1 judges slices
+    of the targets in parallel (same results).
     """
     p = _policy(policy, method)
-    opt_i = None if baseline_years is None else _i64(baseline_years)
-    opt_lo = None if lower is None else _f64(lower)
-    opt_hi = None if upper is None else _f64(upper)
-    return _core._evaluate_level_arrays(
-        _i64(obs_series),
-        _i64(obs_years),
-        _f64(obs_values),
-        _i64(target_series),
-        _f64(thresholds),
-        _comparator_codes(comparators),
-        _i64(target_years),
-        opt_i,
-        opt_lo,
-        opt_hi,
-        p,
-        int(as_of),
-        int(threads),
+    t: dict[str, np.ndarray] = {
+        "series": _i64(target_series),
+        "value": _f64(thresholds),
+        "comparator": _comparator_codes(comparators),
+        "year": _years_or_zero(target_years),
+    }
+    if kinds is not None:
+        t["kind"] = _enum_codes(kinds, _KIND_CODES, "kind")
+    if baseline_years is not None:
+        t["baseline_year"] = _years_or_zero(baseline_years)
+    if baseline_values is not None:
+        t["baseline_value"] = _f64(baseline_values)
+    if reference_years is not None:
+        t["reference_year"] = _years_or_zero(reference_years)
+    if reference_values is not None:
+        t["reference_value"] = _f64(reference_values)
+    if change_modes is not None:
+        t["change_mode"] = _enum_codes(change_modes, _MODE_CODES, "change_mode")
+    if directions is not None:
+        t["direction"] = np.ascontiguousarray(np.asarray(directions), dtype=np.int8)
+    if natures is not None:
+        t["nature"] = _enum_codes(natures, _NATURE_CODES, "nature")
+    if benchmark_series is not None:
+        t["benchmark_series"] = _i64(benchmark_series)
+    if trend_flags is not None:
+        t["trend_flags"] = np.ascontiguousarray(np.asarray(trend_flags), dtype=np.uint8)
+    if lower is not None:
+        t["lower"] = _f64(lower)
+    if upper is not None:
+        t["upper"] = _f64(upper)
+    out: dict[str, np.ndarray] = _core._evaluate_columns(
+        _i64(obs_series), _i64(obs_years), _f64(obs_values), t, p, int(as_of), int(threads)
     )
+    return out
 
 
-_CATEGORY_NAMES: list[str] | None = None
-
-
+@cache
 def level_category_names() -> list[str]:
     """Names of the bulk path's category codes."""
-    global _CATEGORY_NAMES
-    if _CATEGORY_NAMES is None:
-        _CATEGORY_NAMES = list(_core._level_category_names())
-    return _CATEGORY_NAMES
+    return list(_core._level_category_names())
+
+
+@cache
+def bulk_reason_texts() -> list[str]:
+    """Texts of the bulk path's insufficient-data reason codes ("" for 0)."""
+    return list(_core._bulk_reason_texts())
+
+
+#: Optional target columns of :func:`evaluate_frame` → keyword of :func:`evaluate_arrays`.
+_FRAME_COLUMNS = {
+    "kind": "kinds",
+    "baseline_year": "baseline_years",
+    "baseline_value": "baseline_values",
+    "reference_year": "reference_years",
+    "reference_value": "reference_values",
+    "change_mode": "change_modes",
+    "direction": "directions",
+    "nature": "natures",
+    "lower": "lower",
+    "upper": "upper",
+}
 
 
 def evaluate_frame(
@@ -651,39 +762,110 @@ def evaluate_frame(
     as_of: int,
     policy: EvaluationPolicy | None = None,
     method: str | None = None,
+    threads: int = 1,
 ) -> pd.DataFrame:
     """The bulk path on DataFrames — a pandas partition in, a pandas partition out.
 
     ``observations``: columns ``series``, ``year``, ``value``. ``targets``: columns
-    ``series``, ``threshold``, ``comparator``, ``year`` and optionally ``baseline_year``,
-    ``lower``, ``upper``. Returns ``targets`` with the result columns added (``verdict``
-    and ``category`` as names). Targets whose series is absent get
-    insufficient_data, so a partition must hold whole series (partition by series).
+    ``series``, ``threshold`` (or ``value``), ``comparator``, ``year`` and optionally
+    ``kind``, ``baseline_year``, ``baseline_value``, ``reference_year``,
+    ``reference_value``, ``change_mode``, ``direction``, ``nature``,
+    ``benchmark_series``, ``slowing`` and ``growth_rate`` (booleans, trend targets),
+    ``lower``, ``upper``. Series ids may be integers or strings (strings are
+    encoded with one dictionary for both sides). Returns ``targets`` with the result
+    columns added (``verdict``, ``category`` and ``reason`` as names). Targets whose
+    series is absent get insufficient_data, so a partition must hold whole series
+    (partition by series).
     """
     from ._pandas import pd
 
+    obs_series = observations["series"].to_numpy()
+    tgt_series = targets["series"].to_numpy()
+    bench = targets["benchmark_series"].to_numpy() if "benchmark_series" in targets else None
+    if obs_series.dtype.kind not in "iu" or tgt_series.dtype.kind not in "iu":
+        # One dictionary for observations, targets and benchmarks: equal strings, equal codes.
+        parts = [obs_series, tgt_series] + ([bench] if bench is not None else [])
+        codes, _ = pd.factorize(pd.Series(np.concatenate([np.asarray(x, dtype=object) for x in parts])))
+        n_obs, n_tg = len(obs_series), len(tgt_series)
+        obs_series, tgt_series = codes[:n_obs], codes[n_obs : n_obs + n_tg]
+        if bench is not None:
+            bench = codes[n_obs + n_tg :]
+    value_col = "threshold" if "threshold" in targets else "value"
+    extra: dict[str, Any] = {kw: targets[col].to_numpy() for col, kw in _FRAME_COLUMNS.items() if col in targets}
+    if bench is not None:
+        extra["benchmark_series"] = bench
+    if "slowing" in targets or "growth_rate" in targets:
+        flags = np.zeros(len(targets), dtype=np.uint8)
+        if "slowing" in targets:
+            flags |= targets["slowing"].fillna(False).to_numpy(dtype=bool).astype(np.uint8)
+        if "growth_rate" in targets:
+            flags |= targets["growth_rate"].fillna(False).to_numpy(dtype=bool).astype(np.uint8) << 1
+        extra["trend_flags"] = flags
     r = evaluate_arrays(
-        observations["series"].to_numpy(),
+        obs_series,
         observations["year"].to_numpy(),
         observations["value"].to_numpy(),
-        targets["series"].to_numpy(),
-        targets["threshold"].to_numpy(),
+        tgt_series,
+        targets[value_col].to_numpy(dtype=np.float64, na_value=np.nan),
         targets["comparator"].to_numpy(),
-        targets["year"].to_numpy(),
+        targets["year"],
         as_of=as_of,
-        baseline_years=targets["baseline_year"].to_numpy() if "baseline_year" in targets else None,
-        lower=targets["lower"].to_numpy() if "lower" in targets else None,
-        upper=targets["upper"].to_numpy() if "upper" in targets else None,
         policy=policy,
         method=method,
+        threads=threads,
+        **extra,
     )
     out = targets.copy()
     out["verdict"] = pd.Categorical.from_codes(r.pop("verdict").astype(np.int8), categories=list(VERDICTS))
-    names = level_category_names()
-    out["category"] = pd.Categorical.from_codes(r.pop("category").astype(np.int16), categories=names)
+    out["category"] = pd.Categorical.from_codes(r.pop("category").astype(np.int16), categories=level_category_names())
+    out["reason"] = pd.Categorical.from_codes(r.pop("reason").astype(np.int16), categories=bulk_reason_texts())
+    out["stale"] = r.pop("stale").astype(bool)
     for k, v in r.items():
         out[k] = v
     return out
 
 
-__all__ += ["level_category_names"]
+__all__ += ["bulk_reason_texts", "level_category_names"]
+
+
+# ------------------------------------------------------ Statistics Canada --
+
+
+class StatcanProgress(TypedDict):
+    """One series' progress measure, as sdg-build's ``SeriesProgress`` reports it."""
+
+    progress_value: float  # growth (no target) or growth ratio; NaN = not computable
+    score: float  # −5…5, NaN when not computable
+    status: (
+        str  # target_achieved, substantial_progress, moderate_progress, limited_progress, deterioration, not_available
+    )
+    target_achieved: bool
+    sign: int  # −1 when the base value is negative
+    coefficient: float  # natural-limit scaling of the thresholds
+    thresholds: tuple[float, float, float]  # high, med, low after scaling
+    note: str
+
+
+def statcan_progress(
+    base_value: float,
+    base_year: float,
+    current_value: float,
+    current_year: float,
+    target: float | None = None,
+    target_year: float = 2030,
+    direction: int = -1,
+    limit: float | None = None,
+) -> StatcanProgress:
+    """Statistics Canada's progress measure of one series, faithful to Open SDG's
+    ``sdg-build`` (``sdg/ProgressMeasure.py``); arguments as in its published
+    ``indicator_calculation_components.yml`` (``direction`` +1 positive, −1 negative)."""
+    out: StatcanProgress = _core.statcan_progress(
+        base_value, base_year, current_value, current_year, target, target_year, direction, limit
+    )
+    return out
+
+
+def statcan_indicator(series: Sequence[StatcanProgress]) -> tuple[float, str]:
+    """Indicator-level score (mean of the series scores) and status; (NaN, "") when no series has a score."""
+    score, status = _core.statcan_indicator([s["score"] for s in series], [bool(s["target_achieved"]) for s in series])
+    return float(score), str(status)

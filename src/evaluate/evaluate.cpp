@@ -8,7 +8,10 @@
 #include <cstdio>
 #include <limits>
 #include <sstream>
+#include <string_view>
+#include <unordered_map>
 
+#include "evaluate/kinds.hpp"
 #include "evaluate/level.hpp"
 #include "healthplan/error.hpp"
 #include "healthplan/trend.hpp"
@@ -138,7 +141,10 @@ struct Context {
 // target's only when it is a unit of the level itself (增加500张).
 std::optional<Unit> comparison_unit(const Context& c, const std::vector<SeriesPoint>& pts, bool prefer_indicator) {
     if (!prefer_indicator && !c.target.unit.is_none()) return c.target.unit;
-    if (c.indicator && !c.indicator->unit.is_none()) return c.indicator->unit;
+    // Plans saved before the extractor fix give the indicator of "提高2个百分点" the unit
+    // percentage_point: the points belong to the change, the level is in the series' unit.
+    if (c.indicator && !c.indicator->unit.is_none() && c.indicator->unit.dimension() != Dimension::ratio_difference)
+        return c.indicator->unit;
     for (const auto& p : pts) {
         const auto& u = c.obs.unit(p.unit);
         if (u) return *u;
@@ -239,6 +245,24 @@ void split(const std::vector<Pt>& pts, std::vector<double>& t, std::vector<doubl
     }
 }
 
+// Throws the true reason when no point is left after selecting from `from_year`:
+// either nothing was observed up to as_of, or everything observed precedes the base year.
+void require_points(const Context& c, const std::vector<Pt>& selected, const std::vector<Pt>& all,
+                    std::optional<int> from_year) {
+    if (!selected.empty()) return;
+    if (all.empty() || !from_year) throw Insufficient{"no observation up to the as-of year " + std::to_string(c.as_of)};
+    std::string why = "every observation up to " + std::to_string(c.as_of) + " (" + num(all.front().t) + "–" +
+                      num(all.back().t) + ") precedes the base year " + std::to_string(*from_year) +
+                      ": no point from the base year on";
+    if (c.as_of < *from_year) why += " (the as-of year is before the base year)";
+    throw Insufficient{why};
+}
+
+std::string stale_note(const Context& c) {
+    return "; the target year " + std::to_string(*c.target.year) +
+           " has passed without its observation: judged on data to " + std::to_string(*c.r.latest_year) + " (stale)";
+}
+
 std::string years_list(const std::vector<int>& ys) {
     std::string out;
     for (int y : ys) {
@@ -266,11 +290,16 @@ void apply_level(const Context& c, const detail::LevelOutcome& o, const detail::
     r.years_to_target = o.years_to_target;
     r.probability = o.probability;
     r.progress = o.progress;
+    r.score = o.score;
+    r.stale = o.stale;
     const bool final =
         o.category == detail::Category::met_at_target_year || o.category == detail::Category::missed_at_target_year;
     const bool no_year_rule =
         o.category == detail::Category::maintained || o.category == detail::Category::not_maintained;
-    r.method = final ? "observed_at_target_year" : no_year_rule ? "latest_value" : std::string(to_string(method));
+    r.method = final          ? "observed_at_target_year"
+               : o.stale      ? "latest_before_target_year"
+               : no_year_rule ? "latest_value"
+                              : std::string(to_string(method));
 
     std::ostringstream e;
     const std::string& u = r.unit;
@@ -285,6 +314,15 @@ void apply_level(const Context& c, const detail::LevelOutcome& o, const detail::
         e << spec.year << " value " << with_unit(o.latest_value, u)
           << (o.verdict == Verdict::achieved ? " meets " : " misses ") << threshold_text << ": "
           << to_string(o.verdict);
+        c.r.explanation = e.str();
+        return;
+    }
+    if (o.stale) {
+        e << "the target year " << spec.year << " has passed without its observation; the latest, "
+          << with_unit(o.latest_value, u) << " (" << num(o.latest_year) << ", " << (spec.year - o.latest_year)
+          << " year(s) before), " << (o.verdict == Verdict::achieved ? "meets " : "misses ") << threshold_text << ": "
+          << to_string(o.verdict) << " (stale: judged on the latest observation, not projected)";
+        if (!std::isnan(o.probability)) e << "; P(meet in " << spec.year << ") = " << num(o.probability);
         c.r.explanation = e.str();
         return;
     }
@@ -313,6 +351,9 @@ void apply_level(const Context& c, const detail::LevelOutcome& o, const detail::
                 e << "; share of the distance still missing " << num(o.progress);
                 break;
             case LevelMethod::years_to_target:
+                break;
+            case LevelMethod::statcan:
+                e << "; StatCan growth ratio " << num(o.progress) << ", score " << num(o.score) << " of −5…5";
                 break;
         }
     }
@@ -345,6 +386,7 @@ detail::LevelSpec make_spec(const Context& c, double th, Comparator cmp, const s
     }
     bounds_for(unit, spec.lower, spec.upper);
     spec.binding = c.r.nature == Nature::binding;
+    spec.as_of = c.as_of;
     return spec;
 }
 
@@ -357,6 +399,36 @@ void judge_threshold(const Context& c, std::vector<Pt> pts, double th, Comparato
     apply_level(c, o, spec, c.policy.method, threshold_text(cmp, th, c.r.unit, c.target.year));
 }
 
+// The indicator's direction: the plan's, else the policy's table by catalog code,
+// then by name (extracted indicators leave it unknown when the plan gives a bare number).
+Direction indicator_direction(const Context& c) {
+    if (c.indicator && c.indicator->direction != Direction::unknown) return c.indicator->direction;
+    const auto& table = c.policy.indicator_directions;
+    for (const std::string* key : {c.indicator ? &c.indicator->code : nullptr,
+                                   c.indicator ? &c.indicator->name : nullptr, &c.target.indicator}) {
+        if (!key || key->empty()) continue;
+        for (const auto& [k, d] : table)
+            if (k == *key) return d;
+    }
+    return Direction::unknown;
+}
+
+// A bare number (=, from a table cell or 为) states a level to reach in the
+// indicator's direction: at least it when more is better, at most when less is.
+// Equality only when the direction is unknown.
+Comparator level_comparator(const Context& c) {
+    if (c.target.comparator != Comparator::eq) return c.target.comparator;
+    switch (indicator_direction(c)) {
+        case Direction::higher:
+            return Comparator::ge;
+        case Direction::lower:
+            return Comparator::le;
+        case Direction::unknown:
+            break;
+    }
+    return Comparator::eq;
+}
+
 // --- per kind ----------------------------------------------------------------
 
 void eval_level(const Context& c, const Matched& m) {
@@ -367,14 +439,24 @@ void eval_level(const Context& c, const Matched& m) {
     if (unit && !c.target.unit.is_none() && !(c.target.unit == *unit)) th = convert(th, c.target.unit, *unit);
     c.r.threshold = th;
     std::vector<int> missing;
-    auto pts = window(convert_points(c, m.points, unit, &missing),
-                      c.target.baseline ? c.target.baseline->year : std::nullopt, c.policy);
+    const auto from = c.target.baseline ? c.target.baseline->year : std::nullopt;
+    const auto all = convert_points(c, m.points, unit, &missing);
+    auto pts = window(all, from, c.policy);
     add_stated_baseline(c, pts);
-    judge_threshold(c, std::move(pts), th, c.target.comparator, unit);
+    require_points(c, pts, all, from);
+    const Comparator cmp = level_comparator(c);
+    c.r.comparator = cmp;
+    judge_threshold(c, std::move(pts), th, cmp, unit);
+    if (c.target.comparator == Comparator::eq)
+        c.r.explanation =
+            (cmp == Comparator::eq
+                 ? "[bare number: the indicator's direction is unknown, judged as equality] "
+                 : std::string("[bare number read in the indicator's direction: ") + cmp_text(cmp) + "] ") +
+            c.r.explanation;
     if (!missing.empty()) c.r.explanation += "; reported missing: " + years_list(missing);
 }
 
-int sign_of(Comparator cmp, const Indicator* ind) {
+int sign_of(const Context& c, Comparator cmp) {
     switch (cmp) {
         case Comparator::increase:
         case Comparator::ge:
@@ -387,8 +469,9 @@ int sign_of(Comparator cmp, const Indicator* ind) {
         default:
             break;
     }
-    if (ind && ind->direction == Direction::lower) return -1;
-    if (ind && ind->direction == Direction::higher) return 1;
+    const Direction dir = indicator_direction(c);
+    if (dir == Direction::lower) return -1;
+    if (dir == Direction::higher) return 1;
     return 0;
 }
 
@@ -402,7 +485,7 @@ ChangeMode change_mode(const Target& t) {
 void eval_change(const Context& c, const Matched& m) {
     const Target& t = c.target;
     if (!t.value) throw Insufficient{"the target states no change value"};
-    const int d = sign_of(t.comparator, c.indicator);
+    const int d = sign_of(c, t.comparator);
     if (d == 0) throw Insufficient{"the direction of the change is unknown"};
     const auto unit = comparison_unit(c, m.points, true);
     c.r.unit = unit ? unit->symbol() : "";
@@ -421,9 +504,21 @@ void eval_change(const Context& c, const Matched& m) {
         ref_year = t.reference->year;
         for (const auto& p : all)
             if (p.t == *ref_year) ref_value = p.y;
-        if (std::isnan(ref_value))
-            throw Insufficient{"no observation for the reference year " + std::to_string(*ref_year)};
         ref_from = "observed reference";
+        // Not observed: the plan's stated baseline stands in when it is the base of that
+        // same year (or names no year) — "比2015年提高10%" with "baseline {2015, 20}".
+        if (std::isnan(ref_value) && t.baseline && (!t.baseline->year || *t.baseline->year == *ref_year)) {
+            ref_value = t.baseline->value;
+            ref_from = "stated baseline, no observation for the reference year";
+        }
+        if (std::isnan(ref_value)) {
+            std::string why = "no observation for the reference year " + std::to_string(*ref_year);
+            if (t.baseline && t.baseline->year)
+                why += " and the stated baseline is for " + std::to_string(*t.baseline->year);
+            else
+                why += " and the plan states no baseline";
+            throw Insufficient{why};
+        }
     } else if (t.baseline) {
         ref_year = t.baseline->year;
         ref_value = t.baseline->value;
@@ -436,31 +531,22 @@ void eval_change(const Context& c, const Matched& m) {
 
     const double v = *t.value;
     const ChangeMode mode = change_mode(t);
-    double th = ref_value;
-    switch (mode) {
-        case ChangeMode::relative:
-            th = ref_value * (1.0 + d * v / 100.0);
-            break;
-        case ChangeMode::points:
-            th = ref_value +
-                 d * ((unit && unit->dimension() == Dimension::ratio) ? convert(v, Unit::percent(), *unit) : v);
-            break;
-        case ChangeMode::absolute:
-            th = ref_value +
-                 d * ((unit && !t.unit.is_none() && t.unit.compatible_with(*unit)) ? convert(v, t.unit, *unit) : v);
-            break;
-    }
+    // The amount in the comparison unit (points of a share in its unit; 增加500张 as is).
+    double amount = v;
+    if (mode == ChangeMode::points && unit && unit->dimension() == Dimension::ratio)
+        amount = convert(v, Unit::percent(), *unit);
+    else if (mode == ChangeMode::absolute && unit && !t.unit.is_none() && t.unit.compatible_with(*unit))
+        amount = convert(v, t.unit, *unit);
+    const double th = detail::change_threshold(ref_value, amount, mode, d);
     c.r.threshold = th;
-    const Comparator cmp = t.comparator == Comparator::gt   ? Comparator::gt
-                           : t.comparator == Comparator::lt ? Comparator::lt
-                           : d > 0                          ? Comparator::ge
-                                                            : Comparator::le;
+    const Comparator cmp = detail::change_comparator(t.comparator, d);
     c.r.comparator = cmp;
     auto pts = window(all, ref_year, c.policy);
     if (ref_year && c.policy.use_stated_baseline && *ref_year <= c.as_of &&
         std::none_of(pts.begin(), pts.end(), [&](const Pt& p) { return p.t == *ref_year; })) {
         pts.insert(pts.begin(), {static_cast<double>(*ref_year), ref_value});
     }
+    require_points(c, pts, all, ref_year);
     judge_threshold(c, std::move(pts), th, cmp, unit);
     std::ostringstream e;
     e << (d > 0 ? "raise by " : "lower by ") << num(v)
@@ -472,10 +558,60 @@ void eval_change(const Context& c, const Matched& m) {
     c.r.explanation = e.str();
 }
 
+// Copies the numbers every kind's outcome shares into the result.
+void apply_outcome(const Context& c, const detail::KindOutcome& o) {
+    TargetResult& r = c.r;
+    r.verdict = o.verdict;
+    r.category = detail::category_name(o.category);
+    r.points = o.points;
+    if (!std::isnan(o.latest_year)) {
+        r.latest_year = static_cast<int>(o.latest_year);
+        r.latest_value = o.latest_value;
+    }
+    r.threshold = o.threshold;
+    r.projected_value = o.projected;
+    r.required_pace = o.required_pace;
+    r.observed_pace = o.observed_pace;
+    r.years_to_target = o.years_to_target;
+    r.probability = o.probability;
+    r.progress = o.progress;
+    r.score = o.score;
+    r.stale = o.stale;
+}
+
+// The reason of an insufficient outcome, with the numbers that make it concrete.
+[[noreturn]] void insufficient(const Context& c, const detail::KindOutcome& o, const std::vector<Pt>& pts) {
+    using detail::Reason;
+    std::string why = detail::reason_text(o.reason);
+    switch (o.reason) {
+        case Reason::no_target_year_value:
+        case Reason::no_aligned_target_year:
+            why = (o.reason == Reason::no_target_year_value ? "no observation" : "no aligned observation") +
+                  std::string(" for the target year ") + std::to_string(*c.target.year) + " although later years exist";
+            break;
+        case Reason::stale:
+            why = "the target year " + std::to_string(*c.target.year) + " has passed and the latest observation (" +
+                  (pts.empty() ? std::string("none") : num(pts.back().t)) + ") is more than " +
+                  std::to_string(c.policy.stale_years) + " year(s) older (EvaluationPolicy::stale_years)";
+            break;
+        case Reason::no_aligned_year:
+            why += " (lag " + std::to_string(c.policy.benchmark_lag) + ")";
+            break;
+        default:
+            break;
+    }
+    c.r.points = o.points;
+    if (!std::isnan(o.latest_year)) {
+        c.r.latest_year = static_cast<int>(o.latest_year);
+        c.r.latest_value = o.latest_value;
+    }
+    throw Insufficient{why};
+}
+
 void eval_rate(const Context& c, const Matched& m) {
     const Target& t = c.target;
     if (!t.value) throw Insufficient{"the target states no rate"};
-    const int d = sign_of(t.comparator, c.indicator);
+    const int d = sign_of(c, t.comparator);
     if (d == 0) throw Insufficient{"the direction of the rate is unknown"};
     const ChangeMode mode = change_mode(t);
     std::optional<Unit> unit;
@@ -490,98 +626,48 @@ void eval_rate(const Context& c, const Matched& m) {
     std::optional<int> from = t.reference && t.reference->year ? t.reference->year
                               : t.baseline                     ? t.baseline->year
                                                                : std::nullopt;
-    auto pts = window(convert_points(c, m.points, unit, nullptr), from, c.policy);
+    const auto all = convert_points(c, m.points, unit, nullptr);
+    auto pts = window(all, from, c.policy);
     add_stated_baseline(c, pts);
-    const std::optional<int> T = t.year;
-    bool final = false;
-    if (T) {
-        const bool has_T = std::any_of(pts.begin(), pts.end(), [&](const Pt& p) { return p.t == *T; });
-        if (has_T) {
-            pts.erase(std::remove_if(pts.begin(), pts.end(), [&](const Pt& p) { return p.t > *T; }), pts.end());
-            final = true;
-        } else if (!pts.empty() && pts.back().t > *T) {
-            throw Insufficient{"no observation for the target year " + std::to_string(*T) +
-                               " although later years exist"};
-        }
-    }
-    c.r.points = static_cast<int>(pts.size());
-    if (pts.empty()) throw Insufficient{"no observation up to the as-of year"};
-    c.r.latest_year = static_cast<int>(pts.back().t);
-    c.r.latest_value = pts.back().y;
-    if (pts.size() < 2) throw Insufficient{"a single data point: no change can be measured"};
+    require_points(c, pts, all, from);
 
-    const Pt first = pts.front(), last = pts.back();
-    const double years = last.t - first.t;
-    // Year by year.
-    int met_years = 0, steps = 0;
-    std::vector<std::string> missed;
-    for (std::size_t i = 1; i < pts.size(); ++i) {
-        const double gap = pts[i].t - pts[i - 1].t;
-        double change;
-        if (mode == ChangeMode::relative) {
-            if (!(pts[i - 1].y > 0)) throw Insufficient{"relative change from a zero or negative value"};
-            change = (std::pow(pts[i].y / pts[i - 1].y, 1.0 / gap) - 1.0) * 100.0;
-        } else {
-            change = (pts[i].y - pts[i - 1].y) / gap;
-        }
-        ++steps;
-        if (d * change >= v)
-            ++met_years;
-        else
-            missed.push_back(num(pts[i].t) + " (" + signed_num(change) + ")");
-    }
-    // Cumulatively from the first point.
-    double required_level;
-    if (mode == ChangeMode::relative) {
-        if (!(first.y > 0)) throw Insufficient{"relative change from a zero or negative value"};
-        required_level = first.y * std::pow(1.0 + d * v / 100.0, years);
-    } else {
-        required_level = first.y + d * v * years;
-    }
-    const bool cumulative_ok = d * (last.y - required_level) >= 0;
-    const bool ok = cumulative_ok && (!c.policy.rate_every_year || met_years == steps);
-
-    const double observed = mode == ChangeMode::relative ? (std::pow(last.y / first.y, 1.0 / years) - 1.0) * 100.0
-                                                         : (last.y - first.y) / years;
-    c.r.observed_pace = observed;
-    c.r.required_pace = d * v;
-    c.r.progress = d * observed / v;
-    c.r.baseline_year = static_cast<int>(first.t);
-    c.r.baseline_value = first.y;
+    detail::RateSpec spec;
+    spec.v = v;
+    spec.d = d;
+    spec.relative = mode == ChangeMode::relative;
+    spec.has_year = t.year.has_value();
+    spec.year = t.year.value_or(0);
+    spec.as_of = c.as_of;
+    bounds_for(unit, spec.lower, spec.upper);
+    std::vector<double> x, y;
+    split(pts, x, y);
+    std::vector<int> missed_steps;
+    const auto o = detail::judge_rate(x.data(), y.data(), static_cast<int>(x.size()), spec, c.policy, &missed_steps);
+    if (o.verdict == Verdict::insufficient_data) insufficient(c, o, pts);
+    apply_outcome(c, o);
+    c.r.baseline_year = static_cast<int>(o.base_year);
+    c.r.baseline_value = o.base_value;
     c.r.method = c.policy.rate_every_year ? "rate_every_year" : "rate_cumulative";
-    const Comparator cmp = d > 0 ? Comparator::ge : Comparator::le;
-    if (T) {
-        const double span_T = *T - first.t;
-        c.r.threshold =
-            mode == ChangeMode::relative ? first.y * std::pow(1.0 + d * v / 100.0, span_T) : first.y + d * v * span_T;
-        if (!final) {
-            std::vector<double> tt, yy;
-            split(pts, tt, yy);
-            const LinearFit fit = fit_line(tt, yy);
-            double lo, hi;
-            bounds_for(unit, lo, hi);
-            c.r.projected_value = std::clamp(fit.at(*T), lo, hi);
-            c.r.probability = detail::probability_of_meeting(tt.data(), yy.data(), static_cast<int>(tt.size()), *T, cmp,
-                                                             c.r.threshold, 0, c.policy.min_points_probability);
-        }
-    } else {
-        c.r.threshold = required_level;
-    }
-    c.r.verdict = final ? (ok ? Verdict::achieved : Verdict::missed) : (ok ? Verdict::on_track : Verdict::off_track);
-    c.r.category = met_years == steps && cumulative_ok ? "met_every_year"
-                   : cumulative_ok                     ? "met_cumulatively"
-                                                       : "behind";
 
+    const Comparator cmp = d > 0 ? Comparator::ge : Comparator::le;
+    std::vector<std::string> missed;
+    for (int i : missed_steps) {
+        const double gap = x[i] - x[i - 1];
+        const double change =
+            spec.relative ? (std::pow(y[i] / y[i - 1], 1.0 / gap) - 1.0) * 100.0 : (y[i] - y[i - 1]) / gap;
+        missed.push_back(num(x[i]) + " (" + signed_num(change) + ")");
+    }
     std::ostringstream e;
     const char* per = mode == ChangeMode::relative ? "% a year"
                       : mode == ChangeMode::points ? " percentage points a year"
                                                    : " a year";
-    e << "needs " << (d > 0 ? "+" : "-") << num(v) << per << " from " << num(first.t) << "; observed "
-      << signed_num(observed) << per << " on average to " << num(last.t) << " (" << with_unit(first.y, c.r.unit)
-      << " → " << with_unit(last.y, c.r.unit) << ", required " << cmp_text(cmp) << " "
-      << with_unit(required_level, c.r.unit) << "); the rate was met in " << met_years << " of " << steps
-      << " year-on-year steps";
+    e << "needs " << (d > 0 ? "+" : "-") << num(v) << per << " from " << num(o.base_year) << "; observed "
+      << signed_num(o.observed_pace) << per << " on average to " << num(o.latest_year) << " ("
+      << with_unit(o.base_value, c.r.unit) << " → " << with_unit(o.latest_value, c.r.unit) << ", required "
+      << cmp_text(cmp) << " " << with_unit(o.required_level, c.r.unit) << "); the rate was met in " << o.met_steps
+      << " of " << o.steps << " year-on-year steps";
     if (!missed.empty()) e << " (not in " << join(missed) << ")";
+    if (c.r.stale) e << stale_note(c);
     e << " → " << to_string(c.r.verdict);
     c.r.explanation = e.str();
 }
@@ -595,82 +681,54 @@ void eval_trend(const Context& c, const Matched& m) {
     const bool slowing = contains(text, "减缓") || contains(text, "放缓");
     const std::string name = t.indicator + (c.indicator ? c.indicator->name : "");
     const bool is_growth_rate = contains(name, "增长率") || contains(name, "增速") || contains(name, "增幅");
-    int d = slowing ? -1 : sign_of(t.comparator, c.indicator);
+    int d = slowing ? -1 : sign_of(c, t.comparator);
     if (d == 0) throw Insufficient{"the wanted direction is unknown (neither 上升 nor 下降 stated)"};
     const auto unit = comparison_unit(c, m.points, true);
     c.r.unit = unit ? unit->symbol() : "";
-    auto pts =
-        window(convert_points(c, m.points, unit, nullptr), t.baseline ? t.baseline->year : std::nullopt, c.policy);
+    const auto from = t.baseline ? t.baseline->year : std::nullopt;
+    const auto all = convert_points(c, m.points, unit, nullptr);
+    auto pts = window(all, from, c.policy);
     add_stated_baseline(c, pts);
-    bool final = false;
-    if (t.year) {
-        const bool has_T = std::any_of(pts.begin(), pts.end(), [&](const Pt& p) { return p.t == *t.year; });
-        if (has_T) {
-            pts.erase(std::remove_if(pts.begin(), pts.end(), [&](const Pt& p) { return p.t > *t.year; }), pts.end());
-            final = true;
-        }
-    }
-    c.r.points = static_cast<int>(pts.size());
-    if (pts.empty()) throw Insufficient{"no observation up to the as-of year"};
-    c.r.latest_year = static_cast<int>(pts.back().t);
-    c.r.latest_value = pts.back().y;
-    c.r.baseline_year = static_cast<int>(pts.front().t);
-    c.r.baseline_value = pts.front().y;
+    require_points(c, pts, all, from);
 
-    std::vector<double> x, y;
+    detail::TrendSpec spec;
+    spec.d = d;
+    spec.slowing = slowing;
+    spec.slowing_of_level = slowing && !is_growth_rate;
+    spec.has_year = t.year.has_value();
+    spec.year = t.year.value_or(0);
+    spec.as_of = c.as_of;
+    double lo, hi;
+    bounds_for(unit, lo, hi);
+    if (d > 0 && std::isfinite(hi)) spec.limit = hi;  // a share's 100 % (StatCan's natural limit)
+    std::vector<double> x, y, xs, ys;
     split(pts, x, y);
-    std::string subject = "the values";
-    // 持续减缓 of a level (not itself a growth rate): judge its growth per year.
-    if (slowing && !is_growth_rate) {
-        if (x.size() < 3) throw Insufficient{"slowing growth needs at least 3 points (2 growth figures)"};
-        std::vector<double> g(x.size() - 1);
-        per_year_changes(x, y, g.data());
-        x.erase(x.begin());
-        y = g;
-        subject = "the growth per year";
-    }
-    const std::size_t need = c.policy.trend == TrendDefinition::theil_sen_mann_kendall ? 3 : 2;
-    if (x.size() < need) {
-        throw Insufficient{x.size() == 1 ? "a single data point: no direction can be seen"
-                                         : "the Mann–Kendall test needs at least 3 points"};
-    }
-    const int reversals = count_reversals(y, d);
-    const double net = y.back() - y.front();
-    const double slope = theil_sen_slope(x, y);
-    const MannKendall mk = mann_kendall(y);
-    const double p = d > 0 ? mk.p_increasing : mk.p_decreasing;
-    const bool strict_ok = reversals == 0;
-    const bool k_ok = d * net > 0 && reversals <= c.policy.k_reversals;
-    const bool ts_ok = y.size() >= 3 && d * slope > 0 && p < c.policy.mann_kendall_alpha;
-    bool ok = false;
-    switch (c.policy.trend) {
-        case TrendDefinition::strictly_monotone:
-            ok = strict_ok;
-            c.r.progress = reversals;
-            break;
-        case TrendDefinition::net_with_k_reversals:
-            ok = k_ok;
-            c.r.progress = reversals;
-            break;
-        case TrendDefinition::theil_sen_mann_kendall:
-            ok = ts_ok;
-            c.r.progress = p;
-            break;
-    }
-    c.r.method = "trend:" + std::string(to_string(c.policy.trend));
-    c.r.observed_pace = slope;
-    c.r.threshold = nan;
-    c.r.verdict = final ? (ok ? Verdict::achieved : Verdict::missed) : (ok ? Verdict::on_track : Verdict::off_track);
-    c.r.category = ok ? "holds" : "does_not_hold";
+    const auto o = detail::judge_trend(x.data(), y.data(), static_cast<int>(x.size()), spec, c.policy, xs, ys);
+    if (o.verdict == Verdict::insufficient_data) insufficient(c, o, pts);
+    apply_outcome(c, o);
+    c.r.baseline_year = static_cast<int>(o.base_year);
+    c.r.baseline_value = o.base_value;
+    const bool statcan = !std::isnan(o.statcan_high);
+    c.r.method = statcan ? "statcan" : "trend:" + std::string(to_string(c.policy.trend));
+
     std::ostringstream e;
-    e << subject << " should keep " << (d > 0 ? "rising" : "falling") << (slowing ? " (持续减缓: slowing growth)" : "")
-      << "; " << num(x.front()) << "–" << num(x.back()) << ": net " << signed_num(net) << ", " << reversals
-      << " step(s) against, Theil–Sen " << signed_num(slope) << " a year, Mann–Kendall p = " << num(p)
-      << ". Definitions: strictly_monotone " << (strict_ok ? "yes" : "no") << ", net_with_" << c.policy.k_reversals
-      << "_reversals " << (k_ok ? "yes" : "no") << ", theil_sen_mann_kendall (alpha "
-      << num(c.policy.mann_kendall_alpha) << ") " << (ts_ok ? "yes" : "no") << " → " << to_string(c.r.verdict) << " by "
-      << to_string(c.policy.trend);
-    if (strict_ok != k_ok || k_ok != ts_ok) e << " (definitions disagree)";
+    if (statcan) {
+        e << "StatCan growth rate " << num(o.progress) << " a year against cut-offs " << num(o.statcan_high) << " / "
+          << num(o.statcan_med) << " / " << num(o.statcan_low);
+        if (!std::isnan(o.statcan_limit))
+            e << " (scaled by " << num(o.statcan_coefficient) << " near the limit " << num(o.statcan_limit) << ")";
+        e << ": " << c.r.category << ", score " << num(o.score) << " of −5…5 → ";
+    }
+    e << (spec.slowing_of_level ? "the growth per year" : "the values") << " should keep "
+      << (d > 0 ? "rising" : "falling") << (slowing ? " (持续减缓: slowing growth)" : "") << "; " << num(xs.front())
+      << "–" << num(xs.back()) << ": net " << signed_num(o.net) << ", " << o.reversals << " step(s) against, Theil–Sen "
+      << signed_num(o.observed_pace) << " a year, Mann–Kendall p = " << num(o.mk_p)
+      << ". Definitions: strictly_monotone " << (o.strict_ok ? "yes" : "no") << ", net_with_" << c.policy.k_reversals
+      << "_reversals " << (o.k_ok ? "yes" : "no") << ", theil_sen_mann_kendall (alpha "
+      << num(c.policy.mann_kendall_alpha) << ") " << (o.ts_ok ? "yes" : "no") << " → " << to_string(c.r.verdict)
+      << " by " << (statcan ? std::string("statcan") : std::string(to_string(c.policy.trend)));
+    if (o.strict_ok != o.k_ok || o.k_ok != o.ts_ok) e << " (definitions disagree)";
+    if (c.r.stale) e << stale_note(c);
     c.r.explanation = e.str();
 }
 
@@ -692,85 +750,48 @@ void eval_benchmark(const Context& c, const Matched& m, const std::vector<std::s
         throw Insufficient{"no benchmark region for '" + t.benchmark + "' (see EvaluationPolicy::benchmark_regions)"};
     auto bm = match_series(c.obs, keys, region, false);
     if (!bm) throw Insufficient{"no observations of the benchmark region '" + region + "'"};
-    int d = sign_of(t.comparator, c.indicator);
+    int d = sign_of(c, t.comparator);
     if (d == 0) d = 1;
     const bool strict = t.comparator == Comparator::gt || t.comparator == Comparator::lt;
     const auto unit = comparison_unit(c, m.points, true);
     c.r.unit = unit ? unit->symbol() : "";
     const auto own = convert_points(c, m.points, unit, nullptr);
     const auto ref = convert_points(c, bm->points, unit, nullptr);
-    const int lag = c.policy.benchmark_lag;
-    // Aligned pairs: own year t against the benchmark at t − lag.
-    std::vector<double> yrs, gap, ownv, refv;
-    for (const auto& p : own) {
-        for (const auto& q : ref) {
-            if (q.t == p.t - lag) {
-                yrs.push_back(p.t);
-                gap.push_back(d * (p.y - q.y));
-                ownv.push_back(p.y);
-                refv.push_back(q.y);
-            }
-        }
-    }
-    c.r.points = static_cast<int>(yrs.size());
-    if (yrs.empty()) throw Insufficient{"no year where both series have data (lag " + std::to_string(lag) + ")"};
-    auto good = [&](double g) { return strict ? g > 0 : g >= 0; };
-    std::size_t at = yrs.size() - 1;
-    bool final = false;
-    if (t.year) {
-        for (std::size_t i = 0; i < yrs.size(); ++i)
-            if (yrs[i] == *t.year) {
-                at = i;
-                final = true;
-            }
-        if (!final && yrs.back() > *t.year)
-            throw Insufficient{"no aligned observation for the target year " + std::to_string(*t.year)};
-    }
-    c.r.latest_year = static_cast<int>(yrs[at]);
-    c.r.latest_value = ownv[at];
-    c.r.threshold = refv[at];
-    c.r.reference_year = static_cast<int>(yrs[at]) - lag;
-    c.r.reference_value = refv[at];
+    detail::BenchmarkSpec spec;
+    spec.d = d;
+    spec.strict = strict;
+    spec.has_year = t.year.has_value();
+    spec.year = t.year.value_or(0);
+    spec.lag = c.policy.benchmark_lag;
+    spec.as_of = c.as_of;
+    std::vector<double> ot, oy, rt, ry, yrs, gap, ownv, refv;
+    split(own, ot, oy);
+    split(ref, rt, ry);
+    const auto o = detail::judge_benchmark(ot.data(), oy.data(), static_cast<int>(ot.size()), rt.data(), ry.data(),
+                                           static_cast<int>(rt.size()), spec, c.policy, yrs, gap, ownv, refv);
     c.r.comparator = d > 0 ? (strict ? Comparator::gt : Comparator::ge) : (strict ? Comparator::lt : Comparator::le);
     c.r.method = "benchmark_gap";
-    const bool ok_now = good(gap[at]);
+    if (o.verdict == Verdict::insufficient_data) insufficient(c, o, own);
+    apply_outcome(c, o);
+    c.r.reference_year = static_cast<int>(o.reference_year);
+    c.r.reference_value = o.reference_value;
     std::ostringstream e;
-    e << with_unit(ownv[at], c.r.unit) << " (" << num(yrs[at]) << ") against " << t.benchmark << " " << region << " "
-      << with_unit(refv[at], c.r.unit) << " (" << num(yrs[at] - lag) << ", lag " << lag << ")";
-    if (final || !t.year) {
-        c.r.verdict =
-            final ? (ok_now ? Verdict::achieved : Verdict::missed) : (ok_now ? Verdict::on_track : Verdict::off_track);
-        c.r.category = ok_now ? "at_or_better_than_benchmark" : "worse_than_benchmark";
-    } else if (ok_now) {
-        c.r.verdict = Verdict::achieved_early;
-        c.r.category = "at_or_better_than_benchmark";
-    } else if (yrs.size() < 2) {
-        c.r.verdict = Verdict::insufficient_data;
-        c.r.reason = "a single aligned point: the gap's trend cannot be measured";
-    } else {
-        const LinearFit fit = fit_line(yrs, gap);
-        const double proj_gap = fit.at(*t.year);
-        c.r.observed_pace = d * fit.slope;  // in the value's sign: change of own − benchmark per year
-        c.r.required_pace = -d * gap[at] / (*t.year - yrs[at]);
-        c.r.projected_value = refv[at] + d * proj_gap;  // own value if the gap keeps its trend (benchmark held)
-        c.r.years_to_target = fit.slope > 0 ? -gap[at] / fit.slope : inf;
-        c.r.probability = detail::probability_of_meeting(yrs.data(), gap.data(), static_cast<int>(yrs.size()), *t.year,
-                                                         Comparator::ge, 0.0, 0, c.policy.min_points_probability);
-        const bool on = good(proj_gap);
-        c.r.verdict = on ? Verdict::on_track : Verdict::off_track;
-        c.r.category = on ? "gap_closing" : "gap_not_closing";
-        e << "; gap " << signed_num(-gap[at]) << " to close, changing " << signed_num(fit.slope)
-          << " a year in the wanted direction; projected gap at " << *t.year << ": " << signed_num(-proj_gap);
+    e << with_unit(o.latest_value, c.r.unit) << " (" << num(o.latest_year) << ") against " << t.benchmark << " "
+      << region << " " << with_unit(o.reference_value, c.r.unit) << " (" << num(o.reference_year) << ", lag "
+      << spec.lag << ")";
+    if (o.category == detail::Category::gap_closing || o.category == detail::Category::gap_not_closing) {
+        const double proj_gap = d * (o.projected - o.reference_value);
+        e << "; gap " << signed_num(d * (o.reference_value - o.latest_value)) << " to close, changing "
+          << signed_num(d * o.observed_pace) << " a year in the wanted direction; projected gap at " << *t.year << ": "
+          << signed_num(-proj_gap);
     }
+    if (c.r.stale) e << stale_note(c);
     if (!std::isnan(c.r.probability)) e << "; P(meet) = " << num(c.r.probability);
     e << " → " << to_string(c.r.verdict);
     c.r.explanation = e.str();
 }
 
 void eval_milestone(const Context& c, const Matched& m) {
-    std::optional<int> done_year;
-    int latest = 0;
-    int observations = 0;
     for (const auto& p : m.points) {
         if (p.year > c.as_of || p.published > c.as_of || (p.flags & flag_missing)) continue;
         if (p.value != 0 && p.value != 1) {
@@ -779,31 +800,25 @@ void eval_milestone(const Context& c, const Matched& m) {
                                 " for target " + c.target.id,
                             c.obs.row_name(p.row));
         }
-        ++observations;
-        latest = std::max(latest, static_cast<int>(p.year));
-        if (p.value == 1 && !done_year) done_year = static_cast<int>(p.year);
     }
-    c.r.points = observations;
     c.r.method = "milestone";
-    if (observations == 0) throw Insufficient{"no observation of whether the milestone is done"};
-    c.r.latest_year = latest;
-    c.r.latest_value = done_year ? 1 : 0;
-    c.r.threshold = 1;
+    const auto pts = convert_points(c, m.points, std::nullopt, nullptr);
+    std::vector<double> x, y;
+    split(pts, x, y);
     const auto T = c.target.year;
+    const auto o = detail::judge_milestone(x.data(), y.data(), static_cast<int>(x.size()), T.has_value(), T.value_or(0),
+                                           c.as_of, c.policy);
+    if (o.verdict == Verdict::insufficient_data) insufficient(c, o, pts);
+    apply_outcome(c, o);
     std::ostringstream e;
-    if (done_year) {
-        const bool late = T && *done_year > *T;
-        c.r.verdict = late ? Verdict::missed : (T && c.as_of < *T) ? Verdict::achieved_early : Verdict::achieved;
-        c.r.category = late ? "done_late" : "done";
-        e << "done in " << *done_year;
+    const int latest = static_cast<int>(o.latest_year);
+    if (!std::isnan(o.done_year)) {
+        e << "done in " << num(o.done_year);
         if (T) e << " (deadline " << *T << ")";
-    } else if (T && c.as_of >= *T && latest >= *T) {
-        c.r.verdict = Verdict::missed;
-        c.r.category = "not_done";
-        e << "not done by the deadline " << *T << " (latest report " << latest << ")";
+    } else if (o.category == detail::Category::not_done) {
+        e << "not done by the deadline " << *T << " (latest report " << latest
+          << (o.stale ? ", before the deadline: stale)" : ")");
     } else {
-        c.r.verdict = c.policy.pending_milestone;
-        c.r.category = "pending";
         e << "not done as of " << latest;
         if (T) e << "; deadline " << *T;
     }
@@ -811,16 +826,56 @@ void eval_milestone(const Context& c, const Matched& m) {
     c.r.explanation = e.str();
 }
 
-std::vector<std::string> lead_names(const Plan& plan, const Target& t, std::string& task_id) {
+// Rules and thresholds that are healthplan's own, not a published method's, are
+// labelled "/healthplan" in the method string, so a reader never mistakes them for
+// the published method they sit beside (docs/evaluation.md, "Whose rule is it").
+// Published as implemented: statcan (Open SDG), years_to_target (Defra), and a
+// plain comparison at the target year. The 左右 tolerance is ours wherever used.
+void label_own_rules(TargetResult& r) {
+    static constexpr std::string_view published[] = {"statcan", "years_to_target", "observed_at_target_year", "none"};
+    const bool is_published = std::find(std::begin(published), std::end(published), r.method) != std::end(published);
+    if (!is_published || (r.comparator == Comparator::approx && r.method != "none")) r.method += "/healthplan";
+}
+
+// The task a target belongs to: its task_id, else the task listing it.
+const Task* task_of(const Plan& plan, const Target& t) {
     const Task* task = t.task_id.empty() ? nullptr : plan.find_task(t.task_id);
-    if (!task) {
-        for (const auto& tk : plan.tasks) {
-            if (std::find(tk.target_ids.begin(), tk.target_ids.end(), t.id) != tk.target_ids.end()) {
-                task = &tk;
-                break;
-            }
+    if (task) return task;
+    for (const auto& tk : plan.tasks)
+        if (std::find(tk.target_ids.begin(), tk.target_ids.end(), t.id) != tk.target_ids.end()) return &tk;
+    return nullptr;
+}
+
+// Lookups of a whole plan built once, so judging n targets is linear in n
+// (Plan::find_* scan; per target they made evaluate() quadratic in plan size).
+struct PlanIndex {
+    std::unordered_map<std::string_view, const Indicator*> indicators;
+    std::unordered_map<std::string_view, const Task*> tasks;
+    std::unordered_map<std::string_view, const Task*> task_of_target;
+
+    explicit PlanIndex(const Plan& plan) {
+        indicators.reserve(plan.indicators.size());
+        for (const auto& i : plan.indicators) indicators.emplace(i.id, &i);
+        for (const auto& k : plan.tasks) {
+            tasks.emplace(k.id, &k);
+            for (const auto& id : k.target_ids) task_of_target.emplace(id, &k);
         }
     }
+    const Indicator* indicator(const Target& t) const {
+        auto it = indicators.find(t.indicator_id);
+        return it == indicators.end() ? nullptr : it->second;
+    }
+    const Task* task(const Target& t) const {
+        if (!t.task_id.empty()) {
+            auto it = tasks.find(t.task_id);
+            if (it != tasks.end()) return it->second;
+        }
+        auto it = task_of_target.find(t.id);
+        return it == task_of_target.end() ? nullptr : it->second;
+    }
+};
+
+std::vector<std::string> lead_names(const Task* task, std::string& task_id) {
     std::vector<std::string> out;
     if (!task) return out;
     task_id = task->id;
@@ -828,10 +883,21 @@ std::vector<std::string> lead_names(const Plan& plan, const Target& t, std::stri
     return out;
 }
 
+TargetResult judge_target(const Plan& plan, const Target& target, const Indicator* ind, const Task* task,
+                          const Observations& obs, const EvaluationPolicy& policy, int as_of);
+
 }  // namespace
 
 TargetResult evaluate_target(const Plan& plan, const Target& target, const Observations& obs,
                              const EvaluationPolicy& policy, int as_of) {
+    return judge_target(plan, target, plan.find_indicator(target.indicator_id), task_of(plan, target), obs, policy,
+                        as_of);
+}
+
+namespace {
+
+TargetResult judge_target(const Plan& plan, const Target& target, const Indicator* ind, const Task* task,
+                          const Observations& obs, const EvaluationPolicy& policy, int as_of) {
     TargetResult r;
     r.plan_id = plan.id;
     r.target_id = target.id;
@@ -844,9 +910,9 @@ TargetResult evaluate_target(const Plan& plan, const Target& target, const Obser
     r.method_version = std::string(evaluation_version);
     r.threshold = r.baseline_value = r.latest_value = r.reference_value = nan;
     r.projected_value = r.required_pace = r.observed_pace = r.years_to_target = r.probability = r.progress = nan;
-    const Indicator* ind = plan.find_indicator(target.indicator_id);
+    r.score = nan;
     r.nature = target.nature != Nature::unspecified ? target.nature : ind ? ind->nature : Nature::unspecified;
-    r.lead = lead_names(plan, target, r.task_id);
+    r.lead = lead_names(task, r.task_id);
     if (target.baseline) {
         r.baseline_year = target.baseline->year;
         r.baseline_value = target.baseline->value;
@@ -895,6 +961,14 @@ TargetResult evaluate_target(const Plan& plan, const Target& target, const Obser
                 eval_milestone(c, *m);
                 break;
         }
+        // A regional series is used whole; rows without a region for the same key are
+        // not mixed in (two sources, possibly two definitions) — said, not silent.
+        if (!m->region.empty()) {
+            const auto unspecified = obs.series(m->key, "");
+            if (!unspecified.empty())
+                r.explanation += "; " + std::to_string(unspecified.size()) + " row(s) of '" + m->key +
+                                 "' without a region were not used (the " + m->region + " series is used whole)";
+        }
     } catch (const Insufficient& why) {
         r.verdict = Verdict::insufficient_data;
         r.reason = why.reason;
@@ -902,6 +976,7 @@ TargetResult evaluate_target(const Plan& plan, const Target& target, const Obser
         r.explanation = "insufficient data: " + why.reason;
     }
     if (r.method.empty()) r.method = "none";  // nothing was judged (no series matched)
+    label_own_rules(r);
     // A value the extractor could not read with certainty is judged, but never silently.
     if (target.certainty == Certainty::uncertain)
         r.explanation = "[target uncertain: " + (target.note.empty() ? std::string("see the plan text") : target.note) +
@@ -910,12 +985,16 @@ TargetResult evaluate_target(const Plan& plan, const Target& target, const Obser
     return r;
 }
 
+}  // namespace
+
 std::vector<TargetResult> evaluate(const Plan& plan, const Observations& observations, const EvaluationPolicy& policy,
                                    int as_of) {
     policy.validate();
     std::vector<TargetResult> out;
     out.reserve(plan.targets.size());
-    for (const auto& t : plan.targets) out.push_back(evaluate_target(plan, t, observations, policy, as_of));
+    const PlanIndex index(plan);
+    for (const auto& t : plan.targets)
+        out.push_back(judge_target(plan, t, index.indicator(t), index.task(t), observations, policy, as_of));
     return out;
 }
 

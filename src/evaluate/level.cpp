@@ -6,6 +6,7 @@
 
 #include <boost/math/distributions/students_t.hpp>
 
+#include "healthplan/evaluate.hpp"
 #include "healthplan/trend.hpp"
 
 HEALTHPLAN_BEGIN_NAMESPACE
@@ -49,6 +50,38 @@ const char* category_name(Category c) noexcept {
             return "insufficient_progress";
         case Category::binding_projection_short:
             return "binding_projection_short";
+        case Category::moderate_progress:
+            return "moderate_progress";
+        case Category::met_before_target_year:
+            return "met_before_target_year";
+        case Category::missed_before_target_year:
+            return "missed_before_target_year";
+        case Category::met_every_year:
+            return "met_every_year";
+        case Category::met_cumulatively:
+            return "met_cumulatively";
+        case Category::behind:
+            return "behind";
+        case Category::holds:
+            return "holds";
+        case Category::does_not_hold:
+            return "does_not_hold";
+        case Category::at_or_better_than_benchmark:
+            return "at_or_better_than_benchmark";
+        case Category::worse_than_benchmark:
+            return "worse_than_benchmark";
+        case Category::gap_closing:
+            return "gap_closing";
+        case Category::gap_not_closing:
+            return "gap_not_closing";
+        case Category::done:
+            return "done";
+        case Category::done_late:
+            return "done_late";
+        case Category::not_done:
+            return "not_done";
+        case Category::pending:
+            return "pending";
         case Category::count_:
             break;
     }
@@ -69,6 +102,35 @@ const char* reason_text(Reason r) noexcept {
             return "growth rates need positive base, latest and target values (zero or negative value)";
         case Reason::no_target_year:
             return "the target has no year";
+        case Reason::stale:
+            return "the target year has passed and the latest observation is too old to judge it "
+                   "(more than EvaluationPolicy::stale_years before the target year)";
+        case Reason::statcan_not_available:
+            return "the StatCan measure is not computable (base and latest values of opposite signs)";
+        case Reason::non_positive_for_rate:
+            return "relative change from a zero or negative value";
+        case Reason::slowing_needs_three:
+            return "slowing growth needs at least 3 points (2 growth figures)";
+        case Reason::single_point_direction:
+            return "a single data point: no direction can be seen";
+        case Reason::mann_kendall_needs_three:
+            return "the Mann–Kendall test needs at least 3 points";
+        case Reason::no_aligned_year:
+            return "no year where both series have data";
+        case Reason::no_aligned_target_year:
+            return "no aligned observation for the target year";
+        case Reason::single_aligned_point:
+            return "a single aligned point: the gap's trend cannot be measured";
+        case Reason::no_milestone_report:
+            return "no observation of whether the milestone is done";
+        case Reason::before_base_year:
+            return "every observation precedes the base year";
+        case Reason::no_direction:
+            return "the wanted direction is unknown";
+        case Reason::no_reference:
+            return "no reference value";
+        case Reason::no_benchmark_series:
+            return "no observations of the benchmark series";
     }
     return "";
 }
@@ -250,6 +312,20 @@ LevelOutcome judge_level(const double* t, const double* y, int n, const LevelSpe
         o.reason = Reason::no_target_year_value;
         return o;
     }
+    // The target year has passed without its observation: the latest observation
+    // decides (achieved / missed, flagged stale) when recent enough, never a projection.
+    if (spec.as_of >= T) {
+        if (T - tn > policy.stale_years) {
+            o.reason = Reason::stale;
+            return o;
+        }
+        const bool ok = meets(yn, cmp, th, tol);
+        o.verdict = ok ? Verdict::achieved : Verdict::missed;
+        o.category = ok ? Category::met_before_target_year : Category::missed_before_target_year;
+        o.stale = true;
+        if (n >= 2) o.probability = probability_from_fit(fit, T, cmp, th, tol, policy.min_points_probability);
+        return o;
+    }
 
     const double left = T - tn;  // > 0
     o.required_pace = (th - yn) / left;
@@ -311,6 +387,34 @@ LevelOutcome judge_level(const double* t, const double* y, int n, const LevelSpe
                 cat = Category::deterioration;
             break;
         }
+        case LevelMethod::statcan: {
+            StatcanInputs in;
+            in.base_value = y0;
+            in.base_year = t0;
+            in.current_value = yn;
+            in.current_year = tn;
+            in.target = th;
+            in.target_year = T;
+            in.direction = dir;
+            const StatcanProgress p = statcan_progress(in);
+            o.progress = p.progress_value;
+            o.score = p.score;
+            if (std::isnan(p.progress_value) && !met_now) {
+                o.reason = Reason::statcan_not_available;
+                return o;
+            }
+            const double cagr = std::pow(yn / (y0 == 0 ? 0.001 : y0), 1.0 / (tn - t0)) - 1.0;
+            if (std::isfinite(cagr) && cagr > -1) {
+                o.projected = clamp_to(yn * std::pow(1.0 + cagr, left), spec, bound);
+                o.years_to_target =
+                    dir * cagr > 0 && th / yn > 0 ? std::max(0.0, std::log(th / yn) / std::log1p(cagr)) : inf;
+            }
+            cat = p.status == "substantial_progress" ? Category::substantial_progress
+                  : p.status == "moderate_progress"  ? Category::moderate_progress
+                  : p.status == "limited_progress"   ? Category::limited_progress
+                                                     : Category::deterioration;
+            break;
+        }
         case LevelMethod::years_to_target: {
             if (!(y0 != 0 && yn > 0 && th > 0)) {
                 if (!met_now) {
@@ -345,6 +449,7 @@ LevelOutcome judge_level(const double* t, const double* y, int n, const LevelSpe
         return o;
     }
     const bool on = cat == Category::reachable || cat == Category::on_track || cat == Category::substantial_progress;
+    // (statcan: substantial progress is on track, as R ≥ 0.95 is for growth_ratio)
     o.verdict = on ? Verdict::on_track : Verdict::off_track;
     o.category = cat;
     if (on && spec.binding && policy.binding_strict && !meets(o.projected, cmp, th, tol)) {

@@ -42,6 +42,28 @@ enum class Category : std::uint8_t {
     insufficient_progress,
     // binding rule
     binding_projection_short,
+    // statcan (substantial_progress, limited_progress, deterioration shared above)
+    moderate_progress,
+    // target year passed without its observation: judged on the latest one
+    met_before_target_year,
+    missed_before_target_year,
+    // rate
+    met_every_year,
+    met_cumulatively,
+    behind,
+    // trend
+    holds,
+    does_not_hold,
+    // benchmark
+    at_or_better_than_benchmark,
+    worse_than_benchmark,
+    gap_closing,
+    gap_not_closing,
+    // milestone
+    done,
+    done_late,
+    not_done,
+    pending,
     count_,
 };
 const char* category_name(Category c) noexcept;
@@ -54,6 +76,20 @@ enum class Reason : std::uint8_t {
     no_target_year_value,
     non_positive_for_growth,
     no_target_year,
+    stale,
+    statcan_not_available,
+    non_positive_for_rate,
+    slowing_needs_three,
+    single_point_direction,
+    mann_kendall_needs_three,
+    no_aligned_year,
+    no_aligned_target_year,
+    single_aligned_point,
+    no_milestone_report,
+    before_base_year,
+    no_direction,
+    no_reference,
+    no_benchmark_series,
 };
 const char* reason_text(Reason r) noexcept;
 
@@ -65,6 +101,9 @@ struct LevelSpec {
     double lower = -inf;  // natural bounds of projections
     double upper = inf;
     bool binding = false;
+    // Evaluation year: after the target year without its observation, the
+    // latest observation decides (stale) within policy.stale_years.
+    int as_of = std::numeric_limits<int>::max();
 };
 
 struct LevelOutcome {
@@ -81,6 +120,8 @@ struct LevelOutcome {
     double years_to_target = nan;
     double probability = nan;
     double progress = nan;
+    double score = nan;  // statcan's −5…5
+    bool stale = false;
     int points = 0;
 };
 

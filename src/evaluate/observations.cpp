@@ -220,7 +220,9 @@ void Observations::check_and_index() {
         if (k > 0) {
             const std::uint32_t p = order_[k - 1];
             const bool same_series = c.key[p] == c.key[r] && region_at(p) == region_at(r);
-            const bool vintages = published(p) != 0 && published(r) != 0 && published(p) != published(r);
+            // Rows with different publication years are vintages; an undated row (0)
+            // beside dated ones is the oldest vintage (sorted first, known at any as-of).
+            const bool vintages = published(p) != published(r);
             if (same_series && year_[p] == year_[r] && !vintages) {
                 double other = value_[r];
                 const auto& up = units_[static_cast<std::size_t>(unit_code(p))];

@@ -26,7 +26,8 @@ E parse_enum(std::string_view text, const std::array<std::string_view, N>& names
 
 constexpr std::array<std::string_view, verdict_count> verdict_names = {
     "achieved", "achieved_early", "on_track", "off_track", "missed", "not_evaluable", "insufficient_data"};
-constexpr std::array<std::string_view, 3> method_names = {"linear_extrapolation", "growth_ratio", "years_to_target"};
+constexpr std::array<std::string_view, 4> method_names = {"linear_extrapolation", "growth_ratio", "years_to_target",
+                                                          "statcan"};
 constexpr std::array<std::string_view, 3> trend_names = {"strictly_monotone", "net_with_k_reversals",
                                                          "theil_sen_mann_kendall"};
 
@@ -68,6 +69,7 @@ void EvaluationPolicy::validate() const {
         fail("distance_near", "distance classes must satisfy 0 ≤ near ≤ far");
     if (years_grace < 0) fail("years_grace", "must be ≥ 0");
     if (window_years < 0) fail("window_years", "must be ≥ 0 (0 = no window)");
+    if (stale_years < 0) fail("stale_years", "must be ≥ 0");
     if (!(approx_tolerance >= 0)) fail("approx_tolerance", "must be ≥ 0");
     if (min_points_probability < 3) fail("min_points_probability", "a prediction interval needs ≥ 3 points");
     if (k_reversals < 0) fail("k_reversals", "must be ≥ 0");

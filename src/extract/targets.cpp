@@ -1963,7 +1963,8 @@ void extract_targets(const Document& d, Plan& plan) {
             Indicator ind;
             ind.id = "i" + std::to_string(indicator_index.size() + 1);
             ind.name = t.indicator;
-            ind.unit = t.unit;
+            // "比2020年提高2个百分点": the points are the change's unit; the level is a share.
+            ind.unit = t.unit.dimension() == Dimension::ratio_difference ? Unit::percent() : t.unit;
             ind.nature = t.nature;
             ind.span = t.span;
             if (t.comparator == Comparator::ge || t.comparator == Comparator::gt ||

@@ -125,7 +125,7 @@ TEST_CASE("growth ratio (StatCan / Eurostat): 0.95 and 0.60 cut-offs", "[evaluat
     const double req = std::pow(2.0, 1.0 / 7) - 1;  // from 10 (2018) to 20 (2025)
     CHECK(r.progress == Approx(0.1 / req));         // 0.9607
     CHECK(r.verdict == Verdict::on_track);
-    CHECK(r.method == "growth_ratio");
+    CHECK(r.method == "growth_ratio/healthplan");
     CHECK(r.projected_value == Approx(12.1 * std::pow(1.1, 5)));
     f.plan.targets.back().value = 25.0;
     r = f.run(2020, p);
@@ -365,7 +365,7 @@ TEST_CASE("trend definitions name themselves and can disagree", "[evaluate][tren
     p.trend = TrendDefinition::strictly_monotone;
     auto r = f.run(2020, p);
     CHECK(r.verdict == Verdict::off_track);
-    CHECK(r.method == "trend:strictly_monotone");
+    CHECK(r.method == "trend:strictly_monotone/healthplan");
     CHECK_THAT(r.explanation, Contains("definitions disagree"));
     p.trend = TrendDefinition::net_with_k_reversals;
     CHECK(f.run(2020, p).verdict == Verdict::on_track);
@@ -373,7 +373,7 @@ TEST_CASE("trend definitions name themselves and can disagree", "[evaluate][tren
     CHECK(f.run(2020, p).verdict == Verdict::off_track);
     p.trend = TrendDefinition::theil_sen_mann_kendall;
     r = f.run(2020, p);
-    CHECK(r.method == "trend:theil_sen_mann_kendall");
+    CHECK(r.method == "trend:theil_sen_mann_kendall/healthplan");
     // S = −8 of 10 pairs; var 50/3; z = (−8+1)/4.08 = −1.71; p = 0.0433 < 0.05
     CHECK(r.progress == Approx(0.0433).margin(0.001));
     CHECK(r.verdict == Verdict::on_track);

@@ -107,14 +107,14 @@ def test_result_frame_has_the_documented_columns_and_explanations():
     df = hp.evaluate(plan, obs, as_of=2020)
     assert list(df.columns) == list(hp.RESULT_COLUMNS)
     r = df.iloc[0]
-    assert (r.verdict, r.category, r.method) == ("off_track", "slightly_off", "linear_extrapolation")
+    assert (r.verdict, r.category, r.method) == ("off_track", "slightly_off", "linear_extrapolation/healthplan")
     assert r.projected_value == pytest.approx(27.0)
     assert r.required_pace == pytest.approx(1.3)
     assert r.lead == "市卫生健康委员会"
     assert "needs +1.3 a year from now to 2030" in r.explanation
     assert df["year"].dtype == "Int64"
     growth = hp.evaluate(plan, obs, as_of=2020, method="growth_ratio").iloc[0]
-    assert growth.method == "growth_ratio" and growth.category in ("acceleration_needed", "on_track")
+    assert growth.method == "growth_ratio/healthplan" and growth.category in ("acceleration_needed", "on_track")
     with pytest.raises(hp.SchemaError, match="accepted"):
         hp.evaluate(plan, obs, method="magic")
     with pytest.raises(hp.ValidationError):
@@ -171,8 +171,10 @@ def test_every_kind_gets_a_verdict_and_advocacy_is_not_scored():
     assert df.verdict.tolist() == ["achieved", "achieved", "on_track", "on_track", "not_evaluable"]
     assert df.threshold[1] == pytest.approx(19.8)  # 18 raised by 10 %
     assert df.reference_value[1] == 18.0
-    assert df.method[3] == "trend:net_with_k_reversals"
-    assert hp.evaluate(plan, obs, as_of=2022, trend="strictly_monotone").method[3] == "trend:strictly_monotone"
+    assert df.method[3] == "trend:net_with_k_reversals/healthplan"
+    assert (
+        hp.evaluate(plan, obs, as_of=2022, trend="strictly_monotone").method[3] == "trend:strictly_monotone/healthplan"
+    )
 
 
 def test_as_of_reproduces_past_verdicts():
