@@ -11,6 +11,7 @@
 #include "healthplan/evaluate.hpp"
 #include "healthplan/evaluate_bulk.hpp"
 #include "healthplan/extract.hpp"
+#include "healthplan/files.hpp"
 #include "healthplan/indicator.hpp"
 #include "healthplan/json.hpp"
 #include "healthplan/observations.hpp"

@@ -12,6 +12,7 @@ namespace py = pybind11;
 // One function per area, each in its own register_<area>.cpp, so the files
 // compile in parallel and stay readable. module.cpp calls them in order.
 void register_errors(py::module_& m);
+void register_files(py::module_& m);
 void register_model(py::module_& m);
 void register_extract(py::module_& m);
 void register_evaluate(py::module_& m);

@@ -8,6 +8,7 @@
 
 #include "evaluate/observations_builder.hpp"
 #include "healthplan/error.hpp"
+#include "healthplan/files.hpp"
 #include "healthplan/observations.hpp"
 #include "healthplan/text.hpp"
 
@@ -183,11 +184,7 @@ Observations Observations::from_csv_text(std::string_view text, std::string_view
 }
 
 Observations Observations::from_csv(const std::filesystem::path& path, const CsvOptions& options) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw ParseError("io.open", "cannot open file for reading", path.string());
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return from_csv_text(ss.str(), path.string(), options);
+    return from_csv_text(read_file(path), path.string(), options);
 }
 
 HEALTHPLAN_END_NAMESPACE

@@ -65,8 +65,13 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     if args.table != "all":
         frames = {args.table: frames[args.table]}
     if args.output:
-        with open(args.output, "w", encoding="utf-8", newline="") as out:
-            write_frames(frames, args.format, out)
+        from .._files import write_atomic
+
+        # Rendered in memory, then written atomically: a failure never truncates
+        # an existing file, and an output that is one of the inputs is refused.
+        buffer = io.StringIO(newline="")
+        write_frames(frames, args.format, buffer)
+        write_atomic(args.output, buffer.getvalue(), inputs=[str(i) for i in list_inputs(args.inputs)])
         print(args.output)
     else:
         write_frames(frames, args.format, sys.stdout)

@@ -22,22 +22,24 @@ def _add_input(p: argparse.ArgumentParser) -> None:
 
 
 def _plans(args: argparse.Namespace):
+    # Missing files, folders, FIFOs and oversized inputs are refused by the core's reader, each with its id.
     files = [Path(f) for f in args.files]
-    for f in files:
-        if not f.is_file():
-            raise OSError(f"{f}: no such file")
     if args.encoding or len(files) == 1:
         return [(f, extract_file(f, args.encoding)) for f in files]
     return list(zip(files, extract_many(files)))
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
+    from .._files import write_atomic
+
+    files = [Path(f) for f in args.files]
     out = Path(args.output)
     out.mkdir(parents=True, exist_ok=True)
     for path, plan in _plans(args):
         base = path.name[: -len(path.suffix)] if path.suffix else path.name
         target = out / f"{base}.plan.json"
-        plan.save(target)
+        # The same atomic writer as plan.save, told the inputs so none is overwritten.
+        write_atomic(target, plan.to_json() + "\n", inputs=files)
         print(
             f"{target}: {len(plan.targets)} targets, {len(plan.tasks)} tasks, {len(plan.indicators)} indicators",
             file=sys.stderr,

@@ -471,6 +471,18 @@ def summary_text(report: Report) -> str:
     return "\n".join(lines)
 
 
+def _input_files(
+    paths: Sequence[str | os.PathLike[str]], observations: str | os.PathLike[str] | None
+) -> list[str]:
+    """The files the report reads, so writing it over one of them can be refused."""
+    from .._inputs import list_inputs
+
+    files = [str(f) for f in list_inputs(paths)] if paths else []
+    if observations:
+        files.append(os.fspath(observations))
+    return files
+
+
 def run_report(
     paths: Sequence[str | os.PathLike[str]] = (),
     *,
@@ -486,9 +498,10 @@ def run_report(
     if not target.parent.is_dir():  # before the work, not after it
         raise FileNotFoundError(f"{target.parent}: no such folder for the report")
     report = build_report(paths, catalog_files=catalog_files, observations=observations, plots=plots)
-    tmp = target.with_name(target.name + ".tmp")
-    tmp.write_text(render_html(report), encoding="utf-8")
-    os.replace(tmp, target)  # a failed run leaves no half-written report
+    from .._files import write_atomic
+
+    # Atomic (a failed run leaves no half-written report) and never over an input.
+    write_atomic(target, render_html(report), inputs=_input_files(paths, observations))
     out.write(summary_text(report) + "\n")
     out.write(f"Report: {target.resolve()}\n")
     return target
