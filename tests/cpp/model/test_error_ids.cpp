@@ -64,7 +64,7 @@ TEST_CASE("every error id literal in src/ is in healthplan::error_ids", "[error]
     for (const auto& e : error_ids) areas.insert(std::string(e.id.substr(0, e.id.find('.'))));
     std::string alternatives;
     for (const auto& a : areas) alternatives += (alternatives.empty() ? "" : "|") + a;
-    const std::regex literal("\"((" + alternatives + R"()\.[a-z_0-9]+)")");
+    const std::regex literal("\"((" + alternatives + ")\\.[a-z_0-9]+)\"");
     for (const auto& f : std::filesystem::recursive_directory_iterator(std::filesystem::path(HEALTHPLAN_SOURCE_DIR) / "src")) {
         if (!f.is_regular_file()) continue;
         const std::string text = read(f.path());
