@@ -20,7 +20,7 @@ targets=("$@")
 ((${#targets[@]})) || targets=(fuzz_extract fuzz_extract_gb18030 fuzz_plan_json fuzz_observations_csv fuzz_units)
 
 cmake --preset fuzz >/dev/null
-cmake --build --preset fuzz --target "${targets[@]}" >/dev/null
+cmake --build build/fuzz --target "${targets[@]}" >/dev/null
 
 seed_dir() {
     case "$1" in

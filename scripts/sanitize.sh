@@ -18,27 +18,29 @@ export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:strict_string_checks=1"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1"
 
-run() {  # preset, test filter
-    local preset=$1 filter=$2 start
+run() {  # configure preset, build preset, test filter
+    local configure=$1 build=$2 filter=$3 start dir
+    dir=build/$configure
     start=$(date +%s)
-    cmake --preset "$preset" >/dev/null
-    cmake --build --preset "$preset" --target healthplan_tests >/dev/null
+    cmake --preset "$configure" >/dev/null
+    cmake --build --preset "$build" >/dev/null
     local built=$(($(date +%s) - start))
     start=$(date +%s)
-    "build/$preset/tests/healthplan_tests" "$filter" >"build/$preset/tests.log" 2>&1 || {
-        tail -n 60 "build/$preset/tests.log"
-        echo "[sanitize] $preset: FAILED (log: build/$preset/tests.log)"
+    "$dir/tests/healthplan_tests" $filter >"$dir/tests.log" 2>&1 || {
+        tail -n 60 "$dir/tests.log"
+        echo "[sanitize] $build: FAILED (log: $dir/tests.log)"
         return 1
     }
-    echo "[sanitize] $preset: $(tail -n 2 "build/$preset/tests.log" | tr -s '\n' ' ') (build ${built} s, run $(($(date +%s) - start)) s)"
+    echo "[sanitize] $build: $(tail -n 2 "$dir/tests.log" | tr -s '\n' ' ') (build ${built} s, run $(($(date +%s) - start)) s)"
 }
 
 status=0
 if [ "$which" = all ] || [ "$which" = asan ]; then
     # Every Catch2 test, the [stress] ones included.
-    run asan-ubsan "" || status=1
+    # The 'fuzz' configure preset is the ASan + UBSan build (tests and fuzzers share it).
+    run fuzz asan-ubsan "" || status=1
 fi
 if [ "$which" = all ] || [ "$which" = tsan ]; then
-    run tsan "[stress]" || status=1
+    run tsan tsan "[stress]" || status=1
 fi
 exit $status

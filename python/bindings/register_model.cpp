@@ -213,7 +213,10 @@ void register_model(py::module_& m) {
             if (!t.benchmark.empty()) s += " " + t.benchmark;
             s += " by " + optional_int(t.year) + " (" + std::string(hp::to_string(t.kind)) + ")>";
             return s;
-        });
+        })
+        // Pickled as its JSON object (the plan schema's), like Plan.
+        .def(py::pickle([](const hp::Target& t) { return hp::to_json(t); },
+                        [](const std::string& s) { return hp::target_from_json(s); }));
     keyword_init(target);
 
     py::class_<hp::Task> task(m, "Task", "A numbered measure with the units responsible for it.");
@@ -231,7 +234,9 @@ void register_model(py::module_& m) {
         .def("__repr__", [](const hp::Task& k) {
             return "<Task " + k.number_string() + " " + k.title + " (" + std::to_string(k.lead.size()) + " lead, " +
                    std::to_string(k.responsible.size()) + " responsible)>";
-        });
+        })
+        .def(py::pickle([](const hp::Task& k) { return hp::to_json(k); },
+                        [](const std::string& s) { return hp::task_from_json(s); }));
     keyword_init(task);
 
     py::class_<hp::Section> section(m, "Section", "A heading of the outline and what is nested under it.");

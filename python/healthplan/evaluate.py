@@ -321,13 +321,15 @@ class Observations:
     ) -> Observations:
         """From a DataFrame with columns ``indicator`` (or ``key``/``code``), ``year``, ``value``
         and optionally ``region``, ``unit``, ``source``, ``flags``, ``published``."""
+        from ._errors import make_error
+
         if key is None:
             key = next((c for c in ("indicator", "key", "code") if c in df.columns), None)
             if key is None:
-                raise _core.SchemaError("DataFrame needs an 'indicator' (or 'key') column")
+                raise make_error(_core.SchemaError, "csv.column", "DataFrame needs an 'indicator' (or 'key') column")
         for required in (year, value):
             if required not in df.columns:
-                raise _core.SchemaError(f"DataFrame needs a '{required}' column")
+                raise make_error(_core.SchemaError, "csv.column", f"DataFrame needs a '{required}' column")
 
         def col(name: str, default: str) -> Any:
             if name in df.columns:

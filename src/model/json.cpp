@@ -541,11 +541,11 @@ std::string to_json(const Plan& plan, int indent) {
     }
 }
 
-Plan plan_from_json(std::string_view text, const JsonReadOptions& options) {
-    json root;
+namespace {
+json parse_guarded(std::string_view text) {
     StructureGuard guard;
     try {
-        root = json::parse(text.begin(), text.end(), std::ref(guard));
+        return json::parse(text.begin(), text.end(), std::ref(guard));
     } catch (const json::parse_error& e) {
         const std::size_t at = e.byte == 0 ? 0 : e.byte - 1;
         std::string what = e.what();
@@ -558,6 +558,37 @@ Plan plan_from_json(std::string_view text, const JsonReadOptions& options) {
     } catch (const json::exception& e) {
         throw ParseError("json.syntax", std::string("malformed JSON: ") + e.what(), "");
     }
+}
+
+template <class T>
+std::string dump_strict(const T& value, const std::string& what) {
+    try {
+        return value.dump(-1, ' ', false, json::error_handler_t::strict);
+    } catch (const json::exception& e) {
+        throw ValidationError("json.invalid_utf8", std::string("cannot write: ") + e.what(), what);
+    }
+}
+}  // namespace
+
+std::string to_json(const Target& target) { return dump_strict(target_to_json(target), "target " + target.id); }
+std::string to_json(const Task& task) { return dump_strict(task_to_json(task), "task " + task.id); }
+
+Target target_from_json(std::string_view text) {
+    const JsonReadOptions options;
+    Target t = read_target(parse_guarded(text), "", options);
+    t.validate();
+    return t;
+}
+
+Task task_from_json(std::string_view text) {
+    const JsonReadOptions options;
+    Task k = read_task(parse_guarded(text), "", options);
+    k.validate();
+    return k;
+}
+
+Plan plan_from_json(std::string_view text, const JsonReadOptions& options) {
+    json root = parse_guarded(text);
     return read_plan(root, options);
 }
 
