@@ -6,10 +6,10 @@
 #pragma once
 
 #include <memory>
-#include <type_traits>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 #include "healthplan/config.hpp"
 

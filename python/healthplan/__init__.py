@@ -15,7 +15,8 @@ except ImportError as err:  # pragma: no cover - only without a build
         "Install with `pip install .` (scikit-build-core builds the extension)."
     ) from err
 
-from ._core import max_input_bytes, set_max_input_bytes
+from ._core import max_input_bytes as max_input_bytes
+from ._core import set_max_input_bytes as set_max_input_bytes
 from .compare import *  # noqa: F403
 from .compare import __all__ as _compare_all
 from .evaluate import *  # noqa: F403

@@ -192,9 +192,7 @@ def _i64(a: Any, name: str = "year") -> np.ndarray:
         # Whole, finite and within int64: a cast beyond it is undefined (numpy gives garbage).
         ok = np.isfinite(arr) & (arr == np.floor(arr)) & (np.abs(arr) < 2.0**62)
         if not np.all(ok):
-            raise make_error(
-                _core.DataError, "observations.year", f"{name} must be a whole number", _first_bad_row(ok)
-            )
+            raise make_error(_core.DataError, "observations.year", f"{name} must be a whole number", _first_bad_row(ok))
     elif arr.dtype.kind not in "iub":
         raise make_error(_core.DataError, "observations.year", f"{name} column of type {arr.dtype} is not numeric")
     return np.ascontiguousarray(arr, dtype=np.int64)

@@ -241,9 +241,7 @@ Catalog Catalog::from_json(std::string_view text, std::string_view source_name) 
     return c;
 }
 
-Catalog Catalog::load(const std::filesystem::path& path) {
-    return from_json(read_file(path), path.string());
-}
+Catalog Catalog::load(const std::filesystem::path& path) { return from_json(read_file(path), path.string()); }
 
 void Catalog::merge(const Catalog& other) {
     for (const auto& s : other.sources_) {

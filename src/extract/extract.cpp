@@ -96,8 +96,8 @@ std::optional<std::size_t> damaged_utf8_offset(std::string_view bytes, std::size
     if (!at) return std::nullopt;
     const std::string_view before = bytes.substr(0, *at);
     // Lead bytes of multi-byte characters (everything before `at` is valid UTF-8).
-    const auto chars = static_cast<std::size_t>(
-        std::count_if(before.begin(), before.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0xC0; }));
+    const auto chars = static_cast<std::size_t>(std::count_if(
+        before.begin(), before.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0xC0; }));
     return chars >= min_chars ? at : std::nullopt;
 }
 
@@ -133,7 +133,8 @@ std::string decode_to_utf8(std::string_view bytes, std::string_view encoding, st
             // Neither fits. If the text was UTF-8 up to the bad byte (a damaged
             // or truncated UTF-8 file), say so at that offset; else it is bad GB18030.
             if (const auto at = damaged_utf8_offset(b, 1))
-                throw ParseError("text.invalid_utf8", "not valid UTF-8 here (GB18030 was tried and does not fit either)",
+                throw ParseError("text.invalid_utf8",
+                                 "not valid UTF-8 here (GB18030 was tried and does not fit either)",
                                  utf8_damage_where(source, *at + bom));
             throw;
         }

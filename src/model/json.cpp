@@ -480,8 +480,8 @@ class StructureGuard {
             case E::object_start:
             case E::array_start:
                 if (frames_.size() >= max_depth)
-                    throw SchemaError("json.too_deep",
-                                      "nested more than " + std::to_string(max_depth) + " levels deep", pointer());
+                    throw SchemaError("json.too_deep", "nested more than " + std::to_string(max_depth) + " levels deep",
+                                      pointer());
                 frames_.push_back(Frame{event == E::array_start, 0, {}, {}});
                 break;
             case E::key: {
@@ -518,8 +518,7 @@ class StructureGuard {
 
     std::string pointer() const {
         std::string out;
-        for (const auto& f : frames_)
-            out += "/" + (f.array ? std::to_string(f.index) : escape_pointer_token(f.key));
+        for (const auto& f : frames_) out += "/" + (f.array ? std::to_string(f.index) : escape_pointer_token(f.key));
         return out.empty() ? "/" : out;
     }
 

@@ -1,10 +1,10 @@
 // Enum spellings and the invariants of the model objects.
 #include <cmath>
 #include <optional>
-#include <utility>
-#include <vector>
 #include <set>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "healthplan/error.hpp"
 #include "healthplan/plan.hpp"

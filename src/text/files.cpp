@@ -104,7 +104,8 @@ std::string read_file(const std::filesystem::path& path, std::size_t limit) {
     if (::fstat(fd.get(), &st) != 0) throw ParseError("io.unreadable", "cannot stat file: " + os_reason(errno), name);
     if (!S_ISREG(st.st_mode))
         throw ParseError("io.not_a_file", std::string("is ") + file_kind(st.st_mode) + ", not a regular file", name);
-    if (static_cast<std::uint64_t>(st.st_size) > limit) throw ParseError("text.too_large", too_large_message(limit), name);
+    if (static_cast<std::uint64_t>(st.st_size) > limit)
+        throw ParseError("text.too_large", too_large_message(limit), name);
     std::string out;
     out.resize(static_cast<std::size_t>(st.st_size));
     std::size_t done = 0;
@@ -130,8 +131,8 @@ void write_file_atomic(const std::filesystem::path& path, std::string_view bytes
     const std::string name = path.string();
     for (const auto& input : inputs)
         if (same_file(path, input))
-            throw ParseError("io.same_file", "output is also an input ('" + input.string() + "'); refusing to overwrite it",
-                             name);
+            throw ParseError("io.same_file",
+                             "output is also an input ('" + input.string() + "'); refusing to overwrite it", name);
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec))
         throw ParseError("io.not_a_file", "is a directory, cannot write a file there", name);

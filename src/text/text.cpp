@@ -58,7 +58,11 @@ namespace {
 std::size_t utf8_length_at(std::string_view s, std::size_t i) noexcept {
     const std::size_t n = s.size() - i;
     const auto c = static_cast<unsigned char>(s[i]);
-    const std::size_t len = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+    const std::size_t len = c < 0x80                 ? 1
+                            : c >= 0xC2 && c <= 0xDF ? 2
+                            : c >= 0xE0 && c <= 0xEF ? 3
+                            : c >= 0xF0 && c <= 0xF4 ? 4
+                                                     : 0;
     if (len == 0 || len > n) return 0;
     return find_invalid_utf8(s.substr(i, len)) ? 0 : len;
 }

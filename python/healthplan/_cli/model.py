@@ -51,12 +51,16 @@ def _cmd_show(args: argparse.Namespace) -> int:
         for t in plan.targets:
             value = "" if t.value is None else f"{t.value:g}{'' if t.unit.symbol in ('', 'years') else t.unit.symbol}"
             extra = f" {t.benchmark}" if t.benchmark else ""
-            print(f"  {t.year or '----'}  {_shown(t.indicator)} {t.comparator.symbol} {value}{_shown(extra)}  ({t.kind.name})")
+            print(
+                f"  {t.year or '----'}  {_shown(t.indicator)} {t.comparator.symbol} {value}{_shown(extra)}  ({t.kind.name})"
+            )
     if plan.tasks:
         print("\nTasks:")
         for k in plan.tasks:
             lead = "、".join(a.name for a in k.lead) or "-"
-            print(f"  {_shown(k.number_string()):14} {_shown(k.title)}  [lead: {_shown(lead)}; {len(k.responsible)} responsible]")
+            print(
+                f"  {_shown(k.number_string()):14} {_shown(k.title)}  [lead: {_shown(lead)}; {len(k.responsible)} responsible]"
+            )
     return 0
 
 

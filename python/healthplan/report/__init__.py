@@ -471,9 +471,7 @@ def summary_text(report: Report) -> str:
     return "\n".join(lines)
 
 
-def _input_files(
-    paths: Sequence[str | os.PathLike[str]], observations: str | os.PathLike[str] | None
-) -> list[str]:
+def _input_files(paths: Sequence[str | os.PathLike[str]], observations: str | os.PathLike[str] | None) -> list[str]:
     """The files the report reads, so writing it over one of them can be refused."""
     from .._inputs import list_inputs
 

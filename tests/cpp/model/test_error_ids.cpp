@@ -65,7 +65,8 @@ TEST_CASE("every error id literal in src/ is in healthplan::error_ids", "[error]
     std::string alternatives;
     for (const auto& a : areas) alternatives += (alternatives.empty() ? "" : "|") + a;
     const std::regex literal("\"((" + alternatives + ")\\.[a-z_0-9]+)\"");
-    for (const auto& f : std::filesystem::recursive_directory_iterator(std::filesystem::path(HEALTHPLAN_SOURCE_DIR) / "src")) {
+    for (const auto& f :
+         std::filesystem::recursive_directory_iterator(std::filesystem::path(HEALTHPLAN_SOURCE_DIR) / "src")) {
         if (!f.is_regular_file()) continue;
         const std::string text = read(f.path());
         for (std::sregex_iterator it(text.begin(), text.end(), literal), stop; it != stop; ++it) {

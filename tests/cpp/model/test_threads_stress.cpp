@@ -21,8 +21,8 @@ TEST_CASE("extract, load, evaluate and save from many threads at once", "[stress
         if (f.path().extension() == ".txt") docs.push_back(f.path());
     std::sort(docs.begin(), docs.end());
     REQUIRE(!docs.empty());
-    const Observations obs = Observations::from_csv(root / "python/healthplan/data/observed/china_observed.csv",
-                                                    CsvOptions{"全国", ""});
+    const Observations obs =
+        Observations::from_csv(root / "python/healthplan/data/observed/china_observed.csv", CsvOptions{"全国", ""});
     const fs::path dir = fs::temp_directory_path() / ("hp-stress-" + std::to_string(::getpid()));
     fs::create_directories(dir);
     const fs::path shared = dir / "shared.plan.json";  // every thread saves here too

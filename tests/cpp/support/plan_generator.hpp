@@ -67,7 +67,8 @@ class PlanGenerator {
             }
             p.targets.push_back(t);
         }
-        p.source = {word() + ".txt", std::string(64, 'a'), coin() ? 0 : static_cast<std::uint64_t>(pick(200000, 1 << 20)),  // 0: unknown size
+        p.source = {word() + ".txt", std::string(64, 'a'),
+                    coin() ? 0 : static_cast<std::uint64_t>(pick(200000, 1 << 20)),  // 0: unknown size
                     coin() ? "utf-8" : "gb18030"};
         return p;
     }

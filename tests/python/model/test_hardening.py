@@ -38,7 +38,7 @@ def test_concurrent_saves_to_one_path_never_fail_or_mix(example_plan, tmp_path: 
         try:
             for _ in range(40):
                 example_plan.save(path)
-        except BaseException as err:  # noqa: BLE001 - collected and asserted below
+        except BaseException as err:  # collected and asserted below
             errors.append(err)
 
     threads = [threading.Thread(target=writer) for _ in range(6)]
