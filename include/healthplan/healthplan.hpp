@@ -8,6 +8,7 @@
 #include "healthplan/config.hpp"
 #include "healthplan/date.hpp"
 #include "healthplan/error.hpp"
+#include "healthplan/error_ids.hpp"
 #include "healthplan/evaluate.hpp"
 #include "healthplan/evaluate_bulk.hpp"
 #include "healthplan/extract.hpp"

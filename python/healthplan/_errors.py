@@ -11,7 +11,7 @@ from . import _core
 def make_error(cls: type[_core.Error], error_id: str, message: str, where: str = "") -> _core.Error:
     """An instance of ``cls`` (``DataError``, ``ParseError``…) formatted as the core formats its errors."""
     err = cls(f"[{error_id}] {where}: {message}" if where else f"[{error_id}] {message}")
-    err.id = error_id  # type: ignore[attr-defined]
-    err.where = where  # type: ignore[attr-defined]
-    err.detail = message  # type: ignore[attr-defined]
+    err.id = error_id
+    err.where = where
+    err.detail = message
     return err

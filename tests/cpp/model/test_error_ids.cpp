@@ -1,4 +1,4 @@
-// The error-id table in error.hpp is the one list: README.md's table must name
+// The error-id table in error_ids.hpp is the one list: README.md's table must name
 // exactly those ids, and every id literal in src/ must be in it.
 #include <catch2/catch.hpp>
 
@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include <healthplan/error.hpp>
+#include <healthplan/error_ids.hpp>
 
 using namespace healthplan;
 
