@@ -34,8 +34,9 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 
     files = [Path(f) for f in args.files]
     out = Path(args.output)
+    plans = _plans(args)  # every input read first: a bad one leaves no output folder behind
     out.mkdir(parents=True, exist_ok=True)
-    for path, plan in _plans(args):
+    for path, plan in plans:
         base = path.name[: -len(path.suffix)] if path.suffix else path.name
         target = out / f"{base}.plan.json"
         # The same atomic writer as plan.save, told the inputs so none is overwritten.

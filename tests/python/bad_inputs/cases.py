@@ -456,8 +456,8 @@ CSV_CASES: list[Case] = [
         "duplicate rows differing",
         (_CSV_HEAD + "吸烟率,全国,2020,20,%,\n吸烟率,全国,2020,21,%,\n").encode(),
         "DataError",
-        "observations.duplicate",
-        "obs.csv",
+        "observations.conflict",
+        "obs.csv:3",
     ),
     Case(
         "directory as CSV",
