@@ -44,13 +44,14 @@ for t in "${targets[@]}"; do
     # cap turns a memory blow-up into a finding instead of an OOM kill.
     flags=(-max_total_time="$seconds" -max_len=4096 -rss_limit_mb=2048 -timeout=10
            -artifact_prefix="$artifacts" -print_final_stats=1)
-    [ "${FUZZ_KEEP_GOING:-0}" = 1 ] && flags+=(-fork=1 -ignore_crashes=1 -ignore_ooms=1 -ignore_timeouts=1)
+    if [ "${FUZZ_KEEP_GOING:-0}" = 1 ]; then flags+=(-fork=1 -ignore_crashes=1 -ignore_ooms=1 -ignore_timeouts=1); fi
     start=$(date +%s)
     if ! nice -n 10 "build/fuzz/tests/fuzz/$t" "${flags[@]}" "$corpus" >"$log" 2>&1; then status=1; fi
     elapsed=$(($(date +%s) - start))
     # Plain mode prints stat::number_of_executed_units; fork mode prints "#N" progress lines.
-    runs=$(grep -o 'stat::number_of_executed_units: [0-9]*' "$log" | awk '{s+=$2} END {print s+0}')
-    [ "$runs" = 0 ] && runs=$(grep -oE '^#[0-9]+' "$log" | tail -1 | tr -d '#')
+    # (|| true: no match is an answer here, not an error under set -e/pipefail)
+    runs=$({ grep -o 'stat::number_of_executed_units: [0-9]*' "$log" || true; } | awk '{s+=$2} END {print s+0}')
+    if [ "$runs" = 0 ]; then runs=$({ grep -oE '^#[0-9]+' "$log" || true; } | tail -1 | tr -d '#'); fi
     crashes=$(find "$artifacts" -type f | wc -l)
     printf '[fuzz] %-24s %10s executions in %4d s (%s/s), corpus %5d, crash files %d\n' \
         "$t" "${runs:-0}" "$elapsed" "$(( ${runs:-0} / (elapsed > 0 ? elapsed : 1) ))" \
