@@ -30,6 +30,13 @@ struct JsonReadOptions {
 std::string to_json(const Plan& plan, int indent = 2);
 Plan plan_from_json(std::string_view text, const JsonReadOptions& options = {});
 
+// One target or task as its object in the plan schema (for pickling and
+// messages). Reading checks the object's own invariants, not references.
+std::string to_json(const Target& target);
+std::string to_json(const Task& task);
+Target target_from_json(std::string_view text);
+Task task_from_json(std::string_view text);
+
 // File variants; errors name the file as well as the place inside it.
 Plan load_plan(const std::filesystem::path& path, const JsonReadOptions& options = {});
 void save_plan(const Plan& plan, const std::filesystem::path& path, int indent = 2);

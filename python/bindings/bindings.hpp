@@ -21,6 +21,7 @@ py::enum_<E> bind_enum(py::module_& m, const char* name, const char* doc) {
 // One function per area, each in its own register_<area>.cpp, so the files
 // compile in parallel and stay readable. module.cpp calls them in order.
 void register_errors(py::module_& m);
+void register_files(py::module_& m);
 void register_model(py::module_& m);
 void register_extract(py::module_& m);
 void register_evaluate(py::module_& m);

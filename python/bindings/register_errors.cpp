@@ -1,5 +1,7 @@
 #include "bindings.hpp"
 
+#include <filesystem>
+
 #include <healthplan/error.hpp>
 
 // C++ errors become Python exceptions that derive from both healthplan.Error
@@ -58,6 +60,10 @@ void register_errors(py::module_& m) {
             raise(data, e);
         } catch (const healthplan::Error& e) {
             raise(error, e);
+        } catch (const std::filesystem::filesystem_error& e) {
+            // The library reports file problems as io.* errors; should a filesystem
+            // call still throw, it reaches Python typed and with the path, not as RuntimeError.
+            raise(parse, healthplan::ParseError("io.open", e.code().message(), e.path1().string()));
         }
     });
 }

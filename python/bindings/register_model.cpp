@@ -166,13 +166,18 @@ void register_model(py::module_& m) {
         .def_readwrite("section", &hp::Target::section)
         .def_readwrite("span", &hp::Target::span)
         .def("validate", &hp::Target::validate, "Raises ValidationError naming the bad field.")
-        .def("__repr__", [](const hp::Target& t) {
-            std::string s = "<Target " + t.id + ": " + t.indicator + " " + std::string(hp::to_string(t.comparator));
-            if (t.value) s += " " + number(*t.value) + t.unit.symbol();
-            if (!t.benchmark.empty()) s += " " + t.benchmark;
-            s += " by " + optional_int(t.year) + " (" + std::string(hp::to_string(t.kind)) + ")>";
-            return s;
-        });
+        .def("__repr__",
+             [](const hp::Target& t) {
+                 std::string s =
+                     "<Target " + t.id + ": " + t.indicator + " " + std::string(hp::to_string(t.comparator));
+                 if (t.value) s += " " + number(*t.value) + t.unit.symbol();
+                 if (!t.benchmark.empty()) s += " " + t.benchmark;
+                 s += " by " + optional_int(t.year) + " (" + std::string(hp::to_string(t.kind)) + ")>";
+                 return s;
+             })
+        // Pickled as its JSON object (the plan schema's), like Plan.
+        .def(py::pickle([](const hp::Target& t) { return hp::to_json(t); },
+                        [](const std::string& s) { return hp::target_from_json(s); }));
     keyword_init(target);
 
     py::class_<hp::Task> task(m, "Task", "A numbered measure with the units responsible for it.");
@@ -187,10 +192,13 @@ void register_model(py::module_& m) {
         .def_readwrite("span", &hp::Task::span)
         .def("number_string", &hp::Task::number_string)
         .def("validate", &hp::Task::validate)
-        .def("__repr__", [](const hp::Task& k) {
-            return "<Task " + k.number_string() + " " + k.title + " (" + std::to_string(k.lead.size()) + " lead, " +
-                   std::to_string(k.responsible.size()) + " responsible)>";
-        });
+        .def("__repr__",
+             [](const hp::Task& k) {
+                 return "<Task " + k.number_string() + " " + k.title + " (" + std::to_string(k.lead.size()) +
+                        " lead, " + std::to_string(k.responsible.size()) + " responsible)>";
+             })
+        .def(py::pickle([](const hp::Task& k) { return hp::to_json(k); },
+                        [](const std::string& s) { return hp::task_from_json(s); }));
     keyword_init(task);
 
     py::class_<hp::Section> section(m, "Section", "A heading of the outline and what is nested under it.");

@@ -15,6 +15,8 @@ except ImportError as err:  # pragma: no cover - only without a build
         "Install with `pip install .` (scikit-build-core builds the extension)."
     ) from err
 
+from ._core import max_input_bytes as max_input_bytes
+from ._core import set_max_input_bytes as set_max_input_bytes
 from .compare import *  # noqa: F403
 from .compare import __all__ as _compare_all
 from .evaluate import *  # noqa: F403
@@ -37,7 +39,9 @@ def _package_version() -> str:
 
 __version__: str = _package_version()
 
-__all__ = sorted({*_model_all, *_extract_all, *_evaluate_all, *_compare_all, "__version__"})
+# The input size limit (README "Error ids", text.too_large) belongs to every reader, not one stage.
+_limits_all = ("max_input_bytes", "set_max_input_bytes")
+__all__ = sorted({*_model_all, *_extract_all, *_evaluate_all, *_compare_all, *_limits_all, "__version__"})
 
 
 def __dir__() -> list[str]:

@@ -11,7 +11,7 @@ Categorical (:data:`VERDICT_ORDER`, best first).
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -214,10 +214,16 @@ def _excel_ready(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def write_frames(frames: dict[str, pd.DataFrame], path: str | os.PathLike[str]) -> Path:
+def write_frames(
+    frames: dict[str, pd.DataFrame], path: str | os.PathLike[str], *, inputs: Iterable[str | os.PathLike[str]] = ()
+) -> Path:
     """Writes frames to ``path`` by its suffix: ``.xlsx`` one sheet per frame (openpyxl),
-    ``.parquet`` one frame (pyarrow; lists stay lists). Written through a temporary
-    file in the same folder: a failed write leaves no half file and no temporary."""
+    ``.parquet`` one frame (pyarrow; lists stay lists). The file is built in memory and
+    written by the package's one atomic writer (:mod:`healthplan._files`): a failed
+    write leaves no half file and no temporary, and an output that is an input is refused."""
+    import io
+
+    from ._files import write_atomic
     from ._pandas import pd
 
     target = Path(path)
@@ -228,15 +234,12 @@ def write_frames(frames: dict[str, pd.DataFrame], path: str | os.PathLike[str]) 
         raise ValueError(f"{target}: a Parquet file holds one table; choose one of {', '.join(frames)}")
     if not target.parent.is_dir():
         raise FileNotFoundError(f"{target.parent}: no such folder")
-    tmp = target.with_name(f".{target.name}.tmp")
-    try:
-        if suffix == ".xlsx":
-            with pd.ExcelWriter(tmp, engine="openpyxl") as writer:
-                for name, frame in frames.items():
-                    _excel_ready(frame).to_excel(writer, sheet_name=name[:31], index=False)
-        else:
-            next(iter(frames.values())).to_parquet(tmp, index=False)
-        os.replace(tmp, target)
-    finally:
-        tmp.unlink(missing_ok=True)
+    buffer = io.BytesIO()
+    if suffix == ".xlsx":
+        with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+            for name, frame in frames.items():
+                _excel_ready(frame).to_excel(writer, sheet_name=name[:31], index=False)
+    else:
+        next(iter(frames.values())).to_parquet(buffer, index=False)
+    write_atomic(target, buffer.getvalue(), inputs=inputs)
     return target

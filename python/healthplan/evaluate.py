@@ -189,16 +189,49 @@ def _parse_flags(text: str) -> int:
     return bits
 
 
-def _i64(a: Any) -> np.ndarray:
+def _first_bad_row(ok: np.ndarray) -> str:
+    """``row N`` (0-based, as in the frame) of the first False in ``ok``."""
+    return f"row {int(np.flatnonzero(~ok)[0])}"
+
+
+def _i64(a: Any, name: str = "year") -> np.ndarray:
     """int64 C-contiguous, without a copy when it already is (the zero-copy path)."""
+    from ._errors import make_error
+
     arr = np.asarray(a)
-    if arr.dtype.kind == "f" and (not np.all(np.isfinite(arr)) or not np.all(arr == np.floor(arr))):
-        raise _core.DataError("years must be whole numbers")
+    if arr.dtype.kind == "O":
+        arr = _numeric(arr, name, "observations.year")
+    if arr.dtype.kind == "f":
+        # Whole, finite and within int64: a cast beyond it is undefined (numpy gives garbage).
+        ok = np.isfinite(arr) & (arr == np.floor(arr)) & (np.abs(arr) < 2.0**62)
+        if not np.all(ok):
+            raise make_error(_core.DataError, "observations.year", f"{name} must be a whole number", _first_bad_row(ok))
+    elif arr.dtype.kind not in "iub":
+        raise make_error(_core.DataError, "observations.year", f"{name} column of type {arr.dtype} is not numeric")
     return np.ascontiguousarray(arr, dtype=np.int64)
 
 
+def _numeric(arr: np.ndarray, name: str, error_id: str) -> np.ndarray:
+    """An object column (text, None, numbers) as float64, naming the first cell that is not a number."""
+    from ._errors import make_error
+
+    out = np.empty(len(arr), dtype=np.float64)
+    for i, cell in enumerate(arr):
+        if cell is None:
+            out[i] = np.nan
+            continue
+        try:
+            out[i] = float(cell)
+        except (TypeError, ValueError):
+            raise make_error(_core.DataError, error_id, f"{name} {cell!r} is not a number", f"row {i}") from None
+    return out
+
+
 def _f64(a: Any) -> np.ndarray:
-    return np.ascontiguousarray(np.asarray(a), dtype=np.float64)
+    arr = np.asarray(a)
+    if arr.dtype.kind in "OUS":
+        arr = _numeric(arr.astype(object), "value", "csv.value")
+    return np.ascontiguousarray(arr, dtype=np.float64)
 
 
 class Observations:
@@ -299,13 +332,15 @@ class Observations:
     ) -> Observations:
         """From a DataFrame with columns ``indicator`` (or ``key``/``code``), ``year``, ``value``
         and optionally ``region``, ``unit``, ``source``, ``flags``, ``published``."""
+        from ._errors import make_error
+
         if key is None:
             key = next((c for c in ("indicator", "key", "code") if c in df.columns), None)
             if key is None:
-                raise _core.SchemaError("DataFrame needs an 'indicator' (or 'key') column")
+                raise make_error(_core.SchemaError, "csv.column", "DataFrame needs an 'indicator' (or 'key') column")
         for required in (year, value):
             if required not in df.columns:
-                raise _core.SchemaError(f"DataFrame needs a '{required}' column")
+                raise make_error(_core.SchemaError, "csv.column", f"DataFrame needs a '{required}' column")
 
         def col(name: str, default: str) -> Any:
             if name in df.columns:

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "healthplan/error.hpp"
+#include "healthplan/files.hpp"
 #include "text/utf8.hpp"
 
 HEALTHPLAN_BEGIN_NAMESPACE
@@ -235,13 +236,7 @@ Catalog Catalog::from_json(std::string_view text, std::string_view source_name) 
     return c;
 }
 
-Catalog Catalog::load(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw ParseError("io.open", "cannot open catalog file", path.string());
-    std::ostringstream buf;
-    buf << in.rdbuf();
-    return from_json(buf.str(), path.string());
-}
+Catalog Catalog::load(const std::filesystem::path& path) { return from_json(read_file(path), path.string()); }
 
 void Catalog::merge(const Catalog& other) {
     for (const auto& s : other.sources_) {
@@ -258,7 +253,10 @@ void Catalog::merge(const Catalog& other) {
         else
             *it = e;
     }
-    for (const auto& [code, alias] : other.pending_aliases_) {
+    for (const auto& pending : other.pending_aliases_) {
+        // Named members, not a structured binding: Clang < 16 cannot capture bindings in a lambda.
+        const std::string& code = pending.first;
+        const std::string& alias = pending.second;
         auto it = std::find_if(entries_.begin(), entries_.end(), [&](const auto& x) { return x.code == code; });
         if (it == entries_.end())
             throw ValidationError("catalog.unknown_code", "alias '" + alias + "' names unknown code '" + code + "'",

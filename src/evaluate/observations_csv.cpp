@@ -4,10 +4,12 @@
 #include <cmath>
 #include <fstream>
 #include <limits>
+#include <set>
 #include <sstream>
 
 #include "evaluate/observations_builder.hpp"
 #include "healthplan/error.hpp"
+#include "healthplan/files.hpp"
 #include "healthplan/observations.hpp"
 #include "healthplan/text.hpp"
 
@@ -90,6 +92,18 @@ std::string trim(std::string_view s) {
     return std::string(s.substr(b, e - b));
 }
 
+// A plain decimal ("12.5", "-3", "1e3"), NaN for anything else. strtod alone
+// would also take hexadecimal ("0x1A"), "inf", "nan(…)" and leading blanks;
+// a statistics table means none of those. (from_chars<double> is not in every libstdc++.)
+double parse_decimal(const std::string& s) {
+    const bool decimal_chars = !s.empty() && s.find_first_not_of("0123456789+-.eE") == std::string::npos &&
+                               s.find_first_of("0123456789") != std::string::npos;
+    if (!decimal_chars) return std::numeric_limits<double>::quiet_NaN();
+    char* end = nullptr;
+    const double v = std::strtod(s.c_str(), &end);
+    return end == s.c_str() + s.size() ? v : std::numeric_limits<double>::quiet_NaN();
+}
+
 }  // namespace
 
 Observations Observations::from_csv_text(std::string_view text, std::string_view name, const CsvOptions& options) {
@@ -100,8 +114,13 @@ Observations Observations::from_csv_text(std::string_view text, std::string_view
 
     const auto& header = records[0].fields;
     int c_key = -1, c_region = -1, c_year = -1, c_value = -1, c_unit = -1, c_source = -1, c_flags = -1, c_pub = -1;
+    std::set<std::string> seen_columns;
     for (std::size_t i = 0; i < header.size(); ++i) {
         const std::string h = lower_trim(header[i]);
+        // Two columns of one name: which one holds the data is a guess, so refuse.
+        if (!h.empty() && !seen_columns.insert(h).second)
+            throw SchemaError("csv.column", "column '" + h + "' appears twice",
+                              file + ":" + std::to_string(records[0].line));
         const int idx = static_cast<int>(i);
         if ((h == "indicator" || h == "key" || h == "code") && c_key < 0)
             c_key = idx;
@@ -169,12 +188,9 @@ Observations Observations::from_csv_text(std::string_view text, std::string_view
                                 where);
             }
         } else {
-            // strtod accepts the C locale's format; from_chars<double> is not in every libstdc++.
-            char* end = nullptr;
-            value = std::strtod(vs.c_str(), &end);
-            if (end != vs.c_str() + vs.size()) {
-                throw DataError("csv.value", "value '" + vs + "' is not a number", where);
-            }
+            value = parse_decimal(vs);
+            if (std::isnan(value)) throw DataError("csv.value", "value '" + vs + "' is not a decimal number", where);
+            if (!std::isfinite(value)) throw DataError("csv.value", "value '" + vs + "' is not finite", where);
         }
         builder.add(key, region, year, value, unit, cell(c_source), flags, published);
         builder.add_line(rec.line);
@@ -183,11 +199,7 @@ Observations Observations::from_csv_text(std::string_view text, std::string_view
 }
 
 Observations Observations::from_csv(const std::filesystem::path& path, const CsvOptions& options) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw ParseError("io.open", "cannot open file for reading", path.string());
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return from_csv_text(ss.str(), path.string(), options);
+    return from_csv_text(read_file(path), path.string(), options);
 }
 
 HEALTHPLAN_END_NAMESPACE

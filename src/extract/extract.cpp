@@ -9,17 +9,23 @@
 #include <exception>
 #include <fstream>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "extract/document.hpp"
 #include "healthplan/error.hpp"
+#include "healthplan/files.hpp"
 #include "healthplan/text.hpp"
 
 HEALTHPLAN_BEGIN_NAMESPACE
 
 Plan extract(std::string_view text, const ExtractOptions& options) {
-    if (text.size() >= (std::size_t{1} << 32) - 1)
-        throw ParseError("text.too_large", "texts of 4 GiB or more are not supported",
+    // The configurable input cap (files.hpp); spans are 32-bit inside, so 4 GiB is a hard ceiling.
+    const std::size_t limit = std::min(max_input_bytes(), (std::size_t{1} << 32) - 2);
+    if (text.size() > limit)
+        throw ParseError("text.too_large",
+                         "text of " + std::to_string(text.size()) + " bytes is larger than the limit of " +
+                             std::to_string(limit) + " (healthplan::set_max_input_bytes)",
                          options.name.empty() ? std::string("text") : options.name);
     require_utf8(text, options.name);
     namespace ex = detail::extract;
@@ -81,6 +87,24 @@ std::string convert_with_iconv(std::string_view bytes, const char* from, std::st
     return out;
 }
 
+// The offset of the first invalid UTF-8 byte when the bytes before it hold at
+// least `min_chars` multi-byte UTF-8 characters, i.e. the document is UTF-8 and
+// damaged there. GBK text forms a valid UTF-8 character by chance about one time
+// in fifty, so four in a row before the damage do not happen in a GBK file.
+std::optional<std::size_t> damaged_utf8_offset(std::string_view bytes, std::size_t min_chars) {
+    const auto at = find_invalid_utf8(bytes);
+    if (!at) return std::nullopt;
+    const std::string_view before = bytes.substr(0, *at);
+    // Lead bytes of multi-byte characters (everything before `at` is valid UTF-8).
+    const auto chars = static_cast<std::size_t>(std::count_if(
+        before.begin(), before.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0xC0; }));
+    return chars >= min_chars ? at : std::nullopt;
+}
+
+std::string utf8_damage_where(std::string_view source, std::size_t offset) {
+    return (source.empty() ? std::string() : std::string(source) + ": ") + "byte " + std::to_string(offset);
+}
+
 }  // namespace
 
 std::string decode_to_utf8(std::string_view bytes, std::string_view encoding, std::string* detected,
@@ -95,10 +119,25 @@ std::string decode_to_utf8(std::string_view bytes, std::string_view encoding, st
             if (detected) *detected = "utf-8";
             return std::string(b);
         }
+        const std::size_t bom = bytes.size() - b.size();
+        if (const auto at = damaged_utf8_offset(b, 4))
+            throw ParseError("text.invalid_utf8",
+                             "not valid UTF-8 here; the text before is UTF-8, so it was not read as GB18030",
+                             utf8_damage_where(source, *at + bom));
         // Not UTF-8: government pages that are not are GBK / GB18030.
-        std::string out = convert_with_iconv(bytes, "GB18030", source);
-        if (detected) *detected = "gb18030";
-        return out;
+        try {
+            std::string out = convert_with_iconv(bytes, "GB18030", source);
+            if (detected) *detected = "gb18030";
+            return out;
+        } catch (const ParseError&) {
+            // Neither fits. If the text was UTF-8 up to the bad byte (a damaged
+            // or truncated UTF-8 file), say so at that offset; else it is bad GB18030.
+            if (const auto at = damaged_utf8_offset(b, 1))
+                throw ParseError("text.invalid_utf8",
+                                 "not valid UTF-8 here (GB18030 was tried and does not fit either)",
+                                 utf8_damage_where(source, *at + bom));
+            throw;
+        }
     }
     if (enc == "utf-8" || enc == "utf8") {
         std::string_view b = strip_bom(bytes);
@@ -122,14 +161,7 @@ std::string decode_to_utf8(std::string_view bytes, std::string_view encoding, st
 }
 
 Plan extract_file(const std::filesystem::path& path, std::string_view encoding, ExtractOptions options) {
-    std::error_code ec;
-    if (!std::filesystem::exists(path, ec)) throw ParseError("io.missing", "no such file", path.string());
-    if (std::filesystem::is_directory(path, ec))
-        throw ParseError("io.not_a_file", "is a directory, not a file", path.string());
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw ParseError("io.unreadable", "cannot open file", path.string());
-    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (in.bad()) throw ParseError("io.unreadable", "error while reading file", path.string());
+    std::string bytes = read_file(path);
     std::string detected;
     const std::string text = decode_to_utf8(bytes, encoding, &detected, path.string());
     bytes.clear();

@@ -60,7 +60,8 @@ std::optional<Date> parse_date_text(std::string_view v) {
     std::size_t i = 0;
     while (i < v.size() && k < 3) {
         auto num = number_at(v, i);
-        if (!num || !num->integral) break;
+        // Range first: converting a double beyond int is undefined behaviour (UBSan found "99999999999年").
+        if (!num || !num->integral || !(num->value >= 0 && num->value <= 9999)) break;
         parts[k++] = static_cast<int>(num->value);
         i = num->end;
         if (k == 3) break;

@@ -3,13 +3,13 @@
 // every error can name the exact value it is about, and it insists that every
 // field of an object is consumed, so an unknown field is reported rather than
 // dropped.
-#include <fstream>
+#include <functional>
 #include <set>
-#include <sstream>
 
 #include <nlohmann/json.hpp>
 
 #include "healthplan/error.hpp"
+#include "healthplan/files.hpp"
 #include "healthplan/json.hpp"
 
 HEALTHPLAN_BEGIN_NAMESPACE
@@ -279,7 +279,7 @@ std::optional<Span> read_span(ObjectReader& parent, std::string_view key, const 
         schema_error(r.pointer_to("end"), "expected a non-negative integer byte offset");
     s.begin = begin.get<std::size_t>();
     s.end = end.get<std::size_t>();
-    if (s.end < s.begin) schema_error(r.pointer_to("end"), "span ends before it begins", "json.invalid");
+    if (s.end < s.begin) throw ValidationError("model.span", "span ends before it begins", r.pointer_to("end"));
     s.evidence = r.string("evidence");
     r.finish();
     return s;
@@ -455,6 +455,76 @@ std::string line_column(std::string_view text, std::size_t byte) {
     return std::to_string(line) + ":" + std::to_string(column);
 }
 
+// Where the number quoted in nlohmann's "number overflow parsing '1e400'" first occurs.
+std::string number_position(std::string_view text, std::string_view what) {
+    const auto open = what.find('\'');
+    const auto close = what.rfind('\'');
+    if (open == std::string_view::npos || close <= open + 1) return "";
+    const auto at = text.find(what.substr(open + 1, close - open - 1));
+    return at == std::string_view::npos ? "" : line_column(text, at);
+}
+
+// Walks the parse events to refuse what nlohmann accepts but a plan must not
+// have: a key repeated in one object (nlohmann keeps the last value and drops
+// the first silently) and nesting deeper than any plan needs (the reader and
+// writer recurse per section level, so depth must be bounded before them).
+// Keeps the JSON pointer of the current value to name the place.
+class StructureGuard {
+  public:
+    // 2 JSON levels per section level: room for ~120 nested sections; real plans use under 8.
+    static constexpr std::size_t max_depth = 256;
+
+    bool operator()(int /*depth*/, nlohmann::detail::parse_event_t event, json& parsed) {
+        using E = nlohmann::detail::parse_event_t;
+        switch (event) {
+            case E::object_start:
+            case E::array_start:
+                if (frames_.size() >= max_depth)
+                    throw SchemaError("json.too_deep", "nested more than " + std::to_string(max_depth) + " levels deep",
+                                      pointer());
+                frames_.push_back(Frame{event == E::array_start, 0, {}, {}});
+                break;
+            case E::key: {
+                Frame& f = frames_.back();
+                f.key = parsed.get<std::string>();
+                if (!f.keys.insert(f.key).second)
+                    throw SchemaError("json.duplicate_key", "key '" + f.key + "' appears twice in one object",
+                                      pointer());
+                break;
+            }
+            case E::object_end:
+            case E::array_end:
+                frames_.pop_back();
+                element_done();
+                break;
+            case E::value:
+                element_done();
+                break;
+        }
+        return true;
+    }
+
+  private:
+    struct Frame {
+        bool array;
+        std::size_t index;
+        std::string key;
+        std::set<std::string> keys;
+    };
+
+    void element_done() {
+        if (!frames_.empty() && frames_.back().array) ++frames_.back().index;
+    }
+
+    std::string pointer() const {
+        std::string out;
+        for (const auto& f : frames_) out += "/" + (f.array ? std::to_string(f.index) : escape_pointer_token(f.key));
+        return out.empty() ? "/" : out;
+    }
+
+    std::vector<Frame> frames_;
+};
+
 std::string with_file(const std::filesystem::path& path, const std::string& where) {
     return path.string() + (where.empty() ? "" : (where.front() == '/' ? "#" : ":") + where);
 }
@@ -470,27 +540,61 @@ std::string to_json(const Plan& plan, int indent) {
     }
 }
 
-Plan plan_from_json(std::string_view text, const JsonReadOptions& options) {
-    json root;
+namespace {
+json parse_guarded(std::string_view text) {
+    StructureGuard guard;
     try {
-        root = json::parse(text.begin(), text.end());
+        return json::parse(text.begin(), text.end(), std::ref(guard));
     } catch (const json::parse_error& e) {
         const std::size_t at = e.byte == 0 ? 0 : e.byte - 1;
         std::string what = e.what();
         // nlohmann prefixes "[json.exception.parse_error.101] parse error at line 1, column 2: "; keep the reason.
         if (auto pos = what.find(": "); pos != std::string::npos) what = what.substr(pos + 2);
         throw ParseError("json.syntax", "malformed JSON: " + what, line_column(text, at));
+    } catch (const json::out_of_range& e) {
+        // A number too large for a double (1e400): nlohmann quotes it but gives no position.
+        throw ParseError("json.syntax", "number out of range", number_position(text, e.what()));
+    } catch (const json::exception& e) {
+        throw ParseError("json.syntax", std::string("malformed JSON: ") + e.what(), "");
     }
+}
+
+template <class T>
+std::string dump_strict(const T& value, const std::string& what) {
+    try {
+        return value.dump(-1, ' ', false, json::error_handler_t::strict);
+    } catch (const json::exception& e) {
+        throw ValidationError("json.invalid_utf8", std::string("cannot write: ") + e.what(), what);
+    }
+}
+}  // namespace
+
+std::string to_json(const Target& target) { return dump_strict(target_to_json(target), "target " + target.id); }
+std::string to_json(const Task& task) { return dump_strict(task_to_json(task), "task " + task.id); }
+
+Target target_from_json(std::string_view text) {
+    const JsonReadOptions options;
+    Target t = read_target(parse_guarded(text), "", options);
+    t.validate();
+    return t;
+}
+
+Task task_from_json(std::string_view text) {
+    const JsonReadOptions options;
+    Task k = read_task(parse_guarded(text), "", options);
+    k.validate();
+    return k;
+}
+
+Plan plan_from_json(std::string_view text, const JsonReadOptions& options) {
+    json root = parse_guarded(text);
     return read_plan(root, options);
 }
 
 Plan load_plan(const std::filesystem::path& path, const JsonReadOptions& options) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw ParseError("io.open", "cannot open file for reading", path.string());
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
+    const std::string text = read_file(path);
     try {
-        return plan_from_json(buffer.str(), options);
+        return plan_from_json(text, options);
     } catch (const ParseError& e) {
         throw ParseError(e.id(), e.message(), with_file(path, e.where()));
     } catch (const SchemaError& e) {
@@ -503,17 +607,7 @@ Plan load_plan(const std::filesystem::path& path, const JsonReadOptions& options
 }
 
 void save_plan(const Plan& plan, const std::filesystem::path& path, int indent) {
-    const std::string text = to_json(plan, indent);
-    // Write beside the target and rename, so a failed save never leaves half a file.
-    std::filesystem::path tmp = path;
-    tmp += ".tmp";
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        if (!out) throw ParseError("io.open", "cannot open file for writing", path.string());
-        out << text << '\n';
-        if (!out) throw ParseError("io.write", "cannot write file", path.string());
-    }
-    std::filesystem::rename(tmp, path);
+    write_file_atomic(path, to_json(plan, indent) + '\n');
 }
 
 HEALTHPLAN_END_NAMESPACE

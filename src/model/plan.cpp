@@ -1,9 +1,12 @@
 // Enum spellings and the invariants of the model objects.
 #include <cmath>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
 #include <unordered_set>
+#include <utility>
+#include <vector>
 
 #include "healthplan/error.hpp"
 #include "healthplan/plan.hpp"
@@ -215,6 +218,44 @@ void require_unique_ids(const std::vector<T>& items, std::string_view what) {
                                   "/" + std::string(what) + "/" + std::to_string(i));
     }
 }
+// A span must lie inside the source and quote exactly its bytes' length
+// (text[begin:end] == evidence cannot be checked without the text, but these can).
+void check_span(const std::optional<Span>& span, std::uint64_t source_size, const std::string& where) {
+    if (!span) return;
+    if (span->end < span->begin) throw ValidationError("model.span", "span ends before it begins", where);
+    if (source_size > 0 && span->end > source_size)
+        throw ValidationError("model.span",
+                              "span ends at byte " + std::to_string(span->end) + ", past the end of the source (" +
+                                  std::to_string(source_size) + " bytes)",
+                              where);
+    if (!span->evidence.empty() && span->evidence.size() != span->end - span->begin)
+        throw ValidationError("model.span",
+                              "evidence is " + std::to_string(span->evidence.size()) + " bytes but the span covers " +
+                                  std::to_string(span->end - span->begin),
+                              where);
+}
+
+// Every span in the plan, sections walked with an explicit stack (no recursion on input depth).
+void check_spans(const Plan& p) {
+    const std::uint64_t n = p.source.size;
+    for (std::size_t i = 0; i < p.indicators.size(); ++i)
+        check_span(p.indicators[i].span, n, "/indicators/" + std::to_string(i) + "/span");
+    for (std::size_t i = 0; i < p.targets.size(); ++i)
+        check_span(p.targets[i].span, n, "/targets/" + std::to_string(i) + "/span");
+    for (std::size_t i = 0; i < p.tasks.size(); ++i)
+        check_span(p.tasks[i].span, n, "/tasks/" + std::to_string(i) + "/span");
+    std::vector<std::pair<const Section*, std::string>> stack;
+    for (std::size_t i = 0; i < p.sections.size(); ++i)
+        stack.emplace_back(&p.sections[i], "/sections/" + std::to_string(i));
+    while (!stack.empty()) {
+        auto [s, ptr] = std::move(stack.back());
+        stack.pop_back();
+        check_span(s->span, n, ptr + "/span");
+        for (std::size_t i = 0; i < s->children.size(); ++i)
+            stack.emplace_back(&s->children[i], ptr + "/children/" + std::to_string(i));
+    }
+}
+
 }  // namespace
 
 const Indicator* Plan::find_indicator(std::string_view id) const noexcept { return find_by_id(indicators, id); }
@@ -256,6 +297,7 @@ void Plan::validate() const {
         if (!t.task_id.empty() && !task_ids.count(t.task_id))
             invalid("target " + t.id + ": task_id", "no task with id '" + t.task_id + "'");
     }
+    check_spans(*this);
     for (const auto& k : tasks) {
         for (const auto& tid : k.target_ids)
             if (!target_ids.count(tid)) invalid("task " + k.id + ": target_ids", "no target with id '" + tid + "'");

@@ -54,6 +54,61 @@ void require_utf8(std::string_view text, std::string_view source) {
 
 namespace {
 
+// Length of the valid UTF-8 sequence at s[i], or 0 when it is not one.
+std::size_t utf8_length_at(std::string_view s, std::size_t i) noexcept {
+    const std::size_t n = s.size() - i;
+    const auto c = static_cast<unsigned char>(s[i]);
+    const std::size_t len = c < 0x80                 ? 1
+                            : c >= 0xC2 && c <= 0xDF ? 2
+                            : c >= 0xE0 && c <= 0xEF ? 3
+                            : c >= 0xF0 && c <= 0xF4 ? 4
+                                                     : 0;
+    if (len == 0 || len > n) return 0;
+    return find_invalid_utf8(s.substr(i, len)) ? 0 : len;
+}
+
+bool is_control(std::string_view s, std::size_t i, std::size_t len) noexcept {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (len == 1) return c < 0x20 || c == 0x7F;
+    // U+0080..U+009F (C1 controls, CSI among them) are C2 80..C2 9F.
+    return len == 2 && c == 0xC2 && static_cast<unsigned char>(s[i + 1]) <= 0x9F;
+}
+
+}  // namespace
+
+bool needs_escape(std::string_view text) noexcept {
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t len = utf8_length_at(text, i);
+        if (len == 0 || is_control(text, i, len)) return true;
+        i += len;
+    }
+    return false;
+}
+
+std::string escape_for_display(std::string_view text) {
+    static constexpr char hex[] = "0123456789ABCDEF";
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t len = utf8_length_at(text, i);
+        if (len != 0 && !is_control(text, i, len)) {
+            out.append(text.substr(i, len));
+            i += len;
+            continue;
+        }
+        // A C1 control is one code point (\u0085); a bad or control byte is \xNN.
+        const bool c1 = len == 2;
+        const auto b = static_cast<unsigned char>(c1 ? text[i + 1] : text[i]);
+        out += c1 ? "\\u00" : "\\x";
+        out += hex[b >> 4];
+        out += hex[b & 0xF];
+        i += c1 ? 2 : 1;
+    }
+    return out;
+}
+
+namespace {
+
 // FIPS 180-4 SHA-256; small enough that the core needs no crypto dependency.
 struct Sha256 {
     std::array<std::uint32_t, 8> h{0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,

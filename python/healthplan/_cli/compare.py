@@ -68,18 +68,20 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     frames = result.frames()
     if args.table != "all":
         frames = {args.table: frames[args.table]}
-    if args.output and args.output.lower().endswith((".xlsx", ".parquet")):
-        from ..compare import write_frames as write_binary
+    if args.output:
+        from .._files import write_atomic
 
-        write_binary(frames, args.output)
-        if not args.quiet:
-            print(args.output)
-    elif args.output:
-        from ..report._write import write_text
+        inputs = [str(i) for i in list_inputs(args.inputs)]
+        if args.output.lower().endswith((".xlsx", ".parquet")):
+            from ..compare import write_frames as write_binary
 
-        buffer = io.StringIO()
-        write_frames(frames, args.format, buffer)
-        write_text(Path(args.output), buffer.getvalue())
+            write_binary(frames, args.output, inputs=inputs)
+        else:
+            # Rendered in memory, then written atomically: a failure never truncates
+            # an existing file, and an output that is one of the inputs is refused.
+            buffer = io.StringIO(newline="")
+            write_frames(frames, args.format, buffer)
+            write_atomic(args.output, buffer.getvalue(), inputs=inputs)
         if not args.quiet:
             print(args.output)
     else:

@@ -11,6 +11,17 @@ import argparse
 import sys
 
 
+def _year(text: str) -> int:
+    """An --as-of year: a plausible calendar year (the model's 1949–2100), one line on error."""
+    try:
+        year = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a year") from None
+    if not 1949 <= year <= 2100:
+        raise argparse.ArgumentTypeError(f"{year} is not a plausible year (1949–2100)")
+    return year
+
+
 def _cmd_evaluate(args: argparse.Namespace) -> int:
     # `healthplan.evaluate` is also the name of the function the package
     # exports, so the module is taken from sys.modules, not as an attribute.
@@ -59,7 +70,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument(
         "--as-of",
-        type=int,
+        type=_year,
         default=None,
         dest="as_of",
         help="use only data up to this year (default: latest year in the data)",

@@ -41,14 +41,14 @@ def _documents(paths: list[str]) -> list[Path]:
             if not found:
                 raise ValueError(f"{p}: no .txt plan documents in this folder")
             files.extend(found)
-        elif not p.is_file():
-            raise OSError(f"{p}: no such file")
         elif p.suffix.lower() == ".json":
             raise ValueError(
                 f"{p}: a plan JSON file, not a plan text; this command extracts from documents "
                 "(for a plan file use `healthplan show --format json`)"
             )
         else:
+            # Missing files, FIFOs, devices and oversized inputs are refused by the
+            # core's reader, each with its own id (io.missing, io.not_a_file, text.too_large).
             files.append(p)
     return files
 
@@ -61,12 +61,16 @@ def _plans(args: argparse.Namespace) -> list[tuple[Path, Plan]]:
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
+    from .._files import write_atomic
+
     out = Path(args.output)
+    plans = _plans(args)  # every input read first: a bad one leaves no output folder behind
     out.mkdir(parents=True, exist_ok=True)
-    for path, plan in _plans(args):
+    for path, plan in plans:
         base = path.name[: -len(path.suffix)] if path.suffix else path.name
         target = out / f"{base}.plan.json"
-        plan.save(target)
+        # The same atomic writer as plan.save, told the inputs so none is overwritten.
+        write_atomic(target, plan.to_json() + "\n", inputs=[f for f, _ in plans])
         if not args.quiet:
             print(
                 f"{target}: {len(plan.targets)} targets, {len(plan.tasks)} tasks, {len(plan.indicators)} indicators",

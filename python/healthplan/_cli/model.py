@@ -28,12 +28,25 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     return 2 if failed else 0
 
 
+def _shown(value: object) -> str:
+    """Text from a plan file made safe for a terminal: control and format characters
+    (escape sequences, bidi overrides) are printed as \\xNN / \\uNNNN, not executed."""
+    import unicodedata
+
+    return "".join(
+        (f"\\x{ord(c):02X}" if ord(c) < 0x100 else f"\\u{ord(c):04X}")
+        if unicodedata.category(c) in ("Cc", "Cf", "Cs")
+        else c
+        for c in str(value)
+    )
+
+
 def _cmd_show(args: argparse.Namespace) -> int:
     plan = model.load(args.plan)
     if args.format == "json":
         print(plan.to_json())
         return 0
-    print(f"{plan.title or '(untitled)'}  [{plan.id}]")
+    print(f"{_shown(plan.title or '(untitled)')}  [{_shown(plan.id)}]")
     for label, value in (
         ("issuer", plan.issuer),
         ("文号", plan.doc_number),
@@ -42,7 +55,7 @@ def _cmd_show(args: argparse.Namespace) -> int:
         ("status", plan.status.name),
     ):
         if value:
-            print(f"  {label:8} {value}")
+            print(f"  {label:8} {_shown(value)}")
     print(
         f"  {len(plan.sections)} top sections, {len(plan.tasks)} tasks, "
         f"{len(plan.indicators)} indicators, {len(plan.targets)} targets"
@@ -52,12 +65,16 @@ def _cmd_show(args: argparse.Namespace) -> int:
         for t in plan.targets:
             value = "" if t.value is None else f"{t.value:g}{'' if t.unit.symbol in ('', 'years') else t.unit.symbol}"
             extra = f" {t.benchmark}" if t.benchmark else ""
-            print(f"  {t.year or '----'}  {t.indicator} {t.comparator.symbol} {value}{extra}  ({t.kind.name})")
+            print(
+                f"  {t.year or '----'}  {_shown(t.indicator)} {t.comparator.symbol} {value}{_shown(extra)}  ({t.kind.name})"
+            )
     if plan.tasks:
         print("\nTasks:")
         for k in plan.tasks:
             lead = "、".join(a.name for a in k.lead) or "-"
-            print(f"  {k.number_string():14} {k.title}  [lead: {lead}; {len(k.responsible)} responsible]")
+            print(
+                f"  {_shown(k.number_string()):14} {_shown(k.title)}  [lead: {_shown(lead)}; {len(k.responsible)} responsible]"
+            )
     return 0
 
 

@@ -210,6 +210,21 @@ def _target_path(output: str | os.PathLike[str] | None, lang: str) -> Path:
     return target
 
 
+def _input_files(
+    paths: Sequence[str | os.PathLike[str]],
+    observations: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None,
+) -> list[str]:
+    """The files the report reads, so writing it over one of them can be refused."""
+    from .._inputs import list_inputs
+
+    files = [str(f) for f in list_inputs(paths)] if paths else []
+    if isinstance(observations, (str, os.PathLike)):
+        files.append(os.fspath(observations))
+    elif observations:
+        files.extend(os.fspath(o) for o in observations)
+    return files
+
+
 def run_report(
     paths: Sequence[str | os.PathLike[str]] = (),
     *,
@@ -228,7 +243,7 @@ def run_report(
 
     ``output``: a file, or a folder to write ``healthplan-report.html`` into.
     """
-    from ._write import write_text
+    from .._files import write_atomic
 
     out = stdout or sys.stdout
     target = _target_path(output, lang)
@@ -240,7 +255,8 @@ def run_report(
         plots=plots,
         progress=False if quiet else progress,
     )
-    write_text(target, render_html(report, lang=lang))
+    # Atomic (a failed run leaves no half-written report) and never over an input.
+    write_atomic(target, render_html(report, lang=lang), inputs=_input_files(paths, observations))
     if not quiet:
         out.write(summary_text(report) + "\n")
     out.write(f"Report: {target.resolve()}\n")

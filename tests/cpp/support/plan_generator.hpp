@@ -67,7 +67,8 @@ class PlanGenerator {
             }
             p.targets.push_back(t);
         }
-        p.source = {word() + ".txt", std::string(64, 'a'), static_cast<std::uint64_t>(pick(0, 1 << 20)),
+        p.source = {word() + ".txt", std::string(64, 'a'),
+                    coin() ? 0 : static_cast<std::uint64_t>(pick(200000, 1 << 20)),  // 0: unknown size
                     coin() ? "utf-8" : "gb18030"};
         return p;
     }
@@ -135,8 +136,11 @@ class PlanGenerator {
     }
 
     healthplan::Span span() {
+        // A valid span: the evidence is as long as the span, which ends inside the source.
         const auto b = static_cast<std::size_t>(pick(0, 100000));
-        return {b, b + static_cast<std::size_t>(pick(0, 300)), chinese(pick(1, 20))};
+        std::string evidence = chinese(pick(1, 20));
+        const std::size_t e = b + evidence.size();
+        return {b, e, std::move(evidence)};
     }
 
     // Values with fractions of every length, to check the JSON number round trip.

@@ -40,4 +40,5 @@ def test_bad_input_exits_nonzero_with_one_line(healthplan_cli, tmp_path):
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "furlong" in lines[0] and "/targets/0/unit" in lines[0]
     missing = run(healthplan_cli, "show", str(tmp_path / "nope.json"))
-    assert missing.returncode == 2 and "cannot open" in missing.stderr
+    # A missing file has its own id (io.missing) since the hardening issue, not a generic "cannot open".
+    assert missing.returncode == 2 and "[io.missing]" in missing.stderr and "nope.json: no such file" in missing.stderr

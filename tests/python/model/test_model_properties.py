@@ -23,9 +23,8 @@ levels = st.sampled_from(
 directions = st.sampled_from([hp.Comparator.increase, hp.Comparator.decrease])
 spans = st.one_of(
     st.none(),
-    st.builds(
-        lambda b, n, e: hp.Span(begin=b, end=b + n, evidence=e), st.integers(0, 10**7), st.integers(0, 500), text
-    ),
+    # A valid span quotes exactly its bytes: the evidence is end - begin bytes long (model.span).
+    st.builds(lambda b, e: hp.Span(begin=b, end=b + len(e.encode("utf-8")), evidence=e), st.integers(0, 10**7), text),
 )
 
 

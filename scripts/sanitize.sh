@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# The C++ tests under AddressSanitizer + UndefinedBehaviorSanitizer, then the
+# thread stress tests ([stress]: many threads extracting, loading, evaluating
+# and saving at once) under ThreadSanitizer. Not part of scripts/test.sh (CI):
+# the two Clang builds take ~15 minutes from scratch on two cores, the runs
+# a few minutes more (docs/hardening.md has the measured times).
+#
+#   scripts/sanitize.sh            # both
+#   scripts/sanitize.sh asan       # ASan + UBSan only
+#   scripts/sanitize.sh tsan       # TSan only
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+which="${1:-all}"
+
+# Any finding fails the run; leak checking on, as in the fuzzers.
+export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:strict_string_checks=1"
+export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1"
+
+run() {  # configure preset, build preset, test filter
+    local configure=$1 build=$2 filter=$3 start dir
+    dir=build/$configure
+    start=$(date +%s)
+    cmake --preset "$configure" >/dev/null
+    cmake --build --preset "$build" >/dev/null
+    local built=$(($(date +%s) - start))
+    start=$(date +%s)
+    "$dir/tests/healthplan_tests" $filter >"$dir/tests.log" 2>&1 || {
+        tail -n 60 "$dir/tests.log"
+        echo "[sanitize] $build: FAILED (log: $dir/tests.log)"
+        return 1
+    }
+    echo "[sanitize] $build: $(tail -n 2 "$dir/tests.log" | tr -s '\n' ' ') (build ${built} s, run $(($(date +%s) - start)) s)"
+}
+
+status=0
+if [ "$which" = all ] || [ "$which" = asan ]; then
+    # Every Catch2 test, the [stress] ones included.
+    # The 'fuzz' configure preset is the ASan + UBSan build (tests and fuzzers share it).
+    run fuzz asan-ubsan "" || status=1
+fi
+if [ "$which" = all ] || [ "$which" = tsan ]; then
+    run tsan tsan "[stress]" || status=1
+fi
+exit $status
