@@ -8,6 +8,7 @@
 
 #include "healthplan/config.hpp"
 #include "healthplan/indicator.hpp"
+#include "healthplan/agency.hpp"
 #include "healthplan/span.hpp"
 #include "healthplan/units.hpp"
 
@@ -76,6 +77,10 @@ struct Target {
     Certainty certainty = Certainty::certain;
     std::string note;                  // why uncertain, or other remarks
     std::string task_id;               // the task it is stated in, if any
+    // Who answers for it (schema 2): the 牵头单位 / 责任单位 columns of a target
+    // responsibility table, else the units of the task it is stated in.
+    std::vector<Agency> lead;
+    std::vector<Agency> responsible;
     std::vector<std::string> section;  // label path of the enclosing section
     std::optional<Span> span;
 

@@ -12,10 +12,36 @@
 #include <thread>
 
 #include "extract/document.hpp"
+#include "extract/normalize.hpp"
 #include "healthplan/error.hpp"
 #include "healthplan/text.hpp"
 
 HEALTHPLAN_BEGIN_NAMESPACE
+
+namespace {
+
+// Points a span found in the normalised text back into the original text.
+void remap(std::optional<Span>& span, const detail::extract::Normalized& norm, std::string_view original) {
+    if (!span) return;
+    auto [b, e] = norm.original(span->begin, span->end, original.size());
+    span->begin = b;
+    span->end = e;
+    span->evidence = std::string(original.substr(b, e - b));
+}
+
+void remap_section(Section& s, const detail::extract::Normalized& norm, std::string_view original) {
+    remap(s.span, norm, original);
+    for (auto& c : s.children) remap_section(c, norm, original);
+}
+
+void remap_spans(Plan& plan, const detail::extract::Normalized& norm, std::string_view original) {
+    for (auto& s : plan.sections) remap_section(s, norm, original);
+    for (auto& t : plan.targets) remap(t.span, norm, original);
+    for (auto& k : plan.tasks) remap(k.span, norm, original);
+    for (auto& i : plan.indicators) remap(i.span, norm, original);
+}
+
+}  // namespace
 
 Plan extract(std::string_view text, const ExtractOptions& options) {
     if (text.size() >= (std::size_t{1} << 32) - 1)
@@ -30,11 +56,16 @@ Plan extract(std::string_view text, const ExtractOptions& options) {
     plan.source.encoding = options.encoding.empty() ? "utf-8" : options.encoding;
     plan.source.sha256 = sha256_hex(text);
 
-    const ex::Document doc = ex::analyse(text);
+    // The grammar reads the normalised text; spans are mapped back after.
+    const ex::Normalized norm = ex::normalize(text);
+    const std::string_view read = norm.changed ? std::string_view(norm.text) : text;
+    const ex::Document doc = ex::analyse(read);
     ex::extract_metadata(doc, plan);
     plan.sections = ex::build_sections(doc);
     ex::extract_tasks(doc, plan);
     ex::extract_targets(doc, plan);
+    ex::link_units(doc, plan);
+    if (norm.changed) remap_spans(plan, norm, text);
     if (options.validate) plan.validate();
     return plan;
 }

@@ -274,7 +274,23 @@ struct Header {
     std::vector<Column> columns;
     bool nature_column = false;
     std::optional<std::size_t> base_col;
+    // Columns after the values that name units or remarks (牵头单位, 责任单位,
+    // 配合单位, 备注): cut off a row before its values are read.
+    std::size_t trailing = 0;
+    bool unit_column = false;  // "单位": a unit cell of its own in each row
 };
+
+bool unit_header(std::string_view c) {
+    if (c.size() > 24) return false;
+    for (std::string_view w : {"牵头", "责任单位", "配合", "参与单位", "备注", "完成时限", "责任部门"})
+        if (c.find(w) != std::string_view::npos) return true;
+    return false;
+}
+
+bool header_repeat(std::string_view t, Cell c) {
+    const std::string h = strip_noise(cell_text(t, c));
+    return h == "序号" || h == "编号";
+}
 
 // The header before cell k: the value columns ("2020年" / "2025年", or
 // "基期水平" / "2022年" / "2030年") and whether a nature column follows.
@@ -299,6 +315,10 @@ Header read_header(std::string_view t, const std::vector<Cell>& cells, std::size
             columns.push_back(Column{*y, base_word ? -1 : (c.find("目标") != std::string_view::npos ? 1 : 0)});
         } else if (c.find("性质") != std::string_view::npos || c.find("属性") != std::string_view::npos) {
             hd.nature_column = true;
+        } else if (strip_noise(c) == "单位" || strip_noise(c) == "计量单位") {
+            hd.unit_column = true;
+        } else if (unit_header(c)) {
+            if (!columns.empty()) ++hd.trailing;
         } else if (c.size() <= 24 && base_word) {
             columns.push_back(Column{std::nullopt, -1});
         } else if (c.size() <= 24 && c.find("目标") != std::string_view::npos) {
@@ -463,12 +483,28 @@ std::size_t parse_table(std::string_view t, const std::vector<Cell>& cells, std:
                 if (m && *m == expected + 1 && e > r + 2) break;
                 ++e;
             }
+            // A header repeated after a page break ends the row; the next row follows it.
+            std::size_t row_end = e;
+            for (std::size_t c = r + 1; c < e; ++c)
+                if (header_repeat(t, cells[c])) {
+                    row_end = c;
+                    std::size_t nx = c;
+                    while (nx < cells.size() && nx < c + 16 && row_number(t, cells[nx]) != expected + 1) ++nx;
+                    e = nx;
+                    break;
+                }
             const bool last_row = !(e < cells.size() && row_number(t, cells[e]) == expected + 1);
             std::vector<Cell> row;
-            for (std::size_t c = r + 1; c < e; ++c) row.push_back(cells[c]);
+            for (std::size_t c = r + 1; c < row_end; ++c) row.push_back(cells[c]);
+            std::size_t used = row.size();  // cells of this row, the nature cell included
+            // The unit and remark columns are read by the task tables, not here.
+            if (header.trailing && !last_row && row.size() > header.trailing + 2) {
+                const bool nature_last = nature_cell(cell_text(t, row.back())) != Nature::unspecified;
+                const auto end = row.end() - (nature_last ? 1 : 0);
+                row.erase(end - static_cast<std::ptrdiff_t>(header.trailing), end);
+            }
             // Cut at the nature cell; anything after it is the next group's category.
             Nature nature = Nature::unspecified;
-            std::size_t used = row.size();  // cells of this row, the nature cell included
             for (std::size_t c = 1; c < row.size(); ++c)
                 if (nature_cell(cell_text(t, row[c])) != Nature::unspecified) {
                     nature = nature_cell(cell_text(t, row[c]));
@@ -478,10 +514,15 @@ std::size_t parse_table(std::string_view t, const std::vector<Cell>& cells, std:
                 }
             if (last_row && nature == Nature::unspecified) {
                 // The last row has no next row number to end it: take the cells its columns need.
-                const std::size_t need = 1 + std::max<std::size_t>(columns.size(), 2) + (nature_column ? 1 : 0);
+                const std::size_t need =
+                    1 + std::max<std::size_t>(columns.size(), 2) + (nature_column ? 1 : 0) + header.trailing +
+                    (header.unit_column ? 1 : 0);
                 row.resize(std::min(row.size(), need - (nature_column ? 1 : 0)));
                 used = row.size();
             }
+            // The unit and remark columns are read by the task tables, not here.
+            if (last_row && header.trailing && row.size() > header.trailing + 2)
+                row.resize(row.size() - header.trailing);
             if (row.size() < 2) break;
             read_row(t, row, nature, header, out);
             ++expected;

@@ -1,0 +1,46 @@
+// Normalisation before the grammar: the text as a PDF converter, a forum
+// repost or a table flattener left it becomes the text the grammar knows,
+// and every byte of it remembers where it came from, so spans found in the
+// normalised text point back into the original (`text[span] == evidence`).
+//
+// What is undone (each rule is conservative: a text in the seeds' layout
+// comes out unchanged, and then no offset map is built at all):
+// - table layouts: a cell line ending in " |" loses the marker; a markdown
+//   row "| a | b |" becomes a tab row, its "|---|" rule line is dropped;
+// - page-number lines ("- 3 -", "第3页", "第 3 页 共 9 页") are dropped;
+// - hard wraps: in a text wrapped at a fixed width, a full-width line that
+//   does not end a sentence is joined to the next; a responsibility
+//   parenthesis "(…按职\n责分工负责)" broken over lines is joined wherever;
+// - a single space between CJK and a number ("提高到 35%", "到 2025年",
+//   "0.5 个百分点"), and between CJK characters in prose lines ("城、乡 居民");
+// - full-width digits, letters, ％ and ／ become ASCII; "." used as a full
+//   stop after CJK becomes "。";
+// - traditional characters become simplified (a table from OpenCC's data,
+//   see traditional.hpp); Chinese-numeral years ("二〇三〇年") become digits.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace healthplan::v0::detail::extract {
+
+struct Normalized {
+    bool changed = false;  // false: `text` is empty and spans need no mapping
+    std::string text;
+    // For each byte of `text`: the original bytes [from, to) it stands for.
+    std::vector<std::uint32_t> from, to;
+
+    // The original range of the normalised range [b, e).
+    std::pair<std::size_t, std::size_t> original(std::size_t b, std::size_t e, std::size_t original_size) const {
+        if (!changed) return {b, e};
+        const std::size_t ob = b < from.size() ? from[b] : original_size;
+        const std::size_t oe = e == 0 ? ob : (e - 1 < to.size() ? to[e - 1] : original_size);
+        return {ob, std::max(ob, oe)};
+    }
+};
+
+Normalized normalize(std::string_view text);
+
+}  // namespace healthplan::v0::detail::extract
