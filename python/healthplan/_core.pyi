@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 import os
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NoReturn
 
 import numpy as np
 
@@ -167,6 +167,8 @@ class Target:
     certainty: Certainty
     note: str
     task_id: str
+    lead: list[Agency]
+    responsible: list[Agency]
     section: list[str]
     span: Span | None
     def __init__(self, **kwargs: Any) -> None: ...
@@ -198,6 +200,8 @@ class SourceInfo:
     sha256: str
     size: int
     encoding: str
+    format: str
+    text: str
     def __init__(self, **kwargs: Any) -> None: ...
 
 class Plan:
@@ -502,6 +506,9 @@ def department_kinds() -> list[DepartmentKind]: ...
 def department_kind(id: str) -> DepartmentKind: ...
 
 # --- extract area (python/bindings/register_extract.cpp) ---
-def extract(text: str, name: str = "") -> Plan: ...
+def extract(text: str, name: str = "", format: str = "text", encoding: str = "") -> Plan: ...
+def sniff_format(data: bytes) -> str: ...
+def reject_format(format: str, where: str) -> NoReturn: ...
+def decode_text(data: bytes, encoding: str = "", source: str = "") -> tuple[str, str]: ...
 def extract_file(path: str | os.PathLike[str], encoding: str = "") -> Plan: ...
 def extract_many(paths: list[str], threads: int = 0, progress: Any = None) -> list[Plan]: ...

@@ -19,7 +19,11 @@
 //   see traditional.hpp); Chinese-numeral years ("二〇三〇年") become digits.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
+#include <utility>
+
+#include "healthplan/span.hpp"  // opens the inline namespace healthplan::v0 first
 #include <string>
 #include <string_view>
 #include <vector>

@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "healthplan/span.hpp"  // opens the inline namespace healthplan::v0 first
+
 namespace healthplan::v0::detail::extract {
 
 // The simplified form of c, or c itself.

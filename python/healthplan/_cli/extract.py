@@ -12,23 +12,71 @@ import json
 import sys
 from pathlib import Path
 
+from collections.abc import Callable, Iterator
+
+from .._core import Error, Plan
+from .._inputs import collect_inputs, report_skipped
 from ..extract import extract_file, extract_many
 from .records import target_record, task_record
 
 
 def _add_input(p: argparse.ArgumentParser) -> None:
-    p.add_argument("files", nargs="+", metavar="FILE", help="plan text (UTF-8 or GB18030/GBK)")
-    p.add_argument("--encoding", default=None, help="input encoding (default: detect)")
+    p.add_argument(
+        "files",
+        nargs="+",
+        metavar="PATH",
+        help="plan documents or folders of them: text (UTF-8, UTF-16 with BOM, GB18030/GBK), HTML, .docx, PDF",
+    )
+    p.add_argument("--encoding", default=None, help="input encoding of text documents (default: detect)")
+    p.add_argument(
+        "--keep-going",
+        action="store_true",
+        help="report a file that cannot be read and go on (exit 1 when some failed, 2 when none could be read)",
+    )
 
 
-def _plans(args: argparse.Namespace):
-    files = [Path(f) for f in args.files]
+class _Failed(Exception):
+    """Some inputs could not be read (--keep-going): the exit status."""
+
+    def __init__(self, status: int) -> None:
+        super().__init__(status)
+        self.status = status
+
+
+def _plans(args: argparse.Namespace) -> Iterator[tuple[Path, Plan]]:
+    """(path, plan) for every document the arguments name; skipped files and,
+    with --keep-going, failures are reported on stderr."""
+    inputs = collect_inputs(args.files, plans=False)
+    report_skipped(inputs, sys.stderr.write)
+    files = inputs.files
+    if not args.keep_going:
+        if args.encoding or len(files) == 1:
+            yield from ((f, extract_file(f, args.encoding)) for f in files)
+        else:
+            yield from zip(files, extract_many(files))
+        return
+    failed = 0
     for f in files:
-        if not f.is_file():
-            raise OSError(f"{f}: no such file")
-    if args.encoding or len(files) == 1:
-        return [(f, extract_file(f, args.encoding)) for f in files]
-    return list(zip(files, extract_many(files)))
+        try:
+            plan = extract_file(f, args.encoding)
+        except (Error, OSError, ValueError) as err:
+            failed += 1
+            print(f"healthplan: error: {err}", file=sys.stderr)
+            continue
+        yield f, plan
+    if failed:
+        print(f"healthplan: {failed} of {len(files)} files could not be read", file=sys.stderr)
+        raise _Failed(2 if failed == len(files) else 1)
+
+
+def _run(fn: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    def run(args: argparse.Namespace) -> int:
+        try:
+            return fn(args)
+        except _Failed as f:
+            return f.status
+
+    return run
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
@@ -67,18 +115,18 @@ def _cmd_tasks(args: argparse.Namespace) -> int:
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("extract", help="extract plan JSON from plan texts")
+    p = sub.add_parser("extract", help="extract plan JSON from plan documents (text, HTML, .docx, PDF)")
     _add_input(p)
     p.add_argument(
         "-o", "--output", default=".", metavar="DIR", help="directory for <base>.plan.json (default: current directory)"
     )
-    p.set_defaults(func=_cmd_extract)
+    p.set_defaults(func=_run(_cmd_extract))
 
     p = sub.add_parser("targets", help="print each target as one JSON line (gold format)")
     _add_input(p)
-    p.set_defaults(func=_cmd_targets)
+    p.set_defaults(func=_run(_cmd_targets))
 
     p = sub.add_parser("tasks", help="print each task with its responsible units as one JSON line")
     _add_input(p)
     p.add_argument("--all", action="store_true", help="also tasks without named units")
-    p.set_defaults(func=_cmd_tasks)
+    p.set_defaults(func=_run(_cmd_tasks))
