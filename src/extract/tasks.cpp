@@ -205,7 +205,8 @@ bool parse_parenthesis(std::string_view t, std::size_t b, std::size_t e, const U
             }
         }
         Piece u = g;
-        if (strip_suffix(t, u, "共同牵头") || strip_suffix(t, u, "联合牵头") || strip_suffix(t, u, "牵头")) {
+        if (strip_suffix(t, u, "牵头负责") || strip_suffix(t, u, "共同牵头") || strip_suffix(t, u, "联合牵头") ||
+            strip_suffix(t, u, "牵头")) {
             for (Piece p : pending) add_units(t, p, namer, task.lead);
             pending.clear();
             add_units(t, u, namer, task.lead);
@@ -306,10 +307,12 @@ std::optional<Piece> trailing_parenthesis(std::string_view t, const Line& l) {
 std::optional<Piece> trailing_assignment(std::string_view t, const Line& l, bool heading_line) {
     std::size_t e = l.end;
     if (ends_at(t, e, "。")) e -= 3;
-    if (e <= l.begin || e - l.begin > 600) return std::nullopt;
-    // The last sentence: back to the previous full stop or the line start.
+    if (e <= l.begin) return std::nullopt;
+    // The last sentence: back to the previous full stop or the line start
+    // (after a paragraph of any length; the sentence itself is short).
     std::size_t b = e;
-    while (b > l.begin) {
+    const std::size_t stop_at = e - l.begin > 900 ? e - 900 : l.begin;
+    while (b > stop_at) {
         std::size_t p = prev_cp(t, b);
         if (at(t, p, "。") || at(t, p, "！") || at(t, p, "；")) break;
         b = p;
