@@ -102,11 +102,15 @@ bool read_target_cell(std::string_view text, Cell c, Target& t) {
             if (verb.kind == VerbKind::level) {
                 t.kind = TargetKind::level;
                 t.comparator = v->suffix && !verb.strict ? *v->suffix : verb.op;
+            } else if (std::string_view before = cell.substr(0, p);
+                       before.find("每年") != std::string_view::npos || before.find("年均") != std::string_view::npos) {
+                // "每年提升2%左右": a rate per year, not a change against a reference.
+                t.kind = TargetKind::rate;
+                t.comparator = verb.op;
             } else {
                 t.kind = TargetKind::change;
                 t.comparator = verb.op;
                 Reference ref;
-                std::string_view before = cell.substr(0, p);
                 if (before.find("基期") != std::string_view::npos)
                     ref.label = "基期";
                 else if (auto y = number_at(before, before.find_first_of("0123456789") == std::string_view::npos
@@ -302,6 +306,8 @@ Header read_header(std::string_view t, const std::vector<Cell>& cells, std::size
         std::string_view c = cell_text(t, cells[h]);
         if (c.find("专栏") != std::string_view::npos) break;
         header_begin = h;
+        // "序号" opens the header: the title line above it ("…(2024-2027年)主要目标任务") is not a column.
+        if (header_repeat(t, cells[h])) break;
     }
     for (std::size_t h = header_begin; h < k; ++h) {
         std::string_view c = cell_text(t, cells[h]);
@@ -370,7 +376,8 @@ void read_row(std::string_view t, const std::vector<Cell>& row, Nature nature, c
     // A unit column of its own: "人均预期寿命 / 岁 / 77.3 / 78".
     std::size_t first_middle = 1;
     // "1/10万" starts with a digit but is a unit, not a value.
-    if (row.size() >= 3 && (!value_like(cell_text(t, row[1])) || at(cell_text(t, row[1]), 0, "1/"))) {
+    if (row.size() >= 3 && (!value_like(cell_text(t, row[1])) || at(cell_text(t, row[1]), 0, "1/") ||
+                            (at(cell_text(t, row[1]), 0, "/") && cell_text(t, row[1]).size() > 1))) {
         std::string_view u = cell_text(t, row[1]);
         if (auto parsed = Unit::try_parse(u); parsed && !u.empty() && u.size() <= 24) {
             unit = *parsed;
