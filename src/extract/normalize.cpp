@@ -267,6 +267,35 @@ std::size_t cn_percent_at(std::string_view t, std::size_t i, std::string& out) {
     return n->second;
 }
 
+// Markup a mirror site left in the text: a tag ("<font color=red>",
+// "</font>"), a tag cut at its start ("/font>") or an entity cut at its
+// "&" ("#30465;"). Returns the end of the junk at i, or i.
+std::size_t markup_junk_at(std::string_view t, std::size_t i, std::size_t e) {
+    auto letters = [&](std::size_t j) {
+        std::size_t k = j;
+        while (k < e && k - j < 10 && ((t[k] >= 'a' && t[k] <= 'z') || (t[k] >= 'A' && t[k] <= 'Z'))) ++k;
+        return k;
+    };
+    if (t[i] == '<') {
+        std::size_t j = i + 1 < e && t[i + 1] == '/' ? i + 2 : i + 1;
+        const std::size_t k = letters(j);
+        if (k == j) return i;
+        std::size_t m = k;
+        while (m < e && m - k < 160 && t[m] != '>' && t[m] != '<' && t[m] != '\n') ++m;
+        return m < e && t[m] == '>' && (m == k || t[k] == ' ') ? m + 1 : i;
+    }
+    if (t[i] == '/') {
+        const std::size_t k = letters(i + 1);
+        return k > i + 1 && k < e && t[k] == '>' ? k + 1 : i;
+    }
+    if (t[i] == '#') {
+        std::size_t k = i + 1;
+        while (k < e && k - i <= 6 && t[k] >= '0' && t[k] <= '9') ++k;
+        return k - i >= 3 && k < e && t[k] == ';' ? k + 1 : i;
+    }
+    return i;
+}
+
 // The characters of one line [b, e), with the line's table markers handled.
 void normalise_line(std::string_view t, std::size_t b, std::size_t e, bool pipes, bool trad, Builder& out) {
     std::size_t i = b;
@@ -291,6 +320,13 @@ void normalise_line(std::string_view t, std::size_t b, std::size_t e, bool pipes
     while (i < e) {
         std::size_t n;
         const char32_t c = cp_at(t, i, &n);
+        if (c == '<' || c == '/' || c == '#') {
+            if (const std::size_t junk = markup_junk_at(t, i, e); junk != i) {
+                out.drop(i, junk);
+                i = junk;
+                continue;
+            }
+        }
         if (pipes && c == '|') {
             // A cell separator inside the row: one tab for "  |  ".
             std::size_t sb = i, se = i + 1;

@@ -386,15 +386,19 @@ void read_row(std::string_view t, const std::vector<Cell>& row, Nature nature, c
         }
     }
     // Middle cells: glue text fragments a line break split ("达到国家" / "平均水平").
-    std::vector<Cell> middle;
-    for (std::size_t c = first_middle; c < row.size(); ++c) {
+    // Only when the row has more cells than columns: two cells that each say
+    // "持续改善" under two year columns are two cells.
+    std::vector<Cell> middle(row.begin() + static_cast<std::ptrdiff_t>(std::min(first_middle, row.size())), row.end());
+    for (std::size_t c = 1; c < middle.size() && (columns.empty() || middle.size() > columns.size());) {
         // Only a line break splits a cell: fields of one tab row ("明显下降\t持续下降") stay apart.
-        const bool line_break = !middle.empty() && t.substr(middle.back().e, row[c].b - middle.back().e).find('\n') !=
-                                                       std::string_view::npos;
-        if (line_break && !value_like(cell_text(t, row[c])) && !value_like(cell_text(t, middle.back())))
-            middle.back().e = row[c].e;
-        else
-            middle.push_back(row[c]);
+        const bool line_break =
+            t.substr(middle[c - 1].e, middle[c].b - middle[c - 1].e).find('\n') != std::string_view::npos;
+        if (line_break && !value_like(cell_text(t, middle[c])) && !value_like(cell_text(t, middle[c - 1]))) {
+            middle[c - 1].e = middle[c].e;
+            middle.erase(middle.begin() + static_cast<std::ptrdiff_t>(c));
+        } else {
+            ++c;
+        }
     }
     Target proto;
     proto.indicator = strip_noise(cell_text(t, name));
@@ -430,9 +434,17 @@ void read_row(std::string_view t, const std::vector<Cell>& row, Nature nature, c
         }
     }
     if (base_cell)
-        if (auto b = value_at(t, skip_ws(t, base_cell->b, base_cell->e), base_cell->e);
-            b && skip_ws(t, b->end, base_cell->e) == base_cell->e)
-            proto.baseline = Baseline{base_year, b->value};
+        if (auto b = value_at(t, skip_ws(t, base_cell->b, base_cell->e), base_cell->e)) {
+            const std::size_t after = skip_ws(t, b->end, base_cell->e);
+            if (after == base_cell->e) {
+                proto.baseline = Baseline{base_year, b->value};
+            } else if (std::size_t open = 0; is_open_paren(t, after, &open)) {
+                // "78.2(2021年)": the baseline's own year; "35(邵阳市)": a qualifier.
+                const Cell inside{after + open, base_cell->e};
+                proto.baseline = Baseline{year_inside(t, inside).value_or(base_year.value_or(0)), b->value};
+                if (proto.baseline->year == 0) proto.baseline->year.reset();
+            }
+        }
     for (const auto& [tc, year] : target_cells) {
         Target tg = proto;
         tg.year = year;
