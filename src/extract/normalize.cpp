@@ -200,10 +200,10 @@ std::size_t wrap_width(const std::vector<LineInfo>& lines) {
 
 // True when the line ends inside an open parenthesis that names units and
 // closes within the next few hundred bytes: "(科技部、…中国科协按" / "职责分工负责)".
-bool open_responsibility_paren(std::string_view t, const LineInfo& l) {
+bool open_responsibility_paren(std::string_view t, const LineInfo& l, std::size_t from) {
     int depth = 0;
     std::size_t open = std::string_view::npos;
-    for (std::size_t i = l.b; i < l.e;) {
+    for (std::size_t i = from; i < l.e;) {
         std::size_t n;
         const char32_t c = cp_at(t, i, &n);
         if (c == '(' || c == 0xFF08) {
@@ -403,7 +403,8 @@ Normalized normalize(std::string_view t) {
     const std::size_t width = wrap_width(lines);
     const bool trad = traditional_script(t);
     std::size_t i = 0;
-    std::size_t resume = 0;  // where the current line's content starts (after a join)
+    std::size_t resume = 0;       // where the current line's content starts (after a join)
+    std::size_t group_begin = 0;  // start of the first line of lines being joined
     while (i < lines.size()) {
         const LineInfo& l = lines[i];
         const std::size_t start = std::max(l.b, resume);
@@ -412,13 +413,16 @@ Normalized normalize(std::string_view t) {
             ++i;
             continue;
         }
+        if (!resume) group_begin = l.b;
         const bool pipes = pipe_line(t, l);
         normalise_line(t, start, l.e, pipes, trad, out);
         // The line break: kept, or removed when the sentence runs on.
         std::size_t j = i + 1;
         bool join = false;
         if (!l.blank && !pipes && j < lines.size()) {
-            if (open_responsibility_paren(t, l)) {
+            // From the start of the sentence's first line, so a parenthesis
+            // broken over three lines keeps joining.
+            if (open_responsibility_paren(t, l, resume ? group_begin : l.b)) {
                 join = true;
                 while (j < lines.size() && lines[j].blank) ++j;
             } else if (width && l.chars + 4 >= width && l.chars <= width && !ends_sentence(t, l)) {

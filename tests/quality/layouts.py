@@ -302,7 +302,6 @@ def render(doc: Path, layout: str, out_dir: Path) -> Path | None:
 
 def sets() -> dict[str, tuple[list[Path], Path, Path]]:
     """name → (documents, gold targets, gold tasks)."""
-    sys.path.insert(0, str(ROOT / "python"))
     from healthplan import datasets
 
     q = HERE
