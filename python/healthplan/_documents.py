@@ -302,6 +302,10 @@ _ENDS_SENTENCE = tuple("。；！？：:;!?”）)")
 
 def _read_pdf(path: str) -> str:
     pdfplumber = _need("pdfplumber", path)
+    import logging
+
+    # pdfminer warns about every font it cannot measure; the text is read all the same.
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
     try:
         pdf = pdfplumber.open(path)
     except Exception as err:  # pdfminer raises several types for a broken file
@@ -334,6 +338,13 @@ def _read_pdf(path: str) -> str:
     return "\n".join(out) + "\n"
 
 
+def _radicals(text: str) -> str:
+    """PDF fonts often map ideographs to Kangxi / CJK radical code points (⼈ for 人): NFKC restores them."""
+    import unicodedata
+
+    return "".join(unicodedata.normalize("NFKC", c) if "\u2e80" <= c <= "\u2fdf" else c for c in text)
+
+
 def _pdf_page(page: Any) -> list[tuple[str, bool, bool]]:
     tables = page.find_tables()
     boxes = [t.bbox for t in tables]
@@ -349,12 +360,12 @@ def _pdf_page(page: Any) -> list[tuple[str, bool, bool]]:
     right = max((ln["x1"] for ln in lines), default=0.0)
     size = max((ln["chars"][0]["size"] for ln in lines if ln["chars"]), default=10.0)
     for ln in lines:
-        text = _one_line(ln["text"])
+        text = _radicals(_one_line(ln["text"]))
         if text:
             items.append((ln["top"], text, ln["x1"] >= right - 1.5 * size, False))
     for t in tables:
         rows = t.extract()
-        grid = _fill_merged(rows)
+        grid = [[_radicals(c) for c in r] for r in _fill_merged(rows)]
         for k, line in enumerate(_grid_lines(grid)):
             items.append((t.bbox[1] + k * 0.01, line, False, True))
     items.sort(key=lambda it: it[0])

@@ -51,8 +51,8 @@ def _key(t: hp.Target) -> tuple[object, ...]:
 
 def _html(text: str, charset: str = "utf-8") -> str:
     lines = text.strip("\n").split("\n")
-    head, table, rest = lines[:7], lines[7:13], lines[13:]
-    rows = [table[1:] if False else table] + [rest[i : i + 6] for i in range(0, len(rest), 6)]
+    head, table, rest = lines[:8], lines[8:14], lines[14:]
+    rows = [table] + [rest[i : i + 6] for i in range(0, len(rest), 6)]
     cells = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows)
     paras = "".join(f"<p>{p}</p>" for p in head)
     return (
@@ -114,7 +114,7 @@ def test_html_page(tmp_path, plain: hp.Plan, charset: str) -> None:
 
 def test_html_table_merged_cells(tmp_path) -> None:
     page = (
-        "<html><body><p>示例规划</p><table>"
+        "<html><body><p>示例市卫生健康规划(2021-2030年)</p><table>"
         "<tr><td>序号</td><td>指标</td><td>2020年</td><td>2025年</td><td>2030年</td><td>属性</td></tr>"
         "<tr><td>1</td><td>婴儿死亡率(‰)</td><td>5.6</td><td colspan=2>≤5.0</td><td>预期性</td></tr>"
         "<tr><td>2</td><td>居民健康素养水平(%)</td><td>20</td><td>≥25</td><td>≥30</td><td>预期性</td></tr>"
@@ -131,9 +131,9 @@ def test_docx(tmp_path, plain: hp.Plan) -> None:
     docx = pytest.importorskip("docx")
     d = docx.Document()
     lines = PLAN.strip("\n").split("\n")
-    for line in lines[:7]:
+    for line in lines[:8]:
         d.add_paragraph(line)
-    rows = [lines[7:13]] + [lines[13 + i : 19 + i] for i in range(0, len(lines) - 13, 6)]
+    rows = [lines[8:14]] + [lines[14 + i : 20 + i] for i in range(0, len(lines) - 14, 6)]
     table = d.add_table(rows=len(rows), cols=6)
     for i, r in enumerate(rows):
         for j, c in enumerate(r):
