@@ -27,7 +27,7 @@ from . import _core
 if TYPE_CHECKING:  # pragma: no cover
     from collections.abc import Sequence
 
-__all__ = ["Document", "read_document", "sniff", "READABLE_FORMATS"]
+__all__ = ["READABLE_FORMATS", "Document", "read_document", "sniff"]
 
 #: Formats the readers turn into text.
 READABLE_FORMATS = ("text", "html", "docx", "pdf")
@@ -44,9 +44,9 @@ class Document:
 
 def _error(id_: str, message: str, where: str) -> Exception:
     exc = _core.ParseError(f"[{id_}] {where}: {message}")
-    exc.id = id_  # type: ignore[attr-defined]
-    exc.where = where  # type: ignore[attr-defined]
-    exc.detail = message  # type: ignore[attr-defined]
+    exc.id = id_
+    exc.where = where
+    exc.detail = message
     return exc
 
 
@@ -120,10 +120,53 @@ def _one_line(text: str) -> str:
 # --------------------------------------------------------------------- HTML --
 
 _BLOCK = frozenset(
-    "p div br h1 h2 h3 h4 h5 h6 li ul ol tr table section article header footer blockquote pre dt dd dl "
-    "title center form hr".split()
+    [
+        "p",
+        "div",
+        "br",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "ul",
+        "ol",
+        "tr",
+        "table",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "blockquote",
+        "pre",
+        "dt",
+        "dd",
+        "dl",
+        "title",
+        "center",
+        "form",
+        "hr",
+    ]
 )
-_DROP_TAGS = frozenset("script style noscript nav iframe form button select option svg canvas template head".split())
+_DROP_TAGS = frozenset(
+    [
+        "script",
+        "style",
+        "noscript",
+        "nav",
+        "iframe",
+        "form",
+        "button",
+        "select",
+        "option",
+        "svg",
+        "canvas",
+        "template",
+        "head",
+    ]
+)
 # Navigation, share buttons and footers of government pages, by class or id.
 _DROP_NAMES = re.compile(
     r"(^|[-_ ])(nav|navbar|menu|breadcrumb|crumb|share|bdshare|footer|foot|copyright|sidebar|toolbar|print|"
@@ -233,29 +276,24 @@ def _html_grid(table: Any) -> list[list[str]]:
     pending: dict[tuple[int, int], str] = {}  # (row, col) filled by a rowspan above
     for r, tr in enumerate(rows):
         row: list[str] = []
-        c = 0
-
-        def fill_pending() -> None:
-            nonlocal c
-            while (r, c) in pending:
-                row.append(pending.pop((r, c)))
-                c += 1
-
         cell = tr.child
-        while cell is not None:
-            if cell.tag in ("td", "th"):
-                fill_pending()
-                text = _one_line(_cell_text(cell))
-                attrs = cell.attributes or {}
-                colspan = _span(attrs.get("colspan"))
-                rowspan = _span(attrs.get("rowspan"))
-                for k in range(colspan):
-                    row.append(text)
-                    for d in range(1, rowspan):
-                        pending[(r + d, c + k)] = text
-                c += colspan
+        while True:
+            # Slots a rowspan above covers come before this row's next own cell.
+            while (r, len(row)) in pending:
+                row.append(pending.pop((r, len(row))))
+            while cell is not None and cell.tag not in ("td", "th"):
+                cell = cell.next
+            if cell is None:
+                break
+            text = _one_line(_cell_text(cell))
+            attrs = cell.attributes or {}
+            colspan = _span(attrs.get("colspan"))
+            rowspan = _span(attrs.get("rowspan"))
+            for _ in range(colspan):
+                for d in range(1, rowspan):
+                    pending[(r + d, len(row))] = text
+                row.append(text)
             cell = cell.next
-        fill_pending()
         grid.append(row)
     return grid
 

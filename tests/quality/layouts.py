@@ -375,9 +375,7 @@ def main() -> int:
         if layout == "plain":
             plain[name] = s
         base = plain.get(name)
-        ratio = (
-            " ".join(f"{(s[k] / base[k] if base[k] else 1.0):.2f}" for k in ("P", "R", "F1")) if base else ""
-        )
+        ratio = " ".join(f"{(s[k] / base[k] if base[k] else 1.0):.2f}" for k in ("P", "R", "F1")) if base else ""
         print(f"{name:<9} {layout:<12} {s['P']:>9.3f} {s['R']:>9.3f} {s['F1']:>8.3f}   {ratio}")
         sys.stdout.flush()
     return 0

@@ -12,6 +12,7 @@ import argparse
 import io
 import json
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -55,10 +56,16 @@ def write_frames(frames: dict[str, pd.DataFrame], fmt: str, out: io.TextIOBase) 
 
 
 def _cmd_compare(args: argparse.Namespace) -> int:
-    from .._inputs import list_inputs, read_plans
+    from .._inputs import collect_inputs, read_plans, report_skipped
     from ..compare import compare, load_catalog
 
-    plans = read_plans(list_inputs(args.inputs))
+    inputs = collect_inputs(args.inputs)
+    report_skipped(inputs, sys.stderr.write)
+    failures: list[tuple[Path, str]] | None = [] if args.keep_going else None
+    plans = read_plans(inputs.files, failures=failures)
+    status = _failure_status(failures, len(inputs.files))
+    if status == 2:
+        return status
     catalog = load_catalog(*(args.catalog or []))
     result = compare(plans, catalog=catalog, interpolate=not args.no_interpolate)
     frames = result.frames()
@@ -70,20 +77,50 @@ def _cmd_compare(args: argparse.Namespace) -> int:
         print(args.output)
     else:
         write_frames(frames, args.format, sys.stdout)
-    return 0
+    return status
+
+
+def _failure_status(failures: list[tuple[Path, str]] | None, total: int) -> int:
+    """--keep-going: each failure on stderr; 1 when some failed, 2 when none could be read."""
+    if not failures:
+        return 0
+    for _path, why in failures:
+        print(f"healthplan: error: {why}", file=sys.stderr)
+    print(f"healthplan: {len(failures)} of {total} files could not be read", file=sys.stderr)
+    return 2 if len(failures) == total else 1
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
+    from .._inputs import collect_inputs, read_plans, report_skipped
     from ..report import run_report
 
+    inputs_arg = args.inputs
+    status = 0
+    if args.inputs:
+        inputs = collect_inputs(args.inputs)
+        report_skipped(inputs, sys.stderr.write)
+        inputs_arg = [str(f) for f in inputs.files]
+        if args.keep_going:
+            # Documents are small: reading each once more is cheaper than a second code path in the report.
+            failures: list[tuple[Path, str]] = []
+            for f in inputs.files:
+                read_plans([f], failures=failures)
+            bad = {str(p) for p, _ in failures}
+            inputs_arg = [f for f in inputs_arg if f not in bad]
+            status = _failure_status(failures, len(inputs.files))
+            if status == 2:
+                return status
     path = run_report(
-        args.inputs,
+        inputs_arg,
         output=args.output,
         catalog_files=args.catalog or [],
         observations=args.observations,
         plots=not args.no_plots,
     )
-    return 0 if path else 1
+    return (status or 0) if path else 1
+
+
+_KEEP_GOING = "report a file that cannot be read and go on (exit 1 when some failed, 2 when none could be read)"
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -97,8 +134,9 @@ def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
         "inputs",
         nargs="+",
         metavar="PLAN_OR_TEXT",
-        help="plan .json files, raw .txt documents (extracted first) or folders of them",
+        help="plan .json files, documents (text, HTML, .docx, PDF; extracted first) or folders of them",
     )
+    p.add_argument("--keep-going", action="store_true", help=_KEEP_GOING)
     p.add_argument("--format", choices=("csv", "json", "md"), default="md")
     p.add_argument(
         "--table",
@@ -131,8 +169,9 @@ def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
         "inputs",
         nargs="*",
         metavar="FILE_OR_DIR",
-        help="plan .json files, .txt documents or folders (default: the bundled documents)",
+        help="plan .json files, documents (text, HTML, .docx, PDF) or folders (default: the bundled documents)",
     )
+    p.add_argument("--keep-going", action="store_true", help=_KEEP_GOING)
     p.add_argument(
         "-o",
         "--output",

@@ -10,9 +10,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-
-from collections.abc import Callable, Iterator
+from typing import Any
 
 from .._core import Error, Plan
 from .._inputs import collect_inputs, report_skipped
@@ -93,7 +93,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_records(records) -> None:
+def _print_records(records: Iterable[dict[str, Any]]) -> None:
     write = sys.stdout.write
     for r in records:
         write(json.dumps(r, ensure_ascii=False) + "\n")

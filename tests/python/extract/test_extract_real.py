@@ -43,7 +43,9 @@ def test_corpus_is_complete() -> None:
 
 
 def test_real_targets(quality, healthplan_cli, tmp_path) -> None:
-    out = subprocess.run([*healthplan_cli, "targets", *map(str, DOCS)], capture_output=True, text=True, encoding="utf-8")
+    out = subprocess.run(
+        [*healthplan_cli, "targets", *map(str, DOCS)], capture_output=True, text=True, encoding="utf-8"
+    )
     assert out.returncode == 0, out.stderr
     pred = tmp_path / "targets.jsonl"
     pred.write_text(out.stdout, encoding="utf-8")
