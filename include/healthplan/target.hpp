@@ -6,9 +6,9 @@
 #include <string_view>
 #include <vector>
 
+#include "healthplan/agency.hpp"
 #include "healthplan/config.hpp"
 #include "healthplan/indicator.hpp"
-#include "healthplan/agency.hpp"
 #include "healthplan/span.hpp"
 #include "healthplan/units.hpp"
 
@@ -75,8 +75,8 @@ struct Target {
     bool soft = false;      // 力争: strive to, not promise
     std::string benchmark;  // benchmark targets: "国家平均水平", "自治区平均水平"
     Certainty certainty = Certainty::certain;
-    std::string note;                  // why uncertain, or other remarks
-    std::string task_id;               // the task it is stated in, if any
+    std::string note;     // why uncertain, or other remarks
+    std::string task_id;  // the task it is stated in, if any
     // Who answers for it (schema 2): the 牵头单位 / 责任单位 columns of a target
     // responsibility table, else the units of the task it is stated in.
     std::vector<Agency> lead;

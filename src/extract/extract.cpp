@@ -209,15 +209,17 @@ std::string decode_to_utf8(std::string_view bytes, std::string_view encoding, st
 [[noreturn]] void reject_format(std::string_view format, const std::string& where) {
     std::string how;
     if (format == "html")
-        how = "an HTML page: read it with the Python package (healthplan.extract_file, the healthplan command), "
-              "or hand healthplan::extract its text";
+        how =
+            "an HTML page: read it with the Python package (healthplan.extract_file, the healthplan command), "
+            "or hand healthplan::extract its text";
     else if (format == "docx" || format == "pdf")
         how = "a " + std::string(format == "docx" ? "Word .docx" : "PDF") +
               " document: read it with the Python package (healthplan.extract_file, the healthplan command; "
               "pip install 'healthplan[documents]'), or hand healthplan::extract its text";
     else if (format == "ole")
-        how = "an old Office or WPS file (.doc/.xls/.wps), which cannot be read: convert it first, "
-              "e.g. soffice --headless --convert-to docx FILE";
+        how =
+            "an old Office or WPS file (.doc/.xls/.wps), which cannot be read: convert it first, "
+            "e.g. soffice --headless --convert-to docx FILE";
     else if (format == "xlsx" || format == "pptx" || format == "odf" || format == "zip" || format == "rtf")
         how = "a " + std::string(format) +
               " file, which cannot be read: convert it to .docx or text first, e.g. soffice --headless "

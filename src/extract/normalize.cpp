@@ -15,7 +15,7 @@ namespace {
 // the output is the source's prefix [0, clean). The first change copies that
 // prefix once, so a text in the seeds' layout costs one scan and no map.
 class Builder {
-public:
+  public:
     explicit Builder(std::string_view src) : src_(src) {}
 
     void copy(std::size_t b, std::size_t e) {
@@ -47,7 +47,7 @@ public:
         return std::move(out_);
     }
 
-private:
+  private:
     void dirty() {
         if (out_.changed) return;
         out_.changed = true;
@@ -74,17 +74,28 @@ bool is_cjk_punct(char32_t c) { return (c >= 0x3001 && c <= 0x303F) || (c >= 0xF
 bool is_digit_cp(char32_t c) { return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19); }
 bool is_cn_digit(char32_t c) {
     switch (c) {
-        case U'〇': case U'零': case U'一': case U'二': case U'三': case U'四':
-        case U'五': case U'六': case U'七': case U'八': case U'九': return true;
-        default: return false;
+        case U'〇':
+        case U'零':
+        case U'一':
+        case U'二':
+        case U'三':
+        case U'四':
+        case U'五':
+        case U'六':
+        case U'七':
+        case U'八':
+        case U'九':
+            return true;
+        default:
+            return false;
     }
 }
 bool is_hspace(char32_t c) { return c == ' ' || c == 0x3000 || c == 0xA0; }
 // Text after a space that starts another unit of a list ("市公安局 市交通运输局"):
 // that space separates two names and stays.
 bool starts_unit_name(std::string_view t, std::size_t i) {
-    static constexpr std::array<std::string_view, 10> prefixes = {"市", "县", "区", "省", "州", "镇",
-                                                                  "乡", "各", "国家", "自治区"};
+    static constexpr std::array<std::string_view, 10> prefixes = {"市", "县", "区", "省",   "州",
+                                                                  "镇", "乡", "各", "国家", "自治区"};
     for (auto p : prefixes)
         if (at(t, i, p)) return true;
     return false;
@@ -170,7 +181,8 @@ bool markdown_rule(std::string_view t, const LineInfo& l) {
 bool pipe_line(std::string_view t, const LineInfo& l) {
     std::size_t b = skip_ws(t, l.b, l.e);
     if (b >= l.e) return false;
-    return t[l.e - 1] == '|' || t[b] == '|' || std::string_view(t.substr(b, l.e - b)).find(" | ") != std::string_view::npos;
+    return t[l.e - 1] == '|' || t[b] == '|' ||
+           std::string_view(t.substr(b, l.e - b)).find(" | ") != std::string_view::npos;
 }
 
 bool ends_sentence(std::string_view t, const LineInfo& l) {

@@ -23,10 +23,10 @@
 #include <cstdint>
 #include <utility>
 
-#include "healthplan/span.hpp"  // opens the inline namespace healthplan::v0 first
 #include <string>
 #include <string_view>
 #include <vector>
+#include "healthplan/span.hpp"  // opens the inline namespace healthplan::v0 first
 
 namespace healthplan::v0::detail::extract {
 

@@ -533,9 +533,8 @@ std::size_t parse_table(std::string_view t, const std::vector<Cell>& cells, std:
                 }
             if (last_row && nature == Nature::unspecified) {
                 // The last row has no next row number to end it: take the cells its columns need.
-                const std::size_t need =
-                    1 + std::max<std::size_t>(columns.size(), 2) + (nature_column ? 1 : 0) + header.trailing +
-                    (header.unit_column ? 1 : 0);
+                const std::size_t need = 1 + std::max<std::size_t>(columns.size(), 2) + (nature_column ? 1 : 0) +
+                                         header.trailing + (header.unit_column ? 1 : 0);
                 row.resize(std::min(row.size(), need - (nature_column ? 1 : 0)));
                 used = row.size();
             }

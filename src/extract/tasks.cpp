@@ -665,8 +665,8 @@ void link_units(const Document&, Plan& plan) {
         if (!tg.lead.empty() || !tg.responsible.empty()) continue;
         const Task* task = nullptr;
         if (!tg.task_id.empty()) {
-            auto it = std::lower_bound(by_id.begin(), by_id.end(), std::make_pair(std::string_view(tg.task_id),
-                                                                                  static_cast<const Task*>(nullptr)));
+            auto it = std::lower_bound(by_id.begin(), by_id.end(),
+                                       std::make_pair(std::string_view(tg.task_id), static_cast<const Task*>(nullptr)));
             if (it != by_id.end() && it->first == tg.task_id) task = it->second;
         }
         if (!task && tg.span) {

@@ -21,8 +21,8 @@ constexpr Pair table[] = {
 
 char32_t simplified(char32_t c) noexcept {
     if (c < 0x3400) return c;
-    const Pair* it = std::lower_bound(std::begin(table), std::end(table), c,
-                                      [](const Pair& p, char32_t v) { return p.from < v; });
+    const Pair* it =
+        std::lower_bound(std::begin(table), std::end(table), c, [](const Pair& p, char32_t v) { return p.from < v; });
     return it != std::end(table) && it->from == c ? it->to : c;
 }
 

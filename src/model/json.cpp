@@ -111,9 +111,8 @@ json plan_to_json(const Plan& p) {
     j["period"] = {{"start", optional_to_json(p.period_start)}, {"end", optional_to_json(p.period_end)}};
     j["status"] = to_string(p.status);
     j["references"] = p.references;
-    j["source"] = {
-        {"name", p.source.name}, {"sha256", p.source.sha256}, {"size", p.source.size}, {"encoding", p.source.encoding},
-        {"format", p.source.format}, {"text", p.source.text}};
+    j["source"] = {{"name", p.source.name},         {"sha256", p.source.sha256}, {"size", p.source.size},
+                   {"encoding", p.source.encoding}, {"format", p.source.format}, {"text", p.source.text}};
     json sections = json::array(), indicators = json::array(), targets = json::array(), tasks = json::array();
     for (const auto& s : p.sections) sections.push_back(section_to_json(s));
     for (const auto& i : p.indicators) indicators.push_back(indicator_to_json(i));
