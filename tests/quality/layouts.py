@@ -29,6 +29,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -350,15 +351,14 @@ def score_layout(docs: list[Path], gold_t: Path, gold_k: Path, layout: str, work
     return {"P": float(m.group(1)), "R": float(m.group(2)), "F1": float(f.group(1))}
 
 
-def table(set_names: list[str], layouts: list[str]) -> list[tuple[str, str, dict[str, float] | None]]:
-    rows = []
+def table(set_names: list[str], layouts: list[str]) -> Iterator[tuple[str, str, dict[str, float] | None]]:
+    """(set, layout, scores) as each is scored; scores None when the layout cannot be made here."""
     all_sets = sets()
     with tempfile.TemporaryDirectory() as tmp:
         for name in set_names:
             docs, gt, gk = all_sets[name]
             for layout in layouts:
-                rows.append((name, layout, score_layout(docs, gt, gk, layout, Path(tmp) / name)))
-    return rows
+                yield name, layout, score_layout(docs, gt, gk, layout, Path(tmp) / name)
 
 
 def main() -> int:
