@@ -212,7 +212,7 @@ std::size_t wrap_width(const std::vector<LineInfo>& lines) {
 
 // True when the line ends inside an open parenthesis that names units and
 // closes within the next few hundred bytes: "(科技部、…中国科协按" / "职责分工负责)".
-bool open_responsibility_paren(std::string_view t, const LineInfo& l, std::size_t from) {
+bool open_responsibility_paren(std::string_view t, const LineInfo& l, std::size_t from, bool trad) {
     int depth = 0;
     std::size_t open = std::string_view::npos;
     for (std::size_t i = from; i < l.e;) {
@@ -244,7 +244,7 @@ bool open_responsibility_paren(std::string_view t, const LineInfo& l, std::size_
     for (std::size_t i = open; i < close;) {
         std::size_t n;
         const char32_t c = cp_at(t, i, &n);
-        if (!is_space_cp(c)) inside.append(t.substr(i, n));
+        if (!is_space_cp(c)) append_utf8(inside, trad ? simplified(c) : c);
         i += n;
     }
     for (std::string_view role : {"负责", "牵头", "参与", "配合"})
@@ -277,6 +277,24 @@ std::size_t cn_percent_at(std::string_view t, std::size_t i, std::string& out) {
     if (!n || n->first <= 0 || n->first > 100) return i;
     out = std::to_string(n->first) + "%";
     return n->second;
+}
+
+// A table row laid out with runs of spaces: at least two runs of two or more
+// spaces between text ("1  人均预期寿命  岁  78.09"); indentation does not count.
+bool space_fields(std::string_view t, std::size_t b, std::size_t e) {
+    if (e - b > 400) return false;
+    std::size_t i = skip_ws(t, b, e), runs = 0;
+    while (i < e) {
+        std::size_t n;
+        const char32_t c = cp_at(t, i, &n);
+        if (is_hspace(c) && i + n < e && is_hspace(cp_at(t, i + n))) {
+            ++runs;
+            while (i < e && is_hspace(cp_at(t, i, &n))) i += n;
+            continue;
+        }
+        i += n;
+    }
+    return runs >= 2;
 }
 
 // Markup a mirror site left in the text: a tag ("<font color=red>",
@@ -329,6 +347,7 @@ void normalise_line(std::string_view t, std::size_t b, std::size_t e, bool pipes
         }
     }
     std::string buf;
+    const bool fields = space_fields(t, i, e);
     while (i < e) {
         std::size_t n;
         const char32_t c = cp_at(t, i, &n);
@@ -349,9 +368,11 @@ void normalise_line(std::string_view t, std::size_t b, std::size_t e, bool pipes
             i = se;
             continue;
         }
-        // Full-width digits and ％ are left to the grammar, which reads them
-        // as written (and keeps "％" in unit_text); letters and ／ it does not know.
-        if ((c >= 0xFF21 && c <= 0xFF3A) || (c >= 0xFF41 && c <= 0xFF5A)) {
+        if (c >= 0xFF10 && c <= 0xFF19) {
+            out.put(std::string(1, static_cast<char>('0' + (c - 0xFF10))), i, i + n);
+        } else if (c == 0xFF05) {
+            out.put("%", i, i + n);
+        } else if ((c >= 0xFF21 && c <= 0xFF3A) || (c >= 0xFF41 && c <= 0xFF5A)) {
             out.put(std::string(1, static_cast<char>(c - 0xFF21 + 'A')), i, i + n);
         } else if (c == 0xFF0F) {
             out.put("/", i, i + n);
@@ -367,6 +388,13 @@ void normalise_line(std::string_view t, std::size_t b, std::size_t e, bool pipes
                 out.put("。", i, i + 1);
             else
                 out.copy(i, i + 1);
+        } else if (fields && is_hspace(c) && i > b && i + n < e && is_hspace(cp_at(t, i + n))) {
+            // A run of spaces between the fields of a table row: one tab.
+            std::size_t r = i;
+            while (r < e && (is_hspace(cp_at(t, r)) || t[r] == '\t')) r += u8len(static_cast<unsigned char>(t[r]));
+            out.put("\t", i, r);
+            i = r;
+            continue;
         } else if (is_hspace(c) && i > b) {
             // One space (not a run: runs separate table fields).
             const std::size_t after = i + n;
@@ -434,7 +462,7 @@ Normalized normalize(std::string_view t) {
         if (!l.blank && !pipes && j < lines.size()) {
             // From the start of the sentence's first line, so a parenthesis
             // broken over three lines keeps joining.
-            if (open_responsibility_paren(t, l, resume ? group_begin : l.b)) {
+            if (open_responsibility_paren(t, l, resume ? group_begin : l.b, trad)) {
                 join = true;
                 while (j < lines.size() && lines[j].blank) ++j;
             } else if (width && l.chars + 4 >= width && l.chars <= width && !ends_sentence(t, l)) {
