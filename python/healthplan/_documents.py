@@ -376,11 +376,24 @@ def _read_pdf(path: str) -> str:
     return "\n".join(out) + "\n"
 
 
+# CJK Radicals Supplement code points that PDF fonts use for whole ideographs,
+# with their unified ideograph (Unicode's EquivalentUnifiedIdeograph.txt); the
+# Kangxi radicals (⼈ for 人) NFKC already maps.
+_RADICAL_SUPPLEMENT = dict(
+    zip(
+        "⺟⺠⻄⻅⻆⻈⻉⻋⻓⻔⻘⻚⻛⻜⻝⻢⻤⻥⻦⻩⻬⻮⻰⻳",
+        "母民西见角讠贝车长门青页风飞食马鬼鱼鸟黄齐齿龙龟",
+    )
+)
+
+
 def _radicals(text: str) -> str:
-    """PDF fonts often map ideographs to Kangxi / CJK radical code points (⼈ for 人): NFKC restores them."""
+    """PDF fonts often map ideographs to radical code points (⼈ for 人, ⺠ for 民): restore them."""
     import unicodedata
 
-    return "".join(unicodedata.normalize("NFKC", c) if "\u2e80" <= c <= "\u2fdf" else c for c in text)
+    return "".join(
+        _RADICAL_SUPPLEMENT.get(c) or unicodedata.normalize("NFKC", c) if "\u2e80" <= c <= "\u2fdf" else c for c in text
+    )
 
 
 def _pdf_page(page: Any) -> list[tuple[str, bool, bool]]:
