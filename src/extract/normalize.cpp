@@ -25,7 +25,7 @@ class Builder {
             return;
         }
         dirty();
-        for (std::size_t i = b; i < e; ++i) push(src_[i], i, i + 1);
+        linear(b, e);
     }
     // Writes `repl` for the original bytes [b, e).
     void put(std::string_view repl, std::size_t b, std::size_t e) {
@@ -34,32 +34,35 @@ class Builder {
             return;
         }
         dirty();
-        for (char c : repl) push(c, b, e);
+        if (repl.empty()) return;
+        out_.segments.push_back(Normalized::Segment{static_cast<std::uint32_t>(out_.text.size()),
+                                                    static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e),
+                                                    false});
+        out_.text.append(repl);
     }
     void drop(std::size_t b, std::size_t e) {
         if (b < e) dirty();
     }
-    Normalized finish() && {
-        if (out_.changed) {
-            out_.from.push_back(static_cast<std::uint32_t>(src_.size()));
-            out_.to.push_back(static_cast<std::uint32_t>(src_.size()));
-        }
-        return std::move(out_);
-    }
+    Normalized finish() && { return std::move(out_); }
 
   private:
     void dirty() {
         if (out_.changed) return;
         out_.changed = true;
         out_.text.reserve(src_.size() + 16);
-        out_.from.reserve(src_.size() + 16);
-        out_.to.reserve(src_.size() + 16);
-        for (std::size_t i = 0; i < clean_; ++i) push(src_[i], i, i + 1);
+        out_.segments.push_back(Normalized::Segment{0, 0, 0, true});
+        out_.text.append(src_.substr(0, clean_));
+        out_.segments.back().to = static_cast<std::uint32_t>(clean_);
     }
-    void push(char c, std::size_t b, std::size_t e) {
-        out_.text.push_back(c);
-        out_.from.push_back(static_cast<std::uint32_t>(b));
-        out_.to.push_back(static_cast<std::uint32_t>(e));
+    // Appends original [b, e) byte for byte, extending the last run when it continues it.
+    void linear(std::size_t b, std::size_t e) {
+        auto& segs = out_.segments;
+        if (segs.empty() || !segs.back().linear || segs.back().to != b ||
+            segs.back().at + (segs.back().to - segs.back().from) != out_.text.size())
+            segs.push_back(Normalized::Segment{static_cast<std::uint32_t>(out_.text.size()),
+                                               static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(b), true});
+        segs.back().to = static_cast<std::uint32_t>(e);
+        out_.text.append(src_.substr(b, e - b));
     }
     std::string_view src_;
     Normalized out_;

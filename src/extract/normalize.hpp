@@ -33,15 +33,37 @@ namespace healthplan::v0::detail::extract {
 struct Normalized {
     bool changed = false;  // false: `text` is empty and spans need no mapping
     std::string text;
-    // For each byte of `text`: the original bytes [from, to) it stands for.
-    std::vector<std::uint32_t> from, to;
+    // The offset map, one segment per run: a copied run maps byte for byte
+    // (linear), a replacement maps all its bytes to the original range it
+    // replaced. Sorted by `at`; a few segments per edit, not per byte.
+    struct Segment {
+        std::uint32_t at = 0;            // first byte in `text`
+        std::uint32_t from = 0, to = 0;  // original range
+        bool linear = false;
+    };
+    std::vector<Segment> segments;
 
     // The original range of the normalised range [b, e).
     std::pair<std::size_t, std::size_t> original(std::size_t b, std::size_t e, std::size_t original_size) const {
         if (!changed) return {b, e};
-        const std::size_t ob = b < from.size() ? from[b] : original_size;
-        const std::size_t oe = e == 0 ? ob : (e - 1 < to.size() ? to[e - 1] : original_size);
+        const std::size_t ob = b < text.size() ? start_of(b) : original_size;
+        const std::size_t oe = e == 0 ? ob : (e - 1 < text.size() ? end_of(e - 1) : original_size);
         return {ob, std::max(ob, oe)};
+    }
+
+  private:
+    const Segment& segment(std::size_t i) const {
+        auto it = std::upper_bound(segments.begin(), segments.end(), i,
+                                   [](std::size_t v, const Segment& s) { return v < s.at; });
+        return *(it - 1);  // segments[0].at == 0
+    }
+    std::size_t start_of(std::size_t i) const {
+        const Segment& s = segment(i);
+        return s.linear ? s.from + (i - s.at) : s.from;
+    }
+    std::size_t end_of(std::size_t i) const {
+        const Segment& s = segment(i);
+        return s.linear ? s.from + (i - s.at) + 1 : s.to;
     }
 };
 
