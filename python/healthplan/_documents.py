@@ -364,8 +364,10 @@ def _read_pdf(path: str) -> str:
     out: list[str] = []
     joining = False
     for page in pages:
-        for text, full, is_row in page:
-            if _PAGE_NO.match(text):
+        last = len(page) - 1
+        for k, (text, full, is_row) in enumerate(page):
+            # A page number sits first or last on its page; a bare number elsewhere is a table cell.
+            if k in (0, last) and not is_row and _PAGE_NO.match(text):
                 continue
             if joining and not is_row and out:
                 out[-1] += text
