@@ -454,7 +454,10 @@ def _drop_running_lines(pages: list[list[tuple[str, bool, bool]]]) -> None:
                 key = re.sub(r"\d+", "#", page[pos][0])
                 seen[key] = seen.get(key, 0) + 1
         for key, n in seen.items():
-            if n * 2 > len(pages) and len(key) < 60:
+            # A running header or footer has words ("某某市人民政府文件"); a number
+            # or a short cell ("7.8", "预期性") that happens to end many pages is text.
+            words = sum(1 for c in key if c.isalpha())
+            if n * 2 > len(pages) and len(key) < 60 and words >= 4:
                 for page in pages:
                     if page and re.sub(r"\d+", "#", page[pos][0]) == key:
                         page.pop(pos)
