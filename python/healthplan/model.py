@@ -211,8 +211,9 @@ def _targets_frame(self: Plan) -> pd.DataFrame:
                 "certainty": t.certainty.name,
                 "task_id": t.task_id,
                 "task_number": task.number_string() if task else "",
-                "lead": "、".join(a.name for a in t.lead),
-                "responsible": "、".join(a.name for a in t.responsible),
+                # A version-1 plan has no units on its targets: its task's.
+                "lead": "、".join(a.name for a in (t.lead or (task.lead if task else []))),
+                "responsible": "、".join(a.name for a in (t.responsible or (task.responsible if task else []))),
                 "section": " > ".join(t.section),
                 "evidence": span.evidence if span else "",
                 "span_begin": span.begin if span else None,
