@@ -284,15 +284,17 @@ std::size_t cn_percent_at(std::string_view t, std::size_t i, std::string& out) {
 
 // A table row laid out with runs of spaces: at least two runs of two or more
 // spaces between text ("1  人均预期寿命  岁  78.09"); indentation does not count.
+bool field_space(char32_t c) { return c == ' ' || c == 0x3000; }  // not NBSP: pages space letters with it
+
 bool space_fields(std::string_view t, std::size_t b, std::size_t e) {
     if (e - b > 400) return false;
     std::size_t i = skip_ws(t, b, e), runs = 0;
     while (i < e) {
         std::size_t n;
         const char32_t c = cp_at(t, i, &n);
-        if (is_hspace(c) && i + n < e && is_hspace(cp_at(t, i + n))) {
+        if (field_space(c) && i + n < e && field_space(cp_at(t, i + n))) {
             ++runs;
-            while (i < e && is_hspace(cp_at(t, i, &n))) i += n;
+            while (i < e && field_space(cp_at(t, i, &n))) i += n;
             continue;
         }
         i += n;
@@ -351,6 +353,14 @@ void normalise_line(std::string_view t, std::size_t b, std::size_t e, bool pipes
     }
     std::string buf;
     const bool fields = space_fields(t, i, e);
+    // Stray spaces are removed in prose only: a short line without sentence
+    // punctuation may be a label and its value ("发文字号 乌海政办发〔2021〕37号").
+    const bool prose =
+        !fields && (e - b >= 90 || std::string_view(t.substr(b, e - b)).find_first_of(",;") != std::string_view::npos ||
+                    t.substr(b, e - b).find("，") != std::string_view::npos ||
+                    t.substr(b, e - b).find("。") != std::string_view::npos ||
+                    t.substr(b, e - b).find("；") != std::string_view::npos ||
+                    t.substr(b, e - b).find("、") != std::string_view::npos);
     while (i < e) {
         std::size_t n;
         const char32_t c = cp_at(t, i, &n);
@@ -391,10 +401,10 @@ void normalise_line(std::string_view t, std::size_t b, std::size_t e, bool pipes
                 out.put("。", i, i + 1);
             else
                 out.copy(i, i + 1);
-        } else if (fields && is_hspace(c) && i > b && i + n < e && is_hspace(cp_at(t, i + n))) {
+        } else if (fields && field_space(c) && i > b && i + n < e && field_space(cp_at(t, i + n))) {
             // A run of spaces between the fields of a table row: one tab.
             std::size_t r = i;
-            while (r < e && (is_hspace(cp_at(t, r)) || t[r] == '\t')) r += u8len(static_cast<unsigned char>(t[r]));
+            while (r < e && (field_space(cp_at(t, r)) || t[r] == '\t')) r += u8len(static_cast<unsigned char>(t[r]));
             out.put("\t", i, r);
             i = r;
             continue;
@@ -404,7 +414,7 @@ void normalise_line(std::string_view t, std::size_t b, std::size_t e, bool pipes
             const bool single = after < e && !is_hspace(cp_at(t, after)) && t[after] != '\t' &&
                                 !is_hspace(cp_at(t, prev_cp(t, i))) && t[i - 1] != '\t';
             bool gap = false;
-            if (single) {
+            if (single && prose) {
                 const char32_t p = cp_at(t, prev_cp(t, i));
                 const char32_t nx = cp_at(t, after);
                 const bool p_num = is_digit_cp(p) || p == '%' || p == 0x2030 || p == 0xFF05;
