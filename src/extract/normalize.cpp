@@ -355,12 +355,11 @@ void normalise_line(std::string_view t, std::size_t b, std::size_t e, bool pipes
     const bool fields = space_fields(t, i, e);
     // Stray spaces are removed in prose only: a short line without sentence
     // punctuation may be a label and its value ("发文字号 乌海政办发〔2021〕37号").
-    const bool prose =
-        !fields && (e - b >= 90 || std::string_view(t.substr(b, e - b)).find_first_of(",;") != std::string_view::npos ||
-                    t.substr(b, e - b).find("，") != std::string_view::npos ||
-                    t.substr(b, e - b).find("。") != std::string_view::npos ||
-                    t.substr(b, e - b).find("；") != std::string_view::npos ||
-                    t.substr(b, e - b).find("、") != std::string_view::npos);
+    const bool prose = !fields && (std::string_view(t.substr(b, e - b)).find_first_of(",;") != std::string_view::npos ||
+                                   t.substr(b, e - b).find("，") != std::string_view::npos ||
+                                   t.substr(b, e - b).find("。") != std::string_view::npos ||
+                                   t.substr(b, e - b).find("；") != std::string_view::npos ||
+                                   t.substr(b, e - b).find("、") != std::string_view::npos);
     while (i < e) {
         std::size_t n;
         const char32_t c = cp_at(t, i, &n);
