@@ -353,8 +353,8 @@ void normalise_line(std::string_view t, std::size_t b, std::size_t e, bool pipes
     }
     std::string buf;
     const bool fields = space_fields(t, i, e);
-    // Stray spaces are removed in prose only: a short line without sentence
-    // punctuation may be a label and its value ("发文字号 乌海政办发〔2021〕37号").
+    // A space between two CJK characters goes in prose only: a line without
+    // sentence punctuation may be a label and its value ("发文字号 乌海政办发…").
     const bool prose = !fields && (std::string_view(t.substr(b, e - b)).find_first_of(",;") != std::string_view::npos ||
                                    t.substr(b, e - b).find("，") != std::string_view::npos ||
                                    t.substr(b, e - b).find("。") != std::string_view::npos ||
@@ -413,13 +413,13 @@ void normalise_line(std::string_view t, std::size_t b, std::size_t e, bool pipes
             const bool single = after < e && !is_hspace(cp_at(t, after)) && t[after] != '\t' &&
                                 !is_hspace(cp_at(t, prev_cp(t, i))) && t[i - 1] != '\t';
             bool gap = false;
-            if (single && prose) {
+            if (single) {
                 const char32_t p = cp_at(t, prev_cp(t, i));
                 const char32_t nx = cp_at(t, after);
                 const bool p_num = is_digit_cp(p) || p == '%' || p == 0x2030 || p == 0xFF05;
                 if ((is_cjk(p) || is_cjk_punct(p)) && is_digit_cp(nx)) gap = true;
                 if (p_num && is_cjk(nx)) gap = true;
-                if (is_cjk(p) && is_cjk(nx) && !starts_unit_name(t, after)) gap = true;
+                if (prose && is_cjk(p) && is_cjk(nx) && !starts_unit_name(t, after)) gap = true;
             }
             if (gap)
                 out.drop(i, after);
