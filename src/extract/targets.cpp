@@ -1674,8 +1674,10 @@ void extract_targets(const Document& d, Plan& plan) {
         if (!drop[i]) kept.push_back(std::move(found.front()));
         found.pop_front();
     }
-    std::stable_sort(kept.begin(), kept.end(),
-                     [](const Target& a, const Target& b) { return a.span->begin < b.span->begin; });
+    std::stable_sort(kept.begin(), kept.end(), [](const Target& a, const Target& b) {
+        // value_or: GCC 12 cannot see that every target here has a span (-Wmaybe-uninitialized)
+        return (a.span ? a.span->begin : 0) < (b.span ? b.span->begin : 0);
+    });
 
     // Ids, indicators, sections and tasks.
     std::map<std::string, std::size_t> indicator_index;
