@@ -382,8 +382,6 @@ void normalise_line(std::string_view t, std::size_t b, std::size_t e, bool pipes
         }
         if (c >= 0xFF10 && c <= 0xFF19) {
             out.put(std::string(1, static_cast<char>('0' + (c - 0xFF10))), i, i + n);
-        } else if (c == 0xFF05) {
-            out.put("%", i, i + n);
         } else if ((c >= 0xFF21 && c <= 0xFF3A) || (c >= 0xFF41 && c <= 0xFF5A)) {
             out.put(std::string(1, static_cast<char>(c - 0xFF21 + 'A')), i, i + n);
         } else if (c == 0xFF0F) {

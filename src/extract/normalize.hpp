@@ -13,7 +13,7 @@
 //   parenthesis "(…按职\n责分工负责)" broken over lines is joined wherever;
 // - a single space between CJK and a number ("提高到 35%", "到 2025年",
 //   "0.5 个百分点"), and between CJK characters in prose lines ("城、乡 居民");
-// - full-width digits, letters, ％ and ／ become ASCII; "." used as a full
+// - full-width digits, letters and ／ become ASCII (％ is read as written); "." used as a full
 //   stop after CJK becomes "。";
 // - traditional characters become simplified (a table from OpenCC's data,
 //   see traditional.hpp); Chinese-numeral years ("二〇三〇年") become digits.
