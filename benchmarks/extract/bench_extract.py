@@ -4,14 +4,16 @@
 
 Prints MB/s for one large document (the bundled plans concatenated and
 repeated to --mb MB) on one core, for document-by-document extraction, and
-for extract_many over copies on disk with all cores, plus the peak resident
-memory (getrusage ru_maxrss).
+for extract_many over copies on disk with all cores, then documents/s and MB/s
+of input for the bundled plans as HTML, DOCX and PDF (reader and extractor),
+plus the peak resident memory (getrusage ru_maxrss).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import pathlib
 import re
 import resource
 import shutil
@@ -31,6 +33,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mb", type=float, default=50, help="corpus size in MB (default 50)")
     ap.add_argument("--threads", type=int, default=0, help="threads for extract_many (0: all cores)")
+    ap.add_argument("--documents", type=float, default=5, help="seconds per format for HTML/DOCX/PDF inputs (0: skip)")
     args = ap.parse_args()
 
     paths = datasets.seed_paths()
@@ -95,8 +98,45 @@ def main() -> int:
         )
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+    bench_documents(paths, args.documents)
     print(f"peak RSS of the run: {peak_rss_mb():.0f} MB")
     return 0
+
+
+def bench_documents(paths: list[os.PathLike[str]], seconds: float) -> None:
+    """HTML, DOCX and PDF renderings of the bundled plans (tests/quality/layouts.py):
+    documents/s and MB/s of input, reader and extractor together, 1 core."""
+    if seconds <= 0:
+        return
+    sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "tests", "quality"))
+    import layouts  # the generator of the layout-invariance tests
+
+    tmp = tempfile.mkdtemp(prefix="healthplan_bench_docs_")
+    try:
+        for fmt in ("html", "docx", "pdf"):
+            files = [f for f in (layouts.render(p, fmt, _mkdir(tmp, fmt)) for p in paths) if f is not None]
+            if len(files) < len(paths):
+                print(f"{fmt:<15}: cannot be rendered here (needs python-docx / Chromium)")
+                continue
+            size = sum(os.path.getsize(f) for f in files)
+            n, t0 = 0, time.perf_counter()
+            while time.perf_counter() - t0 < seconds:
+                for f in files:
+                    healthplan.extract_file(f)
+                n += len(files)
+            wall = time.perf_counter() - t0
+            print(
+                f"{fmt:<15}: {n / wall:.1f} documents/s, {size * n / len(files) / 1e6 / wall:.2f} MB/s of input "
+                f"({len(files)} documents, {size / 1e3:.0f} KB, 1 core)"
+            )
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _mkdir(root: str, name: str) -> pathlib.Path:
+    d = pathlib.Path(root) / name
+    d.mkdir(exist_ok=True)
+    return d
 
 
 if __name__ == "__main__":

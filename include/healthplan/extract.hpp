@@ -23,6 +23,12 @@ struct ExtractOptions {
     std::string name;
     // Encoding recorded in Plan::source.encoding; extract_file sets it.
     std::string encoding = "utf-8";
+    // What the text was read from, recorded in Plan::source.format: "text"
+    // (the default), or "html", "docx", "pdf" for a text a reader extracted
+    // from such a document; then the text is kept in Plan::source.text, as
+    // the spans index into it. A reader hands the core its document as text:
+    // one paragraph a line, a table row a line of tab-separated cells.
+    std::string format = "text";
     // Run Plan::validate() on the result (cheap; on by default so a broken
     // invariant is a bug report, never silently bad data).
     bool validate = true;
@@ -34,13 +40,25 @@ struct ExtractOptions {
 Plan extract(std::string_view utf8_text, const ExtractOptions& options = {});
 
 // Reads a file and extracts it. `encoding` is "" to detect (UTF-8 with or
-// without BOM, else GB18030, a superset of GBK and GB2312), or one of
-// "utf-8", "gb18030", "gbk", "gb2312". Spans index into the UTF-8 text
+// without BOM, UTF-16 with BOM, else GB18030, a superset of GBK and GB2312),
+// or one of "utf-8", "utf-16le", "utf-16be", "gb18030", "gbk", "gb2312".
+// Documents that are not text (see sniff_format) are a ParseError. Spans index into the UTF-8 text
 // (after conversion and without the BOM). Throws ParseError naming the file
 // for unreadable files, unknown encodings and undecodable bytes.
 Plan extract_file(const std::filesystem::path& path, std::string_view encoding = "", ExtractOptions options = {});
 
-// Converts file bytes to UTF-8 as extract_file does; returns the encoding
+// The format of a document's bytes, from their content (magic bytes, the
+// parts of a ZIP, "<html"), not the file's name: "text", "html", "pdf",
+// "docx", "xlsx", "pptx", "odf", "zip", "ole" (.doc/.xls/.wps), "image",
+// "rtf" or "json". extract_file reads "text" and rejects the others with a
+// ParseError (id "input.unsupported_format") that says how to convert them.
+std::string_view sniff_format(std::string_view bytes);
+
+// Throws that ParseError for `format` (as returned by sniff_format).
+[[noreturn]] void reject_format(std::string_view format, const std::string& where);
+
+// Converts file bytes to UTF-8 as extract_file does (a UTF-16 BOM is
+// honoured: "utf-16le" / "utf-16be"); returns the encoding
 // used ("utf-8", "gb18030", ...) in `detected`.
 std::string decode_to_utf8(std::string_view bytes, std::string_view encoding, std::string* detected,
                            std::string_view source_name = {});

@@ -18,7 +18,7 @@
 HEALTHPLAN_BEGIN_NAMESPACE
 
 // Bumped whenever the JSON layout changes; loaders accept every version up to it.
-inline constexpr int schema_version = 1;
+inline constexpr int schema_version = 2;  // 2: target lead/responsible, source format/text; 1 still loads
 
 struct JsonReadOptions {
     // Unknown fields are an error by default. When false they are skipped, and

@@ -31,7 +31,12 @@ struct SourceInfo {
     std::string name;    // file base name, or a caller-given name
     std::string sha256;  // of the UTF-8 text the spans index into
     std::uint64_t size = 0;
-    std::string encoding;  // of the original bytes: "utf-8", "gb18030"
+    std::string encoding;  // of the original bytes: "utf-8", "gb18030", "utf-16le"
+    // What was read (schema 2): "text", "html", "docx", "pdf". For every
+    // format but text, `text` keeps the document's extracted text, which the
+    // spans index into (a text document is its own text and is not copied).
+    std::string format;
+    std::string text;
 
     bool operator==(const SourceInfo&) const = default;
 };

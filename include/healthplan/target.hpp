@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "healthplan/agency.hpp"
 #include "healthplan/config.hpp"
 #include "healthplan/enum_names.hpp"
 #include "healthplan/indicator.hpp"
@@ -75,8 +76,12 @@ struct Target {
     bool soft = false;      // 力争: strive to, not promise
     std::string benchmark;  // benchmark targets: "国家平均水平", "自治区平均水平"
     Certainty certainty = Certainty::certain;
-    std::string note;                  // why uncertain, or other remarks
-    std::string task_id;               // the task it is stated in, if any
+    std::string note;     // why uncertain, or other remarks
+    std::string task_id;  // the task it is stated in, if any
+    // Who answers for it (schema 2): the 牵头单位 / 责任单位 columns of a target
+    // responsibility table, else the units of the task it is stated in.
+    std::vector<Agency> lead;
+    std::vector<Agency> responsible;
     std::vector<std::string> section;  // label path of the enclosing section
     std::optional<Span> span;
 

@@ -36,13 +36,33 @@ struct ProgressBridge {
 void register_extract(py::module_& m) {
     m.def(
         "extract",
-        [](const std::string& text, const std::string& name) {
+        [](const std::string& text, const std::string& name, const std::string& format, const std::string& encoding) {
             hp::ExtractOptions options;
             options.name = name;
+            options.format = format.empty() ? "text" : format;
+            if (!encoding.empty()) options.encoding = encoding;
             py::gil_scoped_release release;
             return hp::extract(text, options);
         },
-        py::arg("text"), py::arg("name") = "", "Extracts a Plan from UTF-8 text. Raises ParseError for invalid UTF-8.");
+        py::arg("text"), py::arg("name") = "", py::arg("format") = "text", py::arg("encoding") = "",
+        "Extracts a Plan from UTF-8 text (format: what it was read from; not 'text' keeps it in "
+        "plan.source.text). Raises ParseError for invalid UTF-8.");
+    m.def(
+        "sniff_format", [](const py::bytes& b) { return std::string(hp::sniff_format(std::string_view(b))); },
+        py::arg("data"), "The format of a document's bytes from their content: text, html, pdf, docx, ole, …");
+    m.def(
+        "reject_format", [](const std::string& format, const std::string& where) { hp::reject_format(format, where); },
+        py::arg("format"), py::arg("where"),
+        "Raises the ParseError (input.unsupported_format) for a format the readers cannot read.");
+    m.def(
+        "decode_text",
+        [](const py::bytes& b, const std::string& encoding, const std::string& source) {
+            std::string detected;
+            std::string text = hp::decode_to_utf8(std::string_view(b), encoding, &detected, source);
+            return py::make_tuple(py::str(text), detected);
+        },
+        py::arg("data"), py::arg("encoding") = "", py::arg("source") = "",
+        "Decodes text bytes as extract_file does; returns (text, encoding detected).");
     m.def(
         "extract_file",
         [](const std::filesystem::path& path, const std::string& encoding) {

@@ -163,6 +163,8 @@ void register_model(py::module_& m) {
         .def_readwrite("certainty", &hp::Target::certainty)
         .def_readwrite("note", &hp::Target::note)
         .def_readwrite("task_id", &hp::Target::task_id)
+        .def_readwrite("lead", &hp::Target::lead)
+        .def_readwrite("responsible", &hp::Target::responsible)
         .def_readwrite("section", &hp::Target::section)
         .def_readwrite("span", &hp::Target::span)
         .def("validate", &hp::Target::validate, "Raises ValidationError naming the bad field.")
@@ -216,6 +218,8 @@ void register_model(py::module_& m) {
         .def_readwrite("sha256", &hp::SourceInfo::sha256)
         .def_readwrite("size", &hp::SourceInfo::size)
         .def_readwrite("encoding", &hp::SourceInfo::encoding)
+        .def_readwrite("format", &hp::SourceInfo::format)
+        .def_readwrite("text", &hp::SourceInfo::text)
         .def("__repr__", [](const hp::SourceInfo& s) { return "SourceInfo('" + s.name + "')"; });
     keyword_init(source);
 

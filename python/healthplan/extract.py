@@ -10,7 +10,7 @@ import os
 import sys
 from collections.abc import Callable, Iterable
 
-from . import _core
+from . import _core, _documents
 from ._progress import ProgressBar
 from .model import Plan
 
@@ -41,14 +41,36 @@ def extract(text: str, name: str | None = None) -> Plan:
 
 
 def extract_file(path: str | os.PathLike[str], encoding: str | None = None) -> Plan:
-    """Reads and extracts one file.
+    """Reads and extracts one document: text, an HTML page, a Word .docx or a PDF.
 
-    ``encoding`` is ``None`` to detect (UTF-8 with or without BOM, else
+    The format is told from the content, not the name. Text: ``encoding`` is
+    ``None`` to detect (UTF-8 with or without BOM, UTF-16 with BOM, else
     GB18030, which covers GBK and GB2312) or one of ``"utf-8"``,
-    ``"gb18030"``, ``"gbk"``, ``"gb2312"``. Spans index into the file's text
-    as UTF-8 (after conversion, without a BOM).
+    ``"utf-16le"``, ``"utf-16be"``, ``"gb18030"``, ``"gbk"``, ``"gb2312"``;
+    spans index into the text as UTF-8. HTML, DOCX and PDF are read into text
+    (``plan.source.text``, which the spans index into; ``plan.source.format``
+    says which). Formats that cannot be read (``.doc``, ``.xls``, images, scans,
+    a plan ``.json``) raise :class:`ParseError` saying how to convert them.
     """
-    return Plan._wrap(_core.extract_file(os.fspath(path), encoding or ""))
+    p = os.fspath(path)
+    if _is_text(p):
+        return Plan._wrap(_core.extract_file(p, encoding or ""))
+    return _extract_document(p, encoding)
+
+
+def _is_text(path: str) -> bool:
+    """True for a file the C++ reader takes as it is (text in some encoding)."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(1 << 16)
+    except OSError:
+        return True  # the C++ reader names the problem
+    return _documents.sniff(head) == "text"
+
+
+def _extract_document(path: str, encoding: str | None) -> Plan:
+    doc = _documents.read_document(path, encoding)
+    return Plan._wrap(_core.extract(doc.text, os.path.basename(path), doc.format, doc.encoding))
 
 
 def extract_many(
@@ -66,6 +88,13 @@ def extract_many(
     files = [os.fspath(p) for p in paths]
     if threads is not None and threads < 0:
         raise ValueError("threads must be >= 0 (0 or None: all cores)")
+    # Text goes to the C++ reader in parallel; HTML, DOCX and PDF are read here first.
+    documents = [f for f in files if not _is_text(f)]
+    if documents:
+        texts = [f for f in files if f not in set(documents)]
+        done = {f: _extract_document(f, None) for f in documents}
+        done.update(zip(texts, extract_many(texts, threads, progress=progress) if texts else []))
+        return [done[f] for f in files]
     if callable(progress):
         return [Plan._wrap(p) for p in _core.extract_many(files, threads or 0, progress)]
     # Default: a bar only on a terminal and only when there is more than one file.

@@ -83,6 +83,10 @@ void extract_tasks(const Document& doc, Plan& plan);
 // Targets in running text and in indicator tables; links them to tasks.
 void extract_targets(const Document& doc, Plan& plan);
 
+// Who answers for each target: the units of the task it is stated in, else
+// of the table row (a target responsibility list) its span lies in.
+void link_units(const Document& doc, Plan& plan);
+
 // Makes a Span over [b, e) of the text.
 inline Span make_span(std::string_view text, std::size_t b, std::size_t e) {
     return Span{b, e, std::string(text.substr(b, e - b))};

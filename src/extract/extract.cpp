@@ -13,11 +13,37 @@
 #include <thread>
 
 #include "extract/document.hpp"
+#include "extract/normalize.hpp"
 #include "healthplan/error.hpp"
 #include "healthplan/files.hpp"
 #include "healthplan/text.hpp"
 
 HEALTHPLAN_BEGIN_NAMESPACE
+
+namespace {
+
+// Points a span found in the normalised text back into the original text.
+void remap(std::optional<Span>& span, const detail::extract::Normalized& norm, std::string_view original) {
+    if (!span) return;
+    auto [b, e] = norm.original(span->begin, span->end, original.size());
+    span->begin = b;
+    span->end = e;
+    span->evidence = std::string(original.substr(b, e - b));
+}
+
+void remap_section(Section& s, const detail::extract::Normalized& norm, std::string_view original) {
+    remap(s.span, norm, original);
+    for (auto& c : s.children) remap_section(c, norm, original);
+}
+
+void remap_spans(Plan& plan, const detail::extract::Normalized& norm, std::string_view original) {
+    for (auto& s : plan.sections) remap_section(s, norm, original);
+    for (auto& t : plan.targets) remap(t.span, norm, original);
+    for (auto& k : plan.tasks) remap(k.span, norm, original);
+    for (auto& i : plan.indicators) remap(i.span, norm, original);
+}
+
+}  // namespace
 
 Plan extract(std::string_view text, const ExtractOptions& options) {
     // The configurable input cap (files.hpp); spans are 32-bit inside, so 4 GiB is a hard ceiling.
@@ -35,12 +61,19 @@ Plan extract(std::string_view text, const ExtractOptions& options) {
     plan.source.size = text.size();
     plan.source.encoding = options.encoding.empty() ? "utf-8" : options.encoding;
     plan.source.sha256 = sha256_hex(text);
+    plan.source.format = options.format.empty() ? "text" : options.format;
+    if (plan.source.format != "text") plan.source.text = std::string(text);
 
-    const ex::Document doc = ex::analyse(text);
+    // The grammar reads the normalised text; spans are mapped back after.
+    const ex::Normalized norm = ex::normalize(text);
+    const std::string_view read = norm.changed ? std::string_view(norm.text) : text;
+    const ex::Document doc = ex::analyse(read);
     ex::extract_metadata(doc, plan);
     plan.sections = ex::build_sections(doc);
     ex::extract_tasks(doc, plan);
     ex::extract_targets(doc, plan);
+    ex::link_units(doc, plan);
+    if (norm.changed) remap_spans(plan, norm, text);
     if (options.validate) plan.validate();
     return plan;
 }
@@ -107,9 +140,61 @@ std::string utf8_damage_where(std::string_view source, std::size_t offset) {
 
 }  // namespace
 
+namespace {
+
+bool starts_with_bytes(std::string_view b, std::string_view magic) { return b.substr(0, magic.size()) == magic; }
+
+// The first non-blank bytes, lower-cased (for "<html", "<!doctype", "{").
+std::string head_lower(std::string_view b) {
+    std::size_t i = 0;
+    if (starts_with_bytes(b, "\xEF\xBB\xBF")) i = 3;
+    while (i < b.size() && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n')) ++i;
+    std::string out(b.substr(i, 64));
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+}  // namespace
+
+std::string_view sniff_format(std::string_view b) {
+    if (starts_with_bytes(b, "%PDF-")) return "pdf";
+    if (starts_with_bytes(b, "PK\x03\x04")) {
+        // A ZIP: DOCX, XLSX, ODT … are told apart by their parts' names.
+        const std::string_view head = b.substr(0, std::min<std::size_t>(b.size(), 1 << 16));
+        if (head.find("word/") != std::string_view::npos) return "docx";
+        if (head.find("xl/") != std::string_view::npos) return "xlsx";
+        if (head.find("ppt/") != std::string_view::npos) return "pptx";
+        if (head.find("opendocument") != std::string_view::npos) return "odf";
+        return "zip";
+    }
+    if (starts_with_bytes(b, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) return "ole";  // .doc / .xls / .wps
+    if (starts_with_bytes(b, "\x89PNG") || starts_with_bytes(b, "\xFF\xD8\xFF") || starts_with_bytes(b, "GIF8") ||
+        starts_with_bytes(b, "II*\x00") || starts_with_bytes(b, "MM\x00*"))
+        return "image";
+    if (starts_with_bytes(b, "{\\rtf")) return "rtf";
+    if (starts_with_bytes(b, "\xFF\xFE") || starts_with_bytes(b, "\xFE\xFF")) return "text";
+    const std::string h = head_lower(b);
+    if (starts_with_bytes(h, "<!doctype html") || starts_with_bytes(h, "<html") || starts_with_bytes(h, "<?xml") ||
+        starts_with_bytes(h, "<head") || starts_with_bytes(h, "<meta") || starts_with_bytes(h, "<body"))
+        return "html";
+    if (starts_with_bytes(h, "{") || starts_with_bytes(h, "[")) return "json";
+    return "text";
+}
+
 std::string decode_to_utf8(std::string_view bytes, std::string_view encoding, std::string* detected,
                            std::string_view source) {
-    const std::string enc = lower_ascii(encoding);
+    std::string enc = lower_ascii(encoding);
+    // A UTF-16 byte-order mark decides the encoding (Windows Notepad saves so).
+    if (enc.empty() && starts_with_bytes(bytes, "\xFF\xFE")) enc = "utf-16le";
+    if (enc.empty() && starts_with_bytes(bytes, "\xFE\xFF")) enc = "utf-16be";
+    if (enc == "utf-16le" || enc == "utf-16be" || enc == "utf16le" || enc == "utf16be") {
+        const bool le = enc.find("le") != std::string::npos;
+        std::string_view b = bytes;
+        if (starts_with_bytes(b, le ? "\xFF\xFE" : "\xFE\xFF")) b = b.substr(2);
+        if (detected) *detected = le ? "utf-16le" : "utf-16be";
+        return convert_with_iconv(b, le ? "UTF-16LE" : "UTF-16BE", source);
+    }
     auto strip_bom = [](std::string_view b) {
         return b.size() >= 3 && b.compare(0, 3, "\xEF\xBB\xBF") == 0 ? b.substr(3) : b;
     };
@@ -160,8 +245,36 @@ std::string decode_to_utf8(std::string_view bytes, std::string_view encoding, st
     return convert_with_iconv(bytes, from, source);
 }
 
+[[noreturn]] void reject_format(std::string_view format, const std::string& where) {
+    std::string how;
+    if (format == "html")
+        how =
+            "an HTML page: read it with the Python package (healthplan.extract_file, the healthplan command), "
+            "or hand healthplan::extract its text";
+    else if (format == "docx" || format == "pdf")
+        how = "a " + std::string(format == "docx" ? "Word .docx" : "PDF") +
+              " document: read it with the Python package (healthplan.extract_file, the healthplan command; "
+              "pip install 'healthplan[documents]'), or hand healthplan::extract its text";
+    else if (format == "ole")
+        how =
+            "an old Office or WPS file (.doc/.xls/.wps), which cannot be read: convert it first, "
+            "e.g. soffice --headless --convert-to docx FILE";
+    else if (format == "xlsx" || format == "pptx" || format == "odf" || format == "zip" || format == "rtf")
+        how = "a " + std::string(format) +
+              " file, which cannot be read: convert it to .docx or text first, e.g. soffice --headless "
+              "--convert-to docx FILE";
+    else if (format == "image")
+        how = "an image (a scan): it has no text to read; run OCR first (e.g. tesseract FILE out -l chi_sim)";
+    else if (format == "json")
+        how = "JSON, not a plan document (load a plan .json with healthplan::load_plan)";
+    else
+        how = "an unsupported format";
+    throw ParseError("input.unsupported_format", "this file is " + how, where);
+}
+
 Plan extract_file(const std::filesystem::path& path, std::string_view encoding, ExtractOptions options) {
     std::string bytes = read_file(path);
+    if (const std::string_view format = sniff_format(bytes); format != "text") reject_format(format, path.string());
     std::string detected;
     const std::string text = decode_to_utf8(bytes, encoding, &detected, path.string());
     bytes.clear();

@@ -102,11 +102,15 @@ bool read_target_cell(std::string_view text, Cell c, Target& t) {
             if (verb.kind == VerbKind::level) {
                 t.kind = TargetKind::level;
                 t.comparator = v->suffix && !verb.strict ? *v->suffix : verb.op;
+            } else if (std::string_view before = cell.substr(0, p);
+                       before.find("每年") != std::string_view::npos || before.find("年均") != std::string_view::npos) {
+                // "每年提升2%左右": a rate per year, not a change against a reference.
+                t.kind = TargetKind::rate;
+                t.comparator = verb.op;
             } else {
                 t.kind = TargetKind::change;
                 t.comparator = verb.op;
                 Reference ref;
-                std::string_view before = cell.substr(0, p);
                 if (before.find("基期") != std::string_view::npos)
                     ref.label = "基期";
                 else if (auto y = number_at(before, before.find_first_of("0123456789") == std::string_view::npos
@@ -270,7 +274,23 @@ struct Header {
     std::vector<Column> columns;
     bool nature_column = false;
     std::optional<std::size_t> base_col;
+    // Columns after the values that name units or remarks (牵头单位, 责任单位,
+    // 配合单位, 备注): cut off a row before its values are read.
+    std::size_t trailing = 0;
+    bool unit_column = false;  // "单位": a unit cell of its own in each row
 };
+
+bool unit_header(std::string_view c) {
+    if (c.size() > 24) return false;
+    for (std::string_view w : {"牵头", "责任单位", "配合", "参与单位", "备注", "完成时限", "责任部门"})
+        if (c.find(w) != std::string_view::npos) return true;
+    return false;
+}
+
+bool header_repeat(std::string_view t, Cell c) {
+    const std::string h = strip_noise(cell_text(t, c));
+    return h == "序号" || h == "编号";
+}
 
 // The header before cell k: the value columns ("2020年" / "2025年", or
 // "基期水平" / "2022年" / "2030年") and whether a nature column follows.
@@ -282,6 +302,8 @@ Header read_header(std::string_view t, const std::vector<Cell>& cells, std::size
         std::string_view c = cell_text(t, cells[h]);
         if (c.find("专栏") != std::string_view::npos) break;
         header_begin = h;
+        // "序号" opens the header: the title line above it ("…(2024-2027年)主要目标任务") is not a column.
+        if (header_repeat(t, cells[h])) break;
     }
     for (std::size_t h = header_begin; h < k; ++h) {
         std::string_view c = cell_text(t, cells[h]);
@@ -295,6 +317,10 @@ Header read_header(std::string_view t, const std::vector<Cell>& cells, std::size
             columns.push_back(Column{*y, base_word ? -1 : (c.find("目标") != std::string_view::npos ? 1 : 0)});
         } else if (c.find("性质") != std::string_view::npos || c.find("属性") != std::string_view::npos) {
             hd.nature_column = true;
+        } else if (strip_noise(c) == "单位" || strip_noise(c) == "计量单位") {
+            hd.unit_column = true;
+        } else if (unit_header(c)) {
+            if (!columns.empty()) ++hd.trailing;
         } else if (c.size() <= 24 && base_word) {
             columns.push_back(Column{std::nullopt, -1});
         } else if (c.size() <= 24 && c.find("目标") != std::string_view::npos) {
@@ -346,7 +372,8 @@ void read_row(std::string_view t, const std::vector<Cell>& row, Nature nature, c
     // A unit column of its own: "人均预期寿命 / 岁 / 77.3 / 78".
     std::size_t first_middle = 1;
     // "1/10万" starts with a digit but is a unit, not a value.
-    if (row.size() >= 3 && (!value_like(cell_text(t, row[1])) || at(cell_text(t, row[1]), 0, "1/"))) {
+    if (row.size() >= 3 && (!value_like(cell_text(t, row[1])) || at(cell_text(t, row[1]), 0, "1/") ||
+                            (at(cell_text(t, row[1]), 0, "/") && cell_text(t, row[1]).size() > 1))) {
         std::string_view u = cell_text(t, row[1]);
         if (auto parsed = Unit::try_parse(u); parsed && !u.empty() && u.size() <= 24) {
             unit = *parsed;
@@ -355,15 +382,19 @@ void read_row(std::string_view t, const std::vector<Cell>& row, Nature nature, c
         }
     }
     // Middle cells: glue text fragments a line break split ("达到国家" / "平均水平").
-    std::vector<Cell> middle;
-    for (std::size_t c = first_middle; c < row.size(); ++c) {
+    // Only when the row has more cells than columns: two cells that each say
+    // "持续改善" under two year columns are two cells.
+    std::vector<Cell> middle(row.begin() + static_cast<std::ptrdiff_t>(std::min(first_middle, row.size())), row.end());
+    for (std::size_t c = 1; c < middle.size() && (columns.empty() || middle.size() > columns.size());) {
         // Only a line break splits a cell: fields of one tab row ("明显下降\t持续下降") stay apart.
-        const bool line_break = !middle.empty() && t.substr(middle.back().e, row[c].b - middle.back().e).find('\n') !=
-                                                       std::string_view::npos;
-        if (line_break && !value_like(cell_text(t, row[c])) && !value_like(cell_text(t, middle.back())))
-            middle.back().e = row[c].e;
-        else
-            middle.push_back(row[c]);
+        const bool line_break =
+            t.substr(middle[c - 1].e, middle[c].b - middle[c - 1].e).find('\n') != std::string_view::npos;
+        if (line_break && !value_like(cell_text(t, middle[c])) && !value_like(cell_text(t, middle[c - 1]))) {
+            middle[c - 1].e = middle[c].e;
+            middle.erase(middle.begin() + static_cast<std::ptrdiff_t>(c));
+        } else {
+            ++c;
+        }
     }
     Target proto;
     proto.indicator = strip_noise(cell_text(t, name));
@@ -399,9 +430,17 @@ void read_row(std::string_view t, const std::vector<Cell>& row, Nature nature, c
         }
     }
     if (base_cell)
-        if (auto b = value_at(t, skip_ws(t, base_cell->b, base_cell->e), base_cell->e);
-            b && skip_ws(t, b->end, base_cell->e) == base_cell->e)
-            proto.baseline = Baseline{base_year, b->value};
+        if (auto b = value_at(t, skip_ws(t, base_cell->b, base_cell->e), base_cell->e)) {
+            const std::size_t after = skip_ws(t, b->end, base_cell->e);
+            if (after == base_cell->e) {
+                proto.baseline = Baseline{base_year, b->value};
+            } else if (std::size_t open = 0; is_open_paren(t, after, &open)) {
+                // "78.2(2021年)": the baseline's own year; "35(邵阳市)": a qualifier.
+                const Cell inside{after + open, base_cell->e};
+                proto.baseline = Baseline{year_inside(t, inside).value_or(base_year.value_or(0)), b->value};
+                if (proto.baseline->year == 0) proto.baseline->year.reset();
+            }
+        }
     for (const auto& [tc, year] : target_cells) {
         Target tg = proto;
         tg.year = year;
@@ -459,12 +498,28 @@ std::size_t parse_table(std::string_view t, const std::vector<Cell>& cells, std:
                 if (m && *m == expected + 1 && e > r + 2) break;
                 ++e;
             }
+            // A header repeated after a page break ends the row; the next row follows it.
+            std::size_t row_end = e;
+            for (std::size_t c = r + 1; c < e; ++c)
+                if (header_repeat(t, cells[c])) {
+                    row_end = c;
+                    std::size_t nx = c;
+                    while (nx < cells.size() && nx < c + 16 && row_number(t, cells[nx]) != expected + 1) ++nx;
+                    e = nx;
+                    break;
+                }
             const bool last_row = !(e < cells.size() && row_number(t, cells[e]) == expected + 1);
             std::vector<Cell> row;
-            for (std::size_t c = r + 1; c < e; ++c) row.push_back(cells[c]);
+            for (std::size_t c = r + 1; c < row_end; ++c) row.push_back(cells[c]);
+            std::size_t used = row.size();  // cells of this row, the nature cell included
+            // The unit and remark columns are read by the task tables, not here.
+            if (header.trailing && !last_row && row.size() > header.trailing + 2) {
+                const bool nature_last = nature_cell(cell_text(t, row.back())) != Nature::unspecified;
+                const auto end = row.end() - (nature_last ? 1 : 0);
+                row.erase(end - static_cast<std::ptrdiff_t>(header.trailing), end);
+            }
             // Cut at the nature cell; anything after it is the next group's category.
             Nature nature = Nature::unspecified;
-            std::size_t used = row.size();  // cells of this row, the nature cell included
             for (std::size_t c = 1; c < row.size(); ++c)
                 if (nature_cell(cell_text(t, row[c])) != Nature::unspecified) {
                     nature = nature_cell(cell_text(t, row[c]));
@@ -474,10 +529,14 @@ std::size_t parse_table(std::string_view t, const std::vector<Cell>& cells, std:
                 }
             if (last_row && nature == Nature::unspecified) {
                 // The last row has no next row number to end it: take the cells its columns need.
-                const std::size_t need = 1 + std::max<std::size_t>(columns.size(), 2) + (nature_column ? 1 : 0);
+                const std::size_t need = 1 + std::max<std::size_t>(columns.size(), 2) + (nature_column ? 1 : 0) +
+                                         header.trailing + (header.unit_column ? 1 : 0);
                 row.resize(std::min(row.size(), need - (nature_column ? 1 : 0)));
                 used = row.size();
             }
+            // The unit and remark columns are read by the task tables, not here.
+            if (last_row && header.trailing && row.size() > header.trailing + 2)
+                row.resize(row.size() - header.trailing);
             if (row.size() < 2) break;
             read_row(t, row, nature, header, out);
             ++expected;

@@ -1942,8 +1942,10 @@ void extract_targets(const Document& d, Plan& plan) {
     // check (a reference or baseline year out of range …) is dropped here, so
     // one damaged statement cannot cost the whole document.
     kept.erase(std::remove_if(kept.begin(), kept.end(), [](const Target& t) { return !valid_target(t); }), kept.end());
-    std::stable_sort(kept.begin(), kept.end(),
-                     [](const Target& a, const Target& b) { return a.span->begin < b.span->begin; });
+    std::stable_sort(kept.begin(), kept.end(), [](const Target& a, const Target& b) {
+        // GCC 12 cannot see that every target here has a span (-Wmaybe-uninitialized)
+        return (a.span ? a.span->begin : 0) < (b.span ? b.span->begin : 0);
+    });
 
     // Ids, indicators, sections and tasks.
     std::map<std::string, std::size_t> indicator_index;

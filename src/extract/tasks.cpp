@@ -121,9 +121,38 @@ struct UnitNamer {
 };
 
 // Appends the units of one comma group (items separated by 、) to `out`.
+// Items of a 、 list, with "市公安局 市交通运输局" (a table cell naming two
+// units with only a space between) split in two.
+std::vector<Piece> unit_items(std::string_view t, Piece group) {
+    std::vector<Piece> out;
+    for (Piece item : split_top(t, group.b, group.e, true)) {
+        std::size_t b = item.b;
+        for (std::size_t i = item.b; i < item.e;) {
+            std::size_t n;
+            const char32_t c = cp_at(t, i, &n);
+            if ((c == ' ' || c == 0x3000) && i > b) {
+                Piece left{b, i};
+                trim(t, left.b, left.e);
+                const std::size_t next = skip_ws(t, i, item.e);
+                if (left.e > left.b && next < item.e && department_like(sv(t, left))) {
+                    out.push_back(left);
+                    b = next;
+                    i = next;
+                    continue;
+                }
+            }
+            i += n;
+        }
+        Piece last{b, item.e};
+        trim(t, last.b, last.e);
+        if (last.e > last.b) out.push_back(last);
+    }
+    return out;
+}
+
 void add_units(std::string_view t, Piece group, const UnitNamer& namer, std::vector<Agency>& out) {
     std::string_view prefix;
-    for (Piece item : split_top(t, group.b, group.e, true)) {
+    for (Piece item : unit_items(t, group)) {
         while (strip_suffix(t, item, "等")) {}
         trim(t, item.b, item.e);
         if (item.e <= item.b) continue;
@@ -176,7 +205,8 @@ bool parse_parenthesis(std::string_view t, std::size_t b, std::size_t e, const U
             }
         }
         Piece u = g;
-        if (strip_suffix(t, u, "共同牵头") || strip_suffix(t, u, "联合牵头") || strip_suffix(t, u, "牵头")) {
+        if (strip_suffix(t, u, "牵头负责") || strip_suffix(t, u, "共同牵头") || strip_suffix(t, u, "联合牵头") ||
+            strip_suffix(t, u, "牵头")) {
             for (Piece p : pending) add_units(t, p, namer, task.lead);
             pending.clear();
             add_units(t, u, namer, task.lead);
@@ -277,10 +307,12 @@ std::optional<Piece> trailing_parenthesis(std::string_view t, const Line& l) {
 std::optional<Piece> trailing_assignment(std::string_view t, const Line& l, bool heading_line) {
     std::size_t e = l.end;
     if (ends_at(t, e, "。")) e -= 3;
-    if (e <= l.begin || e - l.begin > 600) return std::nullopt;
-    // The last sentence: back to the previous full stop or the line start.
+    if (e <= l.begin) return std::nullopt;
+    // The last sentence: back to the previous full stop or the line start
+    // (after a paragraph of any length; the sentence itself is short).
     std::size_t b = e;
-    while (b > l.begin) {
+    const std::size_t stop_at = e - l.begin > 900 ? e - 900 : l.begin;
+    while (b > stop_at) {
         std::size_t p = prev_cp(t, b);
         if (at(t, p, "。") || at(t, p, "！") || at(t, p, "；")) break;
         b = p;
@@ -329,6 +361,10 @@ void task_tables(const Document& d, const UnitNamer& namer, Plan& plan, int& n) 
         auto num = number_at(t.substr(0, c.e), c.b);
         if (!num || !num->integral || num->end != c.e || num->value < 1 || num->value > 9999) return std::nullopt;
         return static_cast<int>(num->value);
+    };
+    auto header_repeat = [&](Cell c) {
+        const std::string h = strip_noise(text_of(c));
+        return h == "序号" || h == "编号";
     };
     for (std::size_t li = d.content_begin; li < d.content_end; ++li) {
         std::string_view line = t.substr(d.lines[li].begin, d.lines[li].end - d.lines[li].begin);
@@ -397,9 +433,14 @@ void task_tables(const Document& d, const UnitNamer& namer, Plan& plan, int& n) 
         while (ensure(r + 1 + ncols + 31), r < cells.size() && row_no(cells[r]) == expected) {
             std::size_t e = r + 1;
             while (e < cells.size() && e < r + 1 + ncols + 30 &&
-                   !(row_no(cells[e]) == expected + 1 && e >= r + 1 + ncols))
+                   !(row_no(cells[e]) == expected + 1 && e >= r + 1 + ncols) && !header_repeat(cells[e]))
                 ++e;
-            const bool last = !(e < cells.size() && row_no(cells[e]) == expected + 1);
+            // A header repeated after a page break: the next row follows it.
+            std::size_t next_row = e;
+            if (e < cells.size() && header_repeat(cells[e]))
+                while (next_row < cells.size() && next_row < e + ncols + 4 && row_no(cells[next_row]) != expected + 1)
+                    ++next_row;
+            const bool last = !(next_row < cells.size() && row_no(cells[next_row]) == expected + 1);
             if (last) {
                 // The last row runs to the next heading (or a few cells past its columns).
                 e = r + 1;
@@ -454,7 +495,7 @@ void task_tables(const Document& d, const UnitNamer& namer, Plan& plan, int& n) 
             last_used = r + 1 + row.size();
             ++expected;
             if (last) break;
-            r = e;
+            r = next_row;
         }
         // Continue after the table.
         if (last_used > first_row) {
@@ -608,6 +649,42 @@ void extract_tasks(const Document& d, Plan& plan) {
             task_tables(d, namer, table_plan, m);
         }
         for (auto& k : table_plan.tasks) plan.tasks.push_back(std::move(k));
+    }
+}
+
+void link_units(const Document&, Plan& plan) {
+    std::vector<const Task*> by_begin;
+    for (const auto& k : plan.tasks)
+        if (k.span && (!k.lead.empty() || !k.responsible.empty())) by_begin.push_back(&k);
+    std::sort(by_begin.begin(), by_begin.end(),
+              [](const Task* a, const Task* b) { return a->span->begin < b->span->begin; });
+    std::vector<std::pair<std::string_view, const Task*>> by_id;
+    for (const auto& k : plan.tasks) by_id.emplace_back(k.id, &k);
+    std::sort(by_id.begin(), by_id.end());
+    for (auto& tg : plan.targets) {
+        if (!tg.lead.empty() || !tg.responsible.empty()) continue;
+        const Task* task = nullptr;
+        if (!tg.task_id.empty()) {
+            auto it = std::lower_bound(by_id.begin(), by_id.end(),
+                                       std::make_pair(std::string_view(tg.task_id), static_cast<const Task*>(nullptr)));
+            if (it != by_id.end() && it->first == tg.task_id) task = it->second;
+        }
+        if (!task && tg.span) {
+            // The innermost task whose span holds the target's (a table row).
+            auto it = std::upper_bound(by_begin.begin(), by_begin.end(), tg.span->begin,
+                                       [](std::size_t v, const Task* k) { return v < k->span->begin; });
+            while (it != by_begin.begin()) {
+                --it;
+                if ((*it)->span->end >= tg.span->end) {
+                    task = *it;
+                    break;
+                }
+                if (tg.span->begin - (*it)->span->begin > 4096) break;
+            }
+        }
+        if (!task) continue;
+        tg.lead = task->lead;
+        tg.responsible = task->responsible;
     }
 }
 

@@ -80,6 +80,8 @@ json target_to_json(const Target& t) {
             {"certainty", to_string(t.certainty)},
             {"note", t.note},
             {"task_id", t.task_id},
+            {"lead", agencies_to_json(t.lead)},
+            {"responsible", agencies_to_json(t.responsible)},
             {"section", t.section},
             {"span", span_to_json(t.span)}};
 }
@@ -109,8 +111,8 @@ json plan_to_json(const Plan& p) {
     j["period"] = {{"start", optional_to_json(p.period_start)}, {"end", optional_to_json(p.period_end)}};
     j["status"] = to_string(p.status);
     j["references"] = p.references;
-    j["source"] = {
-        {"name", p.source.name}, {"sha256", p.source.sha256}, {"size", p.source.size}, {"encoding", p.source.encoding}};
+    j["source"] = {{"name", p.source.name},         {"sha256", p.source.sha256}, {"size", p.source.size},
+                   {"encoding", p.source.encoding}, {"format", p.source.format}, {"text", p.source.text}};
     json sections = json::array(), indicators = json::array(), targets = json::array(), tasks = json::array();
     for (const auto& s : p.sections) sections.push_back(section_to_json(s));
     for (const auto& i : p.indicators) indicators.push_back(indicator_to_json(i));
@@ -365,6 +367,8 @@ Target read_target(const json& v, const std::string& ptr, const JsonReadOptions&
         r.parsed("certainty", [](const std::string& s) { return s.empty() ? Certainty::certain : parse_certainty(s); });
     t.note = r.string("note");
     t.task_id = r.string("task_id");
+    t.lead = read_agencies(r, "lead", o);
+    t.responsible = read_agencies(r, "responsible", o);
     t.section = r.strings("section");
     t.span = read_span(r, "span", o);
     r.finish();
@@ -430,6 +434,8 @@ Plan read_plan(const json& root, const JsonReadOptions& o) {
         p.source.sha256 = sr.string("sha256");
         p.source.size = sr.unsigned_integer("size");
         p.source.encoding = sr.string("encoding");
+        p.source.format = sr.string("format");
+        p.source.text = sr.string("text");
         sr.finish();
     }
     r.each("sections", [&](const json& v, const std::string& ptr) { p.sections.push_back(read_section(v, ptr, o)); });

@@ -59,10 +59,16 @@ def write_frames(frames: dict[str, pd.DataFrame], fmt: str, out: TextIO) -> None
 
 
 def _cmd_compare(args: argparse.Namespace) -> int:
-    from .._inputs import list_inputs, read_plans
+    from .._inputs import collect_inputs, read_plans, report_skipped
     from ..compare import compare, load_catalog
 
-    plans = read_plans(list_inputs(args.inputs))
+    inputs = collect_inputs(args.inputs)
+    report_skipped(inputs, sys.stderr.write)
+    failures: list[tuple[Path, str]] | None = [] if args.keep_going else None
+    plans = read_plans(inputs.files, failures=failures)
+    status = _failure_status(failures, len(inputs.files))
+    if status == 2:
+        return status
     catalog = load_catalog(*(args.catalog or []))
     result = compare(plans, catalog=catalog, interpolate=not args.no_interpolate)
     frames = result.frames()
@@ -71,29 +77,56 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     if args.output:
         from .._files import write_atomic
 
-        inputs = [str(i) for i in list_inputs(args.inputs)]
+        input_files = [str(i) for i in inputs.files]
         if args.output.lower().endswith((".xlsx", ".parquet")):
             from ..compare import write_frames as write_binary
 
-            write_binary(frames, args.output, inputs=inputs)
+            write_binary(frames, args.output, inputs=input_files)
         else:
             # Rendered in memory, then written atomically: a failure never truncates
             # an existing file, and an output that is one of the inputs is refused.
             buffer = io.StringIO(newline="")
             write_frames(frames, args.format, buffer)
-            write_atomic(args.output, buffer.getvalue(), inputs=inputs)
+            write_atomic(args.output, buffer.getvalue(), inputs=input_files)
         if not args.quiet:
             print(args.output)
     else:
         write_frames(frames, args.format, sys.stdout)
-    return 0
+    return status
+
+
+def _failure_status(failures: list[tuple[Path, str]] | None, total: int) -> int:
+    """--keep-going: each failure on stderr; 1 when some failed, 2 when none could be read."""
+    if not failures:
+        return 0
+    for _path, why in failures:
+        print(f"healthplan: error: {why}", file=sys.stderr)
+    print(f"healthplan: {len(failures)} of {total} files could not be read", file=sys.stderr)
+    return 2 if len(failures) == total else 1
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
+    from .._inputs import collect_inputs, read_plans, report_skipped
     from ..report import run_report
 
+    inputs_arg = args.inputs
+    status = 0
+    if args.inputs:
+        inputs = collect_inputs(args.inputs)
+        report_skipped(inputs, sys.stderr.write)
+        inputs_arg = [str(f) for f in inputs.files]
+        if args.keep_going:
+            # Documents are small: reading each once more is cheaper than a second code path in the report.
+            failures: list[tuple[Path, str]] = []
+            for f in inputs.files:
+                read_plans([f], failures=failures)
+            bad = {str(p) for p, _ in failures}
+            inputs_arg = [f for f in inputs_arg if f not in bad]
+            status = _failure_status(failures, len(inputs.files))
+            if status == 2:
+                return status
     path = run_report(
-        args.inputs,
+        inputs_arg,
         output=args.output,
         catalog_files=args.catalog or [],
         observations=args.observations or None,
@@ -102,7 +135,10 @@ def _cmd_report(args: argparse.Namespace) -> int:
         lang=args.lang,
         quiet=args.quiet,
     )
-    return 0 if path else 1
+    return (status or 0) if path else 1
+
+
+_KEEP_GOING = "report a file that cannot be read and go on (exit 1 when some failed, 2 when none could be read)"
 
 
 def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -116,8 +152,9 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
         "inputs",
         nargs="+",
         metavar="PLAN_OR_TEXT",
-        help="plan .json files, raw .txt documents (extracted first) or folders of them",
+        help="plan .json files, documents (text, HTML, .docx, PDF; extracted first) or folders of them",
     )
+    p.add_argument("--keep-going", action="store_true", help=_KEEP_GOING)
     p.add_argument("--format", choices=("csv", "json", "md"), default="md")
     p.add_argument(
         "--table",
@@ -156,8 +193,9 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
         "inputs",
         nargs="*",
         metavar="FILE_OR_DIR",
-        help="plan .json files, .txt documents or folders (default: the bundled documents)",
+        help="plan .json files, documents (text, HTML, .docx, PDF) or folders (default: the bundled documents)",
     )
+    p.add_argument("--keep-going", action="store_true", help=_KEEP_GOING)
     p.add_argument(
         "-o",
         "--output",

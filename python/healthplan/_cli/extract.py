@@ -10,72 +10,102 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:  # pragma: no cover
-    from ..model import Plan
-
+from .._core import Error
+from .._inputs import collect_inputs, report_skipped
 from ..extract import extract_file, extract_many
+from ..model import Plan
 from .records import target_record, task_record
 
 
 def _add_input(p: argparse.ArgumentParser) -> None:
     p.add_argument(
-        "files", nargs="+", metavar="FILE", help="plan text (UTF-8 or GB18030/GBK), or a folder of .txt documents"
+        "files",
+        nargs="+",
+        metavar="PATH",
+        help="plan documents or folders of them: text (UTF-8, UTF-16 with BOM, GB18030/GBK), HTML, .docx, PDF",
     )
-    p.add_argument("--encoding", default=None, help="input encoding (default: detect)")
+    p.add_argument("--encoding", default=None, help="input encoding of text documents (default: detect)")
+    p.add_argument(
+        "--keep-going",
+        action="store_true",
+        help="report a file that cannot be read and go on (exit 1 when some failed, 2 when none could be read)",
+    )
 
 
-def _documents(paths: list[str]) -> list[Path]:
-    """The documents named: files, and the ``.txt`` documents of a folder (sorted).
-    A plan JSON file is an error: these commands read plan texts."""
-    from .._inputs import TEXT_SUFFIXES
+class _Failed(Exception):
+    """Some inputs could not be read (--keep-going): the exit status."""
 
-    files: list[Path] = []
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            found = sorted(f for f in p.iterdir() if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES)
-            if not found:
-                raise ValueError(f"{p}: no .txt plan documents in this folder")
-            files.extend(found)
-        elif p.suffix.lower() == ".json":
-            raise ValueError(
-                f"{p}: a plan JSON file, not a plan text; this command extracts from documents "
-                "(for a plan file use `healthplan show --format json`)"
-            )
+    def __init__(self, status: int) -> None:
+        super().__init__(status)
+        self.status = status
+
+
+def _plans(args: argparse.Namespace) -> Iterator[tuple[Path, Plan]]:
+    """(path, plan) for every document the arguments name; skipped files and,
+    with --keep-going, failures are reported on stderr."""
+    inputs = collect_inputs(args.files, plans=False)
+    report_skipped(inputs, sys.stderr.write)
+    files = inputs.files
+    if not args.keep_going:
+        if args.encoding or len(files) == 1:
+            yield from ((f, extract_file(f, args.encoding)) for f in files)
         else:
-            # Missing files, FIFOs, devices and oversized inputs are refused by the
-            # core's reader, each with its own id (io.missing, io.not_a_file, text.too_large).
-            files.append(p)
-    return files
+            yield from zip(files, extract_many(files))
+        return
+    failed = 0
+    for f in files:
+        try:
+            plan = extract_file(f, args.encoding)
+        except (Error, OSError, ValueError) as err:
+            failed += 1
+            print(f"healthplan: error: {err}", file=sys.stderr)
+            continue
+        yield f, plan
+    if failed:
+        print(f"healthplan: {failed} of {len(files)} files could not be read", file=sys.stderr)
+        raise _Failed(2 if failed == len(files) else 1)
 
 
-def _plans(args: argparse.Namespace) -> list[tuple[Path, Plan]]:
-    files = _documents(args.files)
-    if args.encoding or len(files) == 1:
-        return [(f, extract_file(f, args.encoding)) for f in files]
-    return list(zip(files, extract_many(files)))
+def _run(fn: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    def run(args: argparse.Namespace) -> int:
+        try:
+            return fn(args)
+        except _Failed as f:
+            return f.status
+
+    return run
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
     from .._files import write_atomic
 
     out = Path(args.output)
-    plans = _plans(args)  # every input read first: a bad one leaves no output folder behind
+    # Every input is read before anything is written: a bad one (without
+    # --keep-going) leaves no output folder behind.
+    plans: list[tuple[Path, Plan]] = []
+    failed: _Failed | None = None
+    try:
+        plans.extend(_plans(args))
+    except _Failed as f:
+        failed = f
     out.mkdir(parents=True, exist_ok=True)
+    inputs = [f for f, _ in plans]
     for path, plan in plans:
         base = path.name[: -len(path.suffix)] if path.suffix else path.name
         target = out / f"{base}.plan.json"
         # The same atomic writer as plan.save, told the inputs so none is overwritten.
-        write_atomic(target, plan.to_json() + "\n", inputs=[f for f, _ in plans])
+        write_atomic(target, plan.to_json() + "\n", inputs=inputs)
         if not args.quiet:
             print(
                 f"{target}: {len(plan.targets)} targets, {len(plan.tasks)} tasks, {len(plan.indicators)} indicators",
                 file=sys.stderr,
             )
+    if failed is not None:
+        raise failed
     return 0
 
 
@@ -101,19 +131,19 @@ def _cmd_tasks(args: argparse.Namespace) -> int:
 
 
 def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("extract", help="extract plan JSON from plan texts")
+    p = sub.add_parser("extract", help="extract plan JSON from plan documents (text, HTML, .docx, PDF)")
     _add_input(p)
     p.add_argument(
         "-o", "--output", default=".", metavar="DIR", help="directory for <base>.plan.json (default: current directory)"
     )
     p.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
-    p.set_defaults(func=_cmd_extract)
+    p.set_defaults(func=_run(_cmd_extract))
 
     p = sub.add_parser("targets", help="print each target as one JSON line (gold format)")
     _add_input(p)
-    p.set_defaults(func=_cmd_targets)
+    p.set_defaults(func=_run(_cmd_targets))
 
     p = sub.add_parser("tasks", help="print each task with its responsible units as one JSON line")
     _add_input(p)
     p.add_argument("--all", action="store_true", help="also tasks without named units")
-    p.set_defaults(func=_cmd_tasks)
+    p.set_defaults(func=_run(_cmd_tasks))

@@ -1,0 +1,463 @@
+"""Readers: a document file (text, HTML, Word .docx, PDF) becomes the text the core reads.
+
+The core's input is a *document of blocks* written as text: one paragraph a
+line, one table row a line of tab-separated cells (merged cells expanded, so
+every row has the grid's width). The text readers live in C++ (encodings);
+HTML, DOCX and PDF are read here, with kept libraries: selectolax (the
+lexbor HTML5 parser), python-docx and pdfplumber. They are Python packages,
+so the readers are Python too; a C++ application hands ``healthplan::extract``
+the same block text (see docs/extraction.md). The extracted text is kept in
+``plan.source.text`` and the spans index into it.
+
+The format is told from the content (``_core.sniff_format``: magic bytes,
+the parts of a ZIP, ``<html``), not the name; a file that cannot be read is
+a ``ParseError`` with id ``input.unsupported_format`` saying how to convert it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from . import _core
+
+if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Sequence
+
+__all__ = ["READABLE_FORMATS", "Document", "read_document", "sniff"]
+
+#: Formats the readers turn into text.
+READABLE_FORMATS = ("text", "html", "docx", "pdf")
+
+
+@dataclass(frozen=True)
+class Document:
+    """A document as the core reads it."""
+
+    text: str  #: paragraphs one a line, table rows as tab-separated cells
+    format: str  #: "text", "html", "docx" or "pdf"
+    encoding: str  #: of the original bytes ("utf-8", "gb18030", "utf-16le", "" for binary formats)
+
+
+def _error(id_: str, message: str, where: str) -> Exception:
+    exc = _core.ParseError(f"[{id_}] {where}: {message}")
+    exc.id = id_
+    exc.where = where
+    exc.detail = message
+    return exc
+
+
+def _need(module: str, path: str) -> Any:
+    """Imports an optional reader library, or says which extra installs it."""
+    import importlib
+
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        raise _error(
+            "input.reader_missing",
+            f"reading this format needs the Python package '{module}': pip install 'healthplan[documents]'",
+            path,
+        ) from None
+
+
+def sniff(data: bytes) -> str:
+    """The format of ``data`` from its content (see ``_core.sniff_format``)."""
+    return _core.sniff_format(data[: 1 << 16])
+
+
+def read_document(path: str | os.PathLike[str], encoding: str | None = None) -> Document:
+    """Reads a document file of any supported format into a :class:`Document`."""
+    p = os.fspath(path)
+    try:
+        data = Path(p).read_bytes()
+    except FileNotFoundError:
+        raise _error("io.missing", "no such file", p) from None
+    except IsADirectoryError:
+        raise _error("io.not_a_file", "is a directory, not a file", p) from None
+    except OSError as err:
+        raise _error("io.unreadable", err.strerror or "cannot read", p) from None
+    fmt = sniff(data)
+    if fmt == "text":
+        text, enc = _core.decode_text(data, encoding or "", p)
+        return Document(text, "text", enc)
+    if fmt == "html":
+        return _read_html(data, encoding, p)
+    if fmt == "docx":
+        return Document(_read_docx(p), "docx", "")
+    if fmt == "pdf":
+        return Document(_read_pdf(p), "pdf", "")
+    _core.reject_format(fmt, p)
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+# ------------------------------------------------------------------- tables --
+
+
+def _grid_lines(rows: Sequence[Sequence[str]]) -> list[str]:
+    """A table's rows as tab-separated lines; cell text on one line."""
+    out = []
+    for row in rows:
+        cells = [_one_line(c) for c in row]
+        if any(cells):
+            out.append("\t".join(c if c else "-" for c in cells).rstrip("\t"))
+    return out
+
+
+_CJK = r"\u3400-\u9fff\uff00-\uffef\u3000-\u303f"
+_WRAP = re.compile(rf"(?<=[{_CJK}])\s*\n\s*(?=[{_CJK}])")
+
+
+def _one_line(text: str) -> str:
+    """Cell or paragraph text on one line: breaks between CJK characters vanish, others become a space."""
+    text = _WRAP.sub("", text.replace("\r", ""))
+    return re.sub(r"[ \t\n\u00a0]+", " ", text).strip()
+
+
+# --------------------------------------------------------------------- HTML --
+
+_BLOCK = frozenset(
+    [
+        "p",
+        "div",
+        "br",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "ul",
+        "ol",
+        "tr",
+        "table",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "blockquote",
+        "pre",
+        "dt",
+        "dd",
+        "dl",
+        "title",
+        "center",
+        "form",
+        "hr",
+    ]
+)
+_DROP_TAGS = frozenset(
+    [
+        "script",
+        "style",
+        "noscript",
+        "nav",
+        "iframe",
+        "form",
+        "button",
+        "select",
+        "option",
+        "svg",
+        "canvas",
+        "template",
+        "head",
+    ]
+)
+# Navigation, share buttons and footers of government pages, by class or id.
+_DROP_NAMES = re.compile(
+    r"(^|[-_ ])(nav|navbar|menu|breadcrumb|crumb|share|bdshare|footer|foot|copyright|sidebar|toolbar|print|"
+    r"location|position|weizhi|fenxiang)([-_ 0-9]|$)",
+    re.IGNORECASE,
+)
+
+
+def _html_charset(data: bytes) -> str | None:
+    m = re.search(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", data[:4096], re.IGNORECASE)
+    return m.group(1).decode("ascii").lower() if m else None
+
+
+def _decode_html(data: bytes, encoding: str | None, path: str) -> tuple[str, str]:
+    declared = encoding or _html_charset(data)
+    if declared in ("gbk", "gb2312", "gb18030", "cp936"):
+        declared = "gb18030"  # a superset: pages declared gb2312 use GBK characters
+    if declared and declared not in ("utf-8", "utf8", "gb18030", "utf-16", "utf-16le", "utf-16be"):
+        declared = None
+    if declared:
+        if declared.startswith("utf-16"):
+            return data.decode(declared), declared
+        text, enc = _core.decode_text(data, declared, path)
+        return text, enc
+    return _core.decode_text(data, "", path)
+
+
+def _read_html(data: bytes, encoding: str | None, path: str) -> Document:
+    lexbor = _need("selectolax.lexbor", path)
+    text, enc = _decode_html(data, encoding, path)
+    tree = lexbor.LexborHTMLParser(text)
+    root = tree.body or tree.root
+    lines: list[str] = []
+    current: list[str] = []
+
+    def flush() -> None:
+        line = _one_line("".join(current))
+        if line:
+            lines.append(line)
+        current.clear()
+
+    def walk(node: Any) -> None:
+        tag = node.tag
+        if tag == "-text":
+            current.append(node.text_content or "")
+            return
+        if tag in _DROP_TAGS or tag == "-comment":
+            return
+        attrs = node.attributes or {}
+        names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+        if names.strip() and _DROP_NAMES.search(names):
+            return
+        if tag == "table":
+            flush()
+            lines.extend(_grid_lines(_html_grid(node)))
+            return
+        block = tag in _BLOCK
+        if block:
+            flush()
+        child = node.child
+        while child is not None:
+            walk(child)
+            child = child.next
+        if block:
+            flush()
+
+    walk(root)
+    flush()
+    return Document("\n".join(lines) + "\n", "html", enc)
+
+
+def _cell_text(node: Any) -> str:
+    parts: list[str] = []
+
+    def walk(n: Any) -> None:
+        if n.tag == "-text":
+            parts.append(n.text_content or "")
+            return
+        if n.tag in _DROP_TAGS:
+            return
+        if n.tag in ("br", "p", "div") and parts:
+            parts.append("\n")
+        child = n.child
+        while child is not None:
+            walk(child)
+            child = child.next
+
+    walk(node)
+    return "".join(parts)
+
+
+def _html_grid(table: Any) -> list[list[str]]:
+    """Rows of cells with rowspan and colspan expanded (a merged cell's text in every slot)."""
+    rows: list[Any] = []
+
+    def collect(n: Any) -> None:
+        child = n.child
+        while child is not None:
+            if child.tag == "tr":
+                rows.append(child)
+            elif child.tag in ("thead", "tbody", "tfoot"):
+                collect(child)
+            child = child.next
+
+    collect(table)
+    grid: list[list[str]] = []
+    pending: dict[tuple[int, int], str] = {}  # (row, col) filled by a rowspan above
+    for r, tr in enumerate(rows):
+        row: list[str] = []
+        cell = tr.child
+        while True:
+            # Slots a rowspan above covers come before this row's next own cell.
+            while (r, len(row)) in pending:
+                row.append(pending.pop((r, len(row))))
+            while cell is not None and cell.tag not in ("td", "th"):
+                cell = cell.next
+            if cell is None:
+                break
+            text = _one_line(_cell_text(cell))
+            attrs = cell.attributes or {}
+            colspan = _span(attrs.get("colspan"))
+            rowspan = _span(attrs.get("rowspan"))
+            for _ in range(colspan):
+                for d in range(1, rowspan):
+                    pending[(r + d, len(row))] = text
+                row.append(text)
+            cell = cell.next
+        grid.append(row)
+    return grid
+
+
+def _span(v: str | None) -> int:
+    try:
+        return max(1, min(int(v or 1), 50))
+    except ValueError:
+        return 1
+
+
+# --------------------------------------------------------------------- DOCX --
+
+
+def _read_docx(path: str) -> str:
+    docx = _need("docx", path)
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    try:
+        doc = docx.Document(path)
+    except Exception as err:  # python-docx raises several types for a broken package
+        raise _error("input.unreadable", f"not a readable .docx ({type(err).__name__}: {err})", path) from None
+    lines: list[str] = []
+    for child in doc.element.body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            line = _one_line(Paragraph(child, doc).text)
+            if line:
+                lines.append(line)
+        elif tag == "tbl":
+            table = Table(child, doc)
+            # row.cells repeats a merged cell in every grid column it covers,
+            # and a vertically merged cell below its top.
+            lines.extend(_grid_lines([[c.text for c in row.cells] for row in table.rows]))
+    return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------------- PDF --
+
+_PAGE_NO = re.compile(r"^[-—–－\s]*\d{1,4}[-—–－\s]*$|^第\s*\d+\s*页(\s*共\s*\d+\s*页)?$|^\d+\s*/\s*\d+$")
+_ENDS_SENTENCE = tuple("。；！？：:;!?”）)")
+
+
+def _read_pdf(path: str) -> str:
+    pdfplumber = _need("pdfplumber", path)
+    import logging
+
+    # pdfminer warns about every font it cannot measure; the text is read all the same.
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    try:
+        pdf = pdfplumber.open(path)
+    except Exception as err:  # pdfminer raises several types for a broken file
+        raise _error("input.unreadable", f"not a readable PDF ({type(err).__name__}: {err})", path) from None
+    pages: list[list[tuple[str, bool, bool]]] = []  # per page: (text, reaches right margin, is table row)
+    chars = 0
+    with pdf:
+        for page in pdf.pages:
+            chars += len(page.chars)
+            pages.append(_pdf_page(page))
+    if chars == 0:
+        raise _error(
+            "input.no_text_layer",
+            "this PDF has no text layer (a scan): run OCR first, e.g. ocrmypdf -l chi_sim FILE out.pdf",
+            path,
+        )
+    _drop_running_lines(pages)
+    out: list[str] = []
+    joining = False
+    for page in pages:
+        last = len(page) - 1
+        for k, (text, full, is_row) in enumerate(page):
+            # A page number sits first or last on its page; a bare number elsewhere is a table cell.
+            if k in (0, last) and not is_row and _PAGE_NO.match(text):
+                continue
+            if joining and not is_row and out:
+                out[-1] += text
+            else:
+                out.append(text)
+            # A line that runs to the right margin without ending a sentence goes on.
+            joining = full and not is_row and not text.endswith(_ENDS_SENTENCE)
+    return "\n".join(out) + "\n"
+
+
+# CJK Radicals Supplement code points that PDF fonts use for whole ideographs,
+# with their unified ideograph (Unicode's EquivalentUnifiedIdeograph.txt); the
+# Kangxi radicals (⼈ for 人) NFKC already maps.
+_RADICAL_SUPPLEMENT = dict(
+    zip(
+        "⺟⺠⻄⻅⻆⻈⻉⻋⻓⻔⻘⻚⻛⻜⻝⻢⻤⻥⻦⻩⻬⻮⻰⻳",
+        "母民西见角讠贝车长门青页风飞食马鬼鱼鸟黄齐齿龙龟",
+    )
+)
+
+
+def _radicals(text: str) -> str:
+    """PDF fonts often map ideographs to radical code points (⼈ for 人, ⺠ for 民): restore them."""
+    import unicodedata
+
+    return "".join(
+        _RADICAL_SUPPLEMENT.get(c) or unicodedata.normalize("NFKC", c) if "\u2e80" <= c <= "\u2fdf" else c for c in text
+    )
+
+
+def _pdf_page(page: Any) -> list[tuple[str, bool, bool]]:
+    tables = page.find_tables()
+    boxes = [t.bbox for t in tables]
+
+    def outside(obj: dict[str, Any]) -> bool:
+        x = (obj["x0"] + obj["x1"]) / 2
+        y = (obj["top"] + obj["bottom"]) / 2
+        return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
+
+    body = page.filter(outside) if boxes else page
+    items: list[tuple[float, str, bool, bool]] = []
+    lines = body.extract_text_lines(keep_blank_chars=False)
+    right = max((ln["x1"] for ln in lines), default=0.0)
+    size = max((ln["chars"][0]["size"] for ln in lines if ln["chars"]), default=10.0)
+    for ln in lines:
+        text = _radicals(_one_line(ln["text"]))
+        if text:
+            items.append((ln["top"], text, ln["x1"] >= right - 1.5 * size, False))
+    for t in tables:
+        rows = t.extract()
+        grid = [[_radicals(c) for c in r] for r in _fill_merged(rows)]
+        for k, line in enumerate(_grid_lines(grid)):
+            items.append((t.bbox[1] + k * 0.01, line, False, True))
+    items.sort(key=lambda it: it[0])
+    return [(text, full, row) for _, text, full, row in items]
+
+
+def _fill_merged(rows: list[list[str | None]]) -> list[list[str]]:
+    """pdfplumber gives None for the slots a merged cell covers: take the text from the left, else above."""
+    grid: list[list[str]] = []
+    for r, row in enumerate(rows):
+        out: list[str] = []
+        for c, cell in enumerate(row):
+            if cell is None:
+                if c > 0:
+                    cell = out[c - 1]
+                elif r > 0 and c < len(grid[r - 1]):
+                    cell = grid[r - 1][c]
+                else:
+                    cell = ""
+            out.append(cell)
+        grid.append(out)
+    return grid
+
+
+def _drop_running_lines(pages: list[list[tuple[str, bool, bool]]]) -> None:
+    """Running headers and footers: a first or last line repeated on most pages."""
+    if len(pages) < 3:
+        return
+    for pos in (0, -1):
+        seen: dict[str, int] = {}
+        for page in pages:
+            if page:
+                key = re.sub(r"\d+", "#", page[pos][0])
+                seen[key] = seen.get(key, 0) + 1
+        for key, n in seen.items():
+            # A running header or footer has words ("某某市人民政府文件"); a number
+            # or a short cell ("7.8", "预期性") that happens to end many pages is text.
+            words = sum(1 for c in key if c.isalpha())
+            if n * 2 > len(pages) and len(key) < 60 and words >= 4:
+                for page in pages:
+                    if page and re.sub(r"\d+", "#", page[pos][0]) == key:
+                        page.pop(pos)

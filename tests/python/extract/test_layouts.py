@@ -1,0 +1,77 @@
+"""Layout invariance: every development document in every format and layout scores as its plain text does.
+
+The generator (tests/quality/layouts.py) renders the seeds, both held-out sets
+and the real-text corpus as HTML with <table>s, DOCX with Word tables, PDF
+(headless Chromium; skipped where it cannot print), tables one cell per line
+(with blank lines, with " |"), markdown, tab and multi-space rows, text
+hard-wrapped at 34 characters with page numbers, spaces around numbers,
+traditional script, full-width characters, UTF-16 and GBK. Gate: every
+rendering reaches 0.97 of the plain text's target precision, target recall and
+task F1. The table: ``.venv/bin/python tests/quality/layouts.py``.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "quality"))
+import layouts
+
+SETS = ("seeds", "heldout", "heldout2", "real")
+RENDERINGS = [layout for layout in layouts.LAYOUTS if layout != "plain"]
+RATIO = 0.97
+# Renderings known to miss the gate (measured; docs/extraction.md). Strict: when
+# one passes, the mark must go. PDF: pdfplumber's lines for a table laid out as
+# one cell per paragraph lose or merge cells (a unit cell joined to the name,
+# a value cell dropped), and year frames split across pages.
+KNOWN_GAPS = {
+    ("seeds", "pdf"): "targets P 0.958, R 0.944 of 1.000",
+    ("heldout2", "pdf"): "targets P 0.915, R 0.908 of 0.992 / 1.000",
+    ("real", "pdf"): "targets P 0.771, R 0.663, tasks F1 0.957 of 0.827 / 0.779 / 1.000",
+}
+
+
+@pytest.fixture(scope="module")
+def work() -> Path:
+    return Path(tempfile.mkdtemp(prefix="healthplan_layouts_"))
+
+
+@pytest.fixture(scope="module")
+def plain_scores(work: Path) -> dict[str, dict[str, float]]:
+    out = {}
+    for name, (docs, gt, gk) in layouts.sets().items():
+        scores = layouts.score_layout(docs, gt, gk, "plain", work / name)
+        assert scores is not None
+        out[name] = scores
+    return out
+
+
+CASES = [
+    pytest.param(
+        name,
+        layout,
+        marks=[pytest.mark.xfail(strict=True, reason=f"known gap: {KNOWN_GAPS[(name, layout)]}")]
+        if (name, layout) in KNOWN_GAPS
+        else [],
+        id=f"{name}-{layout}",
+    )
+    for name in SETS
+    for layout in RENDERINGS
+]
+
+
+@pytest.mark.parametrize(("name", "layout"), CASES)
+def test_layout_scores_as_plain_text(
+    name: str, layout: str, plain_scores: dict[str, dict[str, float]], work: Path
+) -> None:
+    docs, gt, gk = layouts.sets()[name]
+    scores = layouts.score_layout(docs, gt, gk, layout, work / name)
+    if scores is None:
+        pytest.skip(f"{layout} cannot be rendered on this machine")
+    base = plain_scores[name]
+    for measure in ("P", "R", "F1"):
+        assert scores[measure] >= RATIO * base[measure], (name, layout, measure, scores, base)

@@ -1,0 +1,386 @@
+#!/usr/bin/env python3
+"""Layout invariance: every development document rendered in every format and layout, scored against the same gold.
+
+Usage (from the repository root, after ./scripts/setup.sh):
+
+    .venv/bin/python tests/quality/layouts.py                 # the layout × score table, every set
+    .venv/bin/python tests/quality/layouts.py --sets real --layouts plain,html,pdf
+
+A document is read into blocks: paragraphs (its lines) and tables (its
+one-cell-per-line tables, found by their running row numbers 1, 2, 3 … at a
+fixed row width, and its tab-separated rows). Each layout renders the blocks:
+HTML with real <table>s, DOCX with Word tables, PDF (the HTML printed by
+headless Chromium), tables with one cell per line (with blank lines, with a
+trailing " |"), markdown pipe tables, tab and multi-space rows, text
+hard-wrapped at 34 characters with page numbers, spaces around numbers,
+traditional script and full-width characters. Every rendering is extracted
+with the public API and scored with the shared scorers against the gold of
+the plain text; the gold's doc names are kept.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+
+# ------------------------------------------------------------------ blocks --
+
+
+@dataclass
+class Table:
+    rows: list[list[str]]
+
+
+Block = "str | Table"
+
+
+def _cell(line: str) -> str:
+    return re.sub(r"\s*\|\s*$", "", line.strip())
+
+
+def _rows_at(lines: list[str], i: int) -> tuple[int, list[list[str]]] | None:
+    """A one-cell-per-line table whose row 1 is at line i: (first line of the header, rows)."""
+    cells = [_cell(x) for x in lines]
+    if cells[i] != "1":
+        return None
+    width = next((j - i for j in range(i + 2, min(len(lines), i + 16)) if cells[j] == "2"), 0)
+    if not width:
+        return None
+    rows: list[list[str]] = []
+    k = i
+    while k + width <= len(lines) and cells[k] == str(len(rows) + 1):
+        row = cells[k : k + width]
+        if any(not c for c in row):
+            break
+        rows.append(row)
+        k += width
+        if k < len(lines) and cells[k] != str(len(rows) + 1):
+            break
+    if len(rows) < 2:
+        return None
+    # The header: the `width` short lines before row 1.
+    h = i - width
+    if h < 0 or any(len(c) > 24 or not c or "。" in c for c in cells[h:i]):
+        return None
+    return h, [cells[h:i], *rows]
+
+
+def blocks(text: str) -> list[object]:
+    """The document as paragraphs (str) and tables (Table)."""
+    lines = text.split("\n")
+    out: list[object] = []
+    i = 0
+    while i < len(lines):
+        # Look ahead for a table whose header starts here.
+        t = None
+        for j in range(i, min(len(lines), i + 16)):
+            got = _rows_at(lines, j)
+            if got and got[0] == i:
+                t = got
+                break
+        if t:
+            rows = t[1]
+            out.append(Table(rows))
+            i += sum(len(r) for r in rows)
+            continue
+        if "\t" in lines[i]:
+            rows = []
+            while i < len(lines) and "\t" in lines[i]:
+                rows.append([c.strip() for c in lines[i].split("\t")])
+                i += 1
+            out.append(Table(rows))
+            continue
+        out.append(lines[i])
+        i += 1
+    return out
+
+
+# --------------------------------------------------------------- renderers --
+
+
+def _paragraphs(bs: list[object], table_fn, para_fn=lambda s: s) -> str:
+    parts: list[str] = []
+    for b in bs:
+        if isinstance(b, Table):
+            parts.extend(table_fn(b))
+        else:
+            parts.append(para_fn(b))
+    return "\n".join(parts)
+
+
+def r_cells(bs):
+    return _paragraphs(bs, lambda t: [c for r in t.rows for c in r])
+
+
+def r_cells_blank(bs):
+    return _paragraphs(bs, lambda t: [x for r in t.rows for c in r for x in (c, "")])
+
+
+def r_pipe_cells(bs):
+    return _paragraphs(bs, lambda t: [c + " |" for r in t.rows for c in r])
+
+
+def r_markdown(bs):
+    def md(t):
+        width = max(len(r) for r in t.rows)
+        lines = ["| " + " | ".join(t.rows[0]) + " |", "|" + "---|" * width]
+        lines += ["| " + " | ".join(r) + " |" for r in t.rows[1:]]
+        return lines
+
+    return _paragraphs(bs, md)
+
+
+def r_tabs(bs):
+    return _paragraphs(bs, lambda t: ["\t".join(r) for r in t.rows])
+
+
+def r_multispace(bs):
+    return _paragraphs(bs, lambda t: ["  ".join(r) for r in t.rows])
+
+
+def r_wrapped(bs, width=34, page=45):
+    lines: list[str] = []
+    for b in bs:
+        if isinstance(b, Table):
+            lines.extend(c for r in b.rows for c in r)
+        else:
+            s = b
+            while len(s) > width:
+                lines.append(s[:width])
+                s = s[width:]
+            lines.append(s)
+    out: list[str] = []
+    for k, line in enumerate(lines):
+        out.append(line)
+        if (k + 1) % page == 0:
+            out += ["", f"- {(k + 1) // page} -", ""]
+    return "\n".join(out)
+
+
+_CJK_NUM = re.compile(r"(?<=[\u4e00-\u9fff])(?=\d)|(?<=\d)(?=[\u4e00-\u9fff])")
+
+
+def r_spaced(bs):
+    # A space between CJK and every number ("提高到 35 %" is not written; "提高到 35%" is).
+    def sp(s):
+        return re.sub(r"(?<=[\u4e00-\u9fff])(?=\d)", " ", s)
+
+    return _paragraphs(bs, lambda t: [sp(c) for r in t.rows for c in r], sp)
+
+
+def _s2t() -> dict[str, str]:
+    table: dict[str, str] = {}
+    inc = (ROOT / "src" / "extract" / "traditional_table.inc").read_text(encoding="utf-8")
+    for t, s in re.findall(r"\{0x([0-9A-F]+), 0x([0-9A-F]+)\}", inc):
+        table.setdefault(chr(int(s, 16)), chr(int(t, 16)))
+    return table
+
+
+def r_traditional(bs):
+    s2t = _s2t()
+    return "".join(s2t.get(c, c) for c in r_cells(bs))
+
+
+def r_fullwidth(bs):
+    def fw(c):
+        o = ord(c)
+        if 0x30 <= o <= 0x39 or 0x41 <= o <= 0x5A or 0x61 <= o <= 0x7A or c == "%":
+            return chr(o + 0xFEE0)
+        return c
+
+    return "".join(fw(c) for c in r_cells(bs))
+
+
+def r_html(bs):
+    def tab(t):
+        rows = "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in r) + "</tr>" for r in t.rows)
+        return [f'<table border="1">{rows}</table>']
+
+    body = _paragraphs(bs, tab, lambda s: f"<p>{html.escape(s)}</p>" if s.strip() else "")
+    return (
+        '<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>plan</title>'
+        "<style>body{font-family:'Noto Sans CJK SC',sans-serif}</style></head>\n"
+        '<body><div class="nav">首页 | 政务公开</div>\n' + body + '\n<div class="footer">版权所有</div></body></html>\n'
+    )
+
+
+def write_docx(bs, path: Path) -> None:
+    import docx
+
+    d = docx.Document()
+    for b in bs:
+        if isinstance(b, Table):
+            width = max(len(r) for r in b.rows)
+            t = d.add_table(rows=len(b.rows), cols=width)
+            for i, r in enumerate(b.rows):
+                for j, c in enumerate(r):
+                    t.cell(i, j).text = c
+        elif b.strip():
+            d.add_paragraph(b)
+    d.save(path)
+
+
+def write_pdf(bs, path: Path) -> bool:
+    chrome = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+    if not chrome:
+        return False
+    src = path.with_suffix(".src.html")
+    src.write_text(r_html(bs), encoding="utf-8")
+    subprocess.run(
+        [chrome, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+         f"--print-to-pdf={path}", src.as_uri()],
+        capture_output=True, timeout=120, check=False,
+    )  # fmt: skip
+    return path.exists()
+
+
+TEXT_LAYOUTS = {
+    "cells": r_cells,
+    "cells_blank": r_cells_blank,
+    "pipe_cells": r_pipe_cells,
+    "markdown": r_markdown,
+    "tabs": r_tabs,
+    "multispace": r_multispace,
+    "wrapped": r_wrapped,
+    "spaced": r_spaced,
+    "traditional": r_traditional,
+    "fullwidth": r_fullwidth,
+}
+LAYOUTS = ["plain", *TEXT_LAYOUTS, "utf16", "gbk", "html", "docx", "pdf"]
+
+
+def render(doc: Path, layout: str, out_dir: Path) -> Path | None:
+    """Writes `doc` in `layout` into out_dir; the path, or None when the layout cannot be made here."""
+    text = doc.read_text(encoding="utf-8")
+    stem = doc.stem
+    if layout == "plain":
+        return doc
+    if layout == "utf16":
+        p = out_dir / f"{stem}.txt"
+        p.write_bytes(b"\xff\xfe" + text.encode("utf-16-le"))
+        return p
+    if layout == "gbk":
+        p = out_dir / f"{stem}.txt"
+        try:
+            p.write_bytes(text.encode("gb18030"))
+        except UnicodeEncodeError:
+            return None
+        return p
+    bs = blocks(text)
+    if layout in TEXT_LAYOUTS:
+        p = out_dir / f"{stem}.txt"
+        p.write_text(TEXT_LAYOUTS[layout](bs), encoding="utf-8")
+        return p
+    if layout == "html":
+        p = out_dir / f"{stem}.html"
+        p.write_text(r_html(bs), encoding="utf-8")
+        return p
+    if layout == "docx":
+        p = out_dir / f"{stem}.docx"
+        write_docx(bs, p)
+        return p
+    if layout == "pdf":
+        p = out_dir / f"{stem}.pdf"
+        return p if write_pdf(bs, p) else None
+    raise ValueError(f"unknown layout {layout}")
+
+
+# ------------------------------------------------------------------ scoring --
+
+
+def sets() -> dict[str, tuple[list[Path], Path, Path]]:
+    """name → (documents, gold targets, gold tasks)."""
+    from healthplan import datasets
+
+    q = HERE
+    return {
+        "seeds": (datasets.seed_paths(), q / "seeds" / "seed_targets.jsonl", q / "seeds" / "seed_tasks.jsonl"),
+        **{
+            name: (sorted((q / name / "docs").glob("*.txt")), q / name / "gold_targets.jsonl",
+                   q / name / "gold_tasks.jsonl")
+            for name in ("heldout", "heldout2", "real")
+        },
+    }  # fmt: skip
+
+
+def _score(scorer: str, gold: Path, pred: Path, docs: list[str]) -> str:
+    proc = subprocess.run(
+        [sys.executable, str(HERE / scorer), str(gold), str(pred), "--docs", ",".join(docs)],
+        capture_output=True, text=True, encoding="utf-8", check=False,
+    )  # fmt: skip
+    return proc.stdout.strip().splitlines()[-1] if proc.stdout.strip() else proc.stderr
+
+
+def score_layout(docs: list[Path], gold_t: Path, gold_k: Path, layout: str, work: Path) -> dict[str, float] | None:
+    import healthplan as hp
+    from healthplan._cli.records import target_record, task_record
+
+    out_dir = work / layout
+    out_dir.mkdir(parents=True, exist_ok=True)
+    targets, tasks = [], []
+    for doc in docs:
+        path = render(doc, layout, out_dir)
+        if path is None:
+            return None
+        plan = hp.extract_file(path)
+        targets += [target_record(t, doc.name) for t in plan.targets]
+        tasks += [task_record(k, doc.name) for k in plan.tasks if k.lead or k.responsible or k.others]
+    pt, pk = out_dir / "targets.jsonl", out_dir / "tasks.jsonl"
+    pt.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in targets), encoding="utf-8")
+    pk.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in tasks), encoding="utf-8")
+    names = [d.name for d in docs]
+    line_t = _score("score_targets.py", gold_t, pt, names)
+    line_k = _score("score_tasks.py", gold_k, pk, names)
+    m = re.search(r"precision ([\d.]+) recall ([\d.]+)", line_t)
+    f = re.search(r"f1 ([\d.]+)", line_k)
+    if not m or not f:
+        raise RuntimeError(f"scorer output not understood: {line_t} / {line_k}")
+    return {"P": float(m.group(1)), "R": float(m.group(2)), "F1": float(f.group(1))}
+
+
+def table(set_names: list[str], layouts: list[str]) -> Iterator[tuple[str, str, dict[str, float] | None]]:
+    """(set, layout, scores) as each is scored; scores None when the layout cannot be made here."""
+    all_sets = sets()
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in set_names:
+            docs, gt, gk = all_sets[name]
+            for layout in layouts:
+                yield name, layout, score_layout(docs, gt, gk, layout, Path(tmp) / name)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--sets", default="seeds,heldout,heldout2,real")
+    ap.add_argument("--layouts", default=",".join(LAYOUTS))
+    args = ap.parse_args()
+    print(f"{'set':<9} {'layout':<12} {'targets P':>9} {'targets R':>9} {'tasks F1':>8}   ratio to plain (P R F1)")
+    plain: dict[str, dict[str, float]] = {}
+    for name, layout, s in table(args.sets.split(","), args.layouts.split(",")):
+        if s is None:
+            print(f"{name:<9} {layout:<12} {'(cannot render here)':>28}")
+            continue
+        if layout == "plain":
+            plain[name] = s
+        base = plain.get(name)
+        ratio = " ".join(f"{(s[k] / base[k] if base[k] else 1.0):.2f}" for k in ("P", "R", "F1")) if base else ""
+        print(f"{name:<9} {layout:<12} {s['P']:>9.3f} {s['R']:>9.3f} {s['F1']:>8.3f}   {ratio}")
+        sys.stdout.flush()
+    return 0
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("PYTHONIOENCODING", "utf-8")
+    raise SystemExit(main())
