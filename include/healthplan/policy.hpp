@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "healthplan/config.hpp"
+#include "healthplan/enum_names.hpp"
 #include "healthplan/indicator.hpp"
 #include "healthplan/verdict.hpp"
 
@@ -55,6 +56,9 @@ enum class UnitMismatch : unsigned char {
 
 std::string_view to_string(LevelMethod);
 std::string_view to_string(TrendDefinition);
+std::span<const EnumName<LevelMethod>> enum_names(LevelMethod);
+std::span<const EnumName<TrendDefinition>> enum_names(TrendDefinition);
+std::span<const EnumName<UnitMismatch>> enum_names(UnitMismatch);
 LevelMethod parse_level_method(std::string_view);  // SchemaError on unknown
 TrendDefinition parse_trend_definition(std::string_view);
 

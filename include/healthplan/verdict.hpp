@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "healthplan/config.hpp"
+#include "healthplan/enum_names.hpp"
 
 HEALTHPLAN_BEGIN_NAMESPACE
 
@@ -32,6 +33,7 @@ inline constexpr int verdict_count = 7;
 std::string_view to_string(Verdict verdict);
 // Throws SchemaError("enum.unknown") listing the accepted spellings.
 Verdict parse_verdict(std::string_view text);
+std::span<const EnumName<Verdict>> enum_names(Verdict);
 
 // True for the verdicts that count in a score (everything except
 // not_evaluable and insufficient_data).

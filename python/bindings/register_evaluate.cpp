@@ -48,26 +48,10 @@ py::object opt_int(const std::optional<int>& v) { return v ? py::object(py::int_
 }  // namespace
 
 void register_evaluate(py::module_& m) {
-    py::enum_<hp::Verdict>(m, "Verdict", "What evaluation says about a target as of a year.")
-        .value("achieved", hp::Verdict::achieved)
-        .value("achieved_early", hp::Verdict::achieved_early)
-        .value("on_track", hp::Verdict::on_track)
-        .value("off_track", hp::Verdict::off_track)
-        .value("missed", hp::Verdict::missed)
-        .value("not_evaluable", hp::Verdict::not_evaluable)
-        .value("insufficient_data", hp::Verdict::insufficient_data);
-    py::enum_<hp::LevelMethod>(m, "LevelMethod", "How a level target is judged before its year.")
-        .value("linear_extrapolation", hp::LevelMethod::linear_extrapolation)
-        .value("growth_ratio", hp::LevelMethod::growth_ratio)
-        .value("years_to_target", hp::LevelMethod::years_to_target)
-        .value("statcan", hp::LevelMethod::statcan);
-    py::enum_<hp::TrendDefinition>(m, "TrendDefinition", "Operational definitions of 持续下降 / 持续减缓.")
-        .value("strictly_monotone", hp::TrendDefinition::strictly_monotone)
-        .value("net_with_k_reversals", hp::TrendDefinition::net_with_k_reversals)
-        .value("theil_sen_mann_kendall", hp::TrendDefinition::theil_sen_mann_kendall);
-    py::enum_<hp::UnitMismatch>(m, "UnitMismatch", "What an unconvertible observation unit does.")
-        .value("error", hp::UnitMismatch::error)
-        .value("insufficient_data", hp::UnitMismatch::insufficient_data);
+    bind_enum<hp::Verdict>(m, "Verdict", "What evaluation says about a target as of a year.");
+    bind_enum<hp::LevelMethod>(m, "LevelMethod", "How a level target is judged before its year.");
+    bind_enum<hp::TrendDefinition>(m, "TrendDefinition", "Operational definitions of 持续下降 / 持续减缓.");
+    bind_enum<hp::UnitMismatch>(m, "UnitMismatch", "What an unconvertible observation unit does.");
 
     py::class_<hp::ScoreWeights>(m, "ScoreWeights", "Points per verdict for the 0–100 scorecard score.")
         .def(py::init<>())

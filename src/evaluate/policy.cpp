@@ -1,6 +1,8 @@
 // Spellings of the evaluation enums, policy validation, score weights.
 #include <array>
 #include <cmath>
+#include <iterator>
+#include <span>
 #include <string>
 
 #include "healthplan/error.hpp"
@@ -11,35 +13,54 @@ HEALTHPLAN_BEGIN_NAMESPACE
 
 namespace {
 
-template <class E, std::size_t N>
-E parse_enum(std::string_view text, const std::array<std::string_view, N>& names, const char* what) {
-    for (std::size_t i = 0; i < N; ++i)
-        if (names[i] == text) return static_cast<E>(i);
+template <class E>
+E parse_enum(std::string_view text, std::span<const EnumName<E>> names, const char* what) {
+    for (const auto& row : names)
+        if (row.text == text) return row.value;
     std::string accepted;
-    for (auto n : names) {
+    for (const auto& row : names) {
         if (!accepted.empty()) accepted += ", ";
-        accepted += n;
+        accepted += row.text;
     }
     throw SchemaError("enum.unknown",
                       std::string("unknown ") + what + " '" + std::string(text) + "' (accepted: " + accepted + ")");
 }
 
-constexpr std::array<std::string_view, verdict_count> verdict_names = {
-    "achieved", "achieved_early", "on_track", "off_track", "missed", "not_evaluable", "insufficient_data"};
-constexpr std::array<std::string_view, 4> method_names = {"linear_extrapolation", "growth_ratio", "years_to_target",
-                                                          "statcan"};
-constexpr std::array<std::string_view, 3> trend_names = {"strictly_monotone", "net_with_k_reversals",
-                                                         "theil_sen_mann_kendall"};
+// One table per enum: {value, identifier (Python), text (JSON, CSV, to_string)}.
+constexpr EnumName<Verdict> kVerdicts[] = {{Verdict::achieved, "achieved", "achieved"},
+                                           {Verdict::achieved_early, "achieved_early", "achieved_early"},
+                                           {Verdict::on_track, "on_track", "on_track"},
+                                           {Verdict::off_track, "off_track", "off_track"},
+                                           {Verdict::missed, "missed", "missed"},
+                                           {Verdict::not_evaluable, "not_evaluable", "not_evaluable"},
+                                           {Verdict::insufficient_data, "insufficient_data", "insufficient_data"}};
+constexpr EnumName<LevelMethod> kMethods[] = {
+    {LevelMethod::linear_extrapolation, "linear_extrapolation", "linear_extrapolation"},
+    {LevelMethod::growth_ratio, "growth_ratio", "growth_ratio"},
+    {LevelMethod::years_to_target, "years_to_target", "years_to_target"},
+    {LevelMethod::statcan, "statcan", "statcan"}};
+constexpr EnumName<TrendDefinition> kTrends[] = {
+    {TrendDefinition::strictly_monotone, "strictly_monotone", "strictly_monotone"},
+    {TrendDefinition::net_with_k_reversals, "net_with_k_reversals", "net_with_k_reversals"},
+    {TrendDefinition::theil_sen_mann_kendall, "theil_sen_mann_kendall", "theil_sen_mann_kendall"}};
+constexpr EnumName<UnitMismatch> kUnitMismatches[] = {
+    {UnitMismatch::error, "error", "error"},
+    {UnitMismatch::insufficient_data, "insufficient_data", "insufficient_data"}};
+static_assert(std::size(kVerdicts) == verdict_count, "one row per verdict");
 
 }  // namespace
 
-std::string_view to_string(Verdict v) { return verdict_names[static_cast<std::size_t>(v)]; }
-Verdict parse_verdict(std::string_view t) { return parse_enum<Verdict>(t, verdict_names, "verdict"); }
-std::string_view to_string(LevelMethod m) { return method_names[static_cast<std::size_t>(m)]; }
-LevelMethod parse_level_method(std::string_view t) { return parse_enum<LevelMethod>(t, method_names, "level method"); }
-std::string_view to_string(TrendDefinition d) { return trend_names[static_cast<std::size_t>(d)]; }
+std::span<const EnumName<Verdict>> enum_names(Verdict) { return kVerdicts; }
+std::span<const EnumName<LevelMethod>> enum_names(LevelMethod) { return kMethods; }
+std::span<const EnumName<TrendDefinition>> enum_names(TrendDefinition) { return kTrends; }
+std::span<const EnumName<UnitMismatch>> enum_names(UnitMismatch) { return kUnitMismatches; }
+std::string_view to_string(Verdict v) { return enum_text<Verdict>(kVerdicts, v); }
+Verdict parse_verdict(std::string_view t) { return parse_enum<Verdict>(t, kVerdicts, "verdict"); }
+std::string_view to_string(LevelMethod m) { return enum_text<LevelMethod>(kMethods, m); }
+LevelMethod parse_level_method(std::string_view t) { return parse_enum<LevelMethod>(t, kMethods, "level method"); }
+std::string_view to_string(TrendDefinition d) { return enum_text<TrendDefinition>(kTrends, d); }
 TrendDefinition parse_trend_definition(std::string_view t) {
-    return parse_enum<TrendDefinition>(t, trend_names, "trend definition");
+    return parse_enum<TrendDefinition>(t, kTrends, "trend definition");
 }
 
 double ScoreWeights::of(Verdict v) const noexcept {
