@@ -615,7 +615,6 @@ def extract_file(path: str | os.PathLike[str], encoding: str = "") -> Plan: ...
 def extract_many(
     paths: Sequence[str | os.PathLike[str]], threads: int = 0, progress: Callable[[int, int], object] | None = None
 ) -> list[Plan]: ...
-
 def statcan_progress(
     base_value: float,
     base_year: float,

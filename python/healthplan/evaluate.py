@@ -24,7 +24,7 @@ import os
 from collections.abc import Iterable, Sequence
 from functools import cache
 from importlib import resources
-from typing import TYPE_CHECKING, Any, TypedDict
+from typing import TYPE_CHECKING, Any, TypedDict, cast
 
 import numpy as np
 
@@ -625,7 +625,8 @@ def scorecard(
     out["targets"] = counts.sum(axis=1).to_numpy()
     scored_cols = list(points)
     out["scored"] = counts[scored_cols].sum(axis=1).to_numpy()
-    total = sum(counts[c] * points[c] for c in scored_cols).to_numpy(dtype=float)
+    weighted = counts[scored_cols].to_numpy(dtype=float) * np.array([points[c] for c in scored_cols], dtype=float)
+    total = weighted.sum(axis=1)
     with np.errstate(invalid="ignore", divide="ignore"):
         out["score"] = np.where(out["scored"] > 0, total / out["scored"].to_numpy(), np.nan)
     return out[list(SCORECARD_COLUMNS)]
@@ -790,6 +791,14 @@ _FRAME_COLUMNS = {
 }
 
 
+def _categorical(codes: np.ndarray, names: list[str]) -> pd.Categorical:
+    """Integer codes from the core as a pandas Categorical of ``names`` (the codes are not copied)."""
+    from ._pandas import pd
+
+    # pandas-stubs types ``codes`` as Sequence[int]; pandas takes the integer ndarray as it is.
+    return pd.Categorical.from_codes(cast("Sequence[int]", codes), categories=pd.Index(names))
+
+
 def evaluate_frame(
     observations: pd.DataFrame,
     targets: pd.DataFrame,
@@ -851,9 +860,9 @@ def evaluate_frame(
         **extra,
     )
     out = targets.copy()
-    out["verdict"] = pd.Categorical.from_codes(r.pop("verdict").astype(np.int8), categories=list(VERDICTS))
-    out["category"] = pd.Categorical.from_codes(r.pop("category").astype(np.int16), categories=level_category_names())
-    out["reason"] = pd.Categorical.from_codes(r.pop("reason").astype(np.int16), categories=bulk_reason_texts())
+    out["verdict"] = _categorical(r.pop("verdict"), list(VERDICTS))
+    out["category"] = _categorical(r.pop("category"), level_category_names())
+    out["reason"] = _categorical(r.pop("reason"), bulk_reason_texts())
     out["stale"] = r.pop("stale").astype(bool)
     for k, v in r.items():
         out[k] = v

@@ -60,7 +60,7 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
-def add_commands(sub: argparse._SubParsersAction) -> None:
+def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("evaluate", help="judge each target against observed data (verdict + explanation)")
     p.add_argument("plans", nargs="+", metavar="PLAN.json", help="plan JSON file(s)")
     p.add_argument(
