@@ -19,7 +19,6 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import _core
@@ -72,14 +71,9 @@ def sniff(data: bytes) -> str:
 def read_document(path: str | os.PathLike[str], encoding: str | None = None) -> Document:
     """Reads a document file of any supported format into a :class:`Document`."""
     p = os.fspath(path)
-    try:
-        data = Path(p).read_bytes()
-    except FileNotFoundError:
-        raise _error("io.missing", "no such file", p) from None
-    except IsADirectoryError:
-        raise _error("io.not_a_file", "is a directory, not a file", p) from None
-    except OSError as err:
-        raise _error("io.unreadable", err.strerror or "cannot read", p) from None
+    # The core's bounded reader: a missing file, a folder, a FIFO or a device and
+    # an input over the size limit are each refused with their own id.
+    data = _core._read_file(p)
     fmt = sniff(data)
     if fmt == "text":
         text, enc = _core.decode_text(data, encoding or "", p)

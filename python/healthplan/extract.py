@@ -59,8 +59,17 @@ def extract_file(path: str | os.PathLike[str], encoding: str | None = None) -> P
 
 
 def _is_text(path: str) -> bool:
-    """True for a file the C++ reader takes as it is (text in some encoding)."""
+    """True for a file the C++ reader takes as it is (text in some encoding).
+
+    Only a regular file is opened here: opening a FIFO would block and a device
+    would never end, so anything else goes to the C++ reader, which refuses it
+    with its own id (io.missing, io.not_a_file).
+    """
+    import stat
+
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return True
         with open(path, "rb") as f:
             head = f.read(1 << 16)
     except OSError:

@@ -192,7 +192,9 @@ def _read_raw(path: Path) -> pd.DataFrame:
         raise FileNotFoundError(f"{path}: no such file")
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         return pd.read_excel(path, dtype=str, keep_default_na=False, engine="openpyxl")
-    text = _decode(path.read_bytes(), path)
+    from . import _core
+
+    text = _decode(_core._read_file(str(path)), path)
     try:
         return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
     except pd.errors.ParserError as err:
