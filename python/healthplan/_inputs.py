@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ._documents import _error
+
 if TYPE_CHECKING:  # pragma: no cover
     from .model import Plan
 
@@ -71,9 +73,9 @@ def collect_inputs(paths: Sequence[str | os.PathLike[str]], *, plans: bool = Tru
                     out.skipped.append((f, f"not a plan document ('{suffix or 'no suffix'}')"))
             if not any(f.parent == p for f in out.files):
                 kinds = ".json plans or documents" if plans else "documents"
-                raise ValueError(f"{p}: no {kinds} (.txt, .html, .docx, .pdf) in this folder")
+                raise _error("io.not_a_file", f"a folder with no {kinds} (.txt, .html, .docx, .pdf) in it", str(p))
         elif not p.exists():
-            raise FileNotFoundError(f"{p}: no such file")
+            raise _error("io.missing", "no such file", str(p))
         elif not plans and p.suffix.lower() in PLAN_SUFFIXES:
             raise ValueError(f"{p}: a plan .json, not a document; give the plan text (.txt, .html, .docx, .pdf)")
         else:

@@ -22,13 +22,17 @@ class ProgressBar:
         self._bar = tqdm(total=self.total, file=self.stream, disable=not enabled, leave=False, dynamic_ncols=True)
         self.enabled = enabled
         self.done = 0
+        self._label = ""
 
     def update(self, done: int, label: str = "") -> None:
         """Moves the bar to ``done`` of ``total`` and shows ``label``."""
         done = max(0, min(self.total, done))
-        if label:
-            self._bar.set_description_str(label[:38], refresh=False)
         self._bar.update(done - self.done)
+        if label and label[:38] != self._label:
+            self._label = label[:38]
+            # A new stage is drawn at once: tqdm's own refresh is rate-limited
+            # (mininterval), so a short stage would otherwise never be seen.
+            self._bar.set_description_str(label[:38], refresh=True)
         self.done = done
 
     def step(self, label: str, n: int = 1) -> None:

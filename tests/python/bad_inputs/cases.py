@@ -206,7 +206,7 @@ PLAN_CASES: list[Case] = [
     ),
     _plan_case("source size negative", _mutated(["source", "size"], -1), "SchemaError", "json.schema", "/source/size"),
     _plan_case(
-        "schema version 2", _mutated(["schema_version"], 2), "SchemaError", "json.schema_version", "/schema_version"
+        "schema version 99", _mutated(["schema_version"], 99), "SchemaError", "json.schema_version", "/schema_version"
     ),
     _plan_case("schema version 1e400", b'{"schema_version": 1e400}', "ParseError", "json.syntax", "1:"),
     _plan_case(
@@ -317,7 +317,6 @@ TEXT_CASES: list[Case] = [
             "text.invalid_utf8",
             "byte",
         ),
-        ("UTF-16 text", "健康中国行动".encode("utf-16"), "ParseError", "text.undecodable", "doc.txt"),
         ("binary junk", bytes(range(128, 256)) * 4, "ParseError", "text.undecodable", "doc.txt"),
     ]
 ] + [

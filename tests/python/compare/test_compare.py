@@ -357,7 +357,7 @@ def test_cli_compare_basis_column_and_no_interpolate(healthplan_cli, tmp_path):
 
 def test_cli_compare_bad_input(healthplan_cli, tmp_path):
     bad = tmp_path / "plan.pdf"
-    bad.write_text("x")
+    bad.write_bytes(b"%PDF-1.4 cut off")  # a PDF by its content, but broken
     r = subprocess.run([*healthplan_cli, "compare", str(bad)], capture_output=True, text=True, encoding="utf-8")
     assert r.returncode != 0
     assert "plan.pdf" in r.stderr and "Traceback" not in r.stderr

@@ -67,7 +67,7 @@ def test_validate_reports_every_file(healthplan_cli, tmp_path, example_plan_path
 
 def test_targets_refuses_a_plan_json_and_extract_reads_a_folder(healthplan_cli, tmp_path, example_plan_path):
     r = run(healthplan_cli, "targets", example_plan_path)
-    assert r.returncode == 2 and "plan JSON" in r.stderr and r.stdout == ""
+    assert r.returncode == 2 and "a plan .json, not a document" in r.stderr and r.stdout == ""
     docs = tmp_path / "docs"
     docs.mkdir()
     from healthplan import datasets

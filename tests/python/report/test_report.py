@@ -114,9 +114,11 @@ def test_run_report_writes_into_a_folder_and_leaves_no_temporary(tmp_path, examp
 
 
 def test_report_rejects_bad_inputs(tmp_path):
-    with pytest.raises(FileNotFoundError, match="nope.txt"):
+    import healthplan
+
+    with pytest.raises(healthplan.ParseError, match=r"\[io.missing\].*nope.txt"):
         rep.build_report([tmp_path / "nope.txt"], progress=False)
-    (tmp_path / "x.pdf").write_text("x")
+    (tmp_path / "x.pdf").write_bytes(b"%PDF-1.4 cut off")  # a PDF by its content, but broken
     with pytest.raises(ValueError, match="x.pdf"):
         rep.build_report([tmp_path / "x.pdf"], progress=False)
     with pytest.raises(FileNotFoundError, match="nodir"):
