@@ -19,8 +19,8 @@ import sys
 ROOT = pathlib.Path(__file__).resolve().parents[2] / "quality" / "real"
 DOCS = sorted((ROOT / "docs").glob("*.txt"))
 
-# targets precision, targets recall, task F1: the level reached, rounded down to 0.05.
-GATE = (0.80, 0.75, 0.95)
+# targets precision, targets recall, task F1: the level reached after the grammar and input-side merges (P 0.925, R 0.874, F1 1.000 over all 31 documents), rounded down.
+GATE = (0.92, 0.87, 0.99)
 
 
 def _score(quality: pathlib.Path, scorer: str, gold: pathlib.Path, pred: pathlib.Path) -> str:
