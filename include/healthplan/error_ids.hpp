@@ -81,6 +81,10 @@ inline constexpr ErrorId error_ids[] = {
     {"bulk.size", ErrorKind::data},
     {"bulk.comparator", ErrorKind::data},
     {"bulk.threshold", ErrorKind::data},
+    {"bulk.kind", ErrorKind::data},
+    {"bulk.change_mode", ErrorKind::data},
+    {"bulk.nature", ErrorKind::data},
+    {"bulk.benchmark", ErrorKind::data},
 };
 
 // The entry for `id`, or nullptr when the library does not define it.
