@@ -272,13 +272,12 @@ std::string years_list(const std::vector<int>& ys) {
     return out;
 }
 
-// Fills the numeric fields of the result from a level outcome and explains it.
-void apply_level(const Context& c, const detail::LevelOutcome& o, const detail::LevelSpec& spec, LevelMethod method,
-                 const std::string& threshold_text) {
-    TargetResult& r = c.r;
+// The fields a level outcome and every other kind's outcome share, copied into
+// the result (one place, so the two paths cannot drift apart).
+template <class Outcome>
+void copy_shared_numbers(TargetResult& r, const Outcome& o) {
     r.verdict = o.verdict;
     r.category = detail::category_name(o.category);
-    r.reason = detail::reason_text(o.reason);
     r.points = o.points;
     if (!std::isnan(o.latest_year)) {
         r.latest_year = static_cast<int>(o.latest_year);
@@ -292,6 +291,14 @@ void apply_level(const Context& c, const detail::LevelOutcome& o, const detail::
     r.progress = o.progress;
     r.score = o.score;
     r.stale = o.stale;
+}
+
+// Fills the numeric fields of the result from a level outcome and explains it.
+void apply_level(const Context& c, const detail::LevelOutcome& o, const detail::LevelSpec& spec, LevelMethod method,
+                 const std::string& threshold_text) {
+    TargetResult& r = c.r;
+    copy_shared_numbers(r, o);
+    r.reason = detail::reason_text(o.reason);
     const bool final =
         o.category == detail::Category::met_at_target_year || o.category == detail::Category::missed_at_target_year;
     const bool no_year_rule =
@@ -560,23 +567,8 @@ void eval_change(const Context& c, const Matched& m) {
 
 // Copies the numbers every kind's outcome shares into the result.
 void apply_outcome(const Context& c, const detail::KindOutcome& o) {
-    TargetResult& r = c.r;
-    r.verdict = o.verdict;
-    r.category = detail::category_name(o.category);
-    r.points = o.points;
-    if (!std::isnan(o.latest_year)) {
-        r.latest_year = static_cast<int>(o.latest_year);
-        r.latest_value = o.latest_value;
-    }
-    r.threshold = o.threshold;
-    r.projected_value = o.projected;
-    r.required_pace = o.required_pace;
-    r.observed_pace = o.observed_pace;
-    r.years_to_target = o.years_to_target;
-    r.probability = o.probability;
-    r.progress = o.progress;
-    r.score = o.score;
-    r.stale = o.stale;
+    copy_shared_numbers(c.r, o);
+    c.r.threshold = o.threshold;
 }
 
 // The reason of an insufficient outcome, with the numbers that make it concrete.
