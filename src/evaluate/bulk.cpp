@@ -112,22 +112,7 @@ T at_or(std::span<const T> col, std::size_t i, T fallback) {
     return col.empty() ? fallback : col[i];
 }
 
-// Desired direction of a comparator (sign_of in evaluate.cpp): the comparator's,
-// else the indicator's; 0 when neither says.
-int sign_of(Comparator c, int direction) {
-    switch (c) {
-        case Comparator::increase:
-        case Comparator::ge:
-        case Comparator::gt:
-            return 1;
-        case Comparator::decrease:
-        case Comparator::le:
-        case Comparator::lt:
-            return -1;
-        default:
-            return direction > 0 ? 1 : direction < 0 ? -1 : 0;
-    }
-}
+using detail::comparator_sign;
 
 // Scratch buffers of one worker, reused across its targets.
 struct Scratch {
@@ -313,7 +298,7 @@ TargetResultColumns evaluate_columns(const SeriesColumns& obs, const TargetColum
                 return level(tg.value[i], c, nan);
             }
             case TargetKind::change: {
-                const int d = sign_of(cmp, direction);
+                const int d = comparator_sign(cmp, direction);
                 if (d == 0) return insufficient(i, detail::Reason::no_direction);
                 const std::int64_t ref_year_col = at_or<std::int64_t>(tg.reference_year, i, 0);
                 const double ref_value_col = at_or<double>(tg.reference_value, i, nan);
@@ -343,7 +328,7 @@ TargetResultColumns evaluate_columns(const SeriesColumns& obs, const TargetColum
                 return level(th, detail::change_comparator(cmp, d), ref);
             }
             case TargetKind::rate: {
-                const int d = sign_of(cmp, direction);
+                const int d = comparator_sign(cmp, direction);
                 if (d == 0) return insufficient(i, detail::Reason::no_direction);
                 const std::int64_t ref_year = at_or<std::int64_t>(tg.reference_year, i, 0);
                 const std::int64_t from_year = ref_year ? ref_year : base_year;
@@ -367,7 +352,7 @@ TargetResultColumns evaluate_columns(const SeriesColumns& obs, const TargetColum
             case TargetKind::trend: {
                 const std::uint8_t flags = at_or<std::uint8_t>(tg.trend_flags, i, 0);
                 const bool slowing = flags & 1;
-                const int d = slowing ? -1 : sign_of(cmp, direction);
+                const int d = slowing ? -1 : comparator_sign(cmp, direction);
                 if (d == 0) return insufficient(i, detail::Reason::no_direction);
                 const std::int64_t from = base_year ? base_year : no_from;
                 select(s, s.t, s.y, from, static_cast<double>(base_year), base_value, policy, as_of);
@@ -385,7 +370,7 @@ TargetResultColumns evaluate_columns(const SeriesColumns& obs, const TargetColum
                 return store(i, o, nan, nan);
             }
             case TargetKind::benchmark: {
-                int d = sign_of(cmp, direction);
+                int d = comparator_sign(cmp, direction);
                 if (d == 0) d = 1;
                 index.points(tg.benchmark_series[i], as_of, s.bt, s.by);
                 if (s.all_t.empty()) return insufficient(i, detail::Reason::no_observation);

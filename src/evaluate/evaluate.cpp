@@ -464,22 +464,10 @@ void eval_level(const Context& c, const Matched& m) {
 }
 
 int sign_of(const Context& c, Comparator cmp) {
-    switch (cmp) {
-        case Comparator::increase:
-        case Comparator::ge:
-        case Comparator::gt:
-            return 1;
-        case Comparator::decrease:
-        case Comparator::le:
-        case Comparator::lt:
-            return -1;
-        default:
-            break;
-    }
+    if (const int s = detail::comparator_sign(cmp, 0)) return s;
+    // = and ~ say no direction: the indicator's, looked up only then.
     const Direction dir = indicator_direction(c);
-    if (dir == Direction::lower) return -1;
-    if (dir == Direction::higher) return 1;
-    return 0;
+    return detail::comparator_sign(cmp, dir == Direction::higher ? 1 : dir == Direction::lower ? -1 : 0);
 }
 
 ChangeMode change_mode(const Target& t) {
