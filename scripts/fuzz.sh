@@ -6,6 +6,7 @@
 #   scripts/fuzz.sh                      # every target, 600 s each
 #   scripts/fuzz.sh 60 fuzz_plan_json    # one target, 60 s
 #   FUZZ_KEEP_GOING=1 scripts/fuzz.sh    # fork mode: record crashes and go on
+#   FUZZ_RUNS=2000000 scripts/fuzz.sh 7200 fuzz_extract   # stop at 2 M executions (or the time)
 #
 # Builds the 'fuzz' preset (Clang, ASan + UBSan) into build/fuzz. The corpus
 # grows in build/fuzz/corpus/<target> (seeded from tests/fuzz/seeds/), crashes
@@ -44,6 +45,7 @@ for t in "${targets[@]}"; do
     # cap turns a memory blow-up into a finding instead of an OOM kill.
     flags=(-max_total_time="$seconds" -max_len=4096 -rss_limit_mb=2048 -timeout=10
            -artifact_prefix="$artifacts" -print_final_stats=1)
+    if [ -n "${FUZZ_RUNS:-}" ]; then flags+=(-runs="$FUZZ_RUNS"); fi
     if [ "${FUZZ_KEEP_GOING:-0}" = 1 ]; then flags+=(-fork=1 -ignore_crashes=1 -ignore_ooms=1 -ignore_timeouts=1); fi
     start=$(date +%s)
     if ! nice -n 10 "build/fuzz/tests/fuzz/$t" "${flags[@]}" "$corpus" >"$log" 2>&1; then status=1; fi
