@@ -459,11 +459,15 @@ void extract_metadata(const Document& d, Plan& plan) {
             std::size_t n = 0;
             bool numbered = false;
             if (is_open_paren(l, e, &n)) {
+                // Look for the closing parenthesis within 120 bytes; only a
+                // parenthesis actually closed there ends the reference (n is
+                // then the closer's length, not the opener's).
                 std::size_t close = e + n;
-                while (close < l.size() && close - e < 120 && !is_close_paren(l, close, &n))
+                bool closed = false;
+                while (close < l.size() && close - e < 120 && !(closed = is_close_paren(l, close, &n)))
                     close += u8len(static_cast<unsigned char>(l[close]));
                 std::string_view inside = l.substr(e, close - e);
-                if (close < l.size() && inside.find("〔") != std::string_view::npos &&
+                if (closed && inside.find("〔") != std::string_view::npos &&
                     inside.find("号") != std::string_view::npos) {
                     e = close + n;
                     numbered = true;
