@@ -5,6 +5,7 @@
 
 #include <healthplan/evaluate.hpp>
 #include <healthplan/evaluate_bulk.hpp>
+#include <healthplan/evaluate_table.hpp>
 #include <healthplan/observations.hpp>
 #include <healthplan/policy.hpp>
 
@@ -31,10 +32,11 @@ std::span<const T> view(const py::array_t<T, py::array::c_style>& a) {
 }
 
 // A numpy array that owns a moved C++ vector (no copy on the way out).
-template <class T>
-py::array_t<T> to_numpy(std::vector<T>&& v) {
-    auto* heap = new std::vector<T>(std::move(v));
-    py::capsule owner(heap, [](void* p) { delete static_cast<std::vector<T>*>(p); });
+template <class T, class Alloc>
+py::array_t<T> to_numpy(std::vector<T, Alloc>&& v) {
+    using Vector = std::vector<T, Alloc>;
+    auto* heap = new Vector(std::move(v));
+    py::capsule owner(heap, [](void* p) { delete static_cast<Vector*>(p); });
     return py::array_t<T>({heap->size()}, {sizeof(T)}, heap->data(), owner);
 }
 
@@ -44,6 +46,87 @@ using U8 = py::array_t<std::uint8_t, py::array::c_style>;
 using I8 = py::array_t<std::int8_t, py::array::c_style>;
 
 py::object opt_int(const std::optional<int>& v) { return v ? py::object(py::int_(*v)) : py::object(py::none()); }
+
+// A text column as a numpy object array of str (the dtype pandas gives text):
+// each distinct name becomes one str, shared by every row that has it.
+py::array object_column(const hp::TextColumn& c) {
+    auto decode = [](const std::string& s) {
+        PyObject* o = PyUnicode_DecodeUTF8(s.data(), static_cast<Py_ssize_t>(s.size()), "strict");
+        if (!o) throw py::error_already_set();
+        return o;
+    };
+    const std::size_t n = c.codes.empty() ? c.names.size() : c.codes.size();
+    // numpy.empty fills an object array with None; each cell's reference is released when replaced.
+    auto out = py::module_::import("numpy").attr("empty")(n, "object").cast<py::array>();
+    auto** cells = static_cast<PyObject**>(out.mutable_data());
+    if (c.codes.empty()) {
+        for (std::size_t i = 0; i < n; ++i) {
+            PyObject* o = decode(c.names[i]);
+            Py_XDECREF(cells[i]);
+            cells[i] = o;
+        }
+        return out;
+    }
+    std::vector<py::object> names;
+    names.reserve(c.names.size());
+    for (const auto& s : c.names) names.push_back(py::reinterpret_steal<py::object>(decode(s)));
+    for (std::size_t i = 0; i < n; ++i) {
+        PyObject* o = names[static_cast<std::size_t>(c.codes[i])].ptr();
+        Py_INCREF(o);
+        Py_XDECREF(cells[i]);
+        cells[i] = o;
+    }
+    return out;
+}
+
+// The result table as {column: numpy array}; optional years as (values, valid).
+py::dict table_columns(hp::ResultTable&& t) {
+    py::dict d;
+    const std::pair<const char*, hp::TextColumn*> texts[] = {{"plan_id", &t.plan_id},
+                                                             {"target_id", &t.target_id},
+                                                             {"indicator", &t.indicator},
+                                                             {"indicator_key", &t.indicator_key},
+                                                             {"region", &t.region},
+                                                             {"kind", &t.kind},
+                                                             {"comparator", &t.comparator},
+                                                             {"nature", &t.nature},
+                                                             {"section", &t.section},
+                                                             {"category", &t.category},
+                                                             {"reason", &t.reason},
+                                                             {"method", &t.method},
+                                                             {"method_version", &t.method_version},
+                                                             {"unit", &t.unit},
+                                                             {"task_id", &t.task_id},
+                                                             {"lead", &t.lead},
+                                                             {"explanation", &t.explanation}};
+    for (const auto& [name, col] : texts) {
+        d[name] = object_column(*col);
+        *col = {};  // frees the C++ copy of the texts as soon as Python holds them
+    }
+    const std::pair<const char*, hp::YearColumn*> years[] = {{"year", &t.year},
+                                                             {"baseline_year", &t.baseline_year},
+                                                             {"reference_year", &t.reference_year},
+                                                             {"latest_year", &t.latest_year}};
+    for (const auto& [name, col] : years)
+        d[name] = py::make_tuple(to_numpy(std::move(col->value)), to_numpy(std::move(col->valid)));
+    d["as_of"] = to_numpy(std::move(t.as_of));
+    d["verdict"] = to_numpy(std::move(t.verdict));
+    const std::pair<const char*, std::vector<double>*> numbers[] = {{"threshold", &t.threshold},
+                                                                    {"baseline_value", &t.baseline_value},
+                                                                    {"reference_value", &t.reference_value},
+                                                                    {"latest_value", &t.latest_value},
+                                                                    {"projected_value", &t.projected_value},
+                                                                    {"required_pace", &t.required_pace},
+                                                                    {"observed_pace", &t.observed_pace},
+                                                                    {"years_to_target", &t.years_to_target},
+                                                                    {"probability", &t.probability},
+                                                                    {"progress", &t.progress},
+                                                                    {"score", &t.score}};
+    for (const auto& [name, col] : numbers) d[name] = to_numpy(std::move(*col));
+    d["points"] = to_numpy(std::move(t.points));
+    d["stale"] = to_numpy(std::move(t.stale));
+    return d;
+}
 
 }  // namespace
 
@@ -313,6 +396,21 @@ void register_evaluate(py::module_& m) {
             return as_of ? hp::evaluate(plan, obs, policy, *as_of) : hp::evaluate(plan, obs, policy);
         },
         py::arg("plan"), py::arg("observations"), py::arg("policy"), py::arg("as_of") = py::none());
+
+    // hp.evaluate's frame: every plan judged in C++, handed over as columns.
+    m.def(
+        "_evaluate_table",
+        [](const std::vector<const hp::Plan*>& plans, const hp::Observations& obs, const hp::EvaluationPolicy& policy,
+           std::optional<int> as_of, int threads) {
+            hp::ResultTable table;
+            {
+                py::gil_scoped_release release;
+                table = hp::evaluate_table(plans, obs, policy, as_of, threads);
+            }
+            return table_columns(std::move(table));
+        },
+        py::arg("plans"), py::arg("observations"), py::arg("policy"), py::arg("as_of") = py::none(),
+        py::arg("threads") = 1);
 
     m.def(
         "_scorecard",

@@ -4,16 +4,19 @@
 #include "healthplan/evaluate.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <exception>
 #include <limits>
-#include <sstream>
 #include <string_view>
+#include <thread>
 #include <unordered_map>
 
 #include "evaluate/kinds.hpp"
 #include "evaluate/level.hpp"
 #include "healthplan/error.hpp"
+#include "healthplan/evaluate_table.hpp"
 #include "healthplan/trend.hpp"
 
 HEALTHPLAN_BEGIN_NAMESPACE
@@ -22,6 +25,41 @@ namespace {
 
 using detail::inf;
 using detail::nan;
+
+// The explanation builder: what std::ostringstream printed — texts as they are,
+// integers in decimal, doubles as "%g" (a stream's default format) — without a
+// stream's locale set-up per target, which dominated judging a target.
+class Text {
+  public:
+    Text() { s_.reserve(256); }
+    Text& operator<<(std::string_view s) {
+        s_ += s;
+        return *this;
+    }
+    Text& operator<<(const char* s) { return *this << std::string_view(s); }
+    Text& operator<<(const std::string& s) { return *this << std::string_view(s); }
+    Text& operator<<(char c) {
+        s_ += c;
+        return *this;
+    }
+    Text& operator<<(bool) = delete;  // a stream prints 1 / 0: say it in words instead
+    Text& operator<<(int v) {
+        char buf[16];
+        const auto end = std::to_chars(buf, buf + sizeof buf, v).ptr;
+        s_.append(buf, end);
+        return *this;
+    }
+    Text& operator<<(double v) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%g", v);
+        s_ += buf;
+        return *this;
+    }
+    std::string take() { return std::move(s_); }
+
+  private:
+    std::string s_;
+};
 
 std::string num(double v) {
     if (std::isnan(v)) return "n/a";
@@ -308,20 +346,20 @@ void apply_level(const Context& c, const detail::LevelOutcome& o, const detail::
                : no_year_rule ? "latest_value"
                               : std::string(to_string(method));
 
-    std::ostringstream e;
+    Text e;
     const std::string& u = r.unit;
     if (o.verdict == Verdict::insufficient_data) {
         e << "insufficient data: " << r.reason;
         if (o.points > 0) e << " (latest " << with_unit(o.latest_value, u) << " in " << num(o.latest_year) << ")";
         e << "; target " << threshold_text;
-        c.r.explanation = e.str();
+        c.r.explanation = e.take();
         return;
     }
     if (final) {
         e << spec.year << " value " << with_unit(o.latest_value, u)
           << (o.verdict == Verdict::achieved ? " meets " : " misses ") << threshold_text << ": "
           << to_string(o.verdict);
-        c.r.explanation = e.str();
+        c.r.explanation = e.take();
         return;
     }
     if (o.stale) {
@@ -330,13 +368,13 @@ void apply_level(const Context& c, const detail::LevelOutcome& o, const detail::
           << " year(s) before), " << (o.verdict == Verdict::achieved ? "meets " : "misses ") << threshold_text << ": "
           << to_string(o.verdict) << " (stale: judged on the latest observation, not projected)";
         if (!std::isnan(o.probability)) e << "; P(meet in " << spec.year << ") = " << num(o.probability);
-        c.r.explanation = e.str();
+        c.r.explanation = e.take();
         return;
     }
     e << "latest " << with_unit(o.latest_value, u) << " (" << num(o.latest_year) << ") against " << threshold_text;
     if (no_year_rule) {
         e << (o.verdict == Verdict::on_track ? ": holds" : ": does not hold");
-        c.r.explanation = e.str();
+        c.r.explanation = e.take();
         return;
     }
     if (o.category == detail::Category::already_met) {
@@ -374,7 +412,7 @@ void apply_level(const Context& c, const detail::LevelOutcome& o, const detail::
     if (!r.category.empty() && r.category != to_string(o.verdict)) e << " (" << r.category << ")";
     if (o.category == detail::Category::binding_projection_short)
         e << "; binding (约束性) target: the projection itself must meet the threshold";
-    c.r.explanation = e.str();
+    c.r.explanation = e.take();
 }
 
 std::string threshold_text(Comparator cmp, double th, const std::string& unit, std::optional<int> year) {
@@ -543,14 +581,14 @@ void eval_change(const Context& c, const Matched& m) {
     }
     require_points(c, pts, all, ref_year);
     judge_threshold(c, std::move(pts), th, cmp, unit);
-    std::ostringstream e;
+    Text e;
     e << (d > 0 ? "raise by " : "lower by ") << num(v)
       << (mode == ChangeMode::relative ? "%"
           : mode == ChangeMode::points ? " percentage points"
                                        : " " + t.unit.symbol())
       << " from " << with_unit(ref_value, c.r.unit) << (ref_year ? " (" + std::to_string(*ref_year) + ", " : " (")
       << ref_from << ") gives " << cmp_text(cmp) << " " << with_unit(th, c.r.unit) << "; " << c.r.explanation;
-    c.r.explanation = e.str();
+    c.r.explanation = e.take();
 }
 
 // Copies the numbers every kind's outcome shares into the result.
@@ -637,7 +675,7 @@ void eval_rate(const Context& c, const Matched& m) {
             spec.relative ? (std::pow(y[i] / y[i - 1], 1.0 / gap) - 1.0) * 100.0 : (y[i] - y[i - 1]) / gap;
         missed.push_back(num(x[i]) + " (" + signed_num(change) + ")");
     }
-    std::ostringstream e;
+    Text e;
     const char* per = mode == ChangeMode::relative ? "% a year"
                       : mode == ChangeMode::points ? " percentage points a year"
                                                    : " a year";
@@ -649,7 +687,7 @@ void eval_rate(const Context& c, const Matched& m) {
     if (!missed.empty()) e << " (not in " << join(missed) << ")";
     if (c.r.stale) e << stale_note(c);
     e << " → " << to_string(c.r.verdict);
-    c.r.explanation = e.str();
+    c.r.explanation = e.take();
 }
 
 bool contains(const std::string& hay, std::string_view needle) { return hay.find(needle) != std::string::npos; }
@@ -691,7 +729,7 @@ void eval_trend(const Context& c, const Matched& m) {
     const bool statcan = !std::isnan(o.statcan_high);
     c.r.method = statcan ? "statcan" : "trend:" + std::string(to_string(c.policy.trend));
 
-    std::ostringstream e;
+    Text e;
     if (statcan) {
         e << "StatCan growth rate " << num(o.progress) << " a year against cut-offs " << num(o.statcan_high) << " / "
           << num(o.statcan_med) << " / " << num(o.statcan_low);
@@ -709,7 +747,7 @@ void eval_trend(const Context& c, const Matched& m) {
       << " by " << (statcan ? std::string("statcan") : std::string(to_string(c.policy.trend)));
     if (o.strict_ok != o.k_ok || o.k_ok != o.ts_ok) e << " (definitions disagree)";
     if (c.r.stale) e << stale_note(c);
-    c.r.explanation = e.str();
+    c.r.explanation = e.take();
 }
 
 std::string benchmark_region(const Context& c) {
@@ -755,7 +793,7 @@ void eval_benchmark(const Context& c, const Matched& m, const std::vector<std::s
     apply_outcome(c, o);
     c.r.reference_year = static_cast<int>(o.reference_year);
     c.r.reference_value = o.reference_value;
-    std::ostringstream e;
+    Text e;
     e << with_unit(o.latest_value, c.r.unit) << " (" << num(o.latest_year) << ") against " << t.benchmark << " "
       << region << " " << with_unit(o.reference_value, c.r.unit) << " (" << num(o.reference_year) << ", lag "
       << spec.lag << ")";
@@ -768,7 +806,7 @@ void eval_benchmark(const Context& c, const Matched& m, const std::vector<std::s
     if (c.r.stale) e << stale_note(c);
     if (!std::isnan(c.r.probability)) e << "; P(meet) = " << num(c.r.probability);
     e << " → " << to_string(c.r.verdict);
-    c.r.explanation = e.str();
+    c.r.explanation = e.take();
 }
 
 void eval_milestone(const Context& c, const Matched& m) {
@@ -790,7 +828,7 @@ void eval_milestone(const Context& c, const Matched& m) {
                                            c.as_of, c.policy);
     if (o.verdict == Verdict::insufficient_data) insufficient(c, o, pts);
     apply_outcome(c, o);
-    std::ostringstream e;
+    Text e;
     const int latest = static_cast<int>(o.latest_year);
     if (!std::isnan(o.done_year)) {
         e << "done in " << num(o.done_year);
@@ -803,7 +841,7 @@ void eval_milestone(const Context& c, const Matched& m) {
         if (T) e << "; deadline " << *T;
     }
     e << " → " << to_string(c.r.verdict);
-    c.r.explanation = e.str();
+    c.r.explanation = e.take();
 }
 
 // Rules and thresholds that are healthplan's own, not a published method's, are
@@ -969,12 +1007,44 @@ TargetResult judge_target(const Plan& plan, const Target& target, const Indicato
 
 std::vector<TargetResult> evaluate(const Plan& plan, const Observations& observations, const EvaluationPolicy& policy,
                                    int as_of) {
+    return evaluate(plan, observations, policy, as_of, 1);
+}
+
+std::vector<TargetResult> evaluate(const Plan& plan, const Observations& observations, const EvaluationPolicy& policy,
+                                   int as_of, int threads) {
     policy.validate();
-    std::vector<TargetResult> out;
-    out.reserve(plan.targets.size());
+    const std::size_t n = plan.targets.size();
+    std::vector<TargetResult> out(n);
     const PlanIndex index(plan);
-    for (const auto& t : plan.targets)
-        out.push_back(judge_target(plan, t, index.indicator(t), index.task(t), observations, policy, as_of));
+    auto judge_slice = [&](std::size_t begin, std::size_t end) {
+        for (std::size_t i = begin; i < end; ++i) {
+            const Target& t = plan.targets[i];
+            out[i] = judge_target(plan, t, index.indicator(t), index.task(t), observations, policy, as_of);
+        }
+    };
+    // Below a few hundred targets a thread costs more than it saves.
+    const std::size_t slices = std::clamp<std::size_t>(static_cast<std::size_t>(std::max(threads, 1)), 1, n / 256 + 1);
+    if (slices == 1) {
+        judge_slice(0, n);
+        return out;
+    }
+    // Contiguous slices; each stops at its first error, so the lowest slice that
+    // failed holds the error a single thread would have raised first.
+    std::vector<std::exception_ptr> errors(slices);
+    std::vector<std::thread> workers;
+    workers.reserve(slices - 1);
+    auto run = [&](std::size_t s) {
+        try {
+            judge_slice(n * s / slices, n * (s + 1) / slices);
+        } catch (...) {
+            errors[s] = std::current_exception();
+        }
+    };
+    for (std::size_t s = 1; s < slices; ++s) workers.emplace_back(run, s);
+    run(0);
+    for (auto& w : workers) w.join();
+    for (const auto& e : errors)
+        if (e) std::rethrow_exception(e);
     return out;
 }
 
