@@ -47,36 +47,24 @@ using I8 = py::array_t<std::int8_t, py::array::c_style>;
 
 py::object opt_int(const std::optional<int>& v) { return v ? py::object(py::int_(*v)) : py::object(py::none()); }
 
-// A text column as a numpy object array of str (the dtype pandas gives text):
-// each distinct name becomes one str, shared by every row that has it.
-py::array object_column(const hp::TextColumn& c) {
-    auto decode = [](const std::string& s) {
-        PyObject* o = PyUnicode_DecodeUTF8(s.data(), static_cast<Py_ssize_t>(s.size()), "strict");
-        if (!o) throw py::error_already_set();
-        return o;
-    };
-    const std::size_t n = c.codes.empty() ? c.names.size() : c.codes.size();
-    // numpy.empty fills an object array with None; each cell's reference is released when replaced.
-    auto out = py::module_::import("numpy").attr("empty")(n, "object").cast<py::array>();
-    auto** cells = static_cast<PyObject**>(out.mutable_data());
-    if (c.codes.empty()) {
-        for (std::size_t i = 0; i < n; ++i) {
-            PyObject* o = decode(c.names[i]);
-            Py_XDECREF(cells[i]);
-            cells[i] = o;
-        }
-        return out;
+// A text column without one Python object per row: repeating texts as
+// ("codes", int32 codes, [names]); texts of their own per row as ("utf8", int64
+// offsets, uint8 UTF-8 bytes) — the layout of an Arrow large_string array, which
+// Python wraps without copying (healthplan/evaluate.py, _text_column).
+py::tuple text_column(hp::TextColumn&& c) {
+    if (!c.codes.empty() || c.names.empty()) {
+        py::list names;
+        for (const auto& s : c.names) names.append(py::str(s));
+        return py::make_tuple("codes", to_numpy(std::move(c.codes)), names);
     }
-    std::vector<py::object> names;
-    names.reserve(c.names.size());
-    for (const auto& s : c.names) names.push_back(py::reinterpret_steal<py::object>(decode(s)));
-    for (std::size_t i = 0; i < n; ++i) {
-        PyObject* o = names[static_cast<std::size_t>(c.codes[i])].ptr();
-        Py_INCREF(o);
-        Py_XDECREF(cells[i]);
-        cells[i] = o;
-    }
-    return out;
+    std::vector<std::int64_t> offsets(c.names.size() + 1, 0);
+    for (std::size_t i = 0; i < c.names.size(); ++i)
+        offsets[i + 1] = offsets[i] + static_cast<std::int64_t>(c.names[i].size());
+    std::vector<std::uint8_t> data(static_cast<std::size_t>(offsets.back()));
+    for (std::size_t i = 0; i < c.names.size(); ++i)
+        std::copy(c.names[i].begin(), c.names[i].end(), data.begin() + offsets[i]);
+    c = {};
+    return py::make_tuple("utf8", to_numpy(std::move(offsets)), to_numpy(std::move(data)));
 }
 
 // The result table as {column: numpy array}; optional years as (values, valid).
@@ -99,10 +87,7 @@ py::dict table_columns(hp::ResultTable&& t) {
                                                              {"task_id", &t.task_id},
                                                              {"lead", &t.lead},
                                                              {"explanation", &t.explanation}};
-    for (const auto& [name, col] : texts) {
-        d[name] = object_column(*col);
-        *col = {};  // frees the C++ copy of the texts as soon as Python holds them
-    }
+    for (const auto& [name, col] : texts) d[name] = text_column(std::move(*col));
     const std::pair<const char*, hp::YearColumn*> years[] = {{"year", &t.year},
                                                              {"baseline_year", &t.baseline_year},
                                                              {"reference_year", &t.reference_year},

@@ -547,10 +547,13 @@ def _results_frame(columns: dict[str, Any]) -> pd.DataFrame:
         empty = pd.DataFrame([], columns=list(RESULT_COLUMNS))
         empty = empty.astype(dict.fromkeys(_INT_COLUMNS, "Int64"))
         return empty.astype({"verdict": verdict_dtype()})
+    str_dtype = pd.Series(["text"]).dtype  # what pandas makes of text: "str" (pandas 3) or object
     data: dict[str, Any] = {}
     for c in RESULT_COLUMNS:
         col = columns[c]
-        if c in _INT_COLUMNS:
+        if isinstance(col, tuple) and isinstance(col[0], str):
+            col = _text_column(col, str_dtype)
+        elif c in _INT_COLUMNS:
             values, valid = col
             col = pd.arrays.IntegerArray(values, valid == 0)
         elif c == "verdict":
@@ -559,6 +562,27 @@ def _results_frame(columns: dict[str, Any]) -> pd.DataFrame:
             col = col.view(np.bool_)
         data[c] = col
     return pd.DataFrame(data, columns=list(RESULT_COLUMNS))
+
+
+def _text_column(column: tuple[str, np.ndarray, Any], str_dtype: Any) -> Any:
+    """A text column from the core's layout (``("codes", codes, names)`` or ``("utf8", offsets, bytes)``)
+    as pandas would have stored the same Python strings: Arrow-backed "str" arrays are built on the
+    buffers themselves (no Python object per row), else an object array of str."""
+    layout, a, b = column
+    if getattr(str_dtype, "storage", None) == "pyarrow":
+        import pyarrow as pa
+
+        from ._pandas import pd
+
+        if layout == "codes":
+            values = pa.DictionaryArray.from_arrays(pa.array(a), pa.array(b, pa.large_string())).dictionary_decode()
+        else:
+            values = pa.LargeStringArray.from_buffers(len(a) - 1, pa.py_buffer(a), pa.py_buffer(b))
+        return pd.arrays.ArrowStringArray(values, dtype=str_dtype)
+    if layout == "codes":
+        return np.asarray(b, dtype=object)[a] if len(b) else np.empty(len(a), dtype=object)
+    raw = b.tobytes()
+    return np.asarray([raw[a[i] : a[i + 1]].decode("utf-8") for i in range(len(a) - 1)], dtype=object)
 
 
 @cache

@@ -4,6 +4,7 @@
 #include "healthplan/evaluate.hpp"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -111,14 +112,24 @@ struct Pt {
 // What the matching step found for a target.
 struct Matched {
     std::string key;
+    std::int64_t key_code = 0;
     std::string region;
     std::vector<SeriesPoint> points;  // usable and missing-flagged, all years
 };
 
-std::vector<std::string> candidate_keys(const Target& t, const Indicator* ind) {
-    std::vector<std::string> keys;
-    auto add = [&](const std::string& k) {
-        if (!k.empty() && std::find(keys.begin(), keys.end(), k) == keys.end()) keys.push_back(k);
+// The keys a target's series may be filed under, in the order they are tried
+// (views of the plan's strings: no copies per target).
+struct Keys {
+    std::array<std::string_view, 4> k{};
+    std::size_t n = 0;
+    const std::string_view* begin() const { return k.data(); }
+    const std::string_view* end() const { return k.data() + n; }
+};
+
+Keys candidate_keys(const Target& t, const Indicator* ind) {
+    Keys keys;
+    auto add = [&](std::string_view s) {
+        if (!s.empty() && std::find(keys.begin(), keys.end(), s) == keys.end()) keys.k[keys.n++] = s;
     };
     add(t.indicator_id);
     if (ind) {
@@ -129,26 +140,39 @@ std::vector<std::string> candidate_keys(const Target& t, const Indicator* ind) {
     return keys;
 }
 
+// A region and its code in the store (none when no row has it).
+struct RegionCode {
+    std::string name;
+    std::optional<std::int64_t> code;
+    RegionCode(const Observations& obs, std::string region) : name(std::move(region)), code(obs.region_code(name)) {}
+};
+
+// The plan's series region and the rows without a region, looked up once per plan.
+struct Regions {
+    RegionCode own;
+    RegionCode unspecified;
+    Regions(const Observations& obs, const Plan& plan, const EvaluationPolicy& policy)
+        : own(obs, !policy.region.empty() ? policy.region : plan.region.name), unspecified(obs, "") {}
+};
+
 // Plan indicator id, then canonical code, then name; the region exactly, then
-// rows without a region.
-std::optional<Matched> match_series(const Observations& obs, const std::vector<std::string>& keys,
-                                    const std::string& region, bool allow_unspecified) {
-    for (const auto& k : keys) {
+// rows without a region (`unspecified`, when given).
+std::optional<Matched> match_series(const Observations& obs, const Keys& keys, const RegionCode& region,
+                                    const RegionCode* unspecified) {
+    for (const auto k : keys) {
         auto kc = obs.key_code(k);
         if (!kc) continue;
-        std::vector<std::string> regions = {region};
-        if (allow_unspecified && !region.empty()) regions.emplace_back();
-        for (const auto& r : regions) {
-            auto rc = obs.region_code(r);
-            if (!rc) continue;
-            auto pts = obs.series(*kc, *rc);
-            if (!pts.empty()) return Matched{k, r, std::move(pts)};
+        for (const RegionCode* r : {&region, region.name.empty() ? nullptr : unspecified}) {
+            if (!r || !r->code) continue;
+            auto pts = obs.series(*kc, *r->code);
+            if (!pts.empty()) return Matched{std::string(k), *kc, r->name, std::move(pts)};
         }
     }
     return std::nullopt;
 }
 
-std::string join(const std::vector<std::string>& v, const char* sep = ", ") {
+template <class Strings>
+std::string join(const Strings& v, const char* sep = ", ") {
     std::string out;
     for (const auto& s : v) {
         if (!out.empty()) out += sep;
@@ -761,12 +785,12 @@ std::string benchmark_region(const Context& c) {
     return {};
 }
 
-void eval_benchmark(const Context& c, const Matched& m, const std::vector<std::string>& keys) {
+void eval_benchmark(const Context& c, const Matched& m, const Keys& keys) {
     const Target& t = c.target;
     const std::string region = benchmark_region(c);
     if (region.empty())
         throw Insufficient{"no benchmark region for '" + t.benchmark + "' (see EvaluationPolicy::benchmark_regions)"};
-    auto bm = match_series(c.obs, keys, region, false);
+    auto bm = match_series(c.obs, keys, RegionCode(c.obs, region), nullptr);
     if (!bm) throw Insufficient{"no observations of the benchmark region '" + region + "'"};
     int d = sign_of(c, t.comparator);
     if (d == 0) d = 1;
@@ -902,20 +926,20 @@ std::vector<std::string> lead_names(const Task* task, std::string& task_id) {
 }
 
 TargetResult judge_target(const Plan& plan, const Target& target, const Indicator* ind, const Task* task,
-                          const Observations& obs, const EvaluationPolicy& policy, int as_of);
+                          const Observations& obs, const EvaluationPolicy& policy, int as_of, const Regions& regions);
 
 }  // namespace
 
 TargetResult evaluate_target(const Plan& plan, const Target& target, const Observations& obs,
                              const EvaluationPolicy& policy, int as_of) {
     return judge_target(plan, target, plan.find_indicator(target.indicator_id), task_of(plan, target), obs, policy,
-                        as_of);
+                        as_of, Regions(obs, plan, policy));
 }
 
 namespace {
 
 TargetResult judge_target(const Plan& plan, const Target& target, const Indicator* ind, const Task* task,
-                          const Observations& obs, const EvaluationPolicy& policy, int as_of) {
+                          const Observations& obs, const EvaluationPolicy& policy, int as_of, const Regions& regions) {
     TargetResult r;
     r.plan_id = plan.id;
     r.target_id = target.id;
@@ -950,9 +974,9 @@ TargetResult judge_target(const Plan& plan, const Target& target, const Indicato
         return r;
     }
     const auto keys = candidate_keys(target, ind);
-    const std::string region = !policy.region.empty() ? policy.region : plan.region.name;
+    const std::string& region = regions.own.name;
     try {
-        auto m = match_series(obs, keys, region, true);
+        auto m = match_series(obs, keys, regions.own, &regions.unspecified);
         if (!m) {
             throw Insufficient{"no observations for '" + join(keys, "' / '") + "'" +
                                (region.empty() ? std::string() : " in " + region)};
@@ -981,8 +1005,8 @@ TargetResult judge_target(const Plan& plan, const Target& target, const Indicato
         }
         // A regional series is used whole; rows without a region for the same key are
         // not mixed in (two sources, possibly two definitions) — said, not silent.
-        if (!m->region.empty()) {
-            const auto unspecified = obs.series(m->key, "");
+        if (!m->region.empty() && regions.unspecified.code) {
+            const auto unspecified = obs.series(m->key_code, *regions.unspecified.code);
             if (!unspecified.empty())
                 r.explanation += "; " + std::to_string(unspecified.size()) + " row(s) of '" + m->key +
                                  "' without a region were not used (the " + m->region + " series is used whole)";
@@ -1016,10 +1040,11 @@ std::vector<TargetResult> evaluate(const Plan& plan, const Observations& observa
     const std::size_t n = plan.targets.size();
     std::vector<TargetResult> out(n);
     const PlanIndex index(plan);
+    const Regions regions(observations, plan, policy);
     auto judge_slice = [&](std::size_t begin, std::size_t end) {
         for (std::size_t i = begin; i < end; ++i) {
             const Target& t = plan.targets[i];
-            out[i] = judge_target(plan, t, index.indicator(t), index.task(t), observations, policy, as_of);
+            out[i] = judge_target(plan, t, index.indicator(t), index.task(t), observations, policy, as_of, regions);
         }
     };
     // Below a few hundred targets a thread costs more than it saves.
