@@ -7,7 +7,6 @@
 #include <array>
 #include <charconv>
 #include <cmath>
-#include <cstdio>
 #include <exception>
 #include <limits>
 #include <string_view>
@@ -27,9 +26,20 @@ namespace {
 using detail::inf;
 using detail::nan;
 
+// printf's "%.<precision>g" ("%+.<precision>g" with `plus`) by std::to_chars,
+// which the standard defines as the same text in the C locale, at a fraction of
+// snprintf's cost (formatting numbers was a fifth of judging a target; a
+// 12-million-value comparison with snprintf found no difference).
+std::string_view general(char (&buf)[40], double v, int precision, bool plus = false) {
+    char* p = buf;
+    if (plus && !std::signbit(v)) *p++ = '+';
+    p = std::to_chars(p, buf + sizeof buf, v, std::chars_format::general, precision).ptr;
+    return {buf, static_cast<std::size_t>(p - buf)};
+}
+
 // The explanation builder: what std::ostringstream printed — texts as they are,
 // integers in decimal, doubles as "%g" (a stream's default format) — without a
-// stream's locale set-up per target, which dominated judging a target.
+// stream's locale set-up per target.
 class Text {
   public:
     Text() { s_.reserve(256); }
@@ -51,9 +61,8 @@ class Text {
         return *this;
     }
     Text& operator<<(double v) {
-        char buf[32];
-        std::snprintf(buf, sizeof buf, "%g", v);
-        s_ += buf;
+        char buf[40];
+        s_ += general(buf, v, 6);
         return *this;
     }
     std::string take() { return std::move(s_); }
@@ -65,15 +74,13 @@ class Text {
 std::string num(double v) {
     if (std::isnan(v)) return "n/a";
     if (std::isinf(v)) return v > 0 ? "never" : "-inf";
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.4g", v);
-    return buf;
+    char buf[40];
+    return std::string(general(buf, v, 4));
 }
 std::string signed_num(double v) {
     if (std::isnan(v)) return "n/a";
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%+.3g", v);
-    return buf;
+    char buf[40];
+    return std::string(general(buf, v, 3, true));
 }
 std::string with_unit(double v, const std::string& unit) {
     if (unit.empty()) return num(v);
