@@ -570,7 +570,7 @@ def _text_column(column: tuple[str, np.ndarray, Any], str_dtype: Any) -> Any:
     buffers themselves (no Python object per row), else an object array of str."""
     layout, a, b = column
     if getattr(str_dtype, "storage", None) == "pyarrow":
-        import pyarrow as pa
+        import pyarrow as pa  # type: ignore[import-untyped]  # pandas' str storage here, so installed
 
         from ._pandas import pd
 
@@ -578,7 +578,8 @@ def _text_column(column: tuple[str, np.ndarray, Any], str_dtype: Any) -> Any:
             values = pa.DictionaryArray.from_arrays(pa.array(a), pa.array(b, pa.large_string())).dictionary_decode()
         else:
             values = pa.LargeStringArray.from_buffers(len(a) - 1, pa.py_buffer(a), pa.py_buffer(b))
-        return pd.arrays.ArrowStringArray(values, dtype=str_dtype)
+        # pandas-stubs lag pandas 3, whose ArrowStringArray takes the "str" dtype (NaN for missing).
+        return pd.arrays.ArrowStringArray(values, dtype=str_dtype)  # type: ignore[call-arg]
     if layout == "codes":
         return np.asarray(b, dtype=object)[a] if len(b) else np.empty(len(a), dtype=object)
     raw = b.tobytes()

@@ -46,30 +46,55 @@ struct SeriesIndex {
         auto key_less = [&](std::size_t a, std::size_t b) {
             return obs.series[a] != obs.series[b] ? obs.series[a] < obs.series[b] : obs.year[a] < obs.year[b];
         };
-        // One pass: sortedness, finite values.
-        for (std::size_t i = 0; i < n_obs; ++i) {
-            if (!std::isfinite(obs.value[i]))
-                throw DataError("observations.nan", "value is not a finite number",
-                                "observations row " + std::to_string(i));
-            if (i > 0 && sorted && key_less(i, i - 1)) sorted = false;
+        auto not_finite = [&](std::size_t i) {
+            return DataError("observations.nan", "value is not a finite number",
+                             "observations row " + std::to_string(i));
+        };
+        auto duplicate = [&](std::size_t first, std::size_t second) {
+            return DataError("observations.duplicate",
+                             "two rows for series " + std::to_string(obs.series[second]) + ", year " +
+                                 std::to_string(obs.year[second]) + " (rows " + std::to_string(first) + " and " +
+                                 std::to_string(second) + ")",
+                             "observations row " + std::to_string(second));
+        };
+        // Sorted input (the usual case) is checked and indexed in one pass over the
+        // columns: finite values, order, duplicates (reported after every value was
+        // found finite, as when these were separate passes) and the directory.
+        std::size_t first_duplicate = 0;  // row of the second of the first duplicate pair, 0 = none
+        std::size_t i = 0;
+        for (; i < n_obs; ++i) {
+            if (!std::isfinite(obs.value[i])) throw not_finite(i);
+            if (i > 0) {
+                if (key_less(i, i - 1)) {
+                    sorted = false;
+                    break;
+                }
+                if (obs.series[i] == obs.series[i - 1]) {
+                    if (obs.year[i] == obs.year[i - 1] && !first_duplicate) first_duplicate = i;
+                    continue;
+                }
+            }
+            ids.push_back(obs.series[i]);
+            starts.push_back(i);
         }
+        if (sorted && first_duplicate) throw duplicate(first_duplicate - 1, first_duplicate);
         if (!sorted) {
+            for (; i < n_obs; ++i)
+                if (!std::isfinite(obs.value[i])) throw not_finite(i);
+            ids.clear();
+            starts.clear();
             order.resize(n_obs);
             std::iota(order.begin(), order.end(), 0u);
             std::stable_sort(order.begin(), order.end(),
                              [&](std::uint32_t a, std::uint32_t b) { return key_less(a, b); });
-        }
-        for (std::size_t k = 0; k < n_obs; ++k) {
-            const std::size_t r = row(k);
-            if (k > 0 && obs.series[row(k - 1)] == obs.series[r] && obs.year[row(k - 1)] == obs.year[r])
-                throw DataError("observations.duplicate",
-                                "two rows for series " + std::to_string(obs.series[r]) + ", year " +
-                                    std::to_string(obs.year[r]) + " (rows " + std::to_string(row(k - 1)) + " and " +
-                                    std::to_string(r) + ")",
-                                "observations row " + std::to_string(r));
-            if (k == 0 || obs.series[row(k - 1)] != obs.series[r]) {
-                ids.push_back(obs.series[r]);
-                starts.push_back(k);
+            for (std::size_t k = 0; k < n_obs; ++k) {
+                const std::size_t r = row(k);
+                if (k > 0 && obs.series[row(k - 1)] == obs.series[r] && obs.year[row(k - 1)] == obs.year[r])
+                    throw duplicate(row(k - 1), r);
+                if (k == 0 || obs.series[row(k - 1)] != obs.series[r]) {
+                    ids.push_back(obs.series[r]);
+                    starts.push_back(k);
+                }
             }
         }
         starts.push_back(n_obs);

@@ -35,7 +35,7 @@ struct Fixture {
             const auto kind = static_cast<TargetKind>(i % 6);
             Target t;
             t.id = id + "-t" + std::to_string(i);
-            t.indicator = "指标" + std::to_string(i % 97);
+            t.indicator = "指标" + std::to_string(i % 96);
             t.kind = kind;
             t.unit = Unit::percent();
             t.year = 2020 + i % 11;
@@ -67,7 +67,7 @@ struct Fixture {
             }
             plan.targets.push_back(t);
         }
-        for (int k = 0; k < 97; ++k)
+        for (int k = 0; k < 96; ++k)
             for (int y = 2015; y <= 2024; ++y) {
                 if ((k + y) % 7 == 0) continue;
                 const std::string key = "指标" + std::to_string(k);
@@ -106,9 +106,9 @@ TEST_CASE("evaluate() with threads gives the results of one thread", "[evaluate]
 TEST_CASE("with threads, the first bad target in plan order is the error raised", "[evaluate][table]") {
     Fixture f(3000);
     auto rows = f.rows;
-    // Milestone series 指标5 gets a 2: every target on it is a DataError; the first is t5.
+    // Milestone series 指标5 gets a 2 in 2019: every target on it is a DataError; the first is t5.
     for (auto& r : rows)
-        if (r.key == "指标5" && r.year == 2018 && r.region == "某市") r.value = 2;
+        if (r.key == "指标5" && r.year == 2019 && r.region == "某市") r.value = 2;
     const auto obs = Observations::from_rows(rows);
     std::string one, two;
     try {
@@ -123,7 +123,7 @@ TEST_CASE("with threads, the first bad target in plan order is the error raised"
     }
     REQUIRE_FALSE(one.empty());
     CHECK(one == two);
-    CHECK(one.find("p-t5 ") != std::string::npos);
+    CHECK(one.ends_with("for target p-t5"));
 }
 
 TEST_CASE("evaluate_table lays out evaluate()'s results, plan after plan", "[evaluate][table]") {
