@@ -60,6 +60,10 @@ struct SeriesIndex {
         // Sorted input (the usual case) is checked and indexed in one pass over the
         // columns: finite values, order, duplicates (reported after every value was
         // found finite, as when these were separate passes) and the directory.
+        // Reserved, not touched: only the pages the directory fills are faulted in,
+        // and it never reallocates (a copy and a second set of fresh pages per doubling).
+        ids.reserve(n_obs);
+        starts.reserve(n_obs + 1);
         std::size_t first_duplicate = 0;  // row of the second of the first duplicate pair, 0 = none
         std::size_t i = 0;
         for (; i < n_obs; ++i) {
@@ -144,9 +148,26 @@ struct Scratch {
     std::vector<double> all_t, all_y, t, y, xs, ys, yrs, gap, own, ref, bt, by;
 };
 
-// Points from `from` on (window applied) with a stated point added when its year is not observed.
-void select(const Scratch& s, std::vector<double>& t, std::vector<double>& y, std::int64_t from, double stated_year,
-            double stated_value, const EvaluationPolicy& policy, int as_of) {
+// Points from `from` on (window applied) with a stated point added when its year
+// is not observed, into s.t / s.y.
+void select(Scratch& s, std::int64_t from, double stated_year, double stated_value, const EvaluationPolicy& policy,
+            int as_of) {
+    std::vector<double>& t = s.t;
+    std::vector<double>& y = s.y;
+    const bool stated = !std::isnan(stated_value) && stated_year > 0 && stated_year <= as_of &&
+                        policy.use_stated_baseline;
+    auto missing_from = [&](const std::vector<double>& years) {
+        return std::find(years.begin(), years.end(), stated_year) == years.end();
+    };
+    // Every point kept and nothing added (the usual case): the buffers change hands
+    // instead of being copied. The judging reads s.all_t / s.all_y only before this
+    // call or when s.t is empty (never, here); the next target refills them.
+    if (!s.all_t.empty() && s.all_t.front() >= static_cast<double>(from) && policy.window_years <= 0 &&
+        !(stated && missing_from(s.all_t))) {
+        t.swap(s.all_t);
+        y.swap(s.all_y);
+        return;
+    }
     t.clear();
     y.clear();
     for (std::size_t k = 0; k < s.all_t.size(); ++k)
@@ -158,8 +179,7 @@ void select(const Scratch& s, std::vector<double>& t, std::vector<double>& y, st
         t.erase(t.begin(), t.begin() + static_cast<std::ptrdiff_t>(drop));
         y.erase(y.begin(), y.begin() + static_cast<std::ptrdiff_t>(drop));
     }
-    if (!std::isnan(stated_value) && stated_year > 0 && stated_year <= as_of && policy.use_stated_baseline &&
-        std::find(t.begin(), t.end(), stated_year) == t.end()) {
+    if (stated && missing_from(t)) {
         const auto pos = std::lower_bound(t.begin(), t.end(), stated_year) - t.begin();
         t.insert(t.begin() + pos, stated_year);
         y.insert(y.begin() + pos, stated_value);
@@ -316,7 +336,7 @@ TargetResultColumns evaluate_columns(const SeriesColumns& obs, const TargetColum
         switch (kind) {
             case TargetKind::level: {
                 const std::int64_t from = base_year ? base_year : no_from;
-                select(s, s.t, s.y, from, static_cast<double>(base_year), base_value, policy, as_of);
+                select(s, from, static_cast<double>(base_year), base_value, policy, as_of);
                 if (s.t.empty()) return insufficient(i, empty_reason(from), tg.value[i]);
                 Comparator c = cmp;
                 if (c == Comparator::eq && direction != 0) c = direction > 0 ? Comparator::ge : Comparator::le;
@@ -348,7 +368,7 @@ TargetResultColumns evaluate_columns(const SeriesColumns& obs, const TargetColum
                 const auto mode = static_cast<ChangeMode>(at_or<std::uint8_t>(tg.change_mode, i, 0));
                 const double th = detail::change_threshold(ref, tg.value[i], mode, d);
                 const std::int64_t from = ref_year ? ref_year : no_from;
-                select(s, s.t, s.y, from, static_cast<double>(ref_year), ref, policy, as_of);
+                select(s, from, static_cast<double>(ref_year), ref, policy, as_of);
                 if (s.t.empty()) return insufficient(i, empty_reason(from), th, ref);
                 return level(th, detail::change_comparator(cmp, d), ref);
             }
@@ -358,7 +378,7 @@ TargetResultColumns evaluate_columns(const SeriesColumns& obs, const TargetColum
                 const std::int64_t ref_year = at_or<std::int64_t>(tg.reference_year, i, 0);
                 const std::int64_t from_year = ref_year ? ref_year : base_year;
                 const std::int64_t from = from_year ? from_year : no_from;
-                select(s, s.t, s.y, from, static_cast<double>(base_year), base_value, policy, as_of);
+                select(s, from, static_cast<double>(base_year), base_value, policy, as_of);
                 if (s.t.empty()) return insufficient(i, empty_reason(from));
                 detail::RateSpec spec;
                 spec.v = tg.value[i];
@@ -380,7 +400,7 @@ TargetResultColumns evaluate_columns(const SeriesColumns& obs, const TargetColum
                 const int d = slowing ? -1 : comparator_sign(cmp, direction);
                 if (d == 0) return insufficient(i, detail::Reason::no_direction);
                 const std::int64_t from = base_year ? base_year : no_from;
-                select(s, s.t, s.y, from, static_cast<double>(base_year), base_value, policy, as_of);
+                select(s, from, static_cast<double>(base_year), base_value, policy, as_of);
                 if (s.t.empty()) return insufficient(i, empty_reason(from));
                 detail::TrendSpec spec;
                 spec.d = d;
