@@ -7,8 +7,9 @@
 // One row per (plan, target), in the order evaluate() gives them, with the same
 // values as the TargetResult fields of the same name. Texts that repeat from
 // row to row (plan id, kind, method, unit, lead units ...) are dictionary-
-// encoded (an indicator's name repeats for its 2025 and 2030 targets); texts
-// that are their own per row (target id, explanation) keep one name per row.
+// encoded; texts that are mostly their own per row (target id, indicator and
+// its key, explanation) keep one name per row (hashing them costs more than
+// it saves).
 #pragma once
 
 #include <cstdint>

@@ -36,6 +36,7 @@ struct SeriesIndex {
     std::vector<std::size_t> starts;
     std::vector<std::int64_t> dense;  // series id − min → directory slot, −1 when absent
     std::int64_t min_id = 0;
+    bool consecutive = false;  // ids are min_id, min_id + 1, …: no table needed
 
     explicit SeriesIndex(const SeriesColumns& o) : obs(o) {
         const std::size_t n_obs = obs.series.size();
@@ -102,9 +103,11 @@ struct SeriesIndex {
             }
         }
         starts.push_back(n_obs);
-        // Dense ids (the usual 0..N−1) index a table directly; sparse ones use binary search.
+        // Consecutive ids (the usual 0..N−1) are their own slot (id − min); dense ones
+        // index a table directly; sparse ones use binary search.
         min_id = ids.empty() ? 0 : ids.front();
-        if (!ids.empty() &&
+        consecutive = !ids.empty() && static_cast<std::size_t>(ids.back() - ids.front()) + 1 == ids.size();
+        if (!ids.empty() && !consecutive &&
             static_cast<double>(ids.back() - ids.front()) < 4.0 * static_cast<double>(ids.size()) + 16) {
             dense.assign(static_cast<std::size_t>(ids.back() - ids.front() + 1), -1);
             for (std::size_t s = 0; s < ids.size(); ++s)
@@ -113,6 +116,10 @@ struct SeriesIndex {
     }
     std::size_t row(std::size_t k) const { return sorted ? k : order[k]; }
     std::int64_t slot(std::int64_t id) const {
+        if (consecutive) {
+            const std::int64_t k = id - min_id;
+            return (k < 0 || k >= static_cast<std::int64_t>(ids.size())) ? -1 : k;
+        }
         if (!dense.empty()) {
             const std::int64_t k = id - min_id;
             return (k < 0 || k >= static_cast<std::int64_t>(dense.size())) ? -1 : dense[static_cast<std::size_t>(k)];
@@ -154,8 +161,8 @@ void select(Scratch& s, std::int64_t from, double stated_year, double stated_val
             int as_of) {
     std::vector<double>& t = s.t;
     std::vector<double>& y = s.y;
-    const bool stated = !std::isnan(stated_value) && stated_year > 0 && stated_year <= as_of &&
-                        policy.use_stated_baseline;
+    const bool stated =
+        !std::isnan(stated_value) && stated_year > 0 && stated_year <= as_of && policy.use_stated_baseline;
     auto missing_from = [&](const std::vector<double>& years) {
         return std::find(years.begin(), years.end(), stated_year) == years.end();
     };

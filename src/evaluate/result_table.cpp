@@ -70,8 +70,6 @@ struct TableWriter {
     explicit TableWriter(ResultTable& t)
         : table(t),
           plan_id(t.plan_id),
-          indicator(t.indicator),
-          indicator_key(t.indicator_key),
           region(t.region),
           kind(t.kind),
           comparator(t.comparator),
@@ -94,15 +92,16 @@ struct TableWriter {
                         &table.projected_value, &table.required_pace, &table.observed_pace, &table.years_to_target,
                         &table.probability, &table.progress, &table.score})
             c->reserve(n);
-        for (auto* c : {&table.target_id, &table.explanation}) c->names.reserve(n);
+        for (auto* c : {&table.target_id, &table.indicator, &table.indicator_key, &table.explanation})
+            c->names.reserve(n);
     }
 
     void add(TargetResult&& r) {
         ResultTable& t = table;
         plan_id.add(r.plan_id);
         t.target_id.names.push_back(std::move(r.target_id));
-        indicator.add(r.indicator);
-        indicator_key.add(r.indicator_key);
+        t.indicator.names.push_back(std::move(r.indicator));
+        t.indicator_key.names.push_back(std::move(r.indicator_key));
         region.add(r.region);
         add_year(t.year, r.year);
         kind.add(identifier(r.kind));
@@ -139,8 +138,8 @@ struct TableWriter {
     }
 
     ResultTable& table;
-    Encoder plan_id, indicator, indicator_key, region, kind, comparator, nature, section, category, reason, method,
-        method_version, unit, task_id, lead;
+    Encoder plan_id, region, kind, comparator, nature, section, category, reason, method, method_version, unit, task_id,
+        lead;
     std::string buffer;
 };
 
