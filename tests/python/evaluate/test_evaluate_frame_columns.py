@@ -113,14 +113,14 @@ def test_column_frame_equals_row_loop(seed):
     assert set(new["kind"]) >= {"level", "change", "rate", "trend", "benchmark", "milestone"}
 
 
-def test_column_frame_of_bundled_plans():
+def test_column_frame_of_bundled_plans(example_plan_path):
     """The example plan and the national plan against the bundled national figures (the report's calls)."""
     from healthplan.compare import default_catalog, national_plan
 
     obs = hp.observed_china()
     for plan, kw in (
-        (hp.load("examples/data/wuhai_example.plan.json"), {"region": "全国", "as_of": 2023}),
-        (hp.load("examples/data/wuhai_example.plan.json"), {}),
+        (hp.load(example_plan_path), {"region": "全国", "as_of": 2023}),
+        (hp.load(example_plan_path), {}),
         (national_plan(default_catalog()), {"region": "全国"}),
     ):
         old = reference_frame(hp.evaluate_results(plan, obs, **kw))
