@@ -132,3 +132,20 @@ def test_column_frame_of_no_targets():
     empty = hp.Plan(id="empty", region=hp.Region(name="全国"))
     assert_same_frame(hp.evaluate(empty, obs), reference_frame([]))
     assert_same_frame(hp.evaluate([], obs), reference_frame([]))
+
+
+def test_two_threads_give_the_same_frame():
+    rng = np.random.default_rng(7)
+    plan, obs = decorated_plan(rng, "big", 600)  # more than one slice of 256 targets
+    obs = hp.Observations.from_frame(obs)
+    one = hp.evaluate(plan, obs, as_of=2022)
+    assert_same_frame(hp.evaluate(plan, obs, as_of=2022, threads=2), one)
+    assert_same_frame(one, reference_frame(hp.evaluate_results(plan, obs, as_of=2022)))
+
+
+@pytest.mark.parametrize("threads", [0, -1, 2.5, True, 10**6])
+def test_threads_out_of_range_is_a_validation_error(threads):
+    plan = hp.Plan(id="p", region=hp.Region(name="全国"))
+    with pytest.raises(hp.ValidationError) as caught:
+        hp.evaluate(plan, hp.observed_china(), threads=threads)
+    assert caught.value.id == "policy.invalid" and caught.value.where == "threads"
