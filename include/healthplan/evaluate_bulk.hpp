@@ -7,7 +7,11 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
+#include <new>
 #include <span>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "healthplan/config.hpp"
@@ -78,25 +82,52 @@ std::string_view level_category_name(std::uint8_t code);
 // Insufficient-data reason codes of TargetResultColumns::reason ("" for 0).
 std::string_view bulk_reason_text(std::uint8_t code);
 
+// An allocator whose resize() leaves numbers uninitialised: evaluate_columns
+// writes every row of every result column, so zeroing them first only costs a
+// second pass over fresh pages — and faults them all in on one thread, where
+// the judging threads would each touch their own slice.
+template <class T>
+struct UninitializedAllocator : std::allocator<T> {
+    template <class U>
+    struct rebind {
+        using other = UninitializedAllocator<U>;
+    };
+    UninitializedAllocator() noexcept = default;
+    template <class U>
+    UninitializedAllocator(const UninitializedAllocator<U>&) noexcept {}
+    template <class U>
+    void construct(U* p) noexcept(std::is_nothrow_default_constructible_v<U>) {
+        ::new (static_cast<void*>(p)) U;  // default-, not value-initialised
+    }
+    template <class U, class... Args>
+    void construct(U* p, Args&&... args) {
+        ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
+    }
+};
+
+// A result column (a std::vector whose resize() does not zero).
+template <class T>
+using ResultColumn = std::vector<T, UninitializedAllocator<T>>;
+
 // One column per field of TargetResult that is a number; the same values as
 // evaluate() gives for the same target (NaN where it gives NaN).
 struct TargetResultColumns {
-    std::vector<std::uint8_t> verdict;      // Verdict values
-    std::vector<std::uint8_t> category;     // level_category_name(code)
-    std::vector<std::uint8_t> reason;       // bulk_reason_text(code)
-    std::vector<std::int64_t> latest_year;  // 0 when none
-    std::vector<double> latest_value;
-    std::vector<double> threshold;  // as judged (change, rate: derived; benchmark: the benchmark value)
-    std::vector<double> reference_value;
-    std::vector<double> projected_value;
-    std::vector<double> required_pace;
-    std::vector<double> observed_pace;
-    std::vector<double> years_to_target;
-    std::vector<double> probability;
-    std::vector<double> progress;
-    std::vector<double> score;
-    std::vector<std::int32_t> points;
-    std::vector<std::uint8_t> stale;
+    ResultColumn<std::uint8_t> verdict;      // Verdict values
+    ResultColumn<std::uint8_t> category;     // level_category_name(code)
+    ResultColumn<std::uint8_t> reason;       // bulk_reason_text(code)
+    ResultColumn<std::int64_t> latest_year;  // 0 when none
+    ResultColumn<double> latest_value;
+    ResultColumn<double> threshold;  // as judged (change, rate: derived; benchmark: the benchmark value)
+    ResultColumn<double> reference_value;
+    ResultColumn<double> projected_value;
+    ResultColumn<double> required_pace;
+    ResultColumn<double> observed_pace;
+    ResultColumn<double> years_to_target;
+    ResultColumn<double> probability;
+    ResultColumn<double> progress;
+    ResultColumn<double> score;
+    ResultColumn<std::int32_t> points;
+    ResultColumn<std::uint8_t> stale;
 };
 using LevelResultColumns = TargetResultColumns;
 

@@ -12,6 +12,7 @@
 #include "healthplan/error_ids.hpp"
 #include "healthplan/evaluate.hpp"
 #include "healthplan/evaluate_bulk.hpp"
+#include "healthplan/evaluate_table.hpp"
 #include "healthplan/extract.hpp"
 #include "healthplan/files.hpp"
 #include "healthplan/indicator.hpp"

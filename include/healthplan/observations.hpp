@@ -16,6 +16,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -171,8 +172,14 @@ class Observations {
     std::span<const double> value_;
     std::shared_ptr<const void> keepalive_;
     std::vector<std::optional<Unit>> units_;
-    std::unordered_map<std::string, std::int64_t> key_index_;
-    std::unordered_map<std::string, std::int64_t> region_index_;
+    // Looked up by string_view without building a std::string (once per target and key).
+    struct TextHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+    };
+    using TextIndex = std::unordered_map<std::string, std::int64_t, TextHash, std::equal_to<>>;
+    TextIndex key_index_;
+    TextIndex region_index_;
     // Usable rows sorted by (key, region, year); ranges_ maps (key, region) to
     // [begin, end) in order_.
     std::vector<std::uint32_t> order_;

@@ -5,6 +5,7 @@
 
 #include <healthplan/evaluate.hpp>
 #include <healthplan/evaluate_bulk.hpp>
+#include <healthplan/evaluate_table.hpp>
 #include <healthplan/observations.hpp>
 #include <healthplan/policy.hpp>
 
@@ -31,10 +32,11 @@ std::span<const T> view(const py::array_t<T, py::array::c_style>& a) {
 }
 
 // A numpy array that owns a moved C++ vector (no copy on the way out).
-template <class T>
-py::array_t<T> to_numpy(std::vector<T>&& v) {
-    auto* heap = new std::vector<T>(std::move(v));
-    py::capsule owner(heap, [](void* p) { delete static_cast<std::vector<T>*>(p); });
+template <class T, class Alloc>
+py::array_t<T> to_numpy(std::vector<T, Alloc>&& v) {
+    using Vector = std::vector<T, Alloc>;
+    auto* heap = new Vector(std::move(v));
+    py::capsule owner(heap, [](void* p) { delete static_cast<Vector*>(p); });
     return py::array_t<T>({heap->size()}, {sizeof(T)}, heap->data(), owner);
 }
 
@@ -44,6 +46,72 @@ using U8 = py::array_t<std::uint8_t, py::array::c_style>;
 using I8 = py::array_t<std::int8_t, py::array::c_style>;
 
 py::object opt_int(const std::optional<int>& v) { return v ? py::object(py::int_(*v)) : py::object(py::none()); }
+
+// A text column without one Python object per row: repeating texts as
+// ("codes", int32 codes, [names]); texts of their own per row as ("utf8", int64
+// offsets, uint8 UTF-8 bytes) — the layout of an Arrow large_string array, which
+// Python wraps without copying (healthplan/evaluate.py, _text_column).
+py::tuple text_column(hp::TextColumn&& c) {
+    if (!c.codes.empty() || c.names.empty()) {
+        py::list names;
+        for (const auto& s : c.names) names.append(py::str(s));
+        return py::make_tuple("codes", to_numpy(std::move(c.codes)), names);
+    }
+    std::vector<std::int64_t> offsets(c.names.size() + 1, 0);
+    for (std::size_t i = 0; i < c.names.size(); ++i)
+        offsets[i + 1] = offsets[i] + static_cast<std::int64_t>(c.names[i].size());
+    std::vector<std::uint8_t> data(static_cast<std::size_t>(offsets.back()));
+    for (std::size_t i = 0; i < c.names.size(); ++i)
+        std::copy(c.names[i].begin(), c.names[i].end(), data.begin() + offsets[i]);
+    c = {};
+    return py::make_tuple("utf8", to_numpy(std::move(offsets)), to_numpy(std::move(data)));
+}
+
+// The result table as {column: numpy array}; optional years as (values, valid).
+py::dict table_columns(hp::ResultTable&& t) {
+    py::dict d;
+    const std::pair<const char*, hp::TextColumn*> texts[] = {{"plan_id", &t.plan_id},
+                                                             {"target_id", &t.target_id},
+                                                             {"indicator", &t.indicator},
+                                                             {"indicator_key", &t.indicator_key},
+                                                             {"region", &t.region},
+                                                             {"kind", &t.kind},
+                                                             {"comparator", &t.comparator},
+                                                             {"nature", &t.nature},
+                                                             {"section", &t.section},
+                                                             {"category", &t.category},
+                                                             {"reason", &t.reason},
+                                                             {"method", &t.method},
+                                                             {"method_version", &t.method_version},
+                                                             {"unit", &t.unit},
+                                                             {"task_id", &t.task_id},
+                                                             {"lead", &t.lead},
+                                                             {"explanation", &t.explanation}};
+    for (const auto& [name, col] : texts) d[name] = text_column(std::move(*col));
+    const std::pair<const char*, hp::YearColumn*> years[] = {{"year", &t.year},
+                                                             {"baseline_year", &t.baseline_year},
+                                                             {"reference_year", &t.reference_year},
+                                                             {"latest_year", &t.latest_year}};
+    for (const auto& [name, col] : years)
+        d[name] = py::make_tuple(to_numpy(std::move(col->value)), to_numpy(std::move(col->valid)));
+    d["as_of"] = to_numpy(std::move(t.as_of));
+    d["verdict"] = to_numpy(std::move(t.verdict));
+    const std::pair<const char*, std::vector<double>*> numbers[] = {{"threshold", &t.threshold},
+                                                                    {"baseline_value", &t.baseline_value},
+                                                                    {"reference_value", &t.reference_value},
+                                                                    {"latest_value", &t.latest_value},
+                                                                    {"projected_value", &t.projected_value},
+                                                                    {"required_pace", &t.required_pace},
+                                                                    {"observed_pace", &t.observed_pace},
+                                                                    {"years_to_target", &t.years_to_target},
+                                                                    {"probability", &t.probability},
+                                                                    {"progress", &t.progress},
+                                                                    {"score", &t.score}};
+    for (const auto& [name, col] : numbers) d[name] = to_numpy(std::move(*col));
+    d["points"] = to_numpy(std::move(t.points));
+    d["stale"] = to_numpy(std::move(t.stale));
+    return d;
+}
 
 }  // namespace
 
@@ -313,6 +381,21 @@ void register_evaluate(py::module_& m) {
             return as_of ? hp::evaluate(plan, obs, policy, *as_of) : hp::evaluate(plan, obs, policy);
         },
         py::arg("plan"), py::arg("observations"), py::arg("policy"), py::arg("as_of") = py::none());
+
+    // hp.evaluate's frame: every plan judged in C++, handed over as columns.
+    m.def(
+        "_evaluate_table",
+        [](const std::vector<const hp::Plan*>& plans, const hp::Observations& obs, const hp::EvaluationPolicy& policy,
+           std::optional<int> as_of, int threads) {
+            hp::ResultTable table;
+            {
+                py::gil_scoped_release release;
+                table = hp::evaluate_table(plans, obs, policy, as_of, threads);
+            }
+            return table_columns(std::move(table));
+        },
+        py::arg("plans"), py::arg("observations"), py::arg("policy"), py::arg("as_of") = py::none(),
+        py::arg("threads") = 1);
 
     m.def(
         "_scorecard",

@@ -429,6 +429,16 @@ def _evaluate(
     plan: Plan, observations: _Observations, policy: EvaluationPolicy, as_of: int | None = ...
 ) -> list[TargetResult]: ...
 
+# Column name → numpy array; optional years as (values, valid); texts as
+# ("codes", int32 codes, names) or ("utf8", int64 offsets, uint8 UTF-8 bytes).
+def _evaluate_table(
+    plans: list[Plan],
+    observations: _Observations,
+    policy: EvaluationPolicy,
+    as_of: int | None = ...,
+    threads: int = ...,
+) -> dict[str, Any]: ...
+
 # One dict per group: "group" (str), a count per verdict name, "targets" and "scored" (int), "score" (float).
 def _scorecard(results: list[TargetResult], by: str, weights: ScoreWeights) -> list[dict[str, str | int | float]]: ...
 def _level_category_names() -> list[str]: ...

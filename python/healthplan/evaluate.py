@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import html
 import math
+import operator
 import os
 from collections.abc import Iterable, Sequence
 from functools import cache
@@ -451,6 +452,48 @@ def _catalog_directions() -> list[tuple[str, Any]]:
     return out
 
 
+#: The years an argument may name: the model's plausible years (a target year outside them is model.invalid too).
+_YEAR_RANGE = (1949, 2100)
+
+
+def _checked_year(value: Any, name: str = "as_of") -> int:
+    """A year argument (``as_of``) as an int, or :class:`ValidationError` ``model.invalid`` naming the
+    argument — a huge, negative or fractional year is bad input, not a TypeError from the bindings."""
+    from ._errors import make_error
+
+    lo, hi = _YEAR_RANGE
+    try:
+        if isinstance(value, bool):
+            raise TypeError
+        year = operator.index(value)
+    except TypeError:
+        raise make_error(
+            _core.ValidationError, "model.invalid", f"{value!r} is not a year (a whole number, {lo}–{hi})", name
+        ) from None
+    if not lo <= year <= hi:
+        raise make_error(_core.ValidationError, "model.invalid", f"{year} is not a plausible year ({lo}–{hi})", name)
+    return year
+
+
+def _checked_as_of(value: Any) -> int | None:
+    return None if value is None else _checked_year(value, "as_of")
+
+
+def _checked_threads(value: Any) -> int:
+    """``threads``: a whole number from 1 to 1024 (ValidationError ``policy.invalid`` otherwise)."""
+    from ._errors import make_error
+
+    try:
+        if isinstance(value, bool):
+            raise TypeError
+        threads = operator.index(value)
+    except TypeError:
+        threads = 0
+    if not 1 <= threads <= 1024:
+        raise make_error(_core.ValidationError, "policy.invalid", f"{value!r} threads: use 1 to 1024", "threads")
+    return threads
+
+
 def _checked(name: str, enum: Any) -> str:
     if name not in enum.__members__:
         raise _core.SchemaError(f"unknown {enum.__name__} '{name}' (accepted: {', '.join(enum.__members__)})")
@@ -485,6 +528,7 @@ def evaluate_results(
     **policy_fields: Any,
 ) -> list[TargetResult]:
     """Like :func:`evaluate`, but returns the typed :class:`TargetResult` objects."""
+    as_of = _checked_as_of(as_of)
     obs = _as_observations(observations)
     p = _policy(policy, method, **policy_fields)
     out: list[TargetResult] = []
@@ -493,30 +537,62 @@ def evaluate_results(
     return out
 
 
-def _results_frame(results: Sequence[TargetResult]) -> pd.DataFrame:
+def _results_frame(columns: dict[str, Any]) -> pd.DataFrame:
+    """hp.evaluate's frame from the columns the core lays out (``_core._evaluate_table``):
+    object columns of str, nullable Int64 years, the ordered Categorical of verdicts."""
+    from ._frames import verdict_dtype
     from ._pandas import pd
 
-    rows = []
-    for r in results:
-        row = {
-            c: getattr(r, c)
-            for c in RESULT_COLUMNS
-            if c not in ("kind", "comparator", "nature", "verdict", "section", "lead")
-        }
-        row["kind"] = r.kind.name
-        row["comparator"] = r.comparator.symbol
-        row["nature"] = r.nature.name if r.nature.name != "unspecified" else ""
-        row["verdict"] = r.verdict.name
-        row["section"] = " > ".join(r.section)
-        row["lead"] = "、".join(r.lead)
-        rows.append(row)
-    df = pd.DataFrame(rows, columns=list(RESULT_COLUMNS))
-    for c in _INT_COLUMNS:
-        df[c] = df[c].astype("Int64")
-    from ._frames import verdict_dtype
+    if len(columns["as_of"]) == 0:  # what pandas makes of no rows: object columns, typed as below
+        empty = pd.DataFrame([], columns=list(RESULT_COLUMNS))
+        empty = empty.astype(dict.fromkeys(_INT_COLUMNS, "Int64"))
+        return empty.astype({"verdict": verdict_dtype()})
+    str_dtype = pd.Series(["text"]).dtype  # what pandas makes of text: "str" (pandas 3) or object
+    data: dict[str, Any] = {}
+    for c in RESULT_COLUMNS:
+        col = columns[c]
+        if isinstance(col, tuple) and isinstance(col[0], str):
+            col = _text_column(col, str_dtype)
+        elif c in _INT_COLUMNS:
+            values, valid = col
+            col = pd.arrays.IntegerArray(values, valid == 0)
+        elif c == "verdict":
+            col = pd.Categorical.from_codes(_verdict_order_codes()[col], dtype=verdict_dtype())
+        elif c == "stale":
+            col = col.view(np.bool_)
+        data[c] = col
+    return pd.DataFrame(data, columns=list(RESULT_COLUMNS))
 
-    df["verdict"] = df["verdict"].astype(verdict_dtype())  # one ordered Categorical: achieved_early > … best first
-    return df
+
+def _text_column(column: tuple[str, np.ndarray, Any], str_dtype: Any) -> Any:
+    """A text column from the core's layout (``("codes", codes, names)`` or ``("utf8", offsets, bytes)``)
+    as pandas would have stored the same Python strings: Arrow-backed "str" arrays are built on the
+    buffers themselves (no Python object per row), else an object array of str."""
+    layout, a, b = column
+    if getattr(str_dtype, "storage", None) == "pyarrow":
+        import pyarrow as pa  # type: ignore[import-untyped]  # pandas' str storage here, so installed
+
+        from ._pandas import pd
+
+        if layout == "codes":
+            values = pa.DictionaryArray.from_arrays(pa.array(a), pa.array(b, pa.large_string())).dictionary_decode()
+        else:
+            values = pa.LargeStringArray.from_buffers(len(a) - 1, pa.py_buffer(a), pa.py_buffer(b))
+        # pandas-stubs lag pandas 3, whose ArrowStringArray takes the "str" dtype (NaN for missing).
+        return pd.arrays.ArrowStringArray(values, dtype=str_dtype)  # type: ignore[call-arg]
+    if layout == "codes":
+        return np.asarray(b, dtype=object)[a] if len(b) else np.empty(len(a), dtype=object)
+    raw = b.tobytes()
+    return np.asarray([raw[a[i] : a[i + 1]].decode("utf-8") for i in range(len(a) - 1)], dtype=object)
+
+
+@cache
+def _verdict_order_codes() -> np.ndarray:
+    """Verdict code (enum order, :data:`VERDICTS`) → code of the ordered Categorical (worst first)."""
+    from ._frames import VERDICT_ORDER
+
+    order = list(reversed(VERDICT_ORDER))
+    return np.asarray([order.index(v) for v in VERDICTS], dtype=np.int8)
 
 
 def evaluate(
@@ -525,6 +601,8 @@ def evaluate(
     as_of: int | None = None,
     policy: EvaluationPolicy | None = None,
     method: str | None = None,
+    *,
+    threads: int = 1,
     **policy_fields: Any,
 ) -> pd.DataFrame:
     """Judges every target of one or more plans; one row per (plan, target).
@@ -534,9 +612,14 @@ def evaluate(
     ``as_of``: only data up to this year are used (default: the latest year in the data).
     ``policy``: an :class:`EvaluationPolicy`; ``method`` ("linear_extrapolation",
     "growth_ratio", "years_to_target") and keyword fields (``trend="strictly_monotone"``,
-    ``benchmark_lag=1``, ...) override it for this call. Columns: :data:`RESULT_COLUMNS`.
+    ``benchmark_lag=1``, ...) override it for this call. ``threads`` > 1 judges slices of
+    each plan's targets in parallel (the same frame). Columns: :data:`RESULT_COLUMNS`.
     """
-    return _results_frame(evaluate_results(plans, observations, as_of, policy, method, **policy_fields))
+    year = _checked_as_of(as_of)
+    obs = _as_observations(observations)
+    p = _policy(policy, method, **policy_fields)
+    core_plans = [_core_plan(plan) for plan in _as_plans(plans)]
+    return _results_frame(_core._evaluate_table(core_plans, obs._core, p, year, _checked_threads(threads)))
 
 
 def evaluate_methods(
@@ -759,7 +842,7 @@ def evaluate_arrays(
     if upper is not None:
         t["upper"] = _f64(upper)
     out: dict[str, np.ndarray] = _core._evaluate_columns(
-        _i64(obs_series), _i64(obs_years), _f64(obs_values), t, p, int(as_of), int(threads)
+        _i64(obs_series), _i64(obs_years), _f64(obs_values), t, p, _checked_year(as_of), _checked_threads(threads)
     )
     return out
 

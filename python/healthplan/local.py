@@ -93,8 +93,9 @@ def observation_template(
     """
     from ._pandas import pd
     from .compare import default_catalog
+    from .evaluate import _checked_year
 
-    last = as_of if as_of is not None else _dt.date.today().year - 1
+    last = _checked_year(as_of, "as_of") if as_of is not None else _dt.date.today().year - 1
     cat = catalog if catalog is not None else default_catalog()
     rows: list[dict[str, object]] = []
     for plan in plans:

@@ -36,6 +36,7 @@ struct SeriesIndex {
     std::vector<std::size_t> starts;
     std::vector<std::int64_t> dense;  // series id − min → directory slot, −1 when absent
     std::int64_t min_id = 0;
+    bool consecutive = false;  // ids are min_id, min_id + 1, …: no table needed
 
     explicit SeriesIndex(const SeriesColumns& o) : obs(o) {
         const std::size_t n_obs = obs.series.size();
@@ -46,36 +47,67 @@ struct SeriesIndex {
         auto key_less = [&](std::size_t a, std::size_t b) {
             return obs.series[a] != obs.series[b] ? obs.series[a] < obs.series[b] : obs.year[a] < obs.year[b];
         };
-        // One pass: sortedness, finite values.
-        for (std::size_t i = 0; i < n_obs; ++i) {
-            if (!std::isfinite(obs.value[i]))
-                throw DataError("observations.nan", "value is not a finite number",
-                                "observations row " + std::to_string(i));
-            if (i > 0 && sorted && key_less(i, i - 1)) sorted = false;
+        auto not_finite = [&](std::size_t i) {
+            return DataError("observations.nan", "value is not a finite number",
+                             "observations row " + std::to_string(i));
+        };
+        auto duplicate = [&](std::size_t first, std::size_t second) {
+            return DataError("observations.duplicate",
+                             "two rows for series " + std::to_string(obs.series[second]) + ", year " +
+                                 std::to_string(obs.year[second]) + " (rows " + std::to_string(first) + " and " +
+                                 std::to_string(second) + ")",
+                             "observations row " + std::to_string(second));
+        };
+        // Sorted input (the usual case) is checked and indexed in one pass over the
+        // columns: finite values, order, duplicates (reported after every value was
+        // found finite, as when these were separate passes) and the directory.
+        // Reserved, not touched: only the pages the directory fills are faulted in,
+        // and it never reallocates (a copy and a second set of fresh pages per doubling).
+        ids.reserve(n_obs);
+        starts.reserve(n_obs + 1);
+        std::size_t first_duplicate = 0;  // row of the second of the first duplicate pair, 0 = none
+        std::size_t i = 0;
+        for (; i < n_obs; ++i) {
+            if (!std::isfinite(obs.value[i])) throw not_finite(i);
+            if (i > 0) {
+                if (key_less(i, i - 1)) {
+                    sorted = false;
+                    break;
+                }
+                if (obs.series[i] == obs.series[i - 1]) {
+                    if (obs.year[i] == obs.year[i - 1] && !first_duplicate) first_duplicate = i;
+                    continue;
+                }
+            }
+            ids.push_back(obs.series[i]);
+            starts.push_back(i);
         }
+        if (sorted && first_duplicate) throw duplicate(first_duplicate - 1, first_duplicate);
         if (!sorted) {
+            for (; i < n_obs; ++i)
+                if (!std::isfinite(obs.value[i])) throw not_finite(i);
+            ids.clear();
+            starts.clear();
             order.resize(n_obs);
             std::iota(order.begin(), order.end(), 0u);
             std::stable_sort(order.begin(), order.end(),
                              [&](std::uint32_t a, std::uint32_t b) { return key_less(a, b); });
-        }
-        for (std::size_t k = 0; k < n_obs; ++k) {
-            const std::size_t r = row(k);
-            if (k > 0 && obs.series[row(k - 1)] == obs.series[r] && obs.year[row(k - 1)] == obs.year[r])
-                throw DataError("observations.duplicate",
-                                "two rows for series " + std::to_string(obs.series[r]) + ", year " +
-                                    std::to_string(obs.year[r]) + " (rows " + std::to_string(row(k - 1)) + " and " +
-                                    std::to_string(r) + ")",
-                                "observations row " + std::to_string(r));
-            if (k == 0 || obs.series[row(k - 1)] != obs.series[r]) {
-                ids.push_back(obs.series[r]);
-                starts.push_back(k);
+            for (std::size_t k = 0; k < n_obs; ++k) {
+                const std::size_t r = row(k);
+                if (k > 0 && obs.series[row(k - 1)] == obs.series[r] && obs.year[row(k - 1)] == obs.year[r])
+                    throw duplicate(row(k - 1), r);
+                if (k == 0 || obs.series[row(k - 1)] != obs.series[r]) {
+                    ids.push_back(obs.series[r]);
+                    starts.push_back(k);
+                }
             }
         }
         starts.push_back(n_obs);
-        // Dense ids (the usual 0..N−1) index a table directly; sparse ones use binary search.
+        // Consecutive ids (the usual 0..N−1) are their own slot (id − min); dense ones
+        // index a table directly; sparse ones use binary search.
         min_id = ids.empty() ? 0 : ids.front();
-        if (!ids.empty() &&
+        consecutive = !ids.empty() && static_cast<std::size_t>(ids.back() - ids.front()) + 1 == ids.size();
+        if (!ids.empty() && !consecutive &&
             static_cast<double>(ids.back() - ids.front()) < 4.0 * static_cast<double>(ids.size()) + 16) {
             dense.assign(static_cast<std::size_t>(ids.back() - ids.front() + 1), -1);
             for (std::size_t s = 0; s < ids.size(); ++s)
@@ -84,6 +116,10 @@ struct SeriesIndex {
     }
     std::size_t row(std::size_t k) const { return sorted ? k : order[k]; }
     std::int64_t slot(std::int64_t id) const {
+        if (consecutive) {
+            const std::int64_t k = id - min_id;
+            return (k < 0 || k >= static_cast<std::int64_t>(ids.size())) ? -1 : k;
+        }
         if (!dense.empty()) {
             const std::int64_t k = id - min_id;
             return (k < 0 || k >= static_cast<std::int64_t>(dense.size())) ? -1 : dense[static_cast<std::size_t>(k)];
@@ -119,9 +155,26 @@ struct Scratch {
     std::vector<double> all_t, all_y, t, y, xs, ys, yrs, gap, own, ref, bt, by;
 };
 
-// Points from `from` on (window applied) with a stated point added when its year is not observed.
-void select(const Scratch& s, std::vector<double>& t, std::vector<double>& y, std::int64_t from, double stated_year,
-            double stated_value, const EvaluationPolicy& policy, int as_of) {
+// Points from `from` on (window applied) with a stated point added when its year
+// is not observed, into s.t / s.y.
+void select(Scratch& s, std::int64_t from, double stated_year, double stated_value, const EvaluationPolicy& policy,
+            int as_of) {
+    std::vector<double>& t = s.t;
+    std::vector<double>& y = s.y;
+    const bool stated =
+        !std::isnan(stated_value) && stated_year > 0 && stated_year <= as_of && policy.use_stated_baseline;
+    auto missing_from = [&](const std::vector<double>& years) {
+        return std::find(years.begin(), years.end(), stated_year) == years.end();
+    };
+    // Every point kept and nothing added (the usual case): the buffers change hands
+    // instead of being copied. The judging reads s.all_t / s.all_y only before this
+    // call or when s.t is empty (never, here); the next target refills them.
+    if (!s.all_t.empty() && s.all_t.front() >= static_cast<double>(from) && policy.window_years <= 0 &&
+        !(stated && missing_from(s.all_t))) {
+        t.swap(s.all_t);
+        y.swap(s.all_y);
+        return;
+    }
     t.clear();
     y.clear();
     for (std::size_t k = 0; k < s.all_t.size(); ++k)
@@ -133,8 +186,7 @@ void select(const Scratch& s, std::vector<double>& t, std::vector<double>& y, st
         t.erase(t.begin(), t.begin() + static_cast<std::ptrdiff_t>(drop));
         y.erase(y.begin(), y.begin() + static_cast<std::ptrdiff_t>(drop));
     }
-    if (!std::isnan(stated_value) && stated_year > 0 && stated_year <= as_of && policy.use_stated_baseline &&
-        std::find(t.begin(), t.end(), stated_year) == t.end()) {
+    if (stated && missing_from(t)) {
         const auto pos = std::lower_bound(t.begin(), t.end(), stated_year) - t.begin();
         t.insert(t.begin() + pos, stated_year);
         y.insert(y.begin() + pos, stated_value);
@@ -291,7 +343,7 @@ TargetResultColumns evaluate_columns(const SeriesColumns& obs, const TargetColum
         switch (kind) {
             case TargetKind::level: {
                 const std::int64_t from = base_year ? base_year : no_from;
-                select(s, s.t, s.y, from, static_cast<double>(base_year), base_value, policy, as_of);
+                select(s, from, static_cast<double>(base_year), base_value, policy, as_of);
                 if (s.t.empty()) return insufficient(i, empty_reason(from), tg.value[i]);
                 Comparator c = cmp;
                 if (c == Comparator::eq && direction != 0) c = direction > 0 ? Comparator::ge : Comparator::le;
@@ -323,7 +375,7 @@ TargetResultColumns evaluate_columns(const SeriesColumns& obs, const TargetColum
                 const auto mode = static_cast<ChangeMode>(at_or<std::uint8_t>(tg.change_mode, i, 0));
                 const double th = detail::change_threshold(ref, tg.value[i], mode, d);
                 const std::int64_t from = ref_year ? ref_year : no_from;
-                select(s, s.t, s.y, from, static_cast<double>(ref_year), ref, policy, as_of);
+                select(s, from, static_cast<double>(ref_year), ref, policy, as_of);
                 if (s.t.empty()) return insufficient(i, empty_reason(from), th, ref);
                 return level(th, detail::change_comparator(cmp, d), ref);
             }
@@ -333,7 +385,7 @@ TargetResultColumns evaluate_columns(const SeriesColumns& obs, const TargetColum
                 const std::int64_t ref_year = at_or<std::int64_t>(tg.reference_year, i, 0);
                 const std::int64_t from_year = ref_year ? ref_year : base_year;
                 const std::int64_t from = from_year ? from_year : no_from;
-                select(s, s.t, s.y, from, static_cast<double>(base_year), base_value, policy, as_of);
+                select(s, from, static_cast<double>(base_year), base_value, policy, as_of);
                 if (s.t.empty()) return insufficient(i, empty_reason(from));
                 detail::RateSpec spec;
                 spec.v = tg.value[i];
@@ -355,7 +407,7 @@ TargetResultColumns evaluate_columns(const SeriesColumns& obs, const TargetColum
                 const int d = slowing ? -1 : comparator_sign(cmp, direction);
                 if (d == 0) return insufficient(i, detail::Reason::no_direction);
                 const std::int64_t from = base_year ? base_year : no_from;
-                select(s, s.t, s.y, from, static_cast<double>(base_year), base_value, policy, as_of);
+                select(s, from, static_cast<double>(base_year), base_value, policy, as_of);
                 if (s.t.empty()) return insufficient(i, empty_reason(from));
                 detail::TrendSpec spec;
                 spec.d = d;

@@ -4,16 +4,19 @@
 #include "healthplan/evaluate.hpp"
 
 #include <algorithm>
+#include <array>
+#include <charconv>
 #include <cmath>
-#include <cstdio>
+#include <exception>
 #include <limits>
-#include <sstream>
 #include <string_view>
+#include <thread>
 #include <unordered_map>
 
 #include "evaluate/kinds.hpp"
 #include "evaluate/level.hpp"
 #include "healthplan/error.hpp"
+#include "healthplan/evaluate_table.hpp"
 #include "healthplan/trend.hpp"
 
 HEALTHPLAN_BEGIN_NAMESPACE
@@ -23,18 +26,61 @@ namespace {
 using detail::inf;
 using detail::nan;
 
+// printf's "%.<precision>g" ("%+.<precision>g" with `plus`) by std::to_chars,
+// which the standard defines as the same text in the C locale, at a fraction of
+// snprintf's cost (formatting numbers was a fifth of judging a target; a
+// 12-million-value comparison with snprintf found no difference).
+std::string_view general(char (&buf)[40], double v, int precision, bool plus = false) {
+    char* p = buf;
+    if (plus && !std::signbit(v)) *p++ = '+';
+    p = std::to_chars(p, buf + sizeof buf, v, std::chars_format::general, precision).ptr;
+    return {buf, static_cast<std::size_t>(p - buf)};
+}
+
+// The explanation builder: what std::ostringstream printed — texts as they are,
+// integers in decimal, doubles as "%g" (a stream's default format) — without a
+// stream's locale set-up per target.
+class Text {
+  public:
+    Text() { s_.reserve(256); }
+    Text& operator<<(std::string_view s) {
+        s_ += s;
+        return *this;
+    }
+    Text& operator<<(const char* s) { return *this << std::string_view(s); }
+    Text& operator<<(const std::string& s) { return *this << std::string_view(s); }
+    Text& operator<<(char c) {
+        s_ += c;
+        return *this;
+    }
+    Text& operator<<(bool) = delete;  // a stream prints 1 / 0: say it in words instead
+    Text& operator<<(int v) {
+        char buf[16];
+        const auto end = std::to_chars(buf, buf + sizeof buf, v).ptr;
+        s_.append(buf, end);
+        return *this;
+    }
+    Text& operator<<(double v) {
+        char buf[40];
+        s_ += general(buf, v, 6);
+        return *this;
+    }
+    std::string take() { return std::move(s_); }
+
+  private:
+    std::string s_;
+};
+
 std::string num(double v) {
     if (std::isnan(v)) return "n/a";
     if (std::isinf(v)) return v > 0 ? "never" : "-inf";
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.4g", v);
-    return buf;
+    char buf[40];
+    return std::string(general(buf, v, 4));
 }
 std::string signed_num(double v) {
     if (std::isnan(v)) return "n/a";
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%+.3g", v);
-    return buf;
+    char buf[40];
+    return std::string(general(buf, v, 3, true));
 }
 std::string with_unit(double v, const std::string& unit) {
     if (unit.empty()) return num(v);
@@ -73,14 +119,24 @@ struct Pt {
 // What the matching step found for a target.
 struct Matched {
     std::string key;
+    std::int64_t key_code = 0;
     std::string region;
     std::vector<SeriesPoint> points;  // usable and missing-flagged, all years
 };
 
-std::vector<std::string> candidate_keys(const Target& t, const Indicator* ind) {
-    std::vector<std::string> keys;
-    auto add = [&](const std::string& k) {
-        if (!k.empty() && std::find(keys.begin(), keys.end(), k) == keys.end()) keys.push_back(k);
+// The keys a target's series may be filed under, in the order they are tried
+// (views of the plan's strings: no copies per target).
+struct Keys {
+    std::array<std::string_view, 4> k{};
+    std::size_t n = 0;
+    const std::string_view* begin() const { return k.data(); }
+    const std::string_view* end() const { return k.data() + n; }
+};
+
+Keys candidate_keys(const Target& t, const Indicator* ind) {
+    Keys keys;
+    auto add = [&](std::string_view s) {
+        if (!s.empty() && std::find(keys.begin(), keys.end(), s) == keys.end()) keys.k[keys.n++] = s;
     };
     add(t.indicator_id);
     if (ind) {
@@ -91,26 +147,39 @@ std::vector<std::string> candidate_keys(const Target& t, const Indicator* ind) {
     return keys;
 }
 
+// A region and its code in the store (none when no row has it).
+struct RegionCode {
+    std::string name;
+    std::optional<std::int64_t> code;
+    RegionCode(const Observations& obs, std::string region) : name(std::move(region)), code(obs.region_code(name)) {}
+};
+
+// The plan's series region and the rows without a region, looked up once per plan.
+struct Regions {
+    RegionCode own;
+    RegionCode unspecified;
+    Regions(const Observations& obs, const Plan& plan, const EvaluationPolicy& policy)
+        : own(obs, !policy.region.empty() ? policy.region : plan.region.name), unspecified(obs, "") {}
+};
+
 // Plan indicator id, then canonical code, then name; the region exactly, then
-// rows without a region.
-std::optional<Matched> match_series(const Observations& obs, const std::vector<std::string>& keys,
-                                    const std::string& region, bool allow_unspecified) {
-    for (const auto& k : keys) {
+// rows without a region (`unspecified`, when given).
+std::optional<Matched> match_series(const Observations& obs, const Keys& keys, const RegionCode& region,
+                                    const RegionCode* unspecified) {
+    for (const auto k : keys) {
         auto kc = obs.key_code(k);
         if (!kc) continue;
-        std::vector<std::string> regions = {region};
-        if (allow_unspecified && !region.empty()) regions.emplace_back();
-        for (const auto& r : regions) {
-            auto rc = obs.region_code(r);
-            if (!rc) continue;
-            auto pts = obs.series(*kc, *rc);
-            if (!pts.empty()) return Matched{k, r, std::move(pts)};
+        for (const RegionCode* r : {&region, region.name.empty() ? nullptr : unspecified}) {
+            if (!r || !r->code) continue;
+            auto pts = obs.series(*kc, *r->code);
+            if (!pts.empty()) return Matched{std::string(k), *kc, r->name, std::move(pts)};
         }
     }
     return std::nullopt;
 }
 
-std::string join(const std::vector<std::string>& v, const char* sep = ", ") {
+template <class Strings>
+std::string join(const Strings& v, const char* sep = ", ") {
     std::string out;
     for (const auto& s : v) {
         if (!out.empty()) out += sep;
@@ -308,20 +377,20 @@ void apply_level(const Context& c, const detail::LevelOutcome& o, const detail::
                : no_year_rule ? "latest_value"
                               : std::string(to_string(method));
 
-    std::ostringstream e;
+    Text e;
     const std::string& u = r.unit;
     if (o.verdict == Verdict::insufficient_data) {
         e << "insufficient data: " << r.reason;
         if (o.points > 0) e << " (latest " << with_unit(o.latest_value, u) << " in " << num(o.latest_year) << ")";
         e << "; target " << threshold_text;
-        c.r.explanation = e.str();
+        c.r.explanation = e.take();
         return;
     }
     if (final) {
         e << spec.year << " value " << with_unit(o.latest_value, u)
           << (o.verdict == Verdict::achieved ? " meets " : " misses ") << threshold_text << ": "
           << to_string(o.verdict);
-        c.r.explanation = e.str();
+        c.r.explanation = e.take();
         return;
     }
     if (o.stale) {
@@ -330,13 +399,13 @@ void apply_level(const Context& c, const detail::LevelOutcome& o, const detail::
           << " year(s) before), " << (o.verdict == Verdict::achieved ? "meets " : "misses ") << threshold_text << ": "
           << to_string(o.verdict) << " (stale: judged on the latest observation, not projected)";
         if (!std::isnan(o.probability)) e << "; P(meet in " << spec.year << ") = " << num(o.probability);
-        c.r.explanation = e.str();
+        c.r.explanation = e.take();
         return;
     }
     e << "latest " << with_unit(o.latest_value, u) << " (" << num(o.latest_year) << ") against " << threshold_text;
     if (no_year_rule) {
         e << (o.verdict == Verdict::on_track ? ": holds" : ": does not hold");
-        c.r.explanation = e.str();
+        c.r.explanation = e.take();
         return;
     }
     if (o.category == detail::Category::already_met) {
@@ -374,7 +443,7 @@ void apply_level(const Context& c, const detail::LevelOutcome& o, const detail::
     if (!r.category.empty() && r.category != to_string(o.verdict)) e << " (" << r.category << ")";
     if (o.category == detail::Category::binding_projection_short)
         e << "; binding (约束性) target: the projection itself must meet the threshold";
-    c.r.explanation = e.str();
+    c.r.explanation = e.take();
 }
 
 std::string threshold_text(Comparator cmp, double th, const std::string& unit, std::optional<int> year) {
@@ -543,14 +612,14 @@ void eval_change(const Context& c, const Matched& m) {
     }
     require_points(c, pts, all, ref_year);
     judge_threshold(c, std::move(pts), th, cmp, unit);
-    std::ostringstream e;
+    Text e;
     e << (d > 0 ? "raise by " : "lower by ") << num(v)
       << (mode == ChangeMode::relative ? "%"
           : mode == ChangeMode::points ? " percentage points"
                                        : " " + t.unit.symbol())
       << " from " << with_unit(ref_value, c.r.unit) << (ref_year ? " (" + std::to_string(*ref_year) + ", " : " (")
       << ref_from << ") gives " << cmp_text(cmp) << " " << with_unit(th, c.r.unit) << "; " << c.r.explanation;
-    c.r.explanation = e.str();
+    c.r.explanation = e.take();
 }
 
 // Copies the numbers every kind's outcome shares into the result.
@@ -637,7 +706,7 @@ void eval_rate(const Context& c, const Matched& m) {
             spec.relative ? (std::pow(y[i] / y[i - 1], 1.0 / gap) - 1.0) * 100.0 : (y[i] - y[i - 1]) / gap;
         missed.push_back(num(x[i]) + " (" + signed_num(change) + ")");
     }
-    std::ostringstream e;
+    Text e;
     const char* per = mode == ChangeMode::relative ? "% a year"
                       : mode == ChangeMode::points ? " percentage points a year"
                                                    : " a year";
@@ -649,7 +718,7 @@ void eval_rate(const Context& c, const Matched& m) {
     if (!missed.empty()) e << " (not in " << join(missed) << ")";
     if (c.r.stale) e << stale_note(c);
     e << " → " << to_string(c.r.verdict);
-    c.r.explanation = e.str();
+    c.r.explanation = e.take();
 }
 
 bool contains(const std::string& hay, std::string_view needle) { return hay.find(needle) != std::string::npos; }
@@ -691,7 +760,7 @@ void eval_trend(const Context& c, const Matched& m) {
     const bool statcan = !std::isnan(o.statcan_high);
     c.r.method = statcan ? "statcan" : "trend:" + std::string(to_string(c.policy.trend));
 
-    std::ostringstream e;
+    Text e;
     if (statcan) {
         e << "StatCan growth rate " << num(o.progress) << " a year against cut-offs " << num(o.statcan_high) << " / "
           << num(o.statcan_med) << " / " << num(o.statcan_low);
@@ -709,7 +778,7 @@ void eval_trend(const Context& c, const Matched& m) {
       << " by " << (statcan ? std::string("statcan") : std::string(to_string(c.policy.trend)));
     if (o.strict_ok != o.k_ok || o.k_ok != o.ts_ok) e << " (definitions disagree)";
     if (c.r.stale) e << stale_note(c);
-    c.r.explanation = e.str();
+    c.r.explanation = e.take();
 }
 
 std::string benchmark_region(const Context& c) {
@@ -723,12 +792,12 @@ std::string benchmark_region(const Context& c) {
     return {};
 }
 
-void eval_benchmark(const Context& c, const Matched& m, const std::vector<std::string>& keys) {
+void eval_benchmark(const Context& c, const Matched& m, const Keys& keys) {
     const Target& t = c.target;
     const std::string region = benchmark_region(c);
     if (region.empty())
         throw Insufficient{"no benchmark region for '" + t.benchmark + "' (see EvaluationPolicy::benchmark_regions)"};
-    auto bm = match_series(c.obs, keys, region, false);
+    auto bm = match_series(c.obs, keys, RegionCode(c.obs, region), nullptr);
     if (!bm) throw Insufficient{"no observations of the benchmark region '" + region + "'"};
     int d = sign_of(c, t.comparator);
     if (d == 0) d = 1;
@@ -755,7 +824,7 @@ void eval_benchmark(const Context& c, const Matched& m, const std::vector<std::s
     apply_outcome(c, o);
     c.r.reference_year = static_cast<int>(o.reference_year);
     c.r.reference_value = o.reference_value;
-    std::ostringstream e;
+    Text e;
     e << with_unit(o.latest_value, c.r.unit) << " (" << num(o.latest_year) << ") against " << t.benchmark << " "
       << region << " " << with_unit(o.reference_value, c.r.unit) << " (" << num(o.reference_year) << ", lag "
       << spec.lag << ")";
@@ -768,7 +837,7 @@ void eval_benchmark(const Context& c, const Matched& m, const std::vector<std::s
     if (c.r.stale) e << stale_note(c);
     if (!std::isnan(c.r.probability)) e << "; P(meet) = " << num(c.r.probability);
     e << " → " << to_string(c.r.verdict);
-    c.r.explanation = e.str();
+    c.r.explanation = e.take();
 }
 
 void eval_milestone(const Context& c, const Matched& m) {
@@ -790,7 +859,7 @@ void eval_milestone(const Context& c, const Matched& m) {
                                            c.as_of, c.policy);
     if (o.verdict == Verdict::insufficient_data) insufficient(c, o, pts);
     apply_outcome(c, o);
-    std::ostringstream e;
+    Text e;
     const int latest = static_cast<int>(o.latest_year);
     if (!std::isnan(o.done_year)) {
         e << "done in " << num(o.done_year);
@@ -803,7 +872,7 @@ void eval_milestone(const Context& c, const Matched& m) {
         if (T) e << "; deadline " << *T;
     }
     e << " → " << to_string(c.r.verdict);
-    c.r.explanation = e.str();
+    c.r.explanation = e.take();
 }
 
 // Rules and thresholds that are healthplan's own, not a published method's, are
@@ -864,20 +933,20 @@ std::vector<std::string> lead_names(const Task* task, std::string& task_id) {
 }
 
 TargetResult judge_target(const Plan& plan, const Target& target, const Indicator* ind, const Task* task,
-                          const Observations& obs, const EvaluationPolicy& policy, int as_of);
+                          const Observations& obs, const EvaluationPolicy& policy, int as_of, const Regions& regions);
 
 }  // namespace
 
 TargetResult evaluate_target(const Plan& plan, const Target& target, const Observations& obs,
                              const EvaluationPolicy& policy, int as_of) {
     return judge_target(plan, target, plan.find_indicator(target.indicator_id), task_of(plan, target), obs, policy,
-                        as_of);
+                        as_of, Regions(obs, plan, policy));
 }
 
 namespace {
 
 TargetResult judge_target(const Plan& plan, const Target& target, const Indicator* ind, const Task* task,
-                          const Observations& obs, const EvaluationPolicy& policy, int as_of) {
+                          const Observations& obs, const EvaluationPolicy& policy, int as_of, const Regions& regions) {
     TargetResult r;
     r.plan_id = plan.id;
     r.target_id = target.id;
@@ -912,9 +981,9 @@ TargetResult judge_target(const Plan& plan, const Target& target, const Indicato
         return r;
     }
     const auto keys = candidate_keys(target, ind);
-    const std::string region = !policy.region.empty() ? policy.region : plan.region.name;
+    const std::string& region = regions.own.name;
     try {
-        auto m = match_series(obs, keys, region, true);
+        auto m = match_series(obs, keys, regions.own, &regions.unspecified);
         if (!m) {
             throw Insufficient{"no observations for '" + join(keys, "' / '") + "'" +
                                (region.empty() ? std::string() : " in " + region)};
@@ -943,8 +1012,8 @@ TargetResult judge_target(const Plan& plan, const Target& target, const Indicato
         }
         // A regional series is used whole; rows without a region for the same key are
         // not mixed in (two sources, possibly two definitions) — said, not silent.
-        if (!m->region.empty()) {
-            const auto unspecified = obs.series(m->key, "");
+        if (!m->region.empty() && regions.unspecified.code) {
+            const auto unspecified = obs.series(m->key_code, *regions.unspecified.code);
             if (!unspecified.empty())
                 r.explanation += "; " + std::to_string(unspecified.size()) + " row(s) of '" + m->key +
                                  "' without a region were not used (the " + m->region + " series is used whole)";
@@ -969,12 +1038,45 @@ TargetResult judge_target(const Plan& plan, const Target& target, const Indicato
 
 std::vector<TargetResult> evaluate(const Plan& plan, const Observations& observations, const EvaluationPolicy& policy,
                                    int as_of) {
+    return evaluate(plan, observations, policy, as_of, 1);
+}
+
+std::vector<TargetResult> evaluate(const Plan& plan, const Observations& observations, const EvaluationPolicy& policy,
+                                   int as_of, int threads) {
     policy.validate();
-    std::vector<TargetResult> out;
-    out.reserve(plan.targets.size());
+    const std::size_t n = plan.targets.size();
+    std::vector<TargetResult> out(n);
     const PlanIndex index(plan);
-    for (const auto& t : plan.targets)
-        out.push_back(judge_target(plan, t, index.indicator(t), index.task(t), observations, policy, as_of));
+    const Regions regions(observations, plan, policy);
+    auto judge_slice = [&](std::size_t begin, std::size_t end) {
+        for (std::size_t i = begin; i < end; ++i) {
+            const Target& t = plan.targets[i];
+            out[i] = judge_target(plan, t, index.indicator(t), index.task(t), observations, policy, as_of, regions);
+        }
+    };
+    // Below a few hundred targets a thread costs more than it saves.
+    const std::size_t slices = std::clamp<std::size_t>(static_cast<std::size_t>(std::max(threads, 1)), 1, n / 256 + 1);
+    if (slices == 1) {
+        judge_slice(0, n);
+        return out;
+    }
+    // Contiguous slices; each stops at its first error, so the lowest slice that
+    // failed holds the error a single thread would have raised first.
+    std::vector<std::exception_ptr> errors(slices);
+    std::vector<std::thread> workers;
+    workers.reserve(slices - 1);
+    auto run = [&](std::size_t s) {
+        try {
+            judge_slice(n * s / slices, n * (s + 1) / slices);
+        } catch (...) {
+            errors[s] = std::current_exception();
+        }
+    };
+    for (std::size_t s = 1; s < slices; ++s) workers.emplace_back(run, s);
+    run(0);
+    for (auto& w : workers) w.join();
+    for (const auto& e : errors)
+        if (e) std::rethrow_exception(e);
     return out;
 }
 

@@ -258,13 +258,13 @@ void Observations::check_and_index() {
 }
 
 std::optional<std::int64_t> Observations::key_code(std::string_view key) const {
-    auto it = key_index_.find(std::string(key));
+    auto it = key_index_.find(key);
     if (it == key_index_.end()) return std::nullopt;
     return it->second;
 }
 
 std::optional<std::int64_t> Observations::region_code(std::string_view region) const {
-    auto it = region_index_.find(std::string(region));
+    auto it = region_index_.find(region);
     if (it == region_index_.end()) return std::nullopt;
     return it->second;
 }

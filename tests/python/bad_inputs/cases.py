@@ -544,4 +544,23 @@ ARG_CASES: list[Case] = [
     Case("as-of not a number", {}, ["evaluate", _PLAN, "china", "--as-of", "soon"], "", "usage", "", "--as-of"),
 ]
 
-CASES: list[Case] = PLAN_CASES + TEXT_CASES + CSV_CASES + OUTPUT_CASES + ARG_CASES
+
+def _year_case(name: str, call: str, value: object) -> Case:
+    """A year argument out of range in the Python API (``extra["as_of"]`` goes to ``call``); the CLI
+    line is the template command, whose --as-of reaches the same check (evaluate's --as-of is argparse's)."""
+    cli = ["template", _PLAN, "--as-of", str(value), "-o", "{dir}/t.csv"]
+    return Case(name, {}, cli, call, "ValidationError", "model.invalid", "as_of", {"as_of": value})
+
+
+YEAR_CASES: list[Case] = [
+    _year_case("evaluate as_of huge", "evaluate", 99999999999),
+    _year_case("evaluate as_of negative", "evaluate", -5),
+    _year_case("evaluate_results as_of huge", "evaluate_results", 10**30),
+    _year_case("scorecard as_of before 1949", "scorecard", 1000),
+    _year_case("evaluate_arrays as_of huge", "evaluate_arrays", 99999999999),
+    _year_case("evaluate_frame as_of negative", "evaluate_frame", -2024),
+    _year_case("template as_of huge", "template", 99999999999),
+    _year_case("template as_of negative", "template", -5),
+]
+
+CASES: list[Case] = PLAN_CASES + TEXT_CASES + CSV_CASES + OUTPUT_CASES + ARG_CASES + YEAR_CASES

@@ -83,10 +83,45 @@ def test_cli_exits_2_with_one_line(case: Case, tmp_path: Path, monkeypatch: pyte
     assert _snapshot(tmp_path) == before
 
 
+def _example_plan() -> hp.Plan:
+    return hp.load(Path(__file__).resolve().parents[3] / "examples" / "data" / "wuhai_example.plan.json")
+
+
+def _bulk_frames() -> tuple[object, object]:
+    import pandas as pd
+
+    obs = pd.DataFrame({"series": [1, 1], "year": [2020, 2022], "value": [10.0, 14.0]})
+    targets = pd.DataFrame({"series": [1], "threshold": [20.0], "comparator": [">="], "year": [2030]})
+    return obs, targets
+
+
+def _evaluate_arrays(as_of: object) -> object:
+    obs, tg = _bulk_frames()
+    return hp.evaluate_arrays(
+        obs.series, obs.year, obs.value, tg.series, tg.threshold, tg.comparator, tg.year, as_of=as_of
+    )
+
+
+def _template(as_of: object) -> object:
+    from healthplan import local
+
+    return local.observation_template([_example_plan()], as_of=as_of)
+
+
 _CALLS = {
     "load": lambda root, case: hp.load(root / case.cli[-1].replace("{dir}/", "")),
     "extract_file": lambda root, case: hp.extract_file(root / case.cli[1].replace("{dir}/", "")),
     "observations": lambda root, case: hp.Observations.from_csv(root / "obs.csv"),
+    "evaluate": lambda root, case: hp.evaluate(_example_plan(), hp.observed_china(), as_of=case.extra["as_of"]),
+    "evaluate_results": lambda root, case: hp.evaluate_results(
+        _example_plan(), hp.observed_china(), as_of=case.extra["as_of"]
+    ),
+    "scorecard": lambda root, case: hp.scorecard(
+        _example_plan(), observations=hp.observed_china(), as_of=case.extra["as_of"]
+    ),
+    "evaluate_arrays": lambda root, case: _evaluate_arrays(case.extra["as_of"]),
+    "evaluate_frame": lambda root, case: hp.evaluate_frame(*_bulk_frames(), as_of=case.extra["as_of"]),
+    "template": lambda root, case: _template(case.extra["as_of"]),
 }
 
 
