@@ -1,6 +1,6 @@
 // Matching and normalisation throughput: every indicator name and agency
-// name of the gold annotation of the five seed documents (or a built-in
-// list when ../shared is absent), matched against the bundled catalog
+// name of the gold annotation of the five seed documents (tests/quality/seeds; a
+// built-in list when it is absent), matched against the bundled catalog
 // --repeat times. Prints one JSON line: names per second for the matcher
 // (exact / alias / normalised / fuzzy mix as in real plans), for agency
 // normalisation and for stringency, and the peak memory.
@@ -56,10 +56,10 @@ void collect(const std::string& line, const std::string& key, std::set<std::stri
 
 int main(int argc, char** argv) {
     int repeat = 2000;
-    // Defaults relative to this source file (CMake passes absolute paths).
-    const std::string repo = std::filesystem::path(__FILE__).parent_path().parent_path().string();
-    std::string catalog_path = repo + "/python/healthplan/data/catalog/healthy_china_2019_2030.json";
-    std::string gold = repo + "/../shared/gold";
+    // Defaults relative to the repository root, where the docs run it (as bench_extract):
+    // __FILE__ is no anchor, ccache's CCACHE_BASEDIR makes it relative to the build folder.
+    std::string catalog_path = "python/healthplan/data/catalog/healthy_china_2019_2030.json";
+    std::string gold = "tests/quality/seeds";
     for (int i = 1; i + 1 < argc; i += 2) {
         if (!std::strcmp(argv[i], "--repeat"))
             repeat = std::atoi(argv[i + 1]);

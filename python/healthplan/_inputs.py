@@ -105,20 +105,28 @@ def read_plans(
     with the error, and the others are still read (``--keep-going``);
     without it, the first error is raised.
     """
+    from ._plan_ids import assign_readable_ids
     from .extract import extract_file, extract_many
     from .model import load
 
     docs = [f for f in files if f.suffix.lower() not in PLAN_SUFFIXES]
+    extracted: dict[Path, Plan] = {}
+    loaded: dict[Path, Plan] = {}
     if failures is None:
         extracted = dict(zip(docs, extract_many(docs, progress=progress))) if docs else {}
-        return [extracted[f] if f in extracted else load(f) for f in files]
-    out: list[Plan] = []
-    for f in files:
-        try:
-            out.append(load(f) if f.suffix.lower() in PLAN_SUFFIXES else extract_file(f))
-        except (ValueError, OSError) as err:
-            failures.append((f, str(err)))
-    return out
+        loaded = {f: load(f) for f in files if f not in extracted}
+    else:
+        for f in files:
+            try:
+                if f in docs:
+                    extracted[f] = extract_file(f)
+                else:
+                    loaded[f] = load(f)
+            except (ValueError, OSError) as err:
+                failures.append((f, str(err)))
+    # Extracted plans get readable ids unique in the whole batch; a plan file keeps its own id.
+    assign_readable_ids(list(extracted.values()), taken=[p.id for p in loaded.values()])
+    return [extracted[f] if f in extracted else loaded[f] for f in files if f in extracted or f in loaded]
 
 
 def report_skipped(inputs: Inputs, write: Callable[[str], object]) -> None:

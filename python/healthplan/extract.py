@@ -11,6 +11,7 @@ import sys
 from collections.abc import Callable, Iterable
 
 from . import _core, _documents
+from ._plan_ids import assign_readable_ids
 from ._progress import ProgressBar
 from .model import Plan
 
@@ -53,9 +54,9 @@ def extract_file(path: str | os.PathLike[str], encoding: str | None = None) -> P
     a plan ``.json``) raise :class:`ParseError` saying how to convert them.
     """
     p = os.fspath(path)
-    if _is_text(p):
-        return Plan._wrap(_core.extract_file(p, encoding or ""))
-    return _extract_document(p, encoding)
+    plan = Plan._wrap(_core.extract_file(p, encoding or "")) if _is_text(p) else _extract_document(p, encoding)
+    assign_readable_ids([plan])  # place-title-year, not the file name (healthplan/_plan_ids.py)
+    return plan
 
 
 def _is_text(path: str) -> bool:
@@ -94,7 +95,14 @@ def extract_many(
     stderr when stderr is a terminal, ``True``/``False`` to force it, or a
     callable ``(done, total)``. The first failing file's error is raised.
     """
-    files = [os.fspath(p) for p in paths]
+    plans = _extract_many([os.fspath(p) for p in paths], threads, progress)
+    assign_readable_ids(plans)  # place-title-year, unique in the batch (healthplan/_plan_ids.py)
+    return plans
+
+
+def _extract_many(
+    files: list[str], threads: int | None, progress: bool | Callable[[int, int], None] | None
+) -> list[Plan]:
     if threads is not None and threads < 0:
         raise ValueError("threads must be >= 0 (0 or None: all cores)")
     # Text goes to the C++ reader in parallel; HTML, DOCX and PDF are read here first.
@@ -102,7 +110,7 @@ def extract_many(
     if documents:
         texts = [f for f in files if f not in set(documents)]
         done = {f: _extract_document(f, None) for f in documents}
-        done.update(zip(texts, extract_many(texts, threads, progress=progress) if texts else []))
+        done.update(zip(texts, _extract_many(texts, threads, progress) if texts else []))
         return [done[f] for f in files]
     if callable(progress):
         return [Plan._wrap(p) for p in _core.extract_many(files, threads or 0, progress)]

@@ -78,6 +78,12 @@ STRINGENCY_COLORS: dict[str, str] = {
 
 _HINT = "healthplan's plots need matplotlib: pip install healthplan[plot]"
 
+#: The smallest text any plot draws (points): legible at 100% zoom in a notebook.
+FONT_PT = 9
+#: Height of one line of FONT_PT text in inches, with line spacing: rows are sized from it
+#: so wrapped labels of neighbouring rows never overlap.
+_LINE_IN = FONT_PT * 1.3 / 72
+
 
 def _mpl() -> Any:
     try:
@@ -117,7 +123,16 @@ def _style() -> Iterator[None]:
     # their family list and resolve a generic "sans-serif" only when drawn,
     # which may be after this context has closed (a notebook's display).
     families = ([font] if font else []) + ["sans-serif"]
-    with matplotlib.rc_context({"font.family": families, "axes.unicode_minus": False, "figure.dpi": 100}):
+    sizes = {
+        "font.size": FONT_PT,
+        "axes.titlesize": FONT_PT + 2,
+        "axes.labelsize": FONT_PT,
+        "xtick.labelsize": FONT_PT,
+        "ytick.labelsize": FONT_PT,
+        "legend.fontsize": FONT_PT,
+        "legend.title_fontsize": FONT_PT,
+    }
+    with matplotlib.rc_context({"font.family": families, "axes.unicode_minus": False, "figure.dpi": 100, **sizes}):
         yield
 
 
@@ -149,24 +164,52 @@ def _unit_label(symbol: str) -> str:
     return _UNIT_LABELS.get(symbol, symbol)
 
 
-def _short(text: str, limit: int = 18) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+def _wrap(text: str, width: int, max_lines: int = 4) -> str:
+    """``text`` over lines of at most ``width`` characters (Chinese has no spaces to break at,
+    so it breaks between characters); beyond ``max_lines`` the last line ends in "…"."""
+    import textwrap
+
+    lines = textwrap.wrap(str(text), width=width, break_long_words=True, break_on_hyphens=False) or [""]
+    if len(lines) > max_lines:
+        lines = lines[:max_lines]
+        lines[-1] = lines[-1][: width - 1] + "…"
+    return "\n".join(lines)
+
+
+def _lines(labels: Sequence[str]) -> int:
+    return max((label.count("\n") + 1 for label in labels), default=1)
+
+
+def _row_height(labels: Sequence[str], minimum: float = 0.3) -> float:
+    """Inches per row so that the tallest wrapped label fits without touching the next."""
+    return max(minimum, _lines(labels) * _LINE_IN + 0.08)
+
+
+def _column_width(labels: Sequence[str], minimum: float = 0.9) -> float:
+    """Inches per column so that the widest line of the column labels fits beside the next."""
+    widest = max((len(line) for label in labels for line in label.split("\n")), default=1)
+    return max(minimum, widest * FONT_PT / 72 + 0.15)
+
+
+def _legend_outside(ax: Axes, handles: Sequence[Any], title: str | None = None) -> None:
+    """A legend beside the plot, never over the data or the labels."""
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.02, 1.0), frameon=False, title=title)
 
 
 # ------------------------------------------------------------------ targets --
 
 
 def targets_plot(comparison: Comparison, indicator: str, *, year: int | None = None) -> Figure:
-    """One indicator's targets across plans, against the national line.
+    """One indicator's targets across plans, each beside the national value it is compared with.
 
     ``indicator`` is a catalog code ("HC04-01") or a name the catalog matches.
-    Bars are the plans' thresholds in the catalog unit, coloured by their
-    stringency verdict; the dashed line is the national target of that year,
-    a dotted line the national path interpolated between the nearest national
-    targets when the national plan states none for that year.
+    One row per plan and target year: a dot at the plan's threshold in the
+    catalog unit, coloured by its stringency verdict, and a diamond at the
+    national target of that year (filled), or at the national path interpolated
+    between the nearest national targets when the national plan states none for
+    that year (hollow). The value axis spans the values shown, not from zero, so
+    a difference such as 90.3 against 90.86 is visible.
     """
-    from ._core import national_reference
-
     code = indicator if comparison.catalog.find(indicator) else comparison.catalog.match(indicator).code
     entry = comparison.catalog.find(code) if code else None
     if entry is None:
@@ -175,85 +218,114 @@ def targets_plot(comparison: Comparison, indicator: str, *, year: int | None = N
     t = t[(t["code"] == code) & t["kind"].isin(["level", "rate"]) & t["value"].notna()]
     if year is not None:
         t = t[t["year"] == year]
-    years = sorted(int(y) for y in t["year"].dropna().unique())
-    nat_years = sorted(x.year for x in entry.targets if x.value is not None and (year is None or x.year == year))
-    years = sorted(set(years) | set(nat_years)) or ([year] if year else [])
-    if not years:
-        raise ValueError(f"no targets with values for {entry.name} ({code})")
+    rows = _target_rows(comparison, entry, t)
+    if not rows:
+        raise ValueError(f"no plan target with a value for {entry.name} ({code}){f' in {year}' if year else ''}")
+    unit = next((r["unit"] for r in rows if r["unit"]), entry.unit.symbol)
+    labels = [f"{_wrap(r['plan'], 12, 2)}\n{r['year']}: {r['value']:g}" for r in rows]
+    values = [r["value"] for r in rows] + [r["national"] for r in rows if r["national"] is not None]
 
-    plans = [comparison.labels[p.id] for p in comparison.plans]
     with _style():
-        fig = _figure(max(5.0, 1.4 + 1.1 * len(years) * max(1, len(plans)) * 0.45), 4.0)
+        fig = _figure(7.5, 1.5 + len(rows) * _row_height(labels))
         ax = fig.add_subplot()
-        width = 0.8 / max(1, len(plans))
-        unit = ""
-        for yi, y in enumerate(years):
-            rows = t[t["year"] == y]
-            for pi, label in enumerate(plans):
-                r = rows[rows["plan"] == label]
-                if r.empty:
-                    continue
-                row = r.iloc[0]
-                unit = row["unit"] or unit
-                x = yi - 0.4 + width * (pi + 0.5)
-                ax.bar(
-                    x,
-                    row["value"],
-                    width * 0.9,
-                    color=STRINGENCY_COLORS.get(row["verdict"], "#888888"),
-                    edgecolor="#333333",
-                    linewidth=0.5,
+        for i, r in enumerate(rows):
+            if r["national"] is not None:
+                ax.hlines(i, min(r["value"], r["national"]), max(r["value"], r["national"]), color="#8c959f", lw=1.5)
+                stated = r["basis"] == "national_target"
+                ax.scatter(
+                    r["national"],
+                    i,
+                    marker="D",
+                    s=55,
+                    zorder=3,
+                    linewidths=1.2,
+                    facecolors="#24292f" if stated else "white",
+                    edgecolors="#24292f" if stated else "#57606a",
                 )
-                ax.annotate(
-                    f"{_short(label, 6)}\n{row['value']:g}",
-                    (x, row["value"]),
-                    ha="center",
-                    va="bottom",
-                    fontsize=7,
-                    xytext=(0, 2),
-                    textcoords="offset points",
-                )
+            ax.scatter(
+                r["value"],
+                i,
+                s=80,
+                zorder=4,
+                color=STRINGENCY_COLORS.get(r["verdict"], "#888888"),
+                edgecolors="#333333",
+                linewidths=0.5,
+            )
+        ax.set_yticks(range(len(rows)), labels)
+        ax.set_ylim(len(rows) - 0.5, -0.5)
+        ax.set_xlim(*_span(values))
+        direction = {"higher": "越高越好", "lower": "越低越好"}.get(entry.direction.name, "")
+        ax.set_title(_wrap(f"{entry.name}({entry.code})", 34, 2))
+        ax.set_xlabel(f"目标值 {_unit_label(unit)}{(' · ' + direction) if direction else ''}")
+        ax.grid(True, axis="x", color="#eaeef2")
+        ax.set_axisbelow(True)
+        present = {r["verdict"] for r in rows}
+        handles = [_patch(c, k) for k, c in STRINGENCY_COLORS.items() if k in present]
+        handles += _national_handles({r["basis"] for r in rows if r["national"] is not None})
+        _legend_outside(ax, handles)
+    return fig
+
+
+def _target_rows(comparison: Comparison, entry: Any, t: pd.DataFrame) -> list[dict[str, Any]]:
+    """One row per plan target shown: plan label, year, value, unit, verdict and the national value beside it."""
+    from ._core import national_reference
+
+    rows = []
+    plans = [comparison.labels[p.id] for p in comparison.plans]
+    for y in sorted(int(v) for v in t["year"].dropna().unique()):
+        for label in plans:
+            r = t[(t["year"] == y) & (t["plan"] == label)]
+            if r.empty:
+                continue
+            row = r.iloc[0]
+            national, basis = None, ""
             nat = entry.target_for(y)
             if nat is not None and nat.value is not None:
-                unit = unit or nat.unit.symbol
-                ax.hlines(nat.value, yi - 0.45, yi + 0.45, colors="#24292f", linestyles="--", linewidth=1.5)
-                ax.annotate(
-                    f"全国 {nat.text}",
-                    (yi - 0.45, nat.value),
-                    fontsize=8,
-                    ha="left",
-                    va="top",
-                    color="#24292f",
-                    xytext=(0, -3),
-                    textcoords="offset points",
-                    bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8},
-                )
-            elif nat is None and not rows.empty and getattr(comparison, "interpolate", True):
-                # No national target that year: the interpolated national path, dotted and labelled as such.
+                national, basis = float(nat.value), "national_target"
+            elif nat is None and getattr(comparison, "interpolate", True):
                 ref = national_reference(entry, y)
                 if ref.value is not None:
-                    unit = unit or ref.unit.symbol
-                    ax.hlines(ref.value, yi - 0.45, yi + 0.45, colors="#57606a", linestyles=":", linewidth=1.5)
-                    ax.annotate(
-                        f"全国路径插值 {ref.value:.4g} ({ref.from_year}–{ref.to_year})",
-                        (yi - 0.45, ref.value),
-                        fontsize=8,
-                        ha="left",
-                        va="top",
-                        color="#57606a",
-                        xytext=(0, -3),
-                        textcoords="offset points",
-                        bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8},
-                    )
-        ax.set_xticks(range(len(years)), [str(y) for y in years])
-        direction = {"higher": "越高越好", "lower": "越低越好"}.get(entry.direction.name, "")
-        ax.set_title(f"{entry.name}({entry.code})")
-        ax.set_ylabel(f"目标值 {_unit_label(unit)} {('· ' + direction) if direction else ''}")
-        ax.margins(y=0.18)
-        handles = [_patch(c, k) for k, c in STRINGENCY_COLORS.items() if k in set(t["verdict"])]
-        if handles:
-            ax.legend(handles=handles, fontsize=8, loc="upper left", frameon=False)
-    return fig
+                    national, basis = float(ref.value), "interpolated"
+            rows.append(
+                {
+                    "plan": label,
+                    "year": y,
+                    "value": float(row["value"]),
+                    "unit": str(row["unit"] or ""),
+                    "verdict": str(row["verdict"]),
+                    "national": national,
+                    "basis": basis,
+                }
+            )
+    return rows
+
+
+def _span(values: Sequence[float]) -> tuple[float, float]:
+    """Axis limits around ``values`` with a margin: the spread they have, not from zero."""
+    lo, hi = min(values), max(values)
+    spread = hi - lo if hi > lo else max(abs(hi), 1.0) * 0.05
+    return lo - 0.15 * spread, hi + 0.15 * spread
+
+
+def _national_handles(bases: set[str]) -> list[Any]:
+    from matplotlib.lines import Line2D
+
+    out = []
+    if "national_target" in bases:
+        out.append(Line2D([], [], marker="D", ls="", color="#24292f", label="全国目标 national target"))
+    if "interpolated" in bases:
+        out.append(
+            Line2D(
+                [],
+                [],
+                marker="D",
+                ls="",
+                markerfacecolor="white",
+                markeredgecolor="#57606a",
+                label="全国路径插值 interpolated national path",
+            )
+        )
+    return out
 
 
 def _patch(color: str, label: str) -> Any:
@@ -296,20 +368,32 @@ def coverage_heatmap(comparison: Comparison, *, only_covered: bool = True, max_r
     matrix = cov[plans].to_numpy(dtype=float)
     national = (cov["national_targets"] != "").to_numpy(dtype=float)[:, None]
     data = np.hstack([matrix, national * 0.5])
+    colors = ["#f6f8fa", "#afb8c1", "#2da44e"]
+    columns = [_wrap(p, 6) for p in plans] + ["全国目标"]
+    rows = [_wrap(f"{c} {n}", 18, 3) for c, n in zip(cov["code"], cov["name"])]
     with _style():
-        fig = _figure(max(5.5, 2.8 + 0.9 * (len(plans) + 1)), 1.2 + 0.28 * len(cov))
+        fig = _figure(3.6 + 2.2 + _column_width(columns) * len(columns), 1.6 + _row_height(rows) * len(rows))
         ax = fig.add_subplot()
         from matplotlib.colors import ListedColormap
 
-        ax.imshow(data, aspect="auto", cmap=ListedColormap(["#f6f8fa", "#afb8c1", "#2da44e"]), vmin=0, vmax=1)
-        ax.set_xticks(range(len(plans) + 1), [_short(p, 8) for p in plans] + ["全国目标"], rotation=30, ha="right")
-        ax.set_yticks(range(len(cov)), [f"{c} {_short(n, 20)}" for c, n in zip(cov["code"], cov["name"])], fontsize=8)
+        ax.imshow(data, aspect="auto", cmap=ListedColormap(colors), vmin=0, vmax=1)
+        ax.set_xticks(range(len(columns)), columns)
+        ax.xaxis.tick_top()
+        ax.set_yticks(range(len(rows)), rows)
         ax.set_xticks(np.arange(-0.5, len(plans) + 1, 1), minor=True)
         ax.set_yticks(np.arange(-0.5, len(cov), 1), minor=True)
         ax.grid(which="minor", color="white", linewidth=1.5)
         ax.tick_params(which="minor", length=0)
         ax.set_title("指标覆盖 coverage")
+        labels = ["未设目标 no target", "全国有目标 national target", "规划设有目标 plan target"]
+        _legend_outside(ax, [_swatch(c, label) for c, label in zip(colors, labels)])
     return fig
+
+
+def _swatch(color: str, label: str) -> Any:
+    from matplotlib.patches import Patch
+
+    return Patch(facecolor=color, edgecolor="#333333", linewidth=0.5, label=label)
 
 
 def responsibility_heatmap(comparison: Comparison, *, role: str = "tasks") -> Figure:
@@ -320,10 +404,12 @@ def responsibility_heatmap(comparison: Comparison, *, role: str = "tasks") -> Fi
         raise ValueError("no task names a responsible unit")
     m = m[m.sum(axis=1) > 0]
     data = m.to_numpy(dtype=float)
+    columns = [_wrap(str(c), 6) for c in m.columns]
+    rows = [_wrap(zh, 10, 2) for _, zh in m.index]
     with _style():
-        fig = _figure(max(5.5, 2.6 + 0.9 * len(m.columns)), 1.2 + 0.3 * len(m))
+        fig = _figure(2.6 + 1.4 + _column_width(columns) * len(columns), 1.6 + _row_height(rows) * len(rows))
         ax = fig.add_subplot()
-        ax.imshow(data, aspect="auto", cmap="Blues", vmin=0, vmax=max(1.0, float(data.max())))
+        image = ax.imshow(data, aspect="auto", cmap="Blues", vmin=0, vmax=max(1.0, float(data.max())))
         for i in range(data.shape[0]):
             for j in range(data.shape[1]):
                 if data[i, j]:
@@ -333,13 +419,20 @@ def responsibility_heatmap(comparison: Comparison, *, role: str = "tasks") -> Fi
                         f"{int(data[i, j])}",
                         ha="center",
                         va="center",
-                        fontsize=7,
                         color="white" if data[i, j] > data.max() / 2 else "#24292f",
                     )
-        ax.set_xticks(range(len(m.columns)), [_short(str(c), 8) for c in m.columns], rotation=30, ha="right")
-        ax.set_yticks(range(len(m)), [zh for _, zh in m.index], fontsize=8)
+        ax.set_xticks(range(len(columns)), columns)
+        ax.xaxis.tick_top()
+        ax.set_yticks(range(len(rows)), rows)
         titles = {"led": "牵头任务数", "co_responsible": "配合任务数", "tasks": "承担任务数(牵头或配合)"}
         ax.set_title(f"部门类别 × 规划:{titles.get(role, role)}")
+        # The colour scale is the legend of the cell colours.
+        bar = fig.colorbar(image, ax=ax, shrink=min(1.0, 3.0 / max(1.0, fig.get_figheight())), pad=0.02)
+        bar.set_label(titles.get(role, role))
+        from matplotlib.ticker import MaxNLocator
+
+        bar.locator = MaxNLocator(integer=True)
+        bar.update_ticks()
     return fig
 
 
@@ -354,10 +447,25 @@ def _traffic_lights(ax: Axes, grid: pd.DataFrame, colors: Mapping[str, str]) -> 
                 ax.scatter(j, i, s=260, color=colors.get(v, "#888888"), edgecolors="#333333", linewidths=0.5)
     ax.set_xlim(-0.6, len(grid.columns) - 0.4)
     ax.set_ylim(len(grid.index) - 0.4, -0.6)
-    ax.set_xticks(range(len(grid.columns)), [_short(str(c), 10) for c in grid.columns], rotation=30, ha="right")
-    ax.set_yticks(range(len(grid.index)), [_short(str(r), 26) for r in grid.index], fontsize=8)
+    ax.set_xticks(range(len(grid.columns)), _column_labels(grid))
+    ax.xaxis.tick_top()
+    ax.set_yticks(range(len(grid.index)), _row_labels(grid))
     ax.grid(True, color="#eaeef2", linewidth=0.5)
     ax.set_axisbelow(True)
+
+
+def _column_labels(grid: pd.DataFrame) -> list[str]:
+    return [_wrap(str(c), 6) for c in grid.columns]
+
+
+def _row_labels(grid: pd.DataFrame) -> list[str]:
+    return [_wrap(str(r), 16, 3) for r in grid.index]
+
+
+def _grid_figure(grid: pd.DataFrame) -> Figure:
+    """A figure sized so the wrapped row and column labels of ``grid`` fit, with room for a legend."""
+    columns, rows = _column_labels(grid), _row_labels(grid)
+    return _figure(2.4 + 2.4 + _column_width(columns) * len(columns), 1.6 + _row_height(rows) * len(rows))
 
 
 def stringency_scorecard(comparison: Comparison, *, year: int | None = None) -> Figure:
@@ -374,21 +482,15 @@ def stringency_scorecard(comparison: Comparison, *, year: int | None = None) -> 
         raise ValueError("no target is comparable with a national target")
     # A year compared with the interpolated national path (no national target that year) is marked 插值.
     suffix = t["basis"].str.startswith("interpolated").map({True: " 插值", False: ""})
-    t = t.assign(row=t["name"].map(lambda n: _short(n, 18)) + " " + t["year"].astype(str) + suffix)
+    t = t.assign(row=t["name"] + " " + t["year"].astype(str) + suffix)
     grid = t.groupby(["row", "plan"])["verdict"].first().unstack("plan").fillna("")
     grid = grid[[c for c in (comparison.labels[p.id] for p in comparison.plans) if c in grid.columns]]
     with _style():
-        fig = _figure(3.6 + 0.9 * len(grid.columns), 1.2 + 0.32 * len(grid))
+        fig = _grid_figure(grid)
         ax = fig.add_subplot()
         _traffic_lights(ax, grid, STRINGENCY_COLORS)
         ax.set_title("与国家目标相比的严格程度")
-        ax.legend(
-            handles=[_patch(c, k) for k, c in STRINGENCY_COLORS.items() if k != "not_comparable"],
-            fontsize=7,
-            loc="upper left",
-            bbox_to_anchor=(1.0, 1.0),
-            frameon=False,
-        )
+        _legend_outside(ax, [_patch(c, k) for k, c in STRINGENCY_COLORS.items() if k != "not_comparable"])
     return fig
 
 
@@ -416,24 +518,18 @@ def verdict_scorecard(evaluation: Any, *, by: str = "indicator", rows: str = "pl
         raise ValueError("verdict_scorecard: no verdicts to show")
     if by == "indicator":
         f = frame.copy()
-        f["column"] = f["indicator"].map(lambda n: _short(str(n), 14))
+        f["column"] = f["indicator"].astype(str)
         if "year" in f.columns:
             f["column"] = f["column"] + " " + f["year"].astype("string").fillna("")
         grid = f.groupby([rows, "column"])["verdict"].last().unstack("column").fillna("")
         grid = grid.T.head(max_rows)  # indicators down, plans across: long names read better
         with _style():
-            fig = _figure(3.8 + 0.9 * len(grid.columns), 1.2 + 0.32 * len(grid))
+            fig = _grid_figure(grid)
             ax = fig.add_subplot()
             _traffic_lights(ax, grid, VERDICT_COLORS)
             ax.set_title("目标评估结果")
             present = set(f["verdict"])
-            ax.legend(
-                handles=[_patch(c, k) for k, c in VERDICT_COLORS.items() if k in present],
-                fontsize=7,
-                loc="upper left",
-                bbox_to_anchor=(1.0, 1.0),
-                frameon=False,
-            )
+            _legend_outside(ax, [_patch(c, k) for k, c in VERDICT_COLORS.items() if k in present])
         return fig
     if by in ("lead", "lead_kind"):
         f = frame.assign(lead=frame["lead"].fillna("").replace("", "(未指定)"))
@@ -448,8 +544,9 @@ def verdict_scorecard(evaluation: Any, *, by: str = "indicator", rows: str = "pl
             )
         counts = f.groupby(["lead", "verdict"]).size().unstack("verdict", fill_value=0)
         counts = counts.loc[counts.sum(axis=1).sort_values(ascending=True).index].tail(max_rows)
+        lead_labels = [_wrap(str(x), 12, 2) for x in counts.index]
         with _style():
-            fig = _figure(7.5, 1.2 + 0.3 * len(counts))
+            fig = _figure(8.5, 1.6 + _row_height(lead_labels) * len(lead_labels))
             ax = fig.add_subplot()
             left = None
             for verdict, color in VERDICT_COLORS.items():
@@ -458,18 +555,13 @@ def verdict_scorecard(evaluation: Any, *, by: str = "indicator", rows: str = "pl
                 vals = counts[verdict].to_numpy()
                 ax.barh(range(len(counts)), vals, left=left, color=color, edgecolor="white", label=verdict)
                 left = vals if left is None else left + vals
-            ax.set_yticks(range(len(counts)), [_short(str(x), 16) for x in counts.index], fontsize=8)
+            ax.set_yticks(range(len(counts)), lead_labels)
             ax.set_xlabel("目标数")
             from matplotlib.ticker import MaxNLocator
 
             ax.xaxis.set_major_locator(MaxNLocator(integer=True))
             ax.set_title("牵头单位 × 评估结果" if by == "lead" else "牵头部门类别 × 评估结果")
-            ax.legend(
-                handles=[_patch(VERDICT_COLORS[k], k) for k in VERDICT_COLORS if k in counts.columns],
-                fontsize=7,
-                loc="lower right",
-                frameon=False,
-            )
+            _legend_outside(ax, [_patch(VERDICT_COLORS[k], k) for k in VERDICT_COLORS if k in counts.columns])
         return fig
     raise ValueError(f"by must be 'indicator', 'lead' or 'lead_kind', not {by!r}")
 
@@ -517,7 +609,7 @@ def progress_chart(
     end = project_to or (max(goal) if goal else int(x[-1]) + 3)
 
     with _style():
-        fig = _figure(7.0, 4.2)
+        fig = _figure(8.5, 4.2)
         ax = fig.add_subplot()
         ax.plot(x, y, "o-", color="#0969da", label="观测值 observed", zorder=3)
         if len(x) >= 2 and end > x[-1]:
@@ -547,17 +639,21 @@ def progress_chart(
             ax.annotate(
                 f"目标 {value:g}",
                 (year_, value),
-                xytext=(4, 4),
+                xytext=(6, 4),
                 textcoords="offset points",
-                fontsize=8,
                 color="#cf222e",
             )
         if goal:
             ax.scatter([], [], marker="*", s=120, color="#cf222e", label="目标 target")
-        ax.set_title(title or (indicator or "进展"))
+        ax.margins(x=0.12)  # room on the right for the last target's label
+        ax.set_title(_wrap(title or (indicator or "进展"), 40, 2))
         ax.set_xlabel("年份")
         ax.set_ylabel(_unit_label(unit))
-        ax.legend(fontsize=8, frameon=False, loc="best")
+        from matplotlib.ticker import MaxNLocator
+
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+        handles, _ = ax.get_legend_handles_labels()
+        _legend_outside(ax, handles)
         ax.grid(True, color="#eaeef2")
     return fig
 

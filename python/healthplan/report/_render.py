@@ -260,10 +260,26 @@ def _vs_national(w: Words, report: Report, plan: Plan, anchor: str) -> tuple[Tab
 # ----------------------------------------------------------------- sections --
 
 
-def _plan_section(w: Words, report: Report, plan: Plan, i: int) -> dict[str, Any]:
+def _anchors(report: Report) -> dict[str, str]:
+    """Each plan's anchor: ``plan-`` and its readable id (healthplan/_plan_ids.py), made safe for an
+    HTML id and a CSV file name; distinct even when two ids only differ in characters dropped."""
+    from .._plan_ids import _safe
+
+    out: dict[str, str] = {}
+    for p in report.plans:
+        base = f"plan-{_safe(p.id) or 'x'}"
+        anchor, n = base, 1
+        while anchor in out.values():
+            n += 1
+            anchor = f"{base}-{n}"
+        out[p.id] = anchor
+    return out
+
+
+def _plan_section(w: Words, report: Report, plan: Plan) -> dict[str, Any]:
     from ..local import plan_label
 
-    anchor = f"plan-{i + 1}"
+    anchor = _anchors(report)[plan.id]
     results = report.own.get(plan.id)
     results = results if results is not None else _empty_results()
     judged = results[results["verdict"].isin(_JUDGED)]
@@ -318,14 +334,14 @@ def _overview(w: Words, report: Report) -> tuple[list[tuple[int, str]], Table]:
     s = c.summary().set_index("plan_id")
     judged_total = 0
     rows = []
-    for i, p in enumerate(report.plans):
+    for p in report.plans:
         r = s.loc[p.id]
         own = report.own.get(p.id)
         judged = 0 if own is None else int(own["verdict"].isin(_JUDGED).sum())
         judged_total += judged
         rows.append(
             [
-                Cell(plan_label(p), href=f"#plan-{i + 1}"),
+                Cell(plan_label(p), href=f"#{_anchors(report)[p.id]}"),
                 count(int(r["targets"])),
                 count(judged),
                 count(int(r["matched"])),
@@ -432,7 +448,7 @@ def _departments(w: Words, report: Report) -> Table | None:
     return table("departments", labels, rows)
 
 
-def _appendix(w: Words, report: Report) -> dict[str, Table]:
+def _appendix(w: Words, report: Report) -> dict[str, Table | None]:
     from ..local import plan_label
 
     c = report.comparison
@@ -456,18 +472,24 @@ def _appendix(w: Words, report: Report) -> dict[str, Table]:
         "inputs",
         [w.col("plan"), w.col("file")],
         [
-            [Cell(labels_of[p.id], href=f"#plan-{i + 1}"), text(Path(f).name)]
-            for i, (p, f) in enumerate(zip(report.plans, report.inputs))
+            [Cell(labels_of[p.id], href=f"#{_anchors(report)[p.id]}"), text(Path(f).name)]
+            for p, f in zip(report.plans, report.inputs)
         ]
         + [[text(w.ui("file_of_inputs")), text(Path(f).name)] for f in report.observation_files],
     )
-    return {"unmatched": unmatched, "sources": sources, "inputs": inputs}
+    return {"unmatched": unmatched, "sources": sources, "inputs": inputs, "english_names": _english_names(w)}
 
 
 def _source_rows(w: Words, report: Report) -> list[list[Cell]]:
-    """National catalog sources, cited to the primary publication where one is known."""
+    """National catalog sources, cited to the primary publication where one is known.
+
+    A primary address counts as confirmed only when ``sources.json`` records how it was
+    verified; otherwise the row says the address is unverified. Other links (catalog
+    reposts, observation sources) are reposts unless listed in ``verified_links``.
+    """
     primary = _data("sources.json")
     docs, mapped = primary["documents"], primary["catalog_sources"]
+    verified_links = set(primary.get("verified_links", []))
     rows = []
     shown_docs = set()
     for s in report.comparison.catalog.sources:
@@ -479,7 +501,8 @@ def _source_rows(w: Words, report: Report) -> list[list[Cell]]:
             shown_docs.add(doc_key)
             title = doc["title"] if w.lang == "zh" else doc["title_en"]
             ids = ", ".join(k for k, v in mapped.items() if v == doc_key)
-            rows.append([text(ids), Cell(title, href=doc["url"]), text(w.ui("primary"))])
+            status = _document_status(w, doc)
+            rows.append([text(ids), Cell(title, href=doc["url"]), status])
         else:
             rows.append([text(s.id), Cell(s.title or s.url, href=s.url), Cell(w.ui("repost"), cls="muted")])
     obs = report.observations
@@ -487,14 +510,31 @@ def _source_rows(w: Words, report: Report) -> list[list[Cell]]:
         for src in sorted({str(x) for x in obs["source"].dropna() if str(x)}):
             url = src.split(" ", 1)[0]
             is_link = url.startswith(("http://", "https://"))
-            rows.append(
-                [
-                    text("obs"),
-                    Cell(src, href=url if is_link else ""),
-                    Cell(w.ui("repost") if is_link and "gov.cn" not in url else "", cls="muted"),
-                ]
-            )
+            kind = w.ui("primary") if url in verified_links else w.ui("repost")
+            rows.append([text("obs"), Cell(src, href=url if is_link else ""), Cell(kind, cls="muted")])
     return rows
+
+
+def _document_status(w: Words, doc: dict[str, Any]) -> Cell:
+    """ "primary" for an address verified on its own page; else "primary, address unverified",
+    with what the check found as the cell's detail."""
+    if doc.get("verified"):
+        return Cell(w.ui("primary"), detail=str(doc["verified"]))
+    return Cell(w.ui("primary_unverified"), cls="muted", detail=str(doc.get("unverified", "")))
+
+
+def _english_names(w: Words) -> Table | None:
+    """Where each English indicator name comes from: a quoting official publication, or our translation."""
+    if w.lang != "en":
+        return None
+    data = _data("indicators_en.json")
+    sources, origin = data["sources"], data["origin"]
+    rows = []
+    for code, name in data["names"].items():
+        src = sources.get(origin.get(code, ""))
+        where = Cell(src["title"], href=src["url"]) if src else Cell(w.ui("own_translation"), cls="muted")
+        rows.append([text(code), text(name), where])
+    return table("english-names", [w.col("id"), w.col("name"), w.col("origin")], rows)
 
 
 # ------------------------------------------------------------------- render --
@@ -529,7 +569,7 @@ def context(report: Report, lang: str) -> dict[str, Any]:
     _CODES.clear()  # plans of another report may share ids
     c = report.comparison
     cards, overview = _overview(w, report)
-    plans = [_plan_section(w, report, p, i) for i, p in enumerate(report.plans)]
+    plans = [_plan_section(w, report, p) for p in report.plans]
     glossary = w.glossary()
     return {
         "lang": lang,

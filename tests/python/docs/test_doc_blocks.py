@@ -1,5 +1,6 @@
-"""Every ```python block of README.md and docs/*.md runs verbatim, and every `healthplan …`
-line of their shell blocks runs and exits 0.
+"""Every ```python block of README.md and docs/*.md runs verbatim, every `healthplan …`
+line of their shell blocks runs and exits 0, and every block either runs (here or in
+test_doc_programs.py) or says why not.
 
 The blocks of one file run in order in one namespace (a later block may use an earlier
 block's names, as a reader would), in a scratch folder that links the repository's
@@ -11,27 +12,14 @@ from __future__ import annotations
 
 import os
 import pathlib
-import re
 import shlex
 import subprocess
 import warnings
 
 import pytest
+from _docblocks import DOCS, NEVER_RUN, REPO, all_blocks, blocks, marks_without_block
 
-REPO = pathlib.Path(__file__).resolve().parents[3]
-DOCS = [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]
-_FENCE = re.compile(r"^```(\w*)[^\n]*\n(.*?)^```", re.M | re.S)
 _LINKED = ("examples", "python", "docs", "benchmarks", "tests")
-
-
-def blocks(path: pathlib.Path, languages: tuple[str, ...]) -> list[tuple[int, str]]:
-    """(line number, code) of the fenced blocks in ``languages``."""
-    text = path.read_text(encoding="utf-8")
-    return [
-        (text[: m.start()].count("\n") + 1, m.group(2))
-        for m in _FENCE.finditer(text)
-        if m.group(1).lower() in languages
-    ]
 
 
 @pytest.fixture()
@@ -48,43 +36,48 @@ def _id(p: pathlib.Path) -> str:
 
 
 def test_blocks_are_found():
-    assert blocks(REPO / "README.md", ("python",)), "README.md has no python block"
+    kinds = {b.kind for b in all_blocks()}
+    assert {"python", "cli", "shell", "cpp", "cmake"} <= kinds, kinds
 
 
-@pytest.mark.parametrize("doc", [d for d in DOCS if blocks(d, ("python",))], ids=_id)
+def test_every_skipped_block_says_why():
+    """A block that is not run is marked, with a reason; nothing that installs or runs the
+    whole suite is ever started by the tests; marks sit on a block."""
+    for b in all_blocks():
+        if b.not_run is not None:
+            assert len(b.not_run) >= 10, f"{b.name}: 'not run' needs a reason"
+            assert b.kind != "text", f"{b.name}: a block with nothing to run needs no mark"
+        elif b.kind == "shell":
+            dangerous = [c for _, c in b.commands() if NEVER_RUN.search(c)]
+            assert not dangerous, f"{b.name}: mark it <!-- not run: reason --> ({dangerous})"
+    for doc in DOCS:
+        assert not marks_without_block(doc), f"{_id(doc)}: marks not before a fence"
+
+
+@pytest.mark.parametrize("doc", [d for d in DOCS if any(b.kind == "python" for b in blocks(d))], ids=_id)
 def test_python_blocks_run(doc, scratch):
     namespace: dict[str, object] = {"__name__": "__doc_block__"}
     absent = []
-    for line, code in blocks(doc, ("python",)):
-        if code.lstrip().startswith(">>>"):
-            continue  # a doctest transcript, not a script
+    for b in blocks(doc):
+        if b.kind != "python" or b.not_run is not None:
+            continue
         try:
             with warnings.catch_warnings():
                 # pyspark warns about the pandas it runs with; that is pyspark's to fix, not the doc's.
                 warnings.filterwarnings("ignore", category=FutureWarning, module=r"pyspark(\..*)?")
-                exec(compile(code, f"{doc.name}:{line}", "exec"), namespace)
+                exec(compile(b.code, f"{doc.name}:{b.line}", "exec"), namespace)
         except ModuleNotFoundError as err:  # a block for a platform not installed here (Spark)
-            absent.append(f"line {line}: {err.name}")
+            absent.append(f"line {b.line}: {err.name}")
         except Exception as err:  # name the block that failed
-            pytest.fail(f"{_id(doc)}, block at line {line}: {type(err).__name__}: {err}")
+            pytest.fail(f"{b.name}: {type(err).__name__}: {err}")
     assert len(absent) <= 1, f"{_id(doc)}: blocks need modules that are not installed: {absent}"
 
 
-def _cli_lines(doc: pathlib.Path) -> list[tuple[int, str]]:
-    out = []
-    for line, code in blocks(doc, ("sh", "bash", "console", "shell")):
-        for i, raw in enumerate(code.splitlines()):
-            cmd = raw.lstrip("$ ").split("  #")[0].strip()
-            if cmd.startswith("healthplan "):
-                out.append((line + 1 + i, cmd))
-    return out
+CLI = [(b, n, c) for b in all_blocks() if b.kind == "cli" and b.not_run is None for n, c in b.commands()]
 
 
-CLI = [(d, n, c) for d in DOCS for n, c in _cli_lines(d)]
-
-
-@pytest.mark.parametrize(("doc", "line", "cmd"), CLI, ids=[f"{_id(d)}:{n}" for d, n, _ in CLI])
-def test_cli_lines_run(doc, line, cmd, scratch, healthplan_cli):
+@pytest.mark.parametrize(("block", "line", "cmd"), CLI, ids=[f"{_id(b.doc)}:{n}" for b, n, _ in CLI])
+def test_cli_lines_run(block, line, cmd, scratch, healthplan_cli):
     if "observed.csv" in shlex.split(cmd) and not (scratch / "observed.csv").exists():
         # A doc that fills in a template: write the template first, as the doc says to.
         subprocess.run([*healthplan_cli, "template", "examples/data/wuhai_example.plan.json", "-o", "observed.csv"])
@@ -98,4 +91,4 @@ def test_cli_lines_run(doc, line, cmd, scratch, healthplan_cli):
         timeout=600,
         env={**os.environ, "MPLBACKEND": "Agg", "PATH": os.pathsep.join(filter(None, [bin_dir, os.environ["PATH"]]))},
     )
-    assert r.returncode == 0, f"{_id(doc)}:{line}: {cmd}\n{r.stderr[-2000:]}"
+    assert r.returncode == 0, f"{_id(block.doc)}:{line}: {cmd}\n{r.stderr[-2000:]}"

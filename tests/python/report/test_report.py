@@ -75,7 +75,7 @@ def test_local_figures_judge_the_citys_own_targets(local_report):
 
 def test_accountability_by_lead_and_responsible_unit(local_report):
     page = rep.render_html(local_report)
-    wuhai = next(i for i, p in enumerate(local_report.plans) if p.region.name == "乌海市") + 1
+    wuhai = next(p.id for p in local_report.plans if p.region.name == "乌海市")  # readable: 乌海市-…-2021
     assert f'id="t-plan-{wuhai}-lead"' in page and f'id="t-plan-{wuhai}-responsible"' in page
     section = page.split(f'id="plan-{wuhai}"')[1].split('<section class="plan"')[0]
     assert "市卫生健康委员会" in section and '<details class="drill">' in section
@@ -90,7 +90,7 @@ def test_english_page_is_in_english(local_report):
         assert not _CJK.search(h), h
     for h in _headers(page):
         assert not _CJK.search(h.split("(")[0]) or "/" in h, h  # plan names in the department table stay Chinese
-    assert "Health literacy of residents" in page and ("on track" in page or "achieved" in page)
+    assert "National level of health literacy" in page and ("on track" in page or "achieved" in page)
     zh = rep.render_html(local_report, lang="zh")
     assert "进展顺利" in zh or "已实现" in zh
 
