@@ -187,6 +187,64 @@ inline constexpr std::array<std::string_view, 14> past_section_words = {
     "成就",     "回顾", "现状",     "发展基础", "工作基础", "现实基础", "规划基础",
     "面临形势", "形势", "主要成效", "工作成效", "取得成效", "进展",     "背景"};
 
+// --- Words of the clause rules (rules.cpp) ---------------------------------
+
+// Where a reference phrase may start: 比基期, 较2020年, 在现有基础上, 与2020年相比, 分别在….
+inline constexpr std::array<std::string_view, 5> reference_starts = {"比", "较", "在", "与", "分别在"};
+// Words that make a statement soft (a target to strive for).
+inline constexpr std::array<std::string_view, 2> soft_words = {"力争", "争取"};
+// A minimum count: "至少确定1家", "均有1所".
+inline constexpr std::array<std::string_view, 2> minimum_words = {"至少", "均有"};
+inline constexpr std::array<std::string_view, 11> minimum_verbs = {"有",   "建成", "确定", "打造", "建设", "设置",
+                                                                   "设立", "配备", "培育", "开展", "建立"};
+// What the counted units do, moved before them in the name ("承担…工作的公立医疗卫生机构").
+inline constexpr std::array<std::string_view, 6> minimum_activity_verbs = {"承担", "设置", "开展",
+                                                                           "提供", "具备", "达到"};
+// Every unit establishes something: "各区全部建成…", "所有…均设置…" (longest first).
+inline constexpr std::array<std::string_view, 2> all_units_words = {"全部", "均"};
+inline constexpr std::array<std::string_view, 2> all_units_leads = {"所有", "全部"};
+// Establishments only: 均开展 / 全面实施 are activities, not a state reached.
+inline constexpr std::array<std::string_view, 7> establish_verbs = {"建成", "接入", "设置", "开设",
+                                                                    "配备", "配齐", "建立"};
+inline constexpr std::string_view coverage_word = "全覆盖";  // "…实现全覆盖": 100%
+// Slowing growth, a decrease of the indicator's growth (a longer phrase first where one contains another).
+inline constexpr std::array<std::string_view, 8> slowing_growth_phrases = {
+    "的上升趋势得到遏制", "上升趋势得到遏制", "的上升趋势减缓",   "上升趋势减缓",
+    "增速下降",           "增速减缓",         "增长趋势得到遏制", "上升势头得到遏制"};
+// "婴儿死亡率分别为5‰": a copula, a verb only before a number after an indicator's name.
+inline constexpr std::string_view copula_word = "为";
+// Between a verb and its value: "达到了", "分别为", "达到约80%" (约 makes it approximate).
+inline constexpr std::array<std::string_view, 4> value_adverbs = {"了", "为", "约", "大约"};
+// "提高到全省县区总数的60%": the value is a share of a whole.
+inline constexpr std::array<std::string_view, 3> whole_words = {"总数的", "总量的", "总人数的"};
+// Joining the years of a list written after the name: "X２０２７年、２０３０年分别达到…".
+inline constexpr std::array<std::string_view, 4> year_list_joiners = {"、", "和", "及", "与"};
+// Before a change verb: per year ("每年降低0.5个百分点" is a rate).
+inline constexpr std::array<std::string_view, 5> rate_markers = {"每年", "年均", "平均每年", "逐年", "年平均"};
+// Before a trend verb and a level verb: "年均增长不低于10%" is a rate.
+inline constexpr std::array<std::string_view, 4> rate_level_markers = {"年均", "每年", "平均每年", "年平均"};
+// An adverbial phrase, not an indicator: "随财力状况年均增长5%", "按照…", "根据…".
+inline constexpr std::array<std::string_view, 5> adverbial_leads = {"随", "根据", "依据", "按照", "视"};
+// A stated baseline inside the name: "X由2020年的75%提高到80%".
+inline constexpr std::array<std::string_view, 2> baseline_leads = {"由", "从"};
+// "提倡人均每日食盐摄入量不高于5g": advocated, not promised.
+inline constexpr std::array<std::string_view, 2> advocacy_leads = {"提倡", "倡导"};
+// "不低于22%（预期性）": the nature in parentheses after the values.
+struct NatureWord {
+    std::string_view word;
+    Nature nature;
+};
+inline constexpr std::array<NatureWord, 3> nature_words = {{
+    {"预期性", Nature::expected},
+    {"约束性", Nature::binding},
+    {"倡导性", Nature::advocacy},
+}};
+// Benchmarks compared without a level verb: "优于国家、自治区平均水平".
+inline constexpr std::array<std::string_view, 2> better_than_words = {"优于", "好于"};
+// The verbs that close a share's units: "60%以上的旗县区达到…标准".
+inline constexpr std::array<std::string_view, 13> share_verbs = {"达到", "建成", "通过", "实现", "完成", "开展", "开设",
+                                                                 "设置", "创建", "能够", "可以", "具备", "提供"};
+
 // The lexicon: the tables above, composed and matched longest first by
 // construction (lexicon.cpp). No caller depends on the order of a table.
 
