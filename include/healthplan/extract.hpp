@@ -44,6 +44,8 @@ struct ExtractLimits {
     std::size_t benchmark_list_bytes = 48;
     // The noun shared by the places of a distributive share ("城区50%、农村20%的学校开设…").
     std::size_t share_noun_bytes = 30;
+
+    bool operator==(const ExtractLimits&) const = default;
 };
 
 struct ExtractOptions {

@@ -245,6 +245,63 @@ inline constexpr std::array<std::string_view, 2> better_than_words = {"优于", 
 inline constexpr std::array<std::string_view, 13> share_verbs = {"达到", "建成", "通过", "实现", "完成", "开展", "开设",
                                                                  "设置", "创建", "能够", "可以", "具备", "提供"};
 
+// --- Words of the year frame and the scanner (targets.cpp) ------------------
+
+// Dashes of a year range or a stage: "2023—2025年", "2021年至2023年".
+inline constexpr std::array<std::string_view, 8> year_range_dashes = {"—", "－", "-", "–", "~", "～", "至", "到"};
+// Opening a frame that looks back: "截至2020年" (past).
+inline constexpr std::array<std::string_view, 3> past_frame_leads = {"截至", "截止到", "截止"};
+// "近年来", "五年来": what was achieved, not what is promised (longer words first where one holds another).
+inline constexpr std::array<std::string_view, 8> retrospective_words = {"近年来", "近几年来", "近几年", "近五年来",
+                                                                        "五年来", "过去五年", "多年来", "近年"};
+// Opening a frame that looks ahead: "到2025年", "展望2035年" (the long-range horizon).
+inline constexpr std::array<std::string_view, 7> future_frame_leads = {"展望到", "展望至", "展望", "远景到",
+                                                                       "到",     "至",     "在"};
+// Five-year-plan periods and their last years.
+struct FiveYearPeriod {
+    std::string_view name;
+    int end;
+};
+inline constexpr std::array<FiveYearPeriod, 4> five_year_periods = {{
+    {"十二五", 2015},
+    {"十三五", 2020},
+    {"十四五", 2025},
+    {"十五五", 2030},
+}};
+// After a period's name: "“十四五”期间", "“十三五”末".
+inline constexpr std::array<std::string_view, 5> period_words = {"期间", "时期", "末期", "末", "期末"};
+// After a stage's range: "2021-2023年期间".
+inline constexpr std::array<std::string_view, 2> stage_words = {"期间", "间"};
+// After a frame's year: "2025年底", "2025年前".
+inline constexpr std::array<std::string_view, 6> frame_year_suffixes = {"年底", "底", "年末", "末", "前", "时"};
+// Joining a frame's years: "到2022年和2030年", "2025年、到2030年".
+inline constexpr std::array<std::string_view, 6> frame_year_joiners = {"和", "、", "及", "与", "、到", "和到"};
+// A reference without a year: "比基期", "较现有水平".
+inline constexpr std::array<std::string_view, 5> base_period_words = {"基期", "基线", "基准年", "现有水平", "目前"};
+// Trailing words cut from a name: "X的", "X每年", "X有所" (before the verb).
+inline constexpr std::array<std::string_view, 9> name_trailing_words = {"的",   "每年", "年均", "平均每年", "逐年",
+                                                                        "实现", "得到", "有所", "呈现"};
+// Population nouns where a shared tail starts: "高血压、2型糖尿病患者规范管理率".
+inline constexpr std::array<std::string_view, 7> population_nouns = {"患者",   "人群",   "人员", "儿童",
+                                                                     "老年人", "孕产妇", "学生"};
+// Head words a shared tail may be when no population noun is named ("健康社区、健康村覆盖率": 率 takes two characters).
+inline constexpr std::array<std::string_view, 5> shared_head_words = {"比例", "占比", "比重", "人数", "数"};
+// Joining two statements in one clause: "…降低0.5个百分点以上和新发近视率明显下降".
+inline constexpr std::array<std::string_view, 7> statement_joiners = {"并且", "同时", "和", "及", "并", "且", "、"};
+
+// --- Words of values (values.cpp) -------------------------------------------
+
+// Dashes of a value range: "1-1.5名", "22%—30%".
+inline constexpr std::array<std::string_view, 7> value_range_dashes = {"-", "—", "–", "～", "~", "－", "至"};
+// Joining values: "22%和30%", "5‰、4.5‰".
+inline constexpr std::array<std::string_view, 5> value_joiners = {"和", "、", "与", "或", "及"};
+// A benchmark: [place][的]?[level]…水平 — "国家平均水平", "国内先进城市水平".
+inline constexpr std::array<std::string_view, 19> benchmark_places = {
+    "国家",     "全国",     "全省",     "全区",     "全市", "自治区", "省",   "国内", "国际", "高收入国家",
+    "发达国家", "同类城市", "先进城市", "中等发达", "东部", "西部",   "全疆", "盟市", "地市"};
+inline constexpr std::array<std::string_view, 8> benchmark_levels = {"平均", "先进", "领先", "中等",
+                                                                     "前列", "上游", "中上", "一流"};
+
 // The lexicon: the tables above, composed and matched longest first by
 // construction (lexicon.cpp). No caller depends on the order of a table.
 

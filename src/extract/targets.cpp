@@ -33,7 +33,7 @@ inline bool may_be_punctuation(unsigned char lead) { return lead < 0x80 || lead 
 std::size_t year_range_end(std::string_view s, const Number& first) {
     std::size_t k = first.end;
     if (at(s, k, "年")) k += 3;
-    for (std::string_view dash : {"—", "－", "-", "–", "~", "～", "至", "到"}) {
+    for (std::string_view dash : year_range_dashes) {
         if (!at(s, k, dash)) continue;
         const std::size_t r = k + dash.size();
         auto y = number_at(s, r);
@@ -69,10 +69,10 @@ std::size_t frame_at(const ScanState& st, std::size_t i, std::size_t e, Frame& f
             c != U'到' && c != U'至' && c != U'在' && c != U'“' && c != U'十')
             return i;
     }
-    for (std::string_view w : {"截至", "截止到", "截止"})
+    for (std::string_view w : past_frame_leads)
         if (at(s, p, w)) p += w.size(), past = true;
     // "近年来", "五年来": what was achieved, not what is promised.
-    for (std::string_view w : {"近年来", "近几年来", "近几年", "近五年来", "五年来", "过去五年", "多年来", "近年"})
+    for (std::string_view w : retrospective_words)
         if (at(s, p, w)) {
             f.years.clear();
             f.past = true;
@@ -83,7 +83,7 @@ std::size_t frame_at(const ScanState& st, std::size_t i, std::size_t e, Frame& f
         }
     if (!past)
         // "展望2035年，…": the long-range horizon of a five-year plan.
-        for (std::string_view w : {"展望到", "展望至", "展望", "远景到", "到", "至", "在"})
+        for (std::string_view w : future_frame_leads)
             if (at(s, p, w)) {
                 p = skip_ws(s, p + w.size(), e);  // "到 2020年" in text taken from a PDF
                 to = true;
@@ -96,11 +96,7 @@ std::size_t frame_at(const ScanState& st, std::size_t i, std::size_t e, Frame& f
     {
         std::size_t r = q;
         if (at(s, r, "“")) r += 3;
-        struct Fy {
-            std::string_view name;
-            int end;
-        };
-        for (Fy fy : {Fy{"十二五", 2015}, Fy{"十三五", 2020}, Fy{"十四五", 2025}, Fy{"十五五", 2030}})
+        for (const FiveYearPeriod& fy : five_year_periods)
             if (at(s, r, fy.name)) {
                 r += fy.name.size();
                 if (at(s, r, "”")) r += 3;
@@ -112,7 +108,7 @@ std::size_t frame_at(const ScanState& st, std::size_t i, std::size_t e, Frame& f
                     q = r;
                     break;
                 }
-                for (std::string_view w : {"期间", "时期", "末期", "末", "期末"})
+                for (std::string_view w : period_words)
                     if (at(s, r, w)) {
                         r += w.size();
                         ok = true;
@@ -137,7 +133,7 @@ std::size_t frame_at(const ScanState& st, std::size_t i, std::size_t e, Frame& f
                 years.push_back(static_cast<int>(last->value));
                 q = last->end + 3;
                 stage = true;
-                for (std::string_view w : {"期间", "间"})
+                for (std::string_view w : stage_words)
                     if (at(s, q, w)) {
                         q += w.size();
                         stage_word = true;
@@ -148,14 +144,14 @@ std::size_t frame_at(const ScanState& st, std::size_t i, std::size_t e, Frame& f
         if (!at(s, y->end, "年")) break;
         years.push_back(static_cast<int>(y->value));
         q = y->end + 3;
-        for (std::string_view w : {"年底", "底", "年末", "末", "前", "时"})
+        for (std::string_view w : frame_year_suffixes)
             if (at(s, q, w)) {
                 q += w.size();
                 break;
             }
         std::size_t k = q;
         bool more = false;
-        for (std::string_view w : {"和", "、", "及", "与", "、到", "和到"})
+        for (std::string_view w : frame_year_joiners)
             if (at(s, k, w) && is_digit_at(s, k + w.size())) {
                 q = k + w.size();
                 more = true;
@@ -225,7 +221,7 @@ std::size_t reference_at(std::string_view s, std::size_t i, std::size_t e, std::
     };
     if (at(s, p, "比") || at(s, p, "较")) {
         std::size_t q = p + 3;
-        for (std::string_view w : {"基期", "基线", "基准年", "现有水平", "目前"})
+        for (std::string_view w : base_period_words)
             if (at(s, q, w)) {
                 make({}, w == "基线" || w == "基准年" ? std::string_view("基期") : w, q, q + w.size());
                 if (w == "基线" || w == "基准年") refs.back().label = std::string(w);
@@ -305,7 +301,7 @@ Range clean_subject(std::string_view s, Range r, bool* soft) {
                 r.e -= w.size();
                 again = true;
             }
-        for (std::string_view w : {"的", "每年", "年均", "平均每年", "逐年", "实现", "得到", "有所", "呈现"})
+        for (std::string_view w : name_trailing_words)
             if (ends_with_any(s, r.b, r.e, w) && r.e - w.size() > r.b) r.e -= w.size(), again = true;
         std::size_t p = prev_cp(s, r.e);
         if (r.e > r.b && (is_comma(cp_at(s, p)) || cp_at(s, p) == 0x3001)) r.e = p, again = true;
@@ -409,7 +405,7 @@ std::vector<std::string> shared_tail_names(std::string_view s, Range r, std::siz
             if (is_comma(cp_at(item, i)) || percent_at(item, i)) return {};
     }
     std::size_t tail = std::string_view::npos;
-    for (std::string_view w : {"患者", "人群", "人员", "儿童", "老年人", "孕产妇", "学生"}) {
+    for (std::string_view w : population_nouns) {
         std::size_t f = last.find(w);
         if (f != std::string_view::npos && f > 0 && (tail == std::string_view::npos || f < tail)) tail = f;
     }
@@ -420,7 +416,7 @@ std::vector<std::string> shared_tail_names(std::string_view s, Range r, std::siz
             // Two characters before 率, counted in characters: a name may hold ASCII ("保健q率").
             tail = prev_cp(last, prev_cp(last, e - 3));
         } else
-            for (std::string_view h : {"比例", "占比", "比重", "人数", "数"})
+            for (std::string_view h : shared_head_words)
                 if (ends_at(last, e, h) && e > h.size()) {
                     tail = e - h.size();
                     break;
@@ -925,7 +921,7 @@ void scan_line(ScanState& st, std::size_t b, std::size_t e, std::vector<int>& pa
                             if (done <= clause.b || done >= clause.e) break;
                             std::size_t r = skip_ws(s, done, clause.e);
                             bool joined = false;
-                            for (std::string_view w : {"并且", "同时", "和", "及", "并", "且", "、"})
+                            for (std::string_view w : statement_joiners)
                                 if (at(s, r, w)) {
                                     r += w.size();
                                     joined = true;
