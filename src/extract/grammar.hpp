@@ -171,6 +171,10 @@ inline constexpr std::array<std::string_view, 21> indicator_heads = {
 inline constexpr std::array<std::string_view, 1> weak_indicator_heads = {"素养"};
 inline constexpr std::array<std::string_view, 1> vague_trend_modifiers = {"全面"};
 
+// What a capability or a system reaches is an aim, not a measured level:
+// "应急处置能力达到省内领先水平" states no benchmark of an indicator.
+inline constexpr std::array<std::string_view, 1> aim_heads = {"能力"};
+
 // Words in an indicator's name that make lower values better: "改善" of a
 // death rate is a decrease. Shared by running text and table cells.
 inline constexpr std::array<std::string_view, 15> lower_is_better_words = {
@@ -183,9 +187,9 @@ inline constexpr std::array<std::string_view, 16> frame_leads = {
     "要求", "目标是", "目标为", "或",   "主要目标是", "总体目标是", "实现", "其中"};
 
 // Sections whose text reports the past, not targets.
-inline constexpr std::array<std::string_view, 14> past_section_words = {
-    "成就",     "回顾", "现状",     "发展基础", "工作基础", "现实基础", "规划基础",
-    "面临形势", "形势", "主要成效", "工作成效", "取得成效", "进展",     "背景"};
+inline constexpr std::array<std::string_view, 16> past_section_words = {
+    "成就", "回顾",     "现状",     "发展基础", "工作基础", "现实基础", "规划基础", "面临形势",
+    "形势", "主要成效", "工作成效", "取得成效", "进展",     "背景",     "基本状况", "基本情况"};
 
 // --- Words of the clause rules (rules.cpp) ---------------------------------
 

@@ -47,6 +47,20 @@ void emit_named(Clause& cl, Emit& em, const std::string& name) {
     for (std::size_t k = before; k < cl.st.out.size(); ++k) cl.st.out[k].indicator = strip_noise(name);
 }
 
+// "应急处置能力达到省内领先水平": a capability's level is an aim.
+bool aim_like(std::string_view name) {
+    for (auto h : aim_heads)
+        if (ends_at(name, name.size(), h)) return true;
+    return false;
+}
+
+// "下降不少于0.5个百分点" on a line of its own: a verb alone is never a name.
+bool verb_only(std::string_view name) {
+    if (const Verb* v = verb_at(name, 0); v && v->text.size() == name.size()) return true;
+    const TrendVerb* tv = trend_verb_at(name, 0);
+    return tv && tv->text.size() == name.size();
+}
+
 // First characters of the words a scan looks for: one table lookup per
 // character skips the word comparisons at almost every position.
 struct Starts {
@@ -434,6 +448,7 @@ std::optional<Subject> statement_subject(Clause& cl, std::size_t q, const VerbPh
         }
     }
     sb.name = clean_subject(s, {cl.p, subj_end}, &cl.soft);
+    if (verb_only(s.substr(sb.name.b, sb.name.e - sb.name.b))) sb.name = {};
     sb.sub_population = at(s, skip_bullets(s, cl.p, cl.c.e), "其中");
     Carry& carry = cl.carry;
     clean_carried(s, carry);
@@ -597,6 +612,7 @@ Outcome verb_benchmark(Clause& cl, std::size_t q, const VerbPhrase& vp, Subject&
     (void)q;
     const std::size_t bend = benchmark_phrase_at(cl.s, vp.r, cl.c.e);
     if (bend == vp.r || vp.verb->kind != VerbKind::level) return Outcome::pass;
+    if (aim_like(cl.s.substr(sb.name.b, sb.name.e - sb.name.b))) return Outcome::done;  // an aim, not a target
     Emit em;
     em.subject = sb.name;
     em.evidence = {sb.evidence_b, bend};
@@ -619,7 +635,7 @@ const VerbForm verb_forms[] = {
     {{"value_statement", "到2025年，居民健康素养水平不低于25%。", "到2025年，居民健康素养水平不低于2024年。"},
      value_statement,
      true},
-    {{"verb_benchmark", "到2025年，主要健康指标达到全省平均水平。", "到2025年，主要健康指标达到较高水平。"},
+    {{"verb_benchmark", "到2025年，主要健康指标达到全省平均水平。", "到2025年，应急处置能力达到省内领先水平。"},
      verb_benchmark,
      false},
 };
@@ -722,6 +738,7 @@ Outcome better_than(Clause& cl) {
         if (bend == r) return Outcome::pass;
         Range subj = clean_subject(s, {cl.p, q}, &cl.soft);
         if (subj.empty() || subj.e - subj.b > cl.limits().name_bytes) return Outcome::pass;
+        if (aim_like(s.substr(subj.b, subj.e - subj.b))) return Outcome::done;  // an aim, not a target
         Emit em;
         em.subject = subj;
         em.evidence = {subj.b, bend};
