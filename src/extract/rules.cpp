@@ -380,8 +380,25 @@ struct Subject {
     bool from_carry = false;        // the clause before named it
     bool from_stated = false;       // the last statement's indicator
     bool sub_population = false;    // "其中农村地区…"
+    int rate_level = 0;             // "年均增长不低于10%": a rate in this direction, with a level word
     std::size_t evidence_b = 0;
 };
+
+// "X年均增长不低于10%", "较上一年度增长不少于2个百分点": a rate marker and a
+// trend verb before a level word make a rate. Cuts them from `pre`; returns
+// the direction (+1 / -1) or 0. The name may be left empty (elided: "原则上应
+// 较上一年度增长不少于2个百分点" goes on about the clause before).
+int strip_rate_with_level_word(std::string_view s, Range& pre) {
+    for (auto marker : rate_level_markers)
+        for (const auto& tv : trend_verbs) {
+            if (tv.direction == 0 || !ends_with_any(s, pre.b, pre.e, tv.text)) continue;
+            const std::size_t m = pre.e - tv.text.size();
+            if (!ends_with_any(s, pre.b, m, marker)) continue;
+            pre.e = m - marker.size();
+            return tv.direction;
+        }
+    return 0;
+}
 
 // The years written between the name and the verb: "X２０２７年、２０３０年分别达到…".
 // Returns where the name ends; `p` (the statement's start) is trimmed.
@@ -435,6 +452,7 @@ std::optional<Subject> statement_subject(Clause& cl, std::size_t q, const VerbPh
             }
         // "较2022年 下降3%": spaces between the reference and the verb.
         if (cl.ref_e && skip_ws(s, cl.ref_e, pre.e) == pre.e && pre.e != cl.ref_b) pre.e = cl.ref_b, hit = true;
+        if (const int dir = strip_rate_with_level_word(s, pre)) sb.rate_level = dir, hit = true;
         if (!hit) break;
     }
     std::size_t subj_end = inline_years_before(s, cl.p, pre.e, sb.inline_years);
@@ -545,6 +563,10 @@ Outcome value_statement(Clause& cl, std::size_t q, const VerbPhrase& vp, Subject
     {
         std::size_t a = skip_bullets(s, cl.p, e);
         if (word_at(s, a, advocacy_leads)) em.nature = Nature::advocacy;
+    }
+    if (sb.rate_level) {
+        rate_kind = TargetKind::rate;
+        rate_dir = sb.rate_level > 0 ? Comparator::increase : Comparator::decrease;
     }
     if (rate_kind == TargetKind::rate && verb->kind == VerbKind::level) {
         em.kind = TargetKind::rate;

@@ -597,10 +597,36 @@ void emit(ScanState& st, const Frame& frame, Emit& em) {
     }
 }
 
+namespace {
+
+// "各省份确定本年度居民健康素养水平目标": the indicator of a clause that sets a
+// target, between its verb and 目标; the range as it is when there is none.
+Range goal_name(std::string_view s, Range r) {
+    if (!ends_with_any(s, r.b, r.e, "目标")) return r;
+    const std::size_t e = r.e - std::string_view("目标").size();
+    std::size_t b = std::string_view::npos;
+    for (auto v : goal_verbs)
+        if (std::size_t f = s.substr(r.b, e - r.b).rfind(v); f != std::string_view::npos)
+            if (b == std::string_view::npos || r.b + f + v.size() > b) b = r.b + f + v.size();
+    if (b == std::string_view::npos) return r;
+    b = skip_ws(s, b, e);
+    for (auto q : goal_qualifiers)
+        if (at(s, b, q)) {
+            b += q.size();
+            break;
+        }
+    Range name{b, e};
+    trim(s, name.b, name.e);
+    if (name.empty() || !indicator_like(s.substr(name.b, name.e - name.b))) return r;
+    return name;
+}
+
+}  // namespace
+
 void clean_carried(std::string_view s, Carry& carry) {
     if (carry.subject_clean) return;
     bool soft = false;
-    carry.subject = clean_subject(s, carry.subject, &soft);
+    carry.subject = goal_name(s, clean_subject(s, carry.subject, &soft));
     carry.soft = carry.soft || soft;
     carry.subject_clean = true;
 }
