@@ -312,7 +312,7 @@ inline constexpr std::array<std::string_view, 19> benchmark_places = {
 inline constexpr std::array<std::string_view, 8> benchmark_levels = {"平均", "先进", "领先", "中等",
                                                                      "前列", "上游", "中上", "一流"};
 
-// The lexicon: the tables above, composed and matched longest first by
+// The lexicon: the tables above, composed and compiled into tries (trie.hpp), matched longest first by
 // construction (lexicon.cpp). No caller depends on the order of a table.
 
 // The verb at i (level or change, composed comparisons and text symbols
