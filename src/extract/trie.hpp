@@ -17,6 +17,8 @@
 #include <utility>
 #include <vector>
 
+#include "extract/scan.hpp"
+
 namespace healthplan::v0::detail::extract {
 
 template <class T>
@@ -32,7 +34,7 @@ class Trie {
 
     // The longest word starting at i in s, or nullptr; `len` gets its bytes.
     const T* longest(std::string_view s, std::size_t i, std::size_t* len = nullptr) const noexcept {
-        if (i >= s.size()) return nullptr;
+        if (i >= s.size() || !may_start(s, i)) return nullptr;
         int node = root_[static_cast<unsigned char>(s[i])];
         const T* best = nullptr;
         std::size_t best_len = 0;
@@ -49,7 +51,7 @@ class Trie {
     // at or after b, or nullptr; `len` gets its bytes.
     const T* longest_before(std::string_view s, std::size_t b, std::size_t e,
                             std::size_t* len = nullptr) const noexcept {
-        if (e == 0 || e > s.size() || e <= b) return nullptr;
+        if (e == 0 || e > s.size() || e <= b || !may_end(s, e)) return nullptr;
         int node = root_[static_cast<unsigned char>(s[e - 1])];
         const T* best = nullptr;
         std::size_t best_len = 0;
@@ -63,6 +65,18 @@ class Trie {
     }
 
   private:
+    // Most positions of a text start no word: one decode and one bit test
+    // reject them before the walk (CJK words share few lead bytes, so the
+    // walk alone would go two levels deep at almost every character).
+    bool may_start(std::string_view s, std::size_t i) const noexcept {
+        const char32_t c = cp_at(s, i);
+        return c >= 0x10000 || first_[c];
+    }
+    bool may_end(std::string_view s, std::size_t e) const noexcept {
+        const char32_t c = cp_at(s, prev_cp(s, e));
+        return c >= 0x10000 || first_[c];
+    }
+
     struct Node {
         std::vector<std::pair<unsigned char, int>> next;  // few children below the root: a short scan
         int value = -1;
@@ -76,6 +90,9 @@ class Trie {
 
     void add_bytes(std::string_view word, T value, bool reversed) {
         if (word.empty()) return;
+        // The character a match starts with (forwards) or ends with (backwards).
+        const char32_t edge = reversed ? cp_at(word, prev_cp(word, word.size())) : cp_at(word, 0);
+        if (edge < 0x10000) first_[edge] = true;
         auto byte = [&](std::size_t k) {
             return static_cast<unsigned char>(reversed ? word[word.size() - 1 - k] : word[k]);
         };
@@ -101,6 +118,7 @@ class Trie {
         return static_cast<int>(nodes_.size() - 1);
     }
 
+    std::vector<bool> first_ = std::vector<bool>(0x10000);  // first (last, reversed) characters of the words
     std::array<int, 256> root_{};
     std::vector<Node> nodes_;  // nodes_[0] unused: the root is root_
     std::vector<T> values_;
