@@ -7,6 +7,7 @@
 // "分别达到25%40%") is kept and marked Certainty::uncertain with a note.
 #pragma once
 
+#include <cstddef>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -16,6 +17,36 @@
 #include "healthplan/plan.hpp"
 
 HEALTHPLAN_BEGIN_NAMESPACE
+
+// The target grammar's limits, named: how far a name, a carried indicator,
+// a statement's evidence or a look-back may reach, in bytes of UTF-8 (a
+// Chinese character is 3 bytes). They bound every clause's work and every
+// target's size, so time and memory stay linear in the text; the defaults
+// are what the quality sets were measured with (docs/extraction.md).
+struct ExtractLimits {
+    // An indicator's name (40 characters); a longer subject is not a name.
+    std::size_t name_bytes = 120;
+    // A clause going on about the indicator stated this far before it
+    // ("人均预期寿命达到80岁，比2020年提高1岁").
+    std::size_t carry_bytes = 240;
+    // A target's evidence, counted back from the end of its statement.
+    std::size_t evidence_bytes = 1024;
+    // The places of a minimum count ("各旗县区至少确定1家…": 各旗县区).
+    std::size_t place_bytes = 60;
+    // The units and the object of "所有…均设置…" / "各区全部建成…".
+    std::size_t establishment_bytes = 90;
+    // A short part of a name: the population of "其中农村地区不低于93%", an
+    // item of a list sharing the last item's tail ("高血压、2型糖尿病患者…").
+    std::size_t part_bytes = 24;
+    // How far after a verb "…总数的" is looked for ("提高到全省县区总数的60%").
+    std::size_t whole_bytes = 36;
+    // The places of "优于国家、自治区平均水平", from one 、 to the next.
+    std::size_t benchmark_list_bytes = 48;
+    // The noun shared by the places of a distributive share ("城区50%、农村20%的学校开设…").
+    std::size_t share_noun_bytes = 30;
+
+    bool operator==(const ExtractLimits&) const = default;
+};
 
 struct ExtractOptions {
     // Document name recorded in Plan::source.name (and used as Plan::id when
@@ -32,6 +63,8 @@ struct ExtractOptions {
     // Run Plan::validate() on the result (cheap; on by default so a broken
     // invariant is a bug report, never silently bad data).
     bool validate = true;
+    // The target grammar's limits (see ExtractLimits).
+    ExtractLimits limits;
 };
 
 // Extracts a plan from UTF-8 text. Throws ParseError("text.invalid_utf8")

@@ -1,5 +1,6 @@
 #include "bindings.hpp"
 
+#include <pybind11/operators.h>
 #include <healthplan/extract.hpp>
 
 #include <memory>
@@ -31,13 +32,53 @@ struct ProgressBridge {
     }
 };
 
+// The grammar's limits, by keyword: ExtractLimits(name_bytes=150). An unknown
+// keyword is a TypeError, never ignored.
+void register_extract_limits(py::module_& m) {
+    using L = hp::ExtractLimits;
+    py::class_<L>(m, "ExtractLimits",
+                  "The target grammar's limits in UTF-8 bytes (a Chinese character is 3); see "
+                  "docs/extraction.md. Fields may be given by keyword: ExtractLimits(name_bytes=150).")
+        .def(py::init<>())
+        .def(py::init([](const py::kwargs& kwargs) {
+            py::object obj = py::cast(L{});
+            for (auto item : kwargs) {
+                const auto key = py::str(item.first);
+                if (!py::hasattr(obj, key) || std::string(key).rfind('_', 0) == 0)
+                    throw py::type_error("ExtractLimits() got an unexpected keyword argument '" + std::string(key) +
+                                         "'");
+                py::setattr(obj, key, item.second);
+            }
+            return obj.cast<L>();
+        }))
+        .def("__repr__",
+             [](const L& l) {
+                 return "<ExtractLimits name_bytes=" + std::to_string(l.name_bytes) +
+                        " carry_bytes=" + std::to_string(l.carry_bytes) +
+                        " evidence_bytes=" + std::to_string(l.evidence_bytes) + " …>";
+             })
+        .def(py::self == py::self)
+        .def_readwrite("name_bytes", &L::name_bytes)
+        .def_readwrite("carry_bytes", &L::carry_bytes)
+        .def_readwrite("evidence_bytes", &L::evidence_bytes)
+        .def_readwrite("place_bytes", &L::place_bytes)
+        .def_readwrite("establishment_bytes", &L::establishment_bytes)
+        .def_readwrite("part_bytes", &L::part_bytes)
+        .def_readwrite("whole_bytes", &L::whole_bytes)
+        .def_readwrite("benchmark_list_bytes", &L::benchmark_list_bytes)
+        .def_readwrite("share_noun_bytes", &L::share_noun_bytes);
+}
+
 }  // namespace
 
 void register_extract(py::module_& m) {
+    register_extract_limits(m);
     m.def(
         "extract",
-        [](const std::string& text, const std::string& name, const std::string& format, const std::string& encoding) {
+        [](const std::string& text, const std::string& name, const std::string& format, const std::string& encoding,
+           const hp::ExtractLimits& limits) {
             hp::ExtractOptions options;
+            options.limits = limits;
             options.name = name;
             options.format = format.empty() ? "text" : format;
             if (!encoding.empty()) options.encoding = encoding;
@@ -45,6 +86,7 @@ void register_extract(py::module_& m) {
             return hp::extract(text, options);
         },
         py::arg("text"), py::arg("name") = "", py::arg("format") = "text", py::arg("encoding") = "",
+        py::arg("limits") = hp::ExtractLimits{},
         "Extracts a Plan from UTF-8 text (format: what it was read from; not 'text' keeps it in "
         "plan.source.text). Raises ParseError for invalid UTF-8.");
     m.def(
@@ -65,11 +107,13 @@ void register_extract(py::module_& m) {
         "Decodes text bytes as extract_file does; returns (text, encoding detected).");
     m.def(
         "extract_file",
-        [](const std::filesystem::path& path, const std::string& encoding) {
+        [](const std::filesystem::path& path, const std::string& encoding, const hp::ExtractLimits& limits) {
+            hp::ExtractOptions options;
+            options.limits = limits;
             py::gil_scoped_release release;
-            return hp::extract_file(path, encoding);
+            return hp::extract_file(path, encoding, options);
         },
-        py::arg("path"), py::arg("encoding") = "",
+        py::arg("path"), py::arg("encoding") = "", py::arg("limits") = hp::ExtractLimits{},
         "Reads a file (UTF-8 or GB18030/GBK, detected when encoding is '') and extracts it.");
     m.def(
         "extract_many",

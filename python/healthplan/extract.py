@@ -15,21 +15,27 @@ from ._plan_ids import assign_readable_ids
 from ._progress import ProgressBar
 from .model import Plan
 
-__all__ = ["extract", "extract_file", "extract_many"]
+__all__ = ["ExtractLimits", "extract", "extract_file", "extract_many"]
+
+#: The target grammar's limits in UTF-8 bytes (how far a name, a carried
+#: indicator, a target's evidence or a look-back may reach); see
+#: docs/extraction.md. ``ExtractLimits(name_bytes=150)`` sets a field by keyword.
+ExtractLimits = _core.ExtractLimits
 
 
-def extract(text: str, name: str | None = None) -> Plan:
+def extract(text: str, name: str | None = None, *, limits: ExtractLimits | None = None) -> Plan:
     """Extracts a plan from its text.
 
     ``name`` is recorded as the plan's source name (and id). Spans are byte
-    offsets into ``text.encode("utf-8")``. Raises :class:`ParseError` when the
-    text cannot be encoded as UTF-8 (lone surrogates). The GIL is released
-    while the C++ extractor runs.
+    offsets into ``text.encode("utf-8")``. ``limits`` overrides the grammar's
+    limits (:class:`ExtractLimits`; the defaults when ``None``). Raises
+    :class:`ParseError` when the text cannot be encoded as UTF-8 (lone
+    surrogates). The GIL is released while the C++ extractor runs.
     """
     if not isinstance(text, str):
         raise TypeError(f"extract() needs str, not {type(text).__name__}; use extract_file for bytes on disk")
     try:
-        return Plan._wrap(_core.extract(text, name or ""))
+        return Plan._wrap(_core.extract(text, name or "", "text", "", limits or ExtractLimits()))
     except TypeError:
         # pybind11 refuses a str it cannot encode (lone surrogates); say where.
         try:
@@ -41,7 +47,9 @@ def extract(text: str, name: str | None = None) -> Plan:
         raise
 
 
-def extract_file(path: str | os.PathLike[str], encoding: str | None = None) -> Plan:
+def extract_file(
+    path: str | os.PathLike[str], encoding: str | None = None, *, limits: ExtractLimits | None = None
+) -> Plan:
     """Reads and extracts one document: text, an HTML page, a Word .docx or a PDF.
 
     The format is told from the content, not the name. Text: ``encoding`` is
@@ -52,9 +60,13 @@ def extract_file(path: str | os.PathLike[str], encoding: str | None = None) -> P
     (``plan.source.text``, which the spans index into; ``plan.source.format``
     says which). Formats that cannot be read (``.doc``, ``.xls``, images, scans,
     a plan ``.json``) raise :class:`ParseError` saying how to convert them.
+    ``limits`` overrides the grammar's limits (:class:`ExtractLimits`).
     """
     p = os.fspath(path)
-    plan = Plan._wrap(_core.extract_file(p, encoding or "")) if _is_text(p) else _extract_document(p, encoding)
+    if _is_text(p):
+        plan = Plan._wrap(_core.extract_file(p, encoding or "", limits or ExtractLimits()))
+    else:
+        plan = _extract_document(p, encoding, limits)
     assign_readable_ids([plan])  # place-title-year, not the file name (healthplan/_plan_ids.py)
     return plan
 
@@ -78,9 +90,11 @@ def _is_text(path: str) -> bool:
     return _documents.sniff(head) == "text"
 
 
-def _extract_document(path: str, encoding: str | None) -> Plan:
+def _extract_document(path: str, encoding: str | None, limits: ExtractLimits | None = None) -> Plan:
     doc = _documents.read_document(path, encoding)
-    return Plan._wrap(_core.extract(doc.text, os.path.basename(path), doc.format, doc.encoding))
+    return Plan._wrap(
+        _core.extract(doc.text, os.path.basename(path), doc.format, doc.encoding, limits or ExtractLimits())
+    )
 
 
 def extract_many(

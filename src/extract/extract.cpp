@@ -14,6 +14,7 @@
 
 #include "extract/document.hpp"
 #include "extract/normalize.hpp"
+#include "extract/targets.hpp"
 #include "healthplan/error.hpp"
 #include "healthplan/files.hpp"
 #include "healthplan/text.hpp"
@@ -71,7 +72,7 @@ Plan extract(std::string_view text, const ExtractOptions& options) {
     ex::extract_metadata(doc, plan);
     plan.sections = ex::build_sections(doc);
     ex::extract_tasks(doc, plan);
-    ex::extract_targets(doc, plan);
+    ex::extract_targets(doc, plan, options.limits);
     ex::link_units(doc, plan);
     if (norm.changed) remap_spans(plan, norm, text);
     if (options.validate) plan.validate();

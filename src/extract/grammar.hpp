@@ -122,9 +122,9 @@ inline constexpr std::array<std::string_view, 55> unit_spellings = {
     "件",      "位",     "天",    "周",    "元",     "支",       "辆",     "克",   "分",   "米",   "场"};
 
 // Adverbs between an indicator and its verb, dropped from the indicator.
-inline constexpr std::array<std::string_view, 22> verb_adverbs = {
-    "分别", "均",   "都",   "要",     "应",   "将",   "需",   "须",   "力争", "争取", "努力",
-    "持续", "稳定", "逐步", "进一步", "基本", "全部", "总体", "能够", "可以", "确保", "并"};
+inline constexpr std::array<std::string_view, 23> verb_adverbs = {
+    "分别", "均",   "都",     "要",   "应",   "将",   "需",   "须",   "力争", "争取", "努力",  "持续",
+    "稳定", "逐步", "进一步", "基本", "全部", "总体", "能够", "可以", "确保", "并",   "原则上"};
 
 // Words in front of an indicator that are not part of its name.
 inline constexpr std::array<std::string_view, 32> subject_lead_words = {
@@ -171,6 +171,10 @@ inline constexpr std::array<std::string_view, 21> indicator_heads = {
 inline constexpr std::array<std::string_view, 1> weak_indicator_heads = {"素养"};
 inline constexpr std::array<std::string_view, 1> vague_trend_modifiers = {"全面"};
 
+// What a capability or a system reaches is an aim, not a measured level:
+// "应急处置能力达到省内领先水平" states no benchmark of an indicator.
+inline constexpr std::array<std::string_view, 1> aim_heads = {"能力"};
+
 // Words in an indicator's name that make lower values better: "改善" of a
 // death rate is a decrease. Shared by running text and table cells.
 inline constexpr std::array<std::string_view, 15> lower_is_better_words = {
@@ -183,11 +187,132 @@ inline constexpr std::array<std::string_view, 16> frame_leads = {
     "要求", "目标是", "目标为", "或",   "主要目标是", "总体目标是", "实现", "其中"};
 
 // Sections whose text reports the past, not targets.
-inline constexpr std::array<std::string_view, 14> past_section_words = {
-    "成就",     "回顾", "现状",     "发展基础", "工作基础", "现实基础", "规划基础",
-    "面临形势", "形势", "主要成效", "工作成效", "取得成效", "进展",     "背景"};
+inline constexpr std::array<std::string_view, 16> past_section_words = {
+    "成就", "回顾",     "现状",     "发展基础", "工作基础", "现实基础", "规划基础", "面临形势",
+    "形势", "主要成效", "工作成效", "取得成效", "进展",     "背景",     "基本状况", "基本情况"};
 
-// The lexicon: the tables above, composed and matched longest first by
+// --- Words of the clause rules (rules.cpp) ---------------------------------
+
+// Where a reference phrase may start: 比基期, 较2020年, 在现有基础上, 与2020年相比, 分别在….
+inline constexpr std::array<std::string_view, 5> reference_starts = {"比", "较", "在", "与", "分别在"};
+// Words that make a statement soft (a target to strive for).
+inline constexpr std::array<std::string_view, 2> soft_words = {"力争", "争取"};
+// A minimum count: "至少确定1家", "均有1所".
+inline constexpr std::array<std::string_view, 2> minimum_words = {"至少", "均有"};
+inline constexpr std::array<std::string_view, 11> minimum_verbs = {"有",   "建成", "确定", "打造", "建设", "设置",
+                                                                   "设立", "配备", "培育", "开展", "建立"};
+// What the counted units do, moved before them in the name ("承担…工作的公立医疗卫生机构").
+inline constexpr std::array<std::string_view, 6> minimum_activity_verbs = {"承担", "设置", "开展",
+                                                                           "提供", "具备", "达到"};
+// Every unit establishes something: "各区全部建成…", "所有…均设置…" (longest first).
+inline constexpr std::array<std::string_view, 2> all_units_words = {"全部", "均"};
+inline constexpr std::array<std::string_view, 2> all_units_leads = {"所有", "全部"};
+// Establishments only: 均开展 / 全面实施 are activities, not a state reached.
+inline constexpr std::array<std::string_view, 7> establish_verbs = {"建成", "接入", "设置", "开设",
+                                                                    "配备", "配齐", "建立"};
+inline constexpr std::string_view coverage_word = "全覆盖";  // "…实现全覆盖": 100%
+// Slowing growth, a decrease of the indicator's growth (a longer phrase first where one contains another).
+inline constexpr std::array<std::string_view, 8> slowing_growth_phrases = {
+    "的上升趋势得到遏制", "上升趋势得到遏制", "的上升趋势减缓",   "上升趋势减缓",
+    "增速下降",           "增速减缓",         "增长趋势得到遏制", "上升势头得到遏制"};
+// "婴儿死亡率分别为5‰": a copula, a verb only before a number after an indicator's name.
+inline constexpr std::string_view copula_word = "为";
+// Between a verb and its value: "达到了", "分别为", "达到约80%" (约 makes it approximate).
+inline constexpr std::array<std::string_view, 4> value_adverbs = {"了", "为", "约", "大约"};
+// "提高到全省县区总数的60%": the value is a share of a whole.
+inline constexpr std::array<std::string_view, 3> whole_words = {"总数的", "总量的", "总人数的"};
+// Joining the years of a list written after the name: "X２０２７年、２０３０年分别达到…".
+inline constexpr std::array<std::string_view, 4> year_list_joiners = {"、", "和", "及", "与"};
+// Before a change verb: per year ("每年降低0.5个百分点" is a rate). "比上年提高2个
+// 百分点" stays a change against 上年 (as the held-out gold reads it).
+inline constexpr std::array<std::string_view, 5> rate_markers = {"每年", "年均", "平均每年", "逐年", "年平均"};
+// Before a trend verb and a level verb: "年均增长不低于10%", "较上一年度增长不少于2个百分点" are rates.
+inline constexpr std::array<std::string_view, 10> rate_level_markers = {
+    "年均", "每年", "平均每年", "年平均", "较上一年度", "比上一年度", "较上一年", "比上一年", "较上年", "比上年"};
+// A clause that sets a target names its indicator between the verb and 目标:
+// "各省份确定本年度居民健康素养水平目标，原则上应较上一年度增长…" (the next clause elides it).
+inline constexpr std::array<std::string_view, 4> goal_verbs = {"确定", "制定", "设定", "明确"};
+inline constexpr std::array<std::string_view, 4> goal_qualifiers = {"本年度", "年度", "本地区", "本地"};
+// An adverbial phrase, not an indicator: "随财力状况年均增长5%", "按照…", "根据…".
+inline constexpr std::array<std::string_view, 5> adverbial_leads = {"随", "根据", "依据", "按照", "视"};
+// A stated baseline inside the name: "X由2020年的75%提高到80%".
+inline constexpr std::array<std::string_view, 2> baseline_leads = {"由", "从"};
+// "提倡人均每日食盐摄入量不高于5g": advocated, not promised.
+inline constexpr std::array<std::string_view, 2> advocacy_leads = {"提倡", "倡导"};
+// "不低于22%（预期性）": the nature in parentheses after the values.
+struct NatureWord {
+    std::string_view word;
+    Nature nature;
+};
+inline constexpr std::array<NatureWord, 3> nature_words = {{
+    {"预期性", Nature::expected},
+    {"约束性", Nature::binding},
+    {"倡导性", Nature::advocacy},
+}};
+// Benchmarks compared without a level verb: "优于国家、自治区平均水平".
+inline constexpr std::array<std::string_view, 2> better_than_words = {"优于", "好于"};
+// The verbs that close a share's units: "60%以上的旗县区达到…标准".
+inline constexpr std::array<std::string_view, 13> share_verbs = {"达到", "建成", "通过", "实现", "完成", "开展", "开设",
+                                                                 "设置", "创建", "能够", "可以", "具备", "提供"};
+
+// --- Words of the year frame and the scanner (targets.cpp) ------------------
+
+// Dashes of a year range or a stage: "2023—2025年", "2021年至2023年".
+inline constexpr std::array<std::string_view, 8> year_range_dashes = {"—", "－", "-", "–", "~", "～", "至", "到"};
+// Opening a frame that looks back: "截至2020年" (past).
+inline constexpr std::array<std::string_view, 3> past_frame_leads = {"截至", "截止到", "截止"};
+// "近年来", "五年来": what was achieved, not what is promised (longer words first where one holds another).
+inline constexpr std::array<std::string_view, 8> retrospective_words = {"近年来", "近几年来", "近几年", "近五年来",
+                                                                        "五年来", "过去五年", "多年来", "近年"};
+// Opening a frame that looks ahead: "到2025年", "展望2035年" (the long-range horizon).
+inline constexpr std::array<std::string_view, 7> future_frame_leads = {"展望到", "展望至", "展望", "远景到",
+                                                                       "到",     "至",     "在"};
+// Five-year-plan periods and their last years.
+struct FiveYearPeriod {
+    std::string_view name;
+    int end;
+};
+inline constexpr std::array<FiveYearPeriod, 4> five_year_periods = {{
+    {"十二五", 2015},
+    {"十三五", 2020},
+    {"十四五", 2025},
+    {"十五五", 2030},
+}};
+// After a period's name: "“十四五”期间", "“十三五”末".
+inline constexpr std::array<std::string_view, 5> period_words = {"期间", "时期", "末期", "末", "期末"};
+// After a stage's range: "2021-2023年期间".
+inline constexpr std::array<std::string_view, 2> stage_words = {"期间", "间"};
+// After a frame's year: "2025年底", "2025年前".
+inline constexpr std::array<std::string_view, 6> frame_year_suffixes = {"年底", "底", "年末", "末", "前", "时"};
+// Joining a frame's years: "到2022年和2030年", "2025年、到2030年".
+inline constexpr std::array<std::string_view, 6> frame_year_joiners = {"和", "、", "及", "与", "、到", "和到"};
+// A reference without a year: "比基期", "较现有水平".
+inline constexpr std::array<std::string_view, 5> base_period_words = {"基期", "基线", "基准年", "现有水平", "目前"};
+// Trailing words cut from a name: "X的", "X每年", "X有所" (before the verb).
+inline constexpr std::array<std::string_view, 9> name_trailing_words = {"的",   "每年", "年均", "平均每年", "逐年",
+                                                                        "实现", "得到", "有所", "呈现"};
+// Population nouns where a shared tail starts: "高血压、2型糖尿病患者规范管理率".
+inline constexpr std::array<std::string_view, 7> population_nouns = {"患者",   "人群",   "人员", "儿童",
+                                                                     "老年人", "孕产妇", "学生"};
+// Head words a shared tail may be when no population noun is named ("健康社区、健康村覆盖率": 率 takes two characters).
+inline constexpr std::array<std::string_view, 5> shared_head_words = {"比例", "占比", "比重", "人数", "数"};
+// Joining two statements in one clause: "…降低0.5个百分点以上和新发近视率明显下降".
+inline constexpr std::array<std::string_view, 7> statement_joiners = {"并且", "同时", "和", "及", "并", "且", "、"};
+
+// --- Words of values (values.cpp) -------------------------------------------
+
+// Dashes of a value range: "1-1.5名", "22%—30%".
+inline constexpr std::array<std::string_view, 7> value_range_dashes = {"-", "—", "–", "～", "~", "－", "至"};
+// Joining values: "22%和30%", "5‰、4.5‰".
+inline constexpr std::array<std::string_view, 5> value_joiners = {"和", "、", "与", "或", "及"};
+// A benchmark: [place][的]?[level]…水平 — "国家平均水平", "国内先进城市水平".
+inline constexpr std::array<std::string_view, 19> benchmark_places = {
+    "国家",     "全国",     "全省",     "全区",     "全市", "自治区", "省",   "国内", "国际", "高收入国家",
+    "发达国家", "同类城市", "先进城市", "中等发达", "东部", "西部",   "全疆", "盟市", "地市"};
+inline constexpr std::array<std::string_view, 8> benchmark_levels = {"平均", "先进", "领先", "中等",
+                                                                     "前列", "上游", "中上", "一流"};
+
+// The lexicon: the tables above, composed and compiled into tries (trie.hpp), matched longest first by
 // construction (lexicon.cpp). No caller depends on the order of a table.
 
 // The verb at i (level or change, composed comparisons and text symbols

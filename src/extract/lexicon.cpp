@@ -1,16 +1,16 @@
 // The lexicon of the target grammar, built once from the tables of
 // grammar.hpp: comparisons composed with negations and 或等于, every word list
-// sorted longest first, so "the longest word wins" is a property of the
-// construction and not of how a table happens to be ordered.
+// compiled into a byte trie (trie.hpp), so "the longest word wins" is a
+// property of the automaton and not of how a table happens to be ordered.
 #include <algorithm>
 #include <array>
 #include <deque>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "extract/grammar.hpp"
 #include "extract/scan.hpp"
+#include "extract/trie.hpp"
 
 namespace healthplan::v0::detail::extract {
 
@@ -23,34 +23,6 @@ template <class T, class Text>
 void longest_first(std::vector<T>& v, Text text) {
     std::stable_sort(v.begin(), v.end(), [&](const T& a, const T& b) { return text(a).size() > text(b).size(); });
 }
-
-// Words bucketed by their first character, each bucket longest first: a
-// lookup decodes one character, rejects it with one bit test at almost every
-// position of a text, and otherwise compares only the words that start with it.
-template <class T>
-class Buckets {
-  public:
-    template <class Text>
-    Buckets(const std::vector<T>& items, Text text) : has_(0x10000) {
-        for (const T& item : items) {
-            const char32_t c = cp_at(text(item), 0);
-            if (c < 0x10000) has_[c] = true;
-            by_first_[c].push_back(item);
-        }
-    }
-    // The bucket of the character at i, or nullptr.
-    const std::vector<T>* at_char(std::string_view s, std::size_t i) const noexcept {
-        if (i >= s.size()) return nullptr;
-        const char32_t c = cp_at(s, i);
-        if (c < 0x10000 && !has_[c]) return nullptr;
-        auto it = by_first_.find(c);
-        return it == by_first_.end() ? nullptr : &it->second;
-    }
-
-  private:
-    std::vector<bool> has_;
-    std::unordered_map<char32_t, std::vector<T>> by_first_;
-};
 
 // Words a Verb's text can point into: composed spellings need storage.
 struct VerbTable {
@@ -83,36 +55,34 @@ const VerbTable& verb_table() {
     return t;
 }
 
-const Buckets<const Verb*>& verb_buckets() {
-    static const Buckets<const Verb*> b = [] {
-        std::vector<const Verb*> v;
-        for (const auto& verb : verb_table().verbs) v.push_back(&verb);
-        return Buckets<const Verb*>(v, [](const Verb* x) { return x->text; });
+const Trie<const Verb*>& verb_trie() {
+    static const Trie<const Verb*> t = [] {
+        Trie<const Verb*> x;
+        for (const auto& verb : verb_table().verbs) x.add(verb.text, &verb);
+        return x;
     }();
-    return b;
+    return t;
 }
 
+// A word list as two automata: forwards (the word at i) and backwards (the
+// word ending at e). Lengths are the payload.
 struct WordTable {
-    std::vector<std::string_view> words;  // longest first
-    Buckets<std::string_view> first;
-    std::array<bool, 256> last{};  // last bytes, for matching backwards
-    explicit WordTable(std::vector<std::string_view> w)
-        : words(std::move(w)), first(words, [](std::string_view x) { return x; }) {
-        for (auto x : words) last[static_cast<unsigned char>(x.back())] = true;
-    }
+    Trie<std::size_t> forward, backward;
     std::size_t match(std::string_view s, std::size_t i) const noexcept {
-        if (const auto* bucket = first.at_char(s, i))
-            for (auto w : *bucket)
-                if (at(s, i, w)) return w.size();
-        return 0;
+        const std::size_t* n = forward.longest(s, i);
+        return n ? *n : 0;
+    }
+    std::size_t match_before(std::string_view s, std::size_t b, std::size_t e) const noexcept {
+        const std::size_t* n = backward.longest_before(s, b, e);
+        return n ? *n : 0;
     }
 };
 
 template <std::size_t N>
 WordTable build_words(const std::array<std::string_view, N>& list) {
-    std::vector<std::string_view> words(list.begin(), list.end());
-    longest_first(words, [](std::string_view w) { return w; });
-    return WordTable(std::move(words));
+    WordTable t;
+    for (auto w : list) t.forward.add(w, w.size()), t.backward.add_reversed(w, w.size());
+    return t;
 }
 
 const WordTable& modifiers() {
@@ -125,11 +95,13 @@ const WordTable& leads() {
     return t;
 }
 
-std::vector<const TrendVerb*> build_trend_verbs() {
-    std::vector<const TrendVerb*> v;
-    for (const auto& tv : trend_verbs) v.push_back(&tv);
-    longest_first(v, [](const TrendVerb* t) { return t->text; });
-    return v;
+const Trie<const TrendVerb*>& trend_verb_trie() {
+    static const Trie<const TrendVerb*> t = [] {
+        Trie<const TrendVerb*> x;
+        for (const auto& tv : trend_verbs) x.add(tv.text, &tv);
+        return x;
+    }();
+    return t;
 }
 
 }  // namespace
@@ -137,30 +109,21 @@ std::vector<const TrendVerb*> build_trend_verbs() {
 const std::vector<Verb>& all_verbs() { return verb_table().verbs; }
 
 const Verb* verb_at(std::string_view s, std::size_t i) noexcept {
-    if (const auto* bucket = verb_buckets().at_char(s, i))
-        for (const Verb* v : *bucket)
-            if (at(s, i, v->text)) return v;
-    return nullptr;
+    const Verb* const* v = verb_trie().longest(s, i);
+    return v ? *v : nullptr;
 }
 
 std::size_t trend_modifier_at(std::string_view s, std::size_t i) noexcept { return modifiers().match(s, i); }
 
 std::size_t trend_modifier_before(std::string_view s, std::size_t b, std::size_t e) noexcept {
-    const WordTable& t = modifiers();
-    if (e == 0 || e > s.size() || !t.last[static_cast<unsigned char>(s[e - 1])]) return 0;
-    for (auto w : t.words)
-        if (e >= b + w.size() && at(s, e - w.size(), w)) return w.size();
-    return 0;
+    return modifiers().match_before(s, b, e);
 }
 
 std::size_t frame_lead_at(std::string_view s, std::size_t i) noexcept { return leads().match(s, i); }
 
 const TrendVerb* trend_verb_at(std::string_view s, std::size_t i) noexcept {
-    static const Buckets<const TrendVerb*> buckets(build_trend_verbs(), [](const TrendVerb* t) { return t->text; });
-    if (const auto* bucket = buckets.at_char(s, i))
-        for (const TrendVerb* tv : *bucket)
-            if (at(s, i, tv->text)) return tv;
-    return nullptr;
+    const TrendVerb* const* v = trend_verb_trie().longest(s, i);
+    return v ? *v : nullptr;
 }
 
 bool lower_is_better(std::string_view indicator) noexcept {

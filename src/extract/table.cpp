@@ -145,7 +145,7 @@ bool read_target_cell(std::string_view text, Cell c, Target& t) {
         t.value.reset();
         return true;
     }
-    for (std::string_view w : {"优于", "好于"}) {
+    for (std::string_view w : better_than_words) {  // the same words as running text
         std::size_t p = cell.find(w);
         if (p == std::string_view::npos) continue;
         std::size_t r = i + p + w.size();

@@ -12,6 +12,7 @@
 #include <map>
 #include <set>
 
+#include "extract/clause.hpp"
 #include "extract/document.hpp"
 #include "extract/grammar.hpp"
 #include "extract/scan.hpp"
@@ -22,70 +23,17 @@ namespace healthplan::v0::detail::extract {
 
 namespace {
 
-// The grammar's limits, named: how far a name, a carried indicator or a
-// statement's evidence may reach. They keep every clause's work and every
-// target's size bounded, so time and memory stay linear in the text.
-struct Limits {
-    std::size_t name_bytes = 120;       // an indicator's name (40 characters)
-    std::size_t carry_bytes = 240;      // a clause going on about an indicator stated this far before
-    std::size_t evidence_bytes = 1024;  // a target's evidence, counted back from its end
-};
-constexpr Limits limits{};
-
-struct Range {
-    std::size_t b = 0, e = 0;
-    bool empty() const { return e <= b; }
-};
-
 // Every punctuation mark the sentence and clause splitters look for is ASCII
 // or starts with byte E3 (。、) or EF (，；：！？（）): any other lead byte is a
 // character that cannot end a sentence or clause.
 inline bool may_be_punctuation(unsigned char lead) { return lead < 0x80 || lead == 0xE3 || lead == 0xEF; }
-
-std::size_t next_cp(std::string_view s, std::size_t i) { return i + u8len(static_cast<unsigned char>(s[i])); }
-
-bool is_comma(char32_t c) { return c == ',' || c == 0xFF0C || c == ':' || c == 0xFF1A; }
-bool is_stop(char32_t c) { return c == 0x3002 || c == '!' || c == 0xFF01 || c == 0xFF1F; }
-// Semicolons end a clause (and its indicator), not the sentence's year frame.
-bool is_semicolon(char32_t c) { return c == 0xFF1B || c == ';'; }
-
-// List bullets and dashes that open a line or clause ("——", "①", "●").
-bool is_bullet(char32_t c) {
-    return c == 0x2014 || c == 0x2015 || c == 0x2013 || c == '-' || c == 0xFF0D || c == 0xB7 || c == 0x30FB ||
-           c == 0x25CF || c == 0x25CB || c == 0x25C6 || c == 0x25A0 || c == 0x25B2 || c == 0x2605 || c == 0x2606 ||
-           c == 0x221A || (c >= 0x2460 && c <= 0x249B) || c == '*';
-}
-
-std::size_t skip_bullets(std::string_view s, std::size_t i, std::size_t e) {
-    while (i < e) {
-        std::size_t n;
-        const char32_t c = cp_at(s, i, &n);
-        if (!is_bullet(c) && !is_space_cp(c)) break;
-        i += n;
-    }
-    return i;
-}
-
-struct Frame {
-    std::vector<int> years;
-    bool past = false;
-    bool soft = false;  // "力争到2025年"
-};
-
-struct ScanState {
-    const Document& d;
-    std::string_view s;
-    int doc_year = 0;
-    int period_end = 0;
-    std::deque<Target>& out;  // a deque: growing it never copies the targets found so far
-};
 
 // "2023—2025年", "2021-2023年", "2021年至2023年": returns where the last year's
 // number starts when a range begins with `first`, else first.end.
 std::size_t year_range_end(std::string_view s, const Number& first) {
     std::size_t k = first.end;
     if (at(s, k, "年")) k += 3;
-    for (std::string_view dash : {"—", "－", "-", "–", "~", "～", "至", "到"}) {
+    for (std::string_view dash : year_range_dashes) {
         if (!at(s, k, dash)) continue;
         const std::size_t r = k + dash.size();
         auto y = number_at(s, r);
@@ -121,10 +69,10 @@ std::size_t frame_at(const ScanState& st, std::size_t i, std::size_t e, Frame& f
             c != U'到' && c != U'至' && c != U'在' && c != U'“' && c != U'十')
             return i;
     }
-    for (std::string_view w : {"截至", "截止到", "截止"})
+    for (std::string_view w : past_frame_leads)
         if (at(s, p, w)) p += w.size(), past = true;
     // "近年来", "五年来": what was achieved, not what is promised.
-    for (std::string_view w : {"近年来", "近几年来", "近几年", "近五年来", "五年来", "过去五年", "多年来", "近年"})
+    for (std::string_view w : retrospective_words)
         if (at(s, p, w)) {
             f.years.clear();
             f.past = true;
@@ -135,7 +83,7 @@ std::size_t frame_at(const ScanState& st, std::size_t i, std::size_t e, Frame& f
         }
     if (!past)
         // "展望2035年，…": the long-range horizon of a five-year plan.
-        for (std::string_view w : {"展望到", "展望至", "展望", "远景到", "到", "至", "在"})
+        for (std::string_view w : future_frame_leads)
             if (at(s, p, w)) {
                 p = skip_ws(s, p + w.size(), e);  // "到 2020年" in text taken from a PDF
                 to = true;
@@ -148,11 +96,7 @@ std::size_t frame_at(const ScanState& st, std::size_t i, std::size_t e, Frame& f
     {
         std::size_t r = q;
         if (at(s, r, "“")) r += 3;
-        struct Fy {
-            std::string_view name;
-            int end;
-        };
-        for (Fy fy : {Fy{"十二五", 2015}, Fy{"十三五", 2020}, Fy{"十四五", 2025}, Fy{"十五五", 2030}})
+        for (const FiveYearPeriod& fy : five_year_periods)
             if (at(s, r, fy.name)) {
                 r += fy.name.size();
                 if (at(s, r, "”")) r += 3;
@@ -164,7 +108,7 @@ std::size_t frame_at(const ScanState& st, std::size_t i, std::size_t e, Frame& f
                     q = r;
                     break;
                 }
-                for (std::string_view w : {"期间", "时期", "末期", "末", "期末"})
+                for (std::string_view w : period_words)
                     if (at(s, r, w)) {
                         r += w.size();
                         ok = true;
@@ -189,7 +133,7 @@ std::size_t frame_at(const ScanState& st, std::size_t i, std::size_t e, Frame& f
                 years.push_back(static_cast<int>(last->value));
                 q = last->end + 3;
                 stage = true;
-                for (std::string_view w : {"期间", "间"})
+                for (std::string_view w : stage_words)
                     if (at(s, q, w)) {
                         q += w.size();
                         stage_word = true;
@@ -200,14 +144,14 @@ std::size_t frame_at(const ScanState& st, std::size_t i, std::size_t e, Frame& f
         if (!at(s, y->end, "年")) break;
         years.push_back(static_cast<int>(y->value));
         q = y->end + 3;
-        for (std::string_view w : {"年底", "底", "年末", "末", "前", "时"})
+        for (std::string_view w : frame_year_suffixes)
             if (at(s, q, w)) {
                 q += w.size();
                 break;
             }
         std::size_t k = q;
         bool more = false;
-        for (std::string_view w : {"和", "、", "及", "与", "、到", "和到"})
+        for (std::string_view w : frame_year_joiners)
             if (at(s, k, w) && is_digit_at(s, k + w.size())) {
                 q = k + w.size();
                 more = true;
@@ -241,9 +185,8 @@ std::size_t frame_at(const ScanState& st, std::size_t i, std::size_t e, Frame& f
     return after;
 }
 
-// A reference phrase at i: 比基期 / 比2015年 / 较2020年 / 在现有基础上 /
-// 在2019年(的)基础上 / 分别在2019年和2022年基础上 / 与2020年相比.
-// Returns the end or i; fills refs (one per year when several).
+}  // namespace
+
 std::size_t reference_at(std::string_view s, std::size_t i, std::size_t e, std::vector<Reference>& refs) {
     std::size_t p = i;
     if (at(s, p, "分别")) p += 6;
@@ -278,7 +221,7 @@ std::size_t reference_at(std::string_view s, std::size_t i, std::size_t e, std::
     };
     if (at(s, p, "比") || at(s, p, "较")) {
         std::size_t q = p + 3;
-        for (std::string_view w : {"基期", "基线", "基准年", "现有水平", "目前"})
+        for (std::string_view w : base_period_words)
             if (at(s, q, w)) {
                 make({}, w == "基线" || w == "基准年" ? std::string_view("基期") : w, q, q + w.size());
                 if (w == "基线" || w == "基准年") refs.back().label = std::string(w);
@@ -326,11 +269,6 @@ std::size_t reference_at(std::string_view s, std::size_t i, std::size_t e, std::
     return i;
 }
 
-bool ends_with_any(std::string_view s, std::size_t b, std::size_t e, std::string_view w) {
-    return e >= b + w.size() && at(s, e - w.size(), w);
-}
-
-// Removes lead words and trailing adverbs from an indicator range.
 Range clean_subject(std::string_view s, Range r, bool* soft) {
     trim(s, r.b, r.e);
     for (bool again = true; again && !r.empty();) {
@@ -363,7 +301,7 @@ Range clean_subject(std::string_view s, Range r, bool* soft) {
                 r.e -= w.size();
                 again = true;
             }
-        for (std::string_view w : {"的", "每年", "年均", "平均每年", "逐年", "实现", "得到", "有所", "呈现"})
+        for (std::string_view w : name_trailing_words)
             if (ends_with_any(s, r.b, r.e, w) && r.e - w.size() > r.b) r.e -= w.size(), again = true;
         std::size_t p = prev_cp(s, r.e);
         if (r.e > r.b && (is_comma(cp_at(s, p)) || cp_at(s, p) == 0x3001)) r.e = p, again = true;
@@ -390,8 +328,6 @@ bool indicator_like(std::string_view name) {
     return false;
 }
 
-// A name that is a list of indicators ("婴儿死亡率、孕产妇死亡率") splits
-// into its parts when every part is indicator-like.
 // A name that is a list of indicators ("婴儿死亡率、孕产妇死亡率") splits
 // into its parts when every part is indicator-like. 、 is tried first, so
 // "基本知识和理念素养水平、基本技能素养水平" keeps its 和 inside a name.
@@ -420,6 +356,8 @@ std::vector<Range> split_indicators(std::string_view s, Range r) {
     return {r};
 }
 
+namespace {
+
 // "高血压治疗率、控制率": a short later name shares the first name's prefix
 // (高血压控制率). Returns the completed name, or the part as written.
 std::string complete_name(std::string_view s, const std::vector<Range>& parts, std::size_t k) {
@@ -442,7 +380,7 @@ std::string complete_name(std::string_view s, const std::vector<Range>& parts, s
 // (患者, 人群 …) of the last item, else it is the last item's head word
 // (覆盖率, 达标率, 比例 …). Returns the completed names, or nothing when the
 // name is not such a list.
-std::vector<std::string> shared_tail_names(std::string_view s, Range r) {
+std::vector<std::string> shared_tail_names(std::string_view s, Range r, std::size_t part_bytes) {
     std::vector<Range> parts;
     std::size_t start = r.b;
     for (std::size_t i = r.b; i < r.e;) {
@@ -462,12 +400,12 @@ std::vector<std::string> shared_tail_names(std::string_view s, Range r) {
         std::string_view item = s.substr(parts[k].b, parts[k].e - parts[k].b);
         // An earlier item that is an indicator of its own, long, or holds a
         // number with a unit is not a short noun waiting for the tail.
-        if (indicator_like(item) || item.size() > 8 * 3) return {};
+        if (indicator_like(item) || item.size() > part_bytes) return {};
         for (std::size_t i = 0; i < item.size(); i += u8len(static_cast<unsigned char>(item[i])))
             if (is_comma(cp_at(item, i)) || percent_at(item, i)) return {};
     }
     std::size_t tail = std::string_view::npos;
-    for (std::string_view w : {"患者", "人群", "人员", "儿童", "老年人", "孕产妇", "学生"}) {
+    for (std::string_view w : population_nouns) {
         std::size_t f = last.find(w);
         if (f != std::string_view::npos && f > 0 && (tail == std::string_view::npos || f < tail)) tail = f;
     }
@@ -478,7 +416,7 @@ std::vector<std::string> shared_tail_names(std::string_view s, Range r) {
             // Two characters before 率, counted in characters: a name may hold ASCII ("保健q率").
             tail = prev_cp(last, prev_cp(last, e - 3));
         } else
-            for (std::string_view h : {"比例", "占比", "比重", "人数", "数"})
+            for (std::string_view h : shared_head_words)
                 if (ends_at(last, e, h) && e > h.size()) {
                     tail = e - h.size();
                     break;
@@ -501,20 +439,7 @@ std::vector<std::string> shared_tail_names(std::string_view s, Range r) {
     return out;
 }
 
-struct Emit {
-    Range subject;   // indicator name
-    Range evidence;  // whole statement
-    TargetKind kind = TargetKind::level;
-    Comparator op = Comparator::ge;
-    std::vector<ValueText> values;
-    std::vector<Reference> refs;
-    std::string benchmark;
-    bool soft = false;
-    bool strict_verb = false;
-    int then_trend = 0;                   // "并持续提高": later years become trends in this direction
-    Nature nature = Nature::unspecified;  // "（约束性）" after the values
-    std::string note;
-};
+}  // namespace
 
 void emit(ScanState& st, const Frame& frame, Emit& em) {
     std::string_view s = st.s;
@@ -575,14 +500,14 @@ void emit(ScanState& st, const Frame& frame, Emit& em) {
     }
     // The evidence never reaches further back than the limit, on a character boundary.
     std::size_t evidence_b = em.evidence.b;
-    if (em.evidence.e - evidence_b > limits.evidence_bytes) {
-        evidence_b = em.evidence.e - limits.evidence_bytes;
+    if (em.evidence.e - evidence_b > st.limits.evidence_bytes) {
+        evidence_b = em.evidence.e - st.limits.evidence_bytes;
         while (evidence_b < em.evidence.e && (static_cast<unsigned char>(s[evidence_b]) & 0xC0) == 0x80) ++evidence_b;
     }
     std::vector<Range> names = split_indicators(s, em.subject);
     // "高血压、糖尿病患者规范管理率": the earlier items share the last one's tail.
     std::vector<std::string> tail_names;
-    if (names.size() == 1) tail_names = shared_tail_names(s, em.subject);
+    if (names.size() == 1) tail_names = shared_tail_names(s, em.subject, st.limits.part_bytes);
     const std::size_t name_count = tail_names.empty() ? names.size() : tail_names.size();
     // "孕产妇死亡率和婴儿死亡率分别控制在18/10万和7‰以下": one value per indicator.
     // "A、B、C分别提高到30%、20%、20%和45%、25%、30%" under two years: a grid,
@@ -672,38 +597,45 @@ void emit(ScanState& st, const Frame& frame, Emit& em) {
     }
 }
 
-// Reads one clause. `carry` is the indicator of an earlier clause in the
-// same sentence, for clauses that start with their verb.
-struct Carry {
-    Range subject;
-    std::vector<Reference> refs;
-    bool soft = false;
-    // The indicator of the last statement in the sentence, for a clause that
-    // goes on about it: "人均预期寿命达到80岁，比2020年提高1岁", "X2025年达到30%，
-    // 2030年达到35%", "参保率不低于95%，其中农村地区不低于93%".
-    bool subject_clean = true;  // `subject` is still the raw clause until a clause uses it
-    Range stated;
-    // The clause opened with its own year frame ("…，或到2020年达到20%"): with no
-    // name of its own it goes on about the stated indicator too.
-    bool framed = false;
-};
+namespace {
+
+// "各省份确定本年度居民健康素养水平目标": the indicator of a clause that sets a
+// target, between its verb and 目标; the range as it is when there is none.
+Range goal_name(std::string_view s, Range r) {
+    if (!ends_with_any(s, r.b, r.e, "目标")) return r;
+    const std::size_t e = r.e - std::string_view("目标").size();
+    std::size_t b = std::string_view::npos;
+    for (auto v : goal_verbs)
+        if (std::size_t f = s.substr(r.b, e - r.b).rfind(v); f != std::string_view::npos)
+            if (b == std::string_view::npos || r.b + f + v.size() > b) b = r.b + f + v.size();
+    if (b == std::string_view::npos) return r;
+    b = skip_ws(s, b, e);
+    for (auto q : goal_qualifiers)
+        if (at(s, b, q)) {
+            b += q.size();
+            break;
+        }
+    Range name{b, e};
+    trim(s, name.b, name.e);
+    if (name.empty() || !indicator_like(s.substr(name.b, name.e - name.b))) return r;
+    return name;
+}
+
+}  // namespace
 
 void clean_carried(std::string_view s, Carry& carry) {
     if (carry.subject_clean) return;
     bool soft = false;
-    carry.subject = clean_subject(s, carry.subject, &soft);
+    carry.subject = goal_name(s, clean_subject(s, carry.subject, &soft));
     carry.soft = carry.soft || soft;
     carry.subject_clean = true;
 }
 
-// A year before the plan's own at [b, e): such a statement reports the past.
 bool value_year_possible_past(const ScanState& st, std::string_view s, std::size_t b, std::size_t e) {
     auto y = number_at(s.substr(0, e), b);
     return y && y->is_year() && st.doc_year && y->value < st.doc_year;
 }
 
-// "居民健康素养水平2025年达到30%": a year written between the indicator and its
-// verb. Returns the start of "YEAR年[底|末]" when [b, e) ends with one, else e.
 std::size_t trailing_year(std::string_view s, std::size_t b, std::size_t e, int* year) {
     std::size_t k = e;
     for (std::string_view w : {"底", "末"})
@@ -724,736 +656,7 @@ std::size_t trailing_year(std::string_view s, std::size_t b, std::size_t e, int*
     return d;
 }
 
-// First characters of the words each scan loop looks for: one table lookup
-// per character skips the word comparisons at almost every position.
-struct Starts {
-    std::vector<bool> bits = std::vector<bool>(0x10000);
-    void add(std::string_view w) {
-        char32_t c = cp_at(w, 0);
-        if (c < 0x10000) bits[c] = true;
-    }
-    bool has(std::string_view s, std::size_t i) const {
-        char32_t c = cp_at(s, i);
-        return c < 0x10000 && bits[c];
-    }
-};
-
-const Starts& statement_starts() {
-    static const Starts st = [] {
-        Starts x;
-        for (const auto& v : all_verbs()) x.add(v.text);
-        for (std::string_view w : {"比",
-                                   "较",
-                                   "在",
-                                   "与",
-                                   "为",
-                                   "分别在",
-                                   "力争",
-                                   "争取",
-                                   "全覆盖",
-                                   "至少",
-                                   "均有",
-                                   "全部",
-                                   "均",
-                                   "的上升趋势得到遏制",
-                                   "上升趋势得到遏制",
-                                   "的上升趋势减缓",
-                                   "上升趋势减缓",
-                                   "增速下降",
-                                   "增速减缓",
-                                   "增长趋势得到遏制",
-                                   "上升势头得到遏制"})
-            x.add(w);
-        return x;
-    }();
-    return st;
-}
-
-const Starts& trend_starts() {
-    static const Starts st = [] {
-        Starts x;
-        for (const auto& v : trend_verbs) x.add(v.text);
-        return x;
-    }();
-    return st;
-}
-
-bool trend_between(std::string_view s, std::size_t b, std::size_t e) {
-    // The text between indicator and verb is only modifiers (at least one).
-    std::size_t p = b;
-    bool any = false;
-    for (int guard = 0; guard < 8 && p < e; ++guard) {
-        const std::size_t m = trend_modifier_at(s.substr(0, e), p);
-        if (m) {
-            p += m;
-            any = true;
-        } else {
-            if (at(s, p, "并") || at(s, p, "进而")) {
-                p += at(s, p, "并") ? 3 : 6;
-                continue;
-            }
-            return false;
-        }
-    }
-    return any && p == e;
-}
-
-// The verbs that close a share's units: "60%以上的旗县区达到…标准".
-std::size_t share_verb_at(std::string_view s, std::size_t i) {
-    for (std::string_view verb :
-         {"达到", "建成", "通过", "实现", "完成", "开展", "开设", "设置", "创建", "能够", "可以", "具备", "提供"})
-        if (at(s, i, verb)) return verb.size();
-    return 0;
-}
-
-// Shares of units that do something, the name composed as "<what they do>的
-// <units>比例":
-//   "60%以上的旗县区达到…标准", "100％的乡镇卫生院能够提供中医药服务";
-//   distributive: "40%的县城、25%的乡镇达到卫生标准" (a share per unit),
-//   "城区50%、农村20%的学校开设…" (places sharing the unit noun).
-bool share_rule(ScanState& st, Range c, const Frame& frame) {
-    std::string_view s = st.s.substr(0, c.e);
-    struct Share {
-        ValueText v;
-        std::string units;
-    };
-    std::vector<Share> shares;
-    std::size_t verb = 0;
-    auto percent_at_pos = [&](std::size_t i) {
-        auto v = value_at(s, i, c.e);
-        return v && v->unit == Unit::percent() ? v : std::nullopt;
-    };
-    if (percent_at_pos(c.b)) {
-        // "40%的县城、25%的乡镇达到…"
-        for (std::size_t pos = c.b; pos < c.e && !verb;) {
-            auto v = percent_at_pos(pos);
-            if (!v) return false;
-            pos = v->end;
-            if (at(s, pos, "的")) pos += 3;
-            const std::size_t nb = pos;
-            for (; pos < c.e; pos = next_cp(s, pos)) {
-                if (at(s, pos, "、") && percent_at_pos(pos + 3)) break;
-                if (share_verb_at(s, pos)) break;
-            }
-            if (pos >= c.e) return false;
-            shares.push_back({*v, std::string(s.substr(nb, pos - nb))});
-            if (at(s, pos, "、"))
-                pos += 3;
-            else
-                verb = pos;
-        }
-    } else {
-        // "城区50%、农村20%的学校开设…": short place words, each with its share.
-        std::size_t pos = c.b;
-        std::vector<std::pair<std::string, ValueText>> places;
-        for (int guard = 0; guard < 6; ++guard) {
-            const std::size_t nb = pos;
-            int chars = 0;
-            while (pos < c.e && chars <= 4 && !is_digit_at(s, pos)) pos = next_cp(s, pos), ++chars;
-            auto v = pos < c.e ? percent_at_pos(pos) : std::nullopt;
-            if (!v || chars == 0 || chars > 4) return false;
-            places.emplace_back(std::string(s.substr(nb, pos - nb)), *v);
-            pos = v->end;
-            if (!at(s, pos, "、")) break;
-            pos += 3;
-        }
-        if (places.size() < 2 || !at(s, pos, "的")) return false;
-        pos += 3;
-        const std::size_t nb = pos;
-        while (pos < c.e && !share_verb_at(s, pos)) pos = next_cp(s, pos);
-        if (pos >= c.e || pos == nb || pos - nb > 30) return false;
-        for (auto& [place, v] : places) shares.push_back({v, place + std::string(s.substr(nb, pos - nb))});
-        verb = pos;
-    }
-    if (shares.empty() || !verb) return false;
-    const std::string what(s.substr(verb, c.e - verb));
-    for (const auto& sh : shares) {
-        // The units may be unnamed ("到2025年，40%以上达到自治区推荐标准": of the units named before).
-        if (sh.units.size() > limits.name_bytes) return false;
-        Emit em;
-        em.subject = {verb, c.e};  // renamed below
-        em.evidence = {c.b, c.e};
-        em.op = sh.v.suffix ? *sh.v.suffix : Comparator::eq;
-        em.values = {sh.v};
-        em.values[0].suffix = em.op;
-        const std::size_t before = st.out.size();
-        emit(st, frame, em);
-        const std::string name = strip_noise(what + "的" + sh.units + "比例");
-        for (std::size_t k = before; k < st.out.size(); ++k) st.out[k].indicator = name;
-    }
-    return true;
-}
-
-// "NAME VALUE" with nothing else, the name ending like an indicator and the
-// value carrying its unit: a level stated without a verb. Read only under a
-// year frame (a goal list's items), where it cannot be a report of the past.
-bool verbless_item(ScanState& st, Range c, const Frame& frame, bool soft) {
-    std::string_view s = st.s;
-    if (frame.years.empty() || frame.past) return false;
-    std::size_t e = c.e;
-    trim(s, c.b, e);
-    // The value starts after the last non-digit of the name.
-    std::size_t vb = e;
-    for (std::size_t i = c.b; i < e; i = next_cp(s, i))
-        if (is_digit_at(s, i) && (i == c.b || !is_digit_at(s, prev_cp(s, i)))) vb = i;
-    if (vb == e || vb == c.b) return false;
-    // A decimal value: step back over the "12." of "12.5%".
-    if (std::size_t p = prev_cp(s, vb); p > c.b && decimal_point_at(s, p) && is_digit_at(s, prev_cp(s, p))) {
-        vb = prev_cp(s, p);
-        while (vb > c.b && is_digit_at(s, prev_cp(s, vb))) vb = prev_cp(s, vb);
-    }
-    if (vb == c.b) return false;
-    auto v = value_at(s, vb, e);
-    if (!v || v->unit_text.empty() || skip_ws(s, v->end, e) != e) return false;
-    Range name = clean_subject(s, {c.b, vb}, &soft);
-    if (name.empty() || name.e - name.b > limits.name_bytes || !indicator_like(s.substr(name.b, name.e - name.b)))
-        return false;
-    Emit em;
-    em.subject = name;
-    em.evidence = {name.b, v->end};
-    em.kind = TargetKind::level;
-    em.op = Comparator::eq;
-    em.values = {*v};
-    em.soft = soft;
-    emit(st, frame, em);
-    return true;
-}
-
-void scan_clause(ScanState& st, Range c, const Frame& frame, Carry& carry, bool sentence_soft) {
-    std::string_view s = st.s;
-    std::size_t p = skip_ws(s, c.b, c.e);
-    bool soft = sentence_soft || frame.soft;
-    std::vector<Reference> refs;
-    std::size_t ref_b = 0, ref_e = 0;
-
-    if (share_rule(st, Range{p, c.e}, frame)) return;
-
-    const Starts& starts = statement_starts();
-    for (std::size_t q = p; q < c.e; q = next_cp(s, q)) {
-        if (!starts.has(s, q)) continue;
-        // Reference phrases, remembered for a change verb further on.
-        if (at(s, q, "比") || at(s, q, "较") || at(s, q, "在") || at(s, q, "与") || at(s, q, "分别在")) {
-            std::vector<Reference> r;
-            std::size_t end = reference_at(s, q, c.e, r);
-            if (end != q) {
-                refs = std::move(r);
-                ref_b = q;
-                ref_e = end;
-                q = prev_cp(s, end);
-                continue;
-            }
-        }
-        if (at(s, q, "力争") || at(s, q, "争取")) soft = true;
-
-        // A minimum count: "各旗县区至少确定1家公立医疗卫生机构承担职业健康检查工作"
-        // is ">= 1 家" of "各旗县区承担职业健康检查工作的公立医疗卫生机构".
-        // "市、区均有1所…机构": exactly that many in each.
-        if (at(s, q, "至少") || (at(s, q, "均有") && is_digit_at(s, q + 6))) {
-            const bool each = at(s, q, "均有");
-            std::size_t r = q + 6;
-            for (std::string_view w :
-                 {"有", "建成", "确定", "打造", "建设", "设置", "设立", "配备", "培育", "开展", "建立"})
-                if (at(s, r, w) && is_digit_at(s, r + w.size())) {
-                    r += w.size();
-                    break;
-                }
-            auto v = value_at(s, r, c.e);
-            if (v && !v->unit_text.empty() && v->unit.dimension() == Dimension::count) {
-                Range subj = clean_subject(s, {p, q}, &soft);
-                std::size_t ob = v->end, oe = c.e;
-                trim(s, ob, oe);
-                if (oe > ob && oe - ob <= limits.name_bytes && subj.e - subj.b <= 60) {
-                    std::string_view object = s.substr(ob, oe - ob);
-                    std::string name;
-                    std::size_t split = std::string_view::npos;
-                    for (std::string_view w : {"承担", "设置", "开展", "提供", "具备", "达到"}) {
-                        std::size_t f = object.find(w);
-                        if (f != std::string_view::npos && f > 0 && f < split) split = f;
-                    }
-                    name = std::string(s.substr(subj.b, subj.e - subj.b));
-                    if (split != std::string_view::npos)
-                        name += std::string(object.substr(split)) + "的" + std::string(object.substr(0, split));
-                    else
-                        name += std::string(object);
-                    Emit em;
-                    em.subject = {ob, oe};  // renamed below
-                    em.evidence = {subj.empty() ? q : subj.b, oe};
-                    em.op = each ? Comparator::eq : Comparator::ge;
-                    em.values = {*v};
-                    em.values[0].suffix.reset();
-                    em.soft = soft;
-                    const std::size_t before = st.out.size();
-                    emit(st, frame, em);
-                    for (std::size_t k = before; k < st.out.size(); ++k) st.out[k].indicator = strip_noise(name);
-                    return;
-                }
-            }
-        }
-
-        // Every unit establishes something: "各区全部建成…系统", "所有…均设置新生儿科"
-        // read as 100% (establishments only; 均开展 / 全面实施 are activities).
-        if (at(s, q, "全部") || at(s, q, "均")) {
-            std::size_t r = q + (at(s, q, "全部") ? 6 : 3);
-            for (std::string_view w : {"建成", "接入", "设置", "开设", "配备", "配齐", "建立"}) {
-                if (!at(s, r, w)) continue;
-                Range subj = clean_subject(s, {p, q}, &soft);
-                for (std::string_view lead : {"所有", "全部"})
-                    if (subj.e > subj.b + lead.size() && at(s, subj.b, lead)) subj.b += lead.size();
-                std::size_t oe = c.e, ob = r + w.size();
-                trim(s, ob, oe);
-                if (subj.empty() || oe <= ob || subj.e - subj.b > 90 || oe - ob > 90) break;
-                Emit em;
-                em.subject = subj;  // renamed below
-                em.evidence = {subj.b, oe};
-                em.op = Comparator::eq;
-                ValueText v;
-                v.value = 100;
-                v.unit = Unit::percent();
-                em.values = {v};
-                em.soft = soft;
-                em.note = std::string(s.substr(q, r - q)) + std::string(w) + " read as 100%";
-                const std::string name =
-                    std::string(s.substr(subj.b, subj.e - subj.b)) + std::string(s.substr(r, oe - r));
-                const std::size_t before = st.out.size();
-                emit(st, frame, em);
-                for (std::size_t k = before; k < st.out.size(); ++k) {
-                    st.out[k].indicator = strip_noise(name);
-                    st.out[k].unit_text.clear();
-                }
-                return;
-            }
-        }
-
-        // Coverage: "…实现全覆盖" reads as 100%.
-        if (at(s, q, "全覆盖")) {
-            Range subj = clean_subject(s, {p, q}, &soft);
-            if (subj.empty() || subj.e - subj.b > limits.name_bytes) return;
-            Emit em;
-            em.subject = subj;
-            em.evidence = {subj.b, q + 9};
-            em.op = Comparator::eq;
-            ValueText v;
-            v.value = 100;
-            v.unit = Unit::percent();
-            em.values = {v};
-            em.soft = soft;
-            em.note = "全覆盖 read as 100%";
-            const std::size_t before = st.out.size();
-            emit(st, frame, em);
-            for (std::size_t k = before; k < st.out.size(); ++k) st.out[k].unit_text.clear();
-            return;
-        }
-
-        // Slowing growth: "增速下降", "上升趋势得到遏制", "上升趋势减缓".
-        for (std::string_view w : {"的上升趋势得到遏制", "上升趋势得到遏制", "的上升趋势减缓", "上升趋势减缓",
-                                   "增速下降", "增速减缓", "增长趋势得到遏制", "上升势头得到遏制"}) {
-            if (!at(s, q, w)) continue;
-            Range subj = clean_subject(s, {p, q}, &soft);
-            if (subj.empty() || subj.e - subj.b > limits.name_bytes) return;
-            Emit em;
-            em.subject = subj;
-            em.evidence = {subj.b, q + w.size()};
-            em.kind = TargetKind::trend;
-            em.op = Comparator::decrease;
-            em.soft = soft;
-            emit(st, frame, em);
-            return;
-        }
-
-        // A benchmark without a verb of its own: "达到或接近国家先进城市水平".
-        const Verb* verb = verb_at(s, q);
-        // "婴儿死亡率分别为5‰和4.5‰", "…管理率均为90%": 为 states a value
-        // only right before a number and after an indicator's name (checked below).
-        static constexpr Verb copula{"为", VerbKind::level, Comparator::eq, false};
-        if (!verb && at(s, q, copula.text) && is_digit_at(s, q + copula.text.size())) verb = &copula;
-        if (!verb) continue;
-        std::size_t r = q + verb->text.size();
-        Comparator bench_op = verb->op;
-        if (verb->text == "达到" && at(s, r, "或接近")) r += 9, bench_op = Comparator::approx;
-        r = skip_ws(s, r, c.e);  // "提高到 26%以上" in text taken from a PDF
-        // Adverbs between verb and value: "达到了", "分别为", "达到约80%".
-        bool about = false;
-        for (std::string_view w : {"了", "为", "约", "大约"})
-            if (at(s, r, w) && is_digit_at(s, r + w.size())) {
-                about = about || w == "约" || w == "大约";
-                r += w.size();
-            }
-        // "提高到全省县区总数的60%": a share of a whole; the value is the share.
-        std::string whole;
-        if (!is_digit_at(s, r))
-            for (std::string_view w : {"总数的", "总量的", "总人数的"}) {
-                const std::size_t f = s.substr(0, std::min(c.e, r + 36)).find(w, r);
-                if (f != std::string_view::npos && is_digit_at(s, f + w.size())) {
-                    whole = std::string(s.substr(r, f + w.size() - 3 - r));
-                    r = f + w.size();
-                    break;
-                }
-            }
-        // "由2020年的20%提高到2025年的30%": the target year right before the value.
-        std::optional<int> value_year;
-        if (auto y = number_at(s.substr(0, c.e), r); y && y->is_year() && at(s, y->end, "年")) {
-            std::size_t k = y->end + 3;
-            if (at(s, k, "底") || at(s, k, "末")) k += 3;
-            if (at(s, k, "的")) k += 3;
-            if (is_digit_at(s, k)) value_year = static_cast<int>(y->value), r = k;
-        }
-        // "达到每10万人口4.2名以上": the population base belongs to the indicator's name.
-        std::string per_base;
-        if (at(s, r, "每")) {
-            std::size_t k = r + 3;
-            for (int n = 0; n < 8 && k < c.e && !at(s, k, "人口"); ++n) k = next_cp(s, k);
-            if (at(s, k, "人口") && is_digit_at(s, k + 6)) {
-                per_base = std::string(s.substr(r, k + 6 - r));
-                r = k + 6;
-            }
-        }
-        std::size_t vend = r;
-        std::vector<ValueText> values = values_at(s, r, c.e, &vend);
-        // Subject: before the verb, without the reference phrase and adverbs.
-        std::size_t subj_end = q;
-        bool rate = false;
-        {
-            // "每年降低0.5个百分点": a rate; "在…基础上提高10%": a change.
-            Range pre{p, q};
-            for (int guard = 0; guard < 6; ++guard) {
-                bool hit = false;
-                for (std::string_view w : {"每年", "年均", "平均每年", "逐年", "年平均"})
-                    if (ends_with_any(s, pre.b, pre.e, w)) {
-                        pre.e -= w.size();
-                        rate = true;
-                        hit = true;
-                    }
-                for (auto w : verb_adverbs)
-                    if (ends_with_any(s, pre.b, pre.e, w)) {
-                        if (w == "力争" || w == "争取") soft = true;
-                        pre.e -= w.size();
-                        hit = true;
-                    }
-                // "较2022年 下降3%": spaces between the reference and the verb.
-                if (ref_e && skip_ws(s, ref_e, pre.e) == pre.e && pre.e != ref_b) pre.e = ref_b, hit = true;
-                if (!hit) break;
-            }
-            subj_end = pre.e;
-        }
-        int inline_year = 0;
-        std::vector<int> inline_years;  // "X２０２７年、２０３０年分别达到30％和35％"
-        {
-            std::size_t te = subj_end;
-            trim(s, p, te);
-            std::size_t yb = trailing_year(s, p, te, &inline_year);
-            if (yb != te) {
-                subj_end = yb;
-                inline_years.push_back(inline_year);
-                // Earlier years of a list: "２０２７年、" / "2025年和".
-                for (int more = 0; more < 4; ++more) {
-                    std::size_t k = yb;
-                    bool joined = false;
-                    for (std::string_view w : {"、", "和", "及", "与"})
-                        if (ends_with_any(s, p, k, w)) {
-                            k -= w.size();
-                            joined = true;
-                            break;
-                        }
-                    int y = 0;
-                    std::size_t nb = joined ? trailing_year(s, p, k, &y) : k;
-                    if (!joined || nb == k) break;
-                    inline_years.insert(inline_years.begin(), y);
-                    subj_end = yb = nb;
-                }
-            }
-        }
-        // "２０３０年每万常住人口全科医生数≥4.5人": the year opens the statement
-        // (a past year there made the sentence a review, see frame_at).
-        if (inline_years.empty() && !value_year_possible_past(st, s, p, subj_end)) {
-            if (auto y = number_at(s.substr(0, subj_end), p);
-                y && y->is_year() && at(s, y->end, "年") && y->end + 3 < subj_end && !is_digit_at(s, y->end + 3)) {
-                inline_year = static_cast<int>(y->value);
-                inline_years.push_back(inline_year);
-                p = y->end + 3;
-            }
-        }
-        Range subj = clean_subject(s, {p, subj_end}, &soft);
-        bool from_carry = false;
-        bool from_stated = false;
-        const bool sub_population = at(s, skip_bullets(s, p, c.e), "其中");
-        clean_carried(s, carry);
-        if (subj.empty() && !carry.subject.empty()) {
-            subj = carry.subject;
-            from_carry = true;
-            if (refs.empty()) refs = carry.refs;
-            soft = soft || carry.soft;
-        } else if (subj.empty() && !carry.stated.empty() && !values.empty() && (inline_year || ref_e || carry.framed) &&
-                   q - carry.stated.b <= limits.carry_bytes) {
-            subj = carry.stated;  // a clause going on about the last statement's indicator
-            from_stated = true;
-        }
-        if (subj.empty() || subj.e - subj.b > limits.name_bytes) {
-            if (!values.empty()) return;  // a value with no indicator: not a target
-            continue;
-        }
-        const std::size_t ev_b = from_carry ? carry.subject.b : from_stated ? carry.stated.b : subj.b;
-        // "随财力状况年均增长5%", "按…", "根据…": an adverbial phrase, not an
-        // indicator's name, unless it ends like one.
-        {
-            std::string_view name = s.substr(subj.b, subj.e - subj.b);
-            bool adverbial = false;
-            for (std::string_view w : {"随", "根据", "依据", "按照", "视"})
-                if (at(name, 0, w)) adverbial = true;
-            if (adverbial && !indicator_like(name)) {
-                if (!values.empty()) return;
-                continue;
-            }
-        }
-        if (verb == &copula) {
-            std::vector<Range> parts = split_indicators(s, subj);
-            std::string_view last = s.substr(parts.back().b, parts.back().e - parts.back().b);
-            if (values.empty() || !indicator_like(last)) continue;
-        }
-
-        if (!values.empty()) {
-            // A verb followed by numbers that are years or project counts is not a target.
-            if (values.front().unit_text.empty() && at(s, values.front().end, "年")) return;
-            // "X由2020年的75%提高到80%": the stated baseline is not part of the name.
-            std::optional<Baseline> baseline;
-            for (std::string_view from : {"由", "从"}) {
-                std::size_t fp = s.substr(subj.b, subj.e - subj.b).rfind(from);
-                if (fp == std::string_view::npos || fp == 0) continue;
-                std::size_t bp = subj.b + fp + from.size();
-                std::optional<int> by;
-                if (auto y = number_at(s.substr(0, subj.e), bp); y && y->is_year() && at(s, y->end, "年")) {
-                    by = static_cast<int>(y->value);
-                    bp = y->end + 3;
-                    if (at(s, bp, "底") || at(s, bp, "末")) bp += 3;
-                    if (at(s, bp, "的")) bp += 3;
-                }
-                if (auto bv = value_at(s, bp, subj.e); bv && skip_ws(s, bv->end, subj.e) == subj.e) {
-                    baseline = Baseline{by, bv->value};
-                    subj.e = subj.b + fp;
-                    trim(s, subj.b, subj.e);
-                }
-                break;
-            }
-            // "总规模年均增长不低于10%": a rate stated with a level word.
-            TargetKind rate_kind = TargetKind::level;
-            Comparator rate_dir = Comparator::increase;
-            for (std::string_view marker : {"年均", "每年", "平均每年", "年平均"})
-                for (const auto& tv : trend_verbs) {
-                    std::string w = std::string(marker) + std::string(tv.text);
-                    if (tv.direction != 0 && ends_with_any(s, subj.b, subj.e, w) && subj.e - w.size() > subj.b) {
-                        rate_kind = TargetKind::rate;
-                        rate_dir = tv.direction > 0 ? Comparator::increase : Comparator::decrease;
-                        subj.e -= w.size();
-                        trim(s, subj.b, subj.e);
-                    }
-                }
-            Emit em;
-            em.subject = subj;
-            em.evidence = {ev_b, vend};
-            em.values = std::move(values);
-            em.soft = soft;
-            em.strict_verb = verb->strict;
-            // "提倡人均每日食盐摄入量不高于5g": advocated, not promised.
-            {
-                std::size_t a = skip_bullets(s, p, c.e);
-                if (at(s, a, "提倡") || at(s, a, "倡导")) em.nature = Nature::advocacy;
-            }
-            if (rate_kind == TargetKind::rate && verb->kind == VerbKind::level) {
-                em.kind = TargetKind::rate;
-                em.op = rate_dir;
-                em.note = std::string("per year, ") + std::string(verb->text) + " the value";
-            } else if (verb->kind == VerbKind::level) {
-                em.kind = TargetKind::level;
-                em.op = about ? Comparator::approx : verb->op;
-                em.strict_verb = verb->strict || about;
-            } else {
-                em.kind = rate ? TargetKind::rate : TargetKind::change;
-                em.op = verb->op;
-                em.refs = refs;
-                if (rate && !refs.empty()) em.note = "per year, from " + refs.front().label;
-            }
-            // "不低于22%和30%（预期性）": the nature follows the values.
-            {
-                std::size_t np = skip_ws(s, vend, c.e), pl = 0;
-                if (is_open_paren(s, np, &pl)) {
-                    struct N {
-                        std::string_view word;
-                        Nature nature;
-                    };
-                    for (N n :
-                         {N{"预期性", Nature::expected}, N{"约束性", Nature::binding}, N{"倡导性", Nature::advocacy}})
-                        if (at(s, np + pl, n.word)) {
-                            std::size_t cl = 0;
-                            if (is_close_paren(s, np + pl + n.word.size(), &cl)) em.nature = n.nature;
-                        }
-                }
-            }
-            // "达到55%以上并持续提高": later years continue as a trend.
-            std::size_t k = skip_ws(s, vend, c.e);
-            if (at(s, k, "并") || at(s, k, "且")) {
-                std::size_t m = k + 3;
-                if (const std::size_t mod = trend_modifier_at(s.substr(0, c.e), m)) {
-                    m += mod;
-                    if (const TrendVerb* tv = trend_verb_at(s.substr(0, c.e), m)) {
-                        em.then_trend =
-                            tv->direction ? tv->direction : improve_direction(s.substr(subj.b, subj.e - subj.b));
-                        em.evidence.e = m + tv->text.size();
-                    }
-                }
-            }
-            const std::size_t before = st.out.size();
-            Frame use = frame;
-            if (value_year)
-                use.years = {*value_year};
-            else if (!inline_years.empty())
-                use.years = inline_years;
-            emit(st, use, em);
-            if (!whole.empty())
-                for (std::size_t k = before; k < st.out.size(); ++k)
-                    st.out[k].note += (st.out[k].note.empty() ? "" : "; ") + ("a share of " + whole);
-            if (!per_base.empty())
-                for (std::size_t k = before; k < st.out.size(); ++k)
-                    if (st.out[k].indicator.find(per_base) == std::string::npos)
-                        st.out[k].indicator = per_base + st.out[k].indicator;
-            if (baseline)
-                for (std::size_t k = before; k < st.out.size(); ++k) st.out[k].baseline = baseline;
-            // "…参保率不低于95%，其中农村地区不低于93%": the part names a population of the indicator.
-            if (sub_population && !from_carry && !from_stated && !carry.stated.empty() &&
-                !indicator_like(s.substr(subj.b, subj.e - subj.b)) && subj.e - subj.b <= 8 * 3) {
-                const std::string name = strip_noise(s.substr(subj.b, subj.e - subj.b)) +
-                                         strip_noise(s.substr(carry.stated.b, carry.stated.e - carry.stated.b));
-                for (std::size_t k = before; k < st.out.size(); ++k) st.out[k].indicator = name;
-            } else if (!from_stated && st.out.size() != before) {
-                carry.stated = subj;
-            } else if (from_stated && st.out.size() != before && before > 0 &&
-                       st.out[before - 1].kind == TargetKind::trend &&
-                       st.out[before - 1].indicator == st.out[before].indicator &&
-                       st.out[before - 1].span->begin == carry.stated.b) {
-                // "X逐年提高，2030年达到45%": the direction is the way to the dated level.
-                st.out.erase(st.out.begin() + static_cast<std::ptrdiff_t>(before - 1));
-            }
-            return;
-        }
-        // Benchmarks: 达到国家平均水平, 高于自治区平均水平, 优于…
-        std::size_t bend = benchmark_phrase_at(s, r, c.e);
-        if (bend != r && verb->kind == VerbKind::level) {
-            Emit em;
-            em.subject = subj;
-            em.evidence = {ev_b, bend};
-            em.kind = TargetKind::benchmark;
-            em.op = bench_op;
-            em.benchmark = strip_noise(s.substr(r, bend - r));
-            em.soft = soft;
-            emit(st, frame, em);
-            return;
-        }
-        // Trends: indicator, modifiers, direction ("明显下降", "持续减缓").
-        (void)0;
-    }
-
-    // Benchmarks with 优于 (not a level verb).
-    for (std::size_t q = p; q < c.e; q = next_cp(s, q)) {
-        if (static_cast<unsigned char>(s[q]) < 0x80 || (!at(s, q, "优于") && !at(s, q, "好于"))) continue;
-        std::size_t r = q + 6;
-        std::size_t bend = r;
-        // "优于国家、自治区平均水平": several places, one phrase.
-        std::size_t probe = r;
-        for (int guard = 0; guard < 4 && bend == r; ++guard) {
-            bend = benchmark_phrase_at(s, probe, c.e);
-            if (bend != probe) break;
-            bend = r;
-            std::size_t comma = s.substr(0, std::min(c.e, probe + 48)).find("、", probe);
-            if (comma == std::string_view::npos || comma >= c.e) break;
-            probe = comma + 3;
-            std::size_t b2 = benchmark_phrase_at(s, probe, c.e);
-            if (b2 != probe) {
-                bend = b2;
-                break;
-            }
-        }
-        if (bend == r) break;
-        Range subj = clean_subject(s, {p, q}, &soft);
-        if (subj.empty() || subj.e - subj.b > limits.name_bytes) break;
-        Emit em;
-        em.subject = subj;
-        em.evidence = {subj.b, bend};
-        em.kind = TargetKind::benchmark;
-        em.op = Comparator::gt;
-        em.benchmark = strip_noise(s.substr(r, bend - r));
-        em.soft = soft;
-        emit(st, frame, em);
-        return;
-    }
-
-    // Trends.
-    const Starts& tstarts = trend_starts();
-    for (std::size_t q = p; q < c.e; q = next_cp(s, q)) {
-        if (!tstarts.has(s, q)) continue;
-        const TrendVerb* tv = trend_verb_at(s.substr(0, c.e), q);
-        if (!tv) continue;
-        // Find where the modifiers start: walk back over modifier words.
-        std::size_t mb = q;
-        for (int guard = 0; guard < 8; ++guard) {
-            const std::size_t m = trend_modifier_before(s, p, mb);
-            bool hit = m > 0;
-            mb -= m;
-            if (!hit && ends_with_any(s, p, mb, "并")) {
-                mb -= 3;
-                hit = true;
-            }
-            if (!hit) break;
-        }
-        if (mb == q || !trend_between(s, mb, q)) continue;  // a bare verb: an imperative, or part of a name (增长率)
-        // The reference phrase "在现有基础上持续改善" sits between indicator and modifiers.
-        std::size_t se = mb;
-        if (ref_e && skip_ws(s, ref_e, se) == se) se = ref_b;
-        Range subj = clean_subject(s, {p, se}, &soft);
-        clean_carried(s, carry);
-        if (subj.empty() && !carry.subject.empty()) subj = carry.subject;
-        if (subj.empty() || subj.e - subj.b > limits.name_bytes) return;
-        std::string_view name = s.substr(subj.b, subj.e - subj.b);
-        if (!indicator_like(name)) {
-            // "婴儿死亡率、孕产妇死亡率" passes through split_indicators; other names must end like an indicator.
-            return;
-        }
-        // "居民健康素养全面提升": a weak head under only a vague modifier is an
-        // aspiration; "居民营养健康素养得到明显提高" is a trend.
-        if (weak_head(name) && vague_modifiers_only(s.substr(mb, q - mb))) return;
-        int dir = tv->direction ? tv->direction : improve_direction(name);
-        // The rest after the verb must not carry a value (then it is a change).
-        Emit em;
-        em.subject = subj;
-        em.evidence = {subj.b, q + tv->text.size()};
-        // "明显下降并持续下降": the evidence runs to the end of the pair.
-        std::size_t k = em.evidence.e;
-        if (at(s, k, "并") || at(s, k, ",并")) {
-            std::size_t m = k + (at(s, k, "并") ? 3 : 4);
-            if (const std::size_t mod = trend_modifier_at(s.substr(0, c.e), m)) {
-                m += mod;
-                if (const TrendVerb* v2 = trend_verb_at(s.substr(0, c.e), m)) em.evidence.e = m + v2->text.size();
-            }
-        }
-        em.kind = TargetKind::trend;
-        em.op = dir < 0 ? Comparator::decrease : Comparator::increase;
-        em.soft = soft;
-        const std::size_t before = st.out.size();
-        emit(st, frame, em);
-        if (st.out.size() == before + 1) carry.stated = subj;  // "…逐年提高，2030年达到45%"
-        return;
-    }
-
-    // A verbless item of a dated goal list: "基层医疗卫生机构标准化建设达标率100%".
-    if (verbless_item(st, Range{p, c.e}, frame, soft)) return;
-
-    // No statement in this clause: its text may be the indicator of the next
-    // ("儿童青少年总体近视率在2020年的基础上,力争每年降低0.5个百分点以上").
-    // Cleaned only when a later clause uses it: most clauses are never used so.
-    Range subj{p, c.e};
-    if (ref_e && ref_e == c.e) subj.e = ref_b;
-    carry.subject = subj;
-    carry.subject_clean = false;
-    carry.refs = refs;
-    carry.soft = soft;
-}
+namespace {
 
 // A list line of an indicator box: "居民健康素养水平（%）：2025年≥25，2030年≥30",
 // "每千人口医疗卫生机构床位数（张）：2025年6.8，2030年7.5" — the name, its unit
@@ -1511,7 +714,7 @@ bool year_value_list(ScanState& st, std::size_t b, std::size_t e) {
         }
     }
     trim(s, nb, ne);
-    if (ne <= nb || ne - nb > limits.name_bytes) return false;
+    if (ne <= nb || ne - nb > st.limits.name_bytes) return false;
     bool soft = false;
     Range name = clean_subject(s, {nb, ne}, &soft);
     if (name.empty()) return false;
@@ -1736,7 +939,7 @@ void scan_line(ScanState& st, std::size_t b, std::size_t e, std::vector<int>& pa
                             s.substr(clause.b, clause.e - clause.b).find("分别") != std::string_view::npos)
                             use.years = para_years;
                         const std::size_t before = st.out.size();
-                        scan_clause(st, clause, use, carry, sentence_soft);
+                        read_clause(st, clause, use, carry, sentence_soft);
                         // Two statements joined by 和 / 并 in one clause
                         // ("…每年降低0.5个百分点以上和新发近视率明显下降"): read on after the first.
                         for (int more = 0; more < 8 && st.out.size() != before; ++more) {
@@ -1744,7 +947,7 @@ void scan_line(ScanState& st, std::size_t b, std::size_t e, std::vector<int>& pa
                             if (done <= clause.b || done >= clause.e) break;
                             std::size_t r = skip_ws(s, done, clause.e);
                             bool joined = false;
-                            for (std::string_view w : {"并且", "同时", "和", "及", "并", "且", "、"})
+                            for (std::string_view w : statement_joiners)
                                 if (at(s, r, w)) {
                                     r += w.size();
                                     joined = true;
@@ -1753,7 +956,7 @@ void scan_line(ScanState& st, std::size_t b, std::size_t e, std::vector<int>& pa
                             if (!joined || clause.e - r < 9) break;
                             const std::size_t mark = st.out.size();
                             Carry none;
-                            scan_clause(st, Range{r, clause.e}, use, none, sentence_soft);
+                            read_clause(st, Range{r, clause.e}, use, none, sentence_soft);
                             if (st.out.size() == mark) break;
                         }
                         if (st.out.size() != before) carry.subject = {};
@@ -1806,9 +1009,11 @@ bool valid_target(const Target& t) {
 
 }  // namespace
 
-void extract_targets(const Document& d, Plan& plan) {
+void extract_targets(const Document& d, Plan& plan) { extract_targets(d, plan, ExtractLimits{}); }
+
+void extract_targets(const Document& d, Plan& plan, const ExtractLimits& limits) {
     std::deque<Target> found;
-    ScanState st{d, d.text, 0, plan.period_end.value_or(0), found};
+    ScanState st{d, d.text, 0, plan.period_end.value_or(0), found, limits};
     if (plan.issue_date)
         st.doc_year = plan.issue_date->year;
     else if (plan.publication_date)

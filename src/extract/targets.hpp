@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "extract/document.hpp"
+#include "healthplan/extract.hpp"
 #include "healthplan/target.hpp"
 
 namespace healthplan::v0::detail::extract {
@@ -41,6 +42,10 @@ std::size_t benchmark_phrase_at(std::string_view s, std::size_t i, std::size_t e
 // the running-text scan then leaves alone.
 std::vector<Target> extract_tables(const Document& doc, int first_plan_year,
                                    std::vector<std::pair<std::size_t, std::size_t>>* covered = nullptr);
+
+// Targets of a document, with the grammar's limits (extract_targets(doc,
+// plan) in document.hpp uses the defaults).
+void extract_targets(const Document& doc, Plan& plan, const ExtractLimits& limits);
 
 // Bigram Dice / containment similarity of two indicator names (0..1).
 double name_similarity(std::string_view a, std::string_view b);

@@ -23,7 +23,7 @@ std::optional<ValueText> value_at(std::string_view s, std::size_t i, std::size_t
     };
     if ((i > 0 && lost_mark(prev_cp(s, i))) || lost_mark(j)) v.damaged = true;
     // A range: 1-1.5名, 22%—30%.
-    for (std::string_view dash : {"-", "—", "–", "～", "~", "－", "至"}) {
+    for (std::string_view dash : value_range_dashes) {
         std::size_t k = j;
         if (percent_at(s, k)) k += percent_at(s, k);
         if (at(s, k, dash)) {
@@ -106,7 +106,7 @@ std::vector<ValueText> values_at(std::string_view s, std::size_t i, std::size_t 
         out.push_back(std::move(*v));
         std::size_t k = skip_ws(s, j, e);
         bool sep = false;
-        for (std::string_view w : {"和", "、", "与", "或", "及"})
+        for (std::string_view w : value_joiners)
             if (at(s, k, w) && is_digit_at(s, k + w.size())) {
                 k += w.size();
                 sep = true;
@@ -132,12 +132,11 @@ std::size_t benchmark_phrase_at(std::string_view s, std::size_t i, std::size_t e
     if (p == std::string_view::npos || p + 6 > limit) return i;
     std::string_view before = s.substr(i, p - i);
     bool place = false;
-    for (std::string_view w : {"国家", "全国", "全省", "全区", "全市", "自治区", "省", "国内", "国际", "高收入国家",
-                               "发达国家", "同类城市", "先进城市", "中等发达", "东部", "西部", "全疆", "盟市", "地市"})
+    for (std::string_view w : benchmark_places)
         if (at(before, 0, w)) place = true;
     if (!place) return i;
     bool level = false;
-    for (std::string_view w : {"平均", "先进", "领先", "中等", "前列", "上游", "中上", "一流"})
+    for (std::string_view w : benchmark_levels)
         if (before.find(w) != std::string_view::npos) level = true;
     if (!level) return i;
     return p + 6;

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "extract/clause.hpp"
 #include "healthplan/extract.hpp"
 
 using namespace healthplan;
@@ -75,6 +76,7 @@ std::string render(const Target& t) {
 struct Example {
     std::string file;
     int line = 0;
+    std::string raw;  // the sentence as the file writes it (\n escaped)
     std::string body;
     std::vector<std::string> expected;  // sorted
     bool todo = false;                  // a known gap: must still fail (strict)
@@ -105,7 +107,8 @@ std::vector<Example> load_examples() {
             }
             const auto tab = rest.find('\t');
             if (tab == std::string_view::npos) FAIL(ex.file << ":" << n << ": no tab between sentence and targets");
-            ex.body = unescape(rest.substr(0, tab));
+            ex.raw = std::string(rest.substr(0, tab));
+            ex.body = unescape(ex.raw);
             const std::string targets = trim(rest.substr(tab + 1));
             if (targets != "-")
                 for (auto& t : split(targets, " || ")) ex.expected.push_back(t);
@@ -151,4 +154,26 @@ TEST_CASE("every example sentence gives exactly its targets", "[extract][example
         }
     }
     WARN(examples.size() << " examples, " << todo << " marked todo");
+}
+
+TEST_CASE("every grammar rule's doc and negative example is an example line", "[extract][examples][rules]") {
+    // The rule table (src/extract/rules.cpp) names each rule's doc example and
+    // negative example; the .tsv files hold their exact targets, so a rule's
+    // pair is checked by the runner above and stays in step with its code.
+    const auto examples = load_examples();
+    const auto& rules = detail::extract::grammar_rules();
+    REQUIRE(rules.size() >= 10);
+    for (const auto& rule : rules) {
+        INFO("rule " << rule.name << ": add its example lines to tests/cpp/extract/examples/*.tsv");
+        auto line = [&](std::string_view sentence) {
+            return std::find_if(examples.begin(), examples.end(),
+                                [&](const Example& ex) { return !ex.todo && ex.raw == sentence; });
+        };
+        const auto pos = line(rule.example);
+        const auto neg = line(rule.negative);
+        REQUIRE(pos != examples.end());
+        CHECK(!pos->expected.empty());
+        REQUIRE(neg != examples.end());
+        CHECK(neg->expected.empty());
+    }
 }

@@ -536,3 +536,19 @@ TEST_CASE("establishments in every unit read as 100%; activities do not", "[extr
     CHECK(find(p, "县级妇幼保健机构开设儿科", 2025));
     CHECK(p.targets.size() == 2);  // 均开展 is an activity
 }
+
+TEST_CASE("a plan's 基本状况 / 基本情况 section reports the present, not targets", "[extract][targets]") {
+    // "一、某省居民营养基本状况" opens a plan with what was reached; the goals follow later.
+    for (const std::string section : {"基本状况", "基本情况"}) {
+        const std::string text = "某省居民营养计划\n\n一、某省居民营养" + section +
+                                 "\n\n2015年全省居民人均预期寿命达77.04岁，农林牧渔业总产值年均增长4.3%。\n\n"
+                                 "二、主要目标\n\n到2030年，全省居民人均预期寿命达到79岁。\n";
+        ExtractOptions o;
+        o.name = "test";
+        const Plan p = extract(text, o);
+        INFO(section);
+        REQUIRE(p.targets.size() == 1);
+        CHECK(p.targets[0].year == 2030);
+        CHECK(p.targets[0].value == 79);
+    }
+}

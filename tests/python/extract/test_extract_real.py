@@ -19,8 +19,9 @@ import sys
 ROOT = pathlib.Path(__file__).resolve().parents[2] / "quality" / "real"
 DOCS = sorted((ROOT / "docs").glob("*.txt"))
 
-# targets precision, targets recall, task F1: the level reached after the grammar and input-side merges (P 0.925, R 0.874, F1 1.000 over all 31 documents), rounded down.
-GATE = (0.92, 0.87, 0.99)
+# targets precision, targets recall, task F1: the level reached by the named-rule grammar (P 0.980, R 0.884,
+# F1 1.000 over all 31 documents; before it P 0.925, R 0.874), rounded down.
+GATE = (0.98, 0.88, 0.99)
 
 
 def _score(quality: pathlib.Path, scorer: str, gold: pathlib.Path, pred: pathlib.Path) -> str:

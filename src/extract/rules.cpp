@@ -1,0 +1,350 @@
+// The sentence grammar of targets as named rules: the clause rules and their
+// table (the statement rules are in rules_statement.cpp).
+//
+// A clause is read by trying the rules of `clause_rules` in order; the first
+// that reads the clause ends it. One of them, the statement scan, walks the
+// clause and tries the `statement_rules` at every position where a statement
+// word starts (a verb, 全覆盖, 至少 …); a reference phrase met on the way
+// (比2020年, 在现有基础上) is remembered for a change verb further on. What no
+// rule reads is left to the next clause as its indicator (the carry).
+//
+// Every rule has a name, a doc example and a negative example; both are
+// lines of tests/cpp/extract/examples/*.tsv with their exact targets (or `-`),
+// and test_extract_examples.cpp checks that each rule's pair is there. The words
+// the rules look for are data in grammar.hpp.
+#include <algorithm>
+#include <optional>
+
+#include "extract/rule.hpp"
+
+namespace healthplan::v0::detail::extract::rules {
+
+// Emits a statement and renames its targets (rules that compose the name).
+void emit_named(Clause& cl, Emit& em, const std::string& name) {
+    const std::size_t before = cl.st.out.size();
+    emit(cl.st, cl.frame, em);
+    for (std::size_t k = before; k < cl.st.out.size(); ++k) cl.st.out[k].indicator = strip_noise(name);
+}
+
+// "应急处置能力达到省内领先水平": a capability's level is an aim.
+bool aim_like(std::string_view name) {
+    for (auto h : aim_heads)
+        if (ends_at(name, name.size(), h)) return true;
+    return false;
+}
+
+// "下降不少于0.5个百分点" on a line of its own: a verb alone is never a name.
+bool verb_only(std::string_view name) {
+    if (const Verb* v = verb_at(name, 0); v && v->text.size() == name.size()) return true;
+    const TrendVerb* tv = trend_verb_at(name, 0);
+    return tv && tv->text.size() == name.size();
+}
+
+namespace {
+
+const Starts& trend_starts() {
+    static const Starts st = [] {
+        Starts x;
+        for (const auto& v : trend_verbs) x.add(v.text);
+        return x;
+    }();
+    return st;
+}
+
+// ---------------------------------------------------------------------------
+// Shares: "60%以上的旗县区达到国家卫生县城标准".
+
+// Shares of units that do something, the name composed as "<what they do>的
+// <units>比例":
+//   "60%以上的旗县区达到…标准", "100％的乡镇卫生院能够提供中医药服务";
+//   distributive: "40%的县城、25%的乡镇达到卫生标准" (a share per unit),
+//   "城区50%、农村20%的学校开设…" (places sharing the unit noun).
+Outcome share(Clause& cl) {
+    ScanState& st = cl.st;
+    const Range c{cl.p, cl.c.e};
+    std::string_view s = st.s.substr(0, c.e);
+    struct Share {
+        ValueText v;
+        std::string units;
+    };
+    std::vector<Share> shares;
+    std::size_t verb = 0;
+    auto percent_at_pos = [&](std::size_t i) {
+        auto v = value_at(s, i, c.e);
+        return v && v->unit == Unit::percent() ? v : std::nullopt;
+    };
+    if (percent_at_pos(c.b)) {
+        // "40%的县城、25%的乡镇达到…"
+        for (std::size_t pos = c.b; pos < c.e && !verb;) {
+            auto v = percent_at_pos(pos);
+            if (!v) return Outcome::pass;
+            pos = v->end;
+            if (at(s, pos, "的")) pos += 3;
+            const std::size_t nb = pos;
+            for (; pos < c.e; pos = next_cp(s, pos)) {
+                if (at(s, pos, "、") && percent_at_pos(pos + 3)) break;
+                if (word_at(s, pos, share_verbs)) break;
+            }
+            if (pos >= c.e) return Outcome::pass;
+            shares.push_back({*v, std::string(s.substr(nb, pos - nb))});
+            if (at(s, pos, "、"))
+                pos += 3;
+            else
+                verb = pos;
+        }
+    } else {
+        // "城区50%、农村20%的学校开设…": short place words, each with its share.
+        std::size_t pos = c.b;
+        std::vector<std::pair<std::string, ValueText>> places;
+        for (int guard = 0; guard < 6; ++guard) {
+            const std::size_t nb = pos;
+            int chars = 0;
+            while (pos < c.e && chars <= 4 && !is_digit_at(s, pos)) pos = next_cp(s, pos), ++chars;
+            auto v = pos < c.e ? percent_at_pos(pos) : std::nullopt;
+            if (!v || chars == 0 || chars > 4) return Outcome::pass;
+            places.emplace_back(std::string(s.substr(nb, pos - nb)), *v);
+            pos = v->end;
+            if (!at(s, pos, "、")) break;
+            pos += 3;
+        }
+        if (places.size() < 2 || !at(s, pos, "的")) return Outcome::pass;
+        pos += 3;
+        const std::size_t nb = pos;
+        while (pos < c.e && !word_at(s, pos, share_verbs)) pos = next_cp(s, pos);
+        if (pos >= c.e || pos == nb || pos - nb > cl.limits().share_noun_bytes) return Outcome::pass;
+        for (auto& [place, v] : places) shares.push_back({v, place + std::string(s.substr(nb, pos - nb))});
+        verb = pos;
+    }
+    if (shares.empty() || !verb) return Outcome::pass;
+    const std::string what(s.substr(verb, c.e - verb));
+    for (const auto& sh : shares) {
+        // The units may be unnamed ("到2025年，40%以上达到自治区推荐标准": of the units named before).
+        if (sh.units.size() > cl.limits().name_bytes) return Outcome::pass;
+        Emit em;
+        em.subject = {verb, c.e};  // renamed below
+        em.evidence = {c.b, c.e};
+        em.op = sh.v.suffix ? *sh.v.suffix : Comparator::eq;
+        em.values = {sh.v};
+        em.values[0].suffix = em.op;
+        emit_named(cl, em, what + "的" + sh.units + "比例");
+    }
+    return Outcome::done;
+}
+
+// ---------------------------------------------------------------------------
+// Clause rules after the statement scan.
+
+// Benchmarks with 优于 (not a level verb): "优于国家、自治区平均水平".
+Outcome better_than(Clause& cl) {
+    std::string_view s = cl.s;
+    const std::size_t e = cl.c.e;
+    for (std::size_t q = cl.p; q < e; q = next_cp(s, q)) {
+        if (static_cast<unsigned char>(s[q]) < 0x80) continue;
+        const std::size_t w = word_at(s, q, better_than_words);
+        if (!w) continue;
+        std::size_t r = q + w;
+        std::size_t bend = r;
+        // "优于国家、自治区平均水平": several places, one phrase.
+        std::size_t probe = r;
+        for (int guard = 0; guard < 4 && bend == r; ++guard) {
+            bend = benchmark_phrase_at(s, probe, e);
+            if (bend != probe) break;
+            bend = r;
+            std::size_t comma = s.substr(0, std::min(e, probe + cl.limits().benchmark_list_bytes)).find("、", probe);
+            if (comma == std::string_view::npos || comma >= e) break;
+            probe = comma + 3;
+            std::size_t b2 = benchmark_phrase_at(s, probe, e);
+            if (b2 != probe) {
+                bend = b2;
+                break;
+            }
+        }
+        if (bend == r) return Outcome::pass;
+        Range subj = clean_subject(s, {cl.p, q}, &cl.soft);
+        if (subj.empty() || subj.e - subj.b > cl.limits().name_bytes) return Outcome::pass;
+        if (aim_like(s.substr(subj.b, subj.e - subj.b))) return Outcome::done;  // an aim, not a target
+        Emit em;
+        em.subject = subj;
+        em.evidence = {subj.b, bend};
+        em.kind = TargetKind::benchmark;
+        em.op = Comparator::gt;
+        em.benchmark = strip_noise(s.substr(r, bend - r));
+        em.soft = cl.soft;
+        emit(cl.st, cl.frame, em);
+        return Outcome::done;
+    }
+    return Outcome::pass;
+}
+
+// The text between indicator and verb is only modifiers (at least one).
+bool trend_between(std::string_view s, std::size_t b, std::size_t e) {
+    std::size_t p = b;
+    bool any = false;
+    for (int guard = 0; guard < 8 && p < e; ++guard) {
+        const std::size_t m = trend_modifier_at(s.substr(0, e), p);
+        if (m) {
+            p += m;
+            any = true;
+        } else {
+            if (at(s, p, "并") || at(s, p, "进而")) {
+                p += at(s, p, "并") ? 3 : 6;
+                continue;
+            }
+            return false;
+        }
+    }
+    return any && p == e;
+}
+
+// Trends: indicator, modifiers, direction ("明显下降", "持续减缓", "有所改善").
+Outcome trend(Clause& cl) {
+    std::string_view s = cl.s;
+    const std::size_t e = cl.c.e;
+    const std::size_t p = cl.p;
+    const Starts& tstarts = trend_starts();
+    for (std::size_t q = p; q < e; q = next_cp(s, q)) {
+        if (!tstarts.has(s, q)) continue;
+        const TrendVerb* tv = trend_verb_at(s.substr(0, e), q);
+        if (!tv) continue;
+        // Find where the modifiers start: walk back over modifier words.
+        std::size_t mb = q;
+        for (int guard = 0; guard < 8; ++guard) {
+            const std::size_t m = trend_modifier_before(s, p, mb);
+            bool hit = m > 0;
+            mb -= m;
+            if (!hit && ends_with_any(s, p, mb, "并")) {
+                mb -= 3;
+                hit = true;
+            }
+            if (!hit) break;
+        }
+        if (mb == q || !trend_between(s, mb, q)) continue;  // a bare verb: an imperative, or part of a name (增长率)
+        // The reference phrase "在现有基础上持续改善" sits between indicator and modifiers.
+        std::size_t se = mb;
+        if (cl.ref_e && skip_ws(s, cl.ref_e, se) == se) se = cl.ref_b;
+        Range subj = clean_subject(s, {p, se}, &cl.soft);
+        clean_carried(s, cl.carry);
+        if (subj.empty() && !cl.carry.subject.empty()) subj = cl.carry.subject;
+        if (subj.empty() || subj.e - subj.b > cl.limits().name_bytes) return Outcome::done;
+        std::string_view name = s.substr(subj.b, subj.e - subj.b);
+        // "婴儿死亡率、孕产妇死亡率" passes through split_indicators; other names must end like an indicator.
+        if (!indicator_like(name)) return Outcome::done;
+        // "居民健康素养全面提升": a weak head under only a vague modifier is an
+        // aspiration; "居民营养健康素养得到明显提高" is a trend.
+        if (weak_head(name) && vague_modifiers_only(s.substr(mb, q - mb))) return Outcome::done;
+        int dir = tv->direction ? tv->direction : improve_direction(name);
+        Emit em;
+        em.subject = subj;
+        em.evidence = {subj.b, q + tv->text.size()};
+        // "明显下降并持续下降": the evidence runs to the end of the pair.
+        std::size_t k = em.evidence.e;
+        if (at(s, k, "并") || at(s, k, ",并")) {
+            std::size_t m = k + (at(s, k, "并") ? 3 : 4);
+            if (const std::size_t mod = trend_modifier_at(s.substr(0, e), m)) {
+                m += mod;
+                if (const TrendVerb* v2 = trend_verb_at(s.substr(0, e), m)) em.evidence.e = m + v2->text.size();
+            }
+        }
+        em.kind = TargetKind::trend;
+        em.op = dir < 0 ? Comparator::decrease : Comparator::increase;
+        em.soft = cl.soft;
+        const std::size_t before = cl.st.out.size();
+        emit(cl.st, cl.frame, em);
+        if (cl.st.out.size() == before + 1) cl.carry.stated = subj;  // "…逐年提高，2030年达到45%"
+        return Outcome::done;
+    }
+    return Outcome::pass;
+}
+
+// "NAME VALUE" with nothing else, the name ending like an indicator and the
+// value carrying its unit: a level stated without a verb. Read only under a
+// year frame (a goal list's items), where it cannot be a report of the past.
+Outcome verbless_item(Clause& cl) {
+    std::string_view s = cl.s;
+    const Frame& frame = cl.frame;
+    Range c{cl.p, cl.c.e};
+    bool soft = cl.soft;
+    if (frame.years.empty() || frame.past) return Outcome::pass;
+    std::size_t e = c.e;
+    trim(s, c.b, e);
+    // The value starts after the last non-digit of the name.
+    std::size_t vb = e;
+    for (std::size_t i = c.b; i < e; i = next_cp(s, i))
+        if (is_digit_at(s, i) && (i == c.b || !is_digit_at(s, prev_cp(s, i)))) vb = i;
+    if (vb == e || vb == c.b) return Outcome::pass;
+    // A decimal value: step back over the "12." of "12.5%".
+    if (std::size_t p = prev_cp(s, vb); p > c.b && decimal_point_at(s, p) && is_digit_at(s, prev_cp(s, p))) {
+        vb = prev_cp(s, p);
+        while (vb > c.b && is_digit_at(s, prev_cp(s, vb))) vb = prev_cp(s, vb);
+    }
+    if (vb == c.b) return Outcome::pass;
+    auto v = value_at(s, vb, e);
+    if (!v || v->unit_text.empty() || skip_ws(s, v->end, e) != e) return Outcome::pass;
+    Range name = clean_subject(s, {c.b, vb}, &soft);
+    if (name.empty() || name.e - name.b > cl.limits().name_bytes || !indicator_like(s.substr(name.b, name.e - name.b)))
+        return Outcome::pass;
+    Emit em;
+    em.subject = name;
+    em.evidence = {name.b, v->end};
+    em.kind = TargetKind::level;
+    em.op = Comparator::eq;
+    em.values = {*v};
+    em.soft = soft;
+    emit(cl.st, frame, em);
+    return Outcome::done;
+}
+
+struct ClauseRule {
+    RuleInfo info;
+    Outcome (*read)(Clause&);
+};
+
+// The clause rules in the order they are tried.
+const ClauseRule clause_rules[] = {
+    {{"share", "到2025年，60%以上的旗县区达到国家卫生县城标准。", "到2025年，60%以上。"}, share},
+    {{"statements", "到2025年，婴儿死亡率、孕产妇死亡率分别控制在5‰和12/10万以下。", "加强妇幼健康服务。"}, statements},
+    {{"better_than", "到2025年，主要健康指标优于全国平均水平。", "到2025年，主要健康指标优于往年。"}, better_than},
+    {{"trend", "到2025年，孕产妇死亡率持续下降。", "降低孕产妇死亡率。"}, trend},
+    {{"verbless_item", "到2025年，主要目标是：\\n基层医疗卫生机构标准化建设达标率100%",
+      "基层医疗卫生机构标准化建设达标率100%"},
+     verbless_item},
+};
+
+}  // namespace
+
+}  // namespace healthplan::v0::detail::extract::rules
+
+namespace healthplan::v0::detail::extract {
+
+using rules::Clause;
+using rules::Outcome;
+
+void read_clause(ScanState& st, Range c, const Frame& frame, Carry& carry, bool sentence_soft) {
+    Clause cl{st, c, frame, carry, st.s, skip_ws(st.s, c.b, c.e), sentence_soft || frame.soft, {}, 0, 0};
+    for (const auto& rule : rules::clause_rules)
+        if (rule.read(cl) == Outcome::done) return;
+    // No statement in this clause: its text may be the indicator of the next
+    // ("儿童青少年总体近视率在2020年的基础上,力争每年降低0.5个百分点以上").
+    // Cleaned only when a later clause uses it: most clauses are never used so.
+    Range subj{cl.p, c.e};
+    if (cl.ref_e && cl.ref_e == c.e) subj.e = cl.ref_b;
+    carry.subject = subj;
+    carry.subject_clean = false;
+    carry.refs = cl.refs;
+    carry.soft = cl.soft;
+}
+
+const std::vector<RuleInfo>& grammar_rules() {
+    static const std::vector<RuleInfo> all = [] {
+        std::vector<RuleInfo> v;
+        for (const auto& r : rules::clause_rules) {
+            v.push_back(r.info);
+            if (r.read == rules::statements)
+                for (const auto& sr : rules::statement_rule_infos()) v.push_back(sr);
+        }
+        return v;
+    }();
+    return all;
+}
+
+}  // namespace healthplan::v0::detail::extract

@@ -1,0 +1,580 @@
+// The statement rules: what a clause states at a position where a statement
+// word starts — a minimum count, every unit establishing something, coverage,
+// slowing growth, and a verb with its values or benchmark. Each rule has its
+// name, doc example and negative example in `statement_rules` / `verb_forms`.
+#include <algorithm>
+#include <optional>
+
+#include "extract/rule.hpp"
+
+namespace healthplan::v0::detail::extract::rules {
+
+namespace {
+
+const Starts& statement_starts() {
+    static const Starts st = [] {
+        Starts x;
+        for (const auto& v : all_verbs()) x.add(v.text);
+        for (auto w : reference_starts) x.add(w);
+        for (auto w : soft_words) x.add(w);
+        for (auto w : minimum_words) x.add(w);
+        for (auto w : all_units_words) x.add(w);
+        x.add(coverage_word);
+        for (auto w : slowing_growth_phrases) x.add(w);
+        x.add(copula_word);
+        return x;
+    }();
+    return st;
+}
+
+// ---------------------------------------------------------------------------
+// Statement rules, tried at a position q of the clause.
+
+// A minimum count: "各旗县区至少确定1家公立医疗卫生机构承担职业健康检查工作" is
+// ">= 1 家" of "各旗县区承担职业健康检查工作的公立医疗卫生机构"; "市、区均有1所…
+// 机构": exactly that many in each.
+Outcome minimum_count(Clause& cl, std::size_t q) {
+    std::string_view s = cl.s;
+    const bool each = at(s, q, "均有");
+    if (!at(s, q, "至少") && !(each && is_digit_at(s, q + 6))) return Outcome::pass;
+    std::size_t r = q + 6;
+    for (auto w : minimum_verbs)
+        if (at(s, r, w) && is_digit_at(s, r + w.size())) {
+            r += w.size();
+            break;
+        }
+    auto v = value_at(s, r, cl.c.e);
+    if (!v || v->unit_text.empty() || v->unit.dimension() != Dimension::count) return Outcome::pass;
+    Range subj = clean_subject(s, {cl.p, q}, &cl.soft);
+    std::size_t ob = v->end, oe = cl.c.e;
+    trim(s, ob, oe);
+    if (!(oe > ob && oe - ob <= cl.limits().name_bytes && subj.e - subj.b <= cl.limits().place_bytes))
+        return Outcome::pass;
+    // The object's activity goes before it: "承担职业健康检查工作的公立医疗卫生机构".
+    std::string_view object = s.substr(ob, oe - ob);
+    std::size_t split = std::string_view::npos;
+    for (auto w : minimum_activity_verbs) {
+        std::size_t f = object.find(w);
+        if (f != std::string_view::npos && f > 0 && f < split) split = f;
+    }
+    std::string name(s.substr(subj.b, subj.e - subj.b));
+    if (split != std::string_view::npos)
+        name += std::string(object.substr(split)) + "的" + std::string(object.substr(0, split));
+    else
+        name += std::string(object);
+    Emit em;
+    em.subject = {ob, oe};  // renamed
+    em.evidence = {subj.empty() ? q : subj.b, oe};
+    em.op = each ? Comparator::eq : Comparator::ge;
+    em.values = {*v};
+    em.values[0].suffix.reset();
+    em.soft = cl.soft;
+    emit_named(cl, em, name);
+    return Outcome::done;
+}
+
+// Every unit establishes something: "各区全部建成…系统", "所有…均设置新生儿科"
+// read as 100% (establishments only; 均开展 / 全面实施 are activities).
+Outcome all_units_establish(Clause& cl, std::size_t q) {
+    std::string_view s = cl.s;
+    const std::size_t all = word_at(s, q, all_units_words);
+    if (!all) return Outcome::pass;
+    const std::size_t r = q + all;
+    const std::size_t w = word_at(s, r, establish_verbs);
+    if (!w) return Outcome::pass;
+    Range subj = clean_subject(s, {cl.p, q}, &cl.soft);
+    for (auto lead : all_units_leads)
+        if (subj.e > subj.b + lead.size() && at(s, subj.b, lead)) subj.b += lead.size();
+    std::size_t oe = cl.c.e, ob = r + w;
+    trim(s, ob, oe);
+    if (subj.empty() || oe <= ob || subj.e - subj.b > cl.limits().establishment_bytes ||
+        oe - ob > cl.limits().establishment_bytes)
+        return Outcome::pass;
+    Emit em;
+    em.subject = subj;  // renamed
+    em.evidence = {subj.b, oe};
+    em.op = Comparator::eq;
+    ValueText v;
+    v.value = 100;
+    v.unit = Unit::percent();
+    em.values = {v};
+    em.soft = cl.soft;
+    em.note = std::string(s.substr(q, r + w - q)) + " read as 100%";
+    const std::size_t before = cl.st.out.size();
+    emit_named(cl, em, std::string(s.substr(subj.b, subj.e - subj.b)) + std::string(s.substr(r, oe - r)));
+    for (std::size_t k = before; k < cl.st.out.size(); ++k) cl.st.out[k].unit_text.clear();
+    return Outcome::done;
+}
+
+// Coverage: "…实现全覆盖" reads as 100%.
+Outcome full_coverage(Clause& cl, std::size_t q) {
+    std::string_view s = cl.s;
+    if (!at(s, q, coverage_word)) return Outcome::pass;
+    Range subj = clean_subject(s, {cl.p, q}, &cl.soft);
+    if (subj.empty() || subj.e - subj.b > cl.limits().name_bytes) return Outcome::done;
+    Emit em;
+    em.subject = subj;
+    em.evidence = {subj.b, q + coverage_word.size()};
+    em.op = Comparator::eq;
+    ValueText v;
+    v.value = 100;
+    v.unit = Unit::percent();
+    em.values = {v};
+    em.soft = cl.soft;
+    em.note = "全覆盖 read as 100%";
+    const std::size_t before = cl.st.out.size();
+    emit(cl.st, cl.frame, em);
+    for (std::size_t k = before; k < cl.st.out.size(); ++k) cl.st.out[k].unit_text.clear();
+    return Outcome::done;
+}
+
+// Slowing growth: "增速下降", "上升趋势得到遏制", "上升趋势减缓".
+Outcome slowing_growth(Clause& cl, std::size_t q) {
+    std::string_view s = cl.s;
+    const std::size_t w = word_at(s, q, slowing_growth_phrases);
+    if (!w) return Outcome::pass;
+    Range subj = clean_subject(s, {cl.p, q}, &cl.soft);
+    if (subj.empty() || subj.e - subj.b > cl.limits().name_bytes) return Outcome::done;
+    Emit em;
+    em.subject = subj;
+    em.evidence = {subj.b, q + w};
+    em.kind = TargetKind::trend;
+    em.op = Comparator::decrease;
+    em.soft = cl.soft;
+    emit(cl.st, cl.frame, em);
+    return Outcome::done;
+}
+
+// "婴儿死亡率分别为5‰和4.5‰", "…管理率均为90%": 为 states a value only right
+// before a number and after an indicator's name (checked by the statement).
+constexpr Verb copula{copula_word, VerbKind::level, Comparator::eq, false};
+
+// The verb of a statement and what follows it up to its values.
+struct VerbPhrase {
+    const Verb* verb = nullptr;
+    std::size_t r = 0;  // after the verb and its adverbs: the values or the benchmark
+    Comparator bench_op = Comparator::ge;
+    bool about = false;             // "达到约80%"
+    std::string whole;              // "提高到全省县区总数的60%": a share of this whole
+    std::optional<int> value_year;  // "提高到2025年的30%"
+    std::string per_base;           // "达到每10万人口4.2名": the base joins the name
+    std::vector<ValueText> values;  // may be empty (a benchmark, a trend)
+    std::size_t vend = 0;
+};
+
+std::optional<VerbPhrase> verb_phrase_at(const Clause& cl, std::size_t q) {
+    std::string_view s = cl.s;
+    const std::size_t e = cl.c.e;
+    VerbPhrase vp;
+    vp.verb = verb_at(s, q);
+    if (!vp.verb && at(s, q, copula.text) && is_digit_at(s, q + copula.text.size())) vp.verb = &copula;
+    if (!vp.verb) return std::nullopt;
+    std::size_t r = q + vp.verb->text.size();
+    vp.bench_op = vp.verb->op;
+    // A benchmark without a verb of its own: "达到或接近国家先进城市水平".
+    if (vp.verb->text == "达到" && at(s, r, "或接近")) r += 9, vp.bench_op = Comparator::approx;
+    r = skip_ws(s, r, e);  // "提高到 26%以上" in text taken from a PDF
+    // Adverbs between verb and value: "达到了", "分别为", "达到约80%".
+    for (auto w : value_adverbs)
+        if (at(s, r, w) && is_digit_at(s, r + w.size())) {
+            vp.about = vp.about || w == "约" || w == "大约";
+            r += w.size();
+        }
+    // "提高到全省县区总数的60%": a share of a whole; the value is the share.
+    if (!is_digit_at(s, r))
+        for (auto w : whole_words) {
+            const std::size_t f = s.substr(0, std::min(e, r + cl.limits().whole_bytes)).find(w, r);
+            if (f != std::string_view::npos && is_digit_at(s, f + w.size())) {
+                vp.whole = std::string(s.substr(r, f + w.size() - 3 - r));
+                r = f + w.size();
+                break;
+            }
+        }
+    // "由2020年的20%提高到2025年的30%": the target year right before the value.
+    if (auto y = number_at(s.substr(0, e), r); y && y->is_year() && at(s, y->end, "年")) {
+        std::size_t k = y->end + 3;
+        if (at(s, k, "底") || at(s, k, "末")) k += 3;
+        if (at(s, k, "的")) k += 3;
+        if (is_digit_at(s, k)) vp.value_year = static_cast<int>(y->value), r = k;
+    }
+    // "达到每10万人口4.2名以上": the population base belongs to the indicator's name.
+    if (at(s, r, "每")) {
+        std::size_t k = r + 3;
+        for (int n = 0; n < 8 && k < e && !at(s, k, "人口"); ++n) k = next_cp(s, k);
+        if (at(s, k, "人口") && is_digit_at(s, k + 6)) {
+            vp.per_base = std::string(s.substr(r, k + 6 - r));
+            r = k + 6;
+        }
+    }
+    vp.r = r;
+    vp.vend = r;
+    vp.values = values_at(s, r, e, &vp.vend);
+    return vp;
+}
+
+// The indicator a statement is about.
+struct Subject {
+    Range name;
+    bool rate = false;              // "每年降低0.5个百分点": per year
+    std::vector<int> inline_years;  // "X2025年达到30%", "２０３０年每万常住人口…"
+    bool from_carry = false;        // the clause before named it
+    bool from_stated = false;       // the last statement's indicator
+    bool sub_population = false;    // "其中农村地区…"
+    int rate_level = 0;             // "年均增长不低于10%": a rate in this direction, with a level word
+    std::size_t evidence_b = 0;
+};
+
+// "X年均增长不低于10%", "较上一年度增长不少于2个百分点": a rate marker and a
+// trend verb before a level word make a rate. Cuts them from `pre`; returns
+// the direction (+1 / -1) or 0. The name may be left empty (elided: "原则上应
+// 较上一年度增长不少于2个百分点" goes on about the clause before).
+int strip_rate_with_level_word(std::string_view s, Range& pre) {
+    for (auto marker : rate_level_markers)
+        for (const auto& tv : trend_verbs) {
+            if (tv.direction == 0 || !ends_with_any(s, pre.b, pre.e, tv.text)) continue;
+            const std::size_t m = pre.e - tv.text.size();
+            if (!ends_with_any(s, pre.b, m, marker)) continue;
+            pre.e = m - marker.size();
+            return tv.direction;
+        }
+    return 0;
+}
+
+// The years written between the name and the verb: "X２０２７年、２０３０年分别达到…".
+// Returns where the name ends; `p` (the statement's start) is trimmed.
+std::size_t inline_years_before(std::string_view s, std::size_t& p, std::size_t subj_end, std::vector<int>& years) {
+    std::size_t te = subj_end;
+    trim(s, p, te);
+    int year = 0;
+    std::size_t yb = trailing_year(s, p, te, &year);
+    if (yb == te) return subj_end;
+    subj_end = yb;
+    years.push_back(year);
+    // Earlier years of a list: "２０２７年、" / "2025年和".
+    for (int more = 0; more < 4; ++more) {
+        std::size_t k = yb;
+        bool joined = false;
+        for (auto w : year_list_joiners)
+            if (ends_with_any(s, p, k, w)) {
+                k -= w.size();
+                joined = true;
+                break;
+            }
+        int y = 0;
+        std::size_t nb = joined ? trailing_year(s, p, k, &y) : k;
+        if (!joined || nb == k) break;
+        years.insert(years.begin(), y);
+        subj_end = yb = nb;
+    }
+    return subj_end;
+}
+
+// The subject before the verb at q, without the reference phrase, adverbs and
+// years; else the carried or stated indicator. nullopt: no indicator.
+std::optional<Subject> statement_subject(Clause& cl, std::size_t q, const VerbPhrase& vp) {
+    std::string_view s = cl.s;
+    Subject sb;
+    // "每年降低0.5个百分点": a rate; "在…基础上提高10%": a change.
+    Range pre{cl.p, q};
+    for (int guard = 0; guard < 6; ++guard) {
+        bool hit = false;
+        for (auto w : rate_markers)
+            if (ends_with_any(s, pre.b, pre.e, w)) {
+                pre.e -= w.size();
+                sb.rate = true;
+                hit = true;
+            }
+        for (auto w : verb_adverbs)
+            if (ends_with_any(s, pre.b, pre.e, w)) {
+                if (w == "力争" || w == "争取") cl.soft = true;
+                pre.e -= w.size();
+                hit = true;
+            }
+        // "较2022年 下降3%": spaces between the reference and the verb.
+        if (cl.ref_e && skip_ws(s, cl.ref_e, pre.e) == pre.e && pre.e != cl.ref_b) pre.e = cl.ref_b, hit = true;
+        if (const int dir = strip_rate_with_level_word(s, pre)) sb.rate_level = dir, hit = true;
+        if (!hit) break;
+    }
+    std::size_t subj_end = inline_years_before(s, cl.p, pre.e, sb.inline_years);
+    // "２０３０年每万常住人口全科医生数≥4.5人": the year opens the statement
+    // (a past year there made the sentence a review, see frame_at).
+    if (sb.inline_years.empty() && !value_year_possible_past(cl.st, s, cl.p, subj_end)) {
+        if (auto y = number_at(s.substr(0, subj_end), cl.p);
+            y && y->is_year() && at(s, y->end, "年") && y->end + 3 < subj_end && !is_digit_at(s, y->end + 3)) {
+            sb.inline_years.push_back(static_cast<int>(y->value));
+            cl.p = y->end + 3;
+        }
+    }
+    sb.name = clean_subject(s, {cl.p, subj_end}, &cl.soft);
+    if (verb_only(s.substr(sb.name.b, sb.name.e - sb.name.b))) sb.name = {};
+    sb.sub_population = at(s, skip_bullets(s, cl.p, cl.c.e), "其中");
+    Carry& carry = cl.carry;
+    clean_carried(s, carry);
+    if (sb.name.empty() && !carry.subject.empty()) {
+        sb.name = carry.subject;
+        sb.from_carry = true;
+        if (cl.refs.empty()) cl.refs = carry.refs;
+        cl.soft = cl.soft || carry.soft;
+    } else if (sb.name.empty() && !carry.stated.empty() && !vp.values.empty() &&
+               (!sb.inline_years.empty() || cl.ref_e || carry.framed) &&
+               q - carry.stated.b <= cl.limits().carry_bytes) {
+        sb.name = carry.stated;  // a clause going on about the last statement's indicator
+        sb.from_stated = true;
+    }
+    if (sb.name.empty() || sb.name.e - sb.name.b > cl.limits().name_bytes) return std::nullopt;
+    sb.evidence_b = sb.from_carry ? carry.subject.b : sb.from_stated ? carry.stated.b : sb.name.b;
+    return sb;
+}
+
+// "随财力状况年均增长5%", "按…", "根据…": an adverbial phrase, not an
+// indicator's name, unless it ends like one.
+bool adverbial_phrase(std::string_view name) {
+    for (auto w : adverbial_leads)
+        if (at(name, 0, w)) return !indicator_like(name);
+    return false;
+}
+
+// "X由2020年的75%提高到80%": the stated baseline, cut from the name.
+std::optional<Baseline> stated_baseline(std::string_view s, Range& subj) {
+    for (auto from : baseline_leads) {
+        std::size_t fp = s.substr(subj.b, subj.e - subj.b).rfind(from);
+        if (fp == std::string_view::npos || fp == 0) continue;
+        std::size_t bp = subj.b + fp + from.size();
+        std::optional<int> by;
+        if (auto y = number_at(s.substr(0, subj.e), bp); y && y->is_year() && at(s, y->end, "年")) {
+            by = static_cast<int>(y->value);
+            bp = y->end + 3;
+            if (at(s, bp, "底") || at(s, bp, "末")) bp += 3;
+            if (at(s, bp, "的")) bp += 3;
+        }
+        if (auto bv = value_at(s, bp, subj.e); bv && skip_ws(s, bv->end, subj.e) == subj.e) {
+            subj.e = subj.b + fp;
+            trim(s, subj.b, subj.e);
+            return Baseline{by, bv->value};
+        }
+        return std::nullopt;
+    }
+    return std::nullopt;
+}
+
+// "不低于22%和30%（预期性）": the nature in parentheses after the values.
+Nature nature_after(std::string_view s, std::size_t vend, std::size_t e, Nature otherwise) {
+    std::size_t np = skip_ws(s, vend, e), pl = 0;
+    if (!is_open_paren(s, np, &pl)) return otherwise;
+    for (const auto& n : nature_words)
+        if (at(s, np + pl, n.word)) {
+            std::size_t cl = 0;
+            if (is_close_paren(s, np + pl + n.word.size(), &cl)) otherwise = n.nature;
+        }
+    return otherwise;
+}
+
+// A statement with values: level, change or rate ("不低于22%", "比2020年提高
+// 10%", "每年降低0.5个百分点", "年均增长不低于10%").
+Outcome value_statement(Clause& cl, std::size_t q, const VerbPhrase& vp, Subject& sb) {
+    (void)q;
+    std::string_view s = cl.s;
+    const std::size_t e = cl.c.e;
+    const Verb* verb = vp.verb;
+    Range subj = sb.name;
+    // A verb followed by numbers that are years or project counts is not a target.
+    if (vp.values.front().unit_text.empty() && at(s, vp.values.front().end, "年")) return Outcome::done;
+    std::optional<Baseline> baseline = stated_baseline(s, subj);
+    // "总规模年均增长不低于10%": a rate stated with a level word.
+    TargetKind rate_kind = TargetKind::level;
+    Comparator rate_dir = Comparator::increase;
+    for (auto marker : rate_level_markers)
+        for (const auto& tv : trend_verbs) {
+            std::string w = std::string(marker) + std::string(tv.text);
+            if (tv.direction != 0 && ends_with_any(s, subj.b, subj.e, w) && subj.e - w.size() > subj.b) {
+                rate_kind = TargetKind::rate;
+                rate_dir = tv.direction > 0 ? Comparator::increase : Comparator::decrease;
+                subj.e -= w.size();
+                trim(s, subj.b, subj.e);
+            }
+        }
+    Emit em;
+    em.subject = subj;
+    em.evidence = {sb.evidence_b, vp.vend};
+    em.values = vp.values;
+    em.soft = cl.soft;
+    em.strict_verb = verb->strict;
+    // "提倡人均每日食盐摄入量不高于5g": advocated, not promised.
+    {
+        std::size_t a = skip_bullets(s, cl.p, e);
+        if (word_at(s, a, advocacy_leads)) em.nature = Nature::advocacy;
+    }
+    if (sb.rate_level) {
+        rate_kind = TargetKind::rate;
+        rate_dir = sb.rate_level > 0 ? Comparator::increase : Comparator::decrease;
+    }
+    if (rate_kind == TargetKind::rate && verb->kind == VerbKind::level) {
+        em.kind = TargetKind::rate;
+        em.op = rate_dir;
+        em.note = std::string("per year, ") + std::string(verb->text) + " the value";
+    } else if (verb->kind == VerbKind::level) {
+        em.kind = TargetKind::level;
+        em.op = vp.about ? Comparator::approx : verb->op;
+        em.strict_verb = verb->strict || vp.about;
+    } else {
+        em.kind = sb.rate ? TargetKind::rate : TargetKind::change;
+        em.op = verb->op;
+        em.refs = cl.refs;
+        if (sb.rate && !cl.refs.empty()) em.note = "per year, from " + cl.refs.front().label;
+    }
+    em.nature = nature_after(s, vp.vend, e, em.nature);
+    // "达到55%以上并持续提高": later years continue as a trend.
+    std::size_t k = skip_ws(s, vp.vend, e);
+    if (at(s, k, "并") || at(s, k, "且")) {
+        std::size_t m = k + 3;
+        if (const std::size_t mod = trend_modifier_at(s.substr(0, e), m)) {
+            m += mod;
+            if (const TrendVerb* tv = trend_verb_at(s.substr(0, e), m)) {
+                em.then_trend = tv->direction ? tv->direction : improve_direction(s.substr(subj.b, subj.e - subj.b));
+                em.evidence.e = m + tv->text.size();
+            }
+        }
+    }
+    std::deque<Target>& out = cl.st.out;
+    const std::size_t before = out.size();
+    Frame use = cl.frame;
+    if (vp.value_year)
+        use.years = {*vp.value_year};
+    else if (!sb.inline_years.empty())
+        use.years = sb.inline_years;
+    emit(cl.st, use, em);
+    if (!vp.whole.empty())
+        for (std::size_t i = before; i < out.size(); ++i)
+            out[i].note += (out[i].note.empty() ? "" : "; ") + ("a share of " + vp.whole);
+    if (!vp.per_base.empty())
+        for (std::size_t i = before; i < out.size(); ++i)
+            if (out[i].indicator.find(vp.per_base) == std::string::npos)
+                out[i].indicator = vp.per_base + out[i].indicator;
+    if (baseline)
+        for (std::size_t i = before; i < out.size(); ++i) out[i].baseline = baseline;
+    Carry& carry = cl.carry;
+    // "…参保率不低于95%，其中农村地区不低于93%": the part names a population of the indicator.
+    if (sb.sub_population && !sb.from_carry && !sb.from_stated && !carry.stated.empty() &&
+        !indicator_like(s.substr(subj.b, subj.e - subj.b)) && subj.e - subj.b <= cl.limits().part_bytes) {
+        const std::string name = strip_noise(s.substr(subj.b, subj.e - subj.b)) +
+                                 strip_noise(s.substr(carry.stated.b, carry.stated.e - carry.stated.b));
+        for (std::size_t i = before; i < out.size(); ++i) out[i].indicator = name;
+    } else if (!sb.from_stated && out.size() != before) {
+        carry.stated = subj;
+    } else if (sb.from_stated && out.size() != before && before > 0 && out[before - 1].kind == TargetKind::trend &&
+               out[before - 1].indicator == out[before].indicator && out[before - 1].span->begin == carry.stated.b) {
+        // "X逐年提高，2030年达到45%": the direction is the way to the dated level.
+        out.erase(out.begin() + static_cast<std::ptrdiff_t>(before - 1));
+    }
+    return Outcome::done;
+}
+
+// A level verb before a benchmark: "达到国家平均水平", "高于自治区平均水平".
+Outcome verb_benchmark(Clause& cl, std::size_t q, const VerbPhrase& vp, Subject& sb) {
+    (void)q;
+    const std::size_t bend = benchmark_phrase_at(cl.s, vp.r, cl.c.e);
+    if (bend == vp.r || vp.verb->kind != VerbKind::level) return Outcome::pass;
+    if (aim_like(cl.s.substr(sb.name.b, sb.name.e - sb.name.b))) return Outcome::done;  // an aim, not a target
+    Emit em;
+    em.subject = sb.name;
+    em.evidence = {sb.evidence_b, bend};
+    em.kind = TargetKind::benchmark;
+    em.op = vp.bench_op;
+    em.benchmark = strip_noise(cl.s.substr(vp.r, bend - vp.r));
+    em.soft = cl.soft;
+    emit(cl.st, cl.frame, em);
+    return Outcome::done;
+}
+
+// The forms of a statement with a verb, tried in order once its subject is known.
+struct VerbForm {
+    RuleInfo info;
+    Outcome (*read)(Clause&, std::size_t, const VerbPhrase&, Subject&);
+    bool needs_values;
+};
+
+const VerbForm verb_forms[] = {
+    {{"value_statement", "到2025年，居民健康素养水平不低于25%。", "到2025年，居民健康素养水平不低于2024年。"},
+     value_statement,
+     true},
+    {{"verb_benchmark", "到2025年，主要健康指标达到全省平均水平。", "到2025年，应急处置能力达到省内领先水平。"},
+     verb_benchmark,
+     false},
+};
+
+// A statement with a verb: the verb phrase, its subject, then the first form
+// that reads them.
+Outcome verb_statement(Clause& cl, std::size_t q) {
+    const std::optional<VerbPhrase> vp = verb_phrase_at(cl, q);
+    if (!vp) return Outcome::pass;
+    std::optional<Subject> sb = statement_subject(cl, q, *vp);
+    // A value with no indicator (or only an adverbial phrase) is not a target.
+    if (!sb || adverbial_phrase(cl.s.substr(sb->name.b, sb->name.e - sb->name.b)))
+        return vp->values.empty() ? Outcome::pass : Outcome::done;
+    if (vp->verb == &copula) {
+        std::vector<Range> parts = split_indicators(cl.s, sb->name);
+        std::string_view last = cl.s.substr(parts.back().b, parts.back().e - parts.back().b);
+        if (vp->values.empty() || !indicator_like(last)) return Outcome::pass;
+    }
+    for (const auto& form : verb_forms)
+        if (form.needs_values == !vp->values.empty())
+            if (form.read(cl, q, *vp, *sb) == Outcome::done) return Outcome::done;
+    return Outcome::pass;
+}
+
+struct StatementRule {
+    RuleInfo info;
+    Outcome (*at)(Clause&, std::size_t q);
+};
+
+const StatementRule statement_rules[] = {
+    {{"minimum_count", "到2025年，各旗县区至少确定1家公立医疗卫生机构承担职业健康检查工作。",
+      "各旗县区至少确定专人负责职业健康检查工作。"},
+     minimum_count},
+    {{"all_units_establish", "到2025年，所有二级以上综合医院均设置老年医学科。",
+      "到2025年，所有二级以上综合医院均开展老年健康服务。"},
+     all_units_establish},
+    {{"full_coverage", "到2025年，家庭医生签约服务实现全覆盖。", "到2025年，全覆盖。"}, full_coverage},
+    {{"slowing_growth", "到2030年，肥胖率上升趋势得到遏制。", "到2030年，上升趋势得到遏制。"}, slowing_growth},
+    {{"verb_statement", "到2025年，婴儿死亡率控制在4‰以内。", "到2025年，随财力状况年均增长5%。"}, verb_statement},
+};
+
+// Remembers a reference phrase at q for a change verb further on; returns its end or q.
+std::size_t note_reference(Clause& cl, std::size_t q) {
+    if (!word_at(cl.s, q, reference_starts)) return q;
+    std::vector<Reference> r;
+    const std::size_t end = reference_at(cl.s, q, cl.c.e, r);
+    if (end != q) {
+        cl.refs = std::move(r);
+        cl.ref_b = q;
+        cl.ref_e = end;
+    }
+    return end;
+}
+
+}  // namespace
+
+Outcome statements(Clause& cl) {
+    std::string_view s = cl.s;
+    const Starts& starts = statement_starts();
+    for (std::size_t q = cl.p; q < cl.c.e; q = next_cp(s, q)) {
+        if (!starts.has(s, q)) continue;
+        if (const std::size_t end = note_reference(cl, q); end != q) {
+            q = prev_cp(s, end);
+            continue;
+        }
+        if (word_at(s, q, soft_words)) cl.soft = true;
+        for (const auto& rule : statement_rules)
+            if (rule.at(cl, q) == Outcome::done) return Outcome::done;
+    }
+    return Outcome::pass;
+}
+
+std::vector<RuleInfo> statement_rule_infos() {
+    std::vector<RuleInfo> v;
+    for (const auto& sr : statement_rules) v.push_back(sr.info);
+    for (const auto& f : verb_forms) v.push_back(f.info);
+    return v;
+}
+
+}  // namespace healthplan::v0::detail::extract::rules
