@@ -104,11 +104,12 @@ def _grid_lines(rows: Sequence[Sequence[str]]) -> list[str]:
 
 
 _CJK = r"\u3400-\u9fff\uff00-\uffef\u3000-\u303f"
-_WRAP = re.compile(rf"(?<=[{_CJK}])\s*\n\s*(?=[{_CJK}])")
+# A line break next to a CJK character is no space ("2023⏎年", "/10⏎万", "达到国家⏎平均水平").
+_WRAP = re.compile(rf"(?<=[{_CJK}])[ \t]*\n\s*|[ \t]*\n\s*(?=[{_CJK}])")
 
 
 def _one_line(text: str) -> str:
-    """Cell or paragraph text on one line: breaks between CJK characters vanish, others become a space."""
+    """Cell or paragraph text on one line: breaks next to a CJK character vanish, others become a space."""
     text = _WRAP.sub("", text.replace("\r", ""))
     return re.sub(r"[ \t\n\u00a0]+", " ", text).strip()
 

@@ -57,7 +57,7 @@ _NO_LINE_START = frozenset("，。、；：？！）》」』】〕”’％%‰
 # Characters that may not close a line (避尾点).
 _NO_LINE_END = frozenset("（《「『【〔“‘([{")
 # A heading label opens its own line: "（二）", "3.", "第三章", "一、", "专栏1".
-_HEADING = re.compile(r"^(（[一二三四五六七八九十\d]+）|\([一二三四五六七八九十\d]+\)|\d+[.、．]|第[一二三四五六七八九十\d]+[章节条]|"
+_HEADING = re.compile(r"^(（[一二三四五六七八九十\d]+）|\([一二三四五六七八九十\d]+\)|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十\d]+[章节条]|"
                       r"[一二三四五六七八九十]+、|专栏)")  # fmt: skip
 
 
@@ -74,9 +74,11 @@ def read_pdf(path: str) -> str:
         raise _error("input.unreadable", f"not a readable PDF ({type(err).__name__}: {err})", path) from None
     pages: list[list[_Line]] = []
     chars = 0
+    width = 0.0
     with pdf:
         for page in pdf.pages:
             chars += len(page.chars)
+            width = max(width, float(page.width))
             pages.append(_page_lines(page))
     if chars == 0:
         raise _error(
@@ -86,7 +88,7 @@ def read_pdf(path: str) -> str:
         )
     _drop_running_lines(pages)
     _drop_page_numbers(pages)
-    return "\n".join(_paragraphs(pages)) + "\n"
+    return "\n".join(_paragraphs(pages, width)) + "\n"
 
 
 # ------------------------------------------------------------- paragraphs --
@@ -101,7 +103,7 @@ class _Layout:
     pitch: float  #: the most common distance from one line's top to the next's
 
 
-def _layout(pages: list[list[_Line]]) -> _Layout:
+def _layout(pages: list[list[_Line]], page_width: float) -> _Layout:
     text = [ln for page in pages for ln in page if not ln.row]
     if not text:
         return _Layout(0.0, 0.0, 0.0)
@@ -110,7 +112,19 @@ def _layout(pages: list[list[_Line]]) -> _Layout:
         round(b.top - a.top, 1) for page in pages for a, b in zip(page, page[1:]) if not a.row and not b.row and b.top > a.top
     )
     pitch = steps.most_common(1)[0][0] if steps else 0.0
-    return _Layout(float(left), max(ln.x1 for ln in text), float(pitch))
+    return _Layout(float(left), _right_edge(text, page_width - left), float(pitch))
+
+
+def _right_edge(text: list[_Line], symmetric: float) -> float:
+    """The text's right edge: the furthest line end that two other lines come within a
+    character of (a URL or a word that overflows the margin on its own does not move it),
+    when that is near where margins as wide as the left one put it; else there."""
+    size = Counter(round(ln.size) for ln in text).most_common(1)[0][0] or 10.0
+    ends = sorted((ln.x1 for ln in text), reverse=True)
+    for k, x in enumerate(ends):
+        if sum(1 for y in ends[k + 1 : k + 40] if y >= x - size) >= 2:
+            return x if abs(x - symmetric) <= 3 * size else symmetric
+    return symmetric
 
 
 def _continues(a: _Line, b: _Line, same_page: bool, lay: _Layout) -> bool:
@@ -126,8 +140,8 @@ def _continues(a: _Line, b: _Line, same_page: bool, lay: _Layout) -> bool:
     return not (same_page and lay.pitch and b.top - a.top > 1.3 * lay.pitch)
 
 
-def _paragraphs(pages: list[list[_Line]]) -> list[str]:
-    lay = _layout(pages)
+def _paragraphs(pages: list[list[_Line]], page_width: float) -> list[str]:
+    lay = _layout(pages, page_width)
     out: list[str] = []
     prev: _Line | None = None
     for page in pages:
