@@ -29,7 +29,10 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Sequence
 
 from ._documents import _error, _grid_lines, _need, _one_line
 
@@ -46,7 +49,10 @@ class _Line:
     top: float
     size: float  #: font size of the line's first character
     first: float  #: width of the line's first unbreakable unit
-    row: bool = False  #: a table row: tab-separated cells, never joined
+    row: bool = False  #: a table row or a line of cells apart (a tab in its text): never joined
+    cells: list[str] | None = None  #: a table row's cells (text is then "")
+    cont: bool = False  #: the rest of a row the page break cut (at a page's head)
+    fallback: list[_Line] | None = None  #: the text lines of a continuation that has no row to go on
 
 
 _PAGE_NO = re.compile(r"^[-—–－\s]*\d{1,4}[-—–－\s]*$|^第\s*\d+\s*页(\s*共\s*\d+\s*页)?$|^\d+\s*/\s*\d+$")
@@ -87,7 +93,8 @@ def read_pdf(path: str) -> str:
             path,
         )
     _drop_running_lines(pages)
-    _drop_page_numbers(pages)
+    _drop_page_numbers(pages, _layout(pages, width).left)
+    _join_broken_rows(pages)
     return "\n".join(_paragraphs(pages, width)) + "\n"
 
 
@@ -146,7 +153,9 @@ def _paragraphs(pages: list[list[_Line]], page_width: float) -> list[str]:
     prev: _Line | None = None
     for page in pages:
         for k, ln in enumerate(page):
-            if prev is not None and out and _continues(prev, ln, k > 0, lay):
+            if ln.cells is not None:
+                out += _grid_lines([ln.cells])
+            elif prev is not None and out and _continues(prev, ln, k > 0, lay):
                 out[-1] += ln.text
             else:
                 out.append(ln.text)
@@ -159,7 +168,7 @@ def _paragraphs(pages: list[list[_Line]], page_width: float) -> list[str]:
 
 def _page_lines(page: Any) -> list[_Line]:
     """A page's lines top to bottom: text lines outside ruled tables, and the tables' rows."""
-    tables = page.find_tables()
+    tables = sorted(page.find_tables(), key=lambda t: t.bbox[1])
     boxes = [t.bbox for t in tables]
 
     def outside(obj: dict[str, Any]) -> bool:
@@ -168,21 +177,121 @@ def _page_lines(page: Any) -> list[_Line]:
         return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
 
     body = page.filter(outside) if boxes else page
+    raw = [_trim(ln["chars"]) for ln in body.extract_text_lines(keep_blank_chars=True)]
+    raw = [chars for chars in raw if chars]
     items: list[_Line] = []
-    for ln in body.extract_text_lines(keep_blank_chars=False):
-        chars = [c for c in ln["chars"] if c["text"].strip()]
-        if not chars:
-            continue
-        text = _radicals(_spaced_cells(chars))
-        if text:
-            size = float(chars[0]["size"])
-            items.append(_Line(text, ln["x0"], ln["x1"], ln["top"], size, _first_unit(chars), "\t" in text))
+    if tables:
+        # A row broken by the page break: its part below the last table's rules, above the first's.
+        for table, below in ((tables[-1], True), (tables[0], False)):
+            taken = _fragment(raw, table, below)
+            if taken:
+                raw = [ln for ln in raw if not any(ln is t for t in taken)]
+                edges = _column_edges(table)
+                y = table.bbox[3] if below else table.bbox[1] - 1.0
+                items.append(_Line("", table.bbox[0], table.bbox[2], y, 0.0, 0.0, True, _cells(taken, edges), not below,
+                                   [_text_line(ln) for ln in taken]))  # fmt: skip
+    items += [_text_line(chars) for chars in raw]
+    chars = page.chars
     for t in tables:
-        grid = [[_radicals(c) for c in r] for r in _fill_merged(t.extract())]
-        for k, line in enumerate(_grid_lines(grid)):
-            items.append(_Line(line, t.bbox[0], t.bbox[2], t.bbox[1] + k * 0.01, 0.0, 0.0, row=True))
+        grid = _fill_merged([[_cell_text(chars, cell) for cell in row.cells] for row in t.rows])
+        items += [_Line("", t.bbox[0], t.bbox[2], t.bbox[1] + k * 0.01, 0.0, 0.0, True, row) for k, row in enumerate(grid)]
     items.sort(key=lambda it: it.top)
-    return items
+    return [it for it in items if it.text or it.cells]
+
+
+def _text_line(chars: list[dict[str, Any]]) -> _Line:
+    text = _radicals(_spaced_cells(chars))
+    top = min(float(c["top"]) for c in chars)
+    return _Line(text, float(chars[0]["x0"]), float(chars[-1]["x1"]), top, float(chars[0]["size"]),
+                 _first_unit(chars), "\t" in text)  # fmt: skip
+
+
+def _column_edges(table: Any) -> list[float]:
+    """The x positions of a ruled table's column rules."""
+    xs = sorted({round(float(c[0]), 1) for c in table.cells} | {round(float(c[2]), 1) for c in table.cells})
+    edges: list[float] = []
+    for x in xs:
+        if not edges or x - edges[-1] > 2.0:
+            edges.append(x)
+    return edges
+
+
+def _fragment(lines: list[list[dict[str, Any]]], table: Any, below: bool) -> list[list[dict[str, Any]]]:
+    """The lines of a table row that a page break cut off, or nothing.
+
+    A row that runs over a page break is drawn without the rule that would close
+    it, so the table finder stops at the last closed row. The row's part is every
+    line between that table and the page's foot (or between the page's head and
+    the table), starting right at the table, each character inside one column and
+    none across a column's rule."""
+    edges = _column_edges(table)
+    if len(edges) < 3:
+        return []
+    x0, top, x1, bottom = table.bbox
+    side = [ln for ln in lines if (min(float(c["top"]) for c in ln) >= bottom - 1.0) == below]
+    side = [ln for ln in side if below or max(float(c["bottom"]) for c in ln) <= top + 1.0]
+    if not side:
+        return []
+    nearest = side[0] if below else side[-1]
+    size = float(nearest[0]["size"])
+    gap = float(nearest[0]["top"]) - bottom if below else top - max(float(c["bottom"]) for c in nearest)
+    if gap > 0.8 * size:
+        return []
+    inner = edges[1:-1]
+    for ln in side:
+        for c in ln:
+            if c["x0"] < x0 - 1.0 or c["x1"] > x1 + 1.0:
+                return []
+            if any(c["x0"] < e - 0.5 and c["x1"] > e + 0.5 for e in inner):
+                return []
+    return side
+
+
+def _cells(lines: list[list[dict[str, Any]]], edges: list[float]) -> list[str]:
+    """The characters of a row's lines, cell by cell (the column their centre falls in)."""
+    cells: list[list[dict[str, Any]]] = [[] for _ in edges[1:]]
+    for ln in lines:
+        for c in ln:
+            mid = (float(c["x0"]) + float(c["x1"])) / 2
+            cells[max(0, min(len(cells) - 1, sum(1 for e in edges[1:-1] if mid > e)))].append(c)
+    return [_cell_lines(c, edges[k], edges[k + 1]) for k, c in enumerate(cells)]
+
+
+def _cell_text(chars: list[dict[str, Any]], bbox: tuple[float, float, float, float] | None) -> str | None:
+    """The text of a ruled table's cell (None for a slot a merged cell covers)."""
+    if bbox is None:
+        return None
+    x0, top, x1, bottom = bbox
+    inside = [c for c in chars if x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and top <= (c["top"] + c["bottom"]) / 2 <= bottom]
+    return _cell_lines(inside, x0, x1)
+
+
+def _cell_lines(chars: list[dict[str, Any]], x0: float, x1: float) -> str:
+    """A cell's characters as one line. A line the cell's width wrapped goes on without a
+    space between ideographs; a line that stops short of the cell's right side was ended by
+    the writer (two units, "市公安局 市交通运输局"; "较2022年 下降3%"), so a space follows it."""
+    rows: list[list[dict[str, Any]]] = []
+    for c in sorted(chars, key=lambda c: (round(float(c["top"])), float(c["x0"]))):
+        if rows and abs(float(c["top"]) - float(rows[-1][0]["top"])) < 0.5 * float(c["size"]):
+            rows[-1].append(c)
+        else:
+            rows.append([c])
+    if not rows:
+        return ""
+    rows = [sorted(r, key=lambda c: float(c["x0"])) for r in rows]
+    ends_space = [not r[-1]["text"].strip() for r in rows if _trim(r)]
+    rows = [_trim(r) for r in rows if _trim(r)]
+    if not rows:
+        return ""
+    # The text's right side: as far from the right rule as the text starts from the left one.
+    right = x1 - (min(float(r[0]["x0"]) for r in rows) - x0)
+    out = _spaced_cells(rows[0]).replace("\t", " ")
+    for k, (a, b) in enumerate(zip(rows, rows[1:])):
+        # The next line's first unit would have fitted without a space before it: the line
+        # was ended, or broken at a space.
+        ended = ends_space[k] or right - float(a[-1]["x1"]) >= _first_unit(b)
+        out += (" " if ended else "\n") + _spaced_cells(b).replace("\t", " ")
+    return _radicals(_one_line(out))
 
 
 def _first_unit(chars: list[dict[str, Any]]) -> float:
@@ -201,20 +310,37 @@ def _may_break(a: str, b: str) -> bool:
     return not (a.isascii() and b.isascii() and not a.isspace() and not b.isspace())
 
 
+def _trim(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A line's characters without the spaces at its ends."""
+    b, e = 0, len(chars)
+    while b < e and not chars[b]["text"].strip():
+        b += 1
+    while e > b and not chars[e - 1]["text"].strip():
+        e -= 1
+    return chars[b:e]
+
+
 def _spaced_cells(chars: list[dict[str, Any]]) -> str:
-    """A line's text; where its characters stand apart by more than two character widths, a tab (cells of a table without rules)."""
+    """A line's text. Where two characters stand apart by more than two character widths
+    (spaces or not between them), a tab: the cells of a table without rules. A space
+    character, or a gap wider than the spread of a justified line, is a space."""
     parts: list[str] = []
-    for k, c in enumerate(chars):
-        if k:
-            gap = c["x0"] - chars[k - 1]["x1"]
+    prev: dict[str, Any] | None = None
+    spaced = False
+    for c in chars:
+        if not c["text"].strip():
+            spaced = True
+            continue
+        if prev is not None:
+            gap = float(c["x0"]) - float(prev["x1"])
             size = max(float(c["size"]), 1.0)
-            latin = c["text"].isascii() or chars[k - 1]["text"].isascii()
+            latin = c["text"].isascii() or prev["text"].isascii()
             if gap > 2.0 * size:
                 parts.append("\t")
-            # A space between ideographs is wider than the spread of a justified line.
-            elif gap > (0.15 if latin else 0.25) * size:
+            elif spaced or gap > (0.15 if latin else 0.25) * size:
                 parts.append(" ")
         parts.append(c["text"])
+        prev, spaced = c, False
     return _one_line_keep_tabs("".join(parts))
 
 
@@ -240,7 +366,7 @@ def _radicals(text: str) -> str:
     )
 
 
-def _fill_merged(rows: list[list[str | None]]) -> list[list[str]]:
+def _fill_merged(rows: Sequence[Sequence[str | None]]) -> list[list[str]]:
     """pdfplumber gives None for the slots a merged cell covers: take the text from the left, else above."""
     grid: list[list[str]] = []
     for r, row in enumerate(rows):
@@ -256,6 +382,26 @@ def _fill_merged(rows: list[list[str | None]]) -> list[list[str]]:
             out.append(cell)
         grid.append(out)
     return grid
+
+
+def _join_broken_rows(pages: list[list[_Line]]) -> None:
+    """A table row a page break cut in two becomes one row again.
+
+    The row's rest opens the next page: as lines under no rule (``cont``, see
+    ``_fragment``), or as a ruled row of its own whose first cell (the row
+    number or the indicator) is empty and at least half of whose cells are.
+    A rest with no row before it is text after all."""
+    for i, page in enumerate(pages):
+        if not page or page[0].cells is None:
+            continue
+        head = page[0]
+        before = pages[i - 1][-1] if i and pages[i - 1] else None
+        rest = head.cont or (not head.cells[0] and 2 * sum(1 for c in head.cells if not c) >= len(head.cells))
+        if rest and before is not None and before.cells and len(before.cells) == len(head.cells):
+            before.cells = [_one_line(a + "\n" + b) for a, b in zip(before.cells, head.cells)]
+            page.pop(0)
+        elif head.cont:
+            page[0:1] = head.fallback or []
 
 
 # ------------------------------------------------- headers, footers, numbers --
@@ -277,9 +423,24 @@ def _drop_running_lines(pages: list[list[_Line]]) -> None:
                         page.pop(pos)
 
 
-def _drop_page_numbers(pages: list[list[_Line]]) -> None:
-    """A page number sits first or last on its page; a bare number elsewhere is a table cell."""
-    for page in pages:
-        for pos in (-1, 0):
-            if page and not page[pos].row and _PAGE_NO.match(page[pos].text):
-                page.pop(pos)
+def _drop_page_numbers(pages: list[list[_Line]], left: float) -> None:
+    """A page number sits first or last on its page. "- 3 -" and "第3页" are page numbers
+    wherever they stand; a bare number is one when it stands away from the left margin
+    (centred or at the outer edge) or when the bare numbers at the pages' ends count the
+    pages; a bare number at the left margin is a table cell laid out one a line."""
+    bare: list[tuple[int, _Line]] = []  # page, line
+    for i, page in enumerate(pages):
+        for ln in {id(x): x for x in page[:1] + page[-1:]}.values():
+            if ln.row or not _PAGE_NO.match(ln.text):
+                continue
+            if not ln.text.isdigit() or ln.x0 > left + 2 * ln.size:
+                page[:] = [x for x in page if x is not ln]
+            else:
+                bare.append((i, ln))
+    offsets = Counter(int(ln.text) - i for i, ln in bare)
+    if offsets:
+        offset, n = offsets.most_common(1)[0]
+        if n >= max(2, len(pages) // 2):
+            for i, ln in bare:
+                if int(ln.text) - i == offset:
+                    pages[i][:] = [x for x in pages[i] if x is not ln]
