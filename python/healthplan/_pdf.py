@@ -116,7 +116,10 @@ def _layout(pages: list[list[_Line]], page_width: float) -> _Layout:
         return _Layout(0.0, 0.0, 0.0)
     left = Counter(round(ln.x0) for ln in text).most_common(1)[0][0]
     steps = Counter(
-        round(b.top - a.top, 1) for page in pages for a, b in zip(page, page[1:]) if not a.row and not b.row and b.top > a.top
+        round(b.top - a.top, 1)
+        for page in pages
+        for a, b in zip(page, page[1:])
+        if not a.row and not b.row and b.top > a.top
     )
     pitch = steps.most_common(1)[0][0] if steps else 0.0
     return _Layout(float(left), _right_edge(text, page_width - left), float(pitch))
@@ -194,7 +197,9 @@ def _page_lines(page: Any) -> list[_Line]:
     chars = page.chars
     for t in tables:
         grid = _fill_merged([[_cell_text(chars, cell) for cell in row.cells] for row in t.rows])
-        items += [_Line("", t.bbox[0], t.bbox[2], t.bbox[1] + k * 0.01, 0.0, 0.0, True, row) for k, row in enumerate(grid)]
+        items += [
+            _Line("", t.bbox[0], t.bbox[2], t.bbox[1] + k * 0.01, 0.0, 0.0, True, row) for k, row in enumerate(grid)
+        ]
     items.sort(key=lambda it: it.top)
     return [it for it in items if it.text or it.cells]
 
@@ -392,13 +397,14 @@ def _join_broken_rows(pages: list[list[_Line]]) -> None:
     number or the indicator) is empty and at least half of whose cells are.
     A rest with no row before it is text after all."""
     for i, page in enumerate(pages):
-        if not page or page[0].cells is None:
+        cells = page[0].cells if page else None
+        if cells is None:
             continue
         head = page[0]
-        before = pages[i - 1][-1] if i and pages[i - 1] else None
-        rest = head.cont or (not head.cells[0] and 2 * sum(1 for c in head.cells if not c) >= len(head.cells))
-        if rest and before is not None and before.cells and len(before.cells) == len(head.cells):
-            before.cells = [_one_line(a + "\n" + b) for a, b in zip(before.cells, head.cells)]
+        before = pages[i - 1][-1].cells if i and pages[i - 1] else None
+        rest = head.cont or (not cells[0] and 2 * sum(1 for c in cells if not c) >= len(cells))
+        if rest and before and len(before) == len(cells):
+            pages[i - 1][-1].cells = [_one_line(a + "\n" + b) for a, b in zip(before, cells)]
             page.pop(0)
         elif head.cont:
             page[0:1] = head.fallback or []
