@@ -136,10 +136,25 @@ TEST_CASE("spaces, '.' as a full stop, hard wraps with page numbers, traditional
             "人均預期壽命達到79歲。\n";
         const Plan p = plan_of(text);
         check_spans(p, text);
-        t = find(p, "人均预期寿命", 2025);
+        // Read in simplified script, reported as written (the unit text stays normalised).
+        t = find(p, "人均預期壽命", 2025);
         REQUIRE(t);
         CHECK(t->value == 79);
         CHECK(t->unit_text == "岁");
+        CHECK(find(p, "居民健康素養水平", 2025));
+        for (const auto& ind : p.indicators) {
+            const bool as_written =
+                ind.name.find("預期") != std::string::npos || ind.name.find("素養") != std::string::npos;
+            CHECK(as_written);
+        }
+    }
+    SECTION("full-width digits: the name as written") {
+        const std::string text = "某区健康促进行动方案\n一、主要目标\n到2025年，５岁以下儿童死亡率控制在６‰以下。\n";
+        const Plan p = plan_of(text);
+        check_spans(p, text);
+        t = find(p, "５岁以下儿童死亡率", 2025);
+        REQUIRE(t);
+        CHECK(t->value == 6);
     }
     (void)plain;
 }
