@@ -106,8 +106,8 @@ class _Layout:
     """The page geometry shared by the document's text lines."""
 
     left: float  #: the text's left edge (the most common start of a line)
-    right: float  #: the text's right edge (the furthest end of a line)
-    pitch: float  #: the most common distance from one line's top to the next's
+    right: float  #: the text's right edge (see _right_edge)
+    pitch: float  #: the distance from one line's top to the next's inside a paragraph
 
 
 def _layout(pages: list[list[_Line]], page_width: float) -> _Layout:
@@ -116,12 +116,15 @@ def _layout(pages: list[list[_Line]], page_width: float) -> _Layout:
         return _Layout(0.0, 0.0, 0.0)
     left = Counter(round(ln.x0) for ln in text).most_common(1)[0][0]
     steps = Counter(
-        round(b.top - a.top, 1)
+        round(2 * (b.top - a.top)) / 2
         for page in pages
         for a, b in zip(page, page[1:])
         if not a.row and not b.row and b.top > a.top
     )
-    pitch = steps.most_common(1)[0][0] if steps else 0.0
+    # The smallest step that recurs: in a document of one-line paragraphs the most
+    # common step is the gap between paragraphs, not the line pitch.
+    recurring = [step for step, n in steps.items() if n >= max(2, sum(steps.values()) // 20)]
+    pitch = min(recurring) if recurring else 0.0
     return _Layout(float(left), _right_edge(text, page_width - left), float(pitch))
 
 
@@ -159,7 +162,14 @@ def _paragraphs(pages: list[list[_Line]], page_width: float) -> list[str]:
             if ln.cells is not None:
                 out += _grid_lines([ln.cells])
             elif prev is not None and out and _continues(prev, ln, k > 0, lay):
-                out[-1] += ln.text
+                # Latin words broken at a line end keep their space; ideographs have none.
+                latin = (
+                    out[-1][-1:].isascii()
+                    and out[-1][-1:].isalnum()
+                    and ln.text[:1].isascii()
+                    and ln.text[:1].isalnum()
+                )
+                out[-1] += (" " if latin else "") + ln.text
             else:
                 out.append(ln.text)
             prev = ln
