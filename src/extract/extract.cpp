@@ -60,14 +60,30 @@ std::string as_written(const std::string& name, const std::optional<Span>& span,
     return std::string(original.substr(b, e - b));
 }
 
+// Units keep their normalised `name` (they compare across plans); `as_written` is
+// the original's, looked up in the span they were read from.
+void units_as_written(std::vector<Agency>& units, const std::optional<Span>& span,
+                      const detail::extract::Normalized& norm, std::string_view original) {
+    for (auto& a : units) a.as_written = as_written(a.as_written, span, norm, original);
+}
+
 void remap_spans(Plan& plan, const detail::extract::Normalized& norm, std::string_view original) {
     for (auto& s : plan.sections) remap_section(s, norm, original);
     // Names are reported as written (issue 9 §2); evidence already is, by its span.
     for (auto& t : plan.targets) {
         t.indicator = as_written(t.indicator, t.span, norm, original);
-        remap(t.span, norm, original);
+        // A target's units come from its table row (its span) or from its task.
+        const Task* task = t.task_id.empty() ? nullptr : plan.find_task(t.task_id);
+        const std::optional<Span>& from = task && task->span ? task->span : t.span;
+        units_as_written(t.lead, from, norm, original);
+        units_as_written(t.responsible, from, norm, original);
     }
-    for (auto& k : plan.tasks) remap(k.span, norm, original);
+    for (auto& t : plan.targets) remap(t.span, norm, original);
+    for (auto& k : plan.tasks) {
+        units_as_written(k.lead, k.span, norm, original);
+        units_as_written(k.responsible, k.span, norm, original);
+        remap(k.span, norm, original);
+    }
     for (auto& i : plan.indicators) {
         i.name = as_written(i.name, i.span, norm, original);
         remap(i.span, norm, original);
