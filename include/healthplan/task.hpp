@@ -8,6 +8,7 @@
 #include "healthplan/agency.hpp"
 #include "healthplan/config.hpp"
 #include "healthplan/span.hpp"
+#include "healthplan/target.hpp"  // Certainty
 
 HEALTHPLAN_BEGIN_NAMESPACE
 
@@ -23,6 +24,9 @@ struct Task {
     std::vector<std::string> others;      // other phrases, verbatim ("各区人民政府分别负责")
     std::vector<std::string> target_ids;  // targets stated inside the task
     std::optional<Span> span;
+    // uncertain: the assignment was read from damaged text (a responsibility
+    // parenthesis the end of the document cuts off); JSON writes it only then.
+    Certainty certainty = Certainty::certain;
 
     // "三.(一).1"
     std::string number_string() const;

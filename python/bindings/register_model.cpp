@@ -190,6 +190,7 @@ void register_model(py::module_& m) {
         .def_readwrite("lead", &hp::Task::lead)
         .def_readwrite("responsible", &hp::Task::responsible)
         .def_readwrite("others", &hp::Task::others)
+        .def_readwrite("certainty", &hp::Task::certainty)
         .def_readwrite("target_ids", &hp::Task::target_ids)
         .def_readwrite("span", &hp::Task::span)
         .def("number_string", &hp::Task::number_string)

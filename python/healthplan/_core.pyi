@@ -221,6 +221,7 @@ class Task:
     lead: list[Agency]
     responsible: list[Agency]
     others: list[str]
+    certainty: Certainty
     target_ids: list[str]
     span: Span | None
     def __init__(self, **kwargs: Any) -> None: ...

@@ -83,7 +83,9 @@ def read_document(path: str | os.PathLike[str], encoding: str | None = None) -> 
     if fmt == "docx":
         return Document(_read_docx(p), "docx", "")
     if fmt == "pdf":
-        return Document(_read_pdf(p), "pdf", "")
+        from ._pdf import read_pdf  # imports this module's helpers
+
+        return Document(read_pdf(p), "pdf", "")
     _core.reject_format(fmt, p)
     raise AssertionError("unreachable")  # pragma: no cover
 
@@ -102,11 +104,12 @@ def _grid_lines(rows: Sequence[Sequence[str]]) -> list[str]:
 
 
 _CJK = r"\u3400-\u9fff\uff00-\uffef\u3000-\u303f"
-_WRAP = re.compile(rf"(?<=[{_CJK}])\s*\n\s*(?=[{_CJK}])")
+# A line break next to a CJK character is no space ("2023⏎年", "/10⏎万", "达到国家⏎平均水平").
+_WRAP = re.compile(rf"(?<=[{_CJK}])[ \t]*\n\s*|[ \t]*\n\s*(?=[{_CJK}])")
 
 
 def _one_line(text: str) -> str:
-    """Cell or paragraph text on one line: breaks between CJK characters vanish, others become a space."""
+    """Cell or paragraph text on one line: breaks next to a CJK character vanish, others become a space."""
     text = _WRAP.sub("", text.replace("\r", ""))
     return re.sub(r"[ \t\n\u00a0]+", " ", text).strip()
 
@@ -324,134 +327,3 @@ def _read_docx(path: str) -> str:
             # and a vertically merged cell below its top.
             lines.extend(_grid_lines([[c.text for c in row.cells] for row in table.rows]))
     return "\n".join(lines) + "\n"
-
-
-# ---------------------------------------------------------------------- PDF --
-
-_PAGE_NO = re.compile(r"^[-—–－\s]*\d{1,4}[-—–－\s]*$|^第\s*\d+\s*页(\s*共\s*\d+\s*页)?$|^\d+\s*/\s*\d+$")
-_ENDS_SENTENCE = tuple("。；！？：:;!?”）)")
-
-
-def _read_pdf(path: str) -> str:
-    pdfplumber = _need("pdfplumber", path)
-    import logging
-
-    # pdfminer warns about every font it cannot measure; the text is read all the same.
-    logging.getLogger("pdfminer").setLevel(logging.ERROR)
-    try:
-        pdf = pdfplumber.open(path)
-    except Exception as err:  # pdfminer raises several types for a broken file
-        raise _error("input.unreadable", f"not a readable PDF ({type(err).__name__}: {err})", path) from None
-    pages: list[list[tuple[str, bool, bool]]] = []  # per page: (text, reaches right margin, is table row)
-    chars = 0
-    with pdf:
-        for page in pdf.pages:
-            chars += len(page.chars)
-            pages.append(_pdf_page(page))
-    if chars == 0:
-        raise _error(
-            "input.no_text_layer",
-            "this PDF has no text layer (a scan): run OCR first, e.g. ocrmypdf -l chi_sim FILE out.pdf",
-            path,
-        )
-    _drop_running_lines(pages)
-    out: list[str] = []
-    joining = False
-    for page in pages:
-        last = len(page) - 1
-        for k, (text, full, is_row) in enumerate(page):
-            # A page number sits first or last on its page; a bare number elsewhere is a table cell.
-            if k in (0, last) and not is_row and _PAGE_NO.match(text):
-                continue
-            if joining and not is_row and out:
-                out[-1] += text
-            else:
-                out.append(text)
-            # A line that runs to the right margin without ending a sentence goes on.
-            joining = full and not is_row and not text.endswith(_ENDS_SENTENCE)
-    return "\n".join(out) + "\n"
-
-
-# CJK Radicals Supplement code points that PDF fonts use for whole ideographs,
-# with their unified ideograph (Unicode's EquivalentUnifiedIdeograph.txt); the
-# Kangxi radicals (⼈ for 人) NFKC already maps.
-_RADICAL_SUPPLEMENT = dict(
-    zip(
-        "⺟⺠⻄⻅⻆⻈⻉⻋⻓⻔⻘⻚⻛⻜⻝⻢⻤⻥⻦⻩⻬⻮⻰⻳",
-        "母民西见角讠贝车长门青页风飞食马鬼鱼鸟黄齐齿龙龟",
-    )
-)
-
-
-def _radicals(text: str) -> str:
-    """PDF fonts often map ideographs to radical code points (⼈ for 人, ⺠ for 民): restore them."""
-    import unicodedata
-
-    return "".join(
-        _RADICAL_SUPPLEMENT.get(c) or unicodedata.normalize("NFKC", c) if "\u2e80" <= c <= "\u2fdf" else c for c in text
-    )
-
-
-def _pdf_page(page: Any) -> list[tuple[str, bool, bool]]:
-    tables = page.find_tables()
-    boxes = [t.bbox for t in tables]
-
-    def outside(obj: dict[str, Any]) -> bool:
-        x = (obj["x0"] + obj["x1"]) / 2
-        y = (obj["top"] + obj["bottom"]) / 2
-        return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
-
-    body = page.filter(outside) if boxes else page
-    items: list[tuple[float, str, bool, bool]] = []
-    lines = body.extract_text_lines(keep_blank_chars=False)
-    right = max((ln["x1"] for ln in lines), default=0.0)
-    size = max((ln["chars"][0]["size"] for ln in lines if ln["chars"]), default=10.0)
-    for ln in lines:
-        text = _radicals(_one_line(ln["text"]))
-        if text:
-            items.append((ln["top"], text, ln["x1"] >= right - 1.5 * size, False))
-    for t in tables:
-        rows = t.extract()
-        grid = [[_radicals(c) for c in r] for r in _fill_merged(rows)]
-        for k, line in enumerate(_grid_lines(grid)):
-            items.append((t.bbox[1] + k * 0.01, line, False, True))
-    items.sort(key=lambda it: it[0])
-    return [(text, full, row) for _, text, full, row in items]
-
-
-def _fill_merged(rows: list[list[str | None]]) -> list[list[str]]:
-    """pdfplumber gives None for the slots a merged cell covers: take the text from the left, else above."""
-    grid: list[list[str]] = []
-    for r, row in enumerate(rows):
-        out: list[str] = []
-        for c, cell in enumerate(row):
-            if cell is None:
-                if c > 0:
-                    cell = out[c - 1]
-                elif r > 0 and c < len(grid[r - 1]):
-                    cell = grid[r - 1][c]
-                else:
-                    cell = ""
-            out.append(cell)
-        grid.append(out)
-    return grid
-
-
-def _drop_running_lines(pages: list[list[tuple[str, bool, bool]]]) -> None:
-    """Running headers and footers: a first or last line repeated on most pages."""
-    if len(pages) < 3:
-        return
-    for pos in (0, -1):
-        seen: dict[str, int] = {}
-        for page in pages:
-            if page:
-                key = re.sub(r"\d+", "#", page[pos][0])
-                seen[key] = seen.get(key, 0) + 1
-        for key, n in seen.items():
-            # A running header or footer has words ("某某市人民政府文件"); a number
-            # or a short cell ("7.8", "预期性") that happens to end many pages is text.
-            words = sum(1 for c in key if c.isalpha())
-            if n * 2 > len(pages) and len(key) < 60 and words >= 4:
-                for page in pages:
-                    if page and re.sub(r"\d+", "#", page[pos][0]) == key:
-                        page.pop(pos)

@@ -161,6 +161,7 @@ def tasks_frame(plan: Plan, columns: Sequence[str]) -> pd.DataFrame:
                 "n_lead": len(k.lead),
                 "n_responsible": len(k.responsible),
                 "n_targets": len(k.target_ids),
+                "certainty": k.certainty.name,
                 "span_begin": span.begin if span else None,
                 "span_end": span.end if span else None,
             }

@@ -308,6 +308,7 @@ TASK_COLUMNS: dict[str, str] = {
     "n_lead": "number of lead units",
     "n_responsible": "number of responsible units",
     "n_targets": "number of targets stated in the task",
+    "certainty": "certain, or uncertain when read from damaged text (a responsibility parenthesis cut off by the end)",
     "span_begin": "byte offset of the task in the source",
     "span_end": "byte offset where it ends",
 }

@@ -228,11 +228,15 @@ std::size_t find_title_line(const Document& d, std::size_t* lines_used) {
             }
         }
     }
-    // No notice: the first short line ending with a plan word.
-    static constexpr std::array<std::string_view, 8> kinds = {"方案", "规划", "意见", "计划",
-                                                              "纲要", "办法", "要点", "行动"};
+    // No notice names it: the first short line ending with a plan word, above the
+    // body. A numbered line ("1. 农村环境整治攻坚行动") is a heading, not the title,
+    // and the title stands above the first heading: a line further down would make
+    // everything above it (the goals) the page's header.
+    static constexpr std::array<std::string_view, 10> kinds = {"方案", "规划", "意见", "计划", "纲要",
+                                                               "办法", "要点", "行动", "建议", "清单"};
     for (std::size_t i = 0; i < limit; ++i) {
         std::string_view l = line_text(d, i);
+        if (Heading h; heading_label(d.text, d.lines[i].begin, d.lines[i].end, h)) break;
         if (l.empty() || l.size() > 180 || l.find("。") != std::string_view::npos ||
             l.find("通知") != std::string_view::npos)
             continue;

@@ -15,9 +15,11 @@
 #include "extract/document.hpp"
 #include "extract/normalize.hpp"
 #include "extract/targets.hpp"
+#include "extract/traditional.hpp"
 #include "healthplan/error.hpp"
 #include "healthplan/files.hpp"
 #include "healthplan/text.hpp"
+#include "text/utf8.hpp"
 
 HEALTHPLAN_BEGIN_NAMESPACE
 
@@ -37,11 +39,56 @@ void remap_section(Section& s, const detail::extract::Normalized& norm, std::str
     for (auto& c : s.children) remap_section(c, norm, original);
 }
 
+// A name the grammar read in the normalised text, as the original writes it
+// ("兒童死亡率", "５岁以下儿童死亡率"): the original characters of the name's
+// first occurrence inside `span` (still a normalised span), when they stand for
+// its characters one for one — the same character, its traditional form or
+// its full-width form. Anything else (a space or a line break dropped inside
+// the name, a Chinese numeral made digits) keeps the normalised name.
+std::string as_written(const std::string& name, const std::optional<Span>& span,
+                       const detail::extract::Normalized& norm, std::string_view original) {
+    if (!span || name.empty() || span->end > norm.text.size()) return name;
+    const std::string_view read = std::string_view(norm.text).substr(span->begin, span->end - span->begin);
+    const std::size_t at = read.find(name);
+    if (at == std::string_view::npos) return name;
+    const auto [b, e] = norm.original(span->begin + at, span->begin + at + name.size(), original.size());
+    const std::u32string was = detail::utf8_decode(original.substr(b, e - b));
+    const std::u32string now = detail::utf8_decode(name);
+    if (was.size() != now.size()) return name;
+    for (std::size_t i = 0; i < was.size(); ++i)
+        if (was[i] != now[i] && detail::extract::simplified(was[i]) != now[i] && detail::fold_width(was[i]) != now[i])
+            return name;
+    return std::string(original.substr(b, e - b));
+}
+
+// Units keep their normalised `name` (they compare across plans); `as_written` is
+// the original's, looked up in the span they were read from.
+void units_as_written(std::vector<Agency>& units, const std::optional<Span>& span,
+                      const detail::extract::Normalized& norm, std::string_view original) {
+    for (auto& a : units) a.as_written = as_written(a.as_written, span, norm, original);
+}
+
 void remap_spans(Plan& plan, const detail::extract::Normalized& norm, std::string_view original) {
     for (auto& s : plan.sections) remap_section(s, norm, original);
+    // Names are reported as written (issue 9 §2); evidence already is, by its span.
+    for (auto& t : plan.targets) {
+        t.indicator = as_written(t.indicator, t.span, norm, original);
+        // A target's units come from its table row (its span) or from its task.
+        const Task* task = t.task_id.empty() ? nullptr : plan.find_task(t.task_id);
+        const std::optional<Span>& from = task && task->span ? task->span : t.span;
+        units_as_written(t.lead, from, norm, original);
+        units_as_written(t.responsible, from, norm, original);
+    }
     for (auto& t : plan.targets) remap(t.span, norm, original);
-    for (auto& k : plan.tasks) remap(k.span, norm, original);
-    for (auto& i : plan.indicators) remap(i.span, norm, original);
+    for (auto& k : plan.tasks) {
+        units_as_written(k.lead, k.span, norm, original);
+        units_as_written(k.responsible, k.span, norm, original);
+        remap(k.span, norm, original);
+    }
+    for (auto& i : plan.indicators) {
+        i.name = as_written(i.name, i.span, norm, original);
+        remap(i.span, norm, original);
+    }
 }
 
 }  // namespace

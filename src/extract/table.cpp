@@ -232,7 +232,10 @@ std::vector<Target> extract_tables(const Document& d, int first_plan_year,
         for (std::size_t a = li + 1; unnumbered && a < d.content_end && a <= li + 6; ++a)
             if (row_one_line(t, d.lines[a])) unnumbered = false;
         if (!numbered && !unnumbered) continue;
-        const std::size_t from = li >= d.content_begin + 12 ? li - 12 : d.content_begin;
+        // The header: up to 12 lines with text above (blank lines between cells do not count).
+        std::size_t from = li;
+        for (int with_text = 0; from > d.content_begin && with_text < 12 && li - from < 48; --from)
+            if (d.lines[from - 1].end > d.lines[from - 1].begin) ++with_text;
         std::size_t span = 32, k = 0, table_end = 0, to = 0;
         for (;;) {
             cells.clear();
@@ -278,7 +281,17 @@ struct Header {
     // 配合单位, 备注): cut off a row before its values are read.
     std::size_t trailing = 0;
     bool unit_column = false;  // "单位": a unit cell of its own in each row
+    // Cells from "序号" to the first row: a row's width when every row has every cell.
+    std::size_t width = 0;
 };
+
+// Whether cell c opens its line: a row number of a tab row stands first on the
+// line, so a bare value inside a row ("2\t婴儿死亡率\t‰\t3\t≤4.5") is never one.
+bool opens_line(std::string_view t, Cell c) {
+    std::size_t i = c.b;
+    while (i > 0 && (t[i - 1] == ' ' || t[i - 1] == '\t')) --i;
+    return i == 0 || t[i - 1] == '\n' || t[i - 1] == '\r';
+}
 
 bool unit_header(std::string_view c) {
     if (c.size() > 24) return false;
@@ -303,7 +316,10 @@ Header read_header(std::string_view t, const std::vector<Cell>& cells, std::size
         if (c.find("专栏") != std::string_view::npos) break;
         header_begin = h;
         // "序号" opens the header: the title line above it ("…(2024-2027年)主要目标任务") is not a column.
-        if (header_repeat(t, cells[h])) break;
+        if (header_repeat(t, cells[h])) {
+            hd.width = k - h;
+            break;
+        }
     }
     for (std::size_t h = header_begin; h < k; ++h) {
         std::string_view c = cell_text(t, cells[h]);
@@ -412,6 +428,31 @@ void read_row(std::string_view t, const std::vector<Cell>& row, Nature nature, c
             else if (columns[c].role > 0)
                 target_cells.emplace_back(middle[c], columns[c].year);
         }
+    } else if (const std::size_t targets = static_cast<std::size_t>(
+                   std::count_if(columns.begin(), columns.end(), [](const Column& col) { return col.role > 0; }));
+               base_col && targets >= 2 && !middle.empty() && middle.size() <= targets) {
+        // Fewer cells than a baseline and the target columns (the national table's
+        // "90 / 100" under 基期水平 / 2022年 / 2030年, or "2002—2012年…约5.3% / 持续减缓"):
+        // a cell that dates itself is the baseline's; the cells left are the target
+        // columns' in order, and one cell left spans them all (a merged cell).
+        std::size_t first = 0;
+        if (year_inside(t, middle[0]) && middle.size() >= 2) {
+            base_cell = middle[0];
+            base_year = columns[*base_col].year;
+            first = 1;
+        }
+        const std::size_t left = middle.size() - first;
+        std::size_t m = first;
+        for (const auto& col : columns) {
+            if (col.role <= 0) continue;
+            target_cells.emplace_back(middle[left == 1 ? first : m], col.year);
+            if (left != 1 && ++m == middle.size()) break;
+        }
+        // Which column a cell stands under is read from the count, not the layout.
+        if (left != 1 || first == 0) {
+            proto.certainty = Certainty::uncertain;
+            proto.note = "fewer cells than columns in this row; the cells are read as the target columns'";
+        }
     } else {
         // Fewer or more cells than columns: the last cell is the last target column's.
         std::optional<int> last_year;
@@ -490,14 +531,22 @@ std::size_t parse_table(std::string_view t, const std::vector<Cell>& cells, std:
         while (r < cells.size()) {
             auto n = row_number(t, cells[r]);
             if (!n || *n != expected) break;
-            // The row's cells run to the next row number (or a heading-like end).
+            // The row's cells run to the next row number (or a heading-like end):
+            // where the header's width puts it when that cell is the next number,
+            // else the first next number that opens its line, so a value equal to
+            // it ("3" under 2020年 in row 2) is not taken for it.
             std::size_t e = r + 1;
             std::size_t stop = std::min(cells.size(), r + 12);
-            while (e < stop) {
-                auto m = row_number(t, cells[e]);
-                if (m && *m == expected + 1 && e > r + 2) break;
-                ++e;
-            }
+            if (const std::size_t w = header.width; w > 2 && r + w < cells.size() &&
+                                                    row_number(t, cells[r + w]) == expected + 1 &&
+                                                    opens_line(t, cells[r + w]))
+                e = r + w;
+            else
+                while (e < stop) {
+                    auto m = row_number(t, cells[e]);
+                    if (m && *m == expected + 1 && e > r + 2 && opens_line(t, cells[e])) break;
+                    ++e;
+                }
             // A header repeated after a page break ends the row; the next row follows it.
             std::size_t row_end = e;
             for (std::size_t c = r + 1; c < e; ++c)
@@ -537,8 +586,9 @@ std::size_t parse_table(std::string_view t, const std::vector<Cell>& cells, std:
             // The unit and remark columns are read by the task tables, not here.
             if (last_row && header.trailing && row.size() > header.trailing + 2)
                 row.resize(row.size() - header.trailing);
-            if (row.size() < 2) break;
-            read_row(t, row, nature, header, out);
+            // A row with only its name and nature (倡导性) states no value; the table goes on.
+            if (row.size() < 2 && (row.empty() || nature == Nature::unspecified)) break;
+            if (row.size() >= 2) read_row(t, row, nature, header, out);
             ++expected;
             r = last_row ? r + 1 + used : e;
             if (last_row) break;

@@ -301,6 +301,34 @@ std::optional<Piece> trailing_parenthesis(std::string_view t, const Line& l) {
     return std::nullopt;
 }
 
+// A responsibility parenthesis the end of the document cuts off: "…。（牵头单位：
+// 市卫健委，责任单位：市教育局、" as the last line. The inside up to the end,
+// without the dangling separator; nothing when the line has no open parenthesis
+// left unclosed or its inside names no responsibility.
+std::optional<Piece> cut_parenthesis(std::string_view t, const Line& l) {
+    std::size_t open = std::string_view::npos, n = 0;
+    int depth = 0;
+    for (std::size_t i = l.begin; i < l.end; i += u8len(static_cast<unsigned char>(t[i]))) {
+        std::size_t m;
+        if (is_open_paren(t, i, &m)) {
+            if (depth++ == 0) open = i, n = m;
+        } else if (is_close_paren(t, i, &m) && depth > 0) {
+            --depth;
+        }
+    }
+    if (depth == 0 || open == std::string_view::npos) return std::nullopt;
+    Piece inside{open + n, l.end};
+    for (bool cut = true; cut;) {
+        trim(t, inside.b, inside.e);
+        cut = strip_suffix(t, inside, "、") || strip_suffix(t, inside, "，") || strip_suffix(t, inside, ",") ||
+              strip_suffix(t, inside, "；") || strip_suffix(t, inside, "：");
+    }
+    const std::string_view s = sv(t, inside);
+    for (std::string_view w : {"牵头", "负责", "配合", "责任单位", "责任部门"})
+        if (s.find(w) != std::string_view::npos) return inside;
+    return std::nullopt;
+}
+
 // A closing assignment sentence of a line: "…。由市城管局负责，市住建局配合。"
 // (or 由X牵头，Y按职责分工负责), or a line that is only "X、Y按职责分工负责".
 // Returns the range after 由 up to the final full stop.
@@ -523,7 +551,12 @@ void extract_tasks(const Document& d, Plan& plan) {
         std::size_t heading;
         std::size_t last_text;  // last line of the task's own text
         bool assigned;
+        bool cut = false;  // by a parenthesis the end of the document cuts off
     };
+    // The document's last line with text: where a parenthesis can be cut off.
+    std::size_t final_line = d.content_end;
+    while (final_line > 0 && d.lines[final_line - 1].end == d.lines[final_line - 1].begin) --final_line;
+    --final_line;  // wraps to npos for an empty document: then no line matches
     std::vector<Candidate> candidates;
     std::vector<std::size_t> parenthesis_line(d.headings.size(), static_cast<std::size_t>(-1));
     bool any_assigned = false;
@@ -554,8 +587,10 @@ void extract_tasks(const Document& d, Plan& plan) {
                 parenthesis_line[k] = h.line;
             }
         }
+        bool cut = false;
+        if (!assigned && last == final_line && cut_parenthesis(t, d.lines[last])) assigned = cut = true;
         any_assigned = any_assigned || assigned;
-        candidates.push_back(Candidate{k, last, assigned});
+        candidates.push_back(Candidate{k, last, assigned, cut});
     }
     // Without any assignment in the document, the tasks are the leaf items
     // under its task parts (主要任务 / 重点任务 / 保障措施 …).
@@ -605,7 +640,12 @@ void extract_tasks(const Document& d, Plan& plan) {
                 parsed = true;
             }
         }
-        if (!parsed && c.assigned) {
+        if (!parsed && c.cut) {
+            // Read what it names; the rest of the list is lost, so the reading is uncertain.
+            const Piece inside = *cut_parenthesis(t, d.lines[c.last_text]);
+            parse_parenthesis(t, inside.b, inside.e, namer, task);
+            task.certainty = Certainty::uncertain;
+        } else if (!parsed && c.assigned) {
             const std::size_t line =
                 parenthesis_line[c.heading] != static_cast<std::size_t>(-1) ? parenthesis_line[c.heading] : c.last_text;
             if (auto p = trailing_parenthesis(t, d.lines[line]))

@@ -87,15 +87,18 @@ json target_to_json(const Target& t) {
 }
 
 json task_to_json(const Task& k) {
-    return {{"id", k.id},
-            {"number", k.number},
-            {"title", k.title},
-            {"text", k.text},
-            {"lead", agencies_to_json(k.lead)},
-            {"responsible", agencies_to_json(k.responsible)},
-            {"others", k.others},
-            {"target_ids", k.target_ids},
-            {"span", span_to_json(k.span)}};
+    json j = {{"id", k.id},
+              {"number", k.number},
+              {"title", k.title},
+              {"text", k.text},
+              {"lead", agencies_to_json(k.lead)},
+              {"responsible", agencies_to_json(k.responsible)},
+              {"others", k.others},
+              {"target_ids", k.target_ids},
+              {"span", span_to_json(k.span)}};
+    // Optional: files written before tasks had a certainty stay byte-identical on save.
+    if (k.certainty != Certainty::certain) j["certainty"] = to_string(k.certainty);
+    return j;
 }
 
 json plan_to_json(const Plan& p) {
@@ -387,6 +390,8 @@ Task read_task(const json& v, const std::string& ptr, const JsonReadOptions& o) 
     k.others = r.strings("others");
     k.target_ids = r.strings("target_ids");
     k.span = read_span(r, "span", o);
+    k.certainty =
+        r.parsed("certainty", [](const std::string& s) { return s.empty() ? Certainty::certain : parse_certainty(s); });
     r.finish();
     return k;
 }

@@ -189,6 +189,26 @@ def _s2t() -> dict[str, str]:
     return table
 
 
+def _t2s() -> dict[str, str]:
+    table: dict[str, str] = {}
+    inc = (ROOT / "src" / "extract" / "traditional_table.inc").read_text(encoding="utf-8")
+    for t, s in re.findall(r"\{0x([0-9A-F]+), 0x([0-9A-F]+)\}", inc):
+        table[chr(int(t, 16))] = chr(int(s, 16))
+    return table
+
+
+def fold_name(name: str, t2s: dict[str, str]) -> str:
+    """A name as the gold writes it: simplified (the core's own table) and half-width.
+
+    The extractor reports names as the document writes them (traditional,
+    full-width); the gold is written once, in simplified script, for every
+    rendering. Only the traditional and full-width renderings differ here.
+    """
+    # Full-width digits, letters and ／, as the normaliser folds them (not brackets: the gold keeps "（").
+    half = {chr(c): chr(c - 0xFEE0) for c in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B), 0xFF0F]}
+    return "".join(half.get(c) or t2s.get(c, c) for c in name)
+
+
 def r_traditional(bs):
     s2t = _s2t()
     return "".join(s2t.get(c, c) for c in r_cells(bs))
@@ -331,12 +351,16 @@ def score_layout(docs: list[Path], gold_t: Path, gold_k: Path, layout: str, work
     out_dir = work / layout
     out_dir.mkdir(parents=True, exist_ok=True)
     targets, tasks = [], []
+    t2s = _t2s()
     for doc in docs:
         path = render(doc, layout, out_dir)
         if path is None:
             return None
         plan = hp.extract_file(path)
-        targets += [target_record(t, doc.name) for t in plan.targets]
+        for t in plan.targets:
+            record = target_record(t, doc.name)
+            record["indicator"] = fold_name(record["indicator"], t2s)
+            targets.append(record)
         tasks += [task_record(k, doc.name) for k in plan.tasks if k.lead or k.responsible or k.others]
     pt, pk = out_dir / "targets.jsonl", out_dir / "tasks.jsonl"
     pt.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in targets), encoding="utf-8")

@@ -65,4 +65,5 @@ def task_record(task: Task, doc: str) -> dict[str, Any]:
         "responsible_as_written": [a.as_written for a in task.responsible],
         "others": list(task.others),
         "span": [task.span.begin, task.span.end] if task.span else None,
+        "certainty": task.certainty.name,
     }

@@ -136,10 +136,36 @@ TEST_CASE("spaces, '.' as a full stop, hard wraps with page numbers, traditional
             "人均預期壽命達到79歲。\n";
         const Plan p = plan_of(text);
         check_spans(p, text);
-        t = find(p, "人均预期寿命", 2025);
+        // Read in simplified script, reported as written (the unit text stays normalised).
+        t = find(p, "人均預期壽命", 2025);
         REQUIRE(t);
         CHECK(t->value == 79);
         CHECK(t->unit_text == "岁");
+        CHECK(find(p, "居民健康素養水平", 2025));
+        for (const auto& ind : p.indicators) {
+            const bool as_written =
+                ind.name.find("預期") != std::string::npos || ind.name.find("素養") != std::string::npos;
+            CHECK(as_written);
+        }
+    }
+    SECTION("traditional script: units keep their simplified name and are written as in the text") {
+        const std::string text =
+            "某區健康促進行動方案\n一、主要任務\n（一）推進控煙行動。建設無煙機關。（市衛健委牽頭，市教育局按職責分工負"
+            "責）\n";
+        const Plan p = plan_of(text);
+        check_spans(p, text);
+        REQUIRE(p.tasks.size() == 1);
+        REQUIRE(p.tasks[0].lead.size() == 1);
+        CHECK(p.tasks[0].lead[0].name == "市卫健委");
+        CHECK(p.tasks[0].lead[0].as_written == "市衛健委");
+    }
+    SECTION("full-width digits: the name as written") {
+        const std::string text = "某区健康促进行动方案\n一、主要目标\n到2025年，５岁以下儿童死亡率控制在６‰以下。\n";
+        const Plan p = plan_of(text);
+        check_spans(p, text);
+        t = find(p, "５岁以下儿童死亡率", 2025);
+        REQUIRE(t);
+        CHECK(t->value == 6);
     }
     (void)plain;
 }

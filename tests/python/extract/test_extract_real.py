@@ -5,7 +5,7 @@ gold format; see tests/quality/real/README.md. Unlike the held-out sets, these
 were not written in the seeds' image, so they measure generalisation. Every
 document is scored (``--docs``), so a target invented on a document without
 gold counts against precision. The gate holds the level reached, rounded
-down to 0.05 (before/after figures: docs/extraction.md); the issue's aim is
+down (before/after figures: docs/extraction.md); the issue's aim is
 targets P >= 0.95, R >= 0.90 and task F1 >= 0.90.
 """
 
@@ -21,7 +21,7 @@ DOCS = sorted((ROOT / "docs").glob("*.txt"))
 
 # targets precision, targets recall, task F1: the level reached by the named-rule grammar (P 0.980, R 0.884,
 # F1 1.000 over all 31 documents; before it P 0.925, R 0.874), rounded down.
-GATE = (0.98, 0.88, 0.99)
+GATE = (0.98, 0.95, 0.99)
 
 
 def _score(quality: pathlib.Path, scorer: str, gold: pathlib.Path, pred: pathlib.Path) -> str:
