@@ -471,8 +471,8 @@ Normalized normalize(std::string_view t) {
     const std::size_t width = wrap_width(lines);
     const bool trad = traditional_script(t);
     std::size_t i = 0;
-    std::size_t resume = 0;       // where the current line's content starts (after a join)
-    ParenDepth parens;            // parentheses from the start of the lines being joined
+    std::size_t resume = 0;  // where the current line's content starts (after a join)
+    ParenDepth parens;       // parentheses from the start of the lines being joined
     while (i < lines.size()) {
         const LineInfo& l = lines[i];
         const std::size_t start = std::max(l.b, resume);
