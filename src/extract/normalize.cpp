@@ -378,14 +378,18 @@ void normalise_line(std::string_view t, std::size_t b, std::size_t e, bool pipes
                                    t.substr(b, e - b).find("。") != std::string_view::npos ||
                                    t.substr(b, e - b).find("；") != std::string_view::npos ||
                                    t.substr(b, e - b).find("、") != std::string_view::npos);
-    while (i < e) {
-        std::size_t n;
-        const char32_t c = cp_at(t, i, &n);
+    // A character no rule below touches is copied with the run it is part of,
+    // not one by one: most of a plan is such characters.
+    auto plain = [trad](char32_t c) {
+        if (c < 0x80) return c != '<' && c != '/' && c != '#' && c != '|' && c != '.' && c != ' ';
+        return c >= 0x4E00 && c <= 0x9FFF && !is_cn_digit(c) && c != 0x767E /* 百 */ && !(trad && simplified(c) != c);
+    };
+    auto step = [&](char32_t c, std::size_t n) {
         if (c == '<' || c == '/' || c == '#') {
             if (const std::size_t junk = markup_junk_at(t, i, e); junk != i) {
                 out.drop(i, junk);
                 i = junk;
-                continue;
+                return;
             }
         }
         if (pipes && c == '|') {
@@ -396,7 +400,7 @@ void normalise_line(std::string_view t, std::size_t b, std::size_t e, bool pipes
             // the spaces before were copied already; a tab for the bar and what follows
             out.put("\t", i, se);
             i = se;
-            continue;
+            return;
         }
         if (c >= 0xFF10 && c <= 0xFF19) {
             out.put(std::string(1, static_cast<char>('0' + (c - 0xFF10))), i, i + n);
@@ -422,7 +426,7 @@ void normalise_line(std::string_view t, std::size_t b, std::size_t e, bool pipes
             while (r < e && (field_space(cp_at(t, r)) || t[r] == '\t')) r += u8len(static_cast<unsigned char>(t[r]));
             out.put("\t", i, r);
             i = r;
-            continue;
+            return;
         } else if (is_hspace(c) && i > b) {
             // One space (not a run: runs separate table fields).
             const std::size_t after = i + n;
@@ -446,12 +450,12 @@ void normalise_line(std::string_view t, std::size_t b, std::size_t e, bool pipes
             out.put(dg, i, end - 3);
             out.copy(end - 3, end);
             i = end;
-            continue;
+            return;
         } else if (std::string pc; c == 0x767E && cn_percent_at(t, i, pc) != i) {
             const std::size_t end = cn_percent_at(t, i, pc);
             out.put(pc, i, end);
             i = end;
-            continue;
+            return;
         } else if (const char32_t s = trad ? simplified(c) : c; s != c) {
             buf.clear();
             append_utf8(buf, s);
@@ -460,7 +464,20 @@ void normalise_line(std::string_view t, std::size_t b, std::size_t e, bool pipes
             out.copy(i, i + n);
         }
         i += n;
+    };
+    std::size_t run = i;  // start of the plain characters not yet copied
+    while (i < e) {
+        std::size_t n;
+        const char32_t c = cp_at(t, i, &n);
+        if (plain(c)) {
+            i += n;
+            continue;
+        }
+        out.copy(run, i);
+        step(c, n);
+        run = i;
     }
+    out.copy(run, i);
 }
 
 }  // namespace
