@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace hp = healthplan;
@@ -36,7 +37,9 @@ struct ProgressBridge {
 void register_extract(py::module_& m) {
     m.def(
         "extract",
-        [](const std::string& text, const std::string& name, const std::string& format, const std::string& encoding) {
+        // A view of the str's UTF-8 (which CPython caches on the str): a
+        // std::string parameter would copy the whole document once more.
+        [](std::string_view text, const std::string& name, const std::string& format, const std::string& encoding) {
             hp::ExtractOptions options;
             options.name = name;
             options.format = format.empty() ? "text" : format;
