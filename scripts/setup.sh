@@ -11,7 +11,7 @@ cd "$root"
 say() { printf '[setup] %s\n' "$*" >&2; }
 
 # --- Debian packages ---------------------------------------------------------
-debs=(g++ libboost-dev libboost-math-dev nlohmann-json3-dev catch2 fonts-noto-cjk clang-format)
+debs=(g++ libboost-dev libboost-math-dev nlohmann-json3-dev libssl-dev catch2 fonts-noto-cjk clang-format)
 # Callers may ask for more (the test command adds chromium for the report check).
 read -r -a extra_debs <<< "${HEALTHPLAN_EXTRA_DEBS:-}"
 debs+=("${extra_debs[@]}")

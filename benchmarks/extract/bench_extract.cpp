@@ -11,8 +11,10 @@
 // With --scaling, instead: one document of 1, 5, 25 and 50 MB and a 4 MB
 // document that is all indicator-table rows (~86k targets), each with MB/s,
 // targets/s, the time of Plan::validate() and peak RSS — linear scaling shows
-// as a constant MB/s.
+// as a constant MB/s. Each of these runs in a child process of its own, so its
+// peak RSS (input, extraction and result) is not a previous run's.
 #include <sys/resource.h>
+#include <sys/wait.h>
 
 #include <unistd.h>
 
@@ -55,6 +57,7 @@ std::string table_document(std::size_t bytes) {
 void scaling_line(const char* what, const std::string& text) {
     // CPU time as well as wall time: on a shared machine the wall clock
     // measures the other processes too.
+    const double rss_with_input = peak_rss_mb();
     const std::clock_t c0 = std::clock();
     auto t0 = Clock::now();
     healthplan::ExtractOptions opt;
@@ -67,10 +70,27 @@ void scaling_line(const char* what, const std::string& text) {
     plan.validate();
     const double vs = seconds_since(v0);
     const double mb = text.size() / 1e6;
+    const double peak = peak_rss_mb();
     std::printf(
         "%-22s: %5.1f MB in %6.2f s = %5.1f MB/s (cpu %5.1f MB/s), %6zu targets = %7.0f targets/s (cpu); "
-        "validate %.3f s; peak RSS %.0f MB\n",
-        what, mb, s, mb / s, mb / cpu, plan.targets.size(), plan.targets.size() / cpu, vs, peak_rss_mb());
+        "validate %.3f s; peak RSS %.0f MB = %.1fx the input (%.0f MB before extraction)\n",
+        what, mb, s, mb / s, mb / cpu, plan.targets.size(), plan.targets.size() / cpu, vs, peak,
+        peak / (text.size() / 1048576.0), rss_with_input);
+}
+
+// Runs `job` in a child process, so the peak RSS it reports is its own.
+template <class Job>
+void in_child(Job job) {
+    std::fflush(stdout);
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+        job();
+        std::fflush(stdout);
+        std::_Exit(0);
+    }
+    int status = 0;
+    if (pid < 0 || ::waitpid(pid, &status, 0) != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+        std::fprintf(stderr, "bench_extract: a scaling run failed\n");
 }
 
 std::string read_file(const fs::path& p) {
@@ -119,14 +139,16 @@ int main(int argc, char** argv) {
     std::printf("bundled plans: %zu files, %.1f KB; corpus target %.0f MB\n", docs.size(), set_bytes / 1e3, target_mb);
 
     if (scaling) {
-        scaling_line("table-only document", table_document(4'000'000));
-        for (double mb : {1.0, 5.0, 25.0, 50.0}) {
-            std::string corpus;
-            while (corpus.size() < mb * 1e6)
-                for (const auto& d : docs) corpus += d, corpus += "\n";
-            const std::string what = "one document " + std::to_string(static_cast<int>(mb)) + " MB";
-            scaling_line(what.c_str(), corpus);
-        }
+        in_child([] { scaling_line("table-only document", table_document(4'000'000)); });
+        for (double mb : {1.0, 5.0, 25.0, 50.0})
+            in_child([&] {
+                std::string corpus;
+                corpus.reserve(static_cast<std::size_t>(mb * 1e6) + set_bytes + docs.size());
+                while (corpus.size() < mb * 1e6)
+                    for (const auto& d : docs) corpus += d, corpus += "\n";
+                const std::string what = "one document " + std::to_string(static_cast<int>(mb)) + " MB";
+                scaling_line(what.c_str(), corpus);
+            });
         return 0;
     }
     // 1. One large document on one core.

@@ -65,7 +65,12 @@ def main() -> int:
     print(
         f"                 {size / 1e6 / wall / ref_mbs:.2f}x the reference; {len(plan.targets) / wall:.0f} targets/s"
     )
-    print(f"                 peak RSS {peak_rss_mb():.0f} MB (before {before:.0f} MB, input as str and UTF-8)")
+    peak = peak_rss_mb()
+    print(
+        f"                 peak RSS {peak:.0f} MB (before {before:.0f} MB, input as str and UTF-8); "
+        f"{(peak - before) / (size / 2**20):.1f}x the input above that; "
+        f"{len(plan.targets) / cpu:.0f} targets/s (cpu)"
+    )
     del plan, corpus
 
     done = 0

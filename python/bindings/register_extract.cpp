@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace hp = healthplan;
@@ -75,7 +76,9 @@ void register_extract(py::module_& m) {
     register_extract_limits(m);
     m.def(
         "extract",
-        [](const std::string& text, const std::string& name, const std::string& format, const std::string& encoding,
+        // A view of the str's UTF-8 (which CPython caches on the str): a
+        // std::string parameter would copy the whole document once more.
+        [](std::string_view text, const std::string& name, const std::string& format, const std::string& encoding,
            const hp::ExtractLimits& limits) {
             hp::ExtractOptions options;
             options.limits = limits;

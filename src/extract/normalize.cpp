@@ -109,6 +109,7 @@ struct LineInfo {
     std::size_t next = 0;      // start of the following line
     std::size_t chars = 0;     // code points of the trimmed content
     bool blank = false;
+    bool tab_row = false;  // tab-separated cells: a table row, never a wrapped line of prose
 };
 
 std::vector<LineInfo> lines_of(std::string_view t) {
@@ -124,6 +125,7 @@ std::vector<LineInfo> lines_of(std::string_view t) {
         l.next = nl == std::string_view::npos ? t.size() : nl + 1;
         std::size_t cb = skip_ws(t, l.b, l.e);
         l.blank = cb >= l.e;
+        l.tab_row = t.substr(cb, l.e - cb).find('\t') != std::string_view::npos;
         for (std::size_t i = cb; i < l.e; i += u8len(static_cast<unsigned char>(t[i]))) ++l.chars;
         out.push_back(l);
         b = l.next;
@@ -201,7 +203,7 @@ std::size_t wrap_width(const std::vector<LineInfo>& lines) {
     std::array<std::size_t, 128> count{};
     std::size_t long_lines = 0;
     for (const auto& l : lines)
-        if (l.chars >= 20 && l.chars < count.size()) ++count[l.chars], ++long_lines;
+        if (l.chars >= 20 && l.chars < count.size() && !l.tab_row) ++count[l.chars], ++long_lines;
     std::size_t best = 0, best_n = 0;
     for (std::size_t w = 20; w <= 80; ++w) {
         const std::size_t n = count[w] + count[w - 1] + count[w - 2];
@@ -213,22 +215,38 @@ std::size_t wrap_width(const std::vector<LineInfo>& lines) {
     return 0;
 }
 
+// The parentheses open at the end of a run of joined lines. Carried from
+// line to line of the run, so a long run of joined lines is read once, not
+// once per line (which made a 4 MB table-like text take minutes).
+struct ParenDepth {
+    std::size_t scanned = 0;  // bytes of the text read so far
+    int depth = 0;
+    std::size_t open = std::string_view::npos;  // the outermost open parenthesis
+
+    void reset(std::size_t from) { *this = ParenDepth{from, 0, std::string_view::npos}; }
+    void read_to(std::string_view t, std::size_t e) {
+        for (std::size_t i = scanned; i < e;) {
+            std::size_t n;
+            const char32_t c = cp_at(t, i, &n);
+            if (c == '(' || c == 0xFF08) {
+                if (depth == 0) open = i;
+                ++depth;
+            } else if ((c == ')' || c == 0xFF09) && depth > 0) {
+                --depth;
+            }
+            i += n;
+        }
+        scanned = std::max(scanned, e);
+    }
+};
+
 // True when the line ends inside an open parenthesis that names units and
 // closes within the next few hundred bytes: "(科技部、…中国科协按" / "职责分工负责)".
-bool open_responsibility_paren(std::string_view t, const LineInfo& l, std::size_t from, bool trad) {
-    int depth = 0;
-    std::size_t open = std::string_view::npos;
-    for (std::size_t i = from; i < l.e;) {
-        std::size_t n;
-        const char32_t c = cp_at(t, i, &n);
-        if (c == '(' || c == 0xFF08) {
-            if (depth == 0) open = i;
-            ++depth;
-        } else if ((c == ')' || c == 0xFF09) && depth > 0) {
-            --depth;
-        }
-        i += n;
-    }
+// `parens` holds the parentheses from the start of the line's run of joined lines.
+bool open_responsibility_paren(std::string_view t, const LineInfo& l, ParenDepth& parens, bool trad) {
+    parens.read_to(t, l.e);
+    const int depth = parens.depth;
+    const std::size_t open = parens.open;
     if (depth != 1) return false;
     const std::size_t limit = std::min(t.size(), l.e + 600);
     std::size_t close = std::string_view::npos;
@@ -360,14 +378,18 @@ void normalise_line(std::string_view t, std::size_t b, std::size_t e, bool pipes
                                    t.substr(b, e - b).find("。") != std::string_view::npos ||
                                    t.substr(b, e - b).find("；") != std::string_view::npos ||
                                    t.substr(b, e - b).find("、") != std::string_view::npos);
-    while (i < e) {
-        std::size_t n;
-        const char32_t c = cp_at(t, i, &n);
+    // A character no rule below touches is copied with the run it is part of,
+    // not one by one: most of a plan is such characters.
+    auto plain = [trad](char32_t c) {
+        if (c < 0x80) return c != '<' && c != '/' && c != '#' && c != '|' && c != '.' && c != ' ';
+        return c >= 0x4E00 && c <= 0x9FFF && !is_cn_digit(c) && c != 0x767E /* 百 */ && !(trad && simplified(c) != c);
+    };
+    auto step = [&](char32_t c, std::size_t n) {
         if (c == '<' || c == '/' || c == '#') {
             if (const std::size_t junk = markup_junk_at(t, i, e); junk != i) {
                 out.drop(i, junk);
                 i = junk;
-                continue;
+                return;
             }
         }
         if (pipes && c == '|') {
@@ -378,7 +400,7 @@ void normalise_line(std::string_view t, std::size_t b, std::size_t e, bool pipes
             // the spaces before were copied already; a tab for the bar and what follows
             out.put("\t", i, se);
             i = se;
-            continue;
+            return;
         }
         if (c >= 0xFF10 && c <= 0xFF19) {
             out.put(std::string(1, static_cast<char>('0' + (c - 0xFF10))), i, i + n);
@@ -404,7 +426,7 @@ void normalise_line(std::string_view t, std::size_t b, std::size_t e, bool pipes
             while (r < e && (field_space(cp_at(t, r)) || t[r] == '\t')) r += u8len(static_cast<unsigned char>(t[r]));
             out.put("\t", i, r);
             i = r;
-            continue;
+            return;
         } else if (is_hspace(c) && i > b) {
             // One space (not a run: runs separate table fields).
             const std::size_t after = i + n;
@@ -428,12 +450,12 @@ void normalise_line(std::string_view t, std::size_t b, std::size_t e, bool pipes
             out.put(dg, i, end - 3);
             out.copy(end - 3, end);
             i = end;
-            continue;
+            return;
         } else if (std::string pc; c == 0x767E && cn_percent_at(t, i, pc) != i) {
             const std::size_t end = cn_percent_at(t, i, pc);
             out.put(pc, i, end);
             i = end;
-            continue;
+            return;
         } else if (const char32_t s = trad ? simplified(c) : c; s != c) {
             buf.clear();
             append_utf8(buf, s);
@@ -442,7 +464,20 @@ void normalise_line(std::string_view t, std::size_t b, std::size_t e, bool pipes
             out.copy(i, i + n);
         }
         i += n;
+    };
+    std::size_t run = i;  // start of the plain characters not yet copied
+    while (i < e) {
+        std::size_t n;
+        const char32_t c = cp_at(t, i, &n);
+        if (plain(c)) {
+            i += n;
+            continue;
+        }
+        out.copy(run, i);
+        step(c, n);
+        run = i;
     }
+    out.copy(run, i);
 }
 
 }  // namespace
@@ -453,8 +488,8 @@ Normalized normalize(std::string_view t) {
     const std::size_t width = wrap_width(lines);
     const bool trad = traditional_script(t);
     std::size_t i = 0;
-    std::size_t resume = 0;       // where the current line's content starts (after a join)
-    std::size_t group_begin = 0;  // start of the first line of lines being joined
+    std::size_t resume = 0;  // where the current line's content starts (after a join)
+    ParenDepth parens;       // parentheses from the start of the lines being joined
     while (i < lines.size()) {
         const LineInfo& l = lines[i];
         const std::size_t start = std::max(l.b, resume);
@@ -463,7 +498,7 @@ Normalized normalize(std::string_view t) {
             ++i;
             continue;
         }
-        if (!resume) group_begin = l.b;
+        if (!resume) parens.reset(l.b);
         const bool pipes = pipe_line(t, l);
         normalise_line(t, start, l.e, pipes, trad, out);
         // The line break: kept, or removed when the sentence runs on.
@@ -472,10 +507,10 @@ Normalized normalize(std::string_view t) {
         if (!l.blank && !pipes && j < lines.size()) {
             // From the start of the sentence's first line, so a parenthesis
             // broken over three lines keeps joining.
-            if (open_responsibility_paren(t, l, resume ? group_begin : l.b, trad)) {
+            if (open_responsibility_paren(t, l, parens, trad)) {
                 join = true;
                 while (j < lines.size() && lines[j].blank) ++j;
-            } else if (width && l.chars + 4 >= width && l.chars <= width && !ends_sentence(t, l)) {
+            } else if (width && !l.tab_row && l.chars + 4 >= width && l.chars <= width && !ends_sentence(t, l)) {
                 // Page-number lines and blank lines around them sit inside the sentence.
                 bool page_break = false;
                 std::size_t k = j;

@@ -15,6 +15,7 @@
 #include "extract/clause.hpp"
 #include "extract/document.hpp"
 #include "extract/grammar.hpp"
+#include "extract/prefilter.hpp"  // speed branch: the sentence pre-filter
 #include "extract/scan.hpp"
 #include "extract/targets.hpp"
 #include "healthplan/error.hpp"
@@ -886,6 +887,16 @@ void scan_line(ScanState& st, std::size_t b, std::size_t e, std::vector<int>& pa
                 break;
             se += n;
         }
+        // --- pre-filter (speed branch; extract/prefilter.hpp) ---
+        // A sentence that can state neither a target nor a frame skips the
+        // clause scan; all the scan would have left is the paragraph's frame.
+        if (!may_state_target(s.substr(i, se - i))) {
+            last_frame = para_frame;
+            if (!para_frame.years.empty() && !para_frame.past) latest_frame = para_frame;
+            i = se < e ? next_cp(s, se) : e;
+            continue;
+        }
+        // --- end of pre-filter ---
         Frame frame = para_frame;
         Carry carry;
         bool sentence_soft = false;

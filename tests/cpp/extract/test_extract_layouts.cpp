@@ -206,3 +206,20 @@ TEST_CASE("formats are told from the content; UTF-16 is read", "[extract][format
         CHECK(std::string(e.what()).find("soffice --headless --convert-to docx") != std::string::npos);
     }
 }
+
+TEST_CASE("tab rows of one width are a table, not a hard-wrapped text", "[extract][layouts]") {
+    // Every row has the same number of characters, which is what the wrap
+    // detection looks for; rows with tab-separated cells are never joined.
+    std::string text = "某市健康指标\n\n一、主要指标\n\n序号\t指标名称\t基期水平（2020年）\t2025年目标值\t指标性质\n";
+    for (int row = 1; row <= 40; ++row)
+        text += std::to_string(row) + "\t第" + std::to_string(row) + "项指标达标率（%）\t" +
+                std::to_string(40 + row % 50) + "\t≥" + std::to_string(50 + row % 50) + "\t预期性\n";
+    const Plan p = plan_of(text);
+    check_spans(p, text);
+    REQUIRE(p.targets.size() == 40);
+    const Target* t = find(p, "第7项指标达标率", 2025);
+    REQUIRE(t);
+    CHECK(t->value == 57);
+    REQUIRE(t->baseline);
+    CHECK(t->baseline->value == 47);
+}
