@@ -1,4 +1,4 @@
-"""Writes src/extract/traditional_table.inc from OpenCC's TSCharacters.txt.
+"""Writes src/text/traditional_table.inc from OpenCC's TSCharacters.txt.
 
 The table is OpenCC's character-level traditional → simplified dictionary
 (Apache-2.0, https://github.com/BYVoid/OpenCC), first candidate of each entry,
@@ -27,7 +27,7 @@ def main() -> int:
         first = values.split(" ")[0] if values else ""
         if len(key) == 1 and len(first) == 1 and key != first:
             pairs[ord(key)] = ord(first)
-    out = Path(__file__).resolve().parent.parent / "src" / "extract" / "traditional_table.inc"
+    out = Path(__file__).resolve().parent.parent / "src" / "text" / "traditional_table.inc"
     rows = [f"{{0x{k:X}, 0x{v:X}}}," for k, v in sorted(pairs.items())]
     body = "\n".join(" ".join(rows[i : i + 6]) for i in range(0, len(rows), 6))
     out.write_text(

@@ -9,6 +9,7 @@
 
 #include "healthplan/catalog.hpp"
 #include "healthplan/units.hpp"
+#include "text/traditional.hpp"
 #include "text/utf8.hpp"
 
 HEALTHPLAN_BEGIN_NAMESPACE
@@ -90,6 +91,9 @@ std::string normalize_indicator_name(std::string_view name) {
     std::u32string folded;
     for (char32_t cp : detail::utf8_decode(name)) {
         cp = detail::fold_width(cp);
+        // A plan in traditional script reports its names as written
+        // (人均預期壽命); both sides fold to simplified so it still matches.
+        cp = detail::simplified(cp);
         if (cp >= U'A' && cp <= U'Z') cp = cp - U'A' + U'a';
         // Brackets of either width become ASCII so the unit suffix is found.
         if (cp == U'(') cp = U'(';

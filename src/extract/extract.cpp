@@ -15,10 +15,10 @@
 #include "extract/document.hpp"
 #include "extract/normalize.hpp"
 #include "extract/targets.hpp"
-#include "extract/traditional.hpp"
 #include "healthplan/error.hpp"
 #include "healthplan/files.hpp"
 #include "healthplan/text.hpp"
+#include "text/traditional.hpp"
 #include "text/utf8.hpp"
 
 HEALTHPLAN_BEGIN_NAMESPACE
@@ -56,7 +56,7 @@ std::string as_written(const std::string& name, const std::optional<Span>& span,
     const std::u32string now = detail::utf8_decode(name);
     if (was.size() != now.size()) return name;
     for (std::size_t i = 0; i < was.size(); ++i)
-        if (was[i] != now[i] && detail::extract::simplified(was[i]) != now[i] && detail::fold_width(was[i]) != now[i])
+        if (was[i] != now[i] && detail::simplified(was[i]) != now[i] && detail::fold_width(was[i]) != now[i])
             return name;
     return std::string(original.substr(b, e - b));
 }

@@ -6,7 +6,7 @@
 
 #include "extract/document.hpp"
 #include "extract/scan.hpp"
-#include "extract/traditional.hpp"
+#include "text/traditional.hpp"
 
 namespace healthplan::v0::detail::extract {
 namespace {

@@ -183,7 +183,7 @@ def r_spaced(bs):
 
 def _s2t() -> dict[str, str]:
     table: dict[str, str] = {}
-    inc = (ROOT / "src" / "extract" / "traditional_table.inc").read_text(encoding="utf-8")
+    inc = (ROOT / "src" / "text" / "traditional_table.inc").read_text(encoding="utf-8")
     for t, s in re.findall(r"\{0x([0-9A-F]+), 0x([0-9A-F]+)\}", inc):
         table.setdefault(chr(int(s, 16)), chr(int(t, 16)))
     return table
@@ -191,7 +191,7 @@ def _s2t() -> dict[str, str]:
 
 def _t2s() -> dict[str, str]:
     table: dict[str, str] = {}
-    inc = (ROOT / "src" / "extract" / "traditional_table.inc").read_text(encoding="utf-8")
+    inc = (ROOT / "src" / "text" / "traditional_table.inc").read_text(encoding="utf-8")
     for t, s in re.findall(r"\{0x([0-9A-F]+), 0x([0-9A-F]+)\}", inc):
         table[chr(int(t, 16))] = chr(int(s, 16))
     return table

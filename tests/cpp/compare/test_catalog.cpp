@@ -106,6 +106,16 @@ TEST_CASE("qualifiers and bigram similarity", "[catalog]") {
     CHECK(normalize_indicator_name("15岁及以上人群吸烟率") == normalize_indicator_name("15岁以上人群吸烟率"));
 }
 
+TEST_CASE("a name written in traditional script matches like its simplified form", "[catalog]") {
+    // Extraction reports names as written, so a traditional plan's names
+    // reach the catalog in traditional script.
+    CHECK(normalize_indicator_name("城鄉居民健康素養水平") == normalize_indicator_name("城乡居民健康素养水平"));
+    CHECK(normalize_indicator_name("人均預期壽命(歲)") == normalize_indicator_name("人均预期寿命(岁)"));
+    const Catalog c = bundled();
+    CHECK(c.match("嬰兒死亡率").code == c.match("婴儿死亡率").code);
+    CHECK(c.match("嬰兒死亡率").matched_ok());
+}
+
 TEST_CASE("users add aliases and whole catalogs", "[catalog]") {
     Catalog c = bundled();
     CHECK_FALSE(c.match("控烟率").matched_ok());

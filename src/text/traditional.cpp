@@ -1,22 +1,33 @@
 // Traditional → simplified table lookup and script detection.
-#include "extract/traditional.hpp"
+#include "text/traditional.hpp"
 
 #include <algorithm>
 #include <array>
 #include <cstdint>
 #include <iterator>
 
-#include "extract/scan.hpp"
-
-namespace healthplan::v0::detail::extract {
+namespace healthplan::v0::detail {
 namespace {
+
+// The code point at i of valid UTF-8 and its length (the text layer keeps its
+// own decoder: it sits below the extractor and must not include it).
+char32_t decode_at(std::string_view s, std::size_t i, std::size_t* len) noexcept {
+    const auto c = static_cast<unsigned char>(s[i]);
+    std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 1;
+    if (i + n > s.size()) n = 1;
+    *len = n;
+    if (n == 1) return c;
+    char32_t v = c & (0xFF >> (n + 1));
+    for (std::size_t k = 1; k < n; ++k) v = (v << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    return v;
+}
 
 struct Pair {
     char32_t from, to;
 };
 
 constexpr Pair table[] = {
-#include "extract/traditional_table.inc"
+#include "text/traditional_table.inc"
 };
 
 // The table's characters of the CJK blocks U+3400..U+9FFF as a bitset, so the
@@ -49,7 +60,7 @@ bool traditional_script(std::string_view t) noexcept {
     std::size_t cjk = 0, trad = 0;
     for (std::size_t i = 0; i < t.size();) {
         std::size_t n;
-        const char32_t c = cp_at(t, i, &n);
+        const char32_t c = decode_at(t, i, &n);
         i += n;
         if (c < 0x3400 || c > 0x9FFF) continue;
         ++cjk;
@@ -78,4 +89,4 @@ void append_utf8(std::string& out, char32_t c) {
     }
 }
 
-}  // namespace healthplan::v0::detail::extract
+}  // namespace healthplan::v0::detail

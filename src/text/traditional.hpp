@@ -8,7 +8,7 @@
 
 #include "healthplan/span.hpp"  // opens the inline namespace healthplan::v0 first
 
-namespace healthplan::v0::detail::extract {
+namespace healthplan::v0::detail {
 
 // The simplified form of c, or c itself.
 char32_t simplified(char32_t c) noexcept;
@@ -21,4 +21,4 @@ bool traditional_script(std::string_view text) noexcept;
 
 void append_utf8(std::string& out, char32_t c);
 
-}  // namespace healthplan::v0::detail::extract
+}  // namespace healthplan::v0::detail
