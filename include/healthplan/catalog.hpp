@@ -146,10 +146,11 @@ class Catalog {
 };
 
 // The normalised form used for matching: full-width ASCII folded to
-// half-width, traditional characters to simplified (OpenCC's table), punctuation and spaces removed, 及以上/及以下 folded to
-// 以上/以下, a trailing unit in brackets ("(%)", "(1/10万)") dropped,
-// place and population qualifiers (全市, 全区, 城乡, 居民, 全国, 我市 ...)
-// and the particle 的 removed, and a trailing 率 or 水平 dropped.
+// half-width, traditional characters to simplified (OpenCC's table),
+// punctuation and spaces removed, 及以上/及以下 folded to 以上/以下, a
+// trailing unit in brackets ("(%)", "(1/10万)") dropped, place and
+// population qualifiers (全市, 全区, 城乡, 居民, 全国, 我市 ...) and the
+// particle 的 removed, and a trailing 率 or 水平 dropped.
 std::string normalize_indicator_name(std::string_view name);
 
 // Character-bigram Dice coefficient of two UTF-8 strings, in [0, 1].

@@ -7,6 +7,7 @@
 #include "extract/document.hpp"
 #include "extract/scan.hpp"
 #include "text/traditional.hpp"
+#include "text/utf8.hpp"
 
 namespace healthplan::v0::detail::extract {
 namespace {
@@ -265,7 +266,7 @@ bool open_responsibility_paren(std::string_view t, const LineInfo& l, ParenDepth
     for (std::size_t i = open; i < close;) {
         std::size_t n;
         const char32_t c = cp_at(t, i, &n);
-        if (!is_space_cp(c)) append_utf8(inside, trad ? simplified(c) : c);
+        if (!is_space_cp(c)) utf8_append(inside, trad ? simplified(c) : c);
         i += n;
     }
     for (std::string_view role : {"负责", "牵头", "参与", "配合"})
@@ -458,7 +459,7 @@ void normalise_line(std::string_view t, std::size_t b, std::size_t e, bool pipes
             return;
         } else if (const char32_t s = trad ? simplified(c) : c; s != c) {
             buf.clear();
-            append_utf8(buf, s);
+            utf8_append(buf, s);
             out.put(buf, i, i + n);
         } else {
             out.copy(i, i + n);

@@ -19,6 +19,4 @@ char32_t simplified(char32_t c) noexcept;
 // such as 著 in 显著).
 bool traditional_script(std::string_view text) noexcept;
 
-void append_utf8(std::string& out, char32_t c);
-
 }  // namespace healthplan::v0::detail

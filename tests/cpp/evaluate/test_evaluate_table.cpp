@@ -91,7 +91,7 @@ void require_same(const TargetResult& a, const TargetResult& b) {
 
 }  // namespace
 
-TEST_CASE("evaluate() with threads gives the results of one thread", "[evaluate][table]") {
+TEST_CASE("evaluate() with threads gives the results of one thread", "[evaluate][table][threads]") {
     const Fixture f(2000);
     const auto obs = Observations::from_rows(f.rows);
     const EvaluationPolicy p;
@@ -103,7 +103,7 @@ TEST_CASE("evaluate() with threads gives the results of one thread", "[evaluate]
     }
 }
 
-TEST_CASE("with threads, the first bad target in plan order is the error raised", "[evaluate][table]") {
+TEST_CASE("with threads, the first bad target in plan order is the error raised", "[evaluate][table][threads]") {
     Fixture f(3000);
     auto rows = f.rows;
     // Milestone series 指标5 gets a 2 in 2019: every target on it is a DataError; the first is t5.
