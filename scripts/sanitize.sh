@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The C++ tests under AddressSanitizer + UndefinedBehaviorSanitizer, then the
-# thread tests ([stress]: many threads extracting, loading, evaluating
-# and saving at once) under ThreadSanitizer. Not part of scripts/test.sh (CI):
+# thread tests under ThreadSanitizer ([stress]: many threads extracting,
+# loading, evaluating and saving at once; [threads]: evaluate() split over
+# threads). Not part of scripts/test.sh (CI):
 # measured on an idle 2-core machine from scratch: ASan+UBSan build 118 s and
 # run 11 s (every Catch2 test), TSan build 76 s and run 1 s (docs/hardening.md).
 #
