@@ -6,6 +6,7 @@
 // compares characters. Offsets are always byte offsets into the text.
 #pragma once
 
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -171,7 +172,10 @@ inline std::optional<Number> number_at(std::string_view s, std::size_t i) noexce
         // Round away binary noise so 0.15 prints as 0.15.
         double f = 1;
         for (int k = 0; k < frac; ++k) f *= 10;
-        v = static_cast<double>(static_cast<long long>(v * f + 0.5)) / f;
+        // floor, not a cast to an integer: 15 integer and 10 fraction digits
+        // exceed long long (undefined behaviour, found by fuzz_extract_gb18030);
+        // for every value a cast could hold the two agree (v is never negative).
+        v = std::floor(v * f + 0.5) / f;
     }
     num.value = v;
     num.end = j;
