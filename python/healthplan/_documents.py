@@ -205,53 +205,59 @@ def _read_html(data: bytes, encoding: str | None, path: str) -> Document:
             lines.append(line)
         current.clear()
 
-    def walk(node: Any) -> None:
+    # Depth-first with an explicit stack, not recursion: a saved page may nest
+    # thousands of unclosed <div>s, far past Python's recursion limit.
+    # (node, False) marks leaving a block element, where its line ends.
+    stack: list[tuple[Any, bool]] = [(root, True)]
+    while stack:
+        node, entering = stack.pop()
+        if not entering:
+            flush()
+            continue
         tag = node.tag
         if tag == "-text":
             current.append(node.text_content or "")
-            return
+            continue
         if tag in _DROP_TAGS or tag == "-comment":
-            return
+            continue
         attrs = node.attributes or {}
         names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
         if names.strip() and _DROP_NAMES.search(names):
-            return
+            continue
         if tag == "table":
             flush()
             lines.extend(_grid_lines(_html_grid(node)))
-            return
-        block = tag in _BLOCK
-        if block:
+            continue
+        if tag in _BLOCK:
             flush()
-        child = node.child
-        while child is not None:
-            walk(child)
-            child = child.next
-        if block:
-            flush()
-
-    walk(root)
+            stack.append((node, False))
+        stack.extend((child, True) for child in reversed(_children(node)))
     flush()
     return Document("\n".join(lines) + "\n", "html", enc)
 
 
+def _children(node: Any) -> list[Any]:
+    out = []
+    child = node.child
+    while child is not None:
+        out.append(child)
+        child = child.next
+    return out
+
+
 def _cell_text(node: Any) -> str:
     parts: list[str] = []
-
-    def walk(n: Any) -> None:
+    stack = [node]  # an explicit stack, as in _read_html: cells nest as deep as the page does
+    while stack:
+        n = stack.pop()
         if n.tag == "-text":
             parts.append(n.text_content or "")
-            return
+            continue
         if n.tag in _DROP_TAGS:
-            return
+            continue
         if n.tag in ("br", "p", "div") and parts:
             parts.append("\n")
-        child = n.child
-        while child is not None:
-            walk(child)
-            child = child.next
-
-    walk(node)
+        stack.extend(reversed(_children(n)))
     return "".join(parts)
 
 
@@ -259,16 +265,13 @@ def _html_grid(table: Any) -> list[list[str]]:
     """Rows of cells with rowspan and colspan expanded (a merged cell's text in every slot)."""
     rows: list[Any] = []
 
-    def collect(n: Any) -> None:
-        child = n.child
-        while child is not None:
-            if child.tag == "tr":
-                rows.append(child)
-            elif child.tag in ("thead", "tbody", "tfoot"):
-                collect(child)
-            child = child.next
-
-    collect(table)
+    stack = list(reversed(_children(table)))  # document order, without recursion
+    while stack:
+        n = stack.pop()
+        if n.tag == "tr":
+            rows.append(n)
+        elif n.tag in ("thead", "tbody", "tfoot"):
+            stack.extend(reversed(_children(n)))
     grid: list[list[str]] = []
     pending: dict[tuple[int, int], str] = {}  # (row, col) filled by a rowspan above
     for r, tr in enumerate(rows):
@@ -307,7 +310,6 @@ def _span(v: str | None) -> int:
 
 def _read_docx(path: str) -> str:
     docx = _need("docx", path)
-    from docx.table import Table
     from docx.text.paragraph import Paragraph
 
     try:
@@ -315,15 +317,49 @@ def _read_docx(path: str) -> str:
     except Exception as err:  # python-docx raises several types for a broken package
         raise _error("input.unreadable", f"not a readable .docx ({type(err).__name__}: {err})", path) from None
     lines: list[str] = []
-    for child in doc.element.body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            line = _one_line(Paragraph(child, doc).text)
-            if line:
-                lines.append(line)
-        elif tag == "tbl":
-            table = Table(child, doc)
-            # row.cells repeats a merged cell in every grid column it covers,
-            # and a vertically merged cell below its top.
-            lines.extend(_grid_lines([[c.text for c in row.cells] for row in table.rows]))
+    try:
+        for child in doc.element.body.iterchildren():
+            tag = child.tag.rsplit("}", 1)[-1]
+            if tag == "p":
+                line = _one_line(Paragraph(child, doc).text)
+                if line:
+                    lines.append(line)
+            elif tag == "tbl":
+                lines.extend(_grid_lines(_docx_grid(child, doc, Paragraph)))
+    except Exception as err:  # a well-formed package with a malformed body (e.g. a bad gridSpan)
+        raise _error("input.unreadable", f"not a readable .docx ({type(err).__name__}: {err})", path) from None
     return "\n".join(lines) + "\n"
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _docx_grid(tbl: Any, doc: Any, paragraph: Any) -> list[list[str]]:
+    """A Word table's rows with merged cells repeated: a horizontal merge
+    (gridSpan) in every grid column it covers, a vertical one (vMerge) below
+    its top. python-docx's ``row.cells`` does the same, but trusts gridSpan
+    (``w:gridSpan="99999999"`` builds that many cells) and follows a vertical
+    merge up by recursion; here a span is capped like an HTML colspan and the
+    cell above is remembered per column."""
+    grid: list[list[str]] = []
+    above: dict[int, str] = {}  # grid column -> text of the cell a vertical merge continues
+    for tr in tbl.iterchildren(f"{_W}tr"):
+        # Grid columns the row leaves empty before its first cell (w:gridBefore).
+        before = _docx_val(tr.find(f"{_W}trPr/{_W}gridBefore"))
+        row: list[str] = [""] * (_span(before) if before and before.strip() not in ("0", "") else 0)
+        for tc in tr.iterchildren(f"{_W}tc"):
+            span = _span(_docx_val(tc.find(f"{_W}tcPr/{_W}gridSpan")))
+            vmerge = tc.find(f"{_W}tcPr/{_W}vMerge")
+            if vmerge is not None and _docx_val(vmerge) in (None, "continue"):
+                text = above.get(len(row), "")
+            else:
+                text = "\n".join(paragraph(p, doc).text for p in tc.iterchildren(f"{_W}p"))
+            for _ in range(span):
+                above[len(row)] = text
+                row.append(text)
+        grid.append(row)
+    return grid
+
+
+def _docx_val(el: Any) -> str | None:
+    return None if el is None else el.get(f"{_W}val")

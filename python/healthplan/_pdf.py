@@ -74,18 +74,22 @@ def read_pdf(path: str) -> str:
 
     # pdfminer warns about every font it cannot measure; the text is read all the same.
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
-    try:
-        pdf = pdfplumber.open(path)
-    except Exception as err:  # pdfminer raises several types for a broken file
-        raise _error("input.unreadable", f"not a readable PDF ({type(err).__name__}: {err})", path) from None
     pages: list[list[_Line]] = []
     chars = 0
     width = 0.0
-    with pdf:
-        for page in pdf.pages:
-            chars += len(page.chars)
-            width = max(width, float(page.width))
-            pages.append(_page_lines(page))
+    # pdfplumber opens lazily: a damaged page tree, content stream or font
+    # surfaces while the pages are read, as any of pdfminer's exception types.
+    # The file is ours to close: pdfplumber's close() walks the pages again and
+    # raises the same error before it closes a file it opened itself.
+    with open(path, "rb") as stream:
+        try:
+            pdf = pdfplumber.open(stream)
+            for page in pdf.pages:
+                chars += len(page.chars)
+                width = max(width, float(page.width))
+                pages.append(_page_lines(page))
+        except Exception as err:  # pdfminer raises several types for a broken file
+            raise _error("input.unreadable", f"not a readable PDF ({type(err).__name__}: {err})", path) from None
     if chars == 0:
         raise _error(
             "input.no_text_layer",

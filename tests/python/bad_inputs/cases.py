@@ -394,6 +394,56 @@ def _csv_case(name: str, data: bytes, err: str, eid: str, where: str) -> Case:
     )
 
 
+def _docx_package(document_xml: bytes) -> bytes:
+    import io
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr(
+            "[Content_Types].xml",
+            '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            '<Override PartName="/word/document.xml" ContentType="application/'
+            'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+        )
+        z.writestr(
+            "_rels/.rels",
+            '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+            'officeDocument" Target="word/document.xml"/></Relationships>',
+        )
+        z.writestr("word/document.xml", document_xml)
+    return buf.getvalue()
+
+
+# Documents whose container opens but whose inside is broken (found by the
+# Atheris targets of tests/fuzz/python/): each is input.unreadable, naming the file.
+DOCUMENT_CASES: list[Case] = [
+    Case(name, {file: data}, ["extract", "{dir}/" + file, "-o", "{dir}/out"], "extract_file", err, eid, file)
+    for name, file, data, err, eid in [
+        (
+            "PDF page with a non-numeric MediaBox",
+            "bad.pdf",
+            b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+            b"2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
+            b"3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 a b] >> endobj\n"
+            b"trailer << /Root 1 0 R >>\n%%EOF\n",
+            "ParseError",
+            "input.unreadable",
+        ),
+        ("PDF cut after its header", "cut.pdf", b"%PDF-1.7\n1 0 obj <<", "ParseError", "input.unreadable"),
+        (
+            "DOCX whose body is not XML",
+            "body.docx",
+            _docx_package(b"<w:document><w:body><w:p>"),
+            "ParseError",
+            "input.unreadable",
+        ),
+    ]
+]
+
+
 CSV_CASES: list[Case] = [
     _csv_case("empty CSV", b"", "DataError", "csv.empty", "obs.csv"),
     _csv_case("no value column", b"indicator,year\nx,2020\n", "SchemaError", "csv.column", "obs.csv:1"),
@@ -563,4 +613,4 @@ YEAR_CASES: list[Case] = [
     _year_case("template as_of negative", "template", -5),
 ]
 
-CASES: list[Case] = PLAN_CASES + TEXT_CASES + CSV_CASES + OUTPUT_CASES + ARG_CASES + YEAR_CASES
+CASES: list[Case] = PLAN_CASES + TEXT_CASES + DOCUMENT_CASES + CSV_CASES + OUTPUT_CASES + ARG_CASES + YEAR_CASES
