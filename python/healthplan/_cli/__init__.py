@@ -32,6 +32,7 @@ EXAMPLES: dict[str, str] = {
 }
 
 EXIT_BAD_INPUT = 2
+EXIT_INTERNAL = 70  # EX_SOFTWARE of sysexits.h: a bug in healthplan, not in the input
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -71,6 +72,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (OSError, ValueError, json.JSONDecodeError) as err:
         print(f"healthplan: error: {err}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130  # as a shell reports a command ended by SIGINT
+    except Exception as err:
+        # Anything else is a bug. Still one line, not a traceback: the user is
+        # told what happened and how to see where, which a report needs.
+        import os
+
+        if os.environ.get("HEALTHPLAN_TRACEBACK"):
+            raise
+        print(
+            f"healthplan: internal error: {type(err).__name__}: {err} "
+            "(a bug in healthplan: please report it; HEALTHPLAN_TRACEBACK=1 shows where)",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
 
 
 if __name__ == "__main__":  # pragma: no cover

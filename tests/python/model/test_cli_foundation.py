@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import subprocess
 
+import pytest
+
 
 def run(cli, *args):
     return subprocess.run([*cli, *args], capture_output=True, text=True, encoding="utf-8")
@@ -42,3 +44,24 @@ def test_bad_input_exits_nonzero_with_one_line(healthplan_cli, tmp_path):
     missing = run(healthplan_cli, "show", str(tmp_path / "nope.json"))
     # A missing file has its own id (io.missing) since the hardening issue, not a generic "cannot open".
     assert missing.returncode == 2 and "[io.missing]" in missing.stderr and "nope.json: no such file" in missing.stderr
+
+
+def test_a_bug_is_one_line_not_a_traceback(monkeypatch, capsys, example_plan_path):
+    # Whatever escapes a command that is not a healthplan.Error is a bug in the
+    # program; the user still gets one line (and the way to see the traceback).
+    from healthplan import _cli
+    from healthplan._cli import model as model_cli
+
+    def broken(*_args, **_kwargs):
+        raise ZeroDivisionError("a planted bug")
+
+    monkeypatch.setattr(model_cli.model, "load", broken)
+    monkeypatch.delenv("HEALTHPLAN_TRACEBACK", raising=False)
+    assert _cli.main(["validate", str(example_plan_path)]) == _cli.EXIT_INTERNAL
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "internal error: ZeroDivisionError: a planted bug" in err
+    assert "HEALTHPLAN_TRACEBACK=1" in err
+    monkeypatch.setenv("HEALTHPLAN_TRACEBACK", "1")
+    with pytest.raises(ZeroDivisionError):
+        _cli.main(["validate", str(example_plan_path)])
