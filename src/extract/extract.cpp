@@ -48,6 +48,8 @@ void remap_section(Section& s, const detail::extract::Normalized& norm, std::str
 std::string as_written(const std::string& name, const std::optional<Span>& span,
                        const detail::extract::Normalized& norm, std::string_view original) {
     if (!span || name.empty() || span->end > norm.text.size()) return name;
+    // Most spans lie in text normalisation left alone: the name is as written.
+    if (norm.copied(span->begin, span->end)) return name;
     const std::string_view read = std::string_view(norm.text).substr(span->begin, span->end - span->begin);
     const std::size_t at = read.find(name);
     if (at == std::string_view::npos) return name;
