@@ -334,8 +334,10 @@ Plan extract_file(const std::filesystem::path& path, std::string_view encoding, 
     return extract(text, options);
 }
 
-std::vector<Plan> extract_many(const std::vector<std::filesystem::path>& paths, unsigned threads, ProgressFn progress,
-                               void* context) {
+std::vector<Plan> extract_many(const std::vector<std::filesystem::path>& paths, unsigned threads,
+                               const ExtractOptions& options, ProgressFn progress, void* context) {
+    ExtractOptions each = options;
+    each.name.clear();  // each plan is named after its file (extract_file)
     std::vector<Plan> plans(paths.size());
     if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
     threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(paths.size(), 1)));
@@ -349,7 +351,7 @@ std::vector<Plan> extract_many(const std::vector<std::filesystem::path>& paths, 
             const std::size_t i = next.fetch_add(1);
             if (i >= paths.size() || failed.load()) return;
             try {
-                plans[i] = extract_file(paths[i]);
+                plans[i] = extract_file(paths[i], "", each);
             } catch (...) {
                 std::lock_guard<std::mutex> lock(mutex);
                 if (!first_error) first_error = std::current_exception();
@@ -369,8 +371,13 @@ std::vector<Plan> extract_many(const std::vector<std::filesystem::path>& paths, 
     return plans;
 }
 
+std::vector<Plan> extract_many(const std::vector<std::filesystem::path>& paths, unsigned threads, ProgressFn progress,
+                               void* context) {
+    return extract_many(paths, threads, ExtractOptions{}, progress, context);
+}
+
 std::vector<Plan> extract_many(const std::vector<std::filesystem::path>& paths, unsigned threads) {
-    return extract_many(paths, threads, nullptr, nullptr);
+    return extract_many(paths, threads, ExtractOptions{}, nullptr, nullptr);
 }
 
 HEALTHPLAN_END_NAMESPACE

@@ -166,3 +166,29 @@ TEST_CASE("extract_many keeps input order and reports progress", "[extract][robu
     paths.push_back(dir / "no_such_file.txt");
     CHECK_THROWS_AS(extract_many(paths, 2), ParseError);
 }
+
+TEST_CASE("extract_many applies the limits and options it is given to every file", "[extract][robust]") {
+    const auto dir = std::filesystem::temp_directory_path() / "healthplan_many_limits";
+    std::filesystem::create_directories(dir);
+    std::vector<std::filesystem::path> paths;
+    for (const char* name : {"a.txt", "b.txt"}) {
+        paths.push_back(dir / name);
+        std::ofstream(paths.back(), std::ios::binary)
+            << "某市卫生健康发展规划\n\n一、发展目标\n\n到2025年，全市居民健康素养水平不低于25%。\n";
+    }
+    for (const Plan& p : extract_many(paths, 2)) CHECK(p.targets.size() == 1);
+    // 居民健康素养水平 is 24 bytes: a name of at most 12 bytes cannot hold it.
+    ExtractOptions options;
+    options.name = "ignored";  // each plan is named after its file
+    options.limits.name_bytes = 12;
+    std::size_t last = 0;
+    auto progress = [](void* ctx, std::size_t done, std::size_t) { *static_cast<std::size_t*>(ctx) = done; };
+    const std::vector<Plan> bounded = extract_many(paths, 2, options, progress, &last);
+    REQUIRE(bounded.size() == 2);
+    CHECK(last == 2);
+    for (std::size_t k = 0; k < 2; ++k) {
+        CHECK(bounded[k].targets.empty());
+        CHECK(bounded[k].source.name == paths[k].filename().string());
+    }
+    std::filesystem::remove_all(dir);
+}
