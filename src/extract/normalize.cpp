@@ -127,7 +127,9 @@ std::vector<LineInfo> lines_of(std::string_view t) {
         std::size_t cb = skip_ws(t, l.b, l.e);
         l.blank = cb >= l.e;
         l.tab_row = t.substr(cb, l.e - cb).find('\t') != std::string_view::npos;
-        for (std::size_t i = cb; i < l.e; i += u8len(static_cast<unsigned char>(t[i]))) ++l.chars;
+        // Code points are their lead bytes (the text is valid UTF-8): a count
+        // the compiler vectorises, not a walk character by character.
+        for (std::size_t i = cb; i < l.e; ++i) l.chars += (static_cast<unsigned char>(t[i]) & 0xC0) != 0x80;
         out.push_back(l);
         b = l.next;
     }
@@ -225,17 +227,18 @@ struct ParenDepth {
     std::size_t open = std::string_view::npos;  // the outermost open parenthesis
 
     void reset(std::size_t from) { *this = ParenDepth{from, 0, std::string_view::npos}; }
+    // Byte by byte: "(" and ")" are ASCII, "（" and "）" are EF BC 88 / 89, and
+    // neither byte value occurs inside another character of valid UTF-8.
     void read_to(std::string_view t, std::size_t e) {
-        for (std::size_t i = scanned; i < e;) {
-            std::size_t n;
-            const char32_t c = cp_at(t, i, &n);
-            if (c == '(' || c == 0xFF08) {
+        for (std::size_t i = scanned; i < e; ++i) {
+            const char b = t[i];
+            const bool wide = b == '\xEF' && i + 2 < t.size() && t[i + 1] == '\xBC';
+            if (b == '(' || (wide && t[i + 2] == '\x88')) {
                 if (depth == 0) open = i;
                 ++depth;
-            } else if ((c == ')' || c == 0xFF09) && depth > 0) {
+            } else if ((b == ')' || (wide && t[i + 2] == '\x89')) && depth > 0) {
                 --depth;
             }
-            i += n;
         }
         scanned = std::max(scanned, e);
     }
@@ -371,14 +374,28 @@ void normalise_line(std::string_view t, std::size_t b, std::size_t e, bool pipes
         }
     }
     std::string buf;
-    const bool fields = space_fields(t, i, e);
+    // Whether the line is a row of space-separated fields, and whether it is
+    // prose, are asked only at a space: most lines have none, so both are
+    // worked out on first use (each a pass over the line).
+    const std::size_t fields_from = i;
+    int fields_known = -1, prose_known = -1;
+    auto fields = [&] {
+        if (fields_known < 0) fields_known = space_fields(t, fields_from, e);
+        return fields_known == 1;
+    };
     // A space between two CJK characters goes in prose only: a line without
     // sentence punctuation may be a label and its value ("发文字号 乌海政办发…").
-    const bool prose = !fields && (std::string_view(t.substr(b, e - b)).find_first_of(",;") != std::string_view::npos ||
-                                   t.substr(b, e - b).find("，") != std::string_view::npos ||
-                                   t.substr(b, e - b).find("。") != std::string_view::npos ||
-                                   t.substr(b, e - b).find("；") != std::string_view::npos ||
-                                   t.substr(b, e - b).find("、") != std::string_view::npos);
+    auto prose = [&] {
+        if (prose_known < 0) {
+            const std::string_view line = t.substr(b, e - b);
+            prose_known = !fields() && (line.find_first_of(",;") != std::string_view::npos ||
+                                        line.find("，") != std::string_view::npos ||
+                                        line.find("。") != std::string_view::npos ||
+                                        line.find("；") != std::string_view::npos ||
+                                        line.find("、") != std::string_view::npos);
+        }
+        return prose_known == 1;
+    };
     // A character no rule below touches is copied with the run it is part of,
     // not one by one: most of a plan is such characters.
     auto plain = [trad](char32_t c) {
@@ -421,7 +438,7 @@ void normalise_line(std::string_view t, std::size_t b, std::size_t e, bool pipes
                 out.put("。", i, i + 1);
             else
                 out.copy(i, i + 1);
-        } else if (fields && field_space(c) && i > b && i + n < e && field_space(cp_at(t, i + n))) {
+        } else if (field_space(c) && i > b && i + n < e && field_space(cp_at(t, i + n)) && fields()) {
             // A run of spaces between the fields of a table row: one tab.
             std::size_t r = i;
             while (r < e && (field_space(cp_at(t, r)) || t[r] == '\t')) r += u8len(static_cast<unsigned char>(t[r]));
@@ -440,7 +457,7 @@ void normalise_line(std::string_view t, std::size_t b, std::size_t e, bool pipes
                 const bool p_num = is_digit_cp(p) || p == '%' || p == 0x2030 || p == 0xFF05;
                 if ((is_cjk(p) || is_cjk_punct(p)) && is_digit_cp(nx)) gap = true;
                 if (p_num && is_cjk(nx)) gap = true;
-                if (prose && is_cjk(p) && is_cjk(nx) && !starts_unit_name(t, after)) gap = true;
+                if (is_cjk(p) && is_cjk(nx) && !starts_unit_name(t, after) && prose()) gap = true;
             }
             if (gap)
                 out.drop(i, after);

@@ -676,10 +676,16 @@ bool year_value_list(ScanState& st, std::size_t b, std::size_t e) {
         if (!is_stop(c) && !is_semicolon(c) && c != 0xFF0C && c != ',') break;
         e = p;
     }
-    // The colon, outside parentheses.
+    // The colon, outside parentheses. Every line comes here first, so a
+    // character that is none of ( ) （ ） : ： (each ASCII or led by EF) is
+    // stepped over by its lead byte, undecoded.
     std::size_t colon = e, colon_len = 0;
     int depth = 0;
     for (std::size_t i = b; i < e;) {
+        if (const auto lead = static_cast<unsigned char>(s[i]); lead >= 0x80 && lead != 0xEF) {
+            i += u8len(lead);
+            continue;
+        }
         std::size_t n;
         const char32_t c = cp_at(s, i, &n);
         if (c == '(' || c == 0xFF08)
