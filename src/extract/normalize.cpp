@@ -140,6 +140,11 @@ std::vector<LineInfo> lines_of(std::string_view t) {
 bool page_number_line(std::string_view t, const LineInfo& l) {
     std::size_t b = skip_ws(t, l.b, l.e), e = l.e;
     if (b >= e || e - b > 40) return false;
+    // Every form opens with a dash or 第 (after spaces, which skip_ws took):
+    // any other line is no page number, and is answered before a copy is made.
+    bool opens = false;
+    for (std::string_view lead : {"-", "—", "–", "－", "第"}) opens = opens || at(t, b, lead);
+    if (!opens) return false;
     std::string s;
     for (std::size_t i = b; i < e;) {
         std::size_t n;
