@@ -10,6 +10,7 @@
 
 #include "healthplan/error.hpp"
 #include "healthplan/extract.hpp"
+#include "healthplan/text.hpp"
 
 using namespace healthplan;
 
@@ -191,4 +192,24 @@ TEST_CASE("extract_many applies the limits and options it is given to every file
         CHECK(bounded[k].source.name == paths[k].filename().string());
     }
     std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("UTF-8 validation of every 3-byte sequence matches the definition", "[extract][robust]") {
+    // The validator's fast path for 3-byte characters must reject what the
+    // definition rejects: overlong forms (E0 below A0), surrogates (ED above
+    // 9F), and a missing continuation byte.
+    std::size_t valid = 0;
+    for (unsigned lead = 0xE0; lead <= 0xEF; ++lead)
+        for (unsigned x = 0; x < 256; ++x)
+            for (unsigned y = 0; y < 256; y += (x & 0xC0) == 0x80 ? 1 : 37) {
+                const bool cont = (x & 0xC0) == 0x80 && (y & 0xC0) == 0x80;
+                const unsigned cp = ((lead & 0x0F) << 12) | ((x & 0x3F) << 6) | (y & 0x3F);
+                const bool ok = cont && cp >= 0x800 && !(cp >= 0xD800 && cp <= 0xDFFF);
+                const std::string s{static_cast<char>(lead), static_cast<char>(x), static_cast<char>(y), 'a'};
+                const auto at = find_invalid_utf8(s);
+                if (ok != !at.has_value() || (at && *at != 0)) FAIL("lead " << lead << " x " << x << " y " << y);
+                valid += ok;
+            }
+    CHECK(valid == 0xFFFF - 0x800 + 1 - 0x800);  // U+0800..U+FFFF without the surrogates
+    CHECK(find_invalid_utf8(std::string("\xE4\xB8", 2)) == 0u);  // cut short at the end
 }
