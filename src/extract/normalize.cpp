@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 #include "extract/document.hpp"
 #include "extract/scan.hpp"
@@ -93,6 +94,17 @@ bool is_cn_digit(char32_t c) {
         default:
             return false;
     }
+}
+// The CJK characters the numeral rules read (the digits of is_cn_digit and
+// 百), as one bit each: asked of nearly every character of a plan.
+bool cn_numeral_char(char32_t c) {
+    static const std::vector<bool> bits = [] {
+        std::vector<bool> b(0x10000);
+        for (char32_t d = 0x3000; d < 0x10000; ++d) b[d] = is_cn_digit(d);
+        b[0x767E] = true;  // 百
+        return b;
+    }();
+    return c < 0x10000 && bits[c];
 }
 bool is_hspace(char32_t c) { return c == ' ' || c == 0x3000 || c == 0xA0; }
 // Text after a space that starts another unit of a list ("市公安局 市交通运输局"):
@@ -234,15 +246,29 @@ struct ParenDepth {
     void reset(std::size_t from) { *this = ParenDepth{from, 0, std::string_view::npos}; }
     // Byte by byte: "(" and ")" are ASCII, "（" and "）" are EF BC 88 / 89, and
     // neither byte value occurs inside another character of valid UTF-8.
+    // Eight bytes holding none of 28, 29, EF are passed over at once (the
+    // text is read here once more after normalise_line: it is every byte).
     void read_to(std::string_view t, std::size_t e) {
-        for (std::size_t i = scanned; i < e; ++i) {
-            const char b = t[i];
-            const bool wide = b == '\xEF' && i + 2 < t.size() && t[i + 1] == '\xBC';
-            if (b == '(' || (wide && t[i + 2] == '\x88')) {
-                if (depth == 0) open = i;
-                ++depth;
-            } else if ((b == ')' || (wide && t[i + 2] == '\x89')) && depth > 0) {
-                --depth;
+        constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+        auto has_zero_byte = [](std::uint64_t v) { return ((v - ones) & ~v & highs) != 0; };
+        for (std::size_t i = scanned; i < e;) {
+            if (i + 8 <= e) {
+                std::uint64_t v;
+                std::memcpy(&v, t.data() + i, 8);
+                if (!has_zero_byte((v & ~ones) ^ (0x28 * ones)) && !has_zero_byte(v ^ (0xEF * ones))) {
+                    i += 8;
+                    continue;
+                }
+            }
+            for (const std::size_t stop = std::min(e, i + 8); i < stop; ++i) {
+                const char b = t[i];
+                const bool wide = b == '\xEF' && i + 2 < t.size() && t[i + 1] == '\xBC';
+                if (b == '(' || (wide && t[i + 2] == '\x88')) {
+                    if (depth == 0) open = i;
+                    ++depth;
+                } else if ((b == ')' || (wide && t[i + 2] == '\x89')) && depth > 0) {
+                    --depth;
+                }
             }
         }
         scanned = std::max(scanned, e);
@@ -405,7 +431,7 @@ void normalise_line(std::string_view t, std::size_t b, std::size_t e, bool pipes
     // not one by one: most of a plan is such characters.
     auto plain = [trad](char32_t c) {
         if (c < 0x80) return c != '<' && c != '/' && c != '#' && c != '|' && c != '.' && c != ' ';
-        return c >= 0x4E00 && c <= 0x9FFF && !is_cn_digit(c) && c != 0x767E /* 百 */ && !(trad && simplified(c) != c);
+        return c >= 0x4E00 && c <= 0x9FFF && !cn_numeral_char(c) && !(trad && simplified(c) != c);
     };
     auto step = [&](char32_t c, std::size_t n) {
         if (c == '<' || c == '/' || c == '#') {
