@@ -95,8 +95,8 @@ void scaling_line(const char* what, const std::string& text) {
     std::printf(
         "%-22s: %5.1f MB in %6.2f s = %5.1f MB/s (cpu %5.1f MB/s = %.3fx the reference's %.0f), %6zu targets = "
         "%7.0f targets/s (cpu); validate %.3f s; peak RSS %.0f MB = %.1fx the input (%.0f MB before extraction)\n",
-        what, mb, s, mb / s, mb / cpu, mb / cpu / ref, ref, plan.targets.size(), plan.targets.size() / cpu, vs,
-        peak, peak / (text.size() / 1048576.0), rss_with_input);
+        what, mb, s, mb / s, mb / cpu, mb / cpu / ref, ref, plan.targets.size(), plan.targets.size() / cpu, vs, peak,
+        peak / (text.size() / 1048576.0), rss_with_input);
 }
 
 // The bundled plans one by one (each its own document), repeated to `bytes`.

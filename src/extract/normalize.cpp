@@ -419,11 +419,10 @@ void normalise_line(std::string_view t, std::size_t b, std::size_t e, bool pipes
     auto prose = [&] {
         if (prose_known < 0) {
             const std::string_view line = t.substr(b, e - b);
-            prose_known = !fields() && (line.find_first_of(",;") != std::string_view::npos ||
-                                        line.find("，") != std::string_view::npos ||
-                                        line.find("。") != std::string_view::npos ||
-                                        line.find("；") != std::string_view::npos ||
-                                        line.find("、") != std::string_view::npos);
+            prose_known =
+                !fields() && (line.find_first_of(",;") != std::string_view::npos ||
+                              line.find("，") != std::string_view::npos || line.find("。") != std::string_view::npos ||
+                              line.find("；") != std::string_view::npos || line.find("、") != std::string_view::npos);
         }
         return prose_known == 1;
     };

@@ -1126,7 +1126,7 @@ class Merge {
     }
 
     std::deque<Target>& found_;
-    std::size_t done_ = 0;  // found_[0, done_) are merged
+    std::size_t done_ = 0;                                                  // found_[0, done_) are merged
     std::unordered_map<std::string, std::vector<std::size_t>> table_rows_;  // the table rows kept
     std::unordered_set<std::string> seen_exact_, valued_years_;
 };

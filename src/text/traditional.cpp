@@ -64,7 +64,11 @@ bool traditional_script(std::string_view t) noexcept {
         // same lengths decode_at gives).
         const auto lead = static_cast<unsigned char>(t[i]);
         if (lead < 0xE3 || lead > 0xE9) {
-            std::size_t n = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 1;
+            std::size_t n = lead < 0x80           ? 1
+                            : (lead >> 5) == 0x6  ? 2
+                            : (lead >> 4) == 0xE  ? 3
+                            : (lead >> 3) == 0x1E ? 4
+                                                  : 1;
             if (i + n > t.size()) n = 1;
             i += n;
             continue;

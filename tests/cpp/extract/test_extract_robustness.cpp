@@ -210,6 +210,6 @@ TEST_CASE("UTF-8 validation of every 3-byte sequence matches the definition", "[
                 if (ok != !at.has_value() || (at && *at != 0)) FAIL("lead " << lead << " x " << x << " y " << y);
                 valid += ok;
             }
-    CHECK(valid == 0xFFFF - 0x800 + 1 - 0x800);  // U+0800..U+FFFF without the surrogates
+    CHECK(valid == 0xFFFF - 0x800 + 1 - 0x800);                  // U+0800..U+FFFF without the surrogates
     CHECK(find_invalid_utf8(std::string("\xE4\xB8", 2)) == 0u);  // cut short at the end
 }
