@@ -8,11 +8,14 @@
 //      on one core — MB/s and peak resident memory as a multiple of the input;
 //   2. per document: the plans extracted one by one, repeatedly, on one core;
 //   3. extract_many over N MB of copies on disk with T threads (0 = all cores).
-// With --scaling, instead: one document of 1, 5, 25 and 50 MB and a 4 MB
-// document that is all indicator-table rows (~86k targets), each with MB/s,
-// targets/s, the time of Plan::validate() and peak RSS — linear scaling shows
-// as a constant MB/s. Each of these runs in a child process of its own, so its
-// peak RSS (input, extraction and result) is not a previous run's.
+// With --scaling, instead: the bundled plans one by one (the seed corpus),
+// one document of 1, 5, 25 and 50 MB and a 4 MB document that is all
+// indicator-table rows (68k targets), each with MB/s, targets/s, the time of
+// Plan::validate() and peak RSS — linear scaling shows as a constant MB/s.
+// Each of these runs in a child process of its own, so its peak RSS (input,
+// extraction and result) is not a previous run's. CPU MB/s is also printed as
+// a fraction of a reference pass over the same text in the same process (UTF-8
+// validation, which reads every byte), so runs on a loaded machine compare.
 #include <sys/resource.h>
 #include <sys/wait.h>
 
@@ -31,6 +34,7 @@
 #include <vector>
 
 #include "healthplan/extract.hpp"
+#include "healthplan/text.hpp"
 
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
@@ -54,6 +58,22 @@ std::string table_document(std::size_t bytes) {
     return t;
 }
 
+// The reference run in the same process: CPU MB/s of one pass that reads
+// every byte of the text (healthplan::find_invalid_utf8, the check extract()
+// starts with), repeated for at least 0.2 s of CPU time. Extraction's MB/s
+// is printed as a fraction of it, which cancels the machine's load.
+double reference_mbs(const std::string& text) {
+    const std::clock_t c0 = std::clock();
+    std::size_t bytes = 0;
+    bool valid = true;
+    while (static_cast<double>(std::clock() - c0) / CLOCKS_PER_SEC < 0.2) {
+        valid = valid && !healthplan::find_invalid_utf8(text);
+        bytes += text.size();
+    }
+    if (!valid) std::fprintf(stderr, "bench_extract: the corpus is not UTF-8\n");
+    return bytes / 1e6 / (static_cast<double>(std::clock() - c0) / CLOCKS_PER_SEC);
+}
+
 void scaling_line(const char* what, const std::string& text) {
     // CPU time as well as wall time: on a shared machine the wall clock
     // measures the other processes too.
@@ -71,11 +91,35 @@ void scaling_line(const char* what, const std::string& text) {
     const double vs = seconds_since(v0);
     const double mb = text.size() / 1e6;
     const double peak = peak_rss_mb();
+    const double ref = reference_mbs(text);
     std::printf(
-        "%-22s: %5.1f MB in %6.2f s = %5.1f MB/s (cpu %5.1f MB/s), %6zu targets = %7.0f targets/s (cpu); "
-        "validate %.3f s; peak RSS %.0f MB = %.1fx the input (%.0f MB before extraction)\n",
-        what, mb, s, mb / s, mb / cpu, plan.targets.size(), plan.targets.size() / cpu, vs, peak,
+        "%-22s: %5.1f MB in %6.2f s = %5.1f MB/s (cpu %5.1f MB/s = %.3fx the reference's %.0f), %6zu targets = "
+        "%7.0f targets/s (cpu); validate %.3f s; peak RSS %.0f MB = %.1fx the input (%.0f MB before extraction)\n",
+        what, mb, s, mb / s, mb / cpu, mb / cpu / ref, ref, plan.targets.size(), plan.targets.size() / cpu, vs, peak,
         peak / (text.size() / 1048576.0), rss_with_input);
+}
+
+// The bundled plans one by one (each its own document), repeated to `bytes`.
+void seed_corpus_line(const std::vector<std::string>& docs, std::size_t bytes) {
+    healthplan::ExtractOptions opt;
+    opt.validate = false;
+    std::size_t done = 0, targets = 0, largest = 0;
+    const std::clock_t c0 = std::clock();
+    while (done < bytes)
+        for (const auto& d : docs) {
+            targets += healthplan::extract(d, opt).targets.size();
+            done += d.size();
+            largest = std::max(largest, d.size());
+        }
+    const double cpu = static_cast<double>(std::clock() - c0) / CLOCKS_PER_SEC;
+    std::string all;
+    for (const auto& d : docs) all += d;
+    const double ref = reference_mbs(all);
+    std::printf(
+        "%-22s: %5.1f MB, %zu documents of %.0f KB at most: cpu %5.1f MB/s = %.3fx the reference's %.0f, %7.0f "
+        "targets/s (cpu); peak RSS %.0f MB\n",
+        "seed corpus, each doc", done / 1e6, docs.size(), largest / 1e3, done / 1e6 / cpu, done / 1e6 / cpu / ref, ref,
+        targets / cpu, peak_rss_mb());
 }
 
 // Runs `job` in a child process, so the peak RSS it reports is its own.
@@ -139,6 +183,7 @@ int main(int argc, char** argv) {
     std::printf("bundled plans: %zu files, %.1f KB; corpus target %.0f MB\n", docs.size(), set_bytes / 1e3, target_mb);
 
     if (scaling) {
+        in_child([&] { seed_corpus_line(docs, 20'000'000); });
         in_child([] { scaling_line("table-only document", table_document(4'000'000)); });
         for (double mb : {1.0, 5.0, 25.0, 50.0})
             in_child([&] {

@@ -106,4 +106,11 @@ using ProgressFn = void (*)(void* context, std::size_t done, std::size_t total);
 std::vector<Plan> extract_many(const std::vector<std::filesystem::path>& paths, unsigned threads, ProgressFn progress,
                                void* context);
 
+// The same with the options every file is extracted with: their `limits`
+// (the target grammar's bounds, as for extract and extract_file), `validate`
+// and `format`. `name` and `encoding` are each file's own (its file name, the
+// encoding detected), whatever `options` holds.
+std::vector<Plan> extract_many(const std::vector<std::filesystem::path>& paths, unsigned threads,
+                               const ExtractOptions& options, ProgressFn progress = nullptr, void* context = nullptr);
+
 HEALTHPLAN_END_NAMESPACE

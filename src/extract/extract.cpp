@@ -48,6 +48,8 @@ void remap_section(Section& s, const detail::extract::Normalized& norm, std::str
 std::string as_written(const std::string& name, const std::optional<Span>& span,
                        const detail::extract::Normalized& norm, std::string_view original) {
     if (!span || name.empty() || span->end > norm.text.size()) return name;
+    // Most spans lie in text normalisation left alone: the name is as written.
+    if (norm.copied(span->begin, span->end)) return name;
     const std::string_view read = std::string_view(norm.text).substr(span->begin, span->end - span->begin);
     const std::size_t at = read.find(name);
     if (at == std::string_view::npos) return name;
@@ -332,8 +334,10 @@ Plan extract_file(const std::filesystem::path& path, std::string_view encoding, 
     return extract(text, options);
 }
 
-std::vector<Plan> extract_many(const std::vector<std::filesystem::path>& paths, unsigned threads, ProgressFn progress,
-                               void* context) {
+std::vector<Plan> extract_many(const std::vector<std::filesystem::path>& paths, unsigned threads,
+                               const ExtractOptions& options, ProgressFn progress, void* context) {
+    ExtractOptions each = options;
+    each.name.clear();  // each plan is named after its file (extract_file)
     std::vector<Plan> plans(paths.size());
     if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
     threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(paths.size(), 1)));
@@ -347,7 +351,7 @@ std::vector<Plan> extract_many(const std::vector<std::filesystem::path>& paths, 
             const std::size_t i = next.fetch_add(1);
             if (i >= paths.size() || failed.load()) return;
             try {
-                plans[i] = extract_file(paths[i]);
+                plans[i] = extract_file(paths[i], "", each);
             } catch (...) {
                 std::lock_guard<std::mutex> lock(mutex);
                 if (!first_error) first_error = std::current_exception();
@@ -367,8 +371,13 @@ std::vector<Plan> extract_many(const std::vector<std::filesystem::path>& paths, 
     return plans;
 }
 
+std::vector<Plan> extract_many(const std::vector<std::filesystem::path>& paths, unsigned threads, ProgressFn progress,
+                               void* context) {
+    return extract_many(paths, threads, ExtractOptions{}, progress, context);
+}
+
 std::vector<Plan> extract_many(const std::vector<std::filesystem::path>& paths, unsigned threads) {
-    return extract_many(paths, threads, nullptr, nullptr);
+    return extract_many(paths, threads, ExtractOptions{}, nullptr, nullptr);
 }
 
 HEALTHPLAN_END_NAMESPACE

@@ -309,6 +309,8 @@ inline constexpr std::array<std::string_view, 5> value_joiners = {"和", "、", 
 inline constexpr std::array<std::string_view, 19> benchmark_places = {
     "国家",     "全国",     "全省",     "全区",     "全市", "自治区", "省",   "国内", "国际", "高收入国家",
     "发达国家", "同类城市", "先进城市", "中等发达", "东部", "西部",   "全疆", "盟市", "地市"};
+// Every benchmark phrase ends with it (benchmark_phrase_at).
+inline constexpr std::string_view benchmark_head = "水平";
 inline constexpr std::array<std::string_view, 8> benchmark_levels = {"平均", "先进", "领先", "中等",
                                                                      "前列", "上游", "中上", "一流"};
 

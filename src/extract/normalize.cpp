@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 #include "extract/document.hpp"
 #include "extract/scan.hpp"
@@ -94,6 +95,17 @@ bool is_cn_digit(char32_t c) {
             return false;
     }
 }
+// The CJK characters the numeral rules read (the digits of is_cn_digit and
+// 百), as one bit each: asked of nearly every character of a plan.
+bool cn_numeral_char(char32_t c) {
+    static const std::vector<bool> bits = [] {
+        std::vector<bool> b(0x10000);
+        for (char32_t d = 0x3000; d < 0x10000; ++d) b[d] = is_cn_digit(d);
+        b[0x767E] = true;  // 百
+        return b;
+    }();
+    return c < 0x10000 && bits[c];
+}
 bool is_hspace(char32_t c) { return c == ' ' || c == 0x3000 || c == 0xA0; }
 // Text after a space that starts another unit of a list ("市公安局 市交通运输局"):
 // that space separates two names and stays.
@@ -127,7 +139,9 @@ std::vector<LineInfo> lines_of(std::string_view t) {
         std::size_t cb = skip_ws(t, l.b, l.e);
         l.blank = cb >= l.e;
         l.tab_row = t.substr(cb, l.e - cb).find('\t') != std::string_view::npos;
-        for (std::size_t i = cb; i < l.e; i += u8len(static_cast<unsigned char>(t[i]))) ++l.chars;
+        // Code points are their lead bytes (the text is valid UTF-8): a count
+        // the compiler vectorises, not a walk character by character.
+        for (std::size_t i = cb; i < l.e; ++i) l.chars += (static_cast<unsigned char>(t[i]) & 0xC0) != 0x80;
         out.push_back(l);
         b = l.next;
     }
@@ -138,6 +152,11 @@ std::vector<LineInfo> lines_of(std::string_view t) {
 bool page_number_line(std::string_view t, const LineInfo& l) {
     std::size_t b = skip_ws(t, l.b, l.e), e = l.e;
     if (b >= e || e - b > 40) return false;
+    // Every form opens with a dash or 第 (after spaces, which skip_ws took):
+    // any other line is no page number, and is answered before a copy is made.
+    bool opens = false;
+    for (std::string_view lead : {"-", "—", "–", "－", "第"}) opens = opens || at(t, b, lead);
+    if (!opens) return false;
     std::string s;
     for (std::size_t i = b; i < e;) {
         std::size_t n;
@@ -225,17 +244,32 @@ struct ParenDepth {
     std::size_t open = std::string_view::npos;  // the outermost open parenthesis
 
     void reset(std::size_t from) { *this = ParenDepth{from, 0, std::string_view::npos}; }
+    // Byte by byte: "(" and ")" are ASCII, "（" and "）" are EF BC 88 / 89, and
+    // neither byte value occurs inside another character of valid UTF-8.
+    // Eight bytes holding none of 28, 29, EF are passed over at once (the
+    // text is read here once more after normalise_line: it is every byte).
     void read_to(std::string_view t, std::size_t e) {
+        constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+        auto has_zero_byte = [](std::uint64_t v) { return ((v - ones) & ~v & highs) != 0; };
         for (std::size_t i = scanned; i < e;) {
-            std::size_t n;
-            const char32_t c = cp_at(t, i, &n);
-            if (c == '(' || c == 0xFF08) {
-                if (depth == 0) open = i;
-                ++depth;
-            } else if ((c == ')' || c == 0xFF09) && depth > 0) {
-                --depth;
+            if (i + 8 <= e) {
+                std::uint64_t v;
+                std::memcpy(&v, t.data() + i, 8);
+                if (!has_zero_byte((v & ~ones) ^ (0x28 * ones)) && !has_zero_byte(v ^ (0xEF * ones))) {
+                    i += 8;
+                    continue;
+                }
             }
-            i += n;
+            for (const std::size_t stop = std::min(e, i + 8); i < stop; ++i) {
+                const char b = t[i];
+                const bool wide = b == '\xEF' && i + 2 < t.size() && t[i + 1] == '\xBC';
+                if (b == '(' || (wide && t[i + 2] == '\x88')) {
+                    if (depth == 0) open = i;
+                    ++depth;
+                } else if ((b == ')' || (wide && t[i + 2] == '\x89')) && depth > 0) {
+                    --depth;
+                }
+            }
         }
         scanned = std::max(scanned, e);
     }
@@ -371,19 +405,32 @@ void normalise_line(std::string_view t, std::size_t b, std::size_t e, bool pipes
         }
     }
     std::string buf;
-    const bool fields = space_fields(t, i, e);
+    // Whether the line is a row of space-separated fields, and whether it is
+    // prose, are asked only at a space: most lines have none, so both are
+    // worked out on first use (each a pass over the line).
+    const std::size_t fields_from = i;
+    int fields_known = -1, prose_known = -1;
+    auto fields = [&] {
+        if (fields_known < 0) fields_known = space_fields(t, fields_from, e);
+        return fields_known == 1;
+    };
     // A space between two CJK characters goes in prose only: a line without
     // sentence punctuation may be a label and its value ("发文字号 乌海政办发…").
-    const bool prose = !fields && (std::string_view(t.substr(b, e - b)).find_first_of(",;") != std::string_view::npos ||
-                                   t.substr(b, e - b).find("，") != std::string_view::npos ||
-                                   t.substr(b, e - b).find("。") != std::string_view::npos ||
-                                   t.substr(b, e - b).find("；") != std::string_view::npos ||
-                                   t.substr(b, e - b).find("、") != std::string_view::npos);
+    auto prose = [&] {
+        if (prose_known < 0) {
+            const std::string_view line = t.substr(b, e - b);
+            prose_known =
+                !fields() && (line.find_first_of(",;") != std::string_view::npos ||
+                              line.find("，") != std::string_view::npos || line.find("。") != std::string_view::npos ||
+                              line.find("；") != std::string_view::npos || line.find("、") != std::string_view::npos);
+        }
+        return prose_known == 1;
+    };
     // A character no rule below touches is copied with the run it is part of,
     // not one by one: most of a plan is such characters.
     auto plain = [trad](char32_t c) {
         if (c < 0x80) return c != '<' && c != '/' && c != '#' && c != '|' && c != '.' && c != ' ';
-        return c >= 0x4E00 && c <= 0x9FFF && !is_cn_digit(c) && c != 0x767E /* 百 */ && !(trad && simplified(c) != c);
+        return c >= 0x4E00 && c <= 0x9FFF && !cn_numeral_char(c) && !(trad && simplified(c) != c);
     };
     auto step = [&](char32_t c, std::size_t n) {
         if (c == '<' || c == '/' || c == '#') {
@@ -421,7 +468,7 @@ void normalise_line(std::string_view t, std::size_t b, std::size_t e, bool pipes
                 out.put("。", i, i + 1);
             else
                 out.copy(i, i + 1);
-        } else if (fields && field_space(c) && i > b && i + n < e && field_space(cp_at(t, i + n))) {
+        } else if (field_space(c) && i > b && i + n < e && field_space(cp_at(t, i + n)) && fields()) {
             // A run of spaces between the fields of a table row: one tab.
             std::size_t r = i;
             while (r < e && (field_space(cp_at(t, r)) || t[r] == '\t')) r += u8len(static_cast<unsigned char>(t[r]));
@@ -440,7 +487,7 @@ void normalise_line(std::string_view t, std::size_t b, std::size_t e, bool pipes
                 const bool p_num = is_digit_cp(p) || p == '%' || p == 0x2030 || p == 0xFF05;
                 if ((is_cjk(p) || is_cjk_punct(p)) && is_digit_cp(nx)) gap = true;
                 if (p_num && is_cjk(nx)) gap = true;
-                if (prose && is_cjk(p) && is_cjk(nx) && !starts_unit_name(t, after)) gap = true;
+                if (is_cjk(p) && is_cjk(nx) && !starts_unit_name(t, after) && prose()) gap = true;
             }
             if (gap)
                 out.drop(i, after);

@@ -51,6 +51,15 @@ struct Normalized {
         return {ob, std::max(ob, oe)};
     }
 
+    // Whether the normalised range [b, e) is the original's bytes unchanged
+    // (inside one copied run), so anything read in it is as written.
+    bool copied(std::size_t b, std::size_t e) const {
+        if (!changed) return true;
+        if (b >= e || e > text.size()) return false;
+        const Segment& s = segment(b);
+        return s.linear && e - s.at <= s.to - s.from;
+    }
+
   private:
     const Segment& segment(std::size_t i) const {
         auto it = std::upper_bound(segments.begin(), segments.end(), i,

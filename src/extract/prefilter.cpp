@@ -13,15 +13,19 @@ namespace {
 
 std::atomic<bool> enabled{true};
 
-// Words that let a sentence through, besides digits: the lexicon's trend
-// verbs and the few literal words of the rules that read no number.
+// Words that let a sentence through, besides digits, taken from the
+// lexicon (grammar.hpp) so a word added there reaches the filter too: the
+// trend verbs, the benchmark head, the coverage and all-units words, and the
+// frames written without digits.
 const std::vector<std::string_view>& trigger_words() {
     static const std::vector<std::string_view> words = [] {
         std::vector<std::string_view> w;
         for (const auto& v : trend_verbs) w.push_back(v.text);
-        for (std::string_view x : {"水平", "全覆盖", "全部", "均", "近年", "近几年", "年来", "过去五年", "十二五",
-                                   "十三五", "十四五", "十五五"})
-            w.push_back(x);
+        w.push_back(benchmark_head);
+        w.push_back(coverage_word);
+        for (std::string_view x : all_units_words) w.push_back(x);
+        for (std::string_view x : retrospective_words) w.push_back(x);
+        for (const auto& p : five_year_periods) w.push_back(p.name);
         return w;
     }();
     return words;

@@ -6,9 +6,13 @@
 // - a digit (ASCII or full-width): every value, every year;
 // - a trend verb of the lexicon (grammar.hpp `trend_verbs`): trends, and the
 //   slowing-growth phrases (增速下降, 上升趋势得到遏制 …), which hold one;
-// - 水平: every benchmark phrase ends with it (benchmark_phrase_at);
-// - 全覆盖, 全部, 均: coverage and "every unit establishes" statements;
-// - the frames without digits: 近年来 / 五年来 / 过去五年 …, “十四五”期间 ….
+// - `benchmark_head` (水平): every benchmark phrase ends with it;
+// - `coverage_word`, `all_units_words` (全覆盖, 全部, 均): coverage and
+//   "every unit establishes" statements;
+// - the frames without digits: `retrospective_words` (近年来, 五年来 …) and
+//   `five_year_periods` (“十四五”期间 …).
+// The words are read from those lexicon tables, never spelled here: a word
+// added to one of them reaches the filter with no second edit.
 // tests/cpp/extract/test_extract_prefilter.cpp extracts every document of
 // tests/quality with and without the filter and requires equal plans.
 #pragma once

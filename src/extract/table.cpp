@@ -8,6 +8,7 @@
 // Rows are found by their running numbers (1, 2, 3 …), so a value that
 // happens to be a small integer ("10") is never taken for a row.
 #include <algorithm>
+#include <deque>
 
 #include "extract/document.hpp"
 #include "extract/grammar.hpp"
@@ -190,9 +191,9 @@ void add_cells(std::string_view t, const Line& l, std::vector<Cell>& out) {
 namespace {
 
 std::size_t parse_table(std::string_view t, const std::vector<Cell>& cells, std::size_t k, int first_plan_year,
-                        std::vector<Target>& out);
+                        std::deque<Target>& out);
 std::size_t parse_unnumbered(std::string_view t, const std::vector<Cell>& cells, std::size_t k, int first_plan_year,
-                             std::vector<Target>& out);
+                             std::deque<Target>& out);
 
 // A header naming the nature column, alone on its line or in a tab row.
 bool nature_header_line(std::string_view t, const Line& l) {
@@ -215,16 +216,14 @@ bool row_one_line(std::string_view t, const Line& l) {
 
 }  // namespace
 
-std::vector<Target> extract_tables(const Document& d, int first_plan_year,
-                                   std::vector<std::pair<std::size_t, std::size_t>>* covered) {
-    std::vector<Target> out;
+void extract_tables(const Document& d, int first_plan_year, std::deque<Target>& out,
+                    std::vector<std::pair<std::size_t, std::size_t>>* covered) {
     const std::string_view t = d.text;
     // Tables are read from a window of cells around each line that may open
     // one, so the cell list never grows with the document.
     // The window starts small and doubles while the table runs on, so a
     // text full of lines "1" costs a few cells per line, not thousands.
     std::vector<Cell> cells;
-    std::vector<Target> found;
     for (std::size_t li = d.content_begin; li < d.content_end; ++li) {
         const bool numbered = row_one_line(t, d.lines[li]);
         bool unnumbered = !numbered && nature_header_line(t, d.lines[li]);
@@ -237,17 +236,20 @@ std::vector<Target> extract_tables(const Document& d, int first_plan_year,
         for (int with_text = 0; from > d.content_begin && with_text < 12 && li - from < 48; --from)
             if (d.lines[from - 1].end > d.lines[from - 1].begin) ++with_text;
         std::size_t span = 32, k = 0, table_end = 0, to = 0;
+        const std::size_t mark = out.size();
         for (;;) {
             cells.clear();
-            found.clear();
+            // A window read again drops what the smaller one found: the rows
+            // are read straight into `out`, never into a scratch copy.
+            while (out.size() > mark) out.pop_back();
             to = std::min(d.content_end, li + span);
             for (std::size_t w = from; w < to; ++w) {
                 if (w == li) k = cells.size();
                 add_cells(t, d.lines[w], cells);
                 if (w == li && unnumbered) k = cells.size();  // rows start after the header line
             }
-            table_end = numbered ? parse_table(t, cells, k, first_plan_year, found)
-                                 : parse_unnumbered(t, cells, k, first_plan_year, found);
+            table_end = numbered ? parse_table(t, cells, k, first_plan_year, out)
+                                 : parse_unnumbered(t, cells, k, first_plan_year, out);
             // The table may go on past the window: read again with a larger one.
             if (to < d.content_end && table_end + 24 >= cells.size() && table_end > k) {
                 span *= 2;
@@ -255,7 +257,6 @@ std::vector<Target> extract_tables(const Document& d, int first_plan_year,
             }
             break;
         }
-        for (auto& tg : found) out.push_back(std::move(tg));
         // Continue after the table's last line.
         if (table_end > k) {
             const std::size_t last_byte = cells[table_end - 1].e;
@@ -263,7 +264,6 @@ std::vector<Target> extract_tables(const Document& d, int first_plan_year,
             while (li + 1 < to && d.lines[li + 1].begin < last_byte) ++li;
         }
     }
-    return out;
 }
 
 namespace {
@@ -357,7 +357,7 @@ Header read_header(std::string_view t, const std::vector<Cell>& cells, std::size
 
 // One row (name cell first, nature cell already cut off) into targets.
 void read_row(std::string_view t, const std::vector<Cell>& row, Nature nature, const Header& header,
-              std::vector<Target>& out) {
+              std::deque<Target>& out) {
     const auto& columns = header.columns;
     const auto& base_col = header.base_col;
     // Name and unit: "人均期望寿命(岁)".
@@ -509,7 +509,7 @@ void read_row(std::string_view t, const std::vector<Cell>& row, Nature nature, c
 }
 
 std::size_t parse_table(std::string_view t, const std::vector<Cell>& cells, std::size_t k, int first_plan_year,
-                        std::vector<Target>& out) {
+                        std::deque<Target>& out) {
     {
         // A table starts with row 1 and has row 2 within a few cells.
         auto first = row_number(t, cells[k]);
@@ -601,7 +601,7 @@ std::size_t parse_table(std::string_view t, const std::vector<Cell>& cells, std:
 // ("指标 / 2020年 / 2025年 / 指标性质"), each row ends at its nature cell.
 // `k` is the first cell after the header. Returns the cell after the table.
 std::size_t parse_unnumbered(std::string_view t, const std::vector<Cell>& cells, std::size_t k, int first_plan_year,
-                             std::vector<Target>& out) {
+                             std::deque<Target>& out) {
     const Header header = read_header(t, cells, k, first_plan_year);
     if (!header.nature_column || header.columns.empty() || k >= cells.size() || row_number(t, cells[k]) == 1) return k;
     // The row is the name, an optional unit cell, then one cell per column.

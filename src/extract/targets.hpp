@@ -1,6 +1,7 @@
 // Shared pieces of target extraction (running text and indicator tables).
 #pragma once
 
+#include <deque>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -39,9 +40,11 @@ std::size_t benchmark_phrase_at(std::string_view s, std::size_t i, std::size_t e
 // `first_plan_year` (the period's start, else the year of issue, else 0)
 // tells a baseline column ("2020年") from a target column ("2022年").
 // `covered`, when given, receives the byte ranges of the tables read, which
-// the running-text scan then leaves alone.
-std::vector<Target> extract_tables(const Document& doc, int first_plan_year,
-                                   std::vector<std::pair<std::size_t, std::size_t>>* covered = nullptr);
+// the running-text scan then leaves alone. The targets are appended to `out`:
+// a deque grows by blocks, so a table-only document never holds a vector
+// doubling its capacity beside it (that was the peak of its memory).
+void extract_tables(const Document& doc, int first_plan_year, std::deque<Target>& out,
+                    std::vector<std::pair<std::size_t, std::size_t>>* covered = nullptr);
 
 // Targets of a document, with the grammar's limits (extract_targets(doc,
 // plan) in document.hpp uses the defaults).

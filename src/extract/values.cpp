@@ -128,8 +128,8 @@ std::vector<ValueText> values_at(std::string_view s, std::size_t i, std::size_t 
 std::size_t benchmark_phrase_at(std::string_view s, std::size_t i, std::size_t e) {
     // [国家|全国|全省|自治区|…][的]?[平均|先进|领先|中等|…]?[城市]?水平
     std::size_t limit = std::min(e, i + 3 * 16);
-    std::size_t p = s.substr(0, limit).find("水平", i);
-    if (p == std::string_view::npos || p + 6 > limit) return i;
+    std::size_t p = s.substr(0, limit).find(benchmark_head, i);
+    if (p == std::string_view::npos || p + benchmark_head.size() > limit) return i;
     std::string_view before = s.substr(i, p - i);
     bool place = false;
     for (std::string_view w : benchmark_places)
@@ -139,7 +139,7 @@ std::size_t benchmark_phrase_at(std::string_view s, std::size_t i, std::size_t e
     for (std::string_view w : benchmark_levels)
         if (before.find(w) != std::string_view::npos) level = true;
     if (!level) return i;
-    return p + 6;
+    return p + benchmark_head.size();
 }
 
 double name_similarity(std::string_view a, std::string_view b) {

@@ -19,6 +19,14 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view text) noexcept {
             ++i;
             continue;
         }
+        // The common case of Chinese text: a 3-byte character led by E1..EC or
+        // EE..EF, which is valid with any two continuation bytes (only E0 can
+        // be overlong and only ED a surrogate).
+        if (c >= 0xE1 && c != 0xED && c <= 0xEF && i + 3 <= n && (s[i + 1] & 0xC0) == 0x80 &&
+            (s[i + 2] & 0xC0) == 0x80) {
+            i += 3;
+            continue;
+        }
         std::size_t len;
         std::uint32_t cp;
         if (c >= 0xC2 && c <= 0xDF) {

@@ -59,6 +59,20 @@ char32_t simplified(char32_t c) noexcept {
 bool traditional_script(std::string_view t) noexcept {
     std::size_t cjk = 0, trad = 0;
     for (std::size_t i = 0; i < t.size();) {
+        // U+3400..U+9FFF are the 3-byte sequences led by E3..E9: other
+        // characters are stepped over by their lead byte, undecoded (the
+        // same lengths decode_at gives).
+        const auto lead = static_cast<unsigned char>(t[i]);
+        if (lead < 0xE3 || lead > 0xE9) {
+            std::size_t n = lead < 0x80           ? 1
+                            : (lead >> 5) == 0x6  ? 2
+                            : (lead >> 4) == 0xE  ? 3
+                            : (lead >> 3) == 0x1E ? 4
+                                                  : 1;
+            if (i + n > t.size()) n = 1;
+            i += n;
+            continue;
+        }
         std::size_t n;
         const char32_t c = decode_at(t, i, &n);
         i += n;

@@ -10,6 +10,7 @@
 
 #include "healthplan/error.hpp"
 #include "healthplan/extract.hpp"
+#include "healthplan/text.hpp"
 
 using namespace healthplan;
 
@@ -165,4 +166,50 @@ TEST_CASE("extract_many keeps input order and reports progress", "[extract][robu
     for (std::size_t k = 0; k < paths.size(); ++k) CHECK(plans[k].source.name == paths[k].filename().string());
     paths.push_back(dir / "no_such_file.txt");
     CHECK_THROWS_AS(extract_many(paths, 2), ParseError);
+}
+
+TEST_CASE("extract_many applies the limits and options it is given to every file", "[extract][robust]") {
+    const auto dir = std::filesystem::temp_directory_path() / "healthplan_many_limits";
+    std::filesystem::create_directories(dir);
+    std::vector<std::filesystem::path> paths;
+    for (const char* name : {"a.txt", "b.txt"}) {
+        paths.push_back(dir / name);
+        std::ofstream(paths.back(), std::ios::binary)
+            << "某市卫生健康发展规划\n\n一、发展目标\n\n到2025年，全市居民健康素养水平不低于25%。\n";
+    }
+    for (const Plan& p : extract_many(paths, 2)) CHECK(p.targets.size() == 1);
+    // 居民健康素养水平 is 24 bytes: a name of at most 12 bytes cannot hold it.
+    ExtractOptions options;
+    options.name = "ignored";  // each plan is named after its file
+    options.limits.name_bytes = 12;
+    std::size_t last = 0;
+    auto progress = [](void* ctx, std::size_t done, std::size_t) { *static_cast<std::size_t*>(ctx) = done; };
+    const std::vector<Plan> bounded = extract_many(paths, 2, options, progress, &last);
+    REQUIRE(bounded.size() == 2);
+    CHECK(last == 2);
+    for (std::size_t k = 0; k < 2; ++k) {
+        CHECK(bounded[k].targets.empty());
+        CHECK(bounded[k].source.name == paths[k].filename().string());
+    }
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("UTF-8 validation of every 3-byte sequence matches the definition", "[extract][robust]") {
+    // The validator's fast path for 3-byte characters must reject what the
+    // definition rejects: overlong forms (E0 below A0), surrogates (ED above
+    // 9F), and a missing continuation byte.
+    std::size_t valid = 0;
+    for (unsigned lead = 0xE0; lead <= 0xEF; ++lead)
+        for (unsigned x = 0; x < 256; ++x)
+            for (unsigned y = 0; y < 256; y += (x & 0xC0) == 0x80 ? 1 : 37) {
+                const bool cont = (x & 0xC0) == 0x80 && (y & 0xC0) == 0x80;
+                const unsigned cp = ((lead & 0x0F) << 12) | ((x & 0x3F) << 6) | (y & 0x3F);
+                const bool ok = cont && cp >= 0x800 && !(cp >= 0xD800 && cp <= 0xDFFF);
+                const std::string s{static_cast<char>(lead), static_cast<char>(x), static_cast<char>(y), 'a'};
+                const auto at = find_invalid_utf8(s);
+                if (ok != !at.has_value() || (at && *at != 0)) FAIL("lead " << lead << " x " << x << " y " << y);
+                valid += ok;
+            }
+    CHECK(valid == 0xFFFF - 0x800 + 1 - 0x800);                  // U+0800..U+FFFF without the surrogates
+    CHECK(find_invalid_utf8(std::string("\xE4\xB8", 2)) == 0u);  // cut short at the end
 }
