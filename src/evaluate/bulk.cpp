@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <numeric>
 #include <string>
@@ -27,32 +28,55 @@ namespace {
 using detail::inf;
 using detail::nan;
 
+// Whether rows [a, b) (a ≥ 1) break the sorted-input rules: a value that is
+// not finite, or a row that does not strictly follow the previous one in
+// (series, year) order (unsorted input, or a duplicate). Written as one
+// reduction without branches so that it vectorises; built twice (AVX2 and the
+// baseline), chosen when the library loads, where the CPU and compiler allow.
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__linux__)
+__attribute__((target_clones("avx2", "default")))
+#endif
+bool breaks_order(const std::int64_t* s, const std::int64_t* y, const double* v, std::size_t a,
+                  std::size_t b) noexcept {
+    constexpr std::uint64_t exponent = 0x7ff0000000000000ull;  // all ones: inf or NaN
+    std::uint64_t bad = 0;
+    for (std::size_t i = a; i < b; ++i) {
+        std::uint64_t bits;
+        std::memcpy(&bits, v + i, sizeof bits);
+        bad |= static_cast<std::uint64_t>((bits & exponent) == exponent);
+        bad |= static_cast<std::uint64_t>(s[i] < s[i - 1]);
+        bad |= static_cast<std::uint64_t>((s[i] == s[i - 1]) & (y[i] <= y[i - 1]));
+    }
+    return bad != 0;
+}
+
 // Rows [a, b) of sorted observations: writes the rows that start a series into
-// out (room for b − a) and returns how many. `clean` turns false when a value is
-// not finite or a row does not strictly follow the previous one (unsorted input,
-// or a duplicate): the caller then redoes the checks one by one for the exact
-// error. Branch-free, so one pass costs about a nanosecond a row.
+// out (room for b − a) and returns how many. `clean` turns false when a row
+// breaks the sorted-input rules (breaks_order): the caller then redoes the
+// checks one by one for the exact error. Blocks of rows are checked, then
+// indexed, while they are in the first-level cache: about a nanosecond a row.
 std::size_t scan_sorted(const SeriesColumns& obs, std::size_t a, std::size_t b, std::uint32_t* out,
                         bool& clean) noexcept {
     const std::int64_t* s = obs.series.data();
     const std::int64_t* y = obs.year.data();
     const double* v = obs.value.data();
+    constexpr std::size_t block = 2048;
     std::size_t count = 0;
-    unsigned bad = 0;
+    clean = true;
     std::size_t i = a;
     if (i == 0 && i < b) {
         out[count++] = 0;
-        bad |= static_cast<unsigned>(!std::isfinite(v[0]));
+        clean = std::isfinite(v[0]);
         i = 1;
     }
-    for (; i < b; ++i) {
-        const bool next = s[i] != s[i - 1];
-        const bool ordered = (s[i] > s[i - 1]) | (!next & (y[i] > y[i - 1]));
-        bad |= static_cast<unsigned>(!ordered) | static_cast<unsigned>(!std::isfinite(v[i]));
-        out[count] = static_cast<std::uint32_t>(i);
-        count += next;
+    for (; i < b && clean; i += block) {
+        const std::size_t end = std::min(b, i + block);
+        if (breaks_order(s, y, v, i, end)) clean = false;
+        for (std::size_t k = i; k < end; ++k) {
+            out[count] = static_cast<std::uint32_t>(k);
+            count += static_cast<std::size_t>(s[k] != s[k - 1]);
+        }
     }
-    clean = bad == 0;
     return count;
 }
 
@@ -558,9 +582,26 @@ TargetResultColumns evaluate_columns(const SeriesColumns& obs, const TargetColum
         }
     };
 
+    // The points of the target `ahead` rows on are requested from memory while this
+    // one is judged: with ~20 column streams open the hardware prefetcher loses
+    // track of the two that matter, and the judging waited on them (half its time).
+    constexpr std::size_t ahead = 8;
+    auto prefetch = [&](std::size_t i) {
+        const std::int64_t slot = index.slot(tg.series[i]);
+        if (slot < 0) return;
+        const std::size_t a = index.row(index.begin_of(static_cast<std::size_t>(slot)));
+        __builtin_prefetch(obs.year.data() + a);
+        __builtin_prefetch(obs.value.data() + a);
+        __builtin_prefetch(obs.year.data() + a + 7);  // a series may straddle two lines
+        __builtin_prefetch(obs.value.data() + a + 7);
+    };
     auto judge_range = [&](std::size_t first, std::size_t last) noexcept {
         Scratch s;
-        for (std::size_t i = first; i < last; ++i) judge_one(i, s);
+        for (std::size_t i = first; i < std::min(last, first + ahead); ++i) prefetch(i);
+        for (std::size_t i = first; i < last; ++i) {
+            if (i + ahead < last) prefetch(i + ahead);
+            judge_one(i, s);
+        }
     };
     // Contiguous slices, one per thread; each writes only its own rows.
     in_slices(m, workers_for(m, threads, 4096), [&](std::size_t, std::size_t a, std::size_t b) { judge_range(a, b); });
