@@ -10,6 +10,10 @@
 #include <string>
 #include <thread>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "evaluate/kinds.hpp"
 #include "evaluate/level.hpp"
 #include "healthplan/error.hpp"
@@ -250,17 +254,32 @@ struct SeriesIndex {
     }
     // Points of a series ≤ as_of: years converted into tb, values read in place
     // when the input is sorted (else gathered into yb).
-    View points(std::int64_t id, std::int64_t as_of, std::vector<double>& tb, std::vector<double>& yb) const {
+    // (Written field by field into the caller's view: a returned struct was copied
+    // with wide loads of narrow stores, a store-forwarding stall per target.)
+    void points(std::int64_t id, std::int64_t as_of, std::vector<double>& tb, std::vector<double>& yb,
+                View& out) const {
+        out.n = 0;
         const std::int64_t found = slot(id);
-        if (found < 0) return {};
+        if (found < 0) return;
         const std::size_t a = begin_of(static_cast<std::size_t>(found)), b = end_of(static_cast<std::size_t>(found));
         std::size_t n = b - a;
         if (tb.size() < n) tb.resize(n);
         if (sorted) {
             const std::int64_t* years = obs.year.data() + a;
             while (n > 0 && years[n - 1] > as_of) --n;  // years ascend
-            for (std::size_t k = 0; k < n; ++k) tb[k] = static_cast<double>(years[k]);
-            return {tb.data(), obs.value.data() + a, n};
+            std::size_t k = 0;
+#if defined(__SSE2__)
+            // Stored in pairs, as the fit's vectorised loop loads them: a pair loaded
+            // from two separate stores cannot be forwarded and waits for the cache.
+            for (; k + 1 < n; k += 2)
+                _mm_storeu_pd(tb.data() + k,
+                              _mm_set_pd(static_cast<double>(years[k + 1]), static_cast<double>(years[k])));
+#endif
+            for (; k < n; ++k) tb[k] = static_cast<double>(years[k]);
+            out.t = tb.data();
+            out.y = obs.value.data() + a;
+            out.n = n;
+            return;
         }
         if (yb.size() < n) yb.resize(n);
         std::size_t k = 0;
@@ -270,7 +289,9 @@ struct SeriesIndex {
             tb[k] = static_cast<double>(obs.year[r]);
             yb[k] = obs.value[r];
         }
-        return {tb.data(), yb.data(), k};
+        out.t = tb.data();
+        out.y = yb.data();
+        out.n = k;
     }
 };
 
@@ -281,11 +302,16 @@ T at_or(std::span<const T> col, std::size_t i, T fallback) {
 
 using detail::comparator_sign;
 
-// Scratch buffers of one worker, reused across its targets.
+// Scratch buffers of one worker, reused across its targets (not copied: sel
+// may point at its own member).
 struct Scratch {
+    Scratch() = default;
+    Scratch(const Scratch&) = delete;
+    Scratch& operator=(const Scratch&) = delete;
     std::vector<double> all_t, all_y, t, y, bt, by, xs, ys, yrs, gap, own, ref;
     View all;    // the series' points up to as-of
-    View sel;    // the points judged (select)
+    View copy;              // selected points, when not all of them (select)
+    const View* sel = &all;  // the points judged: &all or &copy
     View bench;  // the benchmark series' points
 };
 
@@ -302,7 +328,7 @@ void select(Scratch& s, std::int64_t from, double stated_year, double stated_val
     // Every point kept and nothing added (the usual case): judged where they are.
     if (!all.empty() && all.t[0] >= static_cast<double>(from) && policy.window_years <= 0 &&
         !(stated && missing_from(all.t, all.n))) {
-        s.sel = all;
+        s.sel = &s.all;
         return;
     }
     std::vector<double>& t = s.t;
@@ -323,7 +349,10 @@ void select(Scratch& s, std::int64_t from, double stated_year, double stated_val
         t.insert(t.begin() + pos, stated_year);
         y.insert(y.begin() + pos, stated_value);
     }
-    s.sel = {t.data(), y.data(), t.size()};
+    s.copy.t = t.data();
+    s.copy.y = y.data();
+    s.copy.n = t.size();
+    s.sel = &s.copy;
 }
 
 }  // namespace
@@ -454,7 +483,7 @@ TargetResultColumns evaluate_columns(const SeriesColumns& obs, const TargetColum
         const std::int64_t base_year = at_or<std::int64_t>(tg.baseline_year, i, 0);
         const double base_value = at_or<double>(tg.baseline_value, i, nan);
         const double lower = at_or<double>(tg.lower, i, -inf), upper = at_or<double>(tg.upper, i, inf);
-        s.all = index.points(tg.series[i], as_of, s.all_t, s.all_y);
+        index.points(tg.series[i], as_of, s.all_t, s.all_y, s.all);
         const std::int64_t no_from = std::numeric_limits<std::int64_t>::min();
         auto empty_reason = [&](std::int64_t from) {
             // The same distinction as evaluate(): nothing observed, or all before the base year.
@@ -472,14 +501,14 @@ TargetResultColumns evaluate_columns(const SeriesColumns& obs, const TargetColum
             spec.binding = nature == Nature::binding;
             spec.as_of = as_of;
             const auto o =
-                detail::judge_level(s.sel.t, s.sel.y, static_cast<int>(s.sel.n), spec, policy.method, policy);
+                detail::judge_level(s.sel->t, s.sel->y, static_cast<int>(s.sel->n), spec, policy.method, policy);
             store(i, o, threshold, reference);
         };
         switch (kind) {
             case TargetKind::level: {
                 const std::int64_t from = base_year ? base_year : no_from;
                 select(s, from, static_cast<double>(base_year), base_value, policy, as_of);
-                if (s.sel.empty()) return insufficient(i, empty_reason(from), tg.value[i]);
+                if (s.sel->empty()) return insufficient(i, empty_reason(from), tg.value[i]);
                 Comparator c = cmp;
                 if (c == Comparator::eq && direction != 0) c = direction > 0 ? Comparator::ge : Comparator::le;
                 return level(tg.value[i], c, nan);
@@ -511,7 +540,7 @@ TargetResultColumns evaluate_columns(const SeriesColumns& obs, const TargetColum
                 const double th = detail::change_threshold(ref, tg.value[i], mode, d);
                 const std::int64_t from = ref_year ? ref_year : no_from;
                 select(s, from, static_cast<double>(ref_year), ref, policy, as_of);
-                if (s.sel.empty()) return insufficient(i, empty_reason(from), th, ref);
+                if (s.sel->empty()) return insufficient(i, empty_reason(from), th, ref);
                 return level(th, detail::change_comparator(cmp, d), ref);
             }
             case TargetKind::rate: {
@@ -521,7 +550,7 @@ TargetResultColumns evaluate_columns(const SeriesColumns& obs, const TargetColum
                 const std::int64_t from_year = ref_year ? ref_year : base_year;
                 const std::int64_t from = from_year ? from_year : no_from;
                 select(s, from, static_cast<double>(base_year), base_value, policy, as_of);
-                if (s.sel.empty()) return insufficient(i, empty_reason(from));
+                if (s.sel->empty()) return insufficient(i, empty_reason(from));
                 detail::RateSpec spec;
                 spec.v = tg.value[i];
                 spec.d = d;
@@ -533,7 +562,7 @@ TargetResultColumns evaluate_columns(const SeriesColumns& obs, const TargetColum
                 spec.lower = lower;
                 spec.upper = upper;
                 const auto o =
-                    detail::judge_rate(s.sel.t, s.sel.y, static_cast<int>(s.sel.n), spec, policy, nullptr);
+                    detail::judge_rate(s.sel->t, s.sel->y, static_cast<int>(s.sel->n), spec, policy, nullptr);
                 return store(i, o, o.threshold, nan);
             }
             case TargetKind::trend: {
@@ -543,7 +572,7 @@ TargetResultColumns evaluate_columns(const SeriesColumns& obs, const TargetColum
                 if (d == 0) return insufficient(i, detail::Reason::no_direction);
                 const std::int64_t from = base_year ? base_year : no_from;
                 select(s, from, static_cast<double>(base_year), base_value, policy, as_of);
-                if (s.sel.empty()) return insufficient(i, empty_reason(from));
+                if (s.sel->empty()) return insufficient(i, empty_reason(from));
                 detail::TrendSpec spec;
                 spec.d = d;
                 spec.slowing = slowing;
@@ -553,13 +582,13 @@ TargetResultColumns evaluate_columns(const SeriesColumns& obs, const TargetColum
                 spec.as_of = as_of;
                 if (d > 0 && std::isfinite(upper)) spec.limit = upper;
                 const auto o =
-                    detail::judge_trend(s.sel.t, s.sel.y, static_cast<int>(s.sel.n), spec, policy, s.xs, s.ys);
+                    detail::judge_trend(s.sel->t, s.sel->y, static_cast<int>(s.sel->n), spec, policy, s.xs, s.ys);
                 return store(i, o, nan, nan);
             }
             case TargetKind::benchmark: {
                 int d = comparator_sign(cmp, direction);
                 if (d == 0) d = 1;
-                s.bench = index.points(tg.benchmark_series[i], as_of, s.bt, s.by);
+                index.points(tg.benchmark_series[i], as_of, s.bt, s.by, s.bench);
                 if (s.all.empty()) return insufficient(i, detail::Reason::no_observation);
                 if (s.bench.empty()) return insufficient(i, detail::Reason::no_benchmark_series);
                 detail::BenchmarkSpec spec;

