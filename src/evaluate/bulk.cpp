@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <new>
 #include <numeric>
 #include <string>
 #include <thread>
@@ -14,11 +15,50 @@
 #include <emmintrin.h>
 #endif
 
+#if defined(__linux__)
+#include <sys/mman.h>
+#define HEALTHPLAN_HUGE_PAGES 1
+#else
+#define HEALTHPLAN_HUGE_PAGES 0
+#endif
+
 #include "evaluate/kinds.hpp"
 #include "evaluate/level.hpp"
 #include "healthplan/error.hpp"
 
 HEALTHPLAN_BEGIN_NAMESPACE
+
+namespace detail {
+
+namespace {
+constexpr std::size_t huge_page = std::size_t{2} << 20;
+constexpr std::size_t mapped_from = 2 * huge_page;  // smaller blocks: operator new
+std::size_t mapped_size(std::size_t bytes) { return (bytes + huge_page - 1) / huge_page * huge_page; }
+}  // namespace
+
+void* allocate_column(std::size_t bytes) {
+#if HEALTHPLAN_HUGE_PAGES
+    if (bytes >= mapped_from) {
+        void* p = ::mmap(nullptr, mapped_size(bytes), PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (p == MAP_FAILED) throw std::bad_alloc();
+        ::madvise(p, mapped_size(bytes), MADV_HUGEPAGE);  // a hint; refused, the pages are 4 KiB
+        return p;
+    }
+#endif
+    return ::operator new(bytes);
+}
+
+void free_column(void* p, std::size_t bytes) noexcept {
+#if HEALTHPLAN_HUGE_PAGES
+    if (bytes >= mapped_from) {
+        ::munmap(p, mapped_size(bytes));
+        return;
+    }
+#endif
+    ::operator delete(p);
+}
+
+}  // namespace detail
 
 std::string_view level_category_name(std::uint8_t code) {
     if (code >= static_cast<std::uint8_t>(detail::Category::count_)) return "";
