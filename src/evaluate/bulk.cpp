@@ -144,8 +144,8 @@ void in_slices(std::size_t n, std::size_t workers, Fn&& fn) {
 // Threads worth starting for n items: a slice should keep a thread busy for
 // longer than starting it takes (tens of microseconds).
 std::size_t workers_for(std::size_t n, int threads, std::size_t per_worker) {
-    return std::max<std::size_t>(1, std::min<std::size_t>(static_cast<std::size_t>(std::max(threads, 1)),
-                                                          n / per_worker + 1));
+    return std::max<std::size_t>(
+        1, std::min<std::size_t>(static_cast<std::size_t>(std::max(threads, 1)), n / per_worker + 1));
 }
 
 // The points of one series up to as-of: years as doubles, values in place.
@@ -349,10 +349,10 @@ struct Scratch {
     Scratch(const Scratch&) = delete;
     Scratch& operator=(const Scratch&) = delete;
     std::vector<double> all_t, all_y, t, y, bt, by, xs, ys, yrs, gap, own, ref;
-    View all;    // the series' points up to as-of
-    View copy;              // selected points, when not all of them (select)
+    View all;                // the series' points up to as-of
+    View copy;               // selected points, when not all of them (select)
     const View* sel = &all;  // the points judged: &all or &copy
-    View bench;  // the benchmark series' points
+    View bench;              // the benchmark series' points
 };
 
 // Points from `from` on (window applied) with a stated point added when its year
@@ -527,8 +527,7 @@ TargetResultColumns evaluate_columns(const SeriesColumns& obs, const TargetColum
         const std::int64_t no_from = std::numeric_limits<std::int64_t>::min();
         auto empty_reason = [&](std::int64_t from) {
             // The same distinction as evaluate(): nothing observed, or all before the base year.
-            return s.all.empty() || from == no_from ? detail::Reason::no_observation
-                                                      : detail::Reason::before_base_year;
+            return s.all.empty() || from == no_from ? detail::Reason::no_observation : detail::Reason::before_base_year;
         };
         auto level = [&](double threshold, Comparator c, double reference) {
             detail::LevelSpec spec;
@@ -638,14 +637,14 @@ TargetResultColumns evaluate_columns(const SeriesColumns& obs, const TargetColum
                 spec.year = static_cast<int>(year);
                 spec.lag = policy.benchmark_lag;
                 spec.as_of = as_of;
-                const auto o = detail::judge_benchmark(s.all.t, s.all.y, static_cast<int>(s.all.n), s.bench.t,
-                                                       s.bench.y, static_cast<int>(s.bench.n), spec,
-                                                       policy, s.yrs, s.gap, s.own, s.ref);
+                const auto o =
+                    detail::judge_benchmark(s.all.t, s.all.y, static_cast<int>(s.all.n), s.bench.t, s.bench.y,
+                                            static_cast<int>(s.bench.n), spec, policy, s.yrs, s.gap, s.own, s.ref);
                 return store(i, o, o.threshold, o.reference_value);
             }
             case TargetKind::milestone: {
-                const auto o = detail::judge_milestone(s.all.t, s.all.y, static_cast<int>(s.all.n),
-                                                       has_year, static_cast<int>(year), as_of, policy);
+                const auto o = detail::judge_milestone(s.all.t, s.all.y, static_cast<int>(s.all.n), has_year,
+                                                       static_cast<int>(year), as_of, policy);
                 return store(i, o, o.threshold, nan);
             }
         }

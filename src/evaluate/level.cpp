@@ -192,7 +192,8 @@ namespace {
 constexpr int max_exact_nu = 200;
 constexpr auto step_ratios = [] {
     std::array<double, max_exact_nu + 1> r{};
-    for (int k = 1; k <= max_exact_nu; ++k) r[static_cast<std::size_t>(k)] = static_cast<double>(k - 1) / static_cast<double>(k);
+    for (int k = 1; k <= max_exact_nu; ++k)
+        r[static_cast<std::size_t>(k)] = static_cast<double>(k - 1) / static_cast<double>(k);
     return r;
 }();
 constexpr const double* step_ratio = step_ratios.data();

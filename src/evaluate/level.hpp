@@ -152,8 +152,8 @@ struct LineFit : LinearFit {
 LineFit fit_sums(const double* t, const double* y, int n) noexcept;
 void add_residual_sd(LineFit& fit, const double* t, const double* y) noexcept;
 // probability_from_fit after add_residual_sd (t, y: the points of the fit).
-double probability_of_fit(LineFit& fit, const double* t, const double* y, double year, Comparator c,
-                          double threshold, double tolerance, int min_points) noexcept;
+double probability_of_fit(LineFit& fit, const double* t, const double* y, double year, Comparator c, double threshold,
+                          double tolerance, int min_points) noexcept;
 double probability_from_fit(const LinearFit& fit, double year, Comparator c, double threshold, double tolerance,
                             int min_points) noexcept;
 double probability_of_meeting(const double* t, const double* y, int n, double year, Comparator c, double threshold,

@@ -61,7 +61,8 @@ void check_same(const LevelResultColumns& a, const LevelResultColumns& b) {
     REQUIRE(a.latest_year == b.latest_year);
     REQUIRE(a.points == b.points);
     for (std::size_t i = 0; i < a.verdict.size(); ++i) {
-        if (!same_number(a.probability[i], b.probability[i]) || !same_number(a.projected_value[i], b.projected_value[i]))
+        if (!same_number(a.probability[i], b.probability[i]) ||
+            !same_number(a.projected_value[i], b.projected_value[i]))
             FAIL("row " << i << " differs");
     }
 }
@@ -103,8 +104,8 @@ TEST_CASE("bulk: a bad row is reported the same wherever the slices fall", "[eva
         Data nan_row = good;
         nan_row.ov[at] = std::nan("");
         CHECK(error_of(nan_row, 2) == error_of(nan_row, 1));
-        CHECK_THAT(error_of(nan_row, 2), Catch::Contains("observations.nan") &&
-                                             Catch::Contains("row " + std::to_string(at)));
+        CHECK_THAT(error_of(nan_row, 2),
+                   Catch::Contains("observations.nan") && Catch::Contains("row " + std::to_string(at)));
         if (at == 0) continue;
         Data duplicate = good;  // the row repeats the year of the row before it
         duplicate.os[at] = duplicate.os[at - 1];
