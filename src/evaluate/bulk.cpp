@@ -98,7 +98,7 @@ bool breaks_order(const std::int64_t* s, const std::int64_t* y, const double* v,
 // out (room for b − a) and returns how many. `clean` turns false when a row
 // breaks the sorted-input rules (breaks_order): the caller then redoes the
 // checks one by one for the exact error. Blocks of rows are checked, then
-// indexed, while they are in the first-level cache: about a nanosecond a row.
+// indexed while they are cached: about a nanosecond a row.
 std::size_t scan_sorted(const SeriesColumns& obs, std::size_t a, std::size_t b, std::uint32_t* out,
                         bool& clean) noexcept {
     const std::int64_t* s = obs.series.data();
