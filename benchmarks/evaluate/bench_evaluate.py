@@ -17,7 +17,9 @@ Each path runs in its own process so its peak memory is its own:
 * ``pandas`` — a vectorised pandas implementation of the same level logic
   (groupby statistics, then numpy rules: linear extrapolation with the Destatis
   classes, final value at the target year, already-met and single-point rules;
-  it skips the probability, so it does less work than the library);
+  it skips the probability, so it does less work than the library). The faster
+  of the variants tried: one ``groupby().agg`` of named aggregations over
+  precomputed x², x·y columns was slower (0.77 CPU s for the statistics alone);
 * ``apply``  — the straightforward pandas way: ``groupby("series").apply`` of a
   per-series Python function with the same rules, run on the first
   ``--apply-n`` targets (default 20,000) because it is slow; its throughput is
@@ -75,6 +77,7 @@ def run_bulk(n: int, repeat: int, out: str, threads: int = 1) -> dict:
     upper = np.full(n, 100.0)
     best = best_cpu = float("inf")
     for _ in range(repeat):
+        r = None  # the previous run's result is freed outside the timed call
         t0, c0 = time.perf_counter(), time.process_time()
         r = hp.evaluate_arrays(
             obs["series"],
@@ -218,6 +221,7 @@ def run_engine(name: str, fn, n: int, repeat: int, out: str) -> dict:
     obs, tg = generate(n)
     best = best_cpu = float("inf")
     for _ in range(repeat):
+        v = None  # the previous run's result is freed outside the timed call
         t0, c0 = time.perf_counter(), time.process_time()
         v = fn(obs, tg, AS_OF)
         best = min(best, time.perf_counter() - t0)
@@ -259,6 +263,7 @@ def run_general(n: int, repeat: int, out: str) -> dict:
     plan = hp.Plan(id="bench", region=hp.Region(name="全国"), targets=targets)
     best = best_cpu = float("inf")
     for _ in range(repeat):
+        df = None  # the previous run's result is freed outside the timed call
         t0, c0 = time.perf_counter(), time.process_time()
         df = hp.evaluate(plan, o, as_of=AS_OF, indicator_directions=[("-", hp.Direction.unknown)])
         best = min(best, time.perf_counter() - t0)
@@ -337,6 +342,7 @@ def run_pandas(n: int, repeat: int, out: str) -> dict:
     obs_df, tg_df = pd.DataFrame(obs), pd.DataFrame(tg)
     best = best_cpu = float("inf")
     for _ in range(repeat):
+        v = None  # the previous run's result is freed outside the timed call
         t0, c0 = time.perf_counter(), time.process_time()
         v = pandas_level(obs_df, tg_df, AS_OF)
         best = min(best, time.perf_counter() - t0)
@@ -574,23 +580,26 @@ def main() -> int:
             f"{k:8} {r['seconds']:9.3f} {r['cpu_seconds']:8.3f} {r['targets_per_second']:14,.0f} "
             f"{r['peak_mib']:10.0f}{note}"
         )
+    # CPU seconds are the figure to compare on a shared machine (wall time waits for
+    # other processes); the goal is stated in CPU time on one thread.
+    cpu = {k: r["cpu_seconds"] for k, r in results.items()}
     if "cpp" in results:
-        cpu = {k: r["cpu_seconds"] for k, r in results.items()}
+        print(f"CPU time: python bulk / C++ core {cpu['bulk'] / cpu['cpp']:.2f}×")
+    for k in results:
+        if k in ("bulk", "cpp", "apply", "general") or k.startswith(("bulk ", "cpp ")):
+            continue
         print(
-            f"CPU time ratios (robust on a loaded machine): python bulk / C++ {cpu['bulk'] / cpu['cpp']:.2f}×, "
-            f"pandas / C++ {cpu['pandas'] / cpu['cpp']:.1f}×"
+            f"python bulk (1 thread) vs {k:8}: {cpu[k] / cpu['bulk']:6.1f}× in CPU time, "
+            f"{results['bulk']['targets_per_second'] / results[k]['targets_per_second']:6.1f}× in targets/s (wall)"
         )
-        print(
-            f"python bulk / C++ core time: {results['bulk']['seconds'] / results['cpp']['seconds']:.2f}× (goal ≤ 1.25×)"
-        )
-        print(
-            f"pandas / C++ core time:      {results['pandas']['seconds'] / results['cpp']['seconds']:.1f}× (goal ≥ 20×)"
-        )
-    bulk_tps = results["bulk"]["targets_per_second"]
-    for k, r in results.items():
-        if k not in ("bulk", "cpp", "apply"):
-            print(f"python bulk (1 thread) vs {k:8}: {bulk_tps / r['targets_per_second']:8.1f}× targets/s")
-    print("goal: ≥ 10× the vectorised pandas version on one thread")
+    for k in results:
+        if k.startswith(("bulk ", "cpp ")):
+            one = results[k.split()[0]]
+            print(
+                f"{k}: {one['seconds'] / results[k]['seconds']:.2f}× the wall-time speed of one thread "
+                f"({cpu[k]:.3f} CPU s over all threads)"
+            )
+    print("goal: python bulk ≥ 10× the vectorised pandas version in CPU time on one thread")
     if "apply" in results:
         ratio = results["bulk"]["targets_per_second"] / results["apply"]["targets_per_second"]
         print(f"groupby-apply / python bulk time per target: {ratio:,.0f}×")

@@ -141,6 +141,19 @@ LevelOutcome judge_level(const double* t, const double* y, int n, const LevelSpe
 // 26.7.3/4) up to 200, Boost.Math beyond. 10× faster than the incomplete beta
 // route, which matters for millions of targets; tests compare both.
 double student_t_cdf(double x, int nu) noexcept;
+
+// The least-squares line of judge_level, from one pass of sums centred on the
+// first point (x0, y0); the residual spread is a second pass, made only when a
+// probability needs it. Same line as fit_line up to the last bits.
+struct LineFit : LinearFit {
+    double x0 = 0, y0 = 0;  // the centre
+    double mx = 0, my = 0;  // means of x − x0, y − y0
+};
+LineFit fit_sums(const double* t, const double* y, int n) noexcept;
+void add_residual_sd(LineFit& fit, const double* t, const double* y) noexcept;
+// probability_from_fit after add_residual_sd (t, y: the points of the fit).
+double probability_of_fit(LineFit& fit, const double* t, const double* y, double year, Comparator c, double threshold,
+                          double tolerance, int min_points) noexcept;
 double probability_from_fit(const LinearFit& fit, double year, Comparator c, double threshold, double tolerance,
                             int min_points) noexcept;
 double probability_of_meeting(const double* t, const double* y, int n, double year, Comparator c, double threshold,
