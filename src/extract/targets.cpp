@@ -308,6 +308,13 @@ Range clean_subject(std::string_view s, Range r, bool* soft) {
         if (r.e > r.b && (is_comma(cp_at(s, p)) || cp_at(s, p) == 0x3001)) r.e = p, again = true;
         trim(s, r.b, r.e);
     }
+    // "到2025年，实现全覆盖。": a subject that is nothing but a lead or trailing
+    // word ("实现", "确保", "全市") names nothing; the subject is elided.
+    const std::string_view rest = s.substr(r.b, r.e - r.b);
+    for (auto w : subject_lead_words)
+        if (rest == w) return {r.b, r.b};
+    for (auto w : name_trailing_words)
+        if (rest == w) return {r.b, r.b};
     return r;
 }
 
