@@ -7,6 +7,7 @@
 
 #include "extract/document.hpp"
 #include "extract/scan.hpp"
+#include "text/radicals.hpp"
 #include "text/traditional.hpp"
 #include "text/utf8.hpp"
 
@@ -504,6 +505,13 @@ void normalise_line(std::string_view t, std::size_t b, std::size_t e, bool pipes
             out.put(pc, i, end);
             i = end;
             return;
+        } else if (is_radical(c) && unified_ideograph(c) != c) {
+            // A radical a PDF's font map put for an ideograph ("⼈" for 人). The
+            // Kangxi radicals have traditional shapes (⾨ 門): read, like the
+            // rest of the text, in simplified form.
+            buf.clear();
+            utf8_append(buf, simplified(unified_ideograph(c)));
+            out.put(buf, i, i + n);
         } else if (const char32_t s = trad ? simplified(c) : c; s != c) {
             buf.clear();
             utf8_append(buf, s);
