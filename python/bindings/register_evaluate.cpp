@@ -47,24 +47,25 @@ using I8 = py::array_t<std::int8_t, py::array::c_style>;
 
 py::object opt_int(const std::optional<int>& v) { return v ? py::object(py::int_(*v)) : py::object(py::none()); }
 
+// A numpy uint8 array that owns a moved C++ string (no copy on the way out).
+py::array_t<std::uint8_t> bytes_to_numpy(std::string&& s) {
+    auto* heap = new std::string(std::move(s));
+    py::capsule owner(heap, [](void* p) { delete static_cast<std::string*>(p); });
+    return py::array_t<std::uint8_t>({heap->size()}, {sizeof(std::uint8_t)},
+                                     reinterpret_cast<const std::uint8_t*>(heap->data()), owner);
+}
+
 // A text column without one Python object per row: repeating texts as
 // ("codes", int32 codes, [names]); texts of their own per row as ("utf8", int64
 // offsets, uint8 UTF-8 bytes) — the layout of an Arrow large_string array, which
 // Python wraps without copying (healthplan/evaluate.py, _text_column).
 py::tuple text_column(hp::TextColumn&& c) {
-    if (!c.codes.empty() || c.names.empty()) {
+    if (!c.per_row()) {
         py::list names;
         for (const auto& s : c.names) names.append(py::str(s));
         return py::make_tuple("codes", to_numpy(std::move(c.codes)), names);
     }
-    std::vector<std::int64_t> offsets(c.names.size() + 1, 0);
-    for (std::size_t i = 0; i < c.names.size(); ++i)
-        offsets[i + 1] = offsets[i] + static_cast<std::int64_t>(c.names[i].size());
-    std::vector<std::uint8_t> data(static_cast<std::size_t>(offsets.back()));
-    for (std::size_t i = 0; i < c.names.size(); ++i)
-        std::copy(c.names[i].begin(), c.names[i].end(), data.begin() + offsets[i]);
-    c = {};
-    return py::make_tuple("utf8", to_numpy(std::move(offsets)), to_numpy(std::move(data)));
+    return py::make_tuple("utf8", to_numpy(std::move(c.offsets)), bytes_to_numpy(std::move(c.utf8)));
 }
 
 // The result table as {column: numpy array}; optional years as (values, valid).
