@@ -263,7 +263,10 @@ struct Merger {
         for (std::size_t c = 0; c < per_row_count; ++c) {
             TextColumn& col = per_row_column(t, c);
             for (std::size_t row = begin; row < end; ++row) col.offsets[row + 1] += col.offsets[row];
-            col.utf8 += slice.text[c];
+            if (col.utf8.empty())
+                col.utf8 = std::move(slice.text[c]);  // the first slice: no copy
+            else
+                col.utf8 += slice.text[c];
             slice.text[c] = {};
         }
     }
