@@ -593,6 +593,35 @@ def _text_column(column: tuple[str, np.ndarray, Any], str_dtype: Any) -> Any:
     return np.asarray([raw[a[i] : a[i + 1]].decode("utf-8") for i in range(len(a) - 1)], dtype=object)
 
 
+def _row_loop_frame(results: Sequence[TargetResult]) -> pd.DataFrame:
+    """hp.evaluate's frame as the former row loop built it (one dict per TargetResult, then
+    pandas). Not used by :func:`evaluate`: it is the one reference the column-built frame is
+    held to, column for column, by tests/python/evaluate/test_evaluate_frame_columns.py and
+    benchmarks/evaluate/bench_evaluate_plans.py."""
+    from ._frames import verdict_dtype
+    from ._pandas import pd
+
+    rows = []
+    for r in results:
+        row = {
+            c: getattr(r, c)
+            for c in RESULT_COLUMNS
+            if c not in ("kind", "comparator", "nature", "verdict", "section", "lead")
+        }
+        row["kind"] = r.kind.name
+        row["comparator"] = r.comparator.symbol
+        row["nature"] = r.nature.name if r.nature.name != "unspecified" else ""
+        row["verdict"] = r.verdict.name
+        row["section"] = " > ".join(r.section)
+        row["lead"] = "、".join(r.lead)
+        rows.append(row)
+    df = pd.DataFrame(rows, columns=list(RESULT_COLUMNS))
+    for c in _INT_COLUMNS:
+        df[c] = df[c].astype("Int64")
+    df["verdict"] = df["verdict"].astype(verdict_dtype())
+    return df
+
+
 @cache
 def _verdict_order_codes() -> np.ndarray:
     """Verdict code (enum order, :data:`VERDICTS`) → code of the ordered Categorical (worst first)."""
