@@ -279,6 +279,7 @@ std::optional<Unit> comparison_unit(const Context& c, const std::vector<SeriesPo
 void convert_points(const Context& c, const std::vector<SeriesPoint>& pts, const std::optional<Unit>& unit,
                     std::vector<int>* missing_years, std::vector<Pt>& out) {
     out.clear();
+    std::int64_t same_unit = -1;
     for (std::size_t i = 0; i < pts.size(); ++i) {
         const auto& p = pts[i];
         if (p.year > c.as_of || p.published > c.as_of) continue;  // not known yet as of then
@@ -288,9 +289,11 @@ void convert_points(const Context& c, const std::vector<SeriesPoint>& pts, const
             if (missing_years) missing_years->push_back(static_cast<int>(p.year));
             continue;
         }
-        const auto& u = c.obs.unit(p.unit);
         double v = p.value;
-        if (unit && !unit->is_none()) {
+        // A series keeps one unit, as a rule: once a unit code is found to be the
+        // comparison unit, its rows need no comparison of unit symbols.
+        if (unit && !unit->is_none() && p.unit != same_unit) {
+            const auto& u = c.obs.unit(p.unit);
             if (!u) {
                 throw Insufficient{"observation unit unknown (" + c.obs.row_name(p.row) + "), the target is in " +
                                    unit->symbol()};
@@ -304,6 +307,8 @@ void convert_points(const Context& c, const std::vector<SeriesPoint>& pts, const
                     throw Insufficient{msg + " (" + c.obs.row_name(p.row) + ")"};
                 }
                 v = convert(v, *u, *unit);
+            } else {
+                same_unit = p.unit;
             }
         }
         out.push_back({static_cast<double>(p.year), v});
