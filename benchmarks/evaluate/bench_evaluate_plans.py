@@ -13,7 +13,8 @@ equal. Wall and CPU seconds are both printed: on a shared machine CPU time is
 the steadier figure. Above 50,000 targets the reference runs once (it takes
 seconds). The last lines show linearity: CPU microseconds per target of the
 column-built frame at each size, against the smallest size. Not part of the
-test suite.
+test suite. With --dump DIR each size's plan and observations are written to
+DIR for the C++ part, benchmarks/evaluate/bench_evaluate_plans.cpp.
 """
 
 from __future__ import annotations
@@ -116,6 +117,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="5000,40000,200000", help="targets per plan, comma-separated")
     ap.add_argument("--repeat", type=int, default=3, help="runs per path; the best is reported")
+    ap.add_argument("--dump", metavar="DIR", help="write each size's plan and observations there (for the C++ part)")
     args = ap.parse_args()
     ok = True
     print(
@@ -125,6 +127,9 @@ def main() -> int:
     per_target: dict[int, float] = {}
     for n in (int(s) for s in args.sizes.split(",")):
         plan, obs = make_plan(n)
+        if args.dump:  # bench_evaluate_plans (C++) reads these: the call without Python, to profile
+            plan.save(f"{args.dump}/plan{n}.plan.json")
+            obs.to_frame().to_csv(f"{args.dump}/obs{n}.csv", index=False)
         rows = {
             "reference": best_of(args.repeat if n <= 50_000 else 1, row_loop_frame, plan, obs),
             "columns": best_of(args.repeat, hp.evaluate, plan, obs, as_of=2024),
