@@ -20,6 +20,7 @@ DIR for the C++ part, benchmarks/evaluate/bench_evaluate_plans.cpp.
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import sys
 import time
@@ -128,6 +129,7 @@ def main() -> int:
     for n in (int(s) for s in args.sizes.split(",")):
         plan, obs = make_plan(n)
         if args.dump:  # bench_evaluate_plans (C++) reads these: the call without Python, to profile
+            os.makedirs(args.dump, exist_ok=True)
             plan.save(f"{args.dump}/plan{n}.plan.json")
             obs.to_frame().to_csv(f"{args.dump}/obs{n}.csv", index=False)
         rows = {
