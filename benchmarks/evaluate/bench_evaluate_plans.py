@@ -153,7 +153,9 @@ def main() -> int:
         del plan, obs, rows, ref_frame
     smallest = min(per_target)
     for n, cost in per_target.items():
-        print(f"linearity: {n:8,} targets  {cost * 1e6:6.2f} cpu µs per target  {cost / per_target[smallest]:5.2f}× the smallest")
+        print(
+            f"linearity: {n:8,} targets  {cost * 1e6:6.2f} cpu µs per target  {cost / per_target[smallest]:5.2f}× the smallest"
+        )
     print("goal: ≥ 1,000,000 targets/s on mixed kinds, linear in plan size (per cpu s: steadier on a loaded machine)")
     return 0 if ok else 1
 

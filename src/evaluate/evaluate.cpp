@@ -13,13 +13,13 @@
 #include <thread>
 #include <unordered_map>
 
+#include "evaluate/judge.hpp"
 #include "evaluate/kinds.hpp"
 #include "evaluate/level.hpp"
+#include "evaluate/text_index.hpp"
 #include "healthplan/error.hpp"
 #include "healthplan/evaluate_table.hpp"
 #include "healthplan/trend.hpp"
-#include "evaluate/judge.hpp"
-#include "evaluate/text_index.hpp"
 
 HEALTHPLAN_BEGIN_NAMESPACE
 
@@ -248,7 +248,7 @@ struct Context {
     int as_of;
     TargetResult& r;
     Scratch& s;
-    const KeyCodes& key_codes;                     // of candidate_keys(target, indicator)
+    const KeyCodes& key_codes;                         // of candidate_keys(target, indicator)
     const std::vector<RegionCode>& benchmark_regions;  // of policy.benchmark_regions, in order
 };
 
@@ -888,9 +888,9 @@ void eval_benchmark(const Context& c, const Matched& m, const Keys& keys) {
     auto &ot = c.s.x, &oy = c.s.y, &rt = c.s.rx, &ry = c.s.ry;
     split(own, ot, oy);
     split(ref, rt, ry);
-    const auto o = detail::judge_benchmark(ot.data(), oy.data(), static_cast<int>(ot.size()), rt.data(), ry.data(),
-                                           static_cast<int>(rt.size()), spec, c.policy, c.s.xs, c.s.gap, c.s.ownv,
-                                           c.s.refv);
+    const auto o =
+        detail::judge_benchmark(ot.data(), oy.data(), static_cast<int>(ot.size()), rt.data(), ry.data(),
+                                static_cast<int>(rt.size()), spec, c.policy, c.s.xs, c.s.gap, c.s.ownv, c.s.refv);
     c.r.comparator = d > 0 ? (strict ? Comparator::gt : Comparator::ge) : (strict ? Comparator::lt : Comparator::le);
     c.r.method = "benchmark_gap";
     if (o.verdict == Verdict::insufficient_data) insufficient(c, o, own);
@@ -1022,9 +1022,9 @@ struct PlanJudge::Data {
     const EvaluationPolicy& policy;
     int as_of;
     Regions regions;
-    std::vector<RegionCode> benchmark_regions;  // policy.benchmark_regions' regions, in order
-    TextIndex<IndicatorId> indicators;          // id → position in plan.indicators
-    TextIndex<TaskId> tasks;                    // id → position in plan.tasks
+    std::vector<RegionCode> benchmark_regions;                     // policy.benchmark_regions' regions, in order
+    TextIndex<IndicatorId> indicators;                             // id → position in plan.indicators
+    TextIndex<TaskId> tasks;                                       // id → position in plan.tasks
     std::vector<std::pair<std::string_view, const Task*>> listed;  // (target id, task listing it)
     TextIndex<ListedId> task_of_target;
     // The store's keys, indexed again when the plan has about as many targets as

@@ -88,9 +88,9 @@ enum Coded : std::size_t {
     coded_count
 };
 TextColumn& coded_column(ResultTable& t, std::size_t c) {
-    TextColumn* const columns[coded_count] = {&t.region, &t.kind,   &t.comparator,     &t.nature,
-                                              &t.section, &t.category, &t.reason,      &t.method,
-                                              &t.method_version, &t.unit, &t.task_id, &t.lead};
+    TextColumn* const columns[coded_count] = {&t.region,         &t.kind,     &t.comparator, &t.nature,
+                                              &t.section,        &t.category, &t.reason,     &t.method,
+                                              &t.method_version, &t.unit,     &t.task_id,    &t.lead};
     return *columns[c];
 }
 
@@ -172,9 +172,7 @@ class SliceWriter {
 
     void write(std::size_t row, const Target& target, const TargetResult& r, const TaskCodes& tc) {
         ResultTable& t = t_;
-        auto code = [&](std::size_t column) -> std::int32_t& {
-            return coded_column(t, column).codes[row];
-        };
+        auto code = [&](std::size_t column) -> std::int32_t& { return coded_column(t, column).codes[row]; };
         code(c_region) = dict[c_region].code(r.region);
         code(c_kind) = enum_code(kinds_, c_kind, r.kind, identifier(r.kind));
         code(c_comparator) = enum_code(comparators_, c_comparator, r.comparator, to_string(r.comparator));
@@ -291,9 +289,8 @@ ResultTable evaluate_table(std::span<const Plan* const> plans, const Observation
         std::vector<SliceWriter> writers;
         writers.reserve(slices);
         for (std::size_t s = 0; s < slices; ++s) writers.emplace_back(judge, table);
-        detail::run_slices(m, slices, [&](std::size_t s, std::size_t begin, std::size_t end) {
-            writers[s].run(begin, end, base);
-        });
+        detail::run_slices(
+            m, slices, [&](std::size_t s, std::size_t begin, std::size_t end) { writers[s].run(begin, end, base); });
         for (std::size_t s = 0; s < slices; ++s)
             merger.add(table, writers[s], base + m * s / slices, base + m * (s + 1) / slices);
         const std::int32_t plan_code = merger.plan_id.code(p->id);

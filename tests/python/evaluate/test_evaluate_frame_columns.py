@@ -19,7 +19,6 @@ from test_evaluate_bulk_kinds import random_case
 import healthplan as hp
 from healthplan.evaluate import RESULT_COLUMNS, _row_loop_frame
 
-
 # The former row loop, kept in the package as the one reference (the benchmark uses it too).
 reference_frame = _row_loop_frame
 
