@@ -43,7 +43,8 @@ std::string_view general(char (&buf)[40], double v, int precision, bool plus = f
 // integers in decimal, doubles as "%g" (a stream's default format) — without a
 // stream's locale set-up per target. It writes into a buffer the caller reuses
 // from target to target (Scratch::text), so building an explanation allocates
-// nothing once the buffer has grown to the longest one.
+// nothing once the buffer has grown to the longest one. Built in the result's
+// own explanation when the text does not quote it, else in Scratch::text.
 class Text {
   public:
     explicit Text(std::string& buffer) : s_(buffer) { s_.clear(); }
@@ -69,8 +70,11 @@ class Text {
         s_ += general(buf, v, 6);
         return *this;
     }
-    // Copies the text into `out` (assign keeps out's storage when it is large enough).
-    void into(std::string& out) const { out.assign(s_); }
+    // Leaves the text in `out`: nothing to do when it was built there, else a
+    // copy (assign keeps out's storage when it is large enough).
+    void into(std::string& out) const {
+        if (&out != &s_) out.assign(s_);
+    }
 
   private:
     std::string& s_;
@@ -429,7 +433,7 @@ void apply_level(const Context& c, const detail::LevelOutcome& o, const detail::
                : no_year_rule ? "latest_value"
                               : std::string(to_string(method));
 
-    Text e(c.s.text);
+    Text e(c.r.explanation);
     const std::string& u = r.unit;
     if (o.verdict == Verdict::insufficient_data) {
         e << "insufficient data: " << r.reason;
@@ -768,7 +772,7 @@ void eval_rate(const Context& c, const Matched& m) {
             spec.relative ? (std::pow(y[i] / y[i - 1], 1.0 / gap) - 1.0) * 100.0 : (y[i] - y[i - 1]) / gap;
         missed.push_back(num(x[i]) + " (" + signed_num(change) + ")");
     }
-    Text e(c.s.text);
+    Text e(c.r.explanation);
     const char* per = mode == ChangeMode::relative ? "% a year"
                       : mode == ChangeMode::points ? " percentage points a year"
                                                    : " a year";
@@ -827,7 +831,7 @@ void eval_trend(const Context& c, const Matched& m) {
     const bool statcan = !std::isnan(o.statcan_high);
     c.r.method = statcan ? "statcan" : "trend:" + std::string(to_string(c.policy.trend));
 
-    Text e(c.s.text);
+    Text e(c.r.explanation);
     if (statcan) {
         e << "StatCan growth rate " << num(o.progress) << " a year against cut-offs " << num(o.statcan_high) << " / "
           << num(o.statcan_med) << " / " << num(o.statcan_low);
@@ -897,7 +901,7 @@ void eval_benchmark(const Context& c, const Matched& m, const Keys& keys) {
     apply_outcome(c, o);
     c.r.reference_year = static_cast<int>(o.reference_year);
     c.r.reference_value = o.reference_value;
-    Text e(c.s.text);
+    Text e(c.r.explanation);
     e << with_unit(o.latest_value, c.r.unit) << " (" << num(o.latest_year) << ") against " << t.benchmark << " "
       << region << " " << with_unit(o.reference_value, c.r.unit) << " (" << num(o.reference_year) << ", lag "
       << spec.lag << ")";
@@ -934,7 +938,7 @@ void eval_milestone(const Context& c, const Matched& m) {
                                            c.as_of, c.policy);
     if (o.verdict == Verdict::insufficient_data) insufficient(c, o, pts);
     apply_outcome(c, o);
-    Text e(c.s.text);
+    Text e(c.r.explanation);
     const int latest = static_cast<int>(o.latest_year);
     if (!std::isnan(o.done_year)) {
         e << "done in " << num(o.done_year);
