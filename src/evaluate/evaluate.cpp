@@ -39,6 +39,60 @@ std::string_view general(char (&buf)[40], double v, int precision, bool plus = f
     return {buf, static_cast<std::size_t>(p - buf)};
 }
 
+// A number formatted into a buffer of its own, and the unit written after it
+// (with_unit): appended to an explanation without a std::string per number, and
+// turned into one only where a message is built with +.
+class Formatted {
+  public:
+    explicit Formatted(std::string_view text) { set(text); }
+    void append_to(std::string& s) const {
+        s.append(buf_, len_);
+        if (!unit_.empty()) {
+            s += ' ';
+            s += unit_;
+        }
+    }
+    operator std::string() const {  // NOLINT: implicit, for messages built with + and ?:
+        std::string s;
+        append_to(s);
+        return s;
+    }
+    Formatted& with(std::string_view unit) {
+        unit_ = unit;
+        return *this;
+    }
+
+  private:
+    void set(std::string_view text) {
+        len_ = static_cast<std::uint8_t>(std::min(text.size(), sizeof buf_));
+        std::copy_n(text.data(), len_, buf_);
+    }
+    char buf_[40];
+    std::uint8_t len_ = 0;
+    std::string_view unit_;
+};
+
+std::string operator+(std::string a, const Formatted& f) {
+    f.append_to(a);
+    return a;
+}
+std::string operator+(const char* a, const Formatted& f) { return std::string(a) + f; }
+std::string operator+(const Formatted& f, const char* b) { return std::string(f) + b; }
+
+Formatted num(double v) {
+    if (std::isnan(v)) return Formatted("n/a");
+    if (std::isinf(v)) return Formatted(v > 0 ? "never" : "-inf");
+    char buf[40];
+    return Formatted(general(buf, v, 4));
+}
+Formatted signed_num(double v) {
+    if (std::isnan(v)) return Formatted("n/a");
+    char buf[40];
+    return Formatted(general(buf, v, 3, true));
+}
+// `unit` must outlive the result (it is appended, not copied).
+Formatted with_unit(double v, const std::string& unit) { return num(v).with(unit); }
+
 // The explanation builder: what std::ostringstream printed — texts as they are,
 // integers in decimal, doubles as "%g" (a stream's default format) — without a
 // stream's locale set-up per target. It writes into a buffer the caller reuses
@@ -54,6 +108,10 @@ class Text {
     }
     Text& operator<<(const char* s) { return *this << std::string_view(s); }
     Text& operator<<(const std::string& s) { return *this << std::string_view(s); }
+    Text& operator<<(const Formatted& f) {
+        f.append_to(s_);
+        return *this;
+    }
     Text& operator<<(char c) {
         s_ += c;
         return *this;
@@ -79,22 +137,6 @@ class Text {
   private:
     std::string& s_;
 };
-
-std::string num(double v) {
-    if (std::isnan(v)) return "n/a";
-    if (std::isinf(v)) return v > 0 ? "never" : "-inf";
-    char buf[40];
-    return std::string(general(buf, v, 4));
-}
-std::string signed_num(double v) {
-    if (std::isnan(v)) return "n/a";
-    char buf[40];
-    return std::string(general(buf, v, 3, true));
-}
-std::string with_unit(double v, const std::string& unit) {
-    if (unit.empty()) return num(v);
-    return num(v) + " " + unit;
-}
 
 // Display of a comparator in explanations.
 const char* cmp_text(Comparator c) {
