@@ -8,8 +8,8 @@
 // values as the TargetResult fields of the same name. Texts that repeat from
 // row to row (plan id, kind, method, unit, lead units ...) are dictionary-
 // encoded; texts that are mostly their own per row (target id, indicator and
-// its key, explanation) keep one name per row (hashing them costs more than
-// it saves).
+// its key, explanation) are one UTF-8 buffer with offsets (the layout of an
+// Arrow large_string array: Python wraps it without a string object per row).
 #pragma once
 
 #include <cstdint>
@@ -24,14 +24,22 @@
 
 HEALTHPLAN_BEGIN_NAMESPACE
 
-// A text column: `codes[i]` indexes `names`; when `codes` is empty the column
-// holds one name per row (names[i]).
+// A text column, in one of two layouts. Dictionary: `codes[i]` indexes
+// `names`. One text per row (when `offsets` is not empty): row i is
+// utf8[offsets[i], offsets[i + 1]).
 struct TextColumn {
     std::vector<std::int32_t> codes;
     std::vector<std::string> names;
+    std::vector<std::int64_t> offsets;
+    std::string utf8;
 
+    bool per_row() const noexcept { return !offsets.empty(); }
     std::string_view text(std::size_t row) const {
-        return codes.empty() ? names[row] : names[static_cast<std::size_t>(codes[row])];
+        if (per_row()) {
+            const auto b = static_cast<std::size_t>(offsets[row]);
+            return std::string_view(utf8).substr(b, static_cast<std::size_t>(offsets[row + 1]) - b);
+        }
+        return names[static_cast<std::size_t>(codes[row])];
     }
 };
 

@@ -47,28 +47,42 @@ using I8 = py::array_t<std::int8_t, py::array::c_style>;
 
 py::object opt_int(const std::optional<int>& v) { return v ? py::object(py::int_(*v)) : py::object(py::none()); }
 
+// A numpy uint8 array that owns a moved C++ string (no copy on the way out).
+py::array_t<std::uint8_t> bytes_to_numpy(std::string&& s) {
+    auto* heap = new std::string(std::move(s));
+    py::capsule owner(heap, [](void* p) { delete static_cast<std::string*>(p); });
+    return py::array_t<std::uint8_t>({heap->size()}, {sizeof(std::uint8_t)},
+                                     reinterpret_cast<const std::uint8_t*>(heap->data()), owner);
+}
+
 // A text column without one Python object per row: repeating texts as
 // ("codes", int32 codes, [names]); texts of their own per row as ("utf8", int64
 // offsets, uint8 UTF-8 bytes) — the layout of an Arrow large_string array, which
 // Python wraps without copying (healthplan/evaluate.py, _text_column).
-py::tuple text_column(hp::TextColumn&& c) {
-    if (!c.codes.empty() || c.names.empty()) {
+py::tuple text_column(hp::TextColumn&& c, bool utf8) {
+    if (!c.per_row() && utf8) {
+        // Decoded here, one copy per row, rather than by Arrow's take() in
+        // Python: the texts are short and a dozen compute calls cost more.
+        std::vector<std::int64_t> offsets(c.codes.size() + 1, 0);
+        for (std::size_t i = 0; i < c.codes.size(); ++i)
+            offsets[i + 1] =
+                offsets[i] + static_cast<std::int64_t>(c.names[static_cast<std::size_t>(c.codes[i])].size());
+        std::string bytes;
+        bytes.reserve(static_cast<std::size_t>(offsets.back()));
+        for (const std::int32_t code : c.codes) bytes += c.names[static_cast<std::size_t>(code)];
+        return py::make_tuple("utf8", to_numpy(std::move(offsets)), bytes_to_numpy(std::move(bytes)));
+    }
+    if (!c.per_row()) {
         py::list names;
         for (const auto& s : c.names) names.append(py::str(s));
         return py::make_tuple("codes", to_numpy(std::move(c.codes)), names);
     }
-    std::vector<std::int64_t> offsets(c.names.size() + 1, 0);
-    for (std::size_t i = 0; i < c.names.size(); ++i)
-        offsets[i + 1] = offsets[i] + static_cast<std::int64_t>(c.names[i].size());
-    std::vector<std::uint8_t> data(static_cast<std::size_t>(offsets.back()));
-    for (std::size_t i = 0; i < c.names.size(); ++i)
-        std::copy(c.names[i].begin(), c.names[i].end(), data.begin() + offsets[i]);
-    c = {};
-    return py::make_tuple("utf8", to_numpy(std::move(offsets)), to_numpy(std::move(data)));
+    return py::make_tuple("utf8", to_numpy(std::move(c.offsets)), bytes_to_numpy(std::move(c.utf8)));
 }
 
-// The result table as {column: numpy array}; optional years as (values, valid).
-py::dict table_columns(hp::ResultTable&& t) {
+// The result table as {column: numpy array}; optional years as (values, valid);
+// with `utf8`, every text column in the per-row layout.
+py::dict table_columns(hp::ResultTable&& t, bool utf8) {
     py::dict d;
     const std::pair<const char*, hp::TextColumn*> texts[] = {{"plan_id", &t.plan_id},
                                                              {"target_id", &t.target_id},
@@ -87,7 +101,7 @@ py::dict table_columns(hp::ResultTable&& t) {
                                                              {"task_id", &t.task_id},
                                                              {"lead", &t.lead},
                                                              {"explanation", &t.explanation}};
-    for (const auto& [name, col] : texts) d[name] = text_column(std::move(*col));
+    for (const auto& [name, col] : texts) d[name] = text_column(std::move(*col), utf8);
     const std::pair<const char*, hp::YearColumn*> years[] = {{"year", &t.year},
                                                              {"baseline_year", &t.baseline_year},
                                                              {"reference_year", &t.reference_year},
@@ -386,16 +400,16 @@ void register_evaluate(py::module_& m) {
     m.def(
         "_evaluate_table",
         [](const std::vector<const hp::Plan*>& plans, const hp::Observations& obs, const hp::EvaluationPolicy& policy,
-           std::optional<int> as_of, int threads) {
+           std::optional<int> as_of, int threads, bool utf8) {
             hp::ResultTable table;
             {
                 py::gil_scoped_release release;
                 table = hp::evaluate_table(plans, obs, policy, as_of, threads);
             }
-            return table_columns(std::move(table));
+            return table_columns(std::move(table), utf8);
         },
         py::arg("plans"), py::arg("observations"), py::arg("policy"), py::arg("as_of") = py::none(),
-        py::arg("threads") = 1);
+        py::arg("threads") = 1, py::arg("utf8") = false);
 
     m.def(
         "_scorecard",

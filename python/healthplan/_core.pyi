@@ -431,13 +431,15 @@ def _evaluate(
 ) -> list[TargetResult]: ...
 
 # Column name → numpy array; optional years as (values, valid); texts as
-# ("codes", int32 codes, names) or ("utf8", int64 offsets, uint8 UTF-8 bytes).
+# ("codes", int32 codes, names) or ("utf8", int64 offsets, uint8 UTF-8 bytes);
+# with utf8=True every text column as "utf8".
 def _evaluate_table(
     plans: list[Plan],
     observations: _Observations,
     policy: EvaluationPolicy,
     as_of: int | None = ...,
     threads: int = ...,
+    utf8: bool = ...,
 ) -> dict[str, Any]: ...
 
 # One dict per group: "group" (str), a count per verdict name, "targets" and "scored" (int), "score" (float).

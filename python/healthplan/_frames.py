@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -36,6 +37,7 @@ VERDICT_ORDER: tuple[str, ...] = (
 STRINGENCY_ORDER: tuple[str, ...] = ("stricter", "equal", "looser", "not_comparable")
 
 
+@cache  # one dtype object: building it costs more than a small evaluation's frame
 def verdict_dtype() -> pd.CategoricalDtype:
     """The ordered Categorical of evaluation verdicts (``achieved_early`` > ``achieved`` > …)."""
     from ._pandas import pd

@@ -537,7 +537,15 @@ def evaluate_results(
     return out
 
 
-def _results_frame(columns: dict[str, Any]) -> pd.DataFrame:
+def _str_dtype() -> Any:
+    """What pandas makes of text now: "str" (pandas 3, Arrow-backed with pyarrow) or object
+    (asked each call: pandas 2 users may switch ``future.infer_string`` on)."""
+    from ._pandas import pd
+
+    return pd.Series(["text"]).dtype
+
+
+def _results_frame(columns: dict[str, Any], str_dtype: Any) -> pd.DataFrame:
     """hp.evaluate's frame from the columns the core lays out (``_core._evaluate_table``):
     object columns of str, nullable Int64 years, the ordered Categorical of verdicts."""
     from ._frames import verdict_dtype
@@ -547,7 +555,6 @@ def _results_frame(columns: dict[str, Any]) -> pd.DataFrame:
         empty = pd.DataFrame([], columns=list(RESULT_COLUMNS))
         empty = empty.astype(dict.fromkeys(_INT_COLUMNS, "Int64"))
         return empty.astype({"verdict": verdict_dtype()})
-    str_dtype = pd.Series(["text"]).dtype  # what pandas makes of text: "str" (pandas 3) or object
     data: dict[str, Any] = {}
     for c in RESULT_COLUMNS:
         col = columns[c]
@@ -586,6 +593,35 @@ def _text_column(column: tuple[str, np.ndarray, Any], str_dtype: Any) -> Any:
     return np.asarray([raw[a[i] : a[i + 1]].decode("utf-8") for i in range(len(a) - 1)], dtype=object)
 
 
+def _row_loop_frame(results: Sequence[TargetResult]) -> pd.DataFrame:
+    """hp.evaluate's frame as the former row loop built it (one dict per TargetResult, then
+    pandas). Not used by :func:`evaluate`: it is the one reference the column-built frame is
+    held to, column for column, by tests/python/evaluate/test_evaluate_frame_columns.py and
+    benchmarks/evaluate/bench_evaluate_plans.py."""
+    from ._frames import verdict_dtype
+    from ._pandas import pd
+
+    rows = []
+    for r in results:
+        row = {
+            c: getattr(r, c)
+            for c in RESULT_COLUMNS
+            if c not in ("kind", "comparator", "nature", "verdict", "section", "lead")
+        }
+        row["kind"] = r.kind.name
+        row["comparator"] = r.comparator.symbol
+        row["nature"] = r.nature.name if r.nature.name != "unspecified" else ""
+        row["verdict"] = r.verdict.name
+        row["section"] = " > ".join(r.section)
+        row["lead"] = "、".join(r.lead)
+        rows.append(row)
+    df = pd.DataFrame(rows, columns=list(RESULT_COLUMNS))
+    for c in _INT_COLUMNS:
+        df[c] = df[c].astype("Int64")
+    df["verdict"] = df["verdict"].astype(verdict_dtype())
+    return df
+
+
 @cache
 def _verdict_order_codes() -> np.ndarray:
     """Verdict code (enum order, :data:`VERDICTS`) → code of the ordered Categorical (worst first)."""
@@ -619,7 +655,12 @@ def evaluate(
     obs = _as_observations(observations)
     p = _policy(policy, method, **policy_fields)
     core_plans = [_core_plan(plan) for plan in _as_plans(plans)]
-    return _results_frame(_core._evaluate_table(core_plans, obs._core, p, year, _checked_threads(threads)))
+    # With Arrow-backed text, every text column comes as one UTF-8 buffer, which becomes the
+    # column without a copy; else repeating texts come as codes (one str object per name).
+    str_dtype = _str_dtype()
+    arrow = getattr(str_dtype, "storage", None) == "pyarrow"
+    table = _core._evaluate_table(core_plans, obs._core, p, year, _checked_threads(threads), arrow)
+    return _results_frame(table, str_dtype)
 
 
 def evaluate_methods(

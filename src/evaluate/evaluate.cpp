@@ -13,8 +13,10 @@
 #include <thread>
 #include <unordered_map>
 
+#include "evaluate/judge.hpp"
 #include "evaluate/kinds.hpp"
 #include "evaluate/level.hpp"
+#include "evaluate/text_index.hpp"
 #include "healthplan/error.hpp"
 #include "healthplan/evaluate_table.hpp"
 #include "healthplan/trend.hpp"
@@ -37,18 +39,79 @@ std::string_view general(char (&buf)[40], double v, int precision, bool plus = f
     return {buf, static_cast<std::size_t>(p - buf)};
 }
 
+// A number formatted into a buffer of its own, and the unit written after it
+// (with_unit): appended to an explanation without a std::string per number, and
+// turned into one only where a message is built with +.
+class Formatted {
+  public:
+    explicit Formatted(std::string_view text) { set(text); }
+    void append_to(std::string& s) const {
+        s.append(buf_, len_);
+        if (!unit_.empty()) {
+            s += ' ';
+            s += unit_;
+        }
+    }
+    operator std::string() const {  // NOLINT: implicit, for messages built with + and ?:
+        std::string s;
+        append_to(s);
+        return s;
+    }
+    Formatted& with(std::string_view unit) {
+        unit_ = unit;
+        return *this;
+    }
+
+  private:
+    void set(std::string_view text) {
+        len_ = static_cast<std::uint8_t>(std::min(text.size(), sizeof buf_));
+        std::copy_n(text.data(), len_, buf_);
+    }
+    char buf_[40];
+    std::uint8_t len_ = 0;
+    std::string_view unit_;
+};
+
+std::string operator+(std::string a, const Formatted& f) {
+    f.append_to(a);
+    return a;
+}
+std::string operator+(const char* a, const Formatted& f) { return std::string(a) + f; }
+std::string operator+(const Formatted& f, const char* b) { return std::string(f) + b; }
+
+Formatted num(double v) {
+    if (std::isnan(v)) return Formatted("n/a");
+    if (std::isinf(v)) return Formatted(v > 0 ? "never" : "-inf");
+    char buf[40];
+    return Formatted(general(buf, v, 4));
+}
+Formatted signed_num(double v) {
+    if (std::isnan(v)) return Formatted("n/a");
+    char buf[40];
+    return Formatted(general(buf, v, 3, true));
+}
+// `unit` must outlive the result (it is appended, not copied).
+Formatted with_unit(double v, const std::string& unit) { return num(v).with(unit); }
+
 // The explanation builder: what std::ostringstream printed — texts as they are,
 // integers in decimal, doubles as "%g" (a stream's default format) — without a
-// stream's locale set-up per target.
+// stream's locale set-up per target. It writes into a buffer the caller reuses
+// from target to target (Scratch::text), so building an explanation allocates
+// nothing once the buffer has grown to the longest one. Built in the result's
+// own explanation when the text does not quote it, else in Scratch::text.
 class Text {
   public:
-    Text() { s_.reserve(256); }
+    explicit Text(std::string& buffer) : s_(buffer) { s_.clear(); }
     Text& operator<<(std::string_view s) {
         s_ += s;
         return *this;
     }
     Text& operator<<(const char* s) { return *this << std::string_view(s); }
     Text& operator<<(const std::string& s) { return *this << std::string_view(s); }
+    Text& operator<<(const Formatted& f) {
+        f.append_to(s_);
+        return *this;
+    }
     Text& operator<<(char c) {
         s_ += c;
         return *this;
@@ -65,27 +128,15 @@ class Text {
         s_ += general(buf, v, 6);
         return *this;
     }
-    std::string take() { return std::move(s_); }
+    // Leaves the text in `out`: nothing to do when it was built there, else a
+    // copy (assign keeps out's storage when it is large enough).
+    void into(std::string& out) const {
+        if (&out != &s_) out.assign(s_);
+    }
 
   private:
-    std::string s_;
+    std::string& s_;
 };
-
-std::string num(double v) {
-    if (std::isnan(v)) return "n/a";
-    if (std::isinf(v)) return v > 0 ? "never" : "-inf";
-    char buf[40];
-    return std::string(general(buf, v, 4));
-}
-std::string signed_num(double v) {
-    if (std::isnan(v)) return "n/a";
-    char buf[40];
-    return std::string(general(buf, v, 3, true));
-}
-std::string with_unit(double v, const std::string& unit) {
-    if (unit.empty()) return num(v);
-    return num(v) + " " + unit;
-}
 
 // Display of a comparator in explanations.
 const char* cmp_text(Comparator c) {
@@ -116,19 +167,14 @@ struct Pt {
     double y;
 };
 
-// What the matching step found for a target.
-struct Matched {
-    std::string key;
-    std::int64_t key_code = 0;
-    std::string region;
-    std::vector<SeriesPoint> points;  // usable and missing-flagged, all years
-};
-
 // The keys a target's series may be filed under, in the order they are tried
-// (views of the plan's strings: no copies per target).
+// (views of the plan's strings: no copies per target). The first `from_indicator`
+// come from the target's indicator (its id, code and name), the same for every
+// target of that indicator; the last may be the name written at the target.
 struct Keys {
     std::array<std::string_view, 4> k{};
     std::size_t n = 0;
+    std::size_t from_indicator = 0;
     const std::string_view* begin() const { return k.data(); }
     const std::string_view* end() const { return k.data() + n; }
 };
@@ -143,6 +189,7 @@ Keys candidate_keys(const Target& t, const Indicator* ind) {
         add(ind->code);
         add(ind->name);
     }
+    keys.from_indicator = ind ? keys.n : 0;
     add(t.indicator);
     return keys;
 }
@@ -162,20 +209,65 @@ struct Regions {
         : own(obs, !policy.region.empty() ? policy.region : plan.region.name), unspecified(obs, "") {}
 };
 
-// Plan indicator id, then canonical code, then name; the region exactly, then
-// rows without a region (`unspecified`, when given).
-std::optional<Matched> match_series(const Observations& obs, const Keys& keys, const RegionCode& region,
-                                    const RegionCode* unspecified) {
-    for (const auto k : keys) {
-        auto kc = obs.key_code(k);
-        if (!kc) continue;
+// What the matching step found for a target: the key and region as views of
+// the store's and the call's names (alive for the whole call), and the points.
+struct Matched {
+    std::string_view key;
+    std::int64_t key_code = -1;
+    std::string_view region;
+    std::int64_t region_code = -1;
+    std::vector<SeriesPoint> points;  // usable and missing-flagged, all years
+};
+
+// Store codes of a target's candidate keys (-1: no row has the key).
+struct KeyCodes {
+    std::array<std::int64_t, 4> code{-1, -1, -1, -1};
+};
+
+// The store codes of an indicator's own keys, looked up once per indicator and
+// slice (hashing the key texts was most of the matching cost, and plans state
+// several targets per indicator: 2022 and 2030, or a benchmark and a level).
+struct KeyMemo {
+    bool known = false;
+    std::array<std::int64_t, 3> code{-1, -1, -1};
+};
+
+// Buffers one thread reuses from target to target, so judging a target
+// allocates almost nothing once they have grown (allocation and release were a
+// fifth of the judging time): the matched series, points in the comparison
+// unit, the arrays the numeric cores read, the explanation being built.
+struct Scratch {
+    Matched own, bench;
+    std::vector<Pt> all, pts, ref;
+    std::vector<double> x, y, rx, ry, xs, ys, gap, ownv, refv;
+    std::vector<int> missing, missed_steps;
+    std::string text;
+    std::vector<KeyMemo> memo;  // by indicator position in the plan
+};
+
+// Plan indicator id, then canonical code, then name, then the name written at
+// the target; the region exactly, then rows without a region (`unspecified`,
+// when given). Fills `out` and returns true when a series is found. `out` keeps
+// its points when the same series as the previous call's is found again.
+bool match_series(const Observations& obs, const Keys& keys, const KeyCodes& codes, const RegionCode& region,
+                  const RegionCode* unspecified, Matched& out) {
+    for (std::size_t i = 0; i < keys.n; ++i) {
+        const std::int64_t kc = codes.code[i];
+        if (kc < 0) continue;
         for (const RegionCode* r : {&region, region.name.empty() ? nullptr : unspecified}) {
             if (!r || !r->code) continue;
-            auto pts = obs.series(*kc, *r->code);
-            if (!pts.empty()) return Matched{std::string(k), *kc, r->name, std::move(pts)};
+            if (kc == out.key_code && *r->code == out.region_code && !out.points.empty()) {
+                out.key = keys.k[i];
+                out.region = r->name;
+                return true;
+            }
+            auto pts = obs.series(kc, *r->code);
+            if (pts.empty()) continue;
+            out = Matched{keys.k[i], kc, r->name, *r->code, std::move(pts)};
+            return true;
         }
     }
-    return std::nullopt;
+    return false;
 }
 
 template <class Strings>
@@ -201,6 +293,9 @@ struct Context {
     const EvaluationPolicy& policy;
     int as_of;
     TargetResult& r;
+    Scratch& s;
+    const KeyCodes& key_codes;                         // of candidate_keys(target, indicator)
+    const std::vector<RegionCode>& benchmark_regions;  // of policy.benchmark_regions, in order
 };
 
 // The unit values are compared in. Level targets: the target's unit, else the
@@ -227,10 +322,10 @@ std::optional<Unit> comparison_unit(const Context& c, const std::vector<SeriesPo
 
 // Points up to as_of, in `unit`, missing-flagged rows dropped (listed in
 // `missing_years`). Unknown or incompatible units are reported.
-std::vector<Pt> convert_points(const Context& c, const std::vector<SeriesPoint>& pts, const std::optional<Unit>& unit,
-                               std::vector<int>* missing_years) {
-    std::vector<Pt> out;
-    out.reserve(pts.size());
+void convert_points(const Context& c, const std::vector<SeriesPoint>& pts, const std::optional<Unit>& unit,
+                    std::vector<int>* missing_years, std::vector<Pt>& out) {
+    out.clear();
+    std::int64_t same_unit = -1;
     for (std::size_t i = 0; i < pts.size(); ++i) {
         const auto& p = pts[i];
         if (p.year > c.as_of || p.published > c.as_of) continue;  // not known yet as of then
@@ -240,9 +335,11 @@ std::vector<Pt> convert_points(const Context& c, const std::vector<SeriesPoint>&
             if (missing_years) missing_years->push_back(static_cast<int>(p.year));
             continue;
         }
-        const auto& u = c.obs.unit(p.unit);
         double v = p.value;
-        if (unit && !unit->is_none()) {
+        // A series keeps one unit, as a rule: once a unit code is found to be the
+        // comparison unit, its rows need no comparison of unit symbols.
+        if (unit && !unit->is_none() && p.unit != same_unit) {
+            const auto& u = c.obs.unit(p.unit);
             if (!u) {
                 throw Insufficient{"observation unit unknown (" + c.obs.row_name(p.row) + "), the target is in " +
                                    unit->symbol()};
@@ -256,11 +353,12 @@ std::vector<Pt> convert_points(const Context& c, const std::vector<SeriesPoint>&
                     throw Insufficient{msg + " (" + c.obs.row_name(p.row) + ")"};
                 }
                 v = convert(v, *u, *unit);
+            } else {
+                same_unit = p.unit;
             }
         }
         out.push_back({static_cast<double>(p.year), v});
     }
-    return out;
 }
 
 // Natural bounds of a quantity in `unit`.
@@ -282,8 +380,9 @@ void bounds_for(const std::optional<Unit>& unit, double& lo, double& hi) {
     }
 }
 
-// Keep points from `from_year` on (and within the policy window).
-std::vector<Pt> window(std::vector<Pt> pts, std::optional<int> from_year, const EvaluationPolicy& p) {
+// `all` from `from_year` on (and within the policy window), into `pts`.
+void window(const std::vector<Pt>& all, std::optional<int> from_year, const EvaluationPolicy& p, std::vector<Pt>& pts) {
+    pts.assign(all.begin(), all.end());
     if (from_year) {
         pts.erase(std::remove_if(pts.begin(), pts.end(), [&](const Pt& x) { return x.t < *from_year; }), pts.end());
     }
@@ -292,7 +391,6 @@ std::vector<Pt> window(std::vector<Pt> pts, std::optional<int> from_year, const 
         pts.erase(std::remove_if(pts.begin(), pts.end(), [&](const Pt& x) { return x.t < last - p.window_years; }),
                   pts.end());
     }
-    return pts;
 }
 
 // Adds the plan's stated baseline as a point when no observation has its year.
@@ -377,20 +475,20 @@ void apply_level(const Context& c, const detail::LevelOutcome& o, const detail::
                : no_year_rule ? "latest_value"
                               : std::string(to_string(method));
 
-    Text e;
+    Text e(c.r.explanation);
     const std::string& u = r.unit;
     if (o.verdict == Verdict::insufficient_data) {
         e << "insufficient data: " << r.reason;
         if (o.points > 0) e << " (latest " << with_unit(o.latest_value, u) << " in " << num(o.latest_year) << ")";
         e << "; target " << threshold_text;
-        c.r.explanation = e.take();
+        e.into(c.r.explanation);
         return;
     }
     if (final) {
         e << spec.year << " value " << with_unit(o.latest_value, u)
           << (o.verdict == Verdict::achieved ? " meets " : " misses ") << threshold_text << ": "
           << to_string(o.verdict);
-        c.r.explanation = e.take();
+        e.into(c.r.explanation);
         return;
     }
     if (o.stale) {
@@ -399,13 +497,13 @@ void apply_level(const Context& c, const detail::LevelOutcome& o, const detail::
           << " year(s) before), " << (o.verdict == Verdict::achieved ? "meets " : "misses ") << threshold_text << ": "
           << to_string(o.verdict) << " (stale: judged on the latest observation, not projected)";
         if (!std::isnan(o.probability)) e << "; P(meet in " << spec.year << ") = " << num(o.probability);
-        c.r.explanation = e.take();
+        e.into(c.r.explanation);
         return;
     }
     e << "latest " << with_unit(o.latest_value, u) << " (" << num(o.latest_year) << ") against " << threshold_text;
     if (no_year_rule) {
         e << (o.verdict == Verdict::on_track ? ": holds" : ": does not hold");
-        c.r.explanation = e.take();
+        e.into(c.r.explanation);
         return;
     }
     if (o.category == detail::Category::already_met) {
@@ -443,7 +541,7 @@ void apply_level(const Context& c, const detail::LevelOutcome& o, const detail::
     if (!r.category.empty() && r.category != to_string(o.verdict)) e << " (" << r.category << ")";
     if (o.category == detail::Category::binding_projection_short)
         e << "; binding (约束性) target: the projection itself must meet the threshold";
-    c.r.explanation = e.take();
+    e.into(c.r.explanation);
 }
 
 std::string threshold_text(Comparator cmp, double th, const std::string& unit, std::optional<int> year) {
@@ -466,9 +564,10 @@ detail::LevelSpec make_spec(const Context& c, double th, Comparator cmp, const s
     return spec;
 }
 
-void judge_threshold(const Context& c, std::vector<Pt> pts, double th, Comparator cmp,
+void judge_threshold(const Context& c, const std::vector<Pt>& pts, double th, Comparator cmp,
                      const std::optional<Unit>& unit) {
-    std::vector<double> t, y;
+    auto& t = c.s.x;
+    auto& y = c.s.y;
     split(pts, t, y);
     const auto spec = make_spec(c, th, cmp, unit);
     const auto o = detail::judge_level(t.data(), y.data(), static_cast<int>(t.size()), spec, c.policy.method, c.policy);
@@ -514,15 +613,18 @@ void eval_level(const Context& c, const Matched& m) {
     double th = *c.target.value;
     if (unit && !c.target.unit.is_none() && !(c.target.unit == *unit)) th = convert(th, c.target.unit, *unit);
     c.r.threshold = th;
-    std::vector<int> missing;
+    auto& missing = c.s.missing;
+    missing.clear();
     const auto from = c.target.baseline ? c.target.baseline->year : std::nullopt;
-    const auto all = convert_points(c, m.points, unit, &missing);
-    auto pts = window(all, from, c.policy);
+    auto& all = c.s.all;
+    auto& pts = c.s.pts;
+    convert_points(c, m.points, unit, &missing, all);
+    window(all, from, c.policy, pts);
     add_stated_baseline(c, pts);
     require_points(c, pts, all, from);
     const Comparator cmp = level_comparator(c);
     c.r.comparator = cmp;
-    judge_threshold(c, std::move(pts), th, cmp, unit);
+    judge_threshold(c, pts, th, cmp, unit);
     if (c.target.comparator == Comparator::eq)
         c.r.explanation =
             (cmp == Comparator::eq
@@ -553,7 +655,8 @@ void eval_change(const Context& c, const Matched& m) {
     if (d == 0) throw Insufficient{"the direction of the change is unknown"};
     const auto unit = comparison_unit(c, m.points, true);
     c.r.unit = unit ? unit->symbol() : "";
-    const auto all = convert_points(c, m.points, unit, nullptr);
+    auto& all = c.s.all;
+    convert_points(c, m.points, unit, nullptr, all);
 
     // The reference: the plan's stated value, else the reference year's
     // observation, else the stated baseline.
@@ -605,21 +708,22 @@ void eval_change(const Context& c, const Matched& m) {
     c.r.threshold = th;
     const Comparator cmp = detail::change_comparator(t.comparator, d);
     c.r.comparator = cmp;
-    auto pts = window(all, ref_year, c.policy);
+    auto& pts = c.s.pts;
+    window(all, ref_year, c.policy, pts);
     if (ref_year && c.policy.use_stated_baseline && *ref_year <= c.as_of &&
         std::none_of(pts.begin(), pts.end(), [&](const Pt& p) { return p.t == *ref_year; })) {
         pts.insert(pts.begin(), {static_cast<double>(*ref_year), ref_value});
     }
     require_points(c, pts, all, ref_year);
-    judge_threshold(c, std::move(pts), th, cmp, unit);
-    Text e;
+    judge_threshold(c, pts, th, cmp, unit);
+    Text e(c.s.text);
     e << (d > 0 ? "raise by " : "lower by ") << num(v)
       << (mode == ChangeMode::relative ? "%"
           : mode == ChangeMode::points ? " percentage points"
                                        : " " + t.unit.symbol())
       << " from " << with_unit(ref_value, c.r.unit) << (ref_year ? " (" + std::to_string(*ref_year) + ", " : " (")
       << ref_from << ") gives " << cmp_text(cmp) << " " << with_unit(th, c.r.unit) << "; " << c.r.explanation;
-    c.r.explanation = e.take();
+    e.into(c.r.explanation);
 }
 
 // Copies the numbers every kind's outcome shares into the result.
@@ -675,8 +779,10 @@ void eval_rate(const Context& c, const Matched& m) {
     std::optional<int> from = t.reference && t.reference->year ? t.reference->year
                               : t.baseline                     ? t.baseline->year
                                                                : std::nullopt;
-    const auto all = convert_points(c, m.points, unit, nullptr);
-    auto pts = window(all, from, c.policy);
+    auto& all = c.s.all;
+    auto& pts = c.s.pts;
+    convert_points(c, m.points, unit, nullptr, all);
+    window(all, from, c.policy, pts);
     add_stated_baseline(c, pts);
     require_points(c, pts, all, from);
 
@@ -688,9 +794,11 @@ void eval_rate(const Context& c, const Matched& m) {
     spec.year = t.year.value_or(0);
     spec.as_of = c.as_of;
     bounds_for(unit, spec.lower, spec.upper);
-    std::vector<double> x, y;
+    auto& x = c.s.x;
+    auto& y = c.s.y;
     split(pts, x, y);
-    std::vector<int> missed_steps;
+    auto& missed_steps = c.s.missed_steps;
+    missed_steps.clear();
     const auto o = detail::judge_rate(x.data(), y.data(), static_cast<int>(x.size()), spec, c.policy, &missed_steps);
     if (o.verdict == Verdict::insufficient_data) insufficient(c, o, pts);
     apply_outcome(c, o);
@@ -706,7 +814,7 @@ void eval_rate(const Context& c, const Matched& m) {
             spec.relative ? (std::pow(y[i] / y[i - 1], 1.0 / gap) - 1.0) * 100.0 : (y[i] - y[i - 1]) / gap;
         missed.push_back(num(x[i]) + " (" + signed_num(change) + ")");
     }
-    Text e;
+    Text e(c.r.explanation);
     const char* per = mode == ChangeMode::relative ? "% a year"
                       : mode == ChangeMode::points ? " percentage points a year"
                                                    : " a year";
@@ -718,7 +826,7 @@ void eval_rate(const Context& c, const Matched& m) {
     if (!missed.empty()) e << " (not in " << join(missed) << ")";
     if (c.r.stale) e << stale_note(c);
     e << " → " << to_string(c.r.verdict);
-    c.r.explanation = e.take();
+    e.into(c.r.explanation);
 }
 
 bool contains(const std::string& hay, std::string_view needle) { return hay.find(needle) != std::string::npos; }
@@ -735,8 +843,10 @@ void eval_trend(const Context& c, const Matched& m) {
     const auto unit = comparison_unit(c, m.points, true);
     c.r.unit = unit ? unit->symbol() : "";
     const auto from = t.baseline ? t.baseline->year : std::nullopt;
-    const auto all = convert_points(c, m.points, unit, nullptr);
-    auto pts = window(all, from, c.policy);
+    auto& all = c.s.all;
+    auto& pts = c.s.pts;
+    convert_points(c, m.points, unit, nullptr, all);
+    window(all, from, c.policy, pts);
     add_stated_baseline(c, pts);
     require_points(c, pts, all, from);
 
@@ -750,7 +860,10 @@ void eval_trend(const Context& c, const Matched& m) {
     double lo, hi;
     bounds_for(unit, lo, hi);
     if (d > 0 && std::isfinite(hi)) spec.limit = hi;  // a share's 100 % (StatCan's natural limit)
-    std::vector<double> x, y, xs, ys;
+    auto& x = c.s.x;
+    auto& y = c.s.y;
+    auto& xs = c.s.xs;
+    auto& ys = c.s.ys;
     split(pts, x, y);
     const auto o = detail::judge_trend(x.data(), y.data(), static_cast<int>(x.size()), spec, c.policy, xs, ys);
     if (o.verdict == Verdict::insufficient_data) insufficient(c, o, pts);
@@ -760,7 +873,7 @@ void eval_trend(const Context& c, const Matched& m) {
     const bool statcan = !std::isnan(o.statcan_high);
     c.r.method = statcan ? "statcan" : "trend:" + std::string(to_string(c.policy.trend));
 
-    Text e;
+    Text e(c.r.explanation);
     if (statcan) {
         e << "StatCan growth rate " << num(o.progress) << " a year against cut-offs " << num(o.statcan_high) << " / "
           << num(o.statcan_med) << " / " << num(o.statcan_low);
@@ -778,34 +891,39 @@ void eval_trend(const Context& c, const Matched& m) {
       << " by " << (statcan ? std::string("statcan") : std::string(to_string(c.policy.trend)));
     if (o.strict_ok != o.k_ok || o.k_ok != o.ts_ok) e << " (definitions disagree)";
     if (c.r.stale) e << stale_note(c);
-    c.r.explanation = e.take();
+    e.into(c.r.explanation);
 }
 
-std::string benchmark_region(const Context& c) {
+// The region of the benchmark label (policy.benchmark_regions, "{province}" read
+// as the plan's province); none when no label matches.
+const RegionCode* benchmark_region(const Context& c) {
     const std::string& label = c.target.benchmark;
-    for (const auto& [l, region] : c.policy.benchmark_regions) {
-        if (label == l || (!label.empty() && contains(label, l))) {
-            if (region == "{province}") return c.plan.region.province;
-            return region;
-        }
+    const auto& table = c.policy.benchmark_regions;
+    for (std::size_t i = 0; i < table.size(); ++i) {
+        const std::string& l = table[i].first;
+        if (label == l || (!label.empty() && contains(label, l))) return &c.benchmark_regions[i];
     }
-    return {};
+    return nullptr;
 }
 
 void eval_benchmark(const Context& c, const Matched& m, const Keys& keys) {
     const Target& t = c.target;
-    const std::string region = benchmark_region(c);
-    if (region.empty())
+    const RegionCode* bregion = benchmark_region(c);
+    if (!bregion || bregion->name.empty())
         throw Insufficient{"no benchmark region for '" + t.benchmark + "' (see EvaluationPolicy::benchmark_regions)"};
-    auto bm = match_series(c.obs, keys, RegionCode(c.obs, region), nullptr);
-    if (!bm) throw Insufficient{"no observations of the benchmark region '" + region + "'"};
+    const std::string& region = bregion->name;
+    Matched& bm = c.s.bench;
+    if (!match_series(c.obs, keys, c.key_codes, *bregion, nullptr, bm))
+        throw Insufficient{"no observations of the benchmark region '" + region + "'"};
     int d = sign_of(c, t.comparator);
     if (d == 0) d = 1;
     const bool strict = t.comparator == Comparator::gt || t.comparator == Comparator::lt;
     const auto unit = comparison_unit(c, m.points, true);
     c.r.unit = unit ? unit->symbol() : "";
-    const auto own = convert_points(c, m.points, unit, nullptr);
-    const auto ref = convert_points(c, bm->points, unit, nullptr);
+    auto& own = c.s.all;
+    auto& ref = c.s.ref;
+    convert_points(c, m.points, unit, nullptr, own);
+    convert_points(c, bm.points, unit, nullptr, ref);
     detail::BenchmarkSpec spec;
     spec.d = d;
     spec.strict = strict;
@@ -813,18 +931,19 @@ void eval_benchmark(const Context& c, const Matched& m, const Keys& keys) {
     spec.year = t.year.value_or(0);
     spec.lag = c.policy.benchmark_lag;
     spec.as_of = c.as_of;
-    std::vector<double> ot, oy, rt, ry, yrs, gap, ownv, refv;
+    auto &ot = c.s.x, &oy = c.s.y, &rt = c.s.rx, &ry = c.s.ry;
     split(own, ot, oy);
     split(ref, rt, ry);
-    const auto o = detail::judge_benchmark(ot.data(), oy.data(), static_cast<int>(ot.size()), rt.data(), ry.data(),
-                                           static_cast<int>(rt.size()), spec, c.policy, yrs, gap, ownv, refv);
+    const auto o =
+        detail::judge_benchmark(ot.data(), oy.data(), static_cast<int>(ot.size()), rt.data(), ry.data(),
+                                static_cast<int>(rt.size()), spec, c.policy, c.s.xs, c.s.gap, c.s.ownv, c.s.refv);
     c.r.comparator = d > 0 ? (strict ? Comparator::gt : Comparator::ge) : (strict ? Comparator::lt : Comparator::le);
     c.r.method = "benchmark_gap";
     if (o.verdict == Verdict::insufficient_data) insufficient(c, o, own);
     apply_outcome(c, o);
     c.r.reference_year = static_cast<int>(o.reference_year);
     c.r.reference_value = o.reference_value;
-    Text e;
+    Text e(c.r.explanation);
     e << with_unit(o.latest_value, c.r.unit) << " (" << num(o.latest_year) << ") against " << t.benchmark << " "
       << region << " " << with_unit(o.reference_value, c.r.unit) << " (" << num(o.reference_year) << ", lag "
       << spec.lag << ")";
@@ -837,7 +956,7 @@ void eval_benchmark(const Context& c, const Matched& m, const Keys& keys) {
     if (c.r.stale) e << stale_note(c);
     if (!std::isnan(c.r.probability)) e << "; P(meet) = " << num(c.r.probability);
     e << " → " << to_string(c.r.verdict);
-    c.r.explanation = e.take();
+    e.into(c.r.explanation);
 }
 
 void eval_milestone(const Context& c, const Matched& m) {
@@ -851,15 +970,17 @@ void eval_milestone(const Context& c, const Matched& m) {
         }
     }
     c.r.method = "milestone";
-    const auto pts = convert_points(c, m.points, std::nullopt, nullptr);
-    std::vector<double> x, y;
+    auto& pts = c.s.all;
+    convert_points(c, m.points, std::nullopt, nullptr, pts);
+    auto& x = c.s.x;
+    auto& y = c.s.y;
     split(pts, x, y);
     const auto T = c.target.year;
     const auto o = detail::judge_milestone(x.data(), y.data(), static_cast<int>(x.size()), T.has_value(), T.value_or(0),
                                            c.as_of, c.policy);
     if (o.verdict == Verdict::insufficient_data) insufficient(c, o, pts);
     apply_outcome(c, o);
-    Text e;
+    Text e(c.r.explanation);
     const int latest = static_cast<int>(o.latest_year);
     if (!std::isnan(o.done_year)) {
         e << "done in " << num(o.done_year);
@@ -872,7 +993,7 @@ void eval_milestone(const Context& c, const Matched& m) {
         if (T) e << "; deadline " << *T;
     }
     e << " → " << to_string(c.r.verdict);
-    c.r.explanation = e.take();
+    e.into(c.r.explanation);
 }
 
 // Rules and thresholds that are healthplan's own, not a published method's, are
@@ -886,82 +1007,177 @@ void label_own_rules(TargetResult& r) {
     if (!is_published || (r.comparator == Comparator::approx && r.method != "none")) r.method += "/healthplan";
 }
 
-// The task a target belongs to: its task_id, else the task listing it.
-const Task* task_of(const Plan& plan, const Target& t) {
-    const Task* task = t.task_id.empty() ? nullptr : plan.find_task(t.task_id);
-    if (task) return task;
-    for (const auto& tk : plan.tasks)
-        if (std::find(tk.target_ids.begin(), tk.target_ids.end(), t.id) != tk.target_ids.end()) return &tk;
-    return nullptr;
+void lead_names(const Task* task, TargetResult& r) {
+    r.lead.clear();
+    r.task_id.clear();
+    if (!task) return;
+    r.task_id = task->id;
+    for (const auto& a : task->lead) r.lead.push_back(a.name.empty() ? a.as_written : a.name);
 }
 
-// Lookups of a whole plan built once, so judging n targets is linear in n
-// (Plan::find_* scan; per target they made evaluate() quadratic in plan size).
-struct PlanIndex {
-    std::unordered_map<std::string_view, const Indicator*> indicators;
-    std::unordered_map<std::string_view, const Task*> tasks;
-    std::unordered_map<std::string_view, const Task*> task_of_target;
-
-    explicit PlanIndex(const Plan& plan) {
-        indicators.reserve(plan.indicators.size());
-        for (const auto& i : plan.indicators) indicators.emplace(i.id, &i);
-        for (const auto& k : plan.tasks) {
-            tasks.emplace(k.id, &k);
-            for (const auto& id : k.target_ids) task_of_target.emplace(id, &k);
-        }
-    }
-    const Indicator* indicator(const Target& t) const {
-        auto it = indicators.find(t.indicator_id);
-        return it == indicators.end() ? nullptr : it->second;
-    }
-    const Task* task(const Target& t) const {
-        if (!t.task_id.empty()) {
-            auto it = tasks.find(t.task_id);
-            if (it != tasks.end()) return it->second;
-        }
-        auto it = task_of_target.find(t.id);
-        return it == task_of_target.end() ? nullptr : it->second;
-    }
-};
-
-std::vector<std::string> lead_names(const Task* task, std::string& task_id) {
-    std::vector<std::string> out;
-    if (!task) return out;
-    task_id = task->id;
-    for (const auto& a : task->lead) out.push_back(a.name.empty() ? a.as_written : a.name);
-    return out;
-}
-
-TargetResult judge_target(const Plan& plan, const Target& target, const Indicator* ind, const Task* task,
-                          const Observations& obs, const EvaluationPolicy& policy, int as_of, const Regions& regions);
-
-}  // namespace
-
-TargetResult evaluate_target(const Plan& plan, const Target& target, const Observations& obs,
-                             const EvaluationPolicy& policy, int as_of) {
-    return judge_target(plan, target, plan.find_indicator(target.indicator_id), task_of(plan, target), obs, policy,
-                        as_of, Regions(obs, plan, policy));
-}
-
-namespace {
-
-TargetResult judge_target(const Plan& plan, const Target& target, const Indicator* ind, const Task* task,
-                          const Observations& obs, const EvaluationPolicy& policy, int as_of, const Regions& regions) {
-    TargetResult r;
-    r.plan_id = plan.id;
-    r.target_id = target.id;
-    r.indicator = target.indicator;
-    r.year = target.year;
-    r.kind = target.kind;
-    r.comparator = target.comparator;
-    r.section = target.section;
-    r.as_of = as_of;
-    r.method_version = std::string(evaluation_version);
+// Every judged field back to its value before judging, keeping the strings'
+// storage (a result reused from the previous target).
+void reset_judged(TargetResult& r) {
+    r.indicator_key.clear();
+    r.region.clear();
+    r.category.clear();
+    r.reason.clear();
+    r.method.clear();
+    r.unit.clear();
+    r.explanation.clear();
+    r.verdict = Verdict::insufficient_data;
+    r.baseline_year.reset();
+    r.latest_year.reset();
+    r.reference_year.reset();
+    r.points = 0;
+    r.stale = false;
     r.threshold = r.baseline_value = r.latest_value = r.reference_value = nan;
     r.projected_value = r.required_pace = r.observed_pace = r.years_to_target = r.probability = r.progress = nan;
     r.score = nan;
+}
+
+}  // namespace
+
+namespace detail {
+
+struct JudgeScratch : Scratch {};
+
+void JudgeScratchDeleter::operator()(JudgeScratch* s) const noexcept { delete s; }
+
+// Lookups of a whole plan built once, so judging n targets is linear in n
+// (Plan::find_* scan; per target they made evaluate() quadratic in plan size).
+struct PlanJudge::Data {
+    struct IndicatorId {
+        const Plan* plan;
+        std::string_view operator()(std::size_t i) const { return plan->indicators[i].id; }
+    };
+    struct TaskId {
+        const Plan* plan;
+        std::string_view operator()(std::size_t i) const { return plan->tasks[i].id; }
+    };
+    struct ListedId {
+        const std::vector<std::pair<std::string_view, const Task*>>* listed;
+        std::string_view operator()(std::size_t i) const { return (*listed)[i].first; }
+    };
+    struct StoreKey {
+        const std::vector<std::string>* names;
+        std::string_view operator()(std::size_t i) const { return (*names)[i]; }
+    };
+
+    const Observations& obs;
+    const EvaluationPolicy& policy;
+    int as_of;
+    Regions regions;
+    std::vector<RegionCode> benchmark_regions;                     // policy.benchmark_regions' regions, in order
+    TextIndex<IndicatorId> indicators;                             // id → position in plan.indicators
+    TextIndex<TaskId> tasks;                                       // id → position in plan.tasks
+    std::vector<std::pair<std::string_view, const Task*>> listed;  // (target id, task listing it)
+    TextIndex<ListedId> task_of_target;
+    // The store's keys, indexed again when the plan has about as many targets as
+    // the store has keys: building costs one insert per key, and each lookup then
+    // costs a fraction of the store's own (see TextIndex). Same answers: the
+    // first key of a name, as the store's index gives.
+    std::optional<TextIndex<StoreKey>> keys;
+
+    Data(const Plan& plan, const Observations& o, const EvaluationPolicy& p, int year)
+        : obs(o),
+          policy(p),
+          as_of(year),
+          regions(o, plan, p),
+          indicators(plan.indicators.size(), IndicatorId{&plan}),
+          tasks(plan.tasks.size(), TaskId{&plan}),
+          listed(listed_targets(plan)),
+          task_of_target(listed.size(), ListedId{&listed}) {
+        for (const auto& [label, region] : p.benchmark_regions)
+            benchmark_regions.emplace_back(o, region == "{province}" ? plan.region.province : region);
+        if (2 * plan.targets.size() >= o.key_names().size())
+            keys.emplace(o.key_names().size(), StoreKey{&o.key_names()});
+    }
+
+    static std::vector<std::pair<std::string_view, const Task*>> listed_targets(const Plan& plan) {
+        std::vector<std::pair<std::string_view, const Task*>> out;
+        for (const auto& k : plan.tasks)
+            for (const auto& id : k.target_ids) out.emplace_back(id, &k);
+        return out;
+    }
+
+    std::int64_t key_code(std::string_view key) const {
+        if (keys) {
+            const auto pos = keys->find(key);
+            return pos ? static_cast<std::int64_t>(*pos) : -1;
+        }
+        return obs.key_code(key).value_or(-1);
+    }
+};
+
+PlanJudge::PlanJudge(const Plan& plan, const Observations& obs, const EvaluationPolicy& policy, int as_of)
+    : plan_(plan), data_(std::make_unique<Data>(plan, obs, policy, as_of)) {}
+
+PlanJudge::~PlanJudge() = default;
+
+JudgeScratchPtr PlanJudge::scratch() const {
+    JudgeScratchPtr s(new JudgeScratch);
+    s->memo.resize(plan_.indicators.size());
+    return s;
+}
+
+const Task* PlanJudge::task(const Target& t) const {
+    if (!t.task_id.empty()) {
+        if (const auto pos = data_->tasks.find(t.task_id)) return &plan_.tasks[*pos];
+    }
+    const auto pos = data_->task_of_target.find(t.id);
+    return pos ? data_->listed[*pos].second : nullptr;
+}
+
+}  // namespace detail
+
+namespace {
+
+// The store codes of the candidate keys; those of the indicator's own keys
+// from the memo (looked up the first time the indicator is seen).
+template <class CodeOf>  // std::int64_t CodeOf(std::string_view key): -1 when absent
+KeyCodes key_codes(const Keys& keys, KeyMemo* memo, const CodeOf& code_of) {
+    KeyCodes codes;
+    std::size_t i = 0;
+    if (memo) {
+        if (!memo->known) {
+            for (std::size_t j = 0; j < keys.from_indicator; ++j) memo->code[j] = code_of(keys.k[j]);
+            memo->known = true;
+        }
+        for (; i < keys.from_indicator; ++i) codes.code[i] = memo->code[i];
+    }
+    for (; i < keys.n; ++i) codes.code[i] = code_of(keys.k[i]);
+    return codes;
+}
+
+}  // namespace
+
+namespace detail {
+
+void PlanJudge::judge(const Target& target, const Task* task, TargetResult& r, JudgeScratch& s, Fill fill,
+                      std::string_view lead) const {
+    const Data& d = *data_;
+    const Observations& obs = d.obs;
+    const EvaluationPolicy& policy = d.policy;
+    const auto found = d.indicators.find(target.indicator_id);
+    const Indicator* ind = found ? &plan_.indicators[*found] : nullptr;
+    reset_judged(r);
+    std::string joined_lead;
+    if (fill == Fill::all) {
+        r.plan_id = plan_.id;
+        r.target_id = target.id;
+        r.indicator = target.indicator;
+        r.section = target.section;
+        lead_names(task, r);
+        joined_lead = join(r.lead, "、");
+        lead = joined_lead;
+    }
+    r.year = target.year;
+    r.kind = target.kind;
+    r.comparator = target.comparator;
+    r.as_of = d.as_of;
+    r.method_version = evaluation_version;
     r.nature = target.nature != Nature::unspecified ? target.nature : ind ? ind->nature : Nature::unspecified;
-    r.lead = lead_names(task, r.task_id);
     if (target.baseline) {
         r.baseline_year = target.baseline->year;
         r.baseline_value = target.baseline->value;
@@ -969,54 +1185,60 @@ TargetResult judge_target(const Plan& plan, const Target& target, const Indicato
     if (target.value && target.kind == TargetKind::level) r.threshold = *target.value;
     r.unit = target.unit.symbol();
 
-    Context c{plan, target, ind, obs, policy, as_of, r};
     auto lead_suffix = [&] {
-        if (!r.lead.empty()) r.explanation += ". Lead: " + join(r.lead, "、");
+        if (!lead.empty()) {
+            r.explanation += ". Lead: ";
+            r.explanation += lead;
+        }
     };
     if (r.nature == Nature::advocacy && policy.advocacy_never_scored) {
         r.verdict = Verdict::not_evaluable;
         r.reason = "advocacy (倡导性) targets are shown, never scored";
         r.method = "none";
         r.explanation = "not evaluable: " + r.reason;
-        return r;
+        return;
     }
     const auto keys = candidate_keys(target, ind);
-    const std::string& region = regions.own.name;
+    const auto codes =
+        key_codes(keys, ind ? &s.memo[*found] : nullptr, [&d](std::string_view k) { return d.key_code(k); });
+    Context c{plan_, target, ind, obs, policy, d.as_of, r, s, codes, d.benchmark_regions};
+    const std::string& region = d.regions.own.name;
     try {
-        auto m = match_series(obs, keys, regions.own, &regions.unspecified);
-        if (!m) {
+        Matched& m = s.own;
+        if (!match_series(obs, keys, codes, d.regions.own, &d.regions.unspecified, m)) {
             throw Insufficient{"no observations for '" + join(keys, "' / '") + "'" +
                                (region.empty() ? std::string() : " in " + region)};
         }
-        r.indicator_key = m->key;
-        r.region = m->region;
+        r.indicator_key = m.key;
+        r.region = m.region;
         switch (target.kind) {
             case TargetKind::level:
-                eval_level(c, *m);
+                eval_level(c, m);
                 break;
             case TargetKind::change:
-                eval_change(c, *m);
+                eval_change(c, m);
                 break;
             case TargetKind::rate:
-                eval_rate(c, *m);
+                eval_rate(c, m);
                 break;
             case TargetKind::trend:
-                eval_trend(c, *m);
+                eval_trend(c, m);
                 break;
             case TargetKind::benchmark:
-                eval_benchmark(c, *m, keys);
+                eval_benchmark(c, m, keys);
                 break;
             case TargetKind::milestone:
-                eval_milestone(c, *m);
+                eval_milestone(c, m);
                 break;
         }
         // A regional series is used whole; rows without a region for the same key are
         // not mixed in (two sources, possibly two definitions) — said, not silent.
-        if (!m->region.empty() && regions.unspecified.code) {
-            const auto unspecified = obs.series(m->key_code, *regions.unspecified.code);
+        if (!m.region.empty() && d.regions.unspecified.code) {
+            const auto unspecified = obs.series(m.key_code, *d.regions.unspecified.code);
             if (!unspecified.empty())
-                r.explanation += "; " + std::to_string(unspecified.size()) + " row(s) of '" + m->key +
-                                 "' without a region were not used (the " + m->region + " series is used whole)";
+                r.explanation += "; " + std::to_string(unspecified.size()) + " row(s) of '" + std::string(m.key) +
+                                 "' without a region were not used (the " + std::string(m.region) +
+                                 " series is used whole)";
         }
     } catch (const Insufficient& why) {
         r.verdict = Verdict::insufficient_data;
@@ -1031,10 +1253,44 @@ TargetResult judge_target(const Plan& plan, const Target& target, const Indicato
         r.explanation = "[target uncertain: " + (target.note.empty() ? std::string("see the plan text") : target.note) +
                         "] " + r.explanation;
     lead_suffix();
-    return r;
 }
 
-}  // namespace
+std::size_t slice_count(std::size_t n, int threads) noexcept {
+    return std::clamp<std::size_t>(static_cast<std::size_t>(std::max(threads, 1)), 1, n / 256 + 1);
+}
+
+void run_slices(std::size_t n, std::size_t slices,
+                const std::function<void(std::size_t slice, std::size_t begin, std::size_t end)>& fn) {
+    if (slices <= 1) {
+        fn(0, 0, n);
+        return;
+    }
+    std::vector<std::exception_ptr> errors(slices);
+    std::vector<std::thread> workers;
+    workers.reserve(slices - 1);
+    auto run = [&](std::size_t s) {
+        try {
+            fn(s, n * s / slices, n * (s + 1) / slices);
+        } catch (...) {
+            errors[s] = std::current_exception();
+        }
+    };
+    for (std::size_t s = 1; s < slices; ++s) workers.emplace_back(run, s);
+    run(0);
+    for (auto& w : workers) w.join();
+    for (const auto& e : errors)
+        if (e) std::rethrow_exception(e);
+}
+
+}  // namespace detail
+
+TargetResult evaluate_target(const Plan& plan, const Target& target, const Observations& obs,
+                             const EvaluationPolicy& policy, int as_of) {
+    const detail::PlanJudge judge(plan, obs, policy, as_of);
+    TargetResult r;
+    judge.judge(target, judge.task(target), r, *judge.scratch(), detail::PlanJudge::Fill::all);
+    return r;
+}
 
 std::vector<TargetResult> evaluate(const Plan& plan, const Observations& observations, const EvaluationPolicy& policy,
                                    int as_of) {
@@ -1046,37 +1302,14 @@ std::vector<TargetResult> evaluate(const Plan& plan, const Observations& observa
     policy.validate();
     const std::size_t n = plan.targets.size();
     std::vector<TargetResult> out(n);
-    const PlanIndex index(plan);
-    const Regions regions(observations, plan, policy);
-    auto judge_slice = [&](std::size_t begin, std::size_t end) {
+    const detail::PlanJudge judge(plan, observations, policy, as_of);
+    detail::run_slices(n, detail::slice_count(n, threads), [&](std::size_t, std::size_t begin, std::size_t end) {
+        const auto scratch = judge.scratch();
         for (std::size_t i = begin; i < end; ++i) {
             const Target& t = plan.targets[i];
-            out[i] = judge_target(plan, t, index.indicator(t), index.task(t), observations, policy, as_of, regions);
+            judge.judge(t, judge.task(t), out[i], *scratch, detail::PlanJudge::Fill::all);
         }
-    };
-    // Below a few hundred targets a thread costs more than it saves.
-    const std::size_t slices = std::clamp<std::size_t>(static_cast<std::size_t>(std::max(threads, 1)), 1, n / 256 + 1);
-    if (slices == 1) {
-        judge_slice(0, n);
-        return out;
-    }
-    // Contiguous slices; each stops at its first error, so the lowest slice that
-    // failed holds the error a single thread would have raised first.
-    std::vector<std::exception_ptr> errors(slices);
-    std::vector<std::thread> workers;
-    workers.reserve(slices - 1);
-    auto run = [&](std::size_t s) {
-        try {
-            judge_slice(n * s / slices, n * (s + 1) / slices);
-        } catch (...) {
-            errors[s] = std::current_exception();
-        }
-    };
-    for (std::size_t s = 1; s < slices; ++s) workers.emplace_back(run, s);
-    run(0);
-    for (auto& w : workers) w.join();
-    for (const auto& e : errors)
-        if (e) std::rethrow_exception(e);
+    });
     return out;
 }
 

@@ -103,23 +103,5 @@ KindOutcome judge_benchmark(const double* ot, const double* oy, int on, const do
 KindOutcome judge_milestone(const double* t, const double* y, int n, bool has_year, int year, int as_of,
                             const EvaluationPolicy& policy) noexcept;
 
-// The desired direction of a comparator: +1 for more (≥ > increase), -1 for less
-// (≤ < decrease); for one that says neither (= ~), `indicator_sign` (the indicator's
-// direction as +1, -1 or 0). Shared by evaluate() and the bulk path.
-inline int comparator_sign(Comparator c, int indicator_sign) noexcept {
-    switch (c) {
-        case Comparator::increase:
-        case Comparator::ge:
-        case Comparator::gt:
-            return 1;
-        case Comparator::decrease:
-        case Comparator::le:
-        case Comparator::lt:
-            return -1;
-        default:
-            return indicator_sign > 0 ? 1 : indicator_sign < 0 ? -1 : 0;
-    }
-}
-
 }  // namespace detail
 HEALTHPLAN_END_NAMESPACE

@@ -136,23 +136,6 @@ const char* reason_text(Reason r) noexcept {
     return "";
 }
 
-int desired_direction(Comparator c, double threshold, double base) noexcept {
-    switch (c) {
-        case Comparator::ge:
-        case Comparator::gt:
-        case Comparator::increase:
-            return 1;
-        case Comparator::le:
-        case Comparator::lt:
-        case Comparator::decrease:
-            return -1;
-        case Comparator::eq:
-        case Comparator::approx:
-            return threshold >= base ? 1 : -1;
-    }
-    return 1;
-}
-
 namespace {
 
 // Same meaning as healthplan::satisfies, without exceptions, for the hot loop;
@@ -347,7 +330,8 @@ LevelOutcome judge_level(const double* t, const double* y, int n, const LevelSpe
     o.base_value = y0;
     o.latest_year = tn;
     o.latest_value = yn;
-    const int dir = desired_direction(cmp, th, y0);
+    // = and ~ say no direction: the side of the threshold the series starts on.
+    const int dir = comparator_sign(cmp, th >= y0 ? 1 : -1);
 
     // Initialised in place: assigning the returned fit copied it through a
     // store-forwarding stall that cost a third of this function.

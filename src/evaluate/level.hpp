@@ -125,9 +125,24 @@ struct LevelOutcome {
     int points = 0;
 };
 
-// Desired direction of a comparator: +1 more is better, −1 less is better;
-// eq/approx take the side of the threshold relative to `base`.
-int desired_direction(Comparator c, double threshold, double base) noexcept;
+// The desired direction of a comparator: +1 for more (≥ > increase), -1 for less
+// (≤ < decrease); for one that says neither (= ~), `otherwise` (the indicator's
+// direction as +1, -1 or 0, or the side of the threshold a level starts on).
+// Shared by evaluate(), the level judgement and the bulk path.
+inline int comparator_sign(Comparator c, int otherwise) noexcept {
+    switch (c) {
+        case Comparator::increase:
+        case Comparator::ge:
+        case Comparator::gt:
+            return 1;
+        case Comparator::decrease:
+        case Comparator::le:
+        case Comparator::lt:
+            return -1;
+        default:
+            return otherwise > 0 ? 1 : otherwise < 0 ? -1 : 0;
+    }
+}
 
 // `t`, `y`: n points, years ascending, all ≤ as_of, already in the threshold's
 // unit and already restricted to the window. Never throws.

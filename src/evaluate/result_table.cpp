@@ -1,12 +1,22 @@
 // evaluate_table(): evaluate()'s results laid out as columns, so Python builds
 // its DataFrame from arrays instead of a loop over TargetResult objects (the
 // loop cost 75–89 % of hp.evaluate's time, issue 11).
+//
+// Each slice of a plan's targets is judged into one reused TargetResult and
+// written into the columns at once: numbers and years at the row's place in
+// the (preallocated) columns, texts of their own appended to the slice's UTF-8
+// buffers, repeating texts as codes into the slice's own dictionaries. The
+// slices are then joined in order — dictionaries merged, codes renumbered,
+// buffers concatenated — so the table, codes included, is the same whatever
+// the number of threads. Texts that come from the plan (target id, indicator,
+// section, task, lead units) are read from the plan, not copied per target.
 #include <algorithm>
-#include <cmath>
+#include <array>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 
+#include "evaluate/judge.hpp"
 #include "healthplan/evaluate_table.hpp"
 
 HEALTHPLAN_BEGIN_NAMESPACE
@@ -18,35 +28,31 @@ struct TextHash {
     std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
 };
 
-// Dictionary-encodes one text column. Neighbouring rows often repeat a text
-// (one plan id, one method), so the previous text is tried before the hash.
-class Encoder {
+// Dictionary of one text column. A column repeats a handful of texts (methods,
+// categories, units), often the same as a few rows before, so the last few
+// texts are compared before the text is hashed.
+class Dictionary {
   public:
-    explicit Encoder(TextColumn& column) : col_(column) {}
-    void add(std::string_view text) {
-        if (last_ >= 0 && col_.names[static_cast<std::size_t>(last_)] == text) {
-            col_.codes.push_back(last_);
-            return;
-        }
+    std::int32_t code(std::string_view text) {
+        for (const std::int32_t c : recent_)
+            if (c >= 0 && names[static_cast<std::size_t>(c)] == text) return c;
         auto it = index_.find(text);
         if (it == index_.end()) {
-            it = index_.emplace(std::string(text), static_cast<std::int32_t>(col_.names.size())).first;
-            col_.names.emplace_back(text);
+            it = index_.emplace(std::string(text), static_cast<std::int32_t>(names.size())).first;
+            names.emplace_back(text);
         }
-        last_ = it->second;
-        col_.codes.push_back(last_);
+        recent_[next_] = it->second;
+        next_ = (next_ + 1) % recent_.size();
+        return it->second;
     }
 
-  private:
-    TextColumn& col_;
-    std::unordered_map<std::string, std::int32_t, TextHash, std::equal_to<>> index_;
-    std::int32_t last_ = -1;
-};
+    std::vector<std::string> names;
 
-void add_year(YearColumn& c, const std::optional<int>& y) {
-    c.value.push_back(y.value_or(0));
-    c.valid.push_back(y.has_value() ? 1 : 0);
-}
+  private:
+    std::unordered_map<std::string, std::int32_t, TextHash, std::equal_to<>> index_;
+    std::array<std::int32_t, 4> recent_{-1, -1, -1, -1};
+    std::size_t next_ = 0;
+};
 
 // Python's enum member name (Comparator::ge is "ge"; the table shows `kind` and `nature` so).
 template <class E>
@@ -56,91 +62,212 @@ std::string_view identifier(E value) {
     return "?";
 }
 
-const std::string& joined(const std::vector<std::string>& parts, std::string_view sep, std::string& buffer) {
-    buffer.clear();
+std::string joined(const std::vector<std::string>& parts, std::string_view sep) {
+    std::string out;
     for (std::size_t i = 0; i < parts.size(); ++i) {
-        if (i) buffer += sep;
-        buffer += parts[i];
+        if (i) out += sep;
+        out += parts[i];
     }
-    return buffer;
+    return out;
 }
 
-// The encoders of every text column, kept across plans so codes stay shared.
-struct TableWriter {
-    explicit TableWriter(ResultTable& t)
-        : table(t),
-          plan_id(t.plan_id),
-          region(t.region),
-          kind(t.kind),
-          comparator(t.comparator),
-          nature(t.nature),
-          section(t.section),
-          category(t.category),
-          reason(t.reason),
-          method(t.method),
-          method_version(t.method_version),
-          unit(t.unit),
-          task_id(t.task_id),
-          lead(t.lead) {}
+// The dictionary-encoded columns, in one place so the slice and the merge list them alike.
+enum Coded : std::size_t {
+    c_region,
+    c_kind,
+    c_comparator,
+    c_nature,
+    c_section,
+    c_category,
+    c_reason,
+    c_method,
+    c_method_version,
+    c_unit,
+    c_task_id,
+    c_lead,
+    coded_count
+};
+TextColumn& coded_column(ResultTable& t, std::size_t c) {
+    TextColumn* const columns[coded_count] = {&t.region,         &t.kind,     &t.comparator, &t.nature,
+                                              &t.section,        &t.category, &t.reason,     &t.method,
+                                              &t.method_version, &t.unit,     &t.task_id,    &t.lead};
+    return *columns[c];
+}
 
-    void reserve(std::size_t n) {
-        for (auto* c : {&table.year, &table.baseline_year, &table.reference_year, &table.latest_year}) {
-            c->value.reserve(n);
-            c->valid.reserve(n);
+enum PerRow : std::size_t { r_target_id, r_indicator, r_indicator_key, r_explanation, per_row_count };
+TextColumn& per_row_column(ResultTable& t, std::size_t c) {
+    TextColumn* const columns[per_row_count] = {&t.target_id, &t.indicator, &t.indicator_key, &t.explanation};
+    return *columns[c];
+}
+
+void set_year(YearColumn& c, std::size_t row, const std::optional<int>& y) {
+    c.value[row] = y.value_or(0);
+    c.valid[row] = y.has_value() ? 1 : 0;
+}
+
+// One slice's judging and its share of the table: numbers written in place,
+// codes into its own dictionaries (renumbered at the merge), texts of their
+// own into its buffers (row lengths in the table's offsets until the merge).
+class SliceWriter {
+  public:
+    SliceWriter(const detail::PlanJudge& judge, ResultTable& table) : judge_(judge), t_(table) {}
+
+    // Judges targets [begin, end) of the plan into rows [base + begin, base + end).
+    void run(std::size_t begin, std::size_t end, std::size_t base) {
+        const Plan& plan = judge_.plan();
+        const auto scratch = judge_.scratch();
+        TargetResult r;
+        tasks_.assign(plan.tasks.size(), TaskCodes{});
+        for (std::size_t i = begin; i < end; ++i) {
+            const Target& target = plan.targets[i];
+            const Task* task = judge_.task(target);
+            const TaskCodes& tc = task_codes(plan, task);
+            judge_.judge(target, task, r, *scratch, detail::PlanJudge::Fill::judged, tc.lead_text);
+            write(base + i, target, r, tc);
         }
-        for (auto* c : {&table.threshold, &table.baseline_value, &table.reference_value, &table.latest_value,
-                        &table.projected_value, &table.required_pace, &table.observed_pace, &table.years_to_target,
-                        &table.probability, &table.progress, &table.score})
-            c->reserve(n);
-        for (auto* c : {&table.target_id, &table.indicator, &table.indicator_key, &table.explanation})
-            c->names.reserve(n);
     }
 
-    void add(TargetResult&& r) {
-        ResultTable& t = table;
-        plan_id.add(r.plan_id);
-        t.target_id.names.push_back(std::move(r.target_id));
-        t.indicator.names.push_back(std::move(r.indicator));
-        t.indicator_key.names.push_back(std::move(r.indicator_key));
-        region.add(r.region);
-        add_year(t.year, r.year);
-        kind.add(identifier(r.kind));
-        comparator.add(to_string(r.comparator));
-        nature.add(r.nature == Nature::unspecified ? std::string_view() : identifier(r.nature));
-        section.add(joined(r.section, " > ", buffer));
-        t.as_of.push_back(r.as_of);
-        t.verdict.push_back(static_cast<std::uint8_t>(r.verdict));
-        category.add(r.category);
-        reason.add(r.reason);
-        method.add(r.method);
-        method_version.add(r.method_version);
-        t.threshold.push_back(r.threshold);
-        unit.add(r.unit);
-        add_year(t.baseline_year, r.baseline_year);
-        t.baseline_value.push_back(r.baseline_value);
-        add_year(t.reference_year, r.reference_year);
-        t.reference_value.push_back(r.reference_value);
-        add_year(t.latest_year, r.latest_year);
-        t.latest_value.push_back(r.latest_value);
-        t.points.push_back(r.points);
-        t.projected_value.push_back(r.projected_value);
-        t.required_pace.push_back(r.required_pace);
-        t.observed_pace.push_back(r.observed_pace);
-        t.years_to_target.push_back(r.years_to_target);
-        t.probability.push_back(r.probability);
-        t.progress.push_back(r.progress);
-        t.score.push_back(r.score);
-        t.stale.push_back(r.stale ? 1 : 0);
-        task_id.add(r.task_id);
-        lead.add(joined(r.lead, "、", buffer));
-        t.explanation.names.push_back(std::move(r.explanation));
-        ++t.rows;
+    std::array<Dictionary, coded_count> dict;
+    std::array<std::string, per_row_count> text;
+
+  private:
+    // A task's id and lead units, encoded once per slice.
+    struct TaskCodes {
+        bool known = false;
+        std::int32_t task_id = -1, lead = -1;
+        std::string lead_text;  // lead units joined by "、"
+    };
+
+    const TaskCodes& task_codes(const Plan& plan, const Task* task) {
+        TaskCodes& tc = task ? tasks_[static_cast<std::size_t>(task - plan.tasks.data())] : no_task_;
+        if (!tc.known) {
+            std::vector<std::string> lead;
+            if (task)
+                for (const auto& a : task->lead) lead.push_back(a.name.empty() ? a.as_written : a.name);
+            tc.lead_text = joined(lead, "、");
+            tc.task_id = dict[c_task_id].code(task ? std::string_view(task->id) : std::string_view());
+            tc.lead = dict[c_lead].code(tc.lead_text);
+            tc.known = true;
+        }
+        return tc;
     }
 
-    ResultTable& table;
-    Encoder plan_id, region, kind, comparator, nature, section, category, reason, method, method_version, unit, task_id,
-        lead;
-    std::string buffer;
+    // A section's code: sections come in runs and repeat, so the last few are
+    // compared label by label before the labels are joined and looked up.
+    std::int32_t section_code(const std::vector<std::string>& section) {
+        for (const auto& [labels, code] : recent_sections_)
+            if (code >= 0 && *labels == section) return code;
+        const std::int32_t code = dict[c_section].code(joined(section, " > "));
+        recent_sections_[next_section_] = {&section, code};
+        next_section_ = (next_section_ + 1) % recent_sections_.size();
+        return code;
+    }
+
+    template <class E, std::size_t N>
+    std::int32_t enum_code(std::array<std::int32_t, N>& cache, Coded column, E value, std::string_view name) {
+        std::int32_t& c = cache[static_cast<std::size_t>(value)];
+        if (c < 0) c = dict[column].code(name);
+        return c;
+    }
+
+    void write(std::size_t row, const Target& target, const TargetResult& r, const TaskCodes& tc) {
+        ResultTable& t = t_;
+        auto code = [&](std::size_t column) -> std::int32_t& { return coded_column(t, column).codes[row]; };
+        code(c_region) = dict[c_region].code(r.region);
+        code(c_kind) = enum_code(kinds_, c_kind, r.kind, identifier(r.kind));
+        code(c_comparator) = enum_code(comparators_, c_comparator, r.comparator, to_string(r.comparator));
+        code(c_nature) = enum_code(natures_, c_nature, r.nature,
+                                   r.nature == Nature::unspecified ? std::string_view() : identifier(r.nature));
+        code(c_section) = section_code(target.section);
+        code(c_category) = dict[c_category].code(r.category);
+        code(c_reason) = dict[c_reason].code(r.reason);
+        code(c_method) = dict[c_method].code(r.method);
+        code(c_method_version) = dict[c_method_version].code(r.method_version);
+        code(c_unit) = dict[c_unit].code(r.unit);
+        code(c_task_id) = tc.task_id;
+        code(c_lead) = tc.lead;
+        const std::string_view texts[per_row_count] = {target.id, target.indicator, r.indicator_key, r.explanation};
+        for (std::size_t c = 0; c < per_row_count; ++c) {
+            text[c] += texts[c];
+            per_row_column(t, c).offsets[row + 1] = static_cast<std::int64_t>(texts[c].size());
+        }
+        set_year(t.year, row, r.year);
+        set_year(t.baseline_year, row, r.baseline_year);
+        set_year(t.reference_year, row, r.reference_year);
+        set_year(t.latest_year, row, r.latest_year);
+        t.as_of[row] = r.as_of;
+        t.verdict[row] = static_cast<std::uint8_t>(r.verdict);
+        t.threshold[row] = r.threshold;
+        t.baseline_value[row] = r.baseline_value;
+        t.reference_value[row] = r.reference_value;
+        t.latest_value[row] = r.latest_value;
+        t.points[row] = r.points;
+        t.projected_value[row] = r.projected_value;
+        t.required_pace[row] = r.required_pace;
+        t.observed_pace[row] = r.observed_pace;
+        t.years_to_target[row] = r.years_to_target;
+        t.probability[row] = r.probability;
+        t.progress[row] = r.progress;
+        t.score[row] = r.score;
+        t.stale[row] = r.stale ? 1 : 0;
+    }
+
+    const detail::PlanJudge& judge_;
+    ResultTable& t_;
+    std::vector<TaskCodes> tasks_;  // by position in plan.tasks
+    TaskCodes no_task_;
+    std::array<std::pair<const std::vector<std::string>*, std::int32_t>, 4> recent_sections_{
+        {{nullptr, -1}, {nullptr, -1}, {nullptr, -1}, {nullptr, -1}}};
+    std::size_t next_section_ = 0;
+    std::array<std::int32_t, 8> kinds_{-1, -1, -1, -1, -1, -1, -1, -1}, comparators_{-1, -1, -1, -1, -1, -1, -1, -1},
+        natures_{-1, -1, -1, -1, -1, -1, -1, -1};
+};
+
+// Every column sized for `n` rows; the per-row text columns get their offsets.
+void allocate(ResultTable& t, std::size_t n) {
+    t.rows = n;
+    for (auto* c : {&t.year, &t.baseline_year, &t.reference_year, &t.latest_year}) {
+        c->value.resize(n);
+        c->valid.resize(n);
+    }
+    for (auto* c : {&t.threshold, &t.baseline_value, &t.reference_value, &t.latest_value, &t.projected_value,
+                    &t.required_pace, &t.observed_pace, &t.years_to_target, &t.probability, &t.progress, &t.score})
+        c->resize(n);
+    t.as_of.resize(n);
+    t.verdict.resize(n);
+    t.points.resize(n);
+    t.stale.resize(n);
+    t.plan_id.codes.resize(n);
+    for (std::size_t c = 0; c < coded_count; ++c) coded_column(t, c).codes.resize(n);
+    for (std::size_t c = 0; c < per_row_count; ++c) per_row_column(t, c).offsets.assign(n + 1, 0);
+}
+
+// The table's own dictionaries, joined from the slices' in row order.
+struct Merger {
+    std::array<Dictionary, coded_count> dict;
+    Dictionary plan_id;
+
+    // Renumbers rows [begin, end), written by `slice`, into the table's
+    // dictionaries and appends its texts; offsets become cumulative.
+    void add(ResultTable& t, SliceWriter& slice, std::size_t begin, std::size_t end) {
+        std::vector<std::int32_t> to_global;
+        for (std::size_t c = 0; c < coded_count; ++c) {
+            to_global.clear();
+            for (const auto& name : slice.dict[c].names) to_global.push_back(dict[c].code(name));
+            auto& codes = coded_column(t, c).codes;
+            for (std::size_t row = begin; row < end; ++row)
+                codes[row] = to_global[static_cast<std::size_t>(codes[row])];
+        }
+        for (std::size_t c = 0; c < per_row_count; ++c) {
+            TextColumn& col = per_row_column(t, c);
+            for (std::size_t row = begin; row < end; ++row) col.offsets[row + 1] += col.offsets[row];
+            if (col.utf8.empty())
+                col.utf8 = std::move(slice.text[c]);  // the first slice: no copy
+            else
+                col.utf8 += slice.text[c];
+            slice.text[c] = {};
+        }
+    }
 };
 
 }  // namespace
@@ -150,12 +277,29 @@ ResultTable evaluate_table(std::span<const Plan* const> plans, const Observation
     policy.validate();
     const int year = as_of ? *as_of : static_cast<int>(observations.max_year());
     ResultTable table;
-    TableWriter writer(table);
     std::size_t n = 0;
     for (const Plan* p : plans) n += p->targets.size();
-    writer.reserve(n);
-    for (const Plan* p : plans)
-        for (auto& r : evaluate(*p, observations, policy, year, threads)) writer.add(std::move(r));
+    allocate(table, n);
+    Merger merger;
+    std::size_t base = 0;
+    for (const Plan* p : plans) {
+        const std::size_t m = p->targets.size();
+        const detail::PlanJudge judge(*p, observations, policy, year);
+        const std::size_t slices = detail::slice_count(m, threads);
+        std::vector<SliceWriter> writers;
+        writers.reserve(slices);
+        for (std::size_t s = 0; s < slices; ++s) writers.emplace_back(judge, table);
+        detail::run_slices(
+            m, slices, [&](std::size_t s, std::size_t begin, std::size_t end) { writers[s].run(begin, end, base); });
+        for (std::size_t s = 0; s < slices; ++s)
+            merger.add(table, writers[s], base + m * s / slices, base + m * (s + 1) / slices);
+        const std::int32_t plan_code = merger.plan_id.code(p->id);
+        std::fill(table.plan_id.codes.begin() + static_cast<std::ptrdiff_t>(base),
+                  table.plan_id.codes.begin() + static_cast<std::ptrdiff_t>(base + m), plan_code);
+        base += m;
+    }
+    for (std::size_t c = 0; c < coded_count; ++c) coded_column(table, c).names = std::move(merger.dict[c].names);
+    table.plan_id.names = std::move(merger.plan_id.names);
     return table;
 }
 

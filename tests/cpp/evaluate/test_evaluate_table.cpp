@@ -182,3 +182,68 @@ TEST_CASE("evaluate_table lays out evaluate()'s results, plan after plan", "[eva
     CHECK(table.plan_id.names.size() == 2);
     CHECK(table.kind.names.size() == 6);
 }
+
+TEST_CASE("evaluate_table gives the same table, codes included, with any number of threads",
+          "[evaluate][table][threads]") {
+    const Fixture a(1500, "a"), b(400, "b");
+    const auto obs = Observations::from_rows(a.rows);
+    const Plan* plans[] = {&a.plan, &b.plan};
+    const auto one = evaluate_table(plans, obs, EvaluationPolicy{}, 2023, 1);
+    auto same_text = [](const TextColumn& x, const TextColumn& y) {
+        return x.codes == y.codes && x.names == y.names && x.offsets == y.offsets && x.utf8 == y.utf8;
+    };
+    for (int threads : {2, 3, 64}) {
+        INFO(threads << " threads");
+        const auto many = evaluate_table(plans, obs, EvaluationPolicy{}, 2023, threads);
+        REQUIRE(many.rows == one.rows);
+        for (auto member :
+             {&ResultTable::plan_id, &ResultTable::target_id, &ResultTable::indicator, &ResultTable::indicator_key,
+              &ResultTable::region, &ResultTable::kind, &ResultTable::comparator, &ResultTable::nature,
+              &ResultTable::section, &ResultTable::category, &ResultTable::reason, &ResultTable::method,
+              &ResultTable::method_version, &ResultTable::unit, &ResultTable::task_id, &ResultTable::lead,
+              &ResultTable::explanation})
+            REQUIRE(same_text(many.*member, one.*member));
+        CHECK(many.verdict == one.verdict);
+        CHECK(many.latest_year.value == one.latest_year.value);
+        CHECK(many.points == one.points);
+        for (std::size_t i = 0; i < one.rows; ++i) REQUIRE(same_number(many.probability[i], one.probability[i]));
+    }
+}
+
+TEST_CASE("small and large plans find the same series (the store's index or the call's own)", "[evaluate][table]") {
+    // 96 keys in the store: 40 targets look keys up in the store's index, 60 in one built for the call.
+    const Fixture small(40), large(60);
+    const auto obs = Observations::from_rows(small.rows);
+    const auto a = evaluate(small.plan, obs, EvaluationPolicy{}, 2023);
+    const auto b = evaluate(large.plan, obs, EvaluationPolicy{}, 2023);
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        require_same(a[i], b[i]);
+        REQUIRE(a[i].indicator_key == b[i].indicator_key);
+        REQUIRE(a[i].region == b[i].region);
+    }
+}
+
+TEST_CASE("an indicator id given twice is the first indicator, as Plan::find_indicator has it", "[evaluate][table]") {
+    Plan plan;
+    plan.id = "p";
+    plan.region.name = "全国";
+    Indicator first, second;
+    first.id = second.id = "i";
+    first.name = second.name = "指标";
+    first.nature = Nature::binding;
+    second.nature = Nature::advocacy;
+    plan.indicators = {first, second};
+    Target t;
+    t.id = "t";
+    t.indicator_id = "i";
+    t.indicator = "指标";
+    t.comparator = Comparator::ge;
+    t.value = 30;
+    t.year = 2030;
+    plan.targets = {t};
+    const auto obs = Observations::from_rows({{"指标", "全国", 2020, 20, "", "", 0, 0}});
+    const auto r = evaluate(plan, obs, EvaluationPolicy{}, 2023);
+    REQUIRE(plan.find_indicator("i")->nature == Nature::binding);
+    CHECK(r.at(0).nature == Nature::binding);
+    CHECK(r.at(0).verdict != Verdict::not_evaluable);
+}

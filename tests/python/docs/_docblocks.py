@@ -43,6 +43,8 @@ BENCHMARK_SIZES: dict[str, dict[str, str]] = {
     "bench_evaluate.py": {"--n": "2000", "--repeat": "1", "--apply-n": "200", "--general-n": "200"},
     "bench_evaluate": {"--n": "2000", "--repeat": "1"},
     "bench_compare": {"--repeat": "2"},
+    "bench_evaluate_plans.py": {"--sizes": "300", "--repeat": "1"},
+    "bench_evaluate_plans": {"--repeat": "1"},
 }
 
 

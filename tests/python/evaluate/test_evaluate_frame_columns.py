@@ -1,8 +1,9 @@
 """hp.evaluate's frame, built column-wise in C++, equals the frame the row loop built.
 
-The reference below is the Python loop hp.evaluate used before issue 11's speed
-work (one dict per TargetResult, then pandas): kept here, verbatim in effect, so
-the column-wise frame is held to every column, dtype and value of it — ordered
+The reference is the Python loop hp.evaluate used before issue 11's speed work
+(one dict per TargetResult, then pandas), kept as ``healthplan.evaluate._row_loop_frame``
+(the benchmark compares with it too), so the column-wise frame is held to every
+column, dtype and value of it — ordered
 Categorical verdicts, <NA> years, NaN numbers, the explanation text — on random
 plans of every kind, nature and method, several plans at once, tasks with lead
 units, sections, uncertain targets and the plan's own edge cases (no targets).
@@ -10,39 +11,16 @@ units, sections, uncertain targets and the plan's own edge cases (no targets).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import numpy as np
 import pandas as pd
 import pytest
 from test_evaluate_bulk_kinds import random_case
 
 import healthplan as hp
-from healthplan._frames import verdict_dtype
-from healthplan.evaluate import _INT_COLUMNS, RESULT_COLUMNS
+from healthplan.evaluate import RESULT_COLUMNS, _row_loop_frame
 
-
-def reference_frame(results: Sequence[hp.TargetResult]) -> pd.DataFrame:
-    """The frame as the row loop built it (healthplan.evaluate._results_frame before the column path)."""
-    rows = []
-    for r in results:
-        row = {
-            c: getattr(r, c)
-            for c in RESULT_COLUMNS
-            if c not in ("kind", "comparator", "nature", "verdict", "section", "lead")
-        }
-        row["kind"] = r.kind.name
-        row["comparator"] = r.comparator.symbol
-        row["nature"] = r.nature.name if r.nature.name != "unspecified" else ""
-        row["verdict"] = r.verdict.name
-        row["section"] = " > ".join(r.section)
-        row["lead"] = "、".join(r.lead)
-        rows.append(row)
-    df = pd.DataFrame(rows, columns=list(RESULT_COLUMNS))
-    for c in _INT_COLUMNS:
-        df[c] = df[c].astype("Int64")
-    df["verdict"] = df["verdict"].astype(verdict_dtype())
-    return df
+# The former row loop, kept in the package as the one reference (the benchmark uses it too).
+reference_frame = _row_loop_frame
 
 
 SECTIONS = [[], ["一、总体要求"], ["二、主要指标", "（一）健康水平"], ["三、重点任务", "（二）慢病防控", "1. 癌症"]]

@@ -1,0 +1,76 @@
+// Internal: a read-only index from a text to the position of the first equal
+// text in a list (plan indicator ids, task ids, the store's keys), for the
+// explained path's per-target lookups.
+//
+// Why not std::unordered_map: one heap node per text and, for the store's index
+// (whose hash is not cached), a re-hash of neighbouring keys on every probe made
+// these lookups a third of judging a target (perf, docs/evaluation.md, "General
+// path"). Boost's flat maps need Boost 1.81, newer than Debian's. Here: one
+// array of slots, open addressing with linear probing, each slot a 32-bit hash
+// tag and the text's position, so a probe reads one slot and compares a text
+// only when the tags agree. Texts stay where they are (read through `text_of`).
+#pragma once
+
+#include <bit>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "healthplan/config.hpp"
+
+HEALTHPLAN_BEGIN_NAMESPACE
+namespace detail {
+
+template <class TextOf>  // std::string_view TextOf(std::size_t position)
+class TextIndex {
+  public:
+    TextIndex(std::size_t n, TextOf text_of) : text_of_(std::move(text_of)) {
+        // At most half full: short probe runs, also for texts that are absent.
+        slots_.assign(std::bit_ceil(std::max<std::size_t>(2 * n, 8)), 0);
+        mask_ = slots_.size() - 1;
+        for (std::size_t i = 0; i < n; ++i) insert(i);
+    }
+
+    // Position of the first text equal to `text`; none when there is none.
+    std::optional<std::uint32_t> find(std::string_view text) const {
+        const std::size_t h = hash(text);
+        const std::uint64_t tag = static_cast<std::uint32_t>(h >> 32);
+        for (std::size_t s = h & mask_;; s = (s + 1) & mask_) {
+            const std::uint64_t slot = slots_[s];
+            if (slot == 0) return std::nullopt;
+            if ((slot >> 32) == tag) {
+                const auto pos = static_cast<std::uint32_t>(slot) - 1;
+                if (text_of_(pos) == text) return pos;
+            }
+        }
+    }
+
+  private:
+    static std::size_t hash(std::string_view text) noexcept {
+        // std::hash is 64-bit on the platforms built for; the low bits pick the
+        // slot, the high ones are the tag.
+        return std::hash<std::string_view>{}(text);
+    }
+
+    void insert(std::size_t pos) {
+        const std::string_view text = text_of_(pos);
+        const std::size_t h = hash(text);
+        const std::uint64_t tag = static_cast<std::uint32_t>(h >> 32);
+        std::size_t s = h & mask_;
+        for (;; s = (s + 1) & mask_) {
+            const std::uint64_t slot = slots_[s];
+            if (slot == 0) break;
+            if ((slot >> 32) == tag && text_of_(static_cast<std::uint32_t>(slot) - 1) == text) return;  // first wins
+        }
+        slots_[s] = (tag << 32) | static_cast<std::uint64_t>(pos + 1);
+    }
+
+    TextOf text_of_;
+    std::vector<std::uint64_t> slots_;
+    std::size_t mask_ = 0;
+};
+
+}  // namespace detail
+HEALTHPLAN_END_NAMESPACE
