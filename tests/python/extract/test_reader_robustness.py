@@ -4,9 +4,7 @@ Atheris, so CI keeps them)."""
 
 from __future__ import annotations
 
-import io
 import sys
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -16,6 +14,7 @@ import healthplan as hp
 FUZZ = Path(__file__).resolve().parents[2] / "fuzz"
 sys.path.insert(0, str(FUZZ / "python"))
 import reader_invariants  # noqa: E402
+from docx_package import docx_package  # noqa: E402
 
 pytest.importorskip("selectolax")
 pytest.importorskip("docx")
@@ -25,24 +24,7 @@ _W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 
 def _docx(body: str) -> bytes:
-    """A minimal Word package around a document body."""
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w") as z:
-        z.writestr(
-            "[Content_Types].xml",
-            '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-            '<Override PartName="/word/document.xml" ContentType="application/'
-            'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
-        )
-        z.writestr(
-            "_rels/.rels",
-            '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
-            'officeDocument" Target="word/document.xml"/></Relationships>',
-        )
-        z.writestr("word/document.xml", f'<?xml version="1.0"?><w:document {_W}><w:body>{body}</w:body></w:document>')
-    return buf.getvalue()
+    return docx_package(f'<?xml version="1.0"?><w:document {_W}><w:body>{body}</w:body></w:document>'.encode())
 
 
 _GRID_SPAN_HUGE = '<w:gridSpan w:val="99999999"/>'
