@@ -7,6 +7,7 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <exception>
 #include <limits>
 #include <string_view>
@@ -216,7 +217,7 @@ struct Matched {
     std::int64_t key_code = -1;
     std::string_view region;
     std::int64_t region_code = -1;
-    std::vector<SeriesPoint> points;  // usable and missing-flagged, all years
+    SeriesView points;  // usable and missing-flagged, all years, read in the store
 };
 
 // Store codes of a target's candidate keys (-1: no row has the key).
@@ -243,12 +244,14 @@ struct Scratch {
     std::vector<int> missing, missed_steps;
     std::string text;
     std::vector<KeyMemo> memo;  // by indicator position in the plan
+    // Where the next lookups are tried first (TextIndex::find_near): after the
+    // last indicator, store key and task found.
+    std::size_t next_indicator = 0, next_key = 0, last_task = SIZE_MAX;
 };
 
 // Plan indicator id, then canonical code, then name, then the name written at
 // the target; the region exactly, then rows without a region (`unspecified`,
-// when given). Fills `out` and returns true when a series is found. `out` keeps
-// its points when the same series as the previous call's is found again.
+// when given). Fills `out` and returns true when a series is found.
 bool match_series(const Observations& obs, const Keys& keys, const KeyCodes& codes, const RegionCode& region,
                   const RegionCode* unspecified, Matched& out) {
     for (std::size_t i = 0; i < keys.n; ++i) {
@@ -256,14 +259,9 @@ bool match_series(const Observations& obs, const Keys& keys, const KeyCodes& cod
         if (kc < 0) continue;
         for (const RegionCode* r : {&region, region.name.empty() ? nullptr : unspecified}) {
             if (!r || !r->code) continue;
-            if (kc == out.key_code && *r->code == out.region_code && !out.points.empty()) {
-                out.key = keys.k[i];
-                out.region = r->name;
-                return true;
-            }
-            auto pts = obs.series(kc, *r->code);
+            const SeriesView pts = obs.series_view(kc, *r->code);
             if (pts.empty()) continue;
-            out = Matched{keys.k[i], kc, r->name, *r->code, std::move(pts)};
+            out = Matched{keys.k[i], kc, r->name, *r->code, pts};
             return true;
         }
     }
@@ -303,7 +301,7 @@ struct Context {
 // the target's unit describes the change or rate (10 %, 0.5 percentage points),
 // not the level, so the indicator's unit comes first, then the series', and the
 // target's only when it is a unit of the level itself (增加500张).
-std::optional<Unit> comparison_unit(const Context& c, const std::vector<SeriesPoint>& pts, bool prefer_indicator) {
+std::optional<Unit> comparison_unit(const Context& c, const SeriesView& pts, bool prefer_indicator) {
     if (!prefer_indicator && !c.target.unit.is_none()) return c.target.unit;
     // Plans saved before the extractor fix give the indicator of "提高2个百分点" the unit
     // percentage_point: the points belong to the change, the level is in the series' unit.
@@ -322,7 +320,7 @@ std::optional<Unit> comparison_unit(const Context& c, const std::vector<SeriesPo
 
 // Points up to as_of, in `unit`, missing-flagged rows dropped (listed in
 // `missing_years`). Unknown or incompatible units are reported.
-void convert_points(const Context& c, const std::vector<SeriesPoint>& pts, const std::optional<Unit>& unit,
+void convert_points(const Context& c, const SeriesView& pts, const std::optional<Unit>& unit,
                     std::vector<int>* missing_years, std::vector<Pt>& out) {
     out.clear();
     std::int64_t same_unit = -1;
@@ -1101,10 +1099,13 @@ struct PlanJudge::Data {
         return out;
     }
 
-    std::int64_t key_code(std::string_view key) const {
+    // `hint`: where the key is tried first; moved past the key when found.
+    std::int64_t key_code(std::string_view key, std::size_t& hint) const {
         if (keys) {
-            const auto pos = keys->find(key);
-            return pos ? static_cast<std::int64_t>(*pos) : -1;
+            const auto pos = keys->find_near(key, hint);
+            if (!pos) return -1;
+            hint = *pos + 1;
+            return static_cast<std::int64_t>(*pos);
         }
         return obs.key_code(key).value_or(-1);
     }
@@ -1122,8 +1123,20 @@ JudgeScratchPtr PlanJudge::scratch() const {
 }
 
 const Task* PlanJudge::task(const Target& t) const {
+    std::size_t no_hint = SIZE_MAX;
+    return task_near(t, no_hint);
+}
+
+const Task* PlanJudge::task(const Target& t, JudgeScratch& s) const { return task_near(t, s.last_task); }
+
+const Task* PlanJudge::task_near(const Target& t, std::size_t& last) const {
     if (!t.task_id.empty()) {
-        if (const auto pos = data_->tasks.find(t.task_id)) return &plan_.tasks[*pos];
+        // Targets of one task come together, or tasks in turn: the last task, then the next.
+        const auto pos = data_->tasks.find_near(t.task_id, last, last == SIZE_MAX ? 0 : last + 1);
+        if (pos) {
+            last = *pos;
+            return &plan_.tasks[*pos];
+        }
     }
     const auto pos = data_->task_of_target.find(t.id);
     return pos ? data_->listed[*pos].second : nullptr;
@@ -1159,7 +1172,8 @@ void PlanJudge::judge(const Target& target, const Task* task, TargetResult& r, J
     const Data& d = *data_;
     const Observations& obs = d.obs;
     const EvaluationPolicy& policy = d.policy;
-    const auto found = d.indicators.find(target.indicator_id);
+    const auto found = d.indicators.find_near(target.indicator_id, s.next_indicator);
+    if (found) s.next_indicator = *found + 1;
     const Indicator* ind = found ? &plan_.indicators[*found] : nullptr;
     reset_judged(r);
     std::string joined_lead;
@@ -1200,7 +1214,7 @@ void PlanJudge::judge(const Target& target, const Task* task, TargetResult& r, J
     }
     const auto keys = candidate_keys(target, ind);
     const auto codes =
-        key_codes(keys, ind ? &s.memo[*found] : nullptr, [&d](std::string_view k) { return d.key_code(k); });
+        key_codes(keys, ind ? &s.memo[*found] : nullptr, [&](std::string_view k) { return d.key_code(k, s.next_key); });
     Context c{plan_, target, ind, obs, policy, d.as_of, r, s, codes, d.benchmark_regions};
     const std::string& region = d.regions.own.name;
     try {
@@ -1234,7 +1248,7 @@ void PlanJudge::judge(const Target& target, const Task* task, TargetResult& r, J
         // A regional series is used whole; rows without a region for the same key are
         // not mixed in (two sources, possibly two definitions) — said, not silent.
         if (!m.region.empty() && d.regions.unspecified.code) {
-            const auto unspecified = obs.series(m.key_code, *d.regions.unspecified.code);
+            const auto unspecified = obs.series_view(m.key_code, *d.regions.unspecified.code);
             if (!unspecified.empty())
                 r.explanation += "; " + std::to_string(unspecified.size()) + " row(s) of '" + std::string(m.key) +
                                  "' without a region were not used (the " + std::string(m.region) +
@@ -1307,7 +1321,7 @@ std::vector<TargetResult> evaluate(const Plan& plan, const Observations& observa
         const auto scratch = judge.scratch();
         for (std::size_t i = begin; i < end; ++i) {
             const Target& t = plan.targets[i];
-            judge.judge(t, judge.task(t), out[i], *scratch, detail::PlanJudge::Fill::all);
+            judge.judge(t, judge.task(t, *scratch), out[i], *scratch, detail::PlanJudge::Fill::all);
         }
     });
     return out;

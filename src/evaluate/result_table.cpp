@@ -120,7 +120,7 @@ class SliceWriter {
         tasks_.assign(plan.tasks.size(), TaskCodes{});
         for (std::size_t i = begin; i < end; ++i) {
             const Target& target = plan.targets[i];
-            const Task* task = judge_.task(target);
+            const Task* task = judge_.task(target, *scratch);
             const TaskCodes& tc = task_codes(plan, task);
             judge_.judge(target, task, r, *scratch, detail::PlanJudge::Fill::judged, tc.lead_text);
             write(base + i, target, r, tc);

@@ -13,6 +13,7 @@
 
 #include <bit>
 #include <cstdint>
+#include <initializer_list>
 #include <functional>
 #include <optional>
 #include <string_view>
@@ -26,7 +27,7 @@ namespace detail {
 template <class TextOf>  // std::string_view TextOf(std::size_t position)
 class TextIndex {
   public:
-    TextIndex(std::size_t n, TextOf text_of) : text_of_(std::move(text_of)) {
+    TextIndex(std::size_t n, TextOf text_of) : text_of_(std::move(text_of)), size_(n) {
         // At most half full: short probe runs, also for texts that are absent.
         slots_.assign(std::bit_ceil(std::max<std::size_t>(2 * n, 8)), 0);
         mask_ = slots_.size() - 1;
@@ -47,6 +48,23 @@ class TextIndex {
         }
     }
 
+    // find(text), first trying the position `hint` — the text after the last
+    // one found, say: plans list targets in the order of their indicators and
+    // tasks, and a store lists keys in the order its rows first name them, so
+    // consecutive lookups tend to land on consecutive positions. A hit costs one
+    // comparison instead of a hash and a random slot read (the slot table of a
+    // large store is out of cache). Only when every text is distinct, so that
+    // the hint's text is the first equal one, as find() answers.
+    // A second hint is tried after the first (the last position found, say).
+    std::optional<std::uint32_t> find_near(std::string_view text, std::size_t hint,
+                                           std::size_t other_hint = SIZE_MAX) const {
+        if (distinct_) {
+            for (const std::size_t h : {hint, other_hint})
+                if (h < size_ && text_of_(h) == text) return static_cast<std::uint32_t>(h);
+        }
+        return find(text);
+    }
+
   private:
     static std::size_t hash(std::string_view text) noexcept {
         // std::hash is 64-bit on the platforms built for; the low bits pick the
@@ -62,12 +80,17 @@ class TextIndex {
         for (;; s = (s + 1) & mask_) {
             const std::uint64_t slot = slots_[s];
             if (slot == 0) break;
-            if ((slot >> 32) == tag && text_of_(static_cast<std::uint32_t>(slot) - 1) == text) return;  // first wins
+            if ((slot >> 32) == tag && text_of_(static_cast<std::uint32_t>(slot) - 1) == text) {
+                distinct_ = false;
+                return;  // first wins
+            }
         }
         slots_[s] = (tag << 32) | static_cast<std::uint64_t>(pos + 1);
     }
 
     TextOf text_of_;
+    std::size_t size_ = 0;
+    bool distinct_ = true;  // no text twice
     std::vector<std::uint64_t> slots_;
     std::size_t mask_ = 0;
 };
