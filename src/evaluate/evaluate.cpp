@@ -14,6 +14,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "evaluate/format_number.hpp"
 #include "evaluate/judge.hpp"
 #include "evaluate/kinds.hpp"
 #include "evaluate/level.hpp"
@@ -29,14 +30,15 @@ namespace {
 using detail::inf;
 using detail::nan;
 
-// printf's "%.<precision>g" ("%+.<precision>g" with `plus`) by std::to_chars,
-// which the standard defines as the same text in the C locale, at a fraction of
-// snprintf's cost (formatting numbers was a fifth of judging a target; a
-// 12-million-value comparison with snprintf found no difference).
+// printf's "%.<precision>g" ("%+.<precision>g" with `plus`): std::to_chars's
+// text, which the standard defines as printf's in the C locale (a
+// 12-million-value comparison with snprintf found no difference), written by
+// detail::format_general at a fraction of to_chars's cost (formatting numbers
+// was the largest single cost of judging a target; see format_number.hpp).
 std::string_view general(char (&buf)[40], double v, int precision, bool plus = false) {
     char* p = buf;
     if (plus && !std::signbit(v)) *p++ = '+';
-    p = std::to_chars(p, buf + sizeof buf, v, std::chars_format::general, precision).ptr;
+    p = detail::format_general(p, buf + sizeof buf, v, precision);
     return {buf, static_cast<std::size_t>(p - buf)};
 }
 
