@@ -13,6 +13,7 @@
 // (tests/cpp/evaluate/test_format_number.cpp).
 #pragma once
 
+#include <bit>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -24,30 +25,37 @@ namespace detail {
 
 // Writes v as "%.<precision>g" into [out, end) (at least 32 bytes); returns the end of the text.
 inline char* format_general(char* out, char* end, double v, int precision) noexcept {
-    static constexpr double pow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
-                                       1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
-    static constexpr std::uint64_t ipow10[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
+    // Powers of ten as doubles: exact up to 1e22; below 1, the nearest doubles
+    // (used only to estimate the exponent, which the digits then confirm).
+    static constexpr double pow10[] = {1e-16, 1e-15, 1e-14, 1e-13, 1e-12, 1e-11, 1e-10, 1e-9, 1e-8, 1e-7,
+                                       1e-6,  1e-5,  1e-4,  1e-3,  1e-2,  1e-1,  1e0,   1e1,  1e2,  1e3,
+                                       1e4,   1e5,   1e6,   1e7,   1e8,   1e9,   1e10,  1e11, 1e12, 1e13,
+                                       1e14,  1e15,  1e16,  1e17,  1e18,  1e19,  1e20,  1e21, 1e22};
+    constexpr int zero = 16;  // pow10[zero + k] = 10^k
+    static constexpr std::uint32_t ipow10[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
     const double a = std::fabs(v);
     auto exact = [&] { return std::to_chars(out, end, v, std::chars_format::general, precision).ptr; };
     if (!(a >= 1e-15 && a < 1e15) || precision < 1 || precision > 6) return exact();
     const int p = precision;
-    // The decimal exponent, estimated from the binary one (log10(2) ≈ 1233/4096)
-    // and corrected by the rounded digits below.
-    int e2 = 0;
-    std::frexp(a, &e2);
-    int e = ((e2 - 1) * 1233) >> 12;
-    std::uint64_t n = 0;
+    // The decimal exponent: from the binary one (log10(2) ≈ 1233/4096, which
+    // gives it or one less), then one comparison; the digits confirm it below.
+    // Bits and integer casts rather than frexp and floor, which are calls into
+    // libm on the baseline x86-64 the library is built for.
+    const int e2 = static_cast<int>((std::bit_cast<std::uint64_t>(a) >> 52) & 0x7ff) - 1023;
+    int e = (e2 * 1233) >> 12;
+    if (a >= pow10[zero + e + 1]) ++e;
+    std::uint32_t n = 0;
     for (int attempt = 0;; ++attempt) {
         if (attempt == 3) return exact();
         const int k = p - 1 - e;  // a · 10^k has p digits before the point
         if (k > 22 || k < -22) return exact();
-        const double scaled = k >= 0 ? a * pow10[k] : a / pow10[-k];
-        const double whole = std::floor(scaled);
+        const double scaled = k >= 0 ? a * pow10[zero + k] : a / pow10[zero - k];
+        const auto whole = static_cast<std::uint32_t>(scaled);  // floor: 0 < scaled < 10^7
         const double frac = scaled - whole;
         if (std::fabs(frac - 0.5) < 1e-6) return exact();  // near a tie: let the exact rounding decide
-        n = static_cast<std::uint64_t>(whole) + (frac > 0.5 ? 1 : 0);
+        n = whole + (frac > 0.5 ? 1 : 0);
         if (n >= ipow10[p]) {
-            ++e;  // the estimate was low, or rounding carried into a new digit (9999.7 → 1e+04)
+            ++e;  // rounding carried into a new digit (9999.7 → 1e+04)
         } else if (n < ipow10[p - 1]) {
             --e;
         } else {
