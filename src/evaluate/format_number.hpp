@@ -7,8 +7,9 @@
 // "General path"). Here the value is scaled by an exact power of ten in one
 // correctly rounded operation and rounded to P digits; the scaled value is off
 // the exact one by less than 1e-9, so the rounding is the exact one unless the
-// value lies within 1e-6 of a rounding tie — those, zeros, non-finite values and
-// magnitudes outside 1e-15…1e15 go to std::to_chars itself. The same text, byte
+// value lies within 1e-6 of a rounding tie — those, non-finite values and
+// magnitudes outside 1e-15…1e15 go to std::to_chars itself. Whole numbers of at
+// most P digits (years, zero) are written as integers. The same text, byte
 // for byte, is checked against std::to_chars on millions of values
 // (tests/cpp/evaluate/test_format_number.cpp).
 #pragma once
@@ -35,8 +36,23 @@ inline char* format_general(char* out, char* end, double v, int precision) noexc
     static constexpr std::uint32_t ipow10[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
     const double a = std::fabs(v);
     auto exact = [&] { return std::to_chars(out, end, v, std::chars_format::general, precision).ptr; };
-    if (!(a >= 1e-15 && a < 1e15) || precision < 1 || precision > 6) return exact();
+    if (precision < 1 || precision > 6) return exact();
     const int p = precision;
+    // Whole numbers of at most p digits (years, counts, zero) print as integers.
+    if (a < ipow10[p] && a == static_cast<double>(static_cast<std::uint32_t>(a))) {
+        auto i = static_cast<std::uint32_t>(a);
+        char* o = out;
+        if (std::signbit(v)) *o++ = '-';
+        char rev[8];
+        int len = 0;
+        do {
+            rev[len++] = static_cast<char>('0' + i % 10);
+            i /= 10;
+        } while (i != 0);
+        while (len > 0) *o++ = rev[--len];
+        return o;
+    }
+    if (!(a >= 1e-15 && a < 1e15)) return exact();
     // The decimal exponent: from the binary one (log10(2) ≈ 1233/4096, which
     // gives it or one less), then one comparison; the digits confirm it below.
     // Bits and integer casts rather than frexp and floor, which are calls into

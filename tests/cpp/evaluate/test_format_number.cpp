@@ -50,7 +50,8 @@ TEST_CASE("format_general writes what std::to_chars writes", "[evaluate][format]
         for (const double v : {0.0, 1.0, 9.9995, 9999.5, 9999.7, 99999.5, 0.5, 0.125, 1234.5, 0.00012345, 0.0001,
                                0.00009999, 1e-5, 1e-4, 1e-15, 9.99e-16, 1e15, 9.99999e14, 123456.0, 1e5, 1e6, 27.78,
                                29.7, 2.54, 0.0429, 47.87, 100.0, 1e22, 1e-300, 5e-324, 1.7976931348623157e308, nan,
-                               inf, 0.30000000000000004, 2.675, 1.005, 8.5, 0.95, 0.6})
+                               inf, 0.30000000000000004, 2.675, 1.005, 8.5, 0.95, 0.6, 2024.0, 2030.0, 999999.0,
+                               1000000.0, 99999.0, 100000.0, 9999.0, 10000.0, 12.0, 7.0})
             checked += check(v);
         CHECK(checked > 0);
     }
@@ -83,5 +84,9 @@ TEST_CASE("format_general writes what std::to_chars writes", "[evaluate][format]
                     checked += check(v);
             }
         CHECK(checked == 9000 * 7 * 4 * 12);
+    }
+    SECTION("whole numbers, as years and counts are") {
+        for (int i = 0; i <= 2000000; i += (i < 20000 ? 1 : 997)) checked += check(i);
+        CHECK(checked > 20000 * 12);
     }
 }
