@@ -80,7 +80,6 @@ std::string operator+(std::string a, const Formatted& f) {
     return a;
 }
 std::string operator+(const char* a, const Formatted& f) { return std::string(a) + f; }
-std::string operator+(const Formatted& f, const char* b) { return std::string(f) + b; }
 
 Formatted num(double v) {
     if (std::isnan(v)) return Formatted("n/a");
@@ -245,6 +244,8 @@ struct Scratch {
     std::vector<double> x, y, rx, ry, xs, ys, gap, ownv, refv;
     std::vector<int> missing, missed_steps;
     std::string text;
+    std::string words;          // a trend's texts searched for 减缓, 增长率 …; a rate's missed steps
+    std::string threshold;      // "≥ 22 % by 2030"
     std::vector<KeyMemo> memo;  // by indicator position in the plan
     // Where the next lookups are tried first (TextIndex::find_near): after the
     // last indicator, store key and task found.
@@ -544,10 +545,18 @@ void apply_level(const Context& c, const detail::LevelOutcome& o, const detail::
     e.into(c.r.explanation);
 }
 
-std::string threshold_text(Comparator cmp, double th, const std::string& unit, std::optional<int> year) {
-    std::string s = std::string(cmp_text(cmp)) + " " + with_unit(th, unit);
-    if (year) s += " by " + std::to_string(*year);
-    return s;
+// "≥ 22 % by 2030", written into `out` (a buffer the thread reuses).
+const std::string& threshold_text(std::string& out, Comparator cmp, double th, const std::string& unit,
+                                  std::optional<int> year) {
+    out.assign(cmp_text(cmp));
+    out += ' ';
+    with_unit(th, unit).append_to(out);
+    if (year) {
+        char buf[16];
+        out += " by ";
+        out.append(buf, std::to_chars(buf, buf + sizeof buf, *year).ptr);
+    }
+    return out;
 }
 
 detail::LevelSpec make_spec(const Context& c, double th, Comparator cmp, const std::optional<Unit>& unit) {
@@ -571,7 +580,7 @@ void judge_threshold(const Context& c, const std::vector<Pt>& pts, double th, Co
     split(pts, t, y);
     const auto spec = make_spec(c, th, cmp, unit);
     const auto o = detail::judge_level(t.data(), y.data(), static_cast<int>(t.size()), spec, c.policy.method, c.policy);
-    apply_level(c, o, spec, c.policy.method, threshold_text(cmp, th, c.r.unit, c.target.year));
+    apply_level(c, o, spec, c.policy.method, threshold_text(c.s.threshold, cmp, th, c.r.unit, c.target.year));
 }
 
 // The indicator's direction: the plan's, else the policy's table by catalog code,
@@ -807,12 +816,18 @@ void eval_rate(const Context& c, const Matched& m) {
     c.r.method = c.policy.rate_every_year ? "rate_every_year" : "rate_cumulative";
 
     const Comparator cmp = d > 0 ? Comparator::ge : Comparator::le;
-    std::vector<std::string> missed;
+    // "2020 (-0.4), 2022 (+0.1)": the steps that missed the rate, in a buffer the thread reuses.
+    std::string& missed = c.s.words;
+    missed.clear();
     for (int i : missed_steps) {
         const double gap = x[i] - x[i - 1];
         const double change =
             spec.relative ? (std::pow(y[i] / y[i - 1], 1.0 / gap) - 1.0) * 100.0 : (y[i] - y[i - 1]) / gap;
-        missed.push_back(num(x[i]) + " (" + signed_num(change) + ")");
+        if (!missed.empty()) missed += ", ";
+        num(x[i]).append_to(missed);
+        missed += " (";
+        signed_num(change).append_to(missed);
+        missed += ')';
     }
     Text e(c.r.explanation);
     const char* per = mode == ChangeMode::relative ? "% a year"
@@ -823,7 +838,7 @@ void eval_rate(const Context& c, const Matched& m) {
       << with_unit(o.base_value, c.r.unit) << " → " << with_unit(o.latest_value, c.r.unit) << ", required "
       << cmp_text(cmp) << " " << with_unit(o.required_level, c.r.unit) << "); the rate was met in " << o.met_steps
       << " of " << o.steps << " year-on-year steps";
-    if (!missed.empty()) e << " (not in " << join(missed) << ")";
+    if (!missed.empty()) e << " (not in " << missed << ")";
     if (c.r.stale) e << stale_note(c);
     e << " → " << to_string(c.r.verdict);
     e.into(c.r.explanation);
@@ -833,11 +848,13 @@ bool contains(const std::string& hay, std::string_view needle) { return hay.find
 
 void eval_trend(const Context& c, const Matched& m) {
     const Target& t = c.target;
-    std::string text = t.unit_text + " " + t.note + " " + t.indicator;
-    if (t.span) text += " " + t.span->evidence;
+    // The texts searched are joined in a buffer the thread reuses (no string per target).
+    std::string& text = c.s.words;
+    text.assign(t.unit_text).append(" ").append(t.note).append(" ").append(t.indicator);
+    if (t.span) text.append(" ").append(t.span->evidence);
     const bool slowing = contains(text, "减缓") || contains(text, "放缓");
-    const std::string name = t.indicator + (c.indicator ? c.indicator->name : "");
-    const bool is_growth_rate = contains(name, "增长率") || contains(name, "增速") || contains(name, "增幅");
+    text.assign(t.indicator).append(c.indicator ? std::string_view(c.indicator->name) : std::string_view());
+    const bool is_growth_rate = contains(text, "增长率") || contains(text, "增速") || contains(text, "增幅");
     int d = slowing ? -1 : sign_of(c, t.comparator);
     if (d == 0) throw Insufficient{"the wanted direction is unknown (neither 上升 nor 下降 stated)"};
     const auto unit = comparison_unit(c, m.points, true);
@@ -1122,6 +1139,10 @@ JudgeScratchPtr PlanJudge::scratch() const {
     JudgeScratchPtr s(new JudgeScratch);
     s->memo.resize(plan_.indicators.size());
     return s;
+}
+
+void PlanJudge::prefetch(const Target& t) const noexcept {
+    if (data_->keys && !t.indicator_id.empty()) data_->keys->prefetch(t.indicator_id);
 }
 
 const Task* PlanJudge::task(const Target& t) const {

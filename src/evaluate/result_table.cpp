@@ -118,7 +118,9 @@ class SliceWriter {
         const auto scratch = judge_.scratch();
         TargetResult r;
         tasks_.assign(plan.tasks.size(), TaskCodes{});
+        constexpr std::size_t ahead = 4;  // a target is ~1 µs: enough for the slot to arrive
         for (std::size_t i = begin; i < end; ++i) {
+            if (i + ahead < end) judge_.prefetch(plan.targets[i + ahead]);
             const Target& target = plan.targets[i];
             const Task* task = judge_.task(target, *scratch);
             const TaskCodes& tc = task_codes(plan, task);
@@ -152,11 +154,21 @@ class SliceWriter {
         return tc;
     }
 
+    // Sections of a plan share their first labels ("三、重点任务 > …"): compared
+    // from the last label, a different section differs at the first comparison.
+    static bool same_labels(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+        if (&a == &b) return true;
+        if (a.size() != b.size()) return false;
+        for (std::size_t i = a.size(); i-- > 0;)
+            if (a[i] != b[i]) return false;
+        return true;
+    }
+
     // A section's code: sections come in runs and repeat, so the last few are
     // compared label by label before the labels are joined and looked up.
     std::int32_t section_code(const std::vector<std::string>& section) {
         for (const auto& [labels, code] : recent_sections_)
-            if (code >= 0 && *labels == section) return code;
+            if (code >= 0 && same_labels(*labels, section)) return code;
         const std::int32_t code = dict[c_section].code(joined(section, " > "));
         recent_sections_[next_section_] = {&section, code};
         next_section_ = (next_section_ + 1) % recent_sections_.size();
