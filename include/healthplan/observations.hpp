@@ -187,6 +187,12 @@ class Observations {
     const std::optional<Unit>& unit(std::int64_t code) const { return units_.at(static_cast<std::size_t>(code)); }
 
     std::optional<std::int64_t> key_code(std::string_view key) const;
+    // The same, comparing the key at code `hint` first (the code after the last
+    // key found, say: a store's keys are coded in the order its rows name them,
+    // and plans ask for them in about that order). Same answers as key_code(key).
+    std::optional<std::int64_t> key_code(std::string_view key, std::size_t hint) const;
+    // Starts loading what key_code(key) will read, for a lookup a little later.
+    void prefetch_key(std::string_view key) const noexcept;
     std::optional<std::int64_t> region_code(std::string_view region) const;
 
     // The numeric columns, in row order (borrowed memory when built from views).
@@ -232,8 +238,18 @@ class Observations {
         std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
     };
     using TextIndex = std::unordered_map<std::string, std::int64_t, TextHash, std::equal_to<>>;
-    TextIndex key_index_;
     TextIndex region_index_;
+    // Key → code: open addressing over the key names, one 64-bit slot per entry
+    // holding a hash tag and the code (src/evaluate/text_index.hpp, TextSlots).
+    // Not a std::unordered_map: it re-hashed neighbouring keys on every probe (its
+    // hash is not cached) and a node per key put each lookup out of cache.
+    std::vector<std::uint64_t> key_slots_;
+    bool keys_distinct_ = true;
+    struct KeyName {
+        const std::vector<std::string>* names;
+        std::string_view operator()(std::size_t code) const { return (*names)[code]; }
+    };
+    KeyName key_name() const noexcept { return {&cols_.key_names}; }
     // Usable rows sorted by (key, region, year). Each series is a run of
     // order_: series_[key_first_[k] .. key_first_[k + 1]) are key k's series,
     // by region, each [begin, end) in order_. Found by indexing, not hashing:

@@ -1076,10 +1076,6 @@ struct PlanJudge::Data {
         const std::vector<std::pair<std::string_view, const Task*>>* listed;
         std::string_view operator()(std::size_t i) const { return (*listed)[i].first; }
     };
-    struct StoreKey {
-        const std::vector<std::string>* names;
-        std::string_view operator()(std::size_t i) const { return (*names)[i]; }
-    };
 
     const Observations& obs;
     const EvaluationPolicy& policy;
@@ -1090,11 +1086,6 @@ struct PlanJudge::Data {
     TextIndex<TaskId> tasks;                                       // id → position in plan.tasks
     std::vector<std::pair<std::string_view, const Task*>> listed;  // (target id, task listing it)
     TextIndex<ListedId> task_of_target;
-    // The store's keys, indexed again when the plan has about as many targets as
-    // the store has keys: building costs one insert per key, and each lookup then
-    // costs a fraction of the store's own (see TextIndex). Same answers: the
-    // first key of a name, as the store's index gives.
-    std::optional<TextIndex<StoreKey>> keys;
 
     Data(const Plan& plan, const Observations& o, const EvaluationPolicy& p, int year)
         : obs(o),
@@ -1107,8 +1098,6 @@ struct PlanJudge::Data {
           task_of_target(listed.size(), ListedId{&listed}) {
         for (const auto& [label, region] : p.benchmark_regions)
             benchmark_regions.emplace_back(o, region == "{province}" ? plan.region.province : region);
-        if (2 * plan.targets.size() >= o.key_names().size())
-            keys.emplace(o.key_names().size(), StoreKey{&o.key_names()});
     }
 
     static std::vector<std::pair<std::string_view, const Task*>> listed_targets(const Plan& plan) {
@@ -1120,13 +1109,10 @@ struct PlanJudge::Data {
 
     // `hint`: where the key is tried first; moved past the key when found.
     std::int64_t key_code(std::string_view key, std::size_t& hint) const {
-        if (keys) {
-            const auto pos = keys->find_near(key, hint);
-            if (!pos) return -1;
-            hint = *pos + 1;
-            return static_cast<std::int64_t>(*pos);
-        }
-        return obs.key_code(key).value_or(-1);
+        const auto code = obs.key_code(key, hint);
+        if (!code) return -1;
+        hint = static_cast<std::size_t>(*code) + 1;
+        return *code;
     }
 };
 
@@ -1142,7 +1128,7 @@ JudgeScratchPtr PlanJudge::scratch() const {
 }
 
 void PlanJudge::prefetch(const Target& t) const noexcept {
-    if (data_->keys && !t.indicator_id.empty()) data_->keys->prefetch(t.indicator_id);
+    if (!t.indicator_id.empty()) data_->obs.prefetch_key(t.indicator_id);
 }
 
 const Task* PlanJudge::task(const Target& t) const {

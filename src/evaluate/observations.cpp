@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "evaluate/observations_builder.hpp"
+#include "evaluate/text_index.hpp"
 #include "healthplan/error.hpp"
 
 HEALTHPLAN_BEGIN_NAMESPACE
@@ -161,10 +162,8 @@ void Observations::check_and_index() {
         }
     }
 
-    key_index_.clear();
     region_index_.clear();
-    for (std::size_t i = 0; i < c.key_names.size(); ++i)
-        key_index_.emplace(c.key_names[i], static_cast<std::int64_t>(i));
+    detail::TextSlots::build(key_slots_, keys_distinct_, c.key_names.size(), key_name());
     for (std::size_t i = 0; i < c.region_names.size(); ++i)
         region_index_.emplace(c.region_names[i], static_cast<std::int64_t>(i));
 
@@ -256,10 +255,19 @@ void Observations::check_and_index() {
 }
 
 std::optional<std::int64_t> Observations::key_code(std::string_view key) const {
-    auto it = key_index_.find(key);
-    if (it == key_index_.end()) return std::nullopt;
-    return it->second;
+    const auto pos = detail::TextSlots::find(key_slots_, key, key_name());
+    if (!pos) return std::nullopt;
+    return static_cast<std::int64_t>(*pos);
 }
+
+std::optional<std::int64_t> Observations::key_code(std::string_view key, std::size_t hint) const {
+    const auto pos =
+        detail::TextSlots::find_near(key_slots_, keys_distinct_, cols_.key_names.size(), key, key_name(), hint);
+    if (!pos) return std::nullopt;
+    return static_cast<std::int64_t>(*pos);
+}
+
+void Observations::prefetch_key(std::string_view key) const noexcept { detail::TextSlots::prefetch(key_slots_, key); }
 
 std::optional<std::int64_t> Observations::region_code(std::string_view region) const {
     auto it = region_index_.find(region);
