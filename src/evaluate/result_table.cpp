@@ -265,7 +265,12 @@ struct Merger {
         std::vector<std::int32_t> to_global;
         for (std::size_t c = 0; c < coded_count; ++c) {
             to_global.clear();
-            for (const auto& name : slice.dict[c].names) to_global.push_back(dict[c].code(name));
+            bool identity = true;  // the first slice of the first plan: its codes are the table's
+            for (const auto& name : slice.dict[c].names) {
+                to_global.push_back(dict[c].code(name));
+                identity = identity && to_global.back() == static_cast<std::int32_t>(to_global.size() - 1);
+            }
+            if (identity) continue;
             auto& codes = coded_column(t, c).codes;
             for (std::size_t row = begin; row < end; ++row)
                 codes[row] = to_global[static_cast<std::size_t>(codes[row])];
