@@ -191,8 +191,6 @@ class Observations {
     // key found, say: a store's keys are coded in the order its rows name them,
     // and plans ask for them in about that order). Same answers as key_code(key).
     std::optional<std::int64_t> key_code(std::string_view key, std::size_t hint) const;
-    // Starts loading what key_code(key) will read, for a lookup a little later.
-    void prefetch_key(std::string_view key) const noexcept;
     std::optional<std::int64_t> region_code(std::string_view region) const;
 
     // The numeric columns, in row order (borrowed memory when built from views).

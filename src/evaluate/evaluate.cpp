@@ -1127,10 +1127,6 @@ JudgeScratchPtr PlanJudge::scratch() const {
     return s;
 }
 
-void PlanJudge::prefetch(const Target& t) const noexcept {
-    if (!t.indicator_id.empty()) data_->obs.prefetch_key(t.indicator_id);
-}
-
 const Task* PlanJudge::task(const Target& t) const {
     std::size_t no_hint = SIZE_MAX;
     return task_near(t, no_hint);

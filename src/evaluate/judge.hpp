@@ -38,9 +38,6 @@ class PlanJudge {
     // The same, looked up first where the last one was found (`s` keeps it).
     const Task* task(const Target& t, JudgeScratch& s) const;
     JudgeScratchPtr scratch() const;
-    // Starts loading what judging `t` will look up first in the store's key
-    // index (called a few targets ahead; judging is the same without it).
-    void prefetch(const Target& t) const noexcept;
 
     // What judge() writes besides the judgement.
     enum class Fill : unsigned char {

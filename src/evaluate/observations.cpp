@@ -267,8 +267,6 @@ std::optional<std::int64_t> Observations::key_code(std::string_view key, std::si
     return static_cast<std::int64_t>(*pos);
 }
 
-void Observations::prefetch_key(std::string_view key) const noexcept { detail::TextSlots::prefetch(key_slots_, key); }
-
 std::optional<std::int64_t> Observations::region_code(std::string_view region) const {
     auto it = region_index_.find(region);
     if (it == region_index_.end()) return std::nullopt;

@@ -118,9 +118,7 @@ class SliceWriter {
         const auto scratch = judge_.scratch();
         TargetResult r;
         tasks_.assign(plan.tasks.size(), TaskCodes{});
-        constexpr std::size_t ahead = 4;  // a target is ~1 µs: enough for the slot to arrive
         for (std::size_t i = begin; i < end; ++i) {
-            if (i + ahead < end) judge_.prefetch(plan.targets[i + ahead]);
             const Target& target = plan.targets[i];
             const Task* task = judge_.task(target, *scratch);
             const TaskCodes& tc = task_codes(plan, task);

@@ -99,12 +99,6 @@ struct TextSlots {
         return find(slots, text, text_of);
     }
 
-    // Starts loading the slot `text` hashes to, for a find() a little later: a
-    // large index (the store's keys) is out of cache, and a key that is absent
-    // (an indicator id, tried before the indicator's name) gets no hint.
-    static void prefetch(const std::vector<std::uint64_t>& slots, std::string_view text) noexcept {
-        __builtin_prefetch(&slots[hash(text) & (slots.size() - 1)]);
-    }
 };
 
 template <class TextOf>  // std::string_view TextOf(std::size_t position)
