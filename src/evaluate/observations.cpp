@@ -278,7 +278,8 @@ SeriesView Observations::series_view(std::int64_t key, std::int64_t region) cons
     const std::size_t k = static_cast<std::size_t>(key);
     for (std::size_t i = key_first_[k]; i < key_first_[k + 1]; ++i) {
         const SeriesRun& run = series_[i];
-        if (run.region == region) return {this, std::span<const std::uint32_t>(order_).subspan(run.begin, run.end - run.begin)};
+        if (run.region == region)
+            return {this, std::span<const std::uint32_t>(order_).subspan(run.begin, run.end - run.begin)};
     }
     return {};
 }

@@ -14,8 +14,8 @@
 #include <algorithm>
 #include <bit>
 #include <cstdint>
-#include <initializer_list>
 #include <functional>
+#include <initializer_list>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -89,16 +89,15 @@ struct TextSlots {
     // slot table of a large store is out of cache). Only when every text is
     // distinct, so that the hint's text is the first equal one, as find() answers.
     template <class TextOf>
-    static std::optional<std::uint32_t> find_near(const std::vector<std::uint64_t>& slots, bool distinct,
-                                                  std::size_t n, std::string_view text, const TextOf& text_of,
-                                                  std::size_t hint, std::size_t other_hint = SIZE_MAX) {
+    static std::optional<std::uint32_t> find_near(const std::vector<std::uint64_t>& slots, bool distinct, std::size_t n,
+                                                  std::string_view text, const TextOf& text_of, std::size_t hint,
+                                                  std::size_t other_hint = SIZE_MAX) {
         if (distinct) {
             for (const std::size_t h : {hint, other_hint})
                 if (h < n && text_of(h) == text) return static_cast<std::uint32_t>(h);
         }
         return find(slots, text, text_of);
     }
-
 };
 
 template <class TextOf>  // std::string_view TextOf(std::size_t position)

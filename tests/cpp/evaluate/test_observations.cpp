@@ -176,8 +176,8 @@ TEST_CASE("key codes: the first of equal names, with or without a hint; a series
         CHECK(view[i].row == copy[i].row);
         CHECK(view.row(i) == copy[i].row);
     }
-    CHECK(distinct.series_view(9, 0).empty());   // no such key
-    CHECK(distinct.series_view(2, 1).empty());   // no such region
+    CHECK(distinct.series_view(9, 0).empty());  // no such key
+    CHECK(distinct.series_view(2, 1).empty());  // no such region
     CHECK(distinct.series_view(-1, 0).empty());
     CHECK(distinct.regions_of("x") == std::vector<std::string>{""});
 }
