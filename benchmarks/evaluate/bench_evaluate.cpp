@@ -7,14 +7,11 @@
 //
 // The data are a deterministic function of (series, year), identical to
 // bench_evaluate.py's generator (see there).
-#include <sys/resource.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <ctime>
 #include <fstream>
 #include <string>
 #include <vector>
@@ -22,19 +19,17 @@
 #include <healthplan/evaluate_bulk.hpp>
 #include <healthplan/verdict.hpp>
 
+#include "../common/measure.hpp"
+
 using namespace healthplan;
+using healthplan_bench::cpu_seconds;
+using healthplan_bench::peak_mib;
 
 namespace {
 
 constexpr int first_year = 2015;
 constexpr int years = 10;
 constexpr int as_of = 2024;
-
-double peak_mib() {
-    rusage u{};
-    getrusage(RUSAGE_SELF, &u);
-    return static_cast<double>(u.ru_maxrss) / 1024.0;  // kB on Linux
-}
 
 }  // namespace
 
@@ -92,9 +87,9 @@ int main(int argc, char** argv) {
     for (int r = 0; r < repeat; ++r) {
         result = {};  // the previous run's result is freed outside the timed call
         const auto t0 = std::chrono::steady_clock::now();
-        const std::clock_t c0 = std::clock();
+        const double c0 = cpu_seconds();
         result = evaluate_level_columns(obs, targets, policy, as_of, threads);
-        const double cpu = static_cast<double>(std::clock() - c0) / CLOCKS_PER_SEC;
+        const double cpu = cpu_seconds() - c0;
         const double sec = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
         best = std::min(best, sec);
         best_cpu = std::min(best_cpu, cpu);

@@ -14,9 +14,11 @@
 // with the figures known then.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <iterator>
 #include <memory>
 #include <optional>
 #include <span>
@@ -102,6 +104,56 @@ struct CsvOptions {
     std::string default_unit;
 };
 
+class Observations;
+
+// One series of the store read in place (Observations::series_view): the rows of
+// one (key, region) in series order, each point built from the store's columns
+// when it is read. No copy and no allocation, unlike series(); valid while the
+// store lives and is not moved from.
+class SeriesView {
+  public:
+    SeriesView() = default;
+    std::size_t size() const noexcept { return rows_.size(); }
+    bool empty() const noexcept { return rows_.empty(); }
+    SeriesPoint operator[](std::size_t i) const noexcept;
+    // The store's row of point i.
+    std::size_t row(std::size_t i) const noexcept { return rows_[i]; }
+
+    class iterator {
+      public:
+        using iterator_category = std::forward_iterator_tag;
+        using value_type = SeriesPoint;
+        using difference_type = std::ptrdiff_t;
+        using reference = SeriesPoint;
+        using pointer = void;
+        iterator() = default;
+        iterator(const SeriesView* v, std::size_t i) : v_(v), i_(i) {}
+        SeriesPoint operator*() const noexcept { return (*v_)[i_]; }
+        iterator& operator++() noexcept {
+            ++i_;
+            return *this;
+        }
+        iterator operator++(int) noexcept {
+            auto old = *this;
+            ++i_;
+            return old;
+        }
+        bool operator==(const iterator& o) const noexcept { return i_ == o.i_; }
+
+      private:
+        const SeriesView* v_ = nullptr;
+        std::size_t i_ = 0;
+    };
+    iterator begin() const noexcept { return {this, 0}; }
+    iterator end() const noexcept { return {this, size()}; }
+
+  private:
+    friend class Observations;
+    SeriesView(const Observations* obs, std::span<const std::uint32_t> rows) : obs_(obs), rows_(rows) {}
+    const Observations* obs_ = nullptr;
+    std::span<const std::uint32_t> rows_;
+};
+
 class Observations {
   public:
     Observations();  // empty
@@ -135,6 +187,10 @@ class Observations {
     const std::optional<Unit>& unit(std::int64_t code) const { return units_.at(static_cast<std::size_t>(code)); }
 
     std::optional<std::int64_t> key_code(std::string_view key) const;
+    // The same, comparing the key at code `hint` first (the code after the last
+    // key found, say: a store's keys are coded in the order its rows name them,
+    // and plans ask for them in about that order). Same answers as key_code(key).
+    std::optional<std::int64_t> key_code(std::string_view key, std::size_t hint) const;
     std::optional<std::int64_t> region_code(std::string_view region) const;
 
     // The numeric columns, in row order (borrowed memory when built from views).
@@ -146,9 +202,9 @@ class Observations {
     std::string_view region(std::size_t row) const;
     std::int64_t year(std::size_t row) const { return year_[row]; }
     double value(std::size_t row) const { return value_[row]; }
-    std::int64_t unit_code(std::size_t row) const;
+    std::int64_t unit_code(std::size_t row) const { return cols_.unit.empty() ? 0 : cols_.unit[row]; }
     std::string_view source(std::size_t row) const;
-    std::uint8_t flags(std::size_t row) const;
+    std::uint8_t flags(std::size_t row) const { return cols_.flags.empty() ? 0 : cols_.flags[row]; }
     std::int64_t published(std::size_t row) const { return cols_.published.empty() ? 0 : cols_.published[row]; }
     // "file.csv:12" or "observations row 11".
     std::string row_name(std::size_t row) const;
@@ -158,6 +214,8 @@ class Observations {
     // Empty when there is none.
     std::vector<SeriesPoint> series(std::int64_t key, std::int64_t region) const;
     std::vector<SeriesPoint> series(std::string_view key, std::string_view region) const;
+    // The same points read in place (no copy): what evaluation uses per target.
+    SeriesView series_view(std::int64_t key, std::int64_t region) const noexcept;
     // Regions that have a series for `key`.
     std::vector<std::string> regions_of(std::string_view key) const;
     // Latest year of any usable row (0 when empty).
@@ -178,13 +236,36 @@ class Observations {
         std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
     };
     using TextIndex = std::unordered_map<std::string, std::int64_t, TextHash, std::equal_to<>>;
-    TextIndex key_index_;
     TextIndex region_index_;
-    // Usable rows sorted by (key, region, year); ranges_ maps (key, region) to
-    // [begin, end) in order_.
+    // Key → code: open addressing over the key names, one 64-bit slot per entry
+    // holding a hash tag and the code (src/evaluate/text_index.hpp, TextSlots).
+    // Not a std::unordered_map: it re-hashed neighbouring keys on every probe (its
+    // hash is not cached) and a node per key put each lookup out of cache.
+    std::vector<std::uint64_t> key_slots_;
+    bool keys_distinct_ = true;
+    struct KeyName {
+        const std::vector<std::string>* names;
+        std::string_view operator()(std::size_t code) const { return (*names)[code]; }
+    };
+    KeyName key_name() const noexcept { return {&cols_.key_names}; }
+    // Usable rows sorted by (key, region, year). Each series is a run of
+    // order_: series_[key_first_[k] .. key_first_[k + 1]) are key k's series,
+    // by region, each [begin, end) in order_. Found by indexing, not hashing:
+    // a series lookup is per target on the explained path.
+    struct SeriesRun {
+        std::int64_t region;
+        std::uint32_t begin, end;
+    };
     std::vector<std::uint32_t> order_;
-    std::unordered_map<std::uint64_t, std::pair<std::uint32_t, std::uint32_t>> ranges_;
+    std::vector<std::uint32_t> key_first_;  // key_names().size() + 1 entries
+    std::vector<SeriesRun> series_;
     std::int64_t max_year_ = 0;
+    friend class SeriesView;
 };
+
+inline SeriesPoint SeriesView::operator[](std::size_t i) const noexcept {
+    const std::size_t r = rows_[i];
+    return {obs_->year_[r], obs_->value_[r], obs_->unit_code(r), obs_->flags(r), obs_->published(r), r};
+}
 
 HEALTHPLAN_END_NAMESPACE

@@ -7,12 +7,14 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <exception>
 #include <limits>
 #include <string_view>
 #include <thread>
 #include <unordered_map>
 
+#include "evaluate/format_number.hpp"
 #include "evaluate/judge.hpp"
 #include "evaluate/kinds.hpp"
 #include "evaluate/level.hpp"
@@ -28,14 +30,15 @@ namespace {
 using detail::inf;
 using detail::nan;
 
-// printf's "%.<precision>g" ("%+.<precision>g" with `plus`) by std::to_chars,
-// which the standard defines as the same text in the C locale, at a fraction of
-// snprintf's cost (formatting numbers was a fifth of judging a target; a
-// 12-million-value comparison with snprintf found no difference).
+// printf's "%.<precision>g" ("%+.<precision>g" with `plus`): std::to_chars's
+// text, which the standard defines as printf's in the C locale (a
+// 12-million-value comparison with snprintf found no difference), written by
+// detail::format_general at a fraction of to_chars's cost (formatting numbers
+// was the largest single cost of judging a target; see format_number.hpp).
 std::string_view general(char (&buf)[40], double v, int precision, bool plus = false) {
     char* p = buf;
     if (plus && !std::signbit(v)) *p++ = '+';
-    p = std::to_chars(p, buf + sizeof buf, v, std::chars_format::general, precision).ptr;
+    p = detail::format_general(p, buf + sizeof buf, v, precision);
     return {buf, static_cast<std::size_t>(p - buf)};
 }
 
@@ -77,7 +80,6 @@ std::string operator+(std::string a, const Formatted& f) {
     return a;
 }
 std::string operator+(const char* a, const Formatted& f) { return std::string(a) + f; }
-std::string operator+(const Formatted& f, const char* b) { return std::string(f) + b; }
 
 Formatted num(double v) {
     if (std::isnan(v)) return Formatted("n/a");
@@ -216,7 +218,7 @@ struct Matched {
     std::int64_t key_code = -1;
     std::string_view region;
     std::int64_t region_code = -1;
-    std::vector<SeriesPoint> points;  // usable and missing-flagged, all years
+    SeriesView points;  // usable and missing-flagged, all years, read in the store
 };
 
 // Store codes of a target's candidate keys (-1: no row has the key).
@@ -242,13 +244,17 @@ struct Scratch {
     std::vector<double> x, y, rx, ry, xs, ys, gap, ownv, refv;
     std::vector<int> missing, missed_steps;
     std::string text;
+    std::string words;          // a trend's texts searched for 减缓, 增长率 …; a rate's missed steps
+    std::string threshold;      // "≥ 22 % by 2030"
     std::vector<KeyMemo> memo;  // by indicator position in the plan
+    // Where the next lookups are tried first (TextIndex::find_near): after the
+    // last indicator, store key and task found.
+    std::size_t next_indicator = 0, next_key = 0, last_task = SIZE_MAX;
 };
 
 // Plan indicator id, then canonical code, then name, then the name written at
 // the target; the region exactly, then rows without a region (`unspecified`,
-// when given). Fills `out` and returns true when a series is found. `out` keeps
-// its points when the same series as the previous call's is found again.
+// when given). Fills `out` and returns true when a series is found.
 bool match_series(const Observations& obs, const Keys& keys, const KeyCodes& codes, const RegionCode& region,
                   const RegionCode* unspecified, Matched& out) {
     for (std::size_t i = 0; i < keys.n; ++i) {
@@ -256,14 +262,9 @@ bool match_series(const Observations& obs, const Keys& keys, const KeyCodes& cod
         if (kc < 0) continue;
         for (const RegionCode* r : {&region, region.name.empty() ? nullptr : unspecified}) {
             if (!r || !r->code) continue;
-            if (kc == out.key_code && *r->code == out.region_code && !out.points.empty()) {
-                out.key = keys.k[i];
-                out.region = r->name;
-                return true;
-            }
-            auto pts = obs.series(kc, *r->code);
+            const SeriesView pts = obs.series_view(kc, *r->code);
             if (pts.empty()) continue;
-            out = Matched{keys.k[i], kc, r->name, *r->code, std::move(pts)};
+            out = Matched{keys.k[i], kc, r->name, *r->code, pts};
             return true;
         }
     }
@@ -303,7 +304,7 @@ struct Context {
 // the target's unit describes the change or rate (10 %, 0.5 percentage points),
 // not the level, so the indicator's unit comes first, then the series', and the
 // target's only when it is a unit of the level itself (增加500张).
-std::optional<Unit> comparison_unit(const Context& c, const std::vector<SeriesPoint>& pts, bool prefer_indicator) {
+std::optional<Unit> comparison_unit(const Context& c, const SeriesView& pts, bool prefer_indicator) {
     if (!prefer_indicator && !c.target.unit.is_none()) return c.target.unit;
     // Plans saved before the extractor fix give the indicator of "提高2个百分点" the unit
     // percentage_point: the points belong to the change, the level is in the series' unit.
@@ -322,7 +323,7 @@ std::optional<Unit> comparison_unit(const Context& c, const std::vector<SeriesPo
 
 // Points up to as_of, in `unit`, missing-flagged rows dropped (listed in
 // `missing_years`). Unknown or incompatible units are reported.
-void convert_points(const Context& c, const std::vector<SeriesPoint>& pts, const std::optional<Unit>& unit,
+void convert_points(const Context& c, const SeriesView& pts, const std::optional<Unit>& unit,
                     std::vector<int>* missing_years, std::vector<Pt>& out) {
     out.clear();
     std::int64_t same_unit = -1;
@@ -544,10 +545,18 @@ void apply_level(const Context& c, const detail::LevelOutcome& o, const detail::
     e.into(c.r.explanation);
 }
 
-std::string threshold_text(Comparator cmp, double th, const std::string& unit, std::optional<int> year) {
-    std::string s = std::string(cmp_text(cmp)) + " " + with_unit(th, unit);
-    if (year) s += " by " + std::to_string(*year);
-    return s;
+// "≥ 22 % by 2030", written into `out` (a buffer the thread reuses).
+const std::string& threshold_text(std::string& out, Comparator cmp, double th, const std::string& unit,
+                                  std::optional<int> year) {
+    out.assign(cmp_text(cmp));
+    out += ' ';
+    with_unit(th, unit).append_to(out);
+    if (year) {
+        char buf[16];
+        out += " by ";
+        out.append(buf, std::to_chars(buf, buf + sizeof buf, *year).ptr);
+    }
+    return out;
 }
 
 detail::LevelSpec make_spec(const Context& c, double th, Comparator cmp, const std::optional<Unit>& unit) {
@@ -571,7 +580,7 @@ void judge_threshold(const Context& c, const std::vector<Pt>& pts, double th, Co
     split(pts, t, y);
     const auto spec = make_spec(c, th, cmp, unit);
     const auto o = detail::judge_level(t.data(), y.data(), static_cast<int>(t.size()), spec, c.policy.method, c.policy);
-    apply_level(c, o, spec, c.policy.method, threshold_text(cmp, th, c.r.unit, c.target.year));
+    apply_level(c, o, spec, c.policy.method, threshold_text(c.s.threshold, cmp, th, c.r.unit, c.target.year));
 }
 
 // The indicator's direction: the plan's, else the policy's table by catalog code,
@@ -807,12 +816,18 @@ void eval_rate(const Context& c, const Matched& m) {
     c.r.method = c.policy.rate_every_year ? "rate_every_year" : "rate_cumulative";
 
     const Comparator cmp = d > 0 ? Comparator::ge : Comparator::le;
-    std::vector<std::string> missed;
+    // "2020 (-0.4), 2022 (+0.1)": the steps that missed the rate, in a buffer the thread reuses.
+    std::string& missed = c.s.words;
+    missed.clear();
     for (int i : missed_steps) {
         const double gap = x[i] - x[i - 1];
         const double change =
             spec.relative ? (std::pow(y[i] / y[i - 1], 1.0 / gap) - 1.0) * 100.0 : (y[i] - y[i - 1]) / gap;
-        missed.push_back(num(x[i]) + " (" + signed_num(change) + ")");
+        if (!missed.empty()) missed += ", ";
+        num(x[i]).append_to(missed);
+        missed += " (";
+        signed_num(change).append_to(missed);
+        missed += ')';
     }
     Text e(c.r.explanation);
     const char* per = mode == ChangeMode::relative ? "% a year"
@@ -823,7 +838,7 @@ void eval_rate(const Context& c, const Matched& m) {
       << with_unit(o.base_value, c.r.unit) << " → " << with_unit(o.latest_value, c.r.unit) << ", required "
       << cmp_text(cmp) << " " << with_unit(o.required_level, c.r.unit) << "); the rate was met in " << o.met_steps
       << " of " << o.steps << " year-on-year steps";
-    if (!missed.empty()) e << " (not in " << join(missed) << ")";
+    if (!missed.empty()) e << " (not in " << missed << ")";
     if (c.r.stale) e << stale_note(c);
     e << " → " << to_string(c.r.verdict);
     e.into(c.r.explanation);
@@ -833,11 +848,13 @@ bool contains(const std::string& hay, std::string_view needle) { return hay.find
 
 void eval_trend(const Context& c, const Matched& m) {
     const Target& t = c.target;
-    std::string text = t.unit_text + " " + t.note + " " + t.indicator;
-    if (t.span) text += " " + t.span->evidence;
+    // The texts searched are joined in a buffer the thread reuses (no string per target).
+    std::string& text = c.s.words;
+    text.assign(t.unit_text).append(" ").append(t.note).append(" ").append(t.indicator);
+    if (t.span) text.append(" ").append(t.span->evidence);
     const bool slowing = contains(text, "减缓") || contains(text, "放缓");
-    const std::string name = t.indicator + (c.indicator ? c.indicator->name : "");
-    const bool is_growth_rate = contains(name, "增长率") || contains(name, "增速") || contains(name, "增幅");
+    text.assign(t.indicator).append(c.indicator ? std::string_view(c.indicator->name) : std::string_view());
+    const bool is_growth_rate = contains(text, "增长率") || contains(text, "增速") || contains(text, "增幅");
     int d = slowing ? -1 : sign_of(c, t.comparator);
     if (d == 0) throw Insufficient{"the wanted direction is unknown (neither 上升 nor 下降 stated)"};
     const auto unit = comparison_unit(c, m.points, true);
@@ -1059,10 +1076,6 @@ struct PlanJudge::Data {
         const std::vector<std::pair<std::string_view, const Task*>>* listed;
         std::string_view operator()(std::size_t i) const { return (*listed)[i].first; }
     };
-    struct StoreKey {
-        const std::vector<std::string>* names;
-        std::string_view operator()(std::size_t i) const { return (*names)[i]; }
-    };
 
     const Observations& obs;
     const EvaluationPolicy& policy;
@@ -1073,11 +1086,6 @@ struct PlanJudge::Data {
     TextIndex<TaskId> tasks;                                       // id → position in plan.tasks
     std::vector<std::pair<std::string_view, const Task*>> listed;  // (target id, task listing it)
     TextIndex<ListedId> task_of_target;
-    // The store's keys, indexed again when the plan has about as many targets as
-    // the store has keys: building costs one insert per key, and each lookup then
-    // costs a fraction of the store's own (see TextIndex). Same answers: the
-    // first key of a name, as the store's index gives.
-    std::optional<TextIndex<StoreKey>> keys;
 
     Data(const Plan& plan, const Observations& o, const EvaluationPolicy& p, int year)
         : obs(o),
@@ -1090,8 +1098,6 @@ struct PlanJudge::Data {
           task_of_target(listed.size(), ListedId{&listed}) {
         for (const auto& [label, region] : p.benchmark_regions)
             benchmark_regions.emplace_back(o, region == "{province}" ? plan.region.province : region);
-        if (2 * plan.targets.size() >= o.key_names().size())
-            keys.emplace(o.key_names().size(), StoreKey{&o.key_names()});
     }
 
     static std::vector<std::pair<std::string_view, const Task*>> listed_targets(const Plan& plan) {
@@ -1101,12 +1107,12 @@ struct PlanJudge::Data {
         return out;
     }
 
-    std::int64_t key_code(std::string_view key) const {
-        if (keys) {
-            const auto pos = keys->find(key);
-            return pos ? static_cast<std::int64_t>(*pos) : -1;
-        }
-        return obs.key_code(key).value_or(-1);
+    // `hint`: where the key is tried first; moved past the key when found.
+    std::int64_t key_code(std::string_view key, std::size_t& hint) const {
+        const auto code = obs.key_code(key, hint);
+        if (!code) return -1;
+        hint = static_cast<std::size_t>(*code) + 1;
+        return *code;
     }
 };
 
@@ -1122,8 +1128,20 @@ JudgeScratchPtr PlanJudge::scratch() const {
 }
 
 const Task* PlanJudge::task(const Target& t) const {
+    std::size_t no_hint = SIZE_MAX;
+    return task_near(t, no_hint);
+}
+
+const Task* PlanJudge::task(const Target& t, JudgeScratch& s) const { return task_near(t, s.last_task); }
+
+const Task* PlanJudge::task_near(const Target& t, std::size_t& last) const {
     if (!t.task_id.empty()) {
-        if (const auto pos = data_->tasks.find(t.task_id)) return &plan_.tasks[*pos];
+        // Targets of one task come together, or tasks in turn: the last task, then the next.
+        const auto pos = data_->tasks.find_near(t.task_id, last, last == SIZE_MAX ? 0 : last + 1);
+        if (pos) {
+            last = *pos;
+            return &plan_.tasks[*pos];
+        }
     }
     const auto pos = data_->task_of_target.find(t.id);
     return pos ? data_->listed[*pos].second : nullptr;
@@ -1159,7 +1177,8 @@ void PlanJudge::judge(const Target& target, const Task* task, TargetResult& r, J
     const Data& d = *data_;
     const Observations& obs = d.obs;
     const EvaluationPolicy& policy = d.policy;
-    const auto found = d.indicators.find(target.indicator_id);
+    const auto found = d.indicators.find_near(target.indicator_id, s.next_indicator);
+    if (found) s.next_indicator = *found + 1;
     const Indicator* ind = found ? &plan_.indicators[*found] : nullptr;
     reset_judged(r);
     std::string joined_lead;
@@ -1200,7 +1219,7 @@ void PlanJudge::judge(const Target& target, const Task* task, TargetResult& r, J
     }
     const auto keys = candidate_keys(target, ind);
     const auto codes =
-        key_codes(keys, ind ? &s.memo[*found] : nullptr, [&d](std::string_view k) { return d.key_code(k); });
+        key_codes(keys, ind ? &s.memo[*found] : nullptr, [&](std::string_view k) { return d.key_code(k, s.next_key); });
     Context c{plan_, target, ind, obs, policy, d.as_of, r, s, codes, d.benchmark_regions};
     const std::string& region = d.regions.own.name;
     try {
@@ -1234,7 +1253,7 @@ void PlanJudge::judge(const Target& target, const Task* task, TargetResult& r, J
         // A regional series is used whole; rows without a region for the same key are
         // not mixed in (two sources, possibly two definitions) — said, not silent.
         if (!m.region.empty() && d.regions.unspecified.code) {
-            const auto unspecified = obs.series(m.key_code, *d.regions.unspecified.code);
+            const auto unspecified = obs.series_view(m.key_code, *d.regions.unspecified.code);
             if (!unspecified.empty())
                 r.explanation += "; " + std::to_string(unspecified.size()) + " row(s) of '" + std::string(m.key) +
                                  "' without a region were not used (the " + std::string(m.region) +
@@ -1307,7 +1326,7 @@ std::vector<TargetResult> evaluate(const Plan& plan, const Observations& observa
         const auto scratch = judge.scratch();
         for (std::size_t i = begin; i < end; ++i) {
             const Target& t = plan.targets[i];
-            judge.judge(t, judge.task(t), out[i], *scratch, detail::PlanJudge::Fill::all);
+            judge.judge(t, judge.task(t, *scratch), out[i], *scratch, detail::PlanJudge::Fill::all);
         }
     });
     return out;

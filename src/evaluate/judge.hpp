@@ -35,6 +35,8 @@ class PlanJudge {
     const Plan& plan() const noexcept { return plan_; }
     // The task a target belongs to: its task_id, else the task listing it.
     const Task* task(const Target& t) const;
+    // The same, looked up first where the last one was found (`s` keeps it).
+    const Task* task(const Target& t, JudgeScratch& s) const;
     JudgeScratchPtr scratch() const;
 
     // What judge() writes besides the judgement.
@@ -54,6 +56,7 @@ class PlanJudge {
                std::string_view lead = {}) const;
 
   private:
+    const Task* task_near(const Target& t, std::size_t& last) const;
     struct Data;
     const Plan& plan_;
     std::unique_ptr<Data> data_;

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "evaluate/observations_builder.hpp"
+#include "evaluate/text_index.hpp"
 #include "healthplan/error.hpp"
 
 HEALTHPLAN_BEGIN_NAMESPACE
@@ -94,12 +95,10 @@ std::string_view Observations::key(std::size_t row) const {
 std::string_view Observations::region(std::size_t row) const {
     return cols_.region_names[static_cast<std::size_t>(region_at(row))];
 }
-std::int64_t Observations::unit_code(std::size_t row) const { return cols_.unit.empty() ? 0 : cols_.unit[row]; }
 std::string_view Observations::source(std::size_t row) const {
     if (cols_.source.empty() || cols_.source_names.empty()) return {};
     return cols_.source_names[static_cast<std::size_t>(cols_.source[row])];
 }
-std::uint8_t Observations::flags(std::size_t row) const { return cols_.flags.empty() ? 0 : cols_.flags[row]; }
 
 void Observations::check_and_index() {
     auto& c = cols_;
@@ -163,10 +162,8 @@ void Observations::check_and_index() {
         }
     }
 
-    key_index_.clear();
     region_index_.clear();
-    for (std::size_t i = 0; i < c.key_names.size(); ++i)
-        key_index_.emplace(c.key_names[i], static_cast<std::int64_t>(i));
+    detail::TextSlots::build(key_slots_, keys_distinct_, c.key_names.size(), key_name());
     for (std::size_t i = 0; i < c.region_names.size(); ++i)
         region_index_.emplace(c.region_names[i], static_cast<std::int64_t>(i));
 
@@ -213,7 +210,12 @@ void Observations::check_and_index() {
     }
 
     // Duplicates: the same (key, region, year) twice, after unit conversion.
-    ranges_.clear();
+    series_.clear();
+    key_first_.assign(c.key_names.size() + 1, 0);
+    auto close_series = [&](std::uint32_t last_row, std::size_t begin, std::size_t end) {
+        series_.push_back({region_at(last_row), static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)});
+        ++key_first_[static_cast<std::size_t>(c.key[last_row]) + 1];  // counted here, summed below
+    };
     std::size_t begin = 0;
     for (std::size_t k = 0; k < order_.size(); ++k) {
         const std::uint32_t r = order_[k];
@@ -242,25 +244,27 @@ void Observations::check_and_index() {
                 throw DataError(same ? "observations.duplicate" : "observations.conflict", msg.str(), row_name(r));
             }
             if (!same_series) {
-                const std::uint64_t key_id =
-                    (static_cast<std::uint64_t>(c.key[p]) << 32) | static_cast<std::uint64_t>(region_at(p));
-                ranges_[key_id] = {static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(k)};
+                close_series(p, begin, k);
                 begin = k;
             }
         }
     }
-    if (!order_.empty()) {
-        const std::uint32_t p = order_.back();
-        const std::uint64_t key_id =
-            (static_cast<std::uint64_t>(c.key[p]) << 32) | static_cast<std::uint64_t>(region_at(p));
-        ranges_[key_id] = {static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(order_.size())};
-    }
+    if (!order_.empty()) close_series(order_.back(), begin, order_.size());
+    // Series come sorted by key, so each key's series are one run of series_.
+    for (std::size_t k = 1; k < key_first_.size(); ++k) key_first_[k] += key_first_[k - 1];
 }
 
 std::optional<std::int64_t> Observations::key_code(std::string_view key) const {
-    auto it = key_index_.find(key);
-    if (it == key_index_.end()) return std::nullopt;
-    return it->second;
+    const auto pos = detail::TextSlots::find(key_slots_, key, key_name());
+    if (!pos) return std::nullopt;
+    return static_cast<std::int64_t>(*pos);
+}
+
+std::optional<std::int64_t> Observations::key_code(std::string_view key, std::size_t hint) const {
+    const auto pos =
+        detail::TextSlots::find_near(key_slots_, keys_distinct_, cols_.key_names.size(), key, key_name(), hint);
+    if (!pos) return std::nullopt;
+    return static_cast<std::int64_t>(*pos);
 }
 
 std::optional<std::int64_t> Observations::region_code(std::string_view region) const {
@@ -269,16 +273,22 @@ std::optional<std::int64_t> Observations::region_code(std::string_view region) c
     return it->second;
 }
 
-std::vector<SeriesPoint> Observations::series(std::int64_t key, std::int64_t region) const {
-    std::vector<SeriesPoint> out;
-    const std::uint64_t id = (static_cast<std::uint64_t>(key) << 32) | static_cast<std::uint64_t>(region);
-    auto it = ranges_.find(id);
-    if (it == ranges_.end()) return out;
-    out.reserve(it->second.second - it->second.first);
-    for (std::uint32_t k = it->second.first; k < it->second.second; ++k) {
-        const std::uint32_t r = order_[k];
-        out.push_back({year_[r], value_[r], unit_code(r), flags(r), published(r), r});
+SeriesView Observations::series_view(std::int64_t key, std::int64_t region) const noexcept {
+    if (key < 0 || static_cast<std::size_t>(key) + 1 >= key_first_.size()) return {};
+    const std::size_t k = static_cast<std::size_t>(key);
+    for (std::size_t i = key_first_[k]; i < key_first_[k + 1]; ++i) {
+        const SeriesRun& run = series_[i];
+        if (run.region == region)
+            return {this, std::span<const std::uint32_t>(order_).subspan(run.begin, run.end - run.begin)};
     }
+    return {};
+}
+
+std::vector<SeriesPoint> Observations::series(std::int64_t key, std::int64_t region) const {
+    const SeriesView view = series_view(key, region);
+    std::vector<SeriesPoint> out;
+    out.reserve(view.size());
+    for (const SeriesPoint p : view) out.push_back(p);
     return out;
 }
 
@@ -293,10 +303,10 @@ std::vector<std::string> Observations::regions_of(std::string_view key) const {
     std::vector<std::string> out;
     auto k = key_code(key);
     if (!k) return out;
-    for (std::size_t r = 0; r < cols_.region_names.size(); ++r) {
-        const std::uint64_t id = (static_cast<std::uint64_t>(*k) << 32) | r;
-        if (ranges_.count(id)) out.push_back(cols_.region_names[r]);
-    }
+    // A key's series come by region code, as the former (key, region) map was asked.
+    const auto kk = static_cast<std::size_t>(*k);
+    for (std::size_t i = key_first_[kk]; i < key_first_[kk + 1]; ++i)
+        out.push_back(cols_.region_names[static_cast<std::size_t>(series_[i].region)]);
     return out;
 }
 

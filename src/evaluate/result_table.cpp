@@ -120,7 +120,7 @@ class SliceWriter {
         tasks_.assign(plan.tasks.size(), TaskCodes{});
         for (std::size_t i = begin; i < end; ++i) {
             const Target& target = plan.targets[i];
-            const Task* task = judge_.task(target);
+            const Task* task = judge_.task(target, *scratch);
             const TaskCodes& tc = task_codes(plan, task);
             judge_.judge(target, task, r, *scratch, detail::PlanJudge::Fill::judged, tc.lead_text);
             write(base + i, target, r, tc);
@@ -152,11 +152,21 @@ class SliceWriter {
         return tc;
     }
 
+    // Sections of a plan share their first labels ("三、重点任务 > …"): compared
+    // from the last label, a different section differs at the first comparison.
+    static bool same_labels(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+        if (&a == &b) return true;
+        if (a.size() != b.size()) return false;
+        for (std::size_t i = a.size(); i-- > 0;)
+            if (a[i] != b[i]) return false;
+        return true;
+    }
+
     // A section's code: sections come in runs and repeat, so the last few are
     // compared label by label before the labels are joined and looked up.
     std::int32_t section_code(const std::vector<std::string>& section) {
         for (const auto& [labels, code] : recent_sections_)
-            if (code >= 0 && *labels == section) return code;
+            if (code >= 0 && same_labels(*labels, section)) return code;
         const std::int32_t code = dict[c_section].code(joined(section, " > "));
         recent_sections_[next_section_] = {&section, code};
         next_section_ = (next_section_ + 1) % recent_sections_.size();
@@ -253,7 +263,12 @@ struct Merger {
         std::vector<std::int32_t> to_global;
         for (std::size_t c = 0; c < coded_count; ++c) {
             to_global.clear();
-            for (const auto& name : slice.dict[c].names) to_global.push_back(dict[c].code(name));
+            bool identity = true;  // the first slice of the first plan: its codes are the table's
+            for (const auto& name : slice.dict[c].names) {
+                to_global.push_back(dict[c].code(name));
+                identity = identity && to_global.back() == static_cast<std::int32_t>(to_global.size() - 1);
+            }
+            if (identity) continue;
             auto& codes = coded_column(t, c).codes;
             for (std::size_t row = begin; row < end; ++row)
                 codes[row] = to_global[static_cast<std::size_t>(codes[row])];

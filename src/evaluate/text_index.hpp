@@ -11,9 +11,11 @@
 // only when the tags agree. Texts stay where they are (read through `text_of`).
 #pragma once
 
+#include <algorithm>
 #include <bit>
 #include <cstdint>
 #include <functional>
+#include <initializer_list>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -23,53 +25,102 @@
 HEALTHPLAN_BEGIN_NAMESPACE
 namespace detail {
 
-template <class TextOf>  // std::string_view TextOf(std::size_t position)
-class TextIndex {
-  public:
-    TextIndex(std::size_t n, TextOf text_of) : text_of_(std::move(text_of)) {
-        // At most half full: short probe runs, also for texts that are absent.
-        slots_.assign(std::bit_ceil(std::max<std::size_t>(2 * n, 8)), 0);
-        mask_ = slots_.size() - 1;
-        for (std::size_t i = 0; i < n; ++i) insert(i);
-    }
-
-    // Position of the first text equal to `text`; none when there is none.
-    std::optional<std::uint32_t> find(std::string_view text) const {
-        const std::size_t h = hash(text);
-        const std::uint64_t tag = static_cast<std::uint32_t>(h >> 32);
-        for (std::size_t s = h & mask_;; s = (s + 1) & mask_) {
-            const std::uint64_t slot = slots_[s];
-            if (slot == 0) return std::nullopt;
-            if ((slot >> 32) == tag) {
-                const auto pos = static_cast<std::uint32_t>(slot) - 1;
-                if (text_of_(pos) == text) return pos;
-            }
-        }
-    }
-
-  private:
+// The slot table itself, with the texts read through `text_of` at each call:
+// what TextIndex holds, and what the observation store keeps for its keys
+// (Observations::key_code), whose header cannot name this one.
+// A table is a vector of slots, each (hash tag << 32) | (position + 1), 0 when
+// empty, and whether every text is distinct.
+struct TextSlots {
     static std::size_t hash(std::string_view text) noexcept {
         // std::hash is 64-bit on the platforms built for; the low bits pick the
         // slot, the high ones are the tag.
         return std::hash<std::string_view>{}(text);
     }
 
-    void insert(std::size_t pos) {
-        const std::string_view text = text_of_(pos);
-        const std::size_t h = hash(text);
-        const std::uint64_t tag = static_cast<std::uint32_t>(h >> 32);
-        std::size_t s = h & mask_;
-        for (;; s = (s + 1) & mask_) {
-            const std::uint64_t slot = slots_[s];
-            if (slot == 0) break;
-            if ((slot >> 32) == tag && text_of_(static_cast<std::uint32_t>(slot) - 1) == text) return;  // first wins
+    template <class TextOf>  // std::string_view TextOf(std::size_t position)
+    static void build(std::vector<std::uint64_t>& slots, bool& distinct, std::size_t n, const TextOf& text_of) {
+        // At most half full: short probe runs, also for texts that are absent.
+        slots.assign(std::bit_ceil(std::max<std::size_t>(2 * n, 8)), 0);
+        distinct = true;
+        const std::size_t mask = slots.size() - 1;
+        for (std::size_t pos = 0; pos < n; ++pos) {
+            const std::string_view text = text_of(pos);
+            const std::size_t h = hash(text);
+            const std::uint64_t tag = static_cast<std::uint32_t>(h >> 32);
+            std::size_t s = h & mask;
+            bool seen = false;
+            for (;; s = (s + 1) & mask) {
+                const std::uint64_t slot = slots[s];
+                if (slot == 0) break;
+                if ((slot >> 32) == tag && text_of(static_cast<std::uint32_t>(slot) - 1) == text) {
+                    seen = true;  // first wins
+                    break;
+                }
+            }
+            if (seen)
+                distinct = false;
+            else
+                slots[s] = (tag << 32) | static_cast<std::uint64_t>(pos + 1);
         }
-        slots_[s] = (tag << 32) | static_cast<std::uint64_t>(pos + 1);
     }
 
+    // Position of the first text equal to `text`; none when there is none.
+    template <class TextOf>
+    static std::optional<std::uint32_t> find(const std::vector<std::uint64_t>& slots, std::string_view text,
+                                             const TextOf& text_of) {
+        const std::size_t mask = slots.size() - 1;
+        const std::size_t h = hash(text);
+        const std::uint64_t tag = static_cast<std::uint32_t>(h >> 32);
+        for (std::size_t s = h & mask;; s = (s + 1) & mask) {
+            const std::uint64_t slot = slots[s];
+            if (slot == 0) return std::nullopt;
+            if ((slot >> 32) == tag) {
+                const auto pos = static_cast<std::uint32_t>(slot) - 1;
+                if (text_of(pos) == text) return pos;
+            }
+        }
+    }
+
+    // find(), first trying the positions `hint` and `other_hint` — the text
+    // after the last one found, say: plans list targets in the order of their
+    // indicators and tasks, and a store lists keys in the order its rows first
+    // name them, so consecutive lookups tend to land on consecutive positions.
+    // A hit costs one comparison instead of a hash and a random slot read (the
+    // slot table of a large store is out of cache). Only when every text is
+    // distinct, so that the hint's text is the first equal one, as find() answers.
+    template <class TextOf>
+    static std::optional<std::uint32_t> find_near(const std::vector<std::uint64_t>& slots, bool distinct, std::size_t n,
+                                                  std::string_view text, const TextOf& text_of, std::size_t hint,
+                                                  std::size_t other_hint = SIZE_MAX) {
+        if (distinct) {
+            for (const std::size_t h : {hint, other_hint})
+                if (h < n && text_of(h) == text) return static_cast<std::uint32_t>(h);
+        }
+        return find(slots, text, text_of);
+    }
+};
+
+template <class TextOf>  // std::string_view TextOf(std::size_t position)
+class TextIndex {
+  public:
+    TextIndex(std::size_t n, TextOf text_of) : text_of_(std::move(text_of)), size_(n) {
+        TextSlots::build(slots_, distinct_, n, text_of_);
+    }
+
+    // Position of the first text equal to `text`; none when there is none.
+    std::optional<std::uint32_t> find(std::string_view text) const { return TextSlots::find(slots_, text, text_of_); }
+
+    // find(), trying `hint` and then `other_hint` first (TextSlots::find_near).
+    std::optional<std::uint32_t> find_near(std::string_view text, std::size_t hint,
+                                           std::size_t other_hint = SIZE_MAX) const {
+        return TextSlots::find_near(slots_, distinct_, size_, text, text_of_, hint, other_hint);
+    }
+
+  private:
     TextOf text_of_;
+    std::size_t size_ = 0;
+    bool distinct_ = true;
     std::vector<std::uint64_t> slots_;
-    std::size_t mask_ = 0;
 };
 
 }  // namespace detail

@@ -140,3 +140,44 @@ TEST_CASE("vintages: revised figures are kept and chosen by publication year", "
                     DataError);
     CHECK_THROWS_AS(Observations::from_csv_text("indicator,year,value,published\nx,2015,1,2014\n"), DataError);
 }
+
+TEST_CASE("key codes: the first of equal names, with or without a hint; a series read in place", "[observations]") {
+    // Names given twice (columns built by hand may do that): the first code wins, as
+    // the former hash map's emplace gave, whatever position the hint names.
+    std::vector<std::int64_t> key{0, 1, 2, 2, 3}, year{2015, 2015, 2015, 2016, 2015};
+    std::vector<double> value{1, 2, 3, 4, 5};
+    ObservationColumns c;
+    c.key = key;
+    c.year = year;
+    c.value = value;
+    c.key_names = {"a", "b", "a", "c"};
+    const auto obs = Observations::from_columns(c);
+    CHECK(obs.key_code("a") == 0);
+    CHECK(obs.key_code("a", 2) == 0);
+    CHECK(obs.key_code("c", 3) == 3);
+    CHECK(obs.key_code("c", 99) == 3);
+    CHECK_FALSE(obs.key_code("d", 0).has_value());
+    // Distinct names: a right hint and a wrong one give the same code.
+    c.key_names = {"a", "b", "x", "c"};
+    const auto distinct = Observations::from_columns(c);
+    for (std::size_t hint = 0; hint < 6; ++hint) {
+        CHECK(distinct.key_code("x", hint) == 2);
+        CHECK(distinct.key_code("c", hint) == 3);
+        CHECK_FALSE(distinct.key_code("", hint).has_value());
+    }
+    // series_view reads what series() copies, row for row.
+    const auto view = distinct.series_view(2, 0);
+    const auto copy = distinct.series("x", "");
+    REQUIRE(view.size() == 2);
+    REQUIRE(copy.size() == 2);
+    for (std::size_t i = 0; i < view.size(); ++i) {
+        CHECK(view[i].year == copy[i].year);
+        CHECK(view[i].value == copy[i].value);
+        CHECK(view[i].row == copy[i].row);
+        CHECK(view.row(i) == copy[i].row);
+    }
+    CHECK(distinct.series_view(9, 0).empty());  // no such key
+    CHECK(distinct.series_view(2, 1).empty());  // no such region
+    CHECK(distinct.series_view(-1, 0).empty());
+    CHECK(distinct.regions_of("x") == std::vector<std::string>{""});
+}

@@ -31,3 +31,11 @@ def test_an_extracted_bare_number_takes_the_catalog_direction():
         plan, _obs("婴儿死亡率", [2025], [4.0], "‰"), as_of=2025, indicator_directions=[("-", hp.Direction.unknown)]
     ).iloc[0]
     assert r.verdict == "missed" and "judged as equality" in r.explanation
+    # hp.evaluate copies a cached default policy: no call's overrides reach the next call's defaults.
+    hp.evaluate(plan, _obs("婴儿死亡率", [2025], [4.0], "‰"), as_of=2025, method="growth_ratio", benchmark_lag=1)
+    r = hp.evaluate(plan, _obs("婴儿死亡率", [2025], [4.0], "‰"), as_of=2025).iloc[0]
+    assert r.verdict == "achieved" and r.comparator == "<="
+    from healthplan.evaluate import _default_policy
+
+    p = _default_policy()
+    assert (p.method, p.benchmark_lag) == (hp.LevelMethod.linear_extrapolation, 0) and p.indicator_directions

@@ -1,0 +1,121 @@
+// Internal: printf's "%.<P>g" for the explanations, P = 1…6 — the text
+// std::to_chars(general, P) gives, at a fraction of its cost.
+//
+// Why: an explanation formats about eight numbers, and std::to_chars with a
+// precision (exact multi-precision rounding in libstdc++) was the largest single
+// cost of judging a target on the explained path (perf, docs/evaluation.md,
+// "General path"). Here the value is scaled by an exact power of ten in one
+// correctly rounded operation and rounded to P digits; the scaled value is off
+// the exact one by less than 1e-9, so the rounding is the exact one unless the
+// value lies within 1e-6 of a rounding tie — those, non-finite values and
+// magnitudes outside 1e-15…1e15 go to std::to_chars itself. Whole numbers of at
+// most P digits (years, zero) are written as integers. The same text, byte
+// for byte, is checked against std::to_chars on millions of values
+// (tests/cpp/evaluate/test_format_number.cpp).
+#pragma once
+
+#include <bit>
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+
+#include "healthplan/config.hpp"
+
+HEALTHPLAN_BEGIN_NAMESPACE
+namespace detail {
+
+// Writes v as "%.<precision>g" into [out, end) (at least 32 bytes); returns the end of the text.
+inline char* format_general(char* out, char* end, double v, int precision) noexcept {
+    // Powers of ten as doubles: exact up to 1e22; below 1, the nearest doubles
+    // (used only to estimate the exponent, which the digits then confirm).
+    static constexpr double pow10[] = {1e-16, 1e-15, 1e-14, 1e-13, 1e-12, 1e-11, 1e-10, 1e-9, 1e-8, 1e-7,
+                                       1e-6,  1e-5,  1e-4,  1e-3,  1e-2,  1e-1,  1e0,   1e1,  1e2,  1e3,
+                                       1e4,   1e5,   1e6,   1e7,   1e8,   1e9,   1e10,  1e11, 1e12, 1e13,
+                                       1e14,  1e15,  1e16,  1e17,  1e18,  1e19,  1e20,  1e21, 1e22};
+    constexpr int zero = 16;  // pow10[zero + k] = 10^k
+    static constexpr std::uint32_t ipow10[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
+    const double a = std::fabs(v);
+    auto exact = [&] { return std::to_chars(out, end, v, std::chars_format::general, precision).ptr; };
+    if (precision < 1 || precision > 6) return exact();
+    const int p = precision;
+    // Whole numbers of at most p digits (years, counts, zero) print as integers.
+    if (a < ipow10[p] && a == static_cast<double>(static_cast<std::uint32_t>(a))) {
+        auto i = static_cast<std::uint32_t>(a);
+        char* o = out;
+        if (std::signbit(v)) *o++ = '-';
+        char rev[8];
+        int len = 0;
+        do {
+            rev[len++] = static_cast<char>('0' + i % 10);
+            i /= 10;
+        } while (i != 0);
+        while (len > 0) *o++ = rev[--len];
+        return o;
+    }
+    if (!(a >= 1e-15 && a < 1e15)) return exact();
+    // The decimal exponent: from the binary one (log10(2) ≈ 1233/4096, which
+    // gives it or one less), then one comparison; the digits confirm it below.
+    // Bits and integer casts rather than frexp and floor, which are calls into
+    // libm on the baseline x86-64 the library is built for.
+    const int e2 = static_cast<int>((std::bit_cast<std::uint64_t>(a) >> 52) & 0x7ff) - 1023;
+    int e = (e2 * 1233) >> 12;
+    if (a >= pow10[zero + e + 1]) ++e;
+    std::uint32_t n = 0;
+    for (int attempt = 0;; ++attempt) {
+        if (attempt == 3) return exact();
+        const int k = p - 1 - e;  // a · 10^k has p digits before the point
+        if (k > 22 || k < -22) return exact();
+        const double scaled = k >= 0 ? a * pow10[zero + k] : a / pow10[zero - k];
+        const auto whole = static_cast<std::uint32_t>(scaled);  // floor: 0 < scaled < 10^7
+        const double frac = scaled - whole;
+        if (std::fabs(frac - 0.5) < 1e-6) return exact();  // near a tie: let the exact rounding decide
+        n = whole + (frac > 0.5 ? 1 : 0);
+        if (n >= ipow10[p]) {
+            ++e;  // rounding carried into a new digit (9999.7 → 1e+04)
+        } else if (n < ipow10[p - 1]) {
+            --e;
+        } else {
+            break;
+        }
+    }
+    char digits[8];
+    for (int i = p - 1; i >= 0; --i) {
+        digits[i] = static_cast<char>('0' + n % 10);
+        n /= 10;
+    }
+    int nd = p;  // significant digits left once trailing zeros go (no '#' flag)
+    while (nd > 1 && digits[nd - 1] == '0') --nd;
+    char* o = out;
+    if (std::signbit(v)) *o++ = '-';
+    if (e >= -4 && e < p) {  // style f, precision p − 1 − e
+        if (e >= 0) {
+            for (int i = 0; i <= e; ++i) *o++ = digits[i];
+            if (nd > e + 1) {
+                *o++ = '.';
+                for (int i = e + 1; i < nd; ++i) *o++ = digits[i];
+            }
+        } else {
+            *o++ = '0';
+            *o++ = '.';
+            for (int i = 0; i < -e - 1; ++i) *o++ = '0';
+            for (int i = 0; i < nd; ++i) *o++ = digits[i];
+        }
+        return o;
+    }
+    // style e, precision p − 1; the exponent has at least two digits
+    *o++ = digits[0];
+    if (nd > 1) {
+        *o++ = '.';
+        for (int i = 1; i < nd; ++i) *o++ = digits[i];
+    }
+    *o++ = 'e';
+    *o++ = e < 0 ? '-' : '+';
+    const int x = e < 0 ? -e : e;
+    if (x >= 100) *o++ = static_cast<char>('0' + x / 100);
+    *o++ = static_cast<char>('0' + x / 10 % 10);
+    *o++ = static_cast<char>('0' + x % 10);
+    return o;
+}
+
+}  // namespace detail
+HEALTHPLAN_END_NAMESPACE
