@@ -87,10 +87,11 @@ void extract_targets(const Document& doc, Plan& plan);
 // of the table row (a target responsibility list) its span lies in.
 void link_units(const Document& doc, Plan& plan);
 
-// Makes a Span over [b, e) of the text.
-inline Span make_span(std::string_view text, std::size_t b, std::size_t e) {
-    return Span{b, e, std::string(text.substr(b, e - b))};
-}
+// Makes a Span over [b, e) of the text, offsets only: the evidence is written once
+// at the end, from the original text (extract.cpp, `write_evidence`), after the
+// normalised copy and the line index are gone, so the result's strings are never
+// alive beside them.
+inline Span make_span(std::size_t b, std::size_t e) { return Span{b, e, {}}; }
 
 // Label path of heading h (outermost first).
 std::vector<std::string> label_path(const Document& doc, int h);

@@ -181,6 +181,13 @@ std::string Task::number_string() const {
     return out;
 }
 
+void Task::set_text(std::string body) {
+    if (span && body == span->evidence)
+        own_text.reset();
+    else
+        own_text = std::move(body);
+}
+
 void Task::validate() const {
     const std::string where = "task " + (id.empty() ? std::string("(no id)") : id);
     if (id.empty()) invalid(where, "id: must not be empty");
