@@ -25,12 +25,14 @@ struct Line {
 // follows this order, which is the genre's convention.
 enum class HeadingStyle { chapter, section, cn_list, box, paren_cn, arabic, paren_arabic };
 
+// Offsets and line numbers are 32-bit, like Line's: the index of headings lives
+// beside the result through the whole extraction (inputs are limited to 4 GiB).
 struct Heading {
     HeadingStyle style{};
-    std::size_t line = 0;                        // index into Document::lines
-    std::size_t label_begin = 0, label_end = 0;  // "第一章", "一、", "(一)", "1.", "(1)", "专栏1"
-    std::size_t title_begin = 0, title_end = 0;  // heading text up to the first full stop
-    std::string label;                           // as written, trailing punctuation removed: "一", "(一)", "1"
+    std::uint32_t line = 0;                        // index into Document::lines
+    std::uint32_t label_begin = 0, label_end = 0;  // "第一章", "一、", "(一)", "1.", "(1)", "专栏1"
+    std::uint32_t title_begin = 0, title_end = 0;  // heading text up to the first full stop
+    std::string label;                             // as written, trailing punctuation removed: "一", "(一)", "1"
     // The title with lost-character marks and spaces removed ("第二节??加强…"),
     // kept only when that differs from the text; use title_in().
     std::string cleaned_title;
@@ -39,8 +41,8 @@ struct Heading {
         return cleaned ? std::string_view(cleaned_title) : text.substr(title_begin, title_end - title_begin);
     }
     int parent = -1;
-    std::size_t body_end_line = 0;     // first line after this heading's own text (next heading)
-    std::size_t subtree_end_line = 0;  // first line after everything nested under it
+    std::uint32_t body_end_line = 0;     // first line after this heading's own text (next heading)
+    std::uint32_t subtree_end_line = 0;  // first line after everything nested under it
 };
 
 struct Document {

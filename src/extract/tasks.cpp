@@ -570,7 +570,7 @@ void extract_tasks(const Document& d, Plan& plan) {
         }
         // The parenthesis closes the task's last paragraph, or its heading
         // ("（一）加强组织领导（县卫健局牵头，…配合）").
-        std::size_t last = h.body_end_line - 1;
+        std::size_t last = std::size_t{h.body_end_line} - 1;
         auto responsibility_at = [&](std::size_t line) {
             auto p = trailing_parenthesis(t, d.lines[line]);
             if (!p) return false;
