@@ -69,3 +69,17 @@ TEST_CASE("Task::set_text stores a body only when it is not the evidence", "[mod
     CHECK(k.text().empty());
     CHECK(k.own_text);
 }
+
+TEST_CASE("tasks compare by their body, wherever it is held", "[model][tasks]") {
+    Task a;
+    a.set_text("加强健康教育");  // before the span: held apart
+    a.span = Span{0, 18, "加强健康教育"};
+    Task b;
+    b.span = a.span;
+    b.set_text("加强健康教育");  // after: the evidence
+    REQUIRE(a.own_text);
+    REQUIRE_FALSE(b.own_text);
+    CHECK(a == b);
+    b.set_text("加强健康促进");
+    CHECK_FALSE(a == b);
+}
