@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "healthplan/agency.hpp"
@@ -18,7 +19,6 @@ struct Task {
     // trailing punctuation: {"三", "(一)", "1"}. Joined with "." in the gold format.
     std::vector<std::string> number;
     std::string title;                    // the short heading, else the first clause
-    std::string text;                     // the body as written
     std::vector<Agency> lead;             // 牵头单位 / "X牵头"
     std::vector<Agency> responsible;      // 责任单位 / 配合单位 / "…按职责分工负责"
     std::vector<std::string> others;      // other phrases, verbatim ("各区人民政府分别负责")
@@ -27,11 +27,27 @@ struct Task {
     // uncertain: the assignment was read from damaged text (a responsibility
     // parenthesis the end of the document cuts off); JSON writes it only then.
     Certainty certainty = Certainty::certain;
+    // The body is not stored twice: it is the span's evidence (the task's lines as
+    // written), and `text()` reads it there. Only a body that is not its span's
+    // evidence — a task without a span, or one the extractor read in text that
+    // normalisation changed — is kept here (`set_text` decides). Changing `span`
+    // changes `text()` unless the task has a body of its own.
+    std::optional<std::string> own_text;
+
+    // The body.
+    std::string_view text() const noexcept {
+        if (own_text || !span) return own_text ? std::string_view(*own_text) : std::string_view();
+        return span->evidence;
+    }
+    // Sets the body: stored only when it differs from the span's evidence (set the span first).
+    void set_text(std::string body);
 
     // "三.(一).1"
     std::string number_string() const;
     void validate() const;
-    bool operator==(const Task&) const = default;
+    // Field by field, the body by value: a task whose body is stored apart
+    // equals one whose body is its evidence when the two read the same.
+    bool operator==(const Task&) const;
 };
 
 HEALTHPLAN_END_NAMESPACE

@@ -186,7 +186,10 @@ void register_model(py::module_& m) {
     task.def_readwrite("id", &hp::Task::id)
         .def_readwrite("number", &hp::Task::number)
         .def_readwrite("title", &hp::Task::title)
-        .def_readwrite("text", &hp::Task::text)
+        // The body: the span's evidence unless the task has one of its own (Task::set_text).
+        .def_property(
+            "text", [](const hp::Task& k) { return std::string(k.text()); },
+            [](hp::Task& k, std::string body) { k.set_text(std::move(body)); })
         .def_readwrite("lead", &hp::Task::lead)
         .def_readwrite("responsible", &hp::Task::responsible)
         .def_readwrite("others", &hp::Task::others)

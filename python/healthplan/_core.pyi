@@ -217,7 +217,7 @@ class Task:
     id: str
     number: list[str]
     title: str
-    text: str
+    text: str  # the span's evidence unless the task has a body of its own (set after the span)
     lead: list[Agency]
     responsible: list[Agency]
     others: list[str]

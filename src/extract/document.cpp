@@ -284,6 +284,10 @@ Document analyse(std::string_view text) {
         stack.push_back(static_cast<int>(d.headings.size()));
         d.headings.push_back(std::move(h));
     }
+    // The index lives through the whole extraction, beside the result: no
+    // doubling slack (up to half of a vector of 136-byte headings).
+    d.headings.shrink_to_fit();
+    d.lines.shrink_to_fit();
     // The page footer starts at the first footer-like line after the last
     // heading (a plan's own text may mention 附件 or 联系 earlier).
     const std::size_t from = d.headings.empty() ? d.content_begin : d.headings.back().line + 1;
@@ -313,17 +317,23 @@ Document analyse(std::string_view text) {
 std::vector<Section> build_sections(const Document& doc) {
     // Iterative: children are appended through a stack of pointers into the
     // tree, so depth is bounded by the number of heading styles.
+    // Children counted first, so every vector of the tree is allocated once at
+    // its size (the tree is part of the result, alive to the end).
+    std::vector<std::uint32_t> children(doc.headings.size() + 1, 0);  // [k + 1]: heading k's; [0]: roots
+    for (const Heading& h : doc.headings) ++children[static_cast<std::size_t>(h.parent + 1)];
     std::vector<Section> roots;
+    roots.reserve(children[0]);
     std::vector<std::pair<int, Section*>> stack;  // heading index, node
     for (std::size_t k = 0; k < doc.headings.size(); ++k) {
         const Heading& h = doc.headings[k];
         Section s;
+        s.children.reserve(children[k + 1]);
         s.label = std::string(doc.text.substr(h.label_begin, h.label_end - h.label_begin));
         s.title = std::string(h.title_in(doc.text));
         // The heading itself (label and title), not the paragraph that may
         // follow it on the same line.
         const Line& l = doc.lines[h.line];
-        s.span = make_span(doc.text, l.begin, std::max<std::size_t>(h.label_end, h.title_end));
+        s.span = make_span(l.begin, std::max<std::size_t>(h.label_end, h.title_end));
         while (!stack.empty() && stack.back().first != h.parent) stack.pop_back();
         std::vector<Section>& into = stack.empty() ? roots : stack.back().second->children;
         into.push_back(std::move(s));
@@ -333,9 +343,10 @@ std::vector<Section> build_sections(const Document& doc) {
 }
 
 std::vector<std::string> label_path(const Document& doc, int h) {
-    std::vector<std::string> path;
-    for (int k = h; k >= 0; k = doc.headings[k].parent) path.push_back(doc.headings[k].label);
-    std::reverse(path.begin(), path.end());
+    std::size_t depth = 0;
+    for (int k = h; k >= 0; k = doc.headings[k].parent) ++depth;
+    std::vector<std::string> path(depth);  // one allocation: every task keeps its path
+    for (int k = h; k >= 0; k = doc.headings[k].parent) path[--depth] = doc.headings[k].label;
     return path;
 }
 

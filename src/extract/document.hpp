@@ -25,12 +25,14 @@ struct Line {
 // follows this order, which is the genre's convention.
 enum class HeadingStyle { chapter, section, cn_list, box, paren_cn, arabic, paren_arabic };
 
+// Offsets and line numbers are 32-bit, like Line's: the index of headings lives
+// beside the result through the whole extraction (inputs are limited to 4 GiB).
 struct Heading {
     HeadingStyle style{};
-    std::size_t line = 0;                        // index into Document::lines
-    std::size_t label_begin = 0, label_end = 0;  // "第一章", "一、", "(一)", "1.", "(1)", "专栏1"
-    std::size_t title_begin = 0, title_end = 0;  // heading text up to the first full stop
-    std::string label;                           // as written, trailing punctuation removed: "一", "(一)", "1"
+    std::uint32_t line = 0;                        // index into Document::lines
+    std::uint32_t label_begin = 0, label_end = 0;  // "第一章", "一、", "(一)", "1.", "(1)", "专栏1"
+    std::uint32_t title_begin = 0, title_end = 0;  // heading text up to the first full stop
+    std::string label;                             // as written, trailing punctuation removed: "一", "(一)", "1"
     // The title with lost-character marks and spaces removed ("第二节??加强…"),
     // kept only when that differs from the text; use title_in().
     std::string cleaned_title;
@@ -39,8 +41,8 @@ struct Heading {
         return cleaned ? std::string_view(cleaned_title) : text.substr(title_begin, title_end - title_begin);
     }
     int parent = -1;
-    std::size_t body_end_line = 0;     // first line after this heading's own text (next heading)
-    std::size_t subtree_end_line = 0;  // first line after everything nested under it
+    std::uint32_t body_end_line = 0;     // first line after this heading's own text (next heading)
+    std::uint32_t subtree_end_line = 0;  // first line after everything nested under it
 };
 
 struct Document {
@@ -87,10 +89,11 @@ void extract_targets(const Document& doc, Plan& plan);
 // of the table row (a target responsibility list) its span lies in.
 void link_units(const Document& doc, Plan& plan);
 
-// Makes a Span over [b, e) of the text.
-inline Span make_span(std::string_view text, std::size_t b, std::size_t e) {
-    return Span{b, e, std::string(text.substr(b, e - b))};
-}
+// Makes a Span over [b, e) of the text, offsets only: the evidence is written once
+// at the end, from the original text (extract.cpp, `write_evidence`), after the
+// normalised copy and the line index are gone, so the result's strings are never
+// alive beside them.
+inline Span make_span(std::size_t b, std::size_t e) { return Span{b, e, {}}; }
 
 // Label path of heading h (outermost first).
 std::vector<std::string> label_path(const Document& doc, int h);

@@ -10,7 +10,10 @@
 #include <fstream>
 #include <mutex>
 #include <optional>
+#include <string>
 #include <thread>
+#include <utility>
+#include <vector>
 
 #include "extract/document.hpp"
 #include "extract/normalize.hpp"
@@ -25,13 +28,13 @@ HEALTHPLAN_BEGIN_NAMESPACE
 
 namespace {
 
-// Points a span found in the normalised text back into the original text.
+// Points a span found in the normalised text back into the original text
+// (offsets only: `write_evidence` writes every span's evidence after).
 void remap(std::optional<Span>& span, const detail::extract::Normalized& norm, std::string_view original) {
     if (!span) return;
     auto [b, e] = norm.original(span->begin, span->end, original.size());
     span->begin = b;
     span->end = e;
-    span->evidence = std::string(original.substr(b, e - b));
 }
 
 void remap_section(Section& s, const detail::extract::Normalized& norm, std::string_view original) {
@@ -93,6 +96,43 @@ void remap_spans(Plan& plan, const detail::extract::Normalized& norm, std::strin
     }
 }
 
+// Every span's evidence, from the text its offsets index into. Written last,
+// when the normalised copy and the line index are gone (see make_span).
+void write_evidence(std::optional<Span>& span, std::string_view text) {
+    if (span) span->evidence.assign(text.substr(span->begin, span->end - span->begin));
+}
+
+void write_evidence(Section& s, std::string_view text) {
+    write_evidence(s.span, text);
+    for (auto& c : s.children) write_evidence(c, text);
+}
+
+void write_evidence(Plan& plan, std::string_view text) {
+    for (auto& s : plan.sections) write_evidence(s, text);
+    for (auto& i : plan.indicators) write_evidence(i.span, text);
+    for (auto& t : plan.targets) write_evidence(t.span, text);
+    for (auto& k : plan.tasks) write_evidence(k.span, text);
+}
+
+// A task's body is the text the extractor read: the normalised text of its span.
+// Where that is the original's bytes (normalisation changed nothing inside it),
+// the body is its evidence and is not stored; the others' bodies are taken here,
+// while the normalised text is still there (task index, body).
+std::vector<std::pair<std::size_t, std::string>> normalised_bodies(const Plan& plan,
+                                                                   const detail::extract::Normalized& norm,
+                                                                   std::string_view original) {
+    std::vector<std::pair<std::size_t, std::string>> out;
+    const std::string_view read = norm.text;
+    for (std::size_t i = 0; i < plan.tasks.size(); ++i) {
+        const auto& span = plan.tasks[i].span;
+        if (!span || span->begin > span->end || span->end > read.size()) continue;
+        const std::string_view body = read.substr(span->begin, span->end - span->begin);
+        const auto [b, e] = norm.original(span->begin, span->end, original.size());
+        if (body != original.substr(b, e - b)) out.emplace_back(i, std::string(body));
+    }
+    return out;
+}
+
 }  // namespace
 
 Plan extract(std::string_view text, const ExtractOptions& options) {
@@ -115,15 +155,24 @@ Plan extract(std::string_view text, const ExtractOptions& options) {
     if (plan.source.format != "text") plan.source.text = std::string(text);
 
     // The grammar reads the normalised text; spans are mapped back after.
-    const ex::Normalized norm = ex::normalize(text);
-    const std::string_view read = norm.changed ? std::string_view(norm.text) : text;
-    const ex::Document doc = ex::analyse(read);
-    ex::extract_metadata(doc, plan);
-    plan.sections = ex::build_sections(doc);
-    ex::extract_tasks(doc, plan);
-    ex::extract_targets(doc, plan, options.limits);
-    ex::link_units(doc, plan);
-    if (norm.changed) remap_spans(plan, norm, text);
+    ex::Normalized norm = ex::normalize(text);
+    {
+        const std::string_view read = norm.changed ? std::string_view(norm.text) : text;
+        const ex::Document doc = ex::analyse(read);
+        ex::extract_metadata(doc, plan);
+        plan.sections = ex::build_sections(doc);
+        ex::extract_tasks(doc, plan);
+        ex::extract_targets(doc, plan, options.limits);
+        ex::link_units(doc, plan);
+    }  // the line and heading index go here
+    std::vector<std::pair<std::size_t, std::string>> bodies;
+    if (norm.changed) {
+        bodies = normalised_bodies(plan, norm, text);
+        remap_spans(plan, norm, text);
+    }
+    std::string().swap(norm.text);  // and the normalised copy, before the evidence is written
+    write_evidence(plan, text);
+    for (auto& [i, body] : bodies) plan.tasks[i].set_text(std::move(body));
     if (options.validate) plan.validate();
     return plan;
 }

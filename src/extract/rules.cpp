@@ -138,10 +138,15 @@ Outcome share(Clause& cl) {
 Outcome better_than(Clause& cl) {
     std::string_view s = cl.s;
     const std::size_t e = cl.c.e;
-    for (std::size_t q = cl.p; q < e; q = next_cp(s, q)) {
-        if (static_cast<unsigned char>(s[q]) < 0x80) continue;
-        const std::size_t w = word_at(s, q, better_than_words);
-        if (!w) continue;
+    // Only the first 优于/好于 of the clause is tried. Found by a byte search
+    // (memchr-driven) instead of a test at every character: a UTF-8 word found
+    // from a character boundary starts on one.
+    std::size_t q = std::string_view::npos, w = 0;
+    // Bounded by the clause (a word may run past its end, as a test at a position did).
+    for (std::string_view word : better_than_words)
+        if (const std::size_t f = s.substr(0, std::min(s.size(), e + word.size() - 1)).find(word, cl.p); f < q)
+            q = f, w = word.size();
+    if (q < e) {
         std::size_t r = q + w;
         std::size_t bend = r;
         // "优于国家、自治区平均水平": several places, one phrase.

@@ -502,7 +502,7 @@ void read_row(std::string_view t, const std::vector<Cell>& row, Nature nature, c
                 tg.unit = proto.unit;
                 tg.unit_text = proto.unit_text;
             }
-            tg.span = make_span(t, row[0].b, tc.e);
+            tg.span = make_span(row[0].b, tc.e);
             out.push_back(std::move(tg));
         }
     }

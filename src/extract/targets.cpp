@@ -556,7 +556,7 @@ void emit(ScanState& st, const Frame& frame, Emit& em) {
             t.year = years[k];
             t.kind = kinds[k];
             t.soft = em.soft;
-            t.span = make_span(s, evidence_b, em.evidence.e);
+            t.span = make_span(evidence_b, em.evidence.e);
             if (t.kind == TargetKind::trend) {
                 t.comparator =
                     em.then_trend ? (em.then_trend > 0 ? Comparator::increase : Comparator::decrease) : em.op;
@@ -796,7 +796,7 @@ bool year_value_list(ScanState& st, std::size_t b, std::size_t e) {
         else
             t.unit = unit, t.unit_text = unit_text;
         t.soft = soft;
-        t.span = make_span(s, name.b, pr.v.end);
+        t.span = make_span(name.b, pr.v.end);
         if (pr.v.damaged) {
             t.certainty = Certainty::uncertain;
             t.note = "characters lost next to a value ('?'); the number may be incomplete";

@@ -516,8 +516,7 @@ void task_tables(const Document& d, const UnitNamer& namer, Plan& plan, int& n) 
             for (int rc : resp_cols)
                 add_units(t, Piece{cols[static_cast<std::size_t>(rc)].b, cols[static_cast<std::size_t>(rc)].e}, namer,
                           task.responsible);
-            task.span = make_span(t, cells[r].b, cols.back().e);
-            task.text = task.span->evidence;
+            task.span = make_span(cells[r].b, cols.back().e);
             task.id = "task" + std::to_string(++n);
             plan.tasks.push_back(std::move(task));
             last_used = r + 1 + row.size();
@@ -571,7 +570,7 @@ void extract_tasks(const Document& d, Plan& plan) {
         }
         // The parenthesis closes the task's last paragraph, or its heading
         // ("（一）加强组织领导（县卫健局牵头，…配合）").
-        std::size_t last = h.body_end_line - 1;
+        std::size_t last = std::size_t{h.body_end_line} - 1;
         auto responsibility_at = [&](std::size_t line) {
             auto p = trailing_parenthesis(t, d.lines[line]);
             if (!p) return false;
@@ -672,8 +671,7 @@ void extract_tasks(const Document& d, Plan& plan) {
         task.id = "task" + std::to_string(++n);
         task.number = label_path(d, static_cast<int>(c.heading));
         task.title = task_title(t, h);
-        task.span = make_span(t, d.lines[h.line].begin, d.lines[c.last_text].end);
-        task.text = task.span->evidence;
+        task.span = make_span(d.lines[h.line].begin, d.lines[c.last_text].end);
         plan.tasks.push_back(std::move(task));
     }
     // Task tables: when the headings carry no assignment, the table's rows

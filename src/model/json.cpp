@@ -90,7 +90,7 @@ json task_to_json(const Task& k) {
     json j = {{"id", k.id},
               {"number", k.number},
               {"title", k.title},
-              {"text", k.text},
+              {"text", k.text()},
               {"lead", agencies_to_json(k.lead)},
               {"responsible", agencies_to_json(k.responsible)},
               {"others", k.others},
@@ -384,12 +384,13 @@ Task read_task(const json& v, const std::string& ptr, const JsonReadOptions& o) 
     k.id = r.string("id", true);
     k.number = r.strings("number");
     k.title = r.string("title");
-    k.text = r.string("text");
+    std::string text = r.string("text");
     k.lead = read_agencies(r, "lead", o);
     k.responsible = read_agencies(r, "responsible", o);
     k.others = r.strings("others");
     k.target_ids = r.strings("target_ids");
     k.span = read_span(r, "span", o);
+    k.set_text(std::move(text));  // after the span: a body that is its evidence is not stored twice
     k.certainty =
         r.parsed("certainty", [](const std::string& s) { return s.empty() ? Certainty::certain : parse_certainty(s); });
     r.finish();

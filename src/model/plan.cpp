@@ -181,6 +181,19 @@ std::string Task::number_string() const {
     return out;
 }
 
+void Task::set_text(std::string body) {
+    if (span && body == span->evidence)
+        own_text.reset();
+    else
+        own_text = std::move(body);
+}
+
+bool Task::operator==(const Task& o) const {
+    return id == o.id && number == o.number && title == o.title && text() == o.text() && lead == o.lead &&
+           responsible == o.responsible && others == o.others && target_ids == o.target_ids && span == o.span &&
+           certainty == o.certainty;
+}
+
 void Task::validate() const {
     const std::string where = "task " + (id.empty() ? std::string("(no id)") : id);
     if (id.empty()) invalid(where, "id: must not be empty");

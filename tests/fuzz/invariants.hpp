@@ -71,7 +71,8 @@ inline void check_strings_and_spans(const healthplan::Plan& p, std::string_view 
         check_span(t.span, text, "target");
     }
     for (const auto& k : p.tasks) {
-        for (const auto* s : {&k.id, &k.title, &k.text}) require_utf8(*s, "task field");
+        for (const auto* s : {&k.id, &k.title}) require_utf8(*s, "task field");
+        require_utf8(k.text(), "task field");
         for (const auto& v : {k.number, k.others, k.target_ids})
             for (const auto& s : v) require_utf8(s, "task list field");
         for (const auto& v : {k.lead, k.responsible})

@@ -50,7 +50,7 @@ class PlanGenerator {
             k.id = "k" + std::to_string(i);
             k.number = {"三", "(一)", std::to_string(i + 1)};
             k.title = chinese(6);
-            k.text = maybe(chinese(30));
+            k.set_text(maybe(chinese(30)));
             for (int j = pick(0, 2); j > 0; --j) k.lead.push_back({chinese(5), "市" + chinese(5)});
             for (int j = pick(0, 5); j > 0; --j) k.responsible.push_back({chinese(4), "市" + chinese(4)});
             if (coin()) k.others.push_back("各区人民政府分别负责");
