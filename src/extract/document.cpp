@@ -264,6 +264,11 @@ bool starts_heading(std::string_view text, std::size_t b, std::size_t e) {
     return heading_label(text, b, e, h);
 }
 
+std::size_t heading_label_end(std::string_view text, std::size_t b, std::size_t e) {
+    Heading h;
+    return heading_label(text, b, e, h) ? h.label_end : b;
+}
+
 Document analyse(std::string_view text) {
     Document d;
     d.text = text;

@@ -181,10 +181,18 @@ inline constexpr std::array<std::string_view, 15> lower_is_better_words = {
     "死亡率", "发病率", "患病率", "感染率", "吸烟率", "肥胖", "发生率", "流行率",
     "近视率", "超重",   "伤害",   "支出占", "自付",   "负担", "缺陷"};
 
-// Words before a sentence's year frame: "力争到2025年", "要求到2025年，", "目标是到2025年".
-inline constexpr std::array<std::string_view, 16> frame_leads = {
-    "力争", "预计",   "计划",   "争取", "确保",       "并",         "同时", "要",
-    "要求", "目标是", "目标为", "或",   "主要目标是", "总体目标是", "实现", "其中"};
+// Words before a sentence's year frame: "力争到2025年", "要求到2025年，", "目标是到2025年",
+// and the goal headings that flattened text glues to it ("一、目标到2023年，",
+// "（一）总体目标到2025年，": the outline label is skipped when one of these follows).
+inline constexpr std::array<std::string_view, 23> frame_leads = {
+    "力争", "预计",     "计划",     "争取",     "确保",       "并",         "同时",    "要",
+    "要求", "目标是",   "目标为",   "或",       "主要目标是", "总体目标是", "实现",    "其中",
+    "目标", "总体目标", "主要目标", "工作目标", "发展目标",   "行动目标",   "具体目标"};
+// A sentence that announces its document's goals before the frame: "《实施计划》确定了到2025年，",
+// "《规划》明确提出到2030年，". The frame then dates the rest of its paragraph, as a
+// paragraph that opens with its years does. Each may be followed by 了.
+inline constexpr std::array<std::string_view, 8> announcing_verbs = {"提出", "明确", "确定", "要求",
+                                                                     "指出", "规定", "强调", "明确提出"};
 
 // Sections whose text reports the past, not targets.
 inline constexpr std::array<std::string_view, 16> past_section_words = {
@@ -254,6 +262,31 @@ inline constexpr std::array<std::string_view, 2> better_than_words = {"优于", 
 // The verbs that close a share's units: "60%以上的旗县区达到…标准".
 inline constexpr std::array<std::string_view, 13> share_verbs = {"达到", "建成", "通过", "实现", "完成", "开展", "开设",
                                                                  "设置", "创建", "能够", "可以", "具备", "提供"};
+
+// --- Words of responsibility labels (tasks.cpp) -----------------------------
+
+// A label line "牵头单位：X" is composed: an optional qualifier, one or two role
+// words, an optional head noun, a colon — "牵头责任单位", "主要协作单位",
+// "责任牵头部门", "配合单位", "牵头：". A label with a lead word names leads.
+inline constexpr std::array<std::string_view, 3> label_qualifiers = {"主要", "其他", "具体"};
+struct RoleWord {
+    std::string_view text;
+    bool lead;
+};
+inline constexpr std::array<RoleWord, 11> label_role_words = {{
+    {"牵头", true},
+    {"主责", true},
+    {"责任", false},
+    {"配合", false},
+    {"协作", false},
+    {"协办", false},
+    {"参与", false},
+    {"协同", false},
+    {"实施", false},
+    {"协助", false},
+    {"落实", false},
+}};
+inline constexpr std::array<std::string_view, 2> label_heads = {"单位", "部门"};
 
 // --- Words of the year frame and the scanner (targets.cpp) ------------------
 

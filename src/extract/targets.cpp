@@ -49,6 +49,9 @@ std::size_t year_range_end(std::string_view s, const Number& first) {
 std::size_t frame_at(const ScanState& st, std::size_t i, std::size_t e, Frame& f) {
     std::string_view s = st.s;
     std::size_t p = skip_bullets(s, i, e);
+    // "一、目标到2023年，": a heading glued to its first sentence in flattened text.
+    if (const std::size_t l = heading_label_end(s.substr(0, e), p, e); l != p && frame_lead_at(s.substr(0, e), l))
+        p = l;
     bool to = false, past = false;
     bool soft = false;
     // Lead-ins: "力争到2025年", "要求到2025年，", "目标是到2025年", "或到2025年达到…",
@@ -863,6 +866,20 @@ bool value_list_item(const Document& d, int h) {
     return e > hd.label_end;
 }
 
+// Where a frame may start after a verb that announces the document's goals
+// ("《实施计划》确定了到2025年"), or clause.b. The frame must start right after
+// the verb (and 了): the caller accepts it only when it ends the clause.
+std::size_t announced_frame_at(std::string_view s, Range clause) {
+    const std::string_view c = s.substr(clause.b, clause.e - clause.b);
+    for (std::string_view v : announcing_verbs)
+        for (std::size_t at_ = c.find(v); at_ != std::string_view::npos; at_ = c.find(v, at_ + v.size())) {
+            std::size_t p = at_ + v.size();
+            if (at(c, p, "了")) p += 3;
+            if (at(c, p, "到") || at(c, p, "至")) return clause.b + p;
+        }
+    return clause.b;
+}
+
 // Reads one paragraph. `inherited` is the frame of an earlier paragraph that
 // ended introducing a list ("到2025年，主要目标是：" then "——…" lines); on return
 // it holds the frame the following lines inherit (or none).
@@ -945,6 +962,15 @@ void scan_line(ScanState& st, std::size_t b, std::size_t e, std::vector<int>& pa
                             const std::size_t from = clause.b + qt;
                             if (frame_at(st, from, clause.e, g) == clause.e) f = g, after = clause.e;
                         }
+                    // "该《实施计划》确定了到2025年，": the document announcing its goals.
+                    bool announced = false;
+                    if (after == clause.b)
+                        if (std::size_t from = announced_frame_at(s, clause); from != clause.b) {
+                            Frame g;
+                            if (frame_at(st, from, clause.e, g) == clause.e && !g.past)
+                                f = g, after = clause.e, announced = true;
+                        }
+                    if (announced) para_frame = f;
                     if (after != clause.b) {
                         frame = f;
                         sentence_has_frame = true;

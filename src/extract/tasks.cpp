@@ -9,6 +9,7 @@
 #include <array>
 
 #include "extract/document.hpp"
+#include "extract/grammar.hpp"
 #include "extract/scan.hpp"
 
 namespace healthplan::v0::detail::extract {
@@ -241,33 +242,52 @@ bool parse_parenthesis(std::string_view t, std::size_t b, std::size_t e, const U
     return any;
 }
 
+// The responsibility label that opens s ("牵头单位", "主要协作单位", "牵头"):
+// its length and role, or Role::none. Composed from the tables of grammar.hpp.
+Role label_at(std::string_view s, std::size_t& len) {
+    std::size_t p = 0;
+    for (std::string_view q : label_qualifiers)
+        if (at(s, p, q)) {
+            p += q.size();
+            break;
+        }
+    int words = 0;
+    bool lead = false;
+    for (bool more = true; more && words < 2;) {
+        more = false;
+        for (const RoleWord& w : label_role_words)
+            if (at(s, p, w.text)) {
+                p += w.text.size(), ++words, lead = lead || w.lead, more = true;
+                break;
+            }
+    }
+    if (words == 0) return Role::none;
+    bool head = false;
+    for (std::string_view h : label_heads)
+        if (at(s, p, h)) {
+            p += h.size(), head = true;
+            break;
+        }
+    // Without a head noun only a lead word is a label ("牵头：市卫健委"):
+    // "责任：" or "实施：" open prose as often as they label.
+    if (!head && !(words == 1 && lead)) return Role::none;
+    len = p;
+    return lead ? Role::lead : Role::responsible;
+}
+
 // "牵头单位:X" lines. Returns the role and the value range.
 Role labelled_line(std::string_view t, const Line& l, Piece& value) {
-    static constexpr std::array<std::pair<std::string_view, Role>, 12> labels = {{
-        {"牵头单位", Role::lead},
-        {"牵头部门", Role::lead},
-        {"主责单位", Role::lead},
-        {"牵头", Role::lead},
-        {"责任单位", Role::responsible},
-        {"责任部门", Role::responsible},
-        {"配合单位", Role::responsible},
-        {"配合部门", Role::responsible},
-        {"协办单位", Role::responsible},
-        {"参与单位", Role::responsible},
-        {"协同单位", Role::responsible},
-        {"实施单位", Role::responsible},
-    }};
     std::string_view s = t.substr(l.begin, l.end - l.begin);
-    for (auto& [lab, role] : labels) {
-        if (!at(s, 0, lab)) continue;
-        std::size_t p = lab.size();
-        p = skip_ws(s, p, s.size());
+    std::size_t len = 0;
+    const Role role = label_at(s, len);
+    if (role != Role::none) {
+        std::size_t p = skip_ws(s, len, s.size());
         if (at(s, p, ":"))
             p += 1;
         else if (at(s, p, "："))
             p += 3;
         else
-            continue;
+            return Role::none;
         value = Piece{l.begin + p, l.end};
         trim(t, value.b, value.e);
         // A trailing full stop is punctuation, not part of the last unit.

@@ -86,3 +86,21 @@ TEST_CASE("a street office's units share the 街道 prefix", "[extract][tasks]")
     CHECK(names(p.tasks[0].responsible) ==
           std::vector<std::string>{"街道卫生服务中心", "街道综合执法队", "各社区居委会"});
 }
+
+TEST_CASE("responsibility labels are composed: qualifier, role words, head noun", "[extract][tasks]") {
+    Plan p = plan_of(
+        "（一）重点工作\n"
+        "1.推进医共体建设。整合县域医疗资源。\n"
+        "牵头责任单位：县卫健局、县医保局\n"
+        "主要协作单位：县财政局，县人社局\n"
+        "2.开展全民健身活动。\n"
+        "责任牵头部门：县体育局\n"
+        "协助单位：县教育局\n"
+        "3.改善农村人居环境。\n"
+        "责任：全面落实河长制。\n");
+    REQUIRE(p.tasks.size() == 2);
+    CHECK(names(p.tasks[0].lead) == std::vector<std::string>{"县卫健局", "县医保局"});
+    CHECK(names(p.tasks[0].responsible) == std::vector<std::string>{"县财政局", "县人社局"});
+    CHECK(names(p.tasks[1].lead) == std::vector<std::string>{"县体育局"});
+    CHECK(names(p.tasks[1].responsible) == std::vector<std::string>{"县教育局"});
+}

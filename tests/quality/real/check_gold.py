@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Validate the real-text corpus gold annotation (stdlib only).
 
-Checks, from this file's directory:
+Checks, from this file's directory (or the set's directory given as the one argument,
+e.g. `check_gold.py tests/quality/blind`):
   * every line of gold_targets.jsonl and gold_tasks.jsonl parses as a JSON object with the
     fields of tests/quality/GOLD_FORMAT.md and sane values;
   * every `doc` names a file in docs/, and every target `evidence` (and `alt_evidence`) is an
@@ -15,7 +16,7 @@ import json
 import os
 import sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
+HERE = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__))
 DOCS = os.path.join(HERE, "docs")
 
 TARGET_FIELDS = ["doc", "indicator", "year", "kind", "op", "value", "unit", "unit_text",
