@@ -259,15 +259,12 @@ std::size_t find_title_line(const Document& d, std::size_t* lines_used) {
 
 }  // namespace
 
-bool starts_heading(std::string_view text, std::size_t b, std::size_t e) {
-    Heading h;
-    return heading_label(text, b, e, h);
-}
-
 std::size_t heading_label_end(std::string_view text, std::size_t b, std::size_t e) {
     Heading h;
     return heading_label(text, b, e, h) ? h.label_end : b;
 }
+
+bool starts_heading(std::string_view text, std::size_t b, std::size_t e) { return heading_label_end(text, b, e) != b; }
 
 Document analyse(std::string_view text) {
     Document d;

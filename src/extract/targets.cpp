@@ -963,14 +963,13 @@ void scan_line(ScanState& st, std::size_t b, std::size_t e, std::vector<int>& pa
                             if (frame_at(st, from, clause.e, g) == clause.e) f = g, after = clause.e;
                         }
                     // "该《实施计划》确定了到2025年，": the document announcing its goals.
-                    bool announced = false;
+                    // It dates the rest of the paragraph too, as a paragraph opening with its years.
                     if (after == clause.b)
                         if (std::size_t from = announced_frame_at(s, clause); from != clause.b) {
                             Frame g;
                             if (frame_at(st, from, clause.e, g) == clause.e && !g.past)
-                                f = g, after = clause.e, announced = true;
+                                f = g, after = clause.e, para_frame = g;
                         }
-                    if (announced) para_frame = f;
                     if (after != clause.b) {
                         frame = f;
                         sentence_has_frame = true;
