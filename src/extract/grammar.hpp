@@ -245,6 +245,10 @@ inline constexpr std::array<std::string_view, 4> goal_qualifiers = {"本年度",
 inline constexpr std::array<std::string_view, 5> adverbial_leads = {"随", "根据", "依据", "按照", "视"};
 // A stated baseline inside the name: "X由2020年的75%提高到80%".
 inline constexpr std::array<std::string_view, 2> baseline_leads = {"由", "从"};
+// "我国有超过1600万…患者", "全市现有…": a subject ending in the verb 有 (有, 现有, 共有,
+// 拥有) counts what exists, a fact and not a target; a target names its indicator
+// ("…患者数控制在…") or is a minimum count ("至少有1所", minimum_words).
+inline constexpr std::string_view existence_verb = "有";
 // "提倡人均每日食盐摄入量不高于5g": advocated, not promised.
 inline constexpr std::array<std::string_view, 2> advocacy_leads = {"提倡", "倡导"};
 // "不低于22%（预期性）": the nature in parentheses after the values.

@@ -334,6 +334,9 @@ bool adverbial_phrase(std::string_view name) {
     return false;
 }
 
+// "我国有超过1600万…": the subject states what exists (grammar.hpp existence_verb).
+bool existence_subject(std::string_view name) { return name.ends_with(existence_verb); }
+
 // "X由2020年的75%提高到80%": the stated baseline, cut from the name.
 std::optional<Baseline> stated_baseline(std::string_view s, Range& subj) {
     for (auto from : baseline_leads) {
@@ -508,8 +511,10 @@ Outcome verb_statement(Clause& cl, std::size_t q) {
     const std::optional<VerbPhrase> vp = verb_phrase_at(cl, q);
     if (!vp) return Outcome::pass;
     std::optional<Subject> sb = statement_subject(cl, q, *vp);
-    // A value with no indicator (or only an adverbial phrase) is not a target.
-    if (!sb || adverbial_phrase(cl.s.substr(sb->name.b, sb->name.e - sb->name.b)))
+    // A value with no indicator (or only an adverbial phrase, or a count of what
+    // exists) is not a target.
+    const std::string_view name = sb ? cl.s.substr(sb->name.b, sb->name.e - sb->name.b) : std::string_view{};
+    if (!sb || adverbial_phrase(name) || existence_subject(name))
         return vp->values.empty() ? Outcome::pass : Outcome::done;
     if (vp->verb == &copula) {
         std::vector<Range> parts = split_indicators(cl.s, sb->name);
