@@ -266,6 +266,12 @@ std::size_t inline_years_before(std::string_view s, std::size_t& p, std::size_t 
         years.insert(years.begin(), y);
         subj_end = yb = nb;
     }
+    // "X到2022年达到22%": the frame's lead word goes with its year, not the name.
+    for (auto w : future_frame_leads)
+        if (ends_with_any(s, p, subj_end, w)) {
+            subj_end -= w.size();
+            break;
+        }
     return subj_end;
 }
 

@@ -951,6 +951,7 @@ void scan_line(ScanState& st, std::size_t b, std::size_t e, std::vector<int>& pa
             if (boundary) {
                 Range clause{cb, k};
                 trim(s, clause.b, clause.e);
+                bool frame_only = false;  // "到2025年，" standing alone dates the next clause
                 if (!clause.empty()) {
                     Frame f;
                     std::size_t after = frame_at(st, clause.b, clause.e, f);
@@ -975,6 +976,7 @@ void scan_line(ScanState& st, std::size_t b, std::size_t e, std::vector<int>& pa
                         sentence_has_frame = true;
                         if (!f.past) para_years = f.years;
                         clause.b = after;
+                        frame_only = skip_ws(s, clause.b, clause.e) >= clause.e;
                         const Range stated = carry.stated;
                         carry = Carry{};
                         carry.stated = stated;
@@ -1015,8 +1017,14 @@ void scan_line(ScanState& st, std::size_t b, std::size_t e, std::vector<int>& pa
                     }
                 }
                 cb = k + n;
-                carry.framed = false;
-                if (!(k >= se) && is_semicolon(c)) carry = Carry{};
+                // A frame in a clause of its own goes on to the next: "…；到2025年，达到90%"
+                // continues the last statement's indicator (rules_statement.cpp, from_stated).
+                carry.framed = frame_only;
+                if (!(k >= se) && is_semicolon(c)) {
+                    const Range stated = carry.stated;
+                    carry = Carry{};
+                    carry.stated = stated;
+                }
                 if (k >= se) break;
             }
             k += n ? n : 1;
