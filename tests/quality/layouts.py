@@ -15,7 +15,7 @@ trailing " |"), markdown pipe tables, tab and multi-space rows, text
 hard-wrapped at 34 characters with page numbers, spaces around numbers,
 traditional script and full-width characters, and target tables "bare" as
 many plans print them — without the running-number and nature columns — in
-tab rows and in HTML. Every rendering is extracted
+tab rows and in HTML, and the HTML page saved as one file (MHTML). Every rendering is extracted
 with the public API and scored with the shared scorers against the gold of
 the plain text; the gold's doc names are kept.
 """
@@ -293,6 +293,21 @@ def r_html(bs):
     )
 
 
+def r_mhtml(bs) -> bytes:
+    """The HTML page saved by a browser as one file: MHTML, the page quoted-printable."""
+    import quopri
+
+    b = "----MultipartBoundary--layouts"
+    head = (
+        "From: <Saved by Blink>\r\nSnapshot-Content-Location: http://www.example.gov.cn/art/plan.html\r\n"
+        "Subject: plan\r\nMIME-Version: 1.0\r\n"
+        f'Content-Type: multipart/related;\r\n\ttype="text/html";\r\n\tboundary="{b}"\r\n\r\n\r\n'
+        f"--{b}\r\nContent-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable\r\n"
+        "Content-Location: http://www.example.gov.cn/art/plan.html\r\n\r\n"
+    )
+    return head.encode("ascii") + quopri.encodestring(r_html(bs).encode("utf-8")) + f"\r\n--{b}--\r\n".encode("ascii")
+
+
 def write_docx(bs, path: Path) -> None:
     import docx
 
@@ -336,7 +351,7 @@ TEXT_LAYOUTS = {
     "fullwidth": r_fullwidth,
     "bare_tabs": r_bare_tabs,
 }
-LAYOUTS = ["plain", *TEXT_LAYOUTS, "utf16", "gbk", "html", "bare_html", "docx", "pdf"]
+LAYOUTS = ["plain", *TEXT_LAYOUTS, "utf16", "gbk", "html", "bare_html", "mhtml", "docx", "pdf"]
 
 
 def render(doc: Path, layout: str, out_dir: Path) -> Path | None:
@@ -364,6 +379,10 @@ def render(doc: Path, layout: str, out_dir: Path) -> Path | None:
     if layout == "html":
         p = out_dir / f"{stem}.html"
         p.write_text(r_html(bs), encoding="utf-8")
+        return p
+    if layout == "mhtml":
+        p = out_dir / f"{stem}.mhtml"
+        p.write_bytes(r_mhtml(bs))
         return p
     if layout == "bare_html":
         p = out_dir / f"{stem}.html"
