@@ -28,27 +28,55 @@ struct Verb {
 // (verb_at below) matches the longest word at a position by construction.
 // Comparisons that compose with a negation or 或等于 are in `comparisons`,
 // not here: 不低于, 不得高于, 大于等于 are built from them.
-inline constexpr std::array<Verb, 38> verbs = {{
-    {"达到或超过", VerbKind::level, Comparator::ge, false},  {"达到或高于", VerbKind::level, Comparator::ge, false},
-    {"提高到", VerbKind::level, Comparator::ge, false},      {"提高至", VerbKind::level, Comparator::ge, false},
-    {"提升到", VerbKind::level, Comparator::ge, false},      {"提升至", VerbKind::level, Comparator::ge, false},
-    {"增加到", VerbKind::level, Comparator::ge, false},      {"增加至", VerbKind::level, Comparator::ge, false},
-    {"增长到", VerbKind::level, Comparator::ge, false},      {"增长至", VerbKind::level, Comparator::ge, false},
-    {"上升到", VerbKind::level, Comparator::ge, false},      {"下降到", VerbKind::level, Comparator::le, false},
-    {"下降至", VerbKind::level, Comparator::le, false},      {"降低到", VerbKind::level, Comparator::le, false},
-    {"降低至", VerbKind::level, Comparator::le, false},      {"减少到", VerbKind::level, Comparator::le, false},
-    {"减少至", VerbKind::level, Comparator::le, false},      {"控制在", VerbKind::level, Comparator::le, false},
-    {"保持在", VerbKind::level, Comparator::ge, false},      {"稳定在", VerbKind::level, Comparator::ge, false},
-    {"维持在", VerbKind::level, Comparator::ge, false},      {"达到", VerbKind::level, Comparator::ge, false},
-    {"降到", VerbKind::level, Comparator::le, false},        {"降至", VerbKind::level, Comparator::le, false},
-    {"增至", VerbKind::level, Comparator::ge, false},        {"接近", VerbKind::level, Comparator::approx, false},
-    {"达", VerbKind::level, Comparator::ge, false},          {"提高", VerbKind::change, Comparator::increase, false},
-    {"提升", VerbKind::change, Comparator::increase, false}, {"增加", VerbKind::change, Comparator::increase, false},
-    {"增长", VerbKind::change, Comparator::increase, false}, {"上升", VerbKind::change, Comparator::increase, false},
-    {"降低", VerbKind::change, Comparator::decrease, false}, {"下降", VerbKind::change, Comparator::decrease, false},
-    {"减少", VerbKind::change, Comparator::decrease, false}, {"缩小", VerbKind::change, Comparator::decrease, false},
+inline constexpr std::array<Verb, 47> verbs = {{
+    {"达到或超过", VerbKind::level, Comparator::ge, false},
+    {"达到或高于", VerbKind::level, Comparator::ge, false},
+    {"提高到", VerbKind::level, Comparator::ge, false},
+    {"提高至", VerbKind::level, Comparator::ge, false},
+    {"提升到", VerbKind::level, Comparator::ge, false},
+    {"提升至", VerbKind::level, Comparator::ge, false},
+    {"增加到", VerbKind::level, Comparator::ge, false},
+    {"增加至", VerbKind::level, Comparator::ge, false},
+    {"增长到", VerbKind::level, Comparator::ge, false},
+    {"增长至", VerbKind::level, Comparator::ge, false},
+    {"上升到", VerbKind::level, Comparator::ge, false},
+    {"下降到", VerbKind::level, Comparator::le, false},
+    {"下降至", VerbKind::level, Comparator::le, false},
+    {"降低到", VerbKind::level, Comparator::le, false},
+    {"降低至", VerbKind::level, Comparator::le, false},
+    {"减少到", VerbKind::level, Comparator::le, false},
+    {"减少至", VerbKind::level, Comparator::le, false},
+    {"控制在", VerbKind::level, Comparator::le, false},
+    {"保持在", VerbKind::level, Comparator::ge, false},
+    {"稳定在", VerbKind::level, Comparator::ge, false},
+    {"维持在", VerbKind::level, Comparator::ge, false},
+    {"达到", VerbKind::level, Comparator::ge, false},
+    {"降到", VerbKind::level, Comparator::le, false},
+    {"降至", VerbKind::level, Comparator::le, false},
+    {"增至", VerbKind::level, Comparator::ge, false},
+    {"接近", VerbKind::level, Comparator::approx, false},
+    {"达", VerbKind::level, Comparator::ge, false},
+    {"提高", VerbKind::change, Comparator::increase, false},
+    {"提升", VerbKind::change, Comparator::increase, false},
+    {"增加", VerbKind::change, Comparator::increase, false},
+    {"增长", VerbKind::change, Comparator::increase, false},
+    {"上升", VerbKind::change, Comparator::increase, false},
+    {"降低", VerbKind::change, Comparator::decrease, false},
+    {"下降", VerbKind::change, Comparator::decrease, false},
+    {"减少", VerbKind::change, Comparator::decrease, false},
+    {"缩小", VerbKind::change, Comparator::decrease, false},
     {"缩短", VerbKind::change, Comparator::decrease, false},  // 平均住院日比2020年缩短0.5天
     {"延长", VerbKind::change, Comparator::increase, false},
+    // The change verbs with 到/至 state the level reached: "平均住院日缩短到8天以内".
+    {"上升至", VerbKind::level, Comparator::ge, false},
+    {"缩短到", VerbKind::level, Comparator::le, false},
+    {"缩短至", VerbKind::level, Comparator::le, false},
+    {"缩小到", VerbKind::level, Comparator::le, false},
+    {"缩小至", VerbKind::level, Comparator::le, false},
+    {"延长到", VerbKind::level, Comparator::ge, false},
+    {"延长至", VerbKind::level, Comparator::ge, false},
+    {"扩大到", VerbKind::level, Comparator::ge, false},
+    {"扩大至", VerbKind::level, Comparator::ge, false},
 }};
 
 // Strict comparisons, each composed by the lexicon with a negation (不低于 is
@@ -329,6 +357,11 @@ inline constexpr std::array<std::string_view, 5> base_period_words = {"基期", 
 inline constexpr std::array<std::string_view, 9> name_trailing_words = {"的",   "每年", "年均", "平均每年", "逐年",
                                                                         "实现", "得到", "有所", "呈现"};
 // Population nouns where a shared tail starts: "高血压、2型糖尿病患者规范管理率".
+// A per-population base opening an indicator's name ("每千人口", "每万常住人口",
+// "每千名老年人"): 每, a few characters, then one of these (longest first at a position).
+// A list's later names share it: "每千人口执业（助理）医师数、注册护士数" (每千人口注册护士数).
+inline constexpr std::string_view per_population_lead = "每";
+inline constexpr std::array<std::string_view, 5> per_population_heads = {"常住人口", "人口", "老年人", "儿童", "人"};
 inline constexpr std::array<std::string_view, 7> population_nouns = {"患者",   "人群",   "人员", "儿童",
                                                                      "老年人", "孕产妇", "学生"};
 // Head words a shared tail may be when no population noun is named ("健康社区、健康村覆盖率": 率 takes two characters).
