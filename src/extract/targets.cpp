@@ -369,12 +369,26 @@ std::vector<Range> split_indicators(std::string_view s, Range r) {
 
 namespace {
 
+// The per-population base that opens `name` ("每千人口" of "每千人口床位数"), or "".
+std::string_view population_base(std::string_view name) {
+    if (!at(name, 0, per_population_lead)) return {};
+    std::size_t i = per_population_lead.size();
+    for (int chars = 0; i < name.size() && chars < 6; ++chars, i += u8len(static_cast<unsigned char>(name[i])))
+        for (std::string_view h : per_population_heads)
+            if (at(name, i, h)) return name.substr(0, i + h.size());
+    return {};
+}
+
 // "高血压治疗率、控制率": a short later name shares the first name's prefix
-// (高血压控制率). Returns the completed name, or the part as written.
+// (高血压控制率); "每千人口执业（助理）医师数、注册护士数": a later name shares the
+// first one's per-population base (每千人口注册护士数). Returns the completed
+// name, or the part as written.
 std::string complete_name(std::string_view s, const std::vector<Range>& parts, std::size_t k) {
     std::string_view part = s.substr(parts[k].b, parts[k].e - parts[k].b);
     if (k == 0) return strip_noise(part);
     std::string_view first = s.substr(parts[0].b, parts[0].e - parts[0].b);
+    if (const std::string_view base = population_base(first); !base.empty() && !at(part, 0, per_population_lead))
+        return strip_noise(std::string(base) + std::string(part));
     std::size_t part_chars = 0, first_chars = 0;
     for (std::size_t i = 0; i < part.size(); i += u8len(static_cast<unsigned char>(part[i]))) ++part_chars;
     for (std::size_t i = 0; i < first.size(); i += u8len(static_cast<unsigned char>(first[i]))) ++first_chars;
