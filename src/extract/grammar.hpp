@@ -347,12 +347,15 @@ inline constexpr std::array<FiveYearPeriod, 4> five_year_periods = {{
 inline constexpr std::array<std::string_view, 5> period_words = {"期间", "时期", "末期", "末", "期末"};
 // After a stage's range: "2021-2023年期间".
 inline constexpr std::array<std::string_view, 2> stage_words = {"期间", "间"};
-// After a frame's year: "2025年底", "2025年前".
-inline constexpr std::array<std::string_view, 6> frame_year_suffixes = {"年底", "底", "年末", "末", "前", "时"};
+// After a frame's year (and month): "2025年底", "2025年前", "2024年底前", "2024年6月底前" —
+// up to two of them.
+inline constexpr std::array<std::string_view, 8> frame_year_suffixes = {"年底", "底",   "年末", "末",
+                                                                        "之前", "以前", "前",   "时"};
 // Joining a frame's years: "到2022年和2030年", "2025年、到2030年".
 inline constexpr std::array<std::string_view, 6> frame_year_joiners = {"和", "、", "及", "与", "、到", "和到"};
-// A reference without a year: "比基期", "较现有水平".
-inline constexpr std::array<std::string_view, 5> base_period_words = {"基期", "基线", "基准年", "现有水平", "目前"};
+// A reference without a year: "比基期", "较现有水平", "比上年" (the year before, in an annual plan).
+inline constexpr std::array<std::string_view, 9> base_period_words = {
+    "基期", "基线", "基准年", "现有水平", "目前", "上一年度", "上一年", "上年度", "上年"};
 // Trailing words cut from a name: "X的", "X每年", "X有所" (before the verb).
 inline constexpr std::array<std::string_view, 9> name_trailing_words = {"的",   "每年", "年均", "平均每年", "逐年",
                                                                         "实现", "得到", "有所", "呈现"};

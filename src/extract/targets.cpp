@@ -148,11 +148,24 @@ std::size_t frame_at(const ScanState& st, std::size_t i, std::size_t e, Frame& f
         if (!at(s, y->end, "年")) break;
         years.push_back(static_cast<int>(y->value));
         q = y->end + 3;
-        for (std::string_view w : frame_year_suffixes)
-            if (at(s, q, w)) {
-                q += w.size();
-                break;
-            }
+        // "2024年6月底前", "2025年12月31日前": a deadline's month and day go with its year.
+        if (auto m = number_at(s.substr(0, e), q);
+            m && m->integral && m->digits <= 2 && m->value >= 1 && m->value <= 12 && at(s, m->end, "月")) {
+            q = m->end + 3;
+            if (auto d = number_at(s.substr(0, e), q); d && d->integral && d->digits <= 2 && d->value >= 1 &&
+                                                       d->value <= 31 && (at(s, d->end, "日") || at(s, d->end, "号")))
+                q = d->end + 3;
+        }
+        for (int suffixes = 0; suffixes < 2; ++suffixes) {
+            bool hit = false;
+            for (std::string_view w : frame_year_suffixes)
+                if (at(s, q, w)) {
+                    q += w.size();
+                    hit = true;
+                    break;
+                }
+            if (!hit) break;
+        }
         std::size_t k = q;
         bool more = false;
         for (std::string_view w : frame_year_joiners)
