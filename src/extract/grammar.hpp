@@ -155,10 +155,13 @@ inline constexpr std::array<std::string_view, 23> verb_adverbs = {
     "稳定", "逐步", "进一步", "基本", "全部", "总体", "能够", "可以", "确保", "并",   "原则上"};
 
 // Words in front of an indicator that are not part of its name.
-inline constexpr std::array<std::string_view, 32> subject_lead_words = {
-    "其中", "并且", "并",   "且",   "同时", "使",     "确保", "保证", "力争", "争取", "努力",
-    "推进", "推动", "促进", "实现", "加快", "进一步", "全市", "全区", "全县", "全旗", "全省",
-    "全州", "全盟", "我市", "我区", "我县", "我旗",   "我省", "全国", "提倡", "倡导"};
+// "全年" (an annual plan's "the whole year") and "今年" date the statement, they do not name it.
+inline constexpr std::array<std::string_view, 35> subject_lead_words = {
+    "其中", "并且", "并",   "且",   "同时",   "使",   "确保", "保证", "力争", "争取", "努力", "推进",
+    "推动", "促进", "实现", "加快", "进一步", "全市", "全区", "全县", "全旗", "全省", "全州", "全盟",
+    "我市", "我区", "我县", "我旗", "我省",   "全国", "提倡", "倡导", "全年", "今年", "年内"};
+// Names that begin with a lead word's characters: "使用…率", "并发症…", "全年龄段…".
+inline constexpr std::array<std::string_view, 3> subject_lead_exceptions = {"使用", "并发", "全年龄"};
 
 // Words that make a trend of a direction verb: 持续下降, 明显降低, 有所下降.
 inline constexpr std::array<std::string_view, 27> trend_modifiers = {

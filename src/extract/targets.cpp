@@ -290,8 +290,10 @@ Range clean_subject(std::string_view s, Range r, bool* soft) {
     trim(s, r.b, r.e);
     for (bool again = true; again && !r.empty();) {
         again = false;
+        bool name_word = false;
+        for (auto x : subject_lead_exceptions) name_word = name_word || at(s, r.b, x);
         for (auto w : subject_lead_words)
-            if (r.e > r.b + w.size() && at(s, r.b, w)) {
+            if (!name_word && r.e > r.b + w.size() && at(s, r.b, w)) {
                 if (w == "力争" || w == "争取") *soft = true;
                 r.b += w.size();
                 again = true;
