@@ -339,20 +339,28 @@ def _read_docx(path: str) -> str:
     docx = _need("docx", path)
     from docx.text.paragraph import Paragraph
 
+    from ._docx_numbering import Numbering
+
     try:
         doc = docx.Document(path)
     except Exception as err:  # python-docx raises several types for a broken package
         raise _error("input.unreadable", f"not a readable .docx ({type(err).__name__}: {err})", path) from None
     lines: list[str] = []
     try:
+        # Labels of Word's list numbering ("一、" printed, not in the text) go back before their paragraphs.
+        numbering = Numbering(doc)
+
+        def paragraph_text(p: Any) -> str:
+            return numbering.label(p) + Paragraph(p, doc).text
+
         for child in doc.element.body.iterchildren():
             tag = child.tag.rsplit("}", 1)[-1]
             if tag == "p":
-                line = _one_line(Paragraph(child, doc).text)
+                line = _one_line(paragraph_text(child))
                 if line:
                     lines.append(line)
             elif tag == "tbl":
-                lines.extend(_grid_lines(_docx_grid(child, doc, Paragraph)))
+                lines.extend(_grid_lines(_docx_grid(child, paragraph_text)))
     except Exception as err:  # a well-formed package with a malformed body (e.g. a bad gridSpan)
         raise _error("input.unreadable", f"not a readable .docx ({type(err).__name__}: {err})", path) from None
     return "\n".join(lines) + "\n"
@@ -361,7 +369,7 @@ def _read_docx(path: str) -> str:
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
-def _docx_grid(tbl: Any, doc: Any, paragraph: Any) -> list[list[str]]:
+def _docx_grid(tbl: Any, paragraph_text: Any) -> list[list[str]]:
     """A Word table's rows with merged cells repeated: a horizontal merge
     (gridSpan) in every grid column it covers, a vertical one (vMerge) below
     its top. python-docx's ``row.cells`` does the same, but trusts gridSpan
@@ -380,7 +388,7 @@ def _docx_grid(tbl: Any, doc: Any, paragraph: Any) -> list[list[str]]:
             if vmerge is not None and _docx_val(vmerge) in (None, "continue"):
                 text = above.get(len(row), "")
             else:
-                text = "\n".join(paragraph(p, doc).text for p in tc.iterchildren(f"{_W}p"))
+                text = "\n".join(paragraph_text(p) for p in tc.iterchildren(f"{_W}p"))
             for _ in range(span):
                 above[len(row)] = text
                 row.append(text)

@@ -15,7 +15,8 @@ trailing " |"), markdown pipe tables, tab and multi-space rows, text
 hard-wrapped at 34 characters with page numbers, spaces around numbers,
 traditional script and full-width characters, and target tables "bare" as
 many plans print them — without the running-number and nature columns — in
-tab rows and in HTML, and the HTML page saved as one file (MHTML). Every rendering is extracted
+tab rows and in HTML, the HTML page saved as one file (MHTML), and DOCX whose
+outline labels are Word list numbering instead of typed text. Every rendering is extracted
 with the public API and scored with the shared scorers against the gold of
 the plain text; the gold's doc names are kept.
 """
@@ -324,6 +325,88 @@ def write_docx(bs, path: Path) -> None:
     d.save(path)
 
 
+# Outline labels Word can number by itself: (pattern, numFmt, lvlText), one level each.
+_NUMBERED_LEVELS = [
+    (re.compile(r"^([一二三四五六七八九十]+)、"), "chineseCounting", "%1、"),
+    (re.compile(r"^[（(]([一二三四五六七八九十]+)[）)]"), "chineseCounting", "（%2）"),
+    (re.compile(r"^(\d{1,2})\.(?!\d)"), "decimal", "%3."),
+    (re.compile(r"^[（(](\d{1,2})[）)]"), "decimal", "（%4）"),
+]
+_CHINESE_VALUE = {c: i for i, c in enumerate("〇一二三四五六七八九")}
+
+
+def _label_value(s: str) -> int:
+    if s.isdigit():
+        return int(s)
+    if s == "十":
+        return 10
+    if s.startswith("十"):
+        return 10 + _CHINESE_VALUE[s[1]]
+    if "十" in s:
+        a, _, b = s.partition("十")
+        return _CHINESE_VALUE[a] * 10 + (_CHINESE_VALUE[b] if b else 0)
+    return _CHINESE_VALUE[s]
+
+
+def write_docx_numbered(bs, path: Path) -> None:
+    """DOCX whose outline labels are Word list numbering, not typed text: the paragraph
+    holds "总体要求", Word prints "一、总体要求". Counters follow Word's rules (one
+    abstract list; a level counting up restarts the levels below); where a typed label
+    is not the next number, a new list instance restarts that level at it
+    (w:lvlOverride/w:startOverride), as Word's "set numbering value" does."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    d = docx.Document()
+    numbering = d.part.numbering_part.element
+    levels = "".join(
+        f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/>'
+        '<w:suff w:val="nothing"/></w:lvl>'
+        for i, (_, fmt, text) in enumerate(_NUMBERED_LEVELS)
+    )
+    numbering.insert(0, parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90">{levels}</w:abstractNum>'))
+    next_id = [900]
+
+    def new_num(overrides: dict[int, int]) -> str:
+        next_id[0] += 1
+        body = "".join(
+            f'<w:lvlOverride w:ilvl="{lvl}"><w:startOverride w:val="{v}"/></w:lvlOverride>' for lvl, v in overrides.items()
+        )
+        numbering.append(
+            parse_xml(f'<w:num {nsdecls("w")} w:numId="{next_id[0]}"><w:abstractNumId w:val="90"/>{body}</w:num>')
+        )
+        return str(next_id[0])
+
+    num_id = new_num({})
+    counters: dict[int, int] = {}
+    for b in bs:
+        if isinstance(b, Table):
+            width = max(len(r) for r in b.rows)
+            t = d.add_table(rows=len(b.rows), cols=width)
+            for i, r in enumerate(b.rows):
+                for j, c in enumerate(r):
+                    t.cell(i, j).text = c
+            continue
+        if not b.strip():
+            continue
+        hit = next(((lvl, m) for lvl, (rx, _, _) in enumerate(_NUMBERED_LEVELS) if (m := rx.match(b))), None)
+        if not hit:
+            d.add_paragraph(b)
+            continue
+        lvl, m = hit
+        value = _label_value(m.group(1))
+        if counters.get(lvl, 0) + 1 != value:
+            num_id = new_num({lvl: value})
+        counters[lvl] = value
+        for deeper in [k for k in counters if k > lvl]:
+            del counters[deeper]
+        para = d.add_paragraph(b[m.end() :])
+        ppr = para._p.get_or_add_pPr()
+        ppr.insert(0, parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{lvl}"/><w:numId w:val="{num_id}"/></w:numPr>'))
+    d.save(path)
+
+
 def write_pdf(bs, path: Path) -> bool:
     chrome = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
     if not chrome:
@@ -351,7 +434,7 @@ TEXT_LAYOUTS = {
     "fullwidth": r_fullwidth,
     "bare_tabs": r_bare_tabs,
 }
-LAYOUTS = ["plain", *TEXT_LAYOUTS, "utf16", "gbk", "html", "bare_html", "mhtml", "docx", "pdf"]
+LAYOUTS = ["plain", *TEXT_LAYOUTS, "utf16", "gbk", "html", "bare_html", "mhtml", "docx", "docx_numbered", "pdf"]
 
 
 def render(doc: Path, layout: str, out_dir: Path) -> Path | None:
@@ -391,6 +474,10 @@ def render(doc: Path, layout: str, out_dir: Path) -> Path | None:
     if layout == "docx":
         p = out_dir / f"{stem}.docx"
         write_docx(bs, p)
+        return p
+    if layout == "docx_numbered":
+        p = out_dir / f"{stem}.docx"
+        write_docx_numbered(bs, p)
         return p
     if layout == "pdf":
         p = out_dir / f"{stem}.pdf"
