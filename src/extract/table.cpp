@@ -701,7 +701,11 @@ std::size_t parse_line_rows(std::string_view t, const std::vector<Cell>& cells, 
         std::vector<Cell> row(cells.begin() + static_cast<std::ptrdiff_t>(r),
                               cells.begin() + static_cast<std::ptrdiff_t>(e));
         if (row_number(t, row.front())) row.erase(row.begin());
-        if (header.trailing && row.size() > header.trailing + 2) row.resize(row.size() - header.trailing);
+        // Trailing unit/remark columns are cut only where the row has their cells
+        // (an empty 备注 cell is no field of the line).
+        const std::size_t values_end = 1 + (header.unit_column ? 1 : 0) + header.columns.size();
+        if (header.trailing && row.size() > values_end)
+            row.resize(row.size() - std::min(header.trailing, row.size() - values_end));
         Nature nature = Nature::unspecified;
         for (std::size_t c = 1; c < row.size(); ++c)
             if (nature_cell(cell_text(t, row[c])) != Nature::unspecified) {
