@@ -244,7 +244,8 @@ inline constexpr std::array<std::string_view, 11> minimum_verbs = {"有",   "建
 inline constexpr std::array<std::string_view, 6> minimum_activity_verbs = {"承担", "设置", "开展",
                                                                            "提供", "具备", "达到"};
 // Every unit establishes something: "各区全部建成…", "所有…均设置…" (longest first).
-inline constexpr std::array<std::string_view, 2> all_units_words = {"全部", "均"};
+// "各乡镇100%建立…" says every unit does, as 全部 does.
+inline constexpr std::array<std::string_view, 4> all_units_words = {"全部", "均", "100%", "100％"};
 inline constexpr std::array<std::string_view, 2> all_units_leads = {"所有", "全部"};
 // Establishments only: 均开展 / 全面实施 are activities, not a state reached.
 inline constexpr std::array<std::string_view, 7> establish_verbs = {"建成", "接入", "设置", "开设",
