@@ -706,6 +706,13 @@ std::size_t parse_line_rows(std::string_view t, const std::vector<Cell>& cells, 
         const std::size_t values_end = 1 + (header.unit_column ? 1 : 0) + header.columns.size();
         if (header.trailing && row.size() > values_end)
             row.resize(row.size() - std::min(header.trailing, row.size() - values_end));
+        // A category column before the names ("领域 / 指标 / 单位 / 2020年 / 2025年", a
+        // merged cell repeated in every row): a name cell followed by another name
+        // cell, in a row wider than its columns, is the category.
+        while (row.size() > values_end && row.size() >= 3 && name_like(cell_text(t, row[1])) &&
+               !Unit::try_parse(cell_text(t, row[1])) && !value_like(cell_text(t, row[0])) &&
+               nature_cell(cell_text(t, row[1])) == Nature::unspecified)
+            row.erase(row.begin());
         Nature nature = Nature::unspecified;
         for (std::size_t c = 1; c < row.size(); ++c)
             if (nature_cell(cell_text(t, row[c])) != Nature::unspecified) {
