@@ -399,11 +399,23 @@ Header read_header(std::string_view t, const std::vector<Cell>& cells, std::size
     return hd;
 }
 
+// A category column before the names ("序号 / 领域 / 指标 / 单位 / 2020年 / 2025年", a
+// merged cell repeated in every row of an HTML or Word table): in a row of fields
+// wider than its `values_end` cells (name, unit, values), a name cell followed on its
+// line by another name cell is the category. (Cells of separate lines may be one
+// name wrapped, so they stay.)
+void drop_category(std::string_view t, std::vector<Cell>& row, std::size_t values_end) {
+    while (row.size() > values_end && row.size() >= 3 && same_line(t, row[0], row[1]) &&
+           !value_like(cell_text(t, row[0])) && name_like(cell_text(t, row[1])) &&
+           !Unit::try_parse(cell_text(t, row[1])) && nature_cell(cell_text(t, row[1])) == Nature::unspecified)
+        row.erase(row.begin());
+}
+
 // One row (name cell first, nature cell already cut off) into targets.
-void read_row(std::string_view t, const std::vector<Cell>& row, Nature nature, const Header& header,
-              std::deque<Target>& out) {
+void read_row(std::string_view t, std::vector<Cell> row, Nature nature, const Header& header, std::deque<Target>& out) {
     const auto& columns = header.columns;
     const auto& base_col = header.base_col;
+    drop_category(t, row, 1 + (header.unit_column ? 1 : 0) + columns.size());
     // Name and unit: "人均期望寿命(岁)".
     Cell name = row[0];
     std::string unit_text;
@@ -688,6 +700,8 @@ std::size_t parse_line_rows(std::string_view t, const std::vector<Cell>& cells, 
     const Header header = read_header(t, cells, k, first_plan_year);
     if (header.columns.empty()) return k;
     constexpr std::size_t category_bytes = 8 * 3;  // eight CJK characters
+    // The header's second field is "序号": each row opens with its category, then its number.
+    const bool number_second = k >= 2 && header_repeat(t, cells[1]);
     std::size_t r = k, done = k;
     while (r < cells.size()) {
         std::size_t e = r + 1;
@@ -701,18 +715,15 @@ std::size_t parse_line_rows(std::string_view t, const std::vector<Cell>& cells, 
         std::vector<Cell> row(cells.begin() + static_cast<std::ptrdiff_t>(r),
                               cells.begin() + static_cast<std::ptrdiff_t>(e));
         if (row_number(t, row.front())) row.erase(row.begin());
+        // "类别 / 序号 / 指标 …": a category cell before the row number.
+        else if (number_second && row.size() > 2 && row_number(t, row[1]) && !value_like(cell_text(t, row[0])))
+            row.erase(row.begin(), row.begin() + 2);
+        const std::size_t values_end = 1 + (header.unit_column ? 1 : 0) + header.columns.size();
+        drop_category(t, row, values_end + header.trailing + (header.nature_column ? 1 : 0));
         // Trailing unit/remark columns are cut only where the row has their cells
         // (an empty 备注 cell is no field of the line).
-        const std::size_t values_end = 1 + (header.unit_column ? 1 : 0) + header.columns.size();
         if (header.trailing && row.size() > values_end)
             row.resize(row.size() - std::min(header.trailing, row.size() - values_end));
-        // A category column before the names ("领域 / 指标 / 单位 / 2020年 / 2025年", a
-        // merged cell repeated in every row): a name cell followed by another name
-        // cell, in a row wider than its columns, is the category.
-        while (row.size() > values_end && row.size() >= 3 && name_like(cell_text(t, row[1])) &&
-               !Unit::try_parse(cell_text(t, row[1])) && !value_like(cell_text(t, row[0])) &&
-               nature_cell(cell_text(t, row[1])) == Nature::unspecified)
-            row.erase(row.begin());
         Nature nature = Nature::unspecified;
         for (std::size_t c = 1; c < row.size(); ++c)
             if (nature_cell(cell_text(t, row[c])) != Nature::unspecified) {
