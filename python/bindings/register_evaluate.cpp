@@ -1,6 +1,7 @@
 #include "bindings.hpp"
 
 #include <cmath>
+#include <cstring>
 #include <memory>
 
 #include <healthplan/evaluate.hpp>
@@ -63,14 +64,22 @@ py::tuple text_column(hp::TextColumn&& c, bool utf8) {
     if (!c.per_row() && utf8) {
         // Decoded here, one copy per row, rather than by Arrow's take() in
         // Python: the texts are short and a dozen compute calls cost more.
+        // Sizes first, then one buffer of the total written name by name (a
+        // std::string appended to row by row cost a call and a check per row).
+        std::vector<std::size_t> sizes(c.names.size());
+        for (std::size_t k = 0; k < c.names.size(); ++k) sizes[k] = c.names[k].size();
         std::vector<std::int64_t> offsets(c.codes.size() + 1, 0);
         for (std::size_t i = 0; i < c.codes.size(); ++i)
-            offsets[i + 1] =
-                offsets[i] + static_cast<std::int64_t>(c.names[static_cast<std::size_t>(c.codes[i])].size());
-        std::string bytes;
-        bytes.reserve(static_cast<std::size_t>(offsets.back()));
-        for (const std::int32_t code : c.codes) bytes += c.names[static_cast<std::size_t>(code)];
-        return py::make_tuple("utf8", to_numpy(std::move(offsets)), bytes_to_numpy(std::move(bytes)));
+            offsets[i + 1] = offsets[i] + static_cast<std::int64_t>(sizes[static_cast<std::size_t>(c.codes[i])]);
+        std::vector<std::uint8_t> bytes(static_cast<std::size_t>(offsets.back()));
+        std::uint8_t* out = bytes.data();
+        for (const std::int32_t code : c.codes) {
+            const std::string& name = c.names[static_cast<std::size_t>(code)];
+            if (name.empty()) continue;  // (the buffer may be empty, with no data pointer)
+            std::memcpy(out, name.data(), name.size());
+            out += name.size();
+        }
+        return py::make_tuple("utf8", to_numpy(std::move(offsets)), to_numpy(std::move(bytes)));
     }
     if (!c.per_row()) {
         py::list names;

@@ -7,7 +7,9 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <concepts>
 #include <cstdint>
+#include <cstring>
 #include <exception>
 #include <limits>
 #include <string_view>
@@ -42,14 +44,28 @@ std::string_view general(char (&buf)[40], double v, int precision, bool plus = f
     return {buf, static_cast<std::size_t>(p - buf)};
 }
 
-// A number formatted into a buffer of its own, and the unit written after it
-// (with_unit): appended to an explanation without a std::string per number, and
-// turned into one only where a message is built with +.
+// A number to be written as num() or signed_num() write it, and the unit
+// written after it (with_unit). Formatted where it is written — straight into
+// an explanation's buffer (Text) — rather than into a buffer of its own that
+// was then copied; turned into a std::string only where a message is built with +.
 class Formatted {
   public:
-    explicit Formatted(std::string_view text) { set(text); }
+    enum class Style : std::uint8_t { general4, signed3 };
+    Formatted(double v, Style style) : v_(v), style_(style) {}
+    // Writes the number and its unit at `out`, which has room for 40 bytes and the unit.
+    char* write(char* out) const {
+        out = digits(out);
+        if (!unit_.empty()) {
+            *out++ = ' ';
+            std::memcpy(out, unit_.data(), unit_.size());
+            out += unit_.size();
+        }
+        return out;
+    }
+    std::size_t max_size() const { return 40 + 1 + unit_.size(); }
     void append_to(std::string& s) const {
-        s.append(buf_, len_);
+        char buf[40];
+        s.append(buf, digits(buf));
         if (!unit_.empty()) {
             s += ' ';
             s += unit_;
@@ -66,12 +82,23 @@ class Formatted {
     }
 
   private:
-    void set(std::string_view text) {
-        len_ = static_cast<std::uint8_t>(std::min(text.size(), sizeof buf_));
-        std::copy_n(text.data(), len_, buf_);
+    static char* copy(char* out, std::string_view text) {
+        std::memcpy(out, text.data(), text.size());
+        return out + text.size();
     }
-    char buf_[40];
-    std::uint8_t len_ = 0;
+    // The number alone: NaN as "n/a"; num(): infinities as "never" / "-inf", 4
+    // significant digits; signed_num(): a sign always, 3 significant digits.
+    char* digits(char* out) const {
+        if (std::isnan(v_)) return copy(out, "n/a");
+        if (style_ == Style::general4) {
+            if (std::isinf(v_)) return copy(out, v_ > 0 ? "never" : "-inf");
+            return detail::format_general(out, out + 40, v_, 4);
+        }
+        if (!std::signbit(v_)) *out++ = '+';
+        return detail::format_general(out, out + 39, v_, 3);
+    }
+    double v_;
+    Style style_;
     std::string_view unit_;
 };
 
@@ -81,63 +108,105 @@ std::string operator+(std::string a, const Formatted& f) {
 }
 std::string operator+(const char* a, const Formatted& f) { return std::string(a) + f; }
 
-Formatted num(double v) {
-    if (std::isnan(v)) return Formatted("n/a");
-    if (std::isinf(v)) return Formatted(v > 0 ? "never" : "-inf");
-    char buf[40];
-    return Formatted(general(buf, v, 4));
-}
-Formatted signed_num(double v) {
-    if (std::isnan(v)) return Formatted("n/a");
-    char buf[40];
-    return Formatted(general(buf, v, 3, true));
-}
+Formatted num(double v) { return Formatted(v, Formatted::Style::general4); }
+Formatted signed_num(double v) { return Formatted(v, Formatted::Style::signed3); }
 // `unit` must outlive the result (it is appended, not copied).
 Formatted with_unit(double v, const std::string& unit) { return num(v).with(unit); }
 
 // The explanation builder: what std::ostringstream printed — texts as they are,
 // integers in decimal, doubles as "%g" (a stream's default format) — without a
-// stream's locale set-up per target. It writes into a buffer the caller reuses
-// from target to target (Scratch::text), so building an explanation allocates
-// nothing once the buffer has grown to the longest one. Built in the result's
-// own explanation when the text does not quote it, else in Scratch::text.
+// stream's locale set-up per target. The text is built in a buffer on the stack
+// and handed to the string once (into), so each of the ~30 pieces of an
+// explanation is a copy of known size — literals' sizes known when compiled,
+// so the copy is inlined — instead of a call to std::string::append (the
+// appends were a fifth of the instructions judging a target took, callgrind).
+// A text longer than the buffer goes on in `buffer`, a string the caller
+// reuses from target to target (Scratch::text or the result's explanation).
 class Text {
   public:
     explicit Text(std::string& buffer) : s_(buffer) { s_.clear(); }
-    Text& operator<<(std::string_view s) {
-        s_ += s;
+    Text(const Text&) = delete;
+    Text& operator=(const Text&) = delete;
+    // A string literal (or an array as full as one): its length is N − 1.
+    template <std::size_t N>
+    [[gnu::always_inline]] Text& operator<<(const char (&s)[N]) {
+        put(s, N - 1);
         return *this;
     }
-    Text& operator<<(const char* s) { return *this << std::string_view(s); }
+    // Any other C string (cmp_text, a choice between literals of two lengths).
+    template <class P>
+    requires std::same_as<P, const char*> Text& operator<<(P s) { return *this << std::string_view(s); }
+    Text& operator<<(std::string_view s) {
+        put(s.data(), s.size());
+        return *this;
+    }
     Text& operator<<(const std::string& s) { return *this << std::string_view(s); }
     Text& operator<<(const Formatted& f) {
-        f.append_to(s_);
+        if (f.max_size() > sizeof buf_ - len_) {  // rare: formatted aside, then put
+            std::string text = f;
+            return *this << std::string_view(text);
+        }
+        len_ = static_cast<std::size_t>(f.write(buf_ + len_) - buf_);
         return *this;
     }
     Text& operator<<(char c) {
-        s_ += c;
+        put(&c, 1);
         return *this;
     }
-    Text& operator<<(bool) = delete;  // a stream prints 1 / 0: say it in words instead
+    // A stream prints 1 / 0: say it in words instead. (A template, so that a
+    // const char* goes to the string_view overload rather than to this one.)
+    template <class B>
+    requires std::same_as<B, bool> Text& operator<<(B) = delete;
     Text& operator<<(int v) {
         char buf[16];
         const auto end = std::to_chars(buf, buf + sizeof buf, v).ptr;
-        s_.append(buf, end);
+        put(buf, static_cast<std::size_t>(end - buf));
         return *this;
     }
     Text& operator<<(double v) {
         char buf[40];
-        s_ += general(buf, v, 6);
-        return *this;
+        return *this << general(buf, v, 6);
     }
-    // Leaves the text in `out`: nothing to do when it was built there, else a
-    // copy (assign keeps out's storage when it is large enough).
-    void into(std::string& out) const {
-        if (&out != &s_) out.assign(s_);
+    // Leaves the text in `out` (`out` may be the buffer given to the constructor).
+    void into(std::string& out) {
+        if (&out == &s_) {
+            s_.append(buf_, len_);
+        } else if (s_.empty()) {
+            out.assign(buf_, len_);  // keeps out's storage when it is large enough
+        } else {
+            out.assign(s_);
+            out.append(buf_, len_);
+        }
+        len_ = 0;
     }
 
   private:
+    // Inlined where it is called, so that a literal's copy is a move of its known size.
+    [[gnu::always_inline]] void put(const char* p, std::size_t n) {
+        if (n > sizeof buf_ - len_) [[unlikely]] {  // full: what is built so far goes on in the string
+            spill(p, n);
+            return;
+        }
+        std::memcpy(buf_ + len_, p, n);
+        len_ += n;
+    }
+
+    // The buffer is full: its text goes on in the string, and `p` after it
+    // (in the buffer when it fits there, else in the string too).
+    [[gnu::noinline]] void spill(const char* p, std::size_t n) {
+        s_.append(buf_, len_);
+        len_ = 0;
+        if (n > sizeof buf_) {
+            s_.append(p, n);
+            return;
+        }
+        std::memcpy(buf_, p, n);
+        len_ = n;
+    }
+
     std::string& s_;
+    std::size_t len_ = 0;
+    char buf_[1024];
 };
 
 // Display of a comparator in explanations.
@@ -426,6 +495,20 @@ void require_points(const Context& c, const std::vector<Pt>& selected, const std
     throw Insufficient{why};
 }
 
+// The points a level, rate or trend target is judged on (Scratch::pts): the
+// matched series up to as_of in `unit` (Scratch::all; missing-flagged years
+// listed in `missing` when given), from the base year `from` on and within the
+// policy's window, with the plan's stated baseline added when no observation
+// has its year; Insufficient when none is left.
+const std::vector<Pt>& judged_points(const Context& c, const Matched& m, const std::optional<Unit>& unit,
+                                     std::optional<int> from, std::vector<int>* missing = nullptr) {
+    convert_points(c, m.points, unit, missing, c.s.all);
+    window(c.s.all, from, c.policy, c.s.pts);
+    add_stated_baseline(c, c.s.pts);
+    require_points(c, c.s.pts, c.s.all, from);
+    return c.s.pts;
+}
+
 std::string stale_note(const Context& c) {
     return "; the target year " + std::to_string(*c.target.year) +
            " has passed without its observation: judged on data to " + std::to_string(*c.r.latest_year) + " (stale)";
@@ -625,12 +708,7 @@ void eval_level(const Context& c, const Matched& m) {
     auto& missing = c.s.missing;
     missing.clear();
     const auto from = c.target.baseline ? c.target.baseline->year : std::nullopt;
-    auto& all = c.s.all;
-    auto& pts = c.s.pts;
-    convert_points(c, m.points, unit, &missing, all);
-    window(all, from, c.policy, pts);
-    add_stated_baseline(c, pts);
-    require_points(c, pts, all, from);
+    const auto& pts = judged_points(c, m, unit, from, &missing);
     const Comparator cmp = level_comparator(c);
     c.r.comparator = cmp;
     judge_threshold(c, pts, th, cmp, unit);
@@ -788,12 +866,7 @@ void eval_rate(const Context& c, const Matched& m) {
     std::optional<int> from = t.reference && t.reference->year ? t.reference->year
                               : t.baseline                     ? t.baseline->year
                                                                : std::nullopt;
-    auto& all = c.s.all;
-    auto& pts = c.s.pts;
-    convert_points(c, m.points, unit, nullptr, all);
-    window(all, from, c.policy, pts);
-    add_stated_baseline(c, pts);
-    require_points(c, pts, all, from);
+    const auto& pts = judged_points(c, m, unit, from);
 
     detail::RateSpec spec;
     spec.v = v;
@@ -860,12 +933,7 @@ void eval_trend(const Context& c, const Matched& m) {
     const auto unit = comparison_unit(c, m.points, true);
     c.r.unit = unit ? unit->symbol() : "";
     const auto from = t.baseline ? t.baseline->year : std::nullopt;
-    auto& all = c.s.all;
-    auto& pts = c.s.pts;
-    convert_points(c, m.points, unit, nullptr, all);
-    window(all, from, c.policy, pts);
-    add_stated_baseline(c, pts);
-    require_points(c, pts, all, from);
+    const auto& pts = judged_points(c, m, unit, from);
 
     detail::TrendSpec spec;
     spec.d = d;

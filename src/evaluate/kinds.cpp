@@ -163,8 +163,7 @@ KindOutcome judge_trend(const double* t, const double* y, int n, const TrendSpec
         o.reversals = count_reversals(ys, d);
         o.net = ys.back() - ys.front();
         const double slope = theil_sen_slope(xs, ys);
-        const MannKendall mk = mann_kendall(ys);
-        o.mk_p = d > 0 ? mk.p_increasing : mk.p_decreasing;
+        o.mk_p = mann_kendall_p(ys, d);  // mann_kendall()'s p_increasing (d > 0) or p_decreasing
         o.strict_ok = o.reversals == 0;
         o.k_ok = d * o.net > 0 && o.reversals <= policy.k_reversals;
         o.ts_ok = ys.size() >= 3 && d * slope > 0 && o.mk_p < policy.mann_kendall_alpha;

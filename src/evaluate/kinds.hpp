@@ -6,6 +6,7 @@
 // the rich path explains an outcome from its numbers and reason code.
 #pragma once
 
+#include <span>
 #include <vector>
 
 #include "evaluate/level.hpp"
@@ -102,6 +103,10 @@ KindOutcome judge_benchmark(const double* ot, const double* oy, int on, const do
 // Values are 1 (done) or 0 (not done), checked by the caller.
 KindOutcome judge_milestone(const double* t, const double* y, int n, bool has_year, int year, int as_of,
                             const EvaluationPolicy& policy) noexcept;
+
+// mann_kendall(y).p_increasing when direction > 0, else .p_decreasing, the
+// same number: judging reads one tail, and each is a Boost erfc (trend.cpp).
+double mann_kendall_p(std::span<const double> y, int direction);
 
 }  // namespace detail
 HEALTHPLAN_END_NAMESPACE

@@ -9,6 +9,8 @@
 
 #include <boost/math/distributions/normal.hpp>
 
+#include "evaluate/kinds.hpp"
+
 HEALTHPLAN_BEGIN_NAMESPACE
 
 namespace {
@@ -96,7 +98,11 @@ double theil_sen_slope(std::span<const double> x, std::span<const double> y) {
     return (lo + hi) / 2;
 }
 
-MannKendall mann_kendall(std::span<const double> y) {
+namespace {
+
+// S, its tie-corrected variance and the continuity-corrected z; the tails are
+// left to the caller (judging needs one of the two, each a Boost erfc).
+MannKendall mann_kendall_z(std::span<const double> y) {
     MannKendall mk;
     const std::size_t n = y.size();
     if (n < 2) return mk;
@@ -125,11 +131,32 @@ MannKendall mann_kendall(std::span<const double> y) {
     if (!(var > 0)) return mk;  // all values equal: no evidence either way
     const double sd = std::sqrt(var);
     mk.z = s > 0 ? (s - 1) / sd : (s < 0 ? (s + 1) / sd : 0.0);
+    return mk;
+}
+
+bool has_evidence(const MannKendall& mk) { return mk.variance > 0; }
+
+}  // namespace
+
+MannKendall mann_kendall(std::span<const double> y) {
+    MannKendall mk = mann_kendall_z(y);
+    if (!has_evidence(mk)) return mk;
     const boost::math::normal_distribution<double> normal;
     mk.p_increasing = boost::math::cdf(boost::math::complement(normal, mk.z));
     mk.p_decreasing = boost::math::cdf(normal, mk.z);
     return mk;
 }
+
+namespace detail {
+
+double mann_kendall_p(std::span<const double> y, int direction) {
+    const MannKendall mk = mann_kendall_z(y);
+    if (!has_evidence(mk)) return 1;
+    const boost::math::normal_distribution<double> normal;
+    return direction > 0 ? boost::math::cdf(boost::math::complement(normal, mk.z)) : boost::math::cdf(normal, mk.z);
+}
+
+}  // namespace detail
 
 int count_reversals(std::span<const double> y, int direction) noexcept {
     int r = 0;

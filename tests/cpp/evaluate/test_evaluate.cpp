@@ -431,6 +431,32 @@ TEST_CASE("benchmark targets against another region with a lag", "[evaluate][ben
     CHECK(f.run(2019).verdict == Verdict::insufficient_data);
 }
 
+// Explanations are built in a 1 KiB buffer on the stack and go on in a string
+// past it (evaluate.cpp, Text): a benchmark label of any length, put at every
+// position around the buffer's end, must come out whole and in its place.
+TEST_CASE("explanations longer than the builder's buffer", "[evaluate][benchmark]") {
+    Fixture f;
+    auto& t = f.target(TargetKind::benchmark, Comparator::ge, std::nullopt, 2025);
+    const std::string label = "国家平均水平";
+    t.benchmark = label;
+    f.plan.region.name = "乌海市";
+    for (int y = 2018; y <= 2020; ++y) {
+        f.obs(y, 4.0 + y - 2018, "%", "乌海市");
+        f.obs(y, 6.5 + 0.1 * (y - 2018));
+    }
+    const std::string base = f.run(2020).explanation;
+    const auto at = base.find(label);
+    REQUIRE(at != std::string::npos);
+    REQUIRE(at < 200);
+    for (const std::size_t extra : {0, 800, 1000, 1010, 1017, 1018, 1019, 1024, 1030, 2047, 2048, 5000}) {
+        const std::string longer = label + std::string(extra, 'x');
+        f.plan.targets.back().benchmark = longer;
+        std::string expected = base;
+        expected.replace(at, label.size(), longer);
+        CHECK(f.run(2020).explanation == expected);
+    }
+}
+
 TEST_CASE("milestones: done, pending, missed, bad values", "[evaluate][milestone]") {
     Fixture f;
     f.target(TargetKind::milestone, Comparator::eq, std::nullopt, 2022, "");
