@@ -268,7 +268,9 @@ def bare(t: Table) -> Table:
         return t
     width = min(len(r) for r in body)
     drop = {0} | {j for j in range(width) if all(r[j] in _NATURE_WORDS for r in body)}
-    head = [c for c in header if c not in ("序号", "编号") and "性质" not in c and "属性" not in c]
+    # The group labels are rows of their own here, so their header cell ("类别") goes too:
+    # the header then stands over the same columns as the rows.
+    head = [c for c in header if c not in ("序号", "编号", "类别", "领域", "分类") and "性质" not in c and "属性" not in c]
     rows = [[c for j, c in enumerate(r) if j not in drop] if len(r) > 1 else r for r in t.rows[1:]]
     return Table([head, *rows])
 
