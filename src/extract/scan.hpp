@@ -13,6 +13,8 @@
 #include <string>
 #include <string_view>
 
+#include "healthplan/span.hpp"  // opens the inline namespace healthplan::v0 first
+
 namespace healthplan::v0::detail::extract {
 
 // Length of the UTF-8 sequence starting with byte `c` (1 for stray bytes,

@@ -47,6 +47,26 @@ class Trie {
         return best;
     }
 
+    // Calls f(value, length) for every word starting at i in s, shortest
+    // first: the words a byte search at i would find, not only the longest.
+    template <class F>
+    void each_match(std::string_view s, std::size_t i, F&& f) const {
+        if (i >= s.size() || !may_start(s, i)) return;
+        int node = root_[static_cast<unsigned char>(s[i])];
+        for (std::size_t k = i + 1; node >= 0; ++k) {
+            if (nodes_[node].value >= 0) f(values_[nodes_[node].value], k - i);
+            if (k >= s.size()) break;
+            node = child(node, static_cast<unsigned char>(s[k]));
+        }
+    }
+
+    // Calls f(c) for every character a word starts with (below U+10000).
+    template <class F>
+    void for_each_first(F&& f) const {
+        for (char32_t c = 0; c < 0x10000; ++c)
+            if (first_[c]) f(c);
+    }
+
     // On a trie of reversed words: the longest word ending at e and starting
     // at or after b, or nullptr; `len` gets its bytes.
     const T* longest_before(std::string_view s, std::size_t b, std::size_t e,
