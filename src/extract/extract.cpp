@@ -2,10 +2,15 @@
 #include "healthplan/extract.hpp"
 
 #include <iconv.h>
+#ifdef __linux__
+#include <sys/mman.h>
+#include <unistd.h>
+#endif
 
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
+#include <cstdint>
 #include <exception>
 #include <fstream>
 #include <mutex>
@@ -129,6 +134,53 @@ void write_evidence(Plan& plan, std::string_view text) {
     for (auto& k : plan.tasks) write_evidence(k.span, text);
 }
 
+// Collects every span of the plan.
+void spans_of(std::vector<Section>& sections, std::vector<Span*>& out) {
+    for (auto& s : sections) {
+        if (s.span) out.push_back(&*s.span);
+        spans_of(s.children, out);
+    }
+}
+
+// Gives the whole pages of [b, e) of `text` back to the system: they read
+// as zeros afterwards, so only bytes no span will be cut from go.
+void release_pages(std::string& text, std::size_t b, std::size_t e) {
+#ifdef __linux__
+    const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
+    const auto from = (reinterpret_cast<std::uintptr_t>(text.data() + b) + page - 1) / page * page;
+    const auto to = reinterpret_cast<std::uintptr_t>(text.data() + e) / page * page;
+    if (to > from) ::madvise(reinterpret_cast<void*>(from), to - from, MADV_DONTNEED);
+#else
+    (void)text, (void)b, (void)e;
+#endif
+}
+
+// write_evidence for a text extraction owns (extract_owned): the spans in the
+// order of their starts, the text's pages behind the next start released as
+// the evidence grows, so the text and the evidence cut from it are not both
+// held in full. The text is left with zero pages: only destroy it after.
+void write_evidence_releasing(Plan& plan, std::string& text) {
+    std::vector<Span*> spans;
+    spans_of(plan.sections, spans);
+    for (auto& i : plan.indicators)
+        if (i.span) spans.push_back(&*i.span);
+    for (auto& x : plan.targets)
+        if (x.span) spans.push_back(&*x.span);
+    for (auto& k : plan.tasks)
+        if (k.span) spans.push_back(&*k.span);
+    std::stable_sort(spans.begin(), spans.end(), [](const Span* a, const Span* b) { return a->begin < b->begin; });
+    const std::string_view view = text;
+    constexpr std::size_t step = std::size_t{1} << 20;  // released a MiB at a time
+    std::size_t released = 0;
+    for (Span* s : spans) {
+        if (s->begin >= released + step) {
+            release_pages(text, released, s->begin);
+            released = s->begin;
+        }
+        s->evidence.assign(view.substr(s->begin, s->end - s->begin));
+    }
+}
+
 // A task's body is the text the extractor read: the normalised text of its span.
 // Where that is the original's bytes (normalisation changed nothing inside it),
 // the body is its evidence and is not stored; the others' bodies are taken here,
@@ -202,7 +254,9 @@ Plan extract_text(std::string_view text, std::string* owned, const ExtractOption
     }
     if (restore) {
         restore->rebuild_in_place(norm.text);  // the normalised copy becomes the original
-        write_evidence(plan, norm.text);
+        write_evidence_releasing(plan, norm.text);
+    } else if (owned && !norm.changed && plan.source.format == "text") {
+        write_evidence_releasing(plan, *owned);  // the text handed over, never copied
     } else {
         std::string().swap(norm.text);  // the normalised copy goes before the evidence is written
         write_evidence(plan, text);
