@@ -194,6 +194,7 @@ std::vector<std::pair<std::size_t, std::string>> normalised_bodies(const Plan& p
     for (std::size_t i = 0; i < plan.tasks.size(); ++i) {
         const auto& span = plan.tasks[i].span;
         if (!span || span->begin > span->end || span->end > read.size()) continue;
+        if (norm.copied(span->begin, span->end)) continue;  // one copied run: the original's bytes
         const std::string_view body = read.substr(span->begin, span->end - span->begin);
         const auto [b, e] = norm.original(span->begin, span->end, original.size());
         if (body != original.slice(b, e, scratch)) out.emplace_back(i, std::string(body));

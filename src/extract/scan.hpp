@@ -68,9 +68,16 @@ inline bool ends_at(std::string_view s, std::size_t e, std::string_view lit) noe
     return e <= s.size() && e >= lit.size() && s.compare(e - lit.size(), lit.size(), lit) == 0;
 }
 
+// Whether a character led by this byte may be a space of is_space_cp: ASCII
+// controls and space, and the leads of U+00A0, U+2002..U+2022, U+3000 and
+// U+FEFF. A CJK character (led by E4..E9) is answered without decoding.
+inline bool may_be_space_lead(unsigned char c) noexcept {
+    return c <= 0x20 || c == 0xC2 || c == 0xE2 || c == 0xE3 || c == 0xEF;
+}
+
 // Skips spaces (ASCII, ideographic, NBSP) forward from i, not past e.
 inline std::size_t skip_ws(std::string_view s, std::size_t i, std::size_t e) noexcept {
-    while (i < e) {
+    while (i < e && may_be_space_lead(static_cast<unsigned char>(s[i]))) {
         std::size_t n;
         if (!is_space_cp(cp_at(s, i, &n))) break;
         i += n;
@@ -83,7 +90,7 @@ inline void trim(std::string_view s, std::size_t& b, std::size_t& e) noexcept {
     b = skip_ws(s, b, e);
     while (e > b) {
         std::size_t p = prev_cp(s, e);
-        if (!is_space_cp(cp_at(s, p))) break;
+        if (!may_be_space_lead(static_cast<unsigned char>(s[p])) || !is_space_cp(cp_at(s, p))) break;
         e = p;
     }
 }
