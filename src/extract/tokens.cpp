@@ -38,7 +38,6 @@ std::vector<std::pair<std::string_view, std::uint16_t>> build_words() {
     for (auto w : better_than_words) add(w, word::better_than);
     add(distributive_word, word::distributive);
     for (auto w : announcing_verbs) add(w, word::announcing);
-    for (auto w : unit_spellings) add(w, word::unit);
     return {words.begin(), words.end()};
 }
 

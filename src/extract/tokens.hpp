@@ -76,7 +76,6 @@ inline constexpr std::uint16_t better_than = 1 << 4;      // `better_than_words`
 inline constexpr std::uint16_t trend_verb = 1 << 5;       // `trend_verbs`
 inline constexpr std::uint16_t distributive = 1 << 6;     // `distributive_word` (分别)
 inline constexpr std::uint16_t announcing = 1 << 7;       // `announcing_verbs`
-inline constexpr std::uint16_t unit = 1 << 8;             // `unit_spellings`
 inline constexpr std::uint16_t digit = 1 << 9;            // not a word: an ASCII or full-width digit starts here
 inline constexpr std::uint16_t open_quote = 1 << 10;      // not a word: “
 inline constexpr std::uint16_t statement_rule = 1 << 11;  // a statement rule's own word (a verb, 至少, 全覆盖 …)

@@ -86,7 +86,6 @@ constexpr ClassName class_names[] = {
     {ex::word::trend_verb, "trend_verb"},
     {ex::word::distributive, "distributive"},
     {ex::word::announcing, "announcing"},
-    {ex::word::unit, "unit"},
     {ex::word::digit, "digit"},
     {ex::word::open_quote, "open_quote"},
 };
