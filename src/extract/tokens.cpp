@@ -241,7 +241,7 @@ void tokenize(std::string_view s, std::size_t b, std::size_t e, Tokens& out) {
     // The word classes starting at i, for a character whose entry says one may.
     auto hit = [&](std::size_t i, std::uint16_t extra) {
         std::uint16_t w = extra;
-        lex.each_match(s, i, [&](std::uint16_t x, std::size_t) { w |= x; });
+        lex.each_match_unchecked(s, i, [&](std::uint16_t x, std::size_t) { w |= x; });
         if (w) out.hits.push_back({static_cast<std::uint32_t>(i), w});
     };
     for (std::size_t i = b; i < e;) {
