@@ -7,7 +7,7 @@
 #   scripts/fuzz.sh 60 fuzz_plan_json    # one target, 60 s
 #   FUZZ_KEEP_GOING=1 scripts/fuzz.sh    # fork mode: record crashes and go on
 #   FUZZ_RUNS=2000000 scripts/fuzz.sh 7200 fuzz_extract   # stop at 2 M executions (or the time)
-#   scripts/fuzz.sh 600 fuzz_read_html fuzz_read_docx fuzz_read_pdf   # the Python document readers
+#   scripts/fuzz.sh 600 fuzz_read_html fuzz_read_mhtml fuzz_read_docx fuzz_read_pdf   # the Python readers
 #
 # Builds the 'fuzz' preset (Clang, ASan + UBSan) into build/fuzz. The
 # fuzz_read_* targets are Python (tests/fuzz/python/, run by Atheris, libFuzzer's
@@ -22,7 +22,7 @@ seconds="${1:-600}"
 shift || true
 targets=("$@")
 ((${#targets[@]})) || targets=(fuzz_extract fuzz_extract_gb18030 fuzz_plan_json fuzz_observations_csv fuzz_units
-    fuzz_read_html fuzz_read_docx fuzz_read_pdf)
+    fuzz_read_html fuzz_read_mhtml fuzz_read_docx fuzz_read_pdf)
 
 native=()
 for t in "${targets[@]}"; do [[ "$t" == fuzz_read_* ]] || native+=("$t"); done

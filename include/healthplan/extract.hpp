@@ -90,7 +90,7 @@ Plan extract_file(const std::filesystem::path& path, std::string_view encoding =
 // The format of a document's bytes, from their content (magic bytes, the
 // parts of a ZIP, "<html"), not the file's name: "text", "html", "pdf",
 // "docx", "xlsx", "pptx", "odf", "zip", "ole" (.doc/.xls/.wps), "image",
-// "rtf" or "json". extract_file reads "text" and rejects the others with a
+// "rtf", "json" or "mhtml" (a web page saved as one file). extract_file reads "text" and rejects the others with a
 // ParseError (id "input.unsupported_format") that says how to convert them.
 std::string_view sniff_format(std::string_view bytes);
 

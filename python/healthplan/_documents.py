@@ -29,7 +29,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["READABLE_FORMATS", "Document", "read_document", "sniff"]
 
 #: Formats the readers turn into text.
-READABLE_FORMATS = ("text", "html", "docx", "pdf")
+READABLE_FORMATS = ("text", "html", "mhtml", "docx", "pdf")
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,7 @@ class Document:
     """A document as the core reads it."""
 
     text: str  #: paragraphs one a line, table rows as tab-separated cells
-    format: str  #: "text", "html", "docx" or "pdf"
+    format: str  #: "text", "html", "mhtml", "docx" or "pdf"
     encoding: str  #: of the original bytes ("utf-8", "gb18030", "utf-16le", "" for binary formats)
 
 
@@ -80,6 +80,8 @@ def read_document(path: str | os.PathLike[str], encoding: str | None = None) -> 
         return Document(text, "text", enc)
     if fmt == "html":
         return _read_html(data, encoding, p)
+    if fmt == "mhtml":
+        return _read_mhtml(data, encoding, p)
     if fmt == "docx":
         return Document(_read_docx(p), "docx", "")
     if fmt == "pdf":
@@ -234,6 +236,31 @@ def _read_html(data: bytes, encoding: str | None, path: str) -> Document:
         stack.extend((child, True) for child in reversed(_children(node)))
     flush()
     return Document("\n".join(lines) + "\n", "html", enc)
+
+
+def _read_mhtml(data: bytes, encoding: str | None, path: str) -> Document:
+    """A web page saved as one file (MHTML): its first text/html part, read as HTML.
+
+    The standard library's MIME parser undoes the archive's transfer encoding
+    (quoted-printable or base64); the part's charset parameter names the page's
+    encoding unless the caller gives one."""
+    import email
+    import email.errors
+    import email.policy
+
+    try:
+        archive = email.message_from_bytes(data, policy=email.policy.compat32)
+        for part in archive.walk():
+            if part.get_content_type() == "text/html":
+                page = part.get_payload(decode=True)
+                if isinstance(page, bytes):
+                    doc = _read_html(page, encoding or part.get_content_charset(), path)
+                    return Document(doc.text, "mhtml", doc.encoding)
+    except (ValueError, LookupError, email.errors.MessageError) as err:
+        raise _error(
+            "input.unreadable", f"not a readable web page archive ({type(err).__name__}: {err})", path
+        ) from None
+    raise _error("input.unreadable", "a web page archive (MHTML) with no HTML page in it", path)
 
 
 def _children(node: Any) -> list[Any]:

@@ -20,7 +20,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 PLAN_SUFFIXES = (".json",)
 #: Documents by name; the format itself is told from the content.
-DOCUMENT_SUFFIXES = (".txt", ".text", ".html", ".htm", ".shtml", ".xhtml", ".docx", ".pdf")
+DOCUMENT_SUFFIXES = (".txt", ".text", ".html", ".htm", ".shtml", ".xhtml", ".mht", ".mhtml", ".docx", ".pdf")
 TEXT_SUFFIXES = DOCUMENT_SUFFIXES  # kept for callers of the earlier name
 #: Formats a user may drop in a folder that are reported as skipped, with how to convert them.
 _CONVERT = {

@@ -342,6 +342,23 @@ namespace {
 
 bool starts_with_bytes(std::string_view b, std::string_view magic) { return b.substr(0, magic.size()) == magic; }
 
+// A web page saved as one file by a browser ("Save as MHTML", .mht/.mhtml):
+// mail headers ("From: <Saved by Blink>", "MIME-Version: 1.0") announcing a
+// multipart/related body, the page's HTML one of its parts.
+bool mhtml_head(std::string_view b) {
+    const std::string head = [&] {
+        std::string out(b.substr(0, std::min<std::size_t>(b.size(), 4096)));
+        for (char& c : out)
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        return out;
+    }();
+    bool mail_header = false;
+    for (std::string_view h :
+         {"from:", "mime-version:", "content-type:", "subject:", "date:", "snapshot-content-location:"})
+        mail_header = mail_header || starts_with_bytes(head, h);
+    return mail_header && head.find("multipart/related") != std::string::npos;
+}
+
 // The first non-blank bytes, lower-cased (for "<html", "<!doctype", "{").
 std::string head_lower(std::string_view b) {
     std::size_t i = 0;
@@ -377,6 +394,7 @@ std::string_view sniff_format(std::string_view b) {
         starts_with_bytes(h, "<head") || starts_with_bytes(h, "<meta") || starts_with_bytes(h, "<body"))
         return "html";
     if (starts_with_bytes(h, "{") || starts_with_bytes(h, "[")) return "json";
+    if (mhtml_head(b)) return "mhtml";
     return "text";
 }
 
@@ -453,6 +471,10 @@ std::string decode_to_utf8(std::string_view bytes, std::string_view encoding, st
         how = "a " + std::string(format == "docx" ? "Word .docx" : "PDF") +
               " document: read it with the Python package (healthplan.extract_file, the healthplan command; "
               "pip install 'healthplan[documents]'), or hand healthplan::extract its text";
+    else if (format == "mhtml")
+        how =
+            "a web page archive (MHTML, .mht/.mhtml): read it with the Python package (healthplan.extract_file, "
+            "the healthplan command), or save the page as HTML";
     else if (format == "ole")
         how =
             "an old Office or WPS file (.doc/.xls/.wps), which cannot be read: convert it first, "

@@ -28,27 +28,55 @@ struct Verb {
 // (verb_at below) matches the longest word at a position by construction.
 // Comparisons that compose with a negation or 或等于 are in `comparisons`,
 // not here: 不低于, 不得高于, 大于等于 are built from them.
-inline constexpr std::array<Verb, 38> verbs = {{
-    {"达到或超过", VerbKind::level, Comparator::ge, false},  {"达到或高于", VerbKind::level, Comparator::ge, false},
-    {"提高到", VerbKind::level, Comparator::ge, false},      {"提高至", VerbKind::level, Comparator::ge, false},
-    {"提升到", VerbKind::level, Comparator::ge, false},      {"提升至", VerbKind::level, Comparator::ge, false},
-    {"增加到", VerbKind::level, Comparator::ge, false},      {"增加至", VerbKind::level, Comparator::ge, false},
-    {"增长到", VerbKind::level, Comparator::ge, false},      {"增长至", VerbKind::level, Comparator::ge, false},
-    {"上升到", VerbKind::level, Comparator::ge, false},      {"下降到", VerbKind::level, Comparator::le, false},
-    {"下降至", VerbKind::level, Comparator::le, false},      {"降低到", VerbKind::level, Comparator::le, false},
-    {"降低至", VerbKind::level, Comparator::le, false},      {"减少到", VerbKind::level, Comparator::le, false},
-    {"减少至", VerbKind::level, Comparator::le, false},      {"控制在", VerbKind::level, Comparator::le, false},
-    {"保持在", VerbKind::level, Comparator::ge, false},      {"稳定在", VerbKind::level, Comparator::ge, false},
-    {"维持在", VerbKind::level, Comparator::ge, false},      {"达到", VerbKind::level, Comparator::ge, false},
-    {"降到", VerbKind::level, Comparator::le, false},        {"降至", VerbKind::level, Comparator::le, false},
-    {"增至", VerbKind::level, Comparator::ge, false},        {"接近", VerbKind::level, Comparator::approx, false},
-    {"达", VerbKind::level, Comparator::ge, false},          {"提高", VerbKind::change, Comparator::increase, false},
-    {"提升", VerbKind::change, Comparator::increase, false}, {"增加", VerbKind::change, Comparator::increase, false},
-    {"增长", VerbKind::change, Comparator::increase, false}, {"上升", VerbKind::change, Comparator::increase, false},
-    {"降低", VerbKind::change, Comparator::decrease, false}, {"下降", VerbKind::change, Comparator::decrease, false},
-    {"减少", VerbKind::change, Comparator::decrease, false}, {"缩小", VerbKind::change, Comparator::decrease, false},
+inline constexpr std::array<Verb, 47> verbs = {{
+    {"达到或超过", VerbKind::level, Comparator::ge, false},
+    {"达到或高于", VerbKind::level, Comparator::ge, false},
+    {"提高到", VerbKind::level, Comparator::ge, false},
+    {"提高至", VerbKind::level, Comparator::ge, false},
+    {"提升到", VerbKind::level, Comparator::ge, false},
+    {"提升至", VerbKind::level, Comparator::ge, false},
+    {"增加到", VerbKind::level, Comparator::ge, false},
+    {"增加至", VerbKind::level, Comparator::ge, false},
+    {"增长到", VerbKind::level, Comparator::ge, false},
+    {"增长至", VerbKind::level, Comparator::ge, false},
+    {"上升到", VerbKind::level, Comparator::ge, false},
+    {"下降到", VerbKind::level, Comparator::le, false},
+    {"下降至", VerbKind::level, Comparator::le, false},
+    {"降低到", VerbKind::level, Comparator::le, false},
+    {"降低至", VerbKind::level, Comparator::le, false},
+    {"减少到", VerbKind::level, Comparator::le, false},
+    {"减少至", VerbKind::level, Comparator::le, false},
+    {"控制在", VerbKind::level, Comparator::le, false},
+    {"保持在", VerbKind::level, Comparator::ge, false},
+    {"稳定在", VerbKind::level, Comparator::ge, false},
+    {"维持在", VerbKind::level, Comparator::ge, false},
+    {"达到", VerbKind::level, Comparator::ge, false},
+    {"降到", VerbKind::level, Comparator::le, false},
+    {"降至", VerbKind::level, Comparator::le, false},
+    {"增至", VerbKind::level, Comparator::ge, false},
+    {"接近", VerbKind::level, Comparator::approx, false},
+    {"达", VerbKind::level, Comparator::ge, false},
+    {"提高", VerbKind::change, Comparator::increase, false},
+    {"提升", VerbKind::change, Comparator::increase, false},
+    {"增加", VerbKind::change, Comparator::increase, false},
+    {"增长", VerbKind::change, Comparator::increase, false},
+    {"上升", VerbKind::change, Comparator::increase, false},
+    {"降低", VerbKind::change, Comparator::decrease, false},
+    {"下降", VerbKind::change, Comparator::decrease, false},
+    {"减少", VerbKind::change, Comparator::decrease, false},
+    {"缩小", VerbKind::change, Comparator::decrease, false},
     {"缩短", VerbKind::change, Comparator::decrease, false},  // 平均住院日比2020年缩短0.5天
     {"延长", VerbKind::change, Comparator::increase, false},
+    // The change verbs with 到/至 state the level reached: "平均住院日缩短到8天以内".
+    {"上升至", VerbKind::level, Comparator::ge, false},
+    {"缩短到", VerbKind::level, Comparator::le, false},
+    {"缩短至", VerbKind::level, Comparator::le, false},
+    {"缩小到", VerbKind::level, Comparator::le, false},
+    {"缩小至", VerbKind::level, Comparator::le, false},
+    {"延长到", VerbKind::level, Comparator::ge, false},
+    {"延长至", VerbKind::level, Comparator::ge, false},
+    {"扩大到", VerbKind::level, Comparator::ge, false},
+    {"扩大至", VerbKind::level, Comparator::ge, false},
 }};
 
 // Strict comparisons, each composed by the lexicon with a negation (不低于 is
@@ -127,10 +155,13 @@ inline constexpr std::array<std::string_view, 23> verb_adverbs = {
     "稳定", "逐步", "进一步", "基本", "全部", "总体", "能够", "可以", "确保", "并",   "原则上"};
 
 // Words in front of an indicator that are not part of its name.
-inline constexpr std::array<std::string_view, 32> subject_lead_words = {
-    "其中", "并且", "并",   "且",   "同时", "使",     "确保", "保证", "力争", "争取", "努力",
-    "推进", "推动", "促进", "实现", "加快", "进一步", "全市", "全区", "全县", "全旗", "全省",
-    "全州", "全盟", "我市", "我区", "我县", "我旗",   "我省", "全国", "提倡", "倡导"};
+// "全年" (an annual plan's "the whole year") and "今年" date the statement, they do not name it.
+inline constexpr std::array<std::string_view, 35> subject_lead_words = {
+    "其中", "并且", "并",   "且",   "同时",   "使",   "确保", "保证", "力争", "争取", "努力", "推进",
+    "推动", "促进", "实现", "加快", "进一步", "全市", "全区", "全县", "全旗", "全省", "全州", "全盟",
+    "我市", "我区", "我县", "我旗", "我省",   "全国", "提倡", "倡导", "全年", "今年", "年内"};
+// Names that begin with a lead word's characters: "使用…率", "并发症…", "全年龄段…".
+inline constexpr std::array<std::string_view, 3> subject_lead_exceptions = {"使用", "并发", "全年龄"};
 
 // Words that make a trend of a direction verb: 持续下降, 明显降低, 有所下降.
 inline constexpr std::array<std::string_view, 27> trend_modifiers = {
@@ -247,6 +278,10 @@ inline constexpr std::array<std::string_view, 4> goal_qualifiers = {"本年度",
 inline constexpr std::array<std::string_view, 5> adverbial_leads = {"随", "根据", "依据", "按照", "视"};
 // A stated baseline inside the name: "X由2020年的75%提高到80%".
 inline constexpr std::array<std::string_view, 2> baseline_leads = {"由", "从"};
+// "我国有超过1600万…患者", "全市现有…": a subject ending in the verb 有 (有, 现有, 共有,
+// 拥有) counts what exists, a fact and not a target; a target names its indicator
+// ("…患者数控制在…") or is a minimum count ("至少有1所", minimum_words).
+inline constexpr std::string_view existence_verb = "有";
 // "提倡人均每日食盐摄入量不高于5g": advocated, not promised.
 inline constexpr std::array<std::string_view, 2> advocacy_leads = {"提倡", "倡导"};
 // "不低于22%（预期性）": the nature in parentheses after the values.
@@ -317,16 +352,24 @@ inline constexpr std::array<FiveYearPeriod, 4> five_year_periods = {{
 inline constexpr std::array<std::string_view, 5> period_words = {"期间", "时期", "末期", "末", "期末"};
 // After a stage's range: "2021-2023年期间".
 inline constexpr std::array<std::string_view, 2> stage_words = {"期间", "间"};
-// After a frame's year: "2025年底", "2025年前".
-inline constexpr std::array<std::string_view, 6> frame_year_suffixes = {"年底", "底", "年末", "末", "前", "时"};
+// After a frame's year (and month): "2025年底", "2025年前", "2024年底前", "2024年6月底前" —
+// up to two of them.
+inline constexpr std::array<std::string_view, 8> frame_year_suffixes = {"年底", "底",   "年末", "末",
+                                                                        "之前", "以前", "前",   "时"};
 // Joining a frame's years: "到2022年和2030年", "2025年、到2030年".
 inline constexpr std::array<std::string_view, 6> frame_year_joiners = {"和", "、", "及", "与", "、到", "和到"};
-// A reference without a year: "比基期", "较现有水平".
-inline constexpr std::array<std::string_view, 5> base_period_words = {"基期", "基线", "基准年", "现有水平", "目前"};
+// A reference without a year: "比基期", "较现有水平", "比上年" (the year before, in an annual plan).
+inline constexpr std::array<std::string_view, 9> base_period_words = {
+    "基期", "基线", "基准年", "现有水平", "目前", "上一年度", "上一年", "上年度", "上年"};
 // Trailing words cut from a name: "X的", "X每年", "X有所" (before the verb).
 inline constexpr std::array<std::string_view, 9> name_trailing_words = {"的",   "每年", "年均", "平均每年", "逐年",
                                                                         "实现", "得到", "有所", "呈现"};
 // Population nouns where a shared tail starts: "高血压、2型糖尿病患者规范管理率".
+// A per-population base opening an indicator's name ("每千人口", "每万常住人口",
+// "每千名老年人"): 每, a few characters, then one of these (longest first at a position).
+// A list's later names share it: "每千人口执业（助理）医师数、注册护士数" (每千人口注册护士数).
+inline constexpr std::string_view per_population_lead = "每";
+inline constexpr std::array<std::string_view, 5> per_population_heads = {"常住人口", "人口", "老年人", "儿童", "人"};
 inline constexpr std::array<std::string_view, 7> population_nouns = {"患者",   "人群",   "人员", "儿童",
                                                                      "老年人", "孕产妇", "学生"};
 // Head words a shared tail may be when no population noun is named ("健康社区、健康村覆盖率": 率 takes two characters).

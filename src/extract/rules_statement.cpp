@@ -267,6 +267,12 @@ std::size_t inline_years_before(std::string_view s, std::size_t& p, std::size_t 
         years.insert(years.begin(), y);
         subj_end = yb = nb;
     }
+    // "X到2022年达到22%": the frame's lead word goes with its year, not the name.
+    for (auto w : future_frame_leads)
+        if (ends_with_any(s, p, subj_end, w)) {
+            subj_end -= w.size();
+            break;
+        }
     return subj_end;
 }
 
@@ -334,6 +340,9 @@ bool adverbial_phrase(std::string_view name) {
         if (at(name, 0, w)) return !indicator_like(name);
     return false;
 }
+
+// "我国有超过1600万…": the subject states what exists (grammar.hpp existence_verb).
+bool existence_subject(std::string_view name) { return name.ends_with(existence_verb); }
 
 // "X由2020年的75%提高到80%": the stated baseline, cut from the name.
 std::optional<Baseline> stated_baseline(std::string_view s, Range& subj) {
@@ -512,8 +521,10 @@ Outcome verb_statement(Clause& cl, std::size_t q) {
     const std::optional<VerbPhrase> vp = verb_phrase_at(cl, q);
     if (!vp) return Outcome::pass;
     std::optional<Subject> sb = statement_subject(cl, q, *vp);
-    // A value with no indicator (or only an adverbial phrase) is not a target.
-    if (!sb || adverbial_phrase(cl.s.substr(sb->name.b, sb->name.e - sb->name.b)))
+    // A value with no indicator (or only an adverbial phrase, or a count of what
+    // exists) is not a target.
+    const std::string_view name = sb ? cl.s.substr(sb->name.b, sb->name.e - sb->name.b) : std::string_view{};
+    if (!sb || adverbial_phrase(name) || existence_subject(name))
         return vp->values.empty() ? Outcome::pass : Outcome::done;
     if (vp->verb == &copula) {
         std::vector<Range> parts = split_indicators(cl.s, sb->name);

@@ -65,6 +65,16 @@ bool value_like(std::string_view s) {
     return is_digit_at(s, i);
 }
 
+// A row's name cell: not a value, or a name that opens with a number
+// ("5岁以下儿童死亡率（‰）", "65岁及以上老年人…"): two ideographs or more after it.
+bool name_like(std::string_view s) {
+    if (!value_like(s)) return !s.empty();
+    if (!is_digit_at(s, skip_ws(s, 0, s.size()))) return false;
+    int ideographs = 0;  // U+4E00–U+9FFF: three bytes led by 0xE4–0xE9
+    for (unsigned char c : s) ideographs += c >= 0xE4 && c <= 0xE9;
+    return ideographs >= 2;
+}
+
 // Reads a target cell into `t`. Returns false when the cell states nothing measurable.
 bool read_target_cell(std::string_view text, Cell c, Target& t) {
     std::string_view s = text.substr(0, c.e);
@@ -195,6 +205,31 @@ std::size_t parse_table(std::string_view t, const std::vector<Cell>& cells, std:
 std::size_t parse_unnumbered(std::string_view t, const std::vector<Cell>& cells, std::size_t k, int first_plan_year,
                              std::deque<Target>& out);
 
+std::size_t parse_line_rows(std::string_view t, const std::vector<Cell>& cells, std::size_t k, int first_plan_year,
+                            std::deque<Target>& out);
+
+// Whether cells a and b (a before b) stand on one line of the text.
+bool same_line(std::string_view t, Cell a, Cell b) {
+    return t.substr(a.e, b.b - a.e).find('\n') == std::string_view::npos;
+}
+
+// A header row of fields naming year columns, the layout HTML, Word and PDF
+// tables take in text (one row per line, cells split by tabs): "指标\t单位\t2020年\t2025年".
+// Its rows need neither running numbers nor a nature column: each line is a row.
+bool year_header_line(std::string_view t, const Line& l) {
+    if (l.end - l.begin > 400) return false;
+    std::vector<Cell> fields;
+    add_cells(t, l, fields);
+    if (fields.size() < 2) return false;
+    // The corner cell names the name column ("指标") or is blank ("-" from a reader, "/").
+    const std::string corner = strip_noise(cell_text(t, fields[0]));
+    const bool blank_corner = corner == "-" || corner == "—" || corner == "/" || corner == "／";
+    if (!blank_corner && (value_like(cell_text(t, fields[0])) || year_cell(t, fields[0]))) return false;
+    for (std::size_t f = 1; f < fields.size(); ++f)
+        if (year_cell(t, fields[f]) || (fields[f].e - fields[f].b <= 48 && year_inside(t, fields[f]))) return true;
+    return false;
+}
+
 // A header naming the nature column, alone on its line or in a tab row.
 bool nature_header_line(std::string_view t, const Line& l) {
     std::string_view line = t.substr(l.begin, l.end - l.begin);
@@ -227,13 +262,15 @@ void extract_tables(const Document& d, int first_plan_year, std::deque<Target>& 
     for (std::size_t li = d.content_begin; li < d.content_end; ++li) {
         const bool numbered = row_one_line(t, d.lines[li]);
         bool unnumbered = !numbered && nature_header_line(t, d.lines[li]);
+        bool line_rows = !numbered && !unnumbered && year_header_line(t, d.lines[li]);
         // A numbered table's header: its rows are read from their row numbers.
-        for (std::size_t a = li + 1; unnumbered && a < d.content_end && a <= li + 6; ++a)
-            if (row_one_line(t, d.lines[a])) unnumbered = false;
-        if (!numbered && !unnumbered) continue;
-        // The header: up to 12 lines with text above (blank lines between cells do not count).
+        for (std::size_t a = li + 1; (unnumbered || line_rows) && a < d.content_end && a <= li + 6; ++a)
+            if (row_one_line(t, d.lines[a])) unnumbered = line_rows = false;
+        if (!numbered && !unnumbered && !line_rows) continue;
+        // The header: up to 12 lines with text above (blank lines between cells
+        // do not count); a header row of fields is its own line.
         std::size_t from = li;
-        for (int with_text = 0; from > d.content_begin && with_text < 12 && li - from < 48; --from)
+        for (int with_text = 0; !line_rows && from > d.content_begin && with_text < 12 && li - from < 48; --from)
             if (d.lines[from - 1].end > d.lines[from - 1].begin) ++with_text;
         std::size_t span = 32, k = 0, table_end = 0, to = 0;
         const std::size_t mark = out.size();
@@ -246,10 +283,11 @@ void extract_tables(const Document& d, int first_plan_year, std::deque<Target>& 
             for (std::size_t w = from; w < to; ++w) {
                 if (w == li) k = cells.size();
                 add_cells(t, d.lines[w], cells);
-                if (w == li && unnumbered) k = cells.size();  // rows start after the header line
+                if (w == li && (unnumbered || line_rows)) k = cells.size();  // rows start after the header line
             }
-            table_end = numbered ? parse_table(t, cells, k, first_plan_year, out)
-                                 : parse_unnumbered(t, cells, k, first_plan_year, out);
+            table_end = numbered    ? parse_table(t, cells, k, first_plan_year, out)
+                        : line_rows ? parse_line_rows(t, cells, k, first_plan_year, out)
+                                    : parse_unnumbered(t, cells, k, first_plan_year, out);
             // The table may go on past the window: read again with a larger one.
             if (to < d.content_end && table_end + 24 >= cells.size() && table_end > k) {
                 span *= 2;
@@ -344,11 +382,17 @@ Header read_header(std::string_view t, const std::vector<Cell>& cells, std::size
         }
     }
     // A year before the plan starts is the baseline ("2020年" in a 2021–2025 plan).
+    // With no plan year known, the first of several year columns is, when it is
+    // the earliest: plans set the current value before the targets
+    // ("2020年 / 2025年 / 2030年"); "基期" / "目标" words decide before this.
     for (std::size_t c = 0; c < columns.size(); ++c) {
         if (columns[c].role != 0) continue;
         const bool before_plan = first_plan_year && columns[c].year && *columns[c].year < first_plan_year;
-        const bool first_of_two = !first_plan_year && c == 0 && columns.size() == 2;
-        columns[c].role = before_plan || first_of_two ? -1 : 1;
+        bool first_earliest = !first_plan_year && c == 0 && columns.size() >= 2;
+        for (std::size_t o = 1; first_earliest && o < columns.size(); ++o)
+            first_earliest =
+                columns.size() == 2 || (columns[0].year && columns[o].year && *columns[o].year > *columns[0].year);
+        columns[c].role = before_plan || first_earliest ? -1 : 1;
     }
     for (std::size_t c = 0; c < columns.size(); ++c)
         if (columns[c].role < 0 && !hd.base_col) hd.base_col = c;
@@ -630,6 +674,44 @@ std::size_t parse_unnumbered(std::string_view t, const std::vector<Cell>& cells,
         read_row(t, row, nature, header, out);
         done = e + 1;
         r = e + 1;
+    }
+    return done;
+}
+
+// A table of field rows under a header row naming year columns: each line
+// after the header is a row (name, an optional unit cell, one cell per
+// column, an optional nature cell and trailing unit/remark cells). A line of
+// one short field is a category ("健康水平"); a longer one, or a heading, ends
+// the table. `k` is the first cell after the header. Returns the cell after the table.
+std::size_t parse_line_rows(std::string_view t, const std::vector<Cell>& cells, std::size_t k, int first_plan_year,
+                            std::deque<Target>& out) {
+    const Header header = read_header(t, cells, k, first_plan_year);
+    if (header.columns.empty()) return k;
+    constexpr std::size_t category_bytes = 8 * 3;  // eight CJK characters
+    std::size_t r = k, done = k;
+    while (r < cells.size()) {
+        std::size_t e = r + 1;
+        while (e < cells.size() && same_line(t, cells[e - 1], cells[e])) ++e;
+        if (starts_heading(t, cells[r].b, cells[r].e)) break;
+        if (e - r == 1) {
+            if (cells[r].e - cells[r].b > category_bytes || value_like(cell_text(t, cells[r]))) break;
+            r = e;  // a category row
+            continue;
+        }
+        std::vector<Cell> row(cells.begin() + static_cast<std::ptrdiff_t>(r),
+                              cells.begin() + static_cast<std::ptrdiff_t>(e));
+        if (row_number(t, row.front())) row.erase(row.begin());
+        if (header.trailing && row.size() > header.trailing + 2) row.resize(row.size() - header.trailing);
+        Nature nature = Nature::unspecified;
+        for (std::size_t c = 1; c < row.size(); ++c)
+            if (nature_cell(cell_text(t, row[c])) != Nature::unspecified) {
+                nature = nature_cell(cell_text(t, row[c]));
+                row.resize(c);
+                break;
+            }
+        if (row.size() < 2 || !name_like(cell_text(t, row.front()))) break;
+        read_row(t, row, nature, header, out);
+        done = r = e;
     }
     return done;
 }

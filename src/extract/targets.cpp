@@ -149,11 +149,24 @@ std::size_t frame_at(const ScanState& st, std::size_t i, std::size_t e, Frame& f
         if (!at(s, y->end, "年")) break;
         years.push_back(static_cast<int>(y->value));
         q = y->end + 3;
-        for (std::string_view w : frame_year_suffixes)
-            if (at(s, q, w)) {
-                q += w.size();
-                break;
-            }
+        // "2024年6月底前", "2025年12月31日前": a deadline's month and day go with its year.
+        if (auto m = number_at(s.substr(0, e), q);
+            m && m->integral && m->digits <= 2 && m->value >= 1 && m->value <= 12 && at(s, m->end, "月")) {
+            q = m->end + 3;
+            if (auto d = number_at(s.substr(0, e), q); d && d->integral && d->digits <= 2 && d->value >= 1 &&
+                                                       d->value <= 31 && (at(s, d->end, "日") || at(s, d->end, "号")))
+                q = d->end + 3;
+        }
+        for (int suffixes = 0; suffixes < 2; ++suffixes) {
+            bool hit = false;
+            for (std::string_view w : frame_year_suffixes)
+                if (at(s, q, w)) {
+                    q += w.size();
+                    hit = true;
+                    break;
+                }
+            if (!hit) break;
+        }
         std::size_t k = q;
         bool more = false;
         for (std::string_view w : frame_year_joiners)
@@ -278,8 +291,10 @@ Range clean_subject(std::string_view s, Range r, bool* soft) {
     trim(s, r.b, r.e);
     for (bool again = true; again && !r.empty();) {
         again = false;
+        bool name_word = false;
+        for (auto x : subject_lead_exceptions) name_word = name_word || at(s, r.b, x);
         for (auto w : subject_lead_words)
-            if (r.e > r.b + w.size() && at(s, r.b, w)) {
+            if (!name_word && r.e > r.b + w.size() && at(s, r.b, w)) {
                 if (w == "力争" || w == "争取") *soft = true;
                 r.b += w.size();
                 again = true;
@@ -370,12 +385,26 @@ std::vector<Range> split_indicators(std::string_view s, Range r) {
 
 namespace {
 
+// The per-population base that opens `name` ("每千人口" of "每千人口床位数"), or "".
+std::string_view population_base(std::string_view name) {
+    if (!at(name, 0, per_population_lead)) return {};
+    std::size_t i = per_population_lead.size();
+    for (int chars = 0; i < name.size() && chars < 6; ++chars, i += u8len(static_cast<unsigned char>(name[i])))
+        for (std::string_view h : per_population_heads)
+            if (at(name, i, h)) return name.substr(0, i + h.size());
+    return {};
+}
+
 // "高血压治疗率、控制率": a short later name shares the first name's prefix
-// (高血压控制率). Returns the completed name, or the part as written.
+// (高血压控制率); "每千人口执业（助理）医师数、注册护士数": a later name shares the
+// first one's per-population base (每千人口注册护士数). Returns the completed
+// name, or the part as written.
 std::string complete_name(std::string_view s, const std::vector<Range>& parts, std::size_t k) {
     std::string_view part = s.substr(parts[k].b, parts[k].e - parts[k].b);
     if (k == 0) return strip_noise(part);
     std::string_view first = s.substr(parts[0].b, parts[0].e - parts[0].b);
+    if (const std::string_view base = population_base(first); !base.empty() && !at(part, 0, per_population_lead))
+        return strip_noise(std::string(base) + std::string(part));
     std::size_t part_chars = 0, first_chars = 0;
     for (std::size_t i = 0; i < part.size(); i += u8len(static_cast<unsigned char>(part[i]))) ++part_chars;
     for (std::size_t i = 0; i < first.size(); i += u8len(static_cast<unsigned char>(first[i]))) ++first_chars;
@@ -962,6 +991,7 @@ void scan_line(ScanState& st, std::size_t b, std::size_t e, std::vector<int>& pa
             if (boundary) {
                 Range clause{cb, k};
                 trim(s, clause.b, clause.e);
+                bool frame_only = false;  // "到2025年，" standing alone dates the next clause
                 if (!clause.empty()) {
                     Frame f;
                     std::size_t after = frame_at(st, clause.b, clause.e, f);
@@ -987,6 +1017,7 @@ void scan_line(ScanState& st, std::size_t b, std::size_t e, std::vector<int>& pa
                         sentence_has_frame = true;
                         if (!f.past) para_years = f.years;
                         clause.b = after;
+                        frame_only = skip_ws(s, clause.b, clause.e) >= clause.e;
                         const Range stated = carry.stated;
                         carry = Carry{};
                         carry.stated = stated;
@@ -1028,8 +1059,14 @@ void scan_line(ScanState& st, std::size_t b, std::size_t e, std::vector<int>& pa
                     }
                 }
                 cb = k + n;
-                carry.framed = false;
-                if (!(k >= se) && is_semicolon(c)) carry = Carry{};
+                // A frame in a clause of its own goes on to the next: "…；到2025年，达到90%"
+                // continues the last statement's indicator (rules_statement.cpp, from_stated).
+                carry.framed = frame_only;
+                if (!(k >= se) && is_semicolon(c)) {
+                    const Range stated = carry.stated;
+                    carry = Carry{};
+                    carry.stated = stated;
+                }
                 if (k >= se) break;
             }
             k += n ? n : 1;

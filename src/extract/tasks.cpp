@@ -298,6 +298,46 @@ Role labelled_line(std::string_view t, const Line& l, Piece& value) {
     return Role::none;
 }
 
+// The labels of a line: "牵头单位：X" opening it (when `from_start`), and labels
+// opening a sentence inside it ("…达到40%以上。责任单位：县文旅体育局，各乡镇人民政府。",
+// "牵头单位：X；配合单位：Y"). Each value runs to the next label or the line's end.
+struct LineLabel {
+    Role role;
+    Piece value;
+};
+std::vector<LineLabel> line_labels(std::string_view t, const Line& l, bool from_start) {
+    std::vector<LineLabel> out;
+    std::vector<std::size_t> starts;  // where each label's separator begins (its value ends there)
+    auto try_at = [&](std::size_t from, std::size_t sep) {
+        const std::size_t p = skip_ws(t, from, l.end);
+        Piece value;
+        const Role role = labelled_line(t, Line{static_cast<std::uint32_t>(p), l.end}, value);
+        if (role == Role::none) return;
+        out.push_back(LineLabel{role, value});
+        starts.push_back(sep);
+    };
+    if (from_start) try_at(l.begin, l.begin);
+    int depth = 0;  // a label inside a parenthesis is the parenthesis's (parse_parenthesis)
+    for (std::size_t i = l.begin; i < l.end;) {
+        std::size_t n = 0;
+        const char32_t c = cp_at(t, i, &n);
+        if (c == U'（' || c == U'(')
+            ++depth;
+        else if ((c == U'）' || c == U')') && depth > 0)
+            --depth;
+        else if (depth == 0 && (c == U'。' || c == U'；' || c == U';'))
+            try_at(i + n, i);
+        i += n ? n : 1;
+    }
+    // A value ends where the next label's sentence begins.
+    for (std::size_t k = 0; k + 1 < out.size(); ++k) {
+        Piece& v = out[k].value;
+        v.e = std::max(v.b, std::min(v.e, starts[k + 1]));
+        trim(t, v.b, v.e);
+    }
+    return out;
+}
+
 // The trailing responsibility parenthesis of a line: returns the inside range.
 std::optional<Piece> trailing_parenthesis(std::string_view t, const Line& l) {
     std::size_t e = l.end;
@@ -584,10 +624,8 @@ void extract_tasks(const Document& d, Plan& plan) {
         if (h.style == HeadingStyle::box || h.style == HeadingStyle::chapter || h.style == HeadingStyle::section)
             continue;
         bool assigned = false;
-        for (std::size_t i = h.line + 1; i < h.body_end_line && !assigned; ++i) {
-            Piece value;
-            assigned = labelled_line(t, d.lines[i], value) != Role::none;
-        }
+        for (std::size_t i = h.line; i < h.body_end_line && !assigned; ++i)
+            assigned = !line_labels(t, d.lines[i], i != h.line).empty();
         // The parenthesis closes the task's last paragraph, or its heading
         // ("（一）加强组织领导（县卫健局牵头，…配合）").
         std::size_t last = std::size_t{h.body_end_line} - 1;
@@ -632,31 +670,30 @@ void extract_tasks(const Document& d, Plan& plan) {
         const Heading& h = d.headings[c.heading];
         Task task;
         bool parsed = false;
-        for (std::size_t i = h.line + 1; i < h.body_end_line; ++i) {
-            Piece value;
-            Role role = labelled_line(t, d.lines[i], value);
+        for (std::size_t i = h.line; i < h.body_end_line; ++i) {
+            std::vector<LineLabel> labels = line_labels(t, d.lines[i], i != h.line);
             // "牵头单位:" with the units on the next line.
-            if (role != Role::none && value.e <= value.b && i + 1 < h.body_end_line) {
-                Piece next;
-                if (labelled_line(t, d.lines[i + 1], next) == Role::none) {
-                    ++i;
-                    value = Piece{d.lines[i].begin, d.lines[i].end};
-                }
+            if (!labels.empty() && labels.back().value.e <= labels.back().value.b && i + 1 < h.body_end_line &&
+                line_labels(t, d.lines[i + 1], true).empty()) {
+                ++i;
+                labels.back().value = Piece{d.lines[i].begin, d.lines[i].end};
             }
-            if (role == Role::lead)
-                add_units(t, value, namer, task.lead), parsed = true;
-            else if (role == Role::responsible) {
-                // "县卫生健康局、县文体旅游局（牵头），县教育局": the mark after a
-                // 、 group makes every unit of the group a lead.
-                for (Piece g : split_top(t, value.b, value.e, false)) {
-                    Piece u = g;
-                    trim(t, u.b, u.e);
-                    if (strip_suffix(t, u, "（牵头）") || strip_suffix(t, u, "(牵头)"))
-                        add_units(t, u, namer, task.lead);
-                    else
-                        add_units(t, g, namer, task.responsible);
+            for (auto [role, value] : labels) {
+                if (role == Role::lead)
+                    add_units(t, value, namer, task.lead), parsed = true;
+                else if (role == Role::responsible) {
+                    // "县卫生健康局、县文体旅游局（牵头），县教育局": the mark after a
+                    // 、 group makes every unit of the group a lead.
+                    for (Piece g : split_top(t, value.b, value.e, false)) {
+                        Piece u = g;
+                        trim(t, u.b, u.e);
+                        if (strip_suffix(t, u, "（牵头）") || strip_suffix(t, u, "(牵头)"))
+                            add_units(t, u, namer, task.lead);
+                        else
+                            add_units(t, g, namer, task.responsible);
+                    }
+                    parsed = true;
                 }
-                parsed = true;
             }
         }
         if (!parsed && c.cut) {

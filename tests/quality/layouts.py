@@ -13,7 +13,9 @@ HTML with real <table>s, DOCX with Word tables, PDF (the HTML printed by
 headless Chromium), tables with one cell per line (with blank lines, with a
 trailing " |"), markdown pipe tables, tab and multi-space rows, text
 hard-wrapped at 34 characters with page numbers, spaces around numbers,
-traditional script and full-width characters. Every rendering is extracted
+traditional script and full-width characters, and target tables "bare" as
+many plans print them — without the running-number and nature columns — in
+tab rows and in HTML, and the HTML page saved as one file (MHTML). Every rendering is extracted
 with the public API and scored with the shared scorers against the gold of
 the plain text; the gold's doc names are kept.
 """
@@ -51,8 +53,19 @@ def _cell(line: str) -> str:
     return re.sub(r"\s*\|\s*$", "", line.strip())
 
 
+_HEADER_WORDS = ("指标", "序号", "年", "性质", "属性", "单位", "类别", "领域", "目标", "基期", "备注", "牵头", "责任", "编号")
+
+
+def _category(cell: str) -> bool:
+    """A group label between a table's rows ("健康水平"): short text, no digit, no header word."""
+    return 0 < len(cell) <= 8 and not re.search(r"\d", cell) and not any(w in cell for w in _HEADER_WORDS)
+
+
 def _rows_at(lines: list[str], i: int) -> tuple[int, list[list[str]]] | None:
-    """A one-cell-per-line table whose row 1 is at line i: (first line of the header, rows)."""
+    """A one-cell-per-line table whose row 1 is at line i: (first line of the header, rows).
+
+    A group label before a row ("健康水平" before row 1, "健康生活" before row 5) is a row of
+    one cell; a "类别" header cell naming that column stays in the header."""
     cells = [_cell(x) for x in lines]
     if cells[i] != "1":
         return None
@@ -60,22 +73,35 @@ def _rows_at(lines: list[str], i: int) -> tuple[int, list[list[str]]] | None:
     if not width:
         return None
     rows: list[list[str]] = []
+    numbered = 0
     k = i
-    while k + width <= len(lines) and cells[k] == str(len(rows) + 1):
-        row = cells[k : k + width]
-        if any(not c for c in row):
+    while k + width <= len(lines):
+        if cells[k] == str(numbered + 1):
+            row = cells[k : k + width]
+            if any(not c for c in row):
+                break
+            rows.append(row)
+            numbered += 1
+            k += width
+        elif numbered and _category(cells[k]) and k + 1 < len(lines) and cells[k + 1] == str(numbered + 1):
+            rows.append([cells[k]])
+            k += 1
+        else:
             break
-        rows.append(row)
-        k += width
-        if k < len(lines) and cells[k] != str(len(rows) + 1):
-            break
-    if len(rows) < 2:
+    if numbered < 2:
         return None
-    # The header: the `width` short lines before row 1.
-    h = i - width
-    if h < 0 or any(len(c) > 24 or not c or "。" in c for c in cells[h:i]):
+    # The header: the `width` short lines before row 1 (before its group label, when
+    # the table has group labels), and a "类别" cell naming the labels' column.
+    end = i
+    if _category(cells[i - 1]) and any(len(r) == 1 for r in rows):
+        rows.insert(0, [cells[i - 1]])
+        end = i - 1
+    h = end - width
+    if h > 0 and cells[h - 1] in ("类别", "领域", "分类"):
+        h -= 1
+    if h < 0 or any(len(c) > 24 or not c or "。" in c for c in cells[h:end]):
         return None
-    return h, [cells[h:i], *rows]
+    return h, [cells[h:end], *rows]
 
 
 def blocks(text: str) -> list[object]:
@@ -224,6 +250,36 @@ def r_fullwidth(bs):
     return "".join(fw(c) for c in r_cells(bs))
 
 
+_NATURE_WORDS = {"预期性", "约束性", "倡导性", "预期", "约束", "倡导"}
+_YEAR_HEADER = re.compile(r"(19|20)\d\d年")
+
+
+def bare(t: Table) -> Table:
+    """A target table as many plans print it: no running-number column, no nature column.
+
+    Only tables whose header names a year and no responsibility column: a task
+    table's row numbers are its tasks' numbers, which the gold keeps. Group-label
+    rows (one cell) stay."""
+    header, body = t.rows[0], [r for r in t.rows[1:] if len(r) > 1]
+    if not any(_YEAR_HEADER.search(c) for c in header) or any("牵头" in c or "责任" in c for c in header):
+        return t
+    if not body or not all(r[0] == str(i) for i, r in enumerate(body, 1)):
+        return t
+    width = min(len(r) for r in body)
+    drop = {0} | {j for j in range(width) if all(r[j] in _NATURE_WORDS for r in body)}
+    head = [c for c in header if c not in ("序号", "编号") and "性质" not in c and "属性" not in c]
+    rows = [[c for j, c in enumerate(r) if j not in drop] if len(r) > 1 else r for r in t.rows[1:]]
+    return Table([head, *rows])
+
+
+def _bare_blocks(bs: list[object]) -> list[object]:
+    return [bare(b) if isinstance(b, Table) else b for b in bs]
+
+
+def r_bare_tabs(bs):
+    return r_tabs(_bare_blocks(bs))
+
+
 def r_html(bs):
     def tab(t):
         rows = "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in r) + "</tr>" for r in t.rows)
@@ -235,6 +291,21 @@ def r_html(bs):
         "<style>body{font-family:'Noto Sans CJK SC',sans-serif}</style></head>\n"
         '<body><div class="nav">首页 | 政务公开</div>\n' + body + '\n<div class="footer">版权所有</div></body></html>\n'
     )
+
+
+def r_mhtml(bs) -> bytes:
+    """The HTML page saved by a browser as one file: MHTML, the page quoted-printable."""
+    import quopri
+
+    b = "----MultipartBoundary--layouts"
+    head = (
+        "From: <Saved by Blink>\r\nSnapshot-Content-Location: http://www.example.gov.cn/art/plan.html\r\n"
+        "Subject: plan\r\nMIME-Version: 1.0\r\n"
+        f'Content-Type: multipart/related;\r\n\ttype="text/html";\r\n\tboundary="{b}"\r\n\r\n\r\n'
+        f"--{b}\r\nContent-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable\r\n"
+        "Content-Location: http://www.example.gov.cn/art/plan.html\r\n\r\n"
+    )
+    return head.encode("ascii") + quopri.encodestring(r_html(bs).encode("utf-8")) + f"\r\n--{b}--\r\n".encode("ascii")
 
 
 def write_docx(bs, path: Path) -> None:
@@ -278,8 +349,9 @@ TEXT_LAYOUTS = {
     "spaced": r_spaced,
     "traditional": r_traditional,
     "fullwidth": r_fullwidth,
+    "bare_tabs": r_bare_tabs,
 }
-LAYOUTS = ["plain", *TEXT_LAYOUTS, "utf16", "gbk", "html", "docx", "pdf"]
+LAYOUTS = ["plain", *TEXT_LAYOUTS, "utf16", "gbk", "html", "bare_html", "mhtml", "docx", "pdf"]
 
 
 def render(doc: Path, layout: str, out_dir: Path) -> Path | None:
@@ -308,6 +380,14 @@ def render(doc: Path, layout: str, out_dir: Path) -> Path | None:
         p = out_dir / f"{stem}.html"
         p.write_text(r_html(bs), encoding="utf-8")
         return p
+    if layout == "mhtml":
+        p = out_dir / f"{stem}.mhtml"
+        p.write_bytes(r_mhtml(bs))
+        return p
+    if layout == "bare_html":
+        p = out_dir / f"{stem}.html"
+        p.write_text(r_html(_bare_blocks(bs)), encoding="utf-8")
+        return p
     if layout == "docx":
         p = out_dir / f"{stem}.docx"
         write_docx(bs, p)
@@ -331,7 +411,7 @@ def sets() -> dict[str, tuple[list[Path], Path, Path]]:
         **{
             name: (sorted((q / name / "docs").glob("*.txt")), q / name / "gold_targets.jsonl",
                    q / name / "gold_tasks.jsonl")
-            for name in ("heldout", "heldout2", "real", "blind")
+            for name in ("heldout", "heldout2", "real", "blind", "blind2")
         },
     }  # fmt: skip
 
@@ -387,7 +467,7 @@ def table(set_names: list[str], layouts: list[str]) -> Iterator[tuple[str, str, 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--sets", default="seeds,heldout,heldout2,real,blind")
+    ap.add_argument("--sets", default="seeds,heldout,heldout2,real,blind,blind2")
     ap.add_argument("--layouts", default=",".join(LAYOUTS))
     args = ap.parse_args()
     print(f"{'set':<9} {'layout':<12} {'targets P':>9} {'targets R':>9} {'tasks F1':>8}   ratio to plain (P R F1)")

@@ -194,6 +194,10 @@ TEST_CASE("formats are told from the content; UTF-16 is read", "[extract][format
     CHECK(sniff_format("  <!DOCTYPE html><html>") == "html");
     CHECK(sniff_format("{\"schema_version\": 2}") == "json");
     CHECK(sniff_format("到2025年，居民健康素养水平达到25%。") == "text");
+    CHECK(sniff_format("From: <Saved by Blink>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n") ==
+          "mhtml");
+    CHECK(sniff_format("MIME-Version: 1.0\nContent-Type: multipart/related; boundary=\"b\"\n") == "mhtml");
+    CHECK(sniff_format("From: 市卫生健康委\n到2025年，居民健康素养水平达到25%。") == "text");
     const std::string utf16 = std::string("\xFF\xFE", 2) + std::string("\x30\x52\x32\x00", 4);  // 到2
     std::string detected;
     CHECK(decode_to_utf8(utf16, "", &detected) == "到2");

@@ -104,3 +104,24 @@ TEST_CASE("responsibility labels are composed: qualifier, role words, head noun"
     CHECK(names(p.tasks[1].lead) == std::vector<std::string>{"县体育局"});
     CHECK(names(p.tasks[1].responsible) == std::vector<std::string>{"县教育局"});
 }
+
+TEST_CASE("a label opening a sentence inside a task's line", "[extract][tasks]") {
+    // The whole task on its heading line, the label after the last full stop;
+    // two labels on one line, split at the semicolon.
+    Plan p = extract(
+        "某县健康行动实施方案\n三、主要任务\n"
+        "（一）实施全民健身行动。到2025年，经常参加体育锻炼人数比例达到40%"
+        "以上。责任单位：县文旅体育局，各乡镇人民政府。\n"
+        "（二）实施控烟行动。全面推进无烟党政机关建设。\n牵头单位：县卫健局；配合单位：县爱卫办、县教育局\n"
+        "（三）实施心理健康促进行动。完善心理健康服务网络。（责任单位：县卫健局；配合单位：县民政局）\n");
+    REQUIRE(p.tasks.size() == 3);
+    REQUIRE(p.tasks[0].responsible.size() == 2);
+    CHECK(p.tasks[0].responsible[0].name == "县文旅体育局");
+    CHECK(p.tasks[0].responsible[1].name == "各乡镇人民政府");
+    REQUIRE(p.tasks[1].lead.size() == 1);
+    CHECK(p.tasks[1].lead[0].name == "县卫健局");
+    REQUIRE(p.tasks[1].responsible.size() == 2);
+    CHECK(p.tasks[1].responsible[1].name == "县教育局");
+    REQUIRE(p.tasks[2].responsible.size() == 2);
+    CHECK(p.tasks[2].responsible[1].name == "县民政局");
+}

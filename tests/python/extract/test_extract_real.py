@@ -1,4 +1,4 @@
-"""Quality gate on the real-text corpora (tests/quality/real/: 31 excerpts of real plans nobody here wrote; tests/quality/blind/: 6 more, scored once before any rule change).
+"""Quality gate on the real-text corpora (tests/quality/real/: 31 excerpts of real plans nobody here wrote; tests/quality/blind/ and blind2/: 8 more each, scored once before any rule change).
 
 Kept exactly as found (source on the first line) and annotated in the shared
 gold format; see tests/quality/real/README.md. Unlike the held-out sets, these
@@ -26,7 +26,11 @@ QUALITY = pathlib.Path(__file__).resolve().parents[2] / "quality"
 # blind: scored once before any rule change (P 0.774, R 0.778, task F1 0.000 — its README),
 # then the three genre rules its misses showed were added: P 1.000, R 1.000, task F1 0.808;
 # with b07-b08 (a second round, first scored after the rules) P 1.000, R 1.000, F1 0.839.
-GATES = {"real": (0.98, 0.95, 0.99), "blind": (0.99, 0.99, 0.80)}
+# blind2: scored once before any rule change (P 0.929, R 0.957 — its README), then one genre
+# rule (a subject ending in 有 counts what exists) and one annotation fix: P 1.000, R 1.000.
+# It has no responsibility assignments, so no task gate (an F1 over nothing cannot fail).
+GATES = {"real": (0.98, 0.95, 0.99), "blind": (0.99, 0.99, 0.80), "blind2": (0.99, 0.99, None)}
+TASK_SETS = sorted(name for name, gate in GATES.items() if gate[2] is not None)
 
 
 def _docs(name: str) -> list[pathlib.Path]:
@@ -68,7 +72,7 @@ def test_real_targets(name: str, quality, healthplan_cli, tmp_path) -> None:
     assert float(m.group(1)) >= GATES[name][0] and float(m.group(2)) >= GATES[name][1], report
 
 
-@pytest.mark.parametrize("name", sorted(GATES))
+@pytest.mark.parametrize("name", TASK_SETS)
 def test_real_tasks(name: str, quality, healthplan_cli, tmp_path) -> None:
     out = subprocess.run(
         [*healthplan_cli, "tasks", *map(str, _docs(name))], capture_output=True, text=True, encoding="utf-8"
@@ -79,4 +83,5 @@ def test_real_tasks(name: str, quality, healthplan_cli, tmp_path) -> None:
     report = _score(quality, "score_tasks.py", name, "gold_tasks.jsonl", pred)
     m = re.search(r"f1 ([\d.]+)", report.strip().splitlines()[-1])
     assert m, report
-    assert float(m.group(1)) >= GATES[name][2], report
+    gate = GATES[name][2]
+    assert gate is not None and float(m.group(1)) >= gate, report

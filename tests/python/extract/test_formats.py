@@ -112,6 +112,57 @@ def test_html_page(tmp_path, plain: hp.Plan, charset: str) -> None:
     assert [a.name for a in infant.lead] == ["市卫生健康委"]
 
 
+def _mhtml(page: bytes, transfer: str, charset: str | None) -> bytes:
+    """A page saved as one file, as Chromium writes it: mail headers, the page as the
+    first part of a multipart/related body (quoted-printable), a style sheet after it."""
+    import base64
+    import quopri
+
+    body = quopri.encodestring(page) if transfer == "quoted-printable" else base64.encodebytes(page)
+    kind = "text/html" + (f"; charset={charset}" if charset else "")
+    b = "----MultipartBoundary--hp"
+    return (
+        (
+            "From: <Saved by Blink>\r\nSnapshot-Content-Location: http://www.example.gov.cn/art/plan.html\r\n"
+            "Subject: =?utf-8?Q?plan?=\r\nDate: Mon, 30 Nov 2026 10:00:00 -0000\r\nMIME-Version: 1.0\r\n"
+            f'Content-Type: multipart/related;\r\n\ttype="text/html";\r\n\tboundary="{b}"\r\n\r\n\r\n'
+            f"--{b}\r\nContent-Type: {kind}\r\nContent-ID: <frame-1@mhtml.blink>\r\n"
+            f"Content-Transfer-Encoding: {transfer}\r\nContent-Location: http://www.example.gov.cn/art/plan.html\r\n\r\n"
+        ).encode("ascii")
+        + body
+        + (
+            f"\r\n--{b}\r\nContent-Type: text/css\r\nContent-Transfer-Encoding: quoted-printable\r\n"
+            f"Content-Location: http://www.example.gov.cn/style.css\r\n\r\np {{ color: red; }}\r\n--{b}--\r\n"
+        ).encode("ascii")
+    )
+
+
+@pytest.mark.parametrize(
+    ("transfer", "charset"), [("quoted-printable", None), ("base64", None), ("quoted-printable", "gbk")]
+)
+def test_mhtml_page(tmp_path, plain: hp.Plan, transfer: str, charset: str | None) -> None:
+    # A web page saved by a browser as one file (.mhtml): the page inside is read as HTML.
+    page = _html(PLAN, charset or "utf-8").encode("gb18030" if charset == "gbk" else "utf-8")
+    p = tmp_path / "plan.mhtml"
+    p.write_bytes(_mhtml(page, transfer, charset))
+    plan = hp.extract_file(p)
+    assert plan.source.format == "mhtml"
+    assert {_key(t) for t in plan.targets} == {_key(t) for t in plain.targets}
+    assert "=E5" not in plan.source.text and "分享到" not in plan.source.text
+    _check_spans(plan, plan.source.text)
+
+
+def test_mhtml_without_a_page_is_an_error(tmp_path) -> None:
+    p = tmp_path / "empty.mht"
+    page = _mhtml(b"p { color: red; }", "quoted-printable", None).replace(
+        b"Content-Type: text/html", b"Content-Type: text/css"
+    )
+    p.write_bytes(page)
+    with pytest.raises(hp.ParseError) as err:
+        hp.extract_file(p)
+    assert err.value.id == "input.unreadable" and "no HTML page" in str(err.value)
+
+
 def test_html_table_merged_cells(tmp_path) -> None:
     page = (
         "<html><body><p>示例市卫生健康规划(2021-2030年)</p><table>"

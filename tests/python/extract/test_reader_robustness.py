@@ -39,13 +39,32 @@ def _tc(text: str, props: str = "") -> str:
     return f"<w:tc><w:tcPr>{props}</w:tcPr>{_p(text)}</w:tc>"
 
 
-@pytest.mark.parametrize("seeds", ["read_html", "read_docx", "read_pdf"])
+# The HTML and MHTML targets put a fixed head before their input; replay them the same way.
+_MHTML_HEAD = (
+    b"From: <Saved by Blink>\r\nMIME-Version: 1.0\r\n"
+    b'Content-Type: multipart/related;\r\n\ttype="text/html";\r\n\tboundary="b"\r\n\r\n'
+)
+_SEEDS = {
+    "read_html": (".html", b"<html><body>"),
+    "read_mhtml": (".mhtml", _MHTML_HEAD),
+    "read_docx": (".docx", b""),
+    "read_pdf": (".pdf", b""),
+}
+
+
+@pytest.mark.parametrize("seeds", sorted(_SEEDS))
 def test_fuzz_seeds_keep_the_invariants(seeds: str) -> None:
-    suffix = {"read_html": ".html", "read_docx": ".docx", "read_pdf": ".pdf"}[seeds]
-    # The HTML target prefixes its input with a page head; replay it the same way.
-    assert (
-        reader_invariants.replay(FUZZ / "seeds" / seeds, suffix, b"<html><body>" if seeds == "read_html" else b"") > 0
-    )
+    suffix, head = _SEEDS[seeds]
+    assert reader_invariants.replay(FUZZ / "seeds" / seeds, suffix, head) > 0
+
+
+def test_mhtml_seeds_read_their_page(tmp_path: Path) -> None:
+    # The seeds reach the page inside the archive (not an error or an empty read).
+    for seed in sorted((FUZZ / "seeds" / "read_mhtml").iterdir()):
+        p = tmp_path / f"{seed.stem}.mhtml"
+        p.write_bytes(_MHTML_HEAD + seed.read_bytes())
+        plan = hp.extract_file(p)
+        assert plan.source.format == "mhtml" and any(t.indicator == "居民健康素养水平" for t in plan.targets)
 
 
 def test_html_nested_past_the_recursion_limit(tmp_path: Path) -> None:
