@@ -11,6 +11,7 @@
 #include "extract/document.hpp"
 #include "extract/scan.hpp"
 #include "extract/targets.hpp"
+#include "extract/tokens.hpp"
 #include "healthplan/extract.hpp"
 
 namespace healthplan::v0::detail::extract {
@@ -61,6 +62,8 @@ struct ScanState {
     int period_end = 0;
     std::deque<Target>& out;  // a deque: growing it never copies the targets found so far
     const ExtractLimits& limits;
+    // The paragraph being read, tokenized (tokens.hpp); null outside scan_line.
+    Tokens* tokens = nullptr;
 };
 
 // One statement, as a rule read it, for emit() to turn into targets.

@@ -2,10 +2,15 @@
 #include "healthplan/extract.hpp"
 
 #include <iconv.h>
+#ifdef __linux__
+#include <sys/mman.h>
+#include <unistd.h>
+#endif
 
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
+#include <cstdint>
 #include <exception>
 #include <fstream>
 #include <mutex>
@@ -17,6 +22,7 @@
 
 #include "extract/document.hpp"
 #include "extract/normalize.hpp"
+#include "extract/restore.hpp"
 #include "extract/targets.hpp"
 #include "healthplan/error.hpp"
 #include "healthplan/files.hpp"
@@ -28,16 +34,28 @@ HEALTHPLAN_BEGIN_NAMESPACE
 
 namespace {
 
+// The original text for the steps after the grammar: the caller's, or (when
+// extract_owned released it) rebuilt piece by piece from the normalised text.
+struct Original {
+    std::string_view whole;                             // the caller's text, unless released
+    const detail::extract::Restore* restore = nullptr;  // else this, over `norm`
+    std::string_view norm;
+    std::size_t size() const { return restore ? restore->size() : whole.size(); }
+    std::string_view slice(std::size_t b, std::size_t e, std::string& scratch) const {
+        return restore ? restore->slice(norm, b, e, scratch) : whole.substr(b, e - b);
+    }
+};
+
 // Points a span found in the normalised text back into the original text
 // (offsets only: `write_evidence` writes every span's evidence after).
-void remap(std::optional<Span>& span, const detail::extract::Normalized& norm, std::string_view original) {
+void remap(std::optional<Span>& span, const detail::extract::Normalized& norm, const Original& original) {
     if (!span) return;
     auto [b, e] = norm.original(span->begin, span->end, original.size());
     span->begin = b;
     span->end = e;
 }
 
-void remap_section(Section& s, const detail::extract::Normalized& norm, std::string_view original) {
+void remap_section(Section& s, const detail::extract::Normalized& norm, const Original& original) {
     remap(s.span, norm, original);
     for (auto& c : s.children) remap_section(c, norm, original);
 }
@@ -49,7 +67,7 @@ void remap_section(Section& s, const detail::extract::Normalized& norm, std::str
 // its full-width form. Anything else (a space or a line break dropped inside
 // the name, a Chinese numeral made digits) keeps the normalised name.
 std::string as_written(const std::string& name, const std::optional<Span>& span,
-                       const detail::extract::Normalized& norm, std::string_view original) {
+                       const detail::extract::Normalized& norm, const Original& original) {
     if (!span || name.empty() || span->end > norm.text.size()) return name;
     // Most spans lie in text normalisation left alone: the name is as written.
     if (norm.copied(span->begin, span->end)) return name;
@@ -57,23 +75,25 @@ std::string as_written(const std::string& name, const std::optional<Span>& span,
     const std::size_t at = read.find(name);
     if (at == std::string_view::npos) return name;
     const auto [b, e] = norm.original(span->begin + at, span->begin + at + name.size(), original.size());
-    const std::u32string was = detail::utf8_decode(original.substr(b, e - b));
+    std::string scratch;
+    const std::string_view written = original.slice(b, e, scratch);
+    const std::u32string was = detail::utf8_decode(written);
     const std::u32string now = detail::utf8_decode(name);
     if (was.size() != now.size()) return name;
     for (std::size_t i = 0; i < was.size(); ++i)
         if (was[i] != now[i] && detail::simplified(was[i]) != now[i] && detail::fold_width(was[i]) != now[i])
             return name;
-    return std::string(original.substr(b, e - b));
+    return std::string(written);
 }
 
 // Units keep their normalised `name` (they compare across plans); `as_written` is
 // the original's, looked up in the span they were read from.
 void units_as_written(std::vector<Agency>& units, const std::optional<Span>& span,
-                      const detail::extract::Normalized& norm, std::string_view original) {
+                      const detail::extract::Normalized& norm, const Original& original) {
     for (auto& a : units) a.as_written = as_written(a.as_written, span, norm, original);
 }
 
-void remap_spans(Plan& plan, const detail::extract::Normalized& norm, std::string_view original) {
+void remap_spans(Plan& plan, const detail::extract::Normalized& norm, const Original& original) {
     for (auto& s : plan.sections) remap_section(s, norm, original);
     // Names are reported as written (issue 9 §2); evidence already is, by its span.
     for (auto& t : plan.targets) {
@@ -114,28 +134,81 @@ void write_evidence(Plan& plan, std::string_view text) {
     for (auto& k : plan.tasks) write_evidence(k.span, text);
 }
 
+// Collects every span of the plan.
+void spans_of(std::vector<Section>& sections, std::vector<Span*>& out) {
+    for (auto& s : sections) {
+        if (s.span) out.push_back(&*s.span);
+        spans_of(s.children, out);
+    }
+}
+
+// Gives the whole pages of [b, e) of `text` back to the system: they read
+// as zeros afterwards, so only bytes no span will be cut from go.
+void release_pages(std::string& text, std::size_t b, std::size_t e) {
+#ifdef __linux__
+    const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
+    const auto from = (reinterpret_cast<std::uintptr_t>(text.data() + b) + page - 1) / page * page;
+    const auto to = reinterpret_cast<std::uintptr_t>(text.data() + e) / page * page;
+    if (to > from) ::madvise(reinterpret_cast<void*>(from), to - from, MADV_DONTNEED);
+#else
+    (void)text, (void)b, (void)e;
+#endif
+}
+
+// write_evidence for a text extraction owns (extract_owned): the spans in the
+// order of their starts, the text's pages behind the next start released as
+// the evidence grows, so the text and the evidence cut from it are not both
+// held in full. The text is left with zero pages: only destroy it after.
+void write_evidence_releasing(Plan& plan, std::string& text) {
+    std::vector<Span*> spans;
+    spans_of(plan.sections, spans);
+    for (auto& i : plan.indicators)
+        if (i.span) spans.push_back(&*i.span);
+    for (auto& x : plan.targets)
+        if (x.span) spans.push_back(&*x.span);
+    for (auto& k : plan.tasks)
+        if (k.span) spans.push_back(&*k.span);
+    std::stable_sort(spans.begin(), spans.end(), [](const Span* a, const Span* b) { return a->begin < b->begin; });
+    const std::string_view view = text;
+    constexpr std::size_t step = std::size_t{1} << 20;  // released a MiB at a time
+    std::size_t released = 0;
+    for (Span* s : spans) {
+        if (s->begin >= released + step) {
+            release_pages(text, released, s->begin);
+            released = s->begin;
+        }
+        s->evidence.assign(view.substr(s->begin, s->end - s->begin));
+    }
+}
+
 // A task's body is the text the extractor read: the normalised text of its span.
 // Where that is the original's bytes (normalisation changed nothing inside it),
 // the body is its evidence and is not stored; the others' bodies are taken here,
 // while the normalised text is still there (task index, body).
 std::vector<std::pair<std::size_t, std::string>> normalised_bodies(const Plan& plan,
                                                                    const detail::extract::Normalized& norm,
-                                                                   std::string_view original) {
+                                                                   const Original& original) {
     std::vector<std::pair<std::size_t, std::string>> out;
     const std::string_view read = norm.text;
+    std::string scratch;
     for (std::size_t i = 0; i < plan.tasks.size(); ++i) {
         const auto& span = plan.tasks[i].span;
         if (!span || span->begin > span->end || span->end > read.size()) continue;
+        if (norm.copied(span->begin, span->end)) continue;  // one copied run: the original's bytes
         const std::string_view body = read.substr(span->begin, span->end - span->begin);
         const auto [b, e] = norm.original(span->begin, span->end, original.size());
-        if (body != original.substr(b, e - b)) out.emplace_back(i, std::string(body));
+        if (body != original.slice(b, e, scratch)) out.emplace_back(i, std::string(body));
     }
     return out;
 }
 
 }  // namespace
 
-Plan extract(std::string_view text, const ExtractOptions& options) {
+namespace {
+
+// extract() and extract_owned(): `owned`, when given, holds `text` and may be
+// released once normalisation has copied it (see restore.hpp).
+Plan extract_text(std::string_view text, std::string* owned, const ExtractOptions& options) {
     // The configurable input cap (files.hpp); spans are 32-bit inside, so 4 GiB is a hard ceiling.
     const std::size_t limit = std::min(max_input_bytes(), (std::size_t{1} << 32) - 2);
     if (text.size() > limit)
@@ -156,6 +229,15 @@ Plan extract(std::string_view text, const ExtractOptions& options) {
 
     // The grammar reads the normalised text; spans are mapped back after.
     ex::Normalized norm = ex::normalize(text);
+    // A text we own and normalisation copied is released for the grammar:
+    // the original comes back from the normalised copy and the bytes it
+    // replaced or dropped (restore.hpp), in the copy's own buffer.
+    std::optional<ex::Restore> restore;
+    if (owned && norm.changed && plan.source.format == "text" && (restore = ex::Restore::build(norm, text))) {
+        norm.text.reserve(text.size());  // room to rebuild the original in place, taken while nothing else is held
+        std::string().swap(*owned);
+        text = {};
+    }
     {
         const std::string_view read = norm.changed ? std::string_view(norm.text) : text;
         const ex::Document doc = ex::analyse(read);
@@ -167,14 +249,31 @@ Plan extract(std::string_view text, const ExtractOptions& options) {
     }  // the line and heading index go here
     std::vector<std::pair<std::size_t, std::string>> bodies;
     if (norm.changed) {
-        bodies = normalised_bodies(plan, norm, text);
-        remap_spans(plan, norm, text);
+        const Original original{text, restore ? &*restore : nullptr, norm.text};
+        bodies = normalised_bodies(plan, norm, original);
+        remap_spans(plan, norm, original);
     }
-    std::string().swap(norm.text);  // and the normalised copy, before the evidence is written
-    write_evidence(plan, text);
+    if (restore) {
+        restore->rebuild_in_place(norm.text);  // the normalised copy becomes the original
+        write_evidence_releasing(plan, norm.text);
+    } else if (owned && !norm.changed && plan.source.format == "text") {
+        write_evidence_releasing(plan, *owned);  // the text handed over, never copied
+    } else {
+        std::string().swap(norm.text);  // the normalised copy goes before the evidence is written
+        write_evidence(plan, text);
+    }
     for (auto& [i, body] : bodies) plan.tasks[i].set_text(std::move(body));
     if (options.validate) plan.validate();
     return plan;
+}
+
+}  // namespace
+
+Plan extract(std::string_view text, const ExtractOptions& options) { return extract_text(text, nullptr, options); }
+
+Plan extract_owned(std::string text, const ExtractOptions& options) {
+    const std::string_view view = text;
+    return extract_text(view, &text, options);
 }
 
 namespace {
@@ -397,12 +496,12 @@ Plan extract_file(const std::filesystem::path& path, std::string_view encoding, 
     std::string bytes = read_file(path);
     if (const std::string_view format = sniff_format(bytes); format != "text") reject_format(format, path.string());
     std::string detected;
-    const std::string text = decode_to_utf8(bytes, encoding, &detected, path.string());
+    std::string text = decode_to_utf8(bytes, encoding, &detected, path.string());
     bytes.clear();
     bytes.shrink_to_fit();
     if (options.name.empty()) options.name = path.filename().string();
     options.encoding = detected;
-    return extract(text, options);
+    return extract_owned(std::move(text), options);
 }
 
 std::vector<Plan> extract_many(const std::vector<std::filesystem::path>& paths, unsigned threads,

@@ -219,6 +219,8 @@ inline constexpr std::array<std::string_view, 23> frame_leads = {
     "力争", "预计",     "计划",     "争取",     "确保",       "并",         "同时",    "要",
     "要求", "目标是",   "目标为",   "或",       "主要目标是", "总体目标是", "实现",    "其中",
     "目标", "总体目标", "主要目标", "工作目标", "发展目标",   "行动目标",   "具体目标"};
+// "婴儿死亡率、孕产妇死亡率分别控制在…": values distributed over the years of the paragraph.
+inline constexpr std::string_view distributive_word = "分别";
 // A sentence that announces its document's goals before the frame: "《实施计划》确定了到2025年，",
 // "《规划》明确提出到2030年，". The frame then dates the rest of its paragraph, as a
 // paragraph that opens with its years does. Each may be followed by 了.

@@ -431,7 +431,13 @@ void normalise_line(std::string_view t, std::size_t b, std::size_t e, bool pipes
     // not one by one: most of a plan is such characters.
     auto plain = [trad](char32_t c) {
         if (c < 0x80) return c != '<' && c != '/' && c != '#' && c != '|' && c != '.' && c != ' ';
-        return c >= 0x4E00 && c <= 0x9FFF && !cn_numeral_char(c) && !(trad && simplified(c) != c);
+        if (c >= 0x4E00 && c <= 0x9FFF) return !cn_numeral_char(c) && !(trad && simplified(c) != c);
+        // The punctuation of running text (、。“”《》（），：；！？ and dashes), which
+        // no rule below reads: every few characters of a plan are one of them.
+        // Not 〇 (a numeral), U+3000 (a space), ．／ or full-width digits and letters.
+        const bool punct = (c >= 0x3001 && c <= 0x303F && c != 0x3007) || (c >= 0xFF01 && c <= 0xFF0D) ||
+                           (c >= 0xFF1A && c <= 0xFF20) || (c >= 0x2010 && c <= 0x2027);
+        return punct && !(trad && simplified(c) != c);
     };
     auto step = [&](char32_t c, std::size_t n) {
         if (c == '<' || c == '/' || c == '#') {

@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "extract/prefilter.hpp"
 #include "extract/rule.hpp"
 
 namespace healthplan::v0::detail::extract::rules {
@@ -326,8 +327,16 @@ using rules::Outcome;
 
 void read_clause(ScanState& st, Range c, const Frame& frame, Carry& carry, bool sentence_soft) {
     Clause cl{st, c, frame, carry, st.s, skip_ws(st.s, c.b, c.e), sentence_soft || frame.soft, {}, 0, 0};
-    for (const auto& rule : rules::clause_rules)
-        if (rule.read(cl) == Outcome::done) return;
+    // A clause without a candidate token (no digit, no trend verb, no word a
+    // statement rule starts with …, tokens.hpp `word::candidate`) states
+    // nothing: every rule passes, and all it leaves the next clause is its
+    // text and a reference phrase or soft word, which the statement scan notes.
+    if (st.tokens && prefilter_enabled() && !(st.tokens->classes_in(c.b, c.e) & word::candidate)) {
+        rules::statements(cl);
+    } else {
+        for (const auto& rule : rules::clause_rules)
+            if (rule.read(cl) == Outcome::done) return;
+    }
     // No statement in this clause: its text may be the indicator of the next
     // ("儿童青少年总体近视率在2020年的基础上,力争每年降低0.5个百分点以上").
     // Cleaned only when a later clause uses it: most clauses are never used so.

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "extract/prefilter.hpp"
 #include "extract/rule.hpp"
 
 namespace healthplan::v0::detail::extract::rules {
@@ -392,13 +393,16 @@ Outcome value_statement(Clause& cl, std::size_t q, const VerbPhrase& vp, Subject
     // "总规模年均增长不低于10%": a rate stated with a level word.
     TargetKind rate_kind = TargetKind::level;
     Comparator rate_dir = Comparator::increase;
+    // (Marker and verb compared in place: building each of the 160 pairs as a
+    // string at every statement was a tenth of the grammar's instructions.)
     for (auto marker : rate_level_markers)
         for (const auto& tv : trend_verbs) {
-            std::string w = std::string(marker) + std::string(tv.text);
-            if (tv.direction != 0 && ends_with_any(s, subj.b, subj.e, w) && subj.e - w.size() > subj.b) {
+            const std::size_t w = marker.size() + tv.text.size();
+            if (tv.direction != 0 && subj.e >= subj.b + w && at(s, subj.e - w, marker) &&
+                at(s, subj.e - tv.text.size(), tv.text) && subj.e - w > subj.b) {
                 rate_kind = TargetKind::rate;
                 rate_dir = tv.direction > 0 ? Comparator::increase : Comparator::decrease;
-                subj.e -= w.size();
+                subj.e -= w;
                 trim(s, subj.b, subj.e);
             }
         }
@@ -563,22 +567,47 @@ std::size_t note_reference(Clause& cl, std::size_t q) {
     return end;
 }
 
+// The statement scan at q: a reference phrase is noted (returns its end), a
+// soft word marks the clause, then each statement rule is tried (returns q).
+std::size_t statement_at(Clause& cl, std::size_t q, Outcome& outcome) {
+    if (const std::size_t end = note_reference(cl, q); end != q) return end;
+    if (word_at(cl.s, q, soft_words)) cl.soft = true;
+    for (const auto& rule : statement_rules)
+        if (rule.at(cl, q) == Outcome::done) {
+            outcome = Outcome::done;
+            break;
+        }
+    return q;
+}
+
 }  // namespace
 
 Outcome statements(Clause& cl) {
+    Outcome outcome = Outcome::pass;
+    // With the paragraph's tokens: only the positions where a statement word
+    // starts (every rule tried at q reads one of those words at q, so the
+    // other positions pass every rule). Without (the pre-filter switched off
+    // for the equivalence test): every position whose first character may
+    // start one.
+    if (const Tokens* tk = cl.st.tokens; tk && prefilter_enabled()) {
+        std::size_t from = cl.p;
+        for (const Hit* h = tk->first_hit(cl.p); h != tk->hits_end() && h->pos < cl.c.e; ++h) {
+            if (h->pos < from || !(h->classes & word::statement)) continue;
+            const std::size_t end = statement_at(cl, h->pos, outcome);
+            if (outcome == Outcome::done) return outcome;
+            from = end == h->pos ? end + 1 : end;
+        }
+        return outcome;
+    }
     std::string_view s = cl.s;
     const Starts& starts = statement_starts();
     for (std::size_t q = cl.p; q < cl.c.e; q = next_cp(s, q)) {
         if (!starts.has(s, q)) continue;
-        if (const std::size_t end = note_reference(cl, q); end != q) {
-            q = prev_cp(s, end);
-            continue;
-        }
-        if (word_at(s, q, soft_words)) cl.soft = true;
-        for (const auto& rule : statement_rules)
-            if (rule.at(cl, q) == Outcome::done) return Outcome::done;
+        const std::size_t end = statement_at(cl, q, outcome);
+        if (outcome == Outcome::done) return outcome;
+        if (end != q) q = prev_cp(s, end);
     }
-    return Outcome::pass;
+    return outcome;
 }
 
 std::vector<RuleInfo> statement_rule_infos() {

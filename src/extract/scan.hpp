@@ -13,6 +13,8 @@
 #include <string>
 #include <string_view>
 
+#include "healthplan/span.hpp"  // opens the inline namespace healthplan::v0 first
+
 namespace healthplan::v0::detail::extract {
 
 // Length of the UTF-8 sequence starting with byte `c` (1 for stray bytes,
@@ -66,9 +68,16 @@ inline bool ends_at(std::string_view s, std::size_t e, std::string_view lit) noe
     return e <= s.size() && e >= lit.size() && s.compare(e - lit.size(), lit.size(), lit) == 0;
 }
 
+// Whether a character led by this byte may be a space of is_space_cp: ASCII
+// controls and space, and the leads of U+00A0, U+2002..U+2022, U+3000 and
+// U+FEFF. A CJK character (led by E4..E9) is answered without decoding.
+inline bool may_be_space_lead(unsigned char c) noexcept {
+    return c <= 0x20 || c == 0xC2 || c == 0xE2 || c == 0xE3 || c == 0xEF;
+}
+
 // Skips spaces (ASCII, ideographic, NBSP) forward from i, not past e.
 inline std::size_t skip_ws(std::string_view s, std::size_t i, std::size_t e) noexcept {
-    while (i < e) {
+    while (i < e && may_be_space_lead(static_cast<unsigned char>(s[i]))) {
         std::size_t n;
         if (!is_space_cp(cp_at(s, i, &n))) break;
         i += n;
@@ -81,7 +90,7 @@ inline void trim(std::string_view s, std::size_t& b, std::size_t& e) noexcept {
     b = skip_ws(s, b, e);
     while (e > b) {
         std::size_t p = prev_cp(s, e);
-        if (!is_space_cp(cp_at(s, p))) break;
+        if (!may_be_space_lead(static_cast<unsigned char>(s[p])) || !is_space_cp(cp_at(s, p))) break;
         e = p;
     }
 }
@@ -185,33 +194,71 @@ inline std::optional<Number> number_at(std::string_view s, std::size_t i) noexce
 // Chinese numeral 零〇一二…九十百 (small counts and heading labels) at i.
 // Returns value and end, or nullopt. Accepts up to 9999.
 inline std::optional<std::pair<int, std::size_t>> cn_numeral_at(std::string_view s, std::size_t i) noexcept {
-    static constexpr std::string_view digits[] = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
     long total = 0, cur = -1;
     std::size_t j = i;
     bool any = false;
     for (int guard = 0; guard < 12 && j < s.size(); ++guard) {
+        // One decoding and a switch per character (a comparison with each of
+        // the 15 numeral characters was a line start's main cost).
+        std::size_t n = 0;
+        const char32_t c = cp_at(s, j, &n);
         int dv = -1;
-        for (int k = 0; k < 10; ++k)
-            if (at(s, j, digits[k])) dv = k;
-        if (dv < 0 && at(s, j, "〇")) dv = 0;
-        if (dv < 0 && at(s, j, "两")) dv = 2;
+        long unit = 0;
+        switch (c) {
+            case U'零':
+            case U'〇':
+                dv = 0;
+                break;
+            case U'一':
+                dv = 1;
+                break;
+            case U'二':
+            case U'两':
+                dv = 2;
+                break;
+            case U'三':
+                dv = 3;
+                break;
+            case U'四':
+                dv = 4;
+                break;
+            case U'五':
+                dv = 5;
+                break;
+            case U'六':
+                dv = 6;
+                break;
+            case U'七':
+                dv = 7;
+                break;
+            case U'八':
+                dv = 8;
+                break;
+            case U'九':
+                dv = 9;
+                break;
+            case U'十':
+                unit = 10;
+                break;
+            case U'百':
+                unit = 100;
+                break;
+            case U'千':
+                unit = 1000;
+                break;
+            default:
+                break;
+        }
         if (dv >= 0) {
             cur = dv;
-            j += 3;
+            j += n;
             any = true;
             continue;
         }
-        long unit = 0;
-        if (at(s, j, "十"))
-            unit = 10;
-        else if (at(s, j, "百"))
-            unit = 100;
-        else if (at(s, j, "千"))
-            unit = 1000;
         if (!unit) break;
         total += (cur < 0 ? 1 : cur) * unit;
         cur = -1;
-        j += 3;
+        j += n;
         any = true;
     }
     if (!any) return std::nullopt;
@@ -224,12 +271,22 @@ inline std::optional<std::pair<int, std::size_t>> cn_numeral_at(std::string_view
 inline std::string strip_noise(std::string_view s) {
     std::string out;
     out.reserve(s.size());
+    std::size_t run = 0;  // the characters kept since the last noise, copied as one run
     for (std::size_t i = 0; i < s.size();) {
+        const auto lead = static_cast<unsigned char>(s[i]);
+        if (lead != '?' && lead != 0xEF && !may_be_space_lead(lead)) {  // neither ? nor ？ nor a space
+            i += u8len(lead);
+            continue;
+        }
         std::size_t n;
-        char32_t c = cp_at(s, i, &n);
-        if (c != '?' && c != 0xFF1F && !is_space_cp(c)) out.append(s.substr(i, n));
+        const char32_t c = cp_at(s, i, &n);
+        if (c == '?' || c == 0xFF1F || is_space_cp(c)) {
+            out.append(s.substr(run, i - run));
+            run = i + n;
+        }
         i += n;
     }
+    if (run < s.size()) out.append(s.substr(run));
     return out;
 }
 

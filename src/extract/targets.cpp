@@ -18,6 +18,7 @@
 #include "extract/prefilter.hpp"  // speed branch: the sentence pre-filter
 #include "extract/scan.hpp"
 #include "extract/targets.hpp"
+#include "extract/trie.hpp"
 #include "healthplan/error.hpp"
 
 namespace healthplan::v0::detail::extract {
@@ -838,9 +839,16 @@ bool year_value_list(ScanState& st, std::size_t b, std::size_t e) {
     return true;
 }
 
+// Whether a title holds a word of `past_section_words`: one pass over the
+// title with the words' trie (a search per word went over every title 16 times).
 bool past_title(std::string_view title) {
-    for (auto w : past_section_words)
-        if (title.find(w) != std::string_view::npos) return true;
+    static const Trie<char> words = [] {
+        Trie<char> t;
+        for (auto w : past_section_words) t.add(w, 1);
+        return t;
+    }();
+    for (std::size_t i = 0; i < title.size(); i += u8len(static_cast<unsigned char>(title[i])))
+        if (words.longest(title, i)) return true;
     return false;
 }
 
@@ -915,6 +923,9 @@ std::size_t announced_frame_at(std::string_view s, Range clause) {
 void scan_line(ScanState& st, std::size_t b, std::size_t e, std::vector<int>& para_years, Frame& inherited) {
     std::string_view s = st.s;
     std::size_t i = b;
+    const Tokens& tk = *st.tokens;
+    tokenize(s, b, e, *st.tokens);
+    const bool filter = prefilter_enabled();
     // A paragraph that opens with its years ("到2025年,…") dates every sentence in it.
     Frame para_frame = inherited;
     {
@@ -949,7 +960,7 @@ void scan_line(ScanState& st, std::size_t b, std::size_t e, std::vector<int>& pa
         // --- pre-filter (speed branch; extract/prefilter.hpp) ---
         // A sentence that can state neither a target nor a frame skips the
         // clause scan; all the scan would have left is the paragraph's frame.
-        if (!may_state_target(s.substr(i, se - i))) {
+        if (filter && !(tk.classes_in(i, se) & (word::trigger | word::digit))) {
             last_frame = para_frame;
             if (!para_frame.years.empty() && !para_frame.past) latest_frame = para_frame;
             i = se < e ? next_cp(s, se) : e;
@@ -985,7 +996,8 @@ void scan_line(ScanState& st, std::size_t b, std::size_t e, std::vector<int>& pa
                     Frame f;
                     std::size_t after = frame_at(st, clause.b, clause.e, f);
                     // "确保实现…中关于“到2030年，…”的目标": a quoted frame closing the clause.
-                    if (after == clause.b)
+                    const std::uint16_t words = filter ? tk.classes_in(clause.b, clause.e) : 0xFFFF;
+                    if (after == clause.b && (words & word::open_quote))
                         if (std::size_t qt = s.substr(clause.b, clause.e - clause.b).rfind("“");
                             qt != std::string_view::npos && qt > 0) {
                             Frame g;
@@ -994,7 +1006,7 @@ void scan_line(ScanState& st, std::size_t b, std::size_t e, std::vector<int>& pa
                         }
                     // "该《实施计划》确定了到2025年，": the document announcing its goals.
                     // It dates the rest of the paragraph too, as a paragraph opening with its years.
-                    if (after == clause.b)
+                    if (after == clause.b && (words & word::announcing))
                         if (std::size_t from = announced_frame_at(s, clause); from != clause.b) {
                             Frame g;
                             if (frame_at(st, from, clause.e, g) == clause.e && !g.past)
@@ -1016,7 +1028,8 @@ void scan_line(ScanState& st, std::size_t b, std::size_t e, std::vector<int>& pa
                         // A sentence without years that distributes values with 分别
                         // over as many years as the paragraph's last frame has.
                         if (!sentence_has_frame && para_frame.years.empty() && para_years.size() >= 2 &&
-                            s.substr(clause.b, clause.e - clause.b).find("分别") != std::string_view::npos)
+                            (words & word::distributive) &&
+                            s.substr(clause.b, clause.e - clause.b).find(distributive_word) != std::string_view::npos)
                             use.years = para_years;
                         const std::size_t before = st.out.size();
                         read_clause(st, clause, use, carry, sentence_soft);
@@ -1040,8 +1053,8 @@ void scan_line(ScanState& st, std::size_t b, std::size_t e, std::vector<int>& pa
                             if (st.out.size() == mark) break;
                         }
                         if (st.out.size() != before) carry.subject = {};
-                        if (s.substr(clause.b, clause.e - clause.b).find("力争") != std::string_view::npos &&
-                            st.out.size() == before)
+                        if (st.out.size() == before && (words & word::soft) &&
+                            s.substr(clause.b, clause.e - clause.b).find("力争") != std::string_view::npos)
                             sentence_soft = true;
                     }
                 }
@@ -1206,7 +1219,8 @@ void extract_targets(const Document& d, Plan& plan) { extract_targets(d, plan, E
 
 void extract_targets(const Document& d, Plan& plan, const ExtractLimits& limits) {
     std::deque<Target> found;
-    ScanState st{d, d.text, 0, plan.period_end.value_or(0), found, limits};
+    Tokens tokens;  // one paragraph's, reused: no allocation per line once grown
+    ScanState st{d, d.text, 0, plan.period_end.value_or(0), found, limits, &tokens};
     if (plan.issue_date)
         st.doc_year = plan.issue_date->year;
     else if (plan.publication_date)

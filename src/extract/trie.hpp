@@ -47,6 +47,32 @@ class Trie {
         return best;
     }
 
+    // Calls f(value, length) for every word starting at i in s, shortest
+    // first: the words a byte search at i would find, not only the longest.
+    template <class F>
+    void each_match(std::string_view s, std::size_t i, F&& f) const {
+        if (i >= s.size() || !may_start(s, i)) return;
+        each_match_unchecked(s, i, f);
+    }
+    // each_match for a caller that knows a word may start at i (its own
+    // table of first characters said so): no second decoding.
+    template <class F>
+    void each_match_unchecked(std::string_view s, std::size_t i, F&& f) const {
+        int node = root_[static_cast<unsigned char>(s[i])];
+        for (std::size_t k = i + 1; node >= 0; ++k) {
+            if (nodes_[node].value >= 0) f(values_[nodes_[node].value], k - i);
+            if (k >= s.size()) break;
+            node = child(node, static_cast<unsigned char>(s[k]));
+        }
+    }
+
+    // Calls f(c) for every character a word starts with (below U+10000).
+    template <class F>
+    void for_each_first(F&& f) const {
+        for (char32_t c = 0; c < 0x10000; ++c)
+            if (first_[c]) f(c);
+    }
+
     // On a trie of reversed words: the longest word ending at e and starting
     // at or after b, or nullptr; `len` gets its bytes.
     const T* longest_before(std::string_view s, std::size_t b, std::size_t e,
@@ -78,14 +104,37 @@ class Trie {
     }
 
     struct Node {
-        std::vector<std::pair<unsigned char, int>> next;  // few children below the root: a short scan
+        std::vector<std::pair<unsigned char, int>> next;  // while building
         int value = -1;
     };
 
+    // The children of every node side by side (edges_[edge_begin_[n] ..
+    // edge_begin_[n + 1]) are node n's), rebuilt after each word: a lookup
+    // scans a few adjacent bytes instead of following a vector per node.
+    struct Edge {
+        unsigned char byte;
+        int to;
+    };
     int child(int node, unsigned char c) const noexcept {
+        const Edge* e = edges_.data() + edge_begin_[static_cast<std::size_t>(node)];
+        const Edge* end = edges_.data() + edge_begin_[static_cast<std::size_t>(node) + 1];
+        for (; e != end; ++e)
+            if (e->byte == c) return e->to;
+        return -1;
+    }
+    int building_child(int node, unsigned char c) const noexcept {
         for (const auto& [byte, to] : nodes_[node].next)
             if (byte == c) return to;
         return -1;
+    }
+    void flatten() {
+        edges_.clear();
+        edge_begin_.assign(nodes_.size() + 1, 0);
+        for (std::size_t n = 0; n < nodes_.size(); ++n) {
+            edge_begin_[n] = static_cast<std::uint32_t>(edges_.size());
+            for (const auto& [byte, to] : nodes_[n].next) edges_.push_back(Edge{byte, to});
+        }
+        edge_begin_[nodes_.size()] = static_cast<std::uint32_t>(edges_.size());
     }
 
     void add_bytes(std::string_view word, T value, bool reversed) {
@@ -100,7 +149,7 @@ class Trie {
         if (first < 0) first = new_node();
         int node = first;
         for (std::size_t k = 1; k < word.size(); ++k) {
-            int next = child(node, byte(k));
+            int next = building_child(node, byte(k));
             if (next < 0) {
                 next = new_node();
                 nodes_[node].next.emplace_back(byte(k), next);
@@ -111,6 +160,7 @@ class Trie {
             nodes_[node].value = static_cast<int>(values_.size());
             values_.push_back(std::move(value));
         }
+        flatten();
     }
 
     int new_node() {
@@ -121,6 +171,8 @@ class Trie {
     std::vector<bool> first_ = std::vector<bool>(0x10000);  // first (last, reversed) characters of the words
     std::array<int, 256> root_{};
     std::vector<Node> nodes_;  // nodes_[0] unused: the root is root_
+    std::vector<Edge> edges_;
+    std::vector<std::uint32_t> edge_begin_ = std::vector<std::uint32_t>(2, 0);
     std::vector<T> values_;
 };
 
