@@ -16,6 +16,7 @@
 #include "extract/document.hpp"
 #include "extract/grammar.hpp"
 #include "extract/prefilter.hpp"  // speed branch: the sentence pre-filter
+#include "extract/rule.hpp"
 #include "extract/scan.hpp"
 #include "extract/targets.hpp"
 #include "extract/trie.hpp"
@@ -158,14 +159,9 @@ std::size_t frame_at(const ScanState& st, std::size_t i, std::size_t e, Frame& f
                 q = d->end + 3;
         }
         for (int suffixes = 0; suffixes < 2; ++suffixes) {
-            bool hit = false;
-            for (std::string_view w : frame_year_suffixes)
-                if (at(s, q, w)) {
-                    q += w.size();
-                    hit = true;
-                    break;
-                }
-            if (!hit) break;
+            const std::size_t n = rules::word_at(s, q, frame_year_suffixes);
+            if (!n) break;
+            q += n;
         }
         std::size_t k = q;
         bool more = false;

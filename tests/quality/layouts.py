@@ -311,17 +311,20 @@ def r_mhtml(bs) -> bytes:
     return head.encode("ascii") + quopri.encodestring(r_html(bs).encode("utf-8")) + f"\r\n--{b}--\r\n".encode("ascii")
 
 
+def _docx_table(d, t: Table) -> None:
+    table = d.add_table(rows=len(t.rows), cols=max(len(r) for r in t.rows))
+    for i, r in enumerate(t.rows):
+        for j, c in enumerate(r):
+            table.cell(i, j).text = c
+
+
 def write_docx(bs, path: Path) -> None:
     import docx
 
     d = docx.Document()
     for b in bs:
         if isinstance(b, Table):
-            width = max(len(r) for r in b.rows)
-            t = d.add_table(rows=len(b.rows), cols=width)
-            for i, r in enumerate(b.rows):
-                for j, c in enumerate(r):
-                    t.cell(i, j).text = c
+            _docx_table(d, b)
         elif b.strip():
             d.add_paragraph(b)
     d.save(path)
@@ -384,11 +387,7 @@ def write_docx_numbered(bs, path: Path) -> None:
     counters: dict[int, int] = {}
     for b in bs:
         if isinstance(b, Table):
-            width = max(len(r) for r in b.rows)
-            t = d.add_table(rows=len(b.rows), cols=width)
-            for i, r in enumerate(b.rows):
-                for j, c in enumerate(r):
-                    t.cell(i, j).text = c
+            _docx_table(d, b)
             continue
         if not b.strip():
             continue
