@@ -93,9 +93,23 @@ struct Carry {
     // 2030年达到35%", "参保率不低于95%，其中农村地区不低于93%".
     bool subject_clean = true;  // `subject` is still the raw clause until a clause uses it
     Range stated;
+    // Where the targets of the sentence's last two statements start in
+    // ScanState::out (npos: none), for a clause that goes on about both:
+    // "城市居民达到18%以上,农村居民达到7%以上,分别比2007年提高4.9和2.9个百分点".
+    std::size_t stated_out = std::string_view::npos, stated_prev_out = std::string_view::npos;
     // The clause opened with its own year frame ("…，或到2020年达到20%"): with no
     // name of its own it goes on about the stated indicator too.
     bool framed = false;
+
+    // A new clause after a frame or a semicolon: what it says about the
+    // statements before it is kept, the rest starts afresh.
+    void restart() {
+        Carry kept;
+        kept.stated = stated;
+        kept.stated_out = stated_out;
+        kept.stated_prev_out = stated_prev_out;
+        *this = std::move(kept);
+    }
 };
 
 // Turns a statement into targets, one per indicator and year (targets.cpp).

@@ -150,9 +150,9 @@ inline constexpr std::array<std::string_view, 55> unit_spellings = {
     "件",      "位",     "天",    "周",    "元",     "支",       "辆",     "克",   "分",   "米",   "场"};
 
 // Adverbs between an indicator and its verb, dropped from the indicator.
-inline constexpr std::array<std::string_view, 23> verb_adverbs = {
-    "分别", "均",   "都",     "要",   "应",   "将",   "需",   "须",   "力争", "争取", "努力",  "持续",
-    "稳定", "逐步", "进一步", "基本", "全部", "总体", "能够", "可以", "确保", "并",   "原则上"};
+inline constexpr std::array<std::string_view, 24> verb_adverbs = {
+    "分别", "均",   "都",     "要",   "应",   "将",   "需",   "须",   "力争", "争取", "努力",   "持续",
+    "稳定", "逐步", "进一步", "基本", "全部", "总体", "能够", "可以", "确保", "并",   "原则上", "继续"};
 
 // Words in front of an indicator that are not part of its name.
 // "全年" (an annual plan's "the whole year") and "今年" date the statement, they do not name it.
@@ -283,6 +283,15 @@ inline constexpr std::array<std::string_view, 2> baseline_leads = {"由", "从"}
 // 拥有) counts what exists, a fact and not a target; a target names its indicator
 // ("…患者数控制在…") or is a minimum count ("至少有1所", minimum_words).
 inline constexpr std::string_view existence_verb = "有";
+// "而糖尿病患病率更是达到11.2%", "成人患病率已达到27.9%": an adverb before the verb
+// that reports what is (emphasis, completion), not what is aimed at.
+inline constexpr std::array<std::string_view, 4> fact_adverbs = {"更是", "已经", "均已", "已"};
+// "近视度数年增长超过50度的学生比例降至15%以下", "每周…不少于3次、每次不少于30分钟、
+// 锻炼强度中等以上的人数比例达到32%": a value followed by 的 (or a 、 list of such
+// qualifiers ending in one) qualifies the noun after it — it is part of the
+// indicator's name, unless the noun is what a target is called ("…以下的目标").
+inline constexpr std::array<std::string_view, 3> attributive_tails = {"以上的", "以下的", "以内的"};
+inline constexpr std::array<std::string_view, 5> goal_nouns = {"目标", "要求", "任务", "水平", "标准"};
 // "提倡人均每日食盐摄入量不高于5g": advocated, not promised.
 inline constexpr std::array<std::string_view, 2> advocacy_leads = {"提倡", "倡导"};
 // "不低于22%（预期性）": the nature in parentheses after the values.

@@ -7,6 +7,7 @@
 // values are distributed over them. Everything is a linear scan over the
 // clause; no backtracking, no regular expressions.
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <deque>
 #include <unordered_map>
@@ -269,6 +270,23 @@ std::size_t reference_at(std::string_view s, std::size_t i, std::size_t e, std::
                 make(ys, {}, q, r);
                 return r + 9;
             }
+            return i;
+        }
+        // "在基线数据基础上", "在 X 年的基础上" (a template whose years are blanked):
+        // a short phrase naming the baseline or a period, kept as the label.
+        std::size_t m = q;
+        for (int n = 0; n < 8 && m < e && !at(s, m, "基础上") && !at(s, m, "的基础上"); ++n) {
+            const char32_t c = cp_at(s, m);
+            if (c < 0x80 ? !(std::isalnum(static_cast<unsigned char>(c)) || c == ' ') : !(c >= 0x4E00 && c <= 0x9FFF))
+                break;
+            m = next_cp(s, m);
+        }
+        std::size_t lb = q, le = m;
+        trim(s, lb, le);
+        if (le > lb && (at(s, m, "基础上") || at(s, m, "的基础上")) &&
+            (rules::word_at(s, lb, base_period_words) || ends_at(s, le, "年"))) {
+            make({}, {}, lb, le);
+            return m + (at(s, m, "的") ? 12 : 9);
         }
         return i;
     }
@@ -915,8 +933,10 @@ std::size_t announced_frame_at(std::string_view s, Range clause) {
 
 // Reads one paragraph. `inherited` is the frame of an earlier paragraph that
 // ended introducing a list ("到2025年，主要目标是：" then "——…" lines); on return
-// it holds the frame the following lines inherit (or none).
-void scan_line(ScanState& st, std::size_t b, std::size_t e, std::vector<int>& para_years, Frame& inherited) {
+// it holds the frame the following lines inherit (or none). Returns the dated
+// frame the paragraph opens with ("到2015年,…"), or none for a paragraph
+// introducing a list.
+Frame scan_line(ScanState& st, std::size_t b, std::size_t e, std::vector<int>& para_years, Frame& inherited) {
     std::string_view s = st.s;
     std::size_t i = b;
     const Tokens& tk = *st.tokens;
@@ -924,10 +944,12 @@ void scan_line(ScanState& st, std::size_t b, std::size_t e, std::vector<int>& pa
     const bool filter = prefilter_enabled();
     // A paragraph that opens with its years ("到2025年,…") dates every sentence in it.
     Frame para_frame = inherited;
+    Frame opening;
     {
         Frame f;
         if (frame_at(st, skip_ws(s, b, e), e, f) != skip_ws(s, b, e)) {
             para_frame = f.past ? Frame{} : f;
+            if (!f.past) opening = f;
             inherited = Frame{};
         }
     }
@@ -1014,9 +1036,7 @@ void scan_line(ScanState& st, std::size_t b, std::size_t e, std::vector<int>& pa
                         if (!f.past) para_years = f.years;
                         clause.b = after;
                         frame_only = skip_ws(s, clause.b, clause.e) >= clause.e;
-                        const Range stated = carry.stated;
-                        carry = Carry{};
-                        carry.stated = stated;
+                        carry.restart();
                         carry.framed = true;
                     }
                     if (!clause.empty() && !frame.past) {
@@ -1058,11 +1078,7 @@ void scan_line(ScanState& st, std::size_t b, std::size_t e, std::vector<int>& pa
                 // A frame in a clause of its own goes on to the next: "…；到2025年，达到90%"
                 // continues the last statement's indicator (rules_statement.cpp, from_stated).
                 carry.framed = frame_only;
-                if (!(k >= se) && is_semicolon(c)) {
-                    const Range stated = carry.stated;
-                    carry = Carry{};
-                    carry.stated = stated;
-                }
+                if (!(k >= se) && is_semicolon(c)) carry.restart();
                 if (k >= se) break;
             }
             k += n ? n : 1;
@@ -1079,7 +1095,21 @@ void scan_line(ScanState& st, std::size_t b, std::size_t e, std::vector<int>& pa
             inherited = last_frame;
         else if (!last_frame.past && !latest_frame.years.empty())
             inherited = latest_frame;
+        return Frame{};  // a list's frame, which ends with the list
     }
+    return opening;
+}
+
+// The frame a heading's section inherits from the text of its nearest
+// ancestor that opened with one ("二、目标任务 到2015年,…" dates "(一)…").
+Frame section_frame(const Document& d, int h, const std::vector<Frame>& intro, const std::vector<char>& mixed) {
+    for (int k = d.headings[static_cast<std::size_t>(h)].parent; k >= 0;
+         k = d.headings[static_cast<std::size_t>(k)].parent) {
+        const auto u = static_cast<std::size_t>(k);
+        if (mixed[u]) return Frame{};
+        if (!intro[u].years.empty()) return intro[u];
+    }
+    return Frame{};
 }
 
 // Whether Target::validate() accepts `t` once it has its id.
@@ -1169,6 +1199,9 @@ class Merge {
             k += '\x1f';
             k += std::string(to_string(t.kind)) + '\x1f' + std::string(to_string(t.comparator)) + '\x1f' +
                  (t.value ? std::to_string(*t.value) : std::string("-")) + '\x1f' + t.unit.symbol();
+            // Two changes from different bases are two targets ("在现有基础上提高10%"
+            // and, later, "在2025年的基础上继续提高10%").
+            if (t.reference) k += '\x1f' + t.reference->label;
         }
         return k;
     }
@@ -1237,6 +1270,11 @@ void extract_targets(const Document& d, Plan& plan, const ExtractLimits& limits)
     std::vector<int> para_years;
     Frame inherited;    // a list's frame, from "到2025年，主要目标是：" to the next heading
     int list_hits = 0;  // items of the current list that stated a target
+    // The year frame a section's own text opens with, before its first
+    // sub-heading ("二、目标任务" then "到2015年,…。" then "(一)…"): its
+    // sub-sections inherit it. Two different frames there date nothing.
+    std::vector<Frame> intro(d.headings.size());
+    std::vector<char> intro_mixed(d.headings.size());
     // 1 = past or project box: nothing is read; 2 = an indicator box not read
     // as a table: only its year-value list lines are read.
     // A heading is past when its own title or an ancestor's is: one look at
@@ -1271,12 +1309,18 @@ void extract_targets(const Document& d, Plan& plan, const ExtractLimits& limits)
         bool list_item = false;
         if (heading_line) {
             list_item = !inherited.years.empty() && value_list_item(d, h);
-            if (!list_item) inherited = Frame{};
+            if (!list_item) inherited = section_frame(d, h, intro, intro_mixed);
         }
         para_years.clear();
         const std::size_t before = st.out.size();
         const bool had_list = !inherited.years.empty();
-        scan_line(st, b, l.end, para_years, inherited);
+        const Frame opening = scan_line(st, b, l.end, para_years, inherited);
+        if (h >= 0 && !heading_line && !opening.years.empty() && !intro_mixed[h]) {
+            if (intro[h].years.empty())
+                intro[h] = opening;
+            else if (intro[h].years != opening.years)
+                intro[h] = Frame{}, intro_mixed[h] = 1;
+        }
         if (!had_list) list_hits = 0;
         if (list_item && st.out.size() != before) ++list_hits;
         // An item without a target ends the list once the list has stated
