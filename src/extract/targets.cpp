@@ -861,7 +861,11 @@ bool past_title(std::string_view title) {
         for (auto w : past_section_words) t.add(w, 1);
         return t;
     }();
-    for (std::size_t i = 0; i < title.size(); i += u8len(static_cast<unsigned char>(title[i])))
+    // A title is short; a heading line run into its body without a full stop
+    // (a flattened copy: "一、总体思路坚持以人民健康为中心,…推动经济社会高质量进展")
+    // is asked about its opening only.
+    std::size_t i = 0;
+    for (int chars = 0; i < title.size() && chars < 24; i += u8len(static_cast<unsigned char>(title[i])), ++chars)
         if (words.longest(title, i)) return true;
     return false;
 }
