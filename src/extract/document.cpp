@@ -311,22 +311,39 @@ void split_flattened(std::string_view t, std::vector<Line>& lines) {
         std::vector<std::size_t> cuts;
         if (l.end - l.begin >= 120) {
             int last[8] = {};
-            char32_t prev = 0;  // the last character that is not a space
+            int ever[8] = {};           // not restarted by a parent: some plans number items on across sections
+            char32_t prev = 0;          // the last character that is not a space
+            std::size_t title_end = 0;  // a parent label's end: its title follows, then perhaps its first child
+            int parent_rank = -1;
             for (std::size_t i = l.begin; i < l.end;) {
                 std::size_t n = 0;
                 const char32_t c = cp_at(t, i, &n);
-                Heading h;
-                if (prev && label_may_follow(prev, c == U'(' || c == U'（') && heading_label(t, i, l.end, h) &&
-                    h.label_end < l.end) {
-                    const int num = label_number(h);
-                    const auto st = static_cast<std::size_t>(h.style);
-                    if (num > 0 && (num == 1 || num == last[st] + 1)) {
-                        last[st] = num;
-                        for (std::size_t k = st + 1; k < 8; ++k) last[k] = 0;  // a parent label restarts its children
-                        cuts.push_back(i);
-                        prev = 0;
-                        i = h.label_end;
-                        continue;
+                const bool after_text = prev >= 0x4E00 && prev <= 0x9FFF;
+                // After text, without punctuation: the next number of a series
+                // ("…市爱卫办二、工作要求"), or the first child right after its
+                // parent's title ("(一)全方位干预健康影响因素1.实施…").
+                // A label opens with a digit, a bracket, a Chinese numeral, 第 or 专(栏).
+                const bool opener = (c >= '0' && c <= '9') || c == U'(' || c == U'（' || c == U'第' || c == U'专' ||
+                                    (c >= 0x4E00 && c <= 0x9FFF && cn_numeral_at(t, i));
+                if (prev && opener && (label_may_follow(prev, c == U'(' || c == U'（') || after_text)) {
+                    Heading h;
+                    if (heading_label(t, i, l.end, h) && h.label_end < l.end) {
+                        const int num = label_number(h);
+                        const auto st = static_cast<std::size_t>(h.style);
+                        const bool punctuated = label_may_follow(prev, c == U'(' || c == U'（');
+                        const bool next =
+                            (num == last[st] + 1 && last[st] > 0) || (num == ever[st] + 1 && ever[st] > 0);
+                        const bool first_child =
+                            num == 1 && parent_rank >= 0 && parent_rank < static_cast<int>(st) && i - title_end <= 60;
+                        if (num > 0 && (punctuated ? (num == 1 || next) : (next || first_child))) {
+                            last[st] = ever[st] = num;
+                            for (std::size_t k = st + 1; k < 8; ++k) last[k] = 0;  // a parent restarts its children
+                            cuts.push_back(i);
+                            prev = 0;
+                            i = title_end = h.label_end;
+                            parent_rank = static_cast<int>(st);
+                            continue;
+                        }
                     }
                 }
                 if (!is_space_cp(c)) prev = c;
