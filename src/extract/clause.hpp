@@ -28,11 +28,12 @@ inline bool is_stop(char32_t c) { return c == 0x3002 || c == '!' || c == 0xFF01 
 // Semicolons end a clause (and its indicator), not the sentence's year frame.
 inline bool is_semicolon(char32_t c) { return c == 0xFF1B || c == ';'; }
 
-// List bullets and dashes that open a line or clause ("——", "①", "●").
+// List bullets and dashes that open a line or clause ("——", "①", "●"; "⸺", the
+// two-em dash one glyph, as a PDF's text layer may give "——").
 inline bool is_bullet(char32_t c) {
-    return c == 0x2014 || c == 0x2015 || c == 0x2013 || c == '-' || c == 0xFF0D || c == 0xB7 || c == 0x30FB ||
-           c == 0x25CF || c == 0x25CB || c == 0x25C6 || c == 0x25A0 || c == 0x25B2 || c == 0x2605 || c == 0x2606 ||
-           c == 0x221A || (c >= 0x2460 && c <= 0x249B) || c == '*';
+    return c == 0x2014 || c == 0x2015 || c == 0x2013 || c == 0x2E3A || c == 0x2E3B || c == '-' || c == 0xFF0D ||
+           c == 0xB7 || c == 0x30FB || c == 0x25CF || c == 0x25CB || c == 0x25C6 || c == 0x25A0 || c == 0x25B2 ||
+           c == 0x2605 || c == 0x2606 || c == 0x221A || (c >= 0x2460 && c <= 0x249B) || c == '*';
 }
 
 inline std::size_t skip_bullets(std::string_view s, std::size_t i, std::size_t e) {

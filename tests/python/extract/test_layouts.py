@@ -21,13 +21,18 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "quality"))
 import layouts
 
-SETS = ("seeds", "heldout", "heldout2", "real", "blind", "blind2")
+SETS = ("seeds", "heldout", "heldout2", "real", "blind", "blind2", "blind3")
 RENDERINGS = [layout for layout in layouts.LAYOUTS if layout != "plain"]
 RATIO = 0.97
 # Renderings known to miss the gate (measured; docs/extraction.md). Strict: when
 # one passes, the mark must go. None today: the PDF renderings, which missed it
 # until the reader rebuilt paragraphs and table rows from positions, pass.
-KNOWN_GAPS: dict[tuple[str, str], str] = {}
+# Today: the flat rendering (every paragraph run into one line, as document-sharing
+# sites copy plans) keeps the tasks of the seeds and held-out sets (F1 0.97-0.98 of
+# plain) but loses targets: a heading run into its body hides past sections and year
+# frames, a table laid out one cell per line becomes one run of cells.
+_FLAT = "flat: a heading run into its body hides past sections and frames; cell-per-line tables merge"
+KNOWN_GAPS: dict[tuple[str, str], str] = {(name, "flat"): _FLAT for name in SETS}
 
 
 @pytest.fixture(scope="module")
