@@ -297,6 +297,27 @@ bool label_may_follow(char32_t prev, bool paren) {
            prev != U'见';
 }
 
+// Where a body opening with a year frame ("到2025年，", "2025年，") starts inside a
+// short title run into it ("加强慢性病综合防治到2025年，…"), or `b` when it does not.
+std::size_t body_frame_after_title(std::string_view t, std::size_t b, std::size_t e) {
+    std::size_t i = b;
+    for (int chars = 0; chars < 30 && i < e; ++chars) {
+        const char32_t c = cp_at(t, i);
+        if (c == U'。' || c == U'，' || c == U',' || c == U'；' || c == U'：' || c == U':') return b;
+        const std::size_t y = at(t, i, "到") ? i + 3 : i;
+        if (i > b && is_digit_at(t, y)) {
+            std::size_t k = y, digits = 0;
+            while (k < e && is_digit_at(t, k) && digits < 5) ++k, ++digits;
+            if (digits == 4 && at(t, k, "年") &&
+                (y != i || at(t, k + 3, "，") || at(t, k + 3, ",") || at(t, k + 3, "底") || at(t, k + 3, "前")))
+                return i;
+            return b;
+        }
+        i += u8len(static_cast<unsigned char>(t[i]));
+    }
+    return b;
+}
+
 // A plan flattened into one line (a document-sharing site's copy: "…制定本方案。
 // 一、主要目标…。二、重点任务(一)加强…。1. 推动…(…负责)2. 贯彻…"): the line is
 // split where a heading label opens a sentence, so the outline, the tasks and
@@ -315,7 +336,15 @@ void split_flattened(std::string_view t, std::vector<Line>& lines) {
             char32_t prev = 0;          // the last character that is not a space
             std::size_t title_end = 0;  // a parent label's end: its title follows, then perhaps its first child
             int parent_rank = -1;
-            for (std::size_t i = l.begin; i < l.end;) {
+            std::size_t i = l.begin;
+            // The label the line opens with starts the series ("第三章　主要任务第一节　…").
+            if (Heading h0; heading_label(t, l.begin, l.end, h0)) {
+                const auto st = static_cast<std::size_t>(h0.style);
+                last[st] = ever[st] = label_number(h0);
+                parent_rank = static_cast<int>(st);
+                i = title_end = h0.label_end;
+            }
+            while (i < l.end) {
                 std::size_t n = 0;
                 const char32_t c = cp_at(t, i, &n);
                 const bool after_text = prev >= 0x4E00 && prev <= 0x9FFF;
@@ -342,6 +371,9 @@ void split_flattened(std::string_view t, std::vector<Line>& lines) {
                             prev = 0;
                             i = title_end = h.label_end;
                             parent_rank = static_cast<int>(st);
+                            // "二、加强慢性病综合防治到2025年，…": the title ends where the body's year frame opens.
+                            if (const std::size_t f = body_frame_after_title(t, h.label_end, l.end); f != h.label_end)
+                                cuts.push_back(f);
                             continue;
                         }
                     }

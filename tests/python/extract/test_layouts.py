@@ -29,10 +29,11 @@ RATIO = 0.97
 # until the reader rebuilt paragraphs and table rows from positions, pass.
 # Today: the flat rendering (every paragraph run into one line, as document-sharing
 # sites copy plans) keeps the tasks of the seeds and held-out sets (F1 0.97-0.98 of
-# plain) but loses targets: a heading run into its body hides past sections and year
-# frames, a table laid out one cell per line becomes one run of cells.
-_FLAT = "flat: a heading run into its body hides past sections and frames; cell-per-line tables merge"
-KNOWN_GAPS: dict[tuple[str, str], str] = {(name, "flat"): _FLAT for name in SETS}
+# plain) and every target of blind3, but a table laid out one cell per line becomes one
+# run of cells whose numbers merge ("77.3478.05"), and a goal list's last value merges
+# with the next item's number ("≥302.重大…"): what no reader can take apart.
+_FLAT = "flat: cell-per-line tables and numbered value lists merge their numbers"
+KNOWN_GAPS: dict[tuple[str, str], str] = {(name, "flat"): _FLAT for name in SETS if name != "blind3"}
 
 
 @pytest.fixture(scope="module")
