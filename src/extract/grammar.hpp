@@ -28,7 +28,7 @@ struct Verb {
 // (verb_at below) matches the longest word at a position by construction.
 // Comparisons that compose with a negation or 或等于 are in `comparisons`,
 // not here: 不低于, 不得高于, 大于等于 are built from them.
-inline constexpr std::array<Verb, 47> verbs = {{
+inline constexpr std::array<Verb, 48> verbs = {{
     {"达到或超过", VerbKind::level, Comparator::ge, false},
     {"达到或高于", VerbKind::level, Comparator::ge, false},
     {"提高到", VerbKind::level, Comparator::ge, false},
@@ -67,6 +67,7 @@ inline constexpr std::array<Verb, 47> verbs = {{
     {"缩小", VerbKind::change, Comparator::decrease, false},
     {"缩短", VerbKind::change, Comparator::decrease, false},  // 平均住院日比2020年缩短0.5天
     {"延长", VerbKind::change, Comparator::increase, false},
+    {"翻", VerbKind::change, Comparator::increase, false},  // 比2020年翻一番 (values.cpp: 一番 is +100%)
     // The change verbs with 到/至 state the level reached: "平均住院日缩短到8天以内".
     {"上升至", VerbKind::level, Comparator::ge, false},
     {"缩短到", VerbKind::level, Comparator::le, false},
@@ -148,6 +149,27 @@ inline constexpr std::array<std::string_view, 55> unit_spellings = {
     "千米",    "公斤",   "千克",  "张",    "人",     "个",       "家",     "所",   "名",   "次",   "项",
     "台",      "种",     "类",    "级",    "床",     "例",       "户",     "座",   "部",   "批",   "条",
     "件",      "位",     "天",    "周",    "元",     "支",       "辆",     "克",   "分",   "米",   "场"};
+
+// Values written in Chinese numerals (values.cpp cn_value_at): a fraction's base
+// and the unit it means ("十万分之十二" is 12/10万, "千分之五" 5‰), and the units a
+// Chinese-numeral count may take ("七十九岁", "两所", "六点五张") — a short list:
+// "三级医院", "一批", "一个" are names and phrases, not values.
+struct FractionBase {
+    std::string_view text;
+    std::string_view unit;
+};
+inline constexpr std::array<FractionBase, 4> cn_fraction_bases = {{
+    {"十万分之", "/10万"},
+    {"万分之", "/万"},
+    {"千分之", "‰"},
+    {"百分之", "%"},
+}};
+inline constexpr std::array<std::string_view, 9> cn_count_units = {"岁", "张", "所",   "家", "名",
+                                                                   "人", "天", "小时", "倍"};
+// "六成" is 60%, "一半" 50%; after 翻, "一番" doubles (+100%), "两番" quadruples (+300%).
+inline constexpr std::string_view cn_tenths = "成";
+inline constexpr std::string_view cn_half = "一半";
+inline constexpr std::string_view cn_doublings = "番";
 
 // Adverbs between an indicator and its verb, dropped from the indicator.
 inline constexpr std::array<std::string_view, 24> verb_adverbs = {

@@ -37,10 +37,10 @@ const Starts& statement_starts() {
 Outcome minimum_count(Clause& cl, std::size_t q) {
     std::string_view s = cl.s;
     const bool each = at(s, q, "均有");
-    if (!at(s, q, "至少") && !(each && is_digit_at(s, q + 6))) return Outcome::pass;
+    if (!at(s, q, "至少") && !(each && value_at(s, q + 6, cl.c.e))) return Outcome::pass;
     std::size_t r = q + 6;
     for (auto w : minimum_verbs)
-        if (at(s, r, w) && is_digit_at(s, r + w.size())) {
+        if (at(s, r, w) && value_at(s, r + w.size(), cl.c.e)) {
             r += w.size();
             break;
         }

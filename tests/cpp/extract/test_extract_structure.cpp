@@ -284,7 +284,8 @@ TEST_CASE("a plan flattened into one line reads as the original", "[extract][tas
 
 TEST_CASE("a flattened heading's title ends where its body's year frame opens", "[extract][sections][frames]") {
     const Plan p = extract(
-        "某某区卫生健康规划\n第三章　主要任务第一节　提升公共卫生服务能力一、完善疾病预防控制体系推进区疾控中心标准化建设。"
+        "某某区卫生健康规划\n第三章　主要任务第一节　提升公共卫生服务能力一、完善疾病预防控制体系推进区疾控中心标准化建"
+        "设。"
         "二、加强慢性病综合防治到2025年，高血压患者基层规范管理服务率达到65%，65岁及以上老年人健康管理率达到72%。");
     REQUIRE(p.targets.size() == 2);
     for (const auto& t : p.targets) CHECK(t.year == 2025);
