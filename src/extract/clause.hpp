@@ -98,6 +98,8 @@ struct Carry {
     // ScanState::out (npos: none), for a clause that goes on about both:
     // "城市居民达到18%以上,农村居民达到7%以上,分别比2007年提高4.9和2.9个百分点".
     std::size_t stated_out = std::string_view::npos, stated_prev_out = std::string_view::npos;
+    // The year written in the last statement's name ("全县2022年度居民健康素养水平"), or 0.
+    int stated_year = 0;
     // The clause opened with its own year frame ("…，或到2020年达到20%"): with no
     // name of its own it goes on about the stated indicator too.
     bool framed = false;
@@ -109,6 +111,7 @@ struct Carry {
         kept.stated = stated;
         kept.stated_out = stated_out;
         kept.stated_prev_out = stated_prev_out;
+        kept.stated_year = stated_year;
         *this = std::move(kept);
     }
 };

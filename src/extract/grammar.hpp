@@ -166,22 +166,33 @@ inline constexpr std::array<FractionBase, 4> cn_fraction_bases = {{
 }};
 inline constexpr std::array<std::string_view, 9> cn_count_units = {"岁", "张", "所",   "家", "名",
                                                                    "人", "天", "小时", "倍"};
+// Rates per a base the model has no unit for, read in one it has: "小于1/100万"
+// is less than 0.1/10万 (the value scaled, the text kept as written).
+struct ScaledRateUnit {
+    std::string_view text;
+    std::string_view unit;
+    double factor;
+};
+inline constexpr std::array<ScaledRateUnit, 2> scaled_rate_units = {{
+    {"/100万", "1/100000", 0.1},
+    {"/百万", "1/100000", 0.1},
+}};
 // "六成" is 60%, "一半" 50%; after 翻, "一番" doubles (+100%), "两番" quadruples (+300%).
 inline constexpr std::string_view cn_tenths = "成";
 inline constexpr std::string_view cn_half = "一半";
 inline constexpr std::string_view cn_doublings = "番";
 
 // Adverbs between an indicator and its verb, dropped from the indicator.
-inline constexpr std::array<std::string_view, 24> verb_adverbs = {
-    "分别", "均",   "都",     "要",   "应",   "将",   "需",   "须",   "力争", "争取", "努力",   "持续",
-    "稳定", "逐步", "进一步", "基本", "全部", "总体", "能够", "可以", "确保", "并",   "原则上", "继续"};
+inline constexpr std::array<std::string_view, 25> verb_adverbs = {
+    "分别", "均",     "都",   "要",   "应",   "将",   "需",   "须",   "力争", "争取",   "努力", "持续", "稳定",
+    "逐步", "进一步", "基本", "全部", "总体", "能够", "可以", "确保", "并",   "原则上", "继续", "要求"};
 
 // Words in front of an indicator that are not part of its name.
 // "全年" (an annual plan's "the whole year") and "今年" date the statement, they do not name it.
-inline constexpr std::array<std::string_view, 35> subject_lead_words = {
+inline constexpr std::array<std::string_view, 36> subject_lead_words = {
     "其中", "并且", "并",   "且",   "同时",   "使",   "确保", "保证", "力争", "争取", "努力", "推进",
     "推动", "促进", "实现", "加快", "进一步", "全市", "全区", "全县", "全旗", "全省", "全州", "全盟",
-    "我市", "我区", "我县", "我旗", "我省",   "全国", "提倡", "倡导", "全年", "今年", "年内"};
+    "我市", "我区", "我县", "我旗", "我省",   "全国", "提倡", "倡导", "全年", "今年", "年内", "原则上"};
 // Names that begin with a lead word's characters: "使用…率", "并发症…", "全年龄段…".
 inline constexpr std::array<std::string_view, 3> subject_lead_exceptions = {"使用", "并发", "全年龄"};
 

@@ -227,6 +227,28 @@ bool trend_between(std::string_view s, std::size_t b, std::size_t e) {
     return any && p == e;
 }
 
+// "--妇女卫生保健知识知晓率提高。", "--剖宫产率降低。": a trend verb with no
+// modifier that ends its clause, after a rate or share, in an item of a goal
+// list (a bullet before it) or under a year frame.
+bool bare_goal_trend(const Clause& cl, std::size_t q, std::size_t verb_end) {
+    std::string_view s = cl.s;
+    if (skip_ws(s, verb_end, cl.c.e) != cl.c.e) return false;
+    std::size_t b = q;  // where the subject starts: back over its characters to a bullet, space or clause start
+    while (b > cl.p) {
+        const std::size_t p = prev_cp(s, b);
+        const char32_t c = cp_at(s, p);
+        if (is_bullet(c) || is_space_cp(c)) break;
+        b = p;
+    }
+    const std::string_view name = s.substr(b, q - b);
+    if (!(ends_at(name, name.size(), "率") || ends_at(name, name.size(), "比例") || ends_at(name, name.size(), "寿命")))
+        return false;
+    if (!cl.frame.years.empty() && !cl.frame.past) return true;
+    std::size_t k = b;
+    while (k > cl.c.b && is_space_cp(cp_at(s, prev_cp(s, k)))) k = prev_cp(s, k);
+    return k > cl.c.b && is_bullet(cp_at(s, prev_cp(s, k)));
+}
+
 // Whether the verb ending at k has an object: text other than a joined
 // second verb ("并持续下降") before the clause ends.
 bool object_after(std::string_view s, std::size_t k, std::size_t e) {
@@ -258,7 +280,13 @@ Outcome trend(Clause& cl) {
             }
             if (!hit) break;
         }
-        if (mb == q || !trend_between(s, mb, q)) continue;  // a bare verb: an imperative, or part of a name (增长率)
+        // A bare verb is an imperative or part of a name (增长率) — except closing
+        // an item of a goal list: "--妇女卫生保健知识知晓率提高。" (bare_goal_trend).
+        if (mb == q && bare_goal_trend(cl, q, q + tv->text.size())) {
+            // read on below with no modifiers
+        } else if (mb == q || !trend_between(s, mb, q)) {
+            continue;
+        }
         // The reference phrase "在现有基础上持续改善" sits between indicator and modifiers.
         std::size_t se = mb;
         if (cl.ref_e && skip_ws(s, cl.ref_e, se) == se) se = cl.ref_b;

@@ -317,6 +317,18 @@ std::optional<Subject> statement_subject(Clause& cl, std::size_t q, const VerbPh
         }
     }
     sb.name = clean_subject(s, {cl.p, subj_end}, &cl.soft);
+    // "原则上全县2022 年度居民健康素养水平": the year opens the name once its lead words are gone.
+    if (sb.inline_years.empty() && !sb.name.empty() && sb.name.b != cl.p)
+        if (auto y = number_at(s.substr(0, sb.name.e), sb.name.b); y && y->is_year()) {
+            std::size_t k = skip_ws(s, y->end, sb.name.e);
+            if (at(s, k, "年") && !is_digit_at(s, k + 3)) {
+                k += at(s, k + 3, "度") ? 6 : 3;
+                if (k < sb.name.e && !value_year_possible_past(cl.st, s, sb.name.b, sb.name.e)) {
+                    sb.inline_years.push_back(static_cast<int>(y->value));
+                    sb.name.b = k;
+                }
+            }
+        }
     if (verb_only(s.substr(sb.name.b, sb.name.e - sb.name.b))) sb.name = {};
     sb.sub_population = at(s, skip_bullets(s, cl.p, cl.c.e), "其中");
     Carry& carry = cl.carry;
@@ -524,11 +536,13 @@ Outcome value_statement(Clause& cl, std::size_t q, const VerbPhrase& vp, Subject
     std::deque<Target>& out = cl.st.out;
     const std::size_t before = out.size();
     Frame use = cl.frame;
+    Carry& carry = cl.carry;
     if (vp.value_year)
         use.years = {*vp.value_year};
     else if (!sb.inline_years.empty())
         use.years = sb.inline_years;
-    Carry& carry = cl.carry;
+    else if (sb.from_stated && carry.stated_year && use.years.empty())
+        use.years = {carry.stated_year};
     if (sb.from_stated && both_stated(cl, vp)) {
         // "A达到18%以上,B达到7%以上,分别比2007年提高4.9和2.9个百分点": one value each.
         const std::size_t named[2] = {carry.stated_prev_out, carry.stated_out};
@@ -565,6 +579,7 @@ Outcome value_statement(Clause& cl, std::size_t q, const VerbPhrase& vp, Subject
         for (std::size_t i = before; i < out.size(); ++i) out[i].indicator = name;
     } else if (!sb.from_stated && out.size() != before) {
         carry.stated = subj;
+        carry.stated_year = sb.inline_years.size() == 1 ? sb.inline_years.front() : 0;
     } else if (sb.from_stated && out.size() != before && before > 0 && out[before - 1].kind == TargetKind::trend &&
                out[before - 1].indicator == out[before].indicator && out[before - 1].span->begin == carry.stated.b) {
         // "X逐年提高，2030年达到45%": the direction is the way to the dated level.
@@ -586,7 +601,15 @@ Outcome verb_benchmark(Clause& cl, std::size_t q, const VerbPhrase& vp, Subject&
     em.op = vp.bench_op;
     em.benchmark = strip_noise(cl.s.substr(vp.r, bend - vp.r));
     em.soft = cl.soft;
-    emit(cl.st, cl.frame, em);
+    Frame use = cl.frame;
+    if (!sb.inline_years.empty()) use.years = sb.inline_years;
+    const std::size_t before = cl.st.out.size();
+    emit(cl.st, use, em);
+    // "…达到全省平均水平，并较上一年度增长不少于3个百分点": the next clause goes on about it.
+    if (cl.st.out.size() != before && !sb.from_stated) {
+        cl.carry.stated = sb.name;
+        cl.carry.stated_year = sb.inline_years.size() == 1 ? sb.inline_years.front() : 0;
+    }
     return Outcome::done;
 }
 

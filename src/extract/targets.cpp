@@ -301,8 +301,28 @@ std::size_t reference_at(std::string_view s, std::size_t i, std::size_t e, std::
     return i;
 }
 
+// After the last run of two or more dashes inside [b, e) that opens a list item
+// ("提高孕产妇保健水平 --孕产妇系统管理率": a heading's title, then an item), or b.
+std::size_t after_inline_bullet(std::string_view s, std::size_t b, std::size_t e) {
+    std::size_t out = b;
+    for (std::size_t i = b; i < e;) {
+        std::size_t k = i;
+        int dashes = 0;
+        while (k < e) {
+            const char32_t c = cp_at(s, k);
+            if (c != '-' && c != 0x2014 && c != 0x2E3A && c != 0x2E3B) break;
+            dashes += c == 0x2E3A || c == 0x2E3B ? 2 : 1;
+            k = next_cp(s, k);
+        }
+        if (dashes >= 2 && k < e && i > b) out = k;
+        i = k > i ? k : next_cp(s, i);
+    }
+    return out;
+}
+
 Range clean_subject(std::string_view s, Range r, bool* soft) {
     trim(s, r.b, r.e);
+    r.b = after_inline_bullet(s, r.b, r.e);
     for (bool again = true; again && !r.empty();) {
         again = false;
         bool name_word = false;
@@ -372,6 +392,15 @@ bool indicator_like(std::string_view name) {
 // A name that is a list of indicators ("婴儿死亡率、孕产妇死亡率") splits
 // into its parts when every part is indicator-like. 、 is tried first, so
 // "基本知识和理念素养水平、基本技能素养水平" keeps its 和 inside a name.
+// "孕产妇中、重度贫血患病率", "轻、中度": a 、 between two grade characters lists
+// grades of one thing, not two indicators.
+bool grade_pair_at(std::string_view s, std::size_t b, std::size_t i, std::size_t e) {
+    auto grade = [](char32_t c) {
+        return c == U'轻' || c == U'中' || c == U'重' || c == U'高' || c == U'低' || c == U'大' || c == U'小';
+    };
+    return i > b && i + 3 < e && grade(cp_at(s, prev_cp(s, i))) && grade(cp_at(s, i + 3));
+}
+
 std::vector<Range> split_indicators(std::string_view s, Range r) {
     for (bool also_and : {false, true}) {
         std::vector<Range> parts;
@@ -379,7 +408,7 @@ std::vector<Range> split_indicators(std::string_view s, Range r) {
         for (std::size_t i = r.b; i < r.e;) {
             std::size_t n;
             char32_t c = cp_at(s, i, &n);
-            if (c == 0x3001 || (also_and && (c == U'和' || c == U'及'))) {
+            if ((c == 0x3001 && !grade_pair_at(s, r.b, i, r.e)) || (also_and && (c == U'和' || c == U'及'))) {
                 parts.push_back({start, i});
                 start = i + n;
             }
@@ -435,12 +464,40 @@ std::string complete_name(std::string_view s, const std::vector<Range>& parts, s
 // (患者, 人群 …) of the last item, else it is the last item's head word
 // (覆盖率, 达标率, 比例 …). Returns the completed names, or nothing when the
 // name is not such a list.
+// The names of "PREFIX STEM1、STEM2 TAIL" where STEM1 and STEM2 have as many
+// characters (spaces aside): "12月龄儿童建卡、建证率" → 12月龄儿童建卡率, 12月龄儿童建证率;
+// "“五苗”单 苗、全程接种率" → “五苗”单苗接种率, “五苗”全程接种率. The tail is the last
+// item after its two-character stem, or its 率 alone when it is that short.
+std::vector<std::string> prefixed_pair_names(std::string_view s, Range first, std::string_view last) {
+    std::vector<std::size_t> lc;  // character starts of `last`
+    for (std::size_t i = 0; i < last.size(); i += u8len(static_cast<unsigned char>(last[i]))) lc.push_back(i);
+    if (lc.size() < 3 || lc.size() > 5 || !ends_at(last, last.size(), "率")) return {};
+    const std::size_t stem_chars = 2;
+    const std::string_view tail = last.substr(lc[stem_chars]);
+    // The first item's last two characters that are not spaces.
+    std::size_t b = first.e;
+    for (std::size_t n = 0; n < stem_chars && b > first.b;) {
+        b = prev_cp(s, b);
+        if (!is_space_cp(cp_at(s, b)))
+            ++n;
+        else if (n == 0)
+            return {};
+    }
+    for (std::size_t i = b; i < first.e; i = next_cp(s, i)) {
+        const char32_t c = cp_at(s, i);
+        if (!is_space_cp(c) && (c < 0x4E00 || c > 0x9FFF)) return {};
+    }
+    if (b <= first.b) return {};
+    const std::string prefix = strip_noise(s.substr(first.b, b - first.b));
+    return {prefix + strip_noise(s.substr(b, first.e - b)) + std::string(tail), prefix + std::string(last)};
+}
+
 std::vector<std::string> shared_tail_names(std::string_view s, Range r, std::size_t part_bytes) {
     std::vector<Range> parts;
     std::size_t start = r.b;
     for (std::size_t i = r.b; i < r.e;) {
         std::size_t n;
-        if (cp_at(s, i, &n) == 0x3001) parts.push_back({start, i}), start = i + n;
+        if (cp_at(s, i, &n) == 0x3001 && !grade_pair_at(s, r.b, i, r.e)) parts.push_back({start, i}), start = i + n;
         i += n;
     }
     parts.push_back({start, r.e});
@@ -451,14 +508,20 @@ std::vector<std::string> shared_tail_names(std::string_view s, Range r, std::siz
     }
     std::string_view last = s.substr(parts.back().b, parts.back().e - parts.back().b);
     if (!indicator_like(last)) return {};
+    // "12月龄儿童建卡、建证率", "“五苗”单 苗、全程接种率": two items, the first long,
+    // its last characters pairing with the last item's stem — what comes before
+    // them is a prefix both share (pairs_with_stem below).
+    const bool prefixed_pair =
+        parts.size() == 2 && (s.substr(parts[0].b, parts[0].e - parts[0].b).size() > part_bytes || last.size() <= 9);
     for (std::size_t k = 0; k + 1 < parts.size(); ++k) {
         std::string_view item = s.substr(parts[k].b, parts[k].e - parts[k].b);
         // An earlier item that is an indicator of its own, long, or holds a
         // number with a unit is not a short noun waiting for the tail.
-        if (indicator_like(item) || item.size() > part_bytes) return {};
+        if (indicator_like(item) || (item.size() > part_bytes && !prefixed_pair)) return {};
         for (std::size_t i = 0; i < item.size(); i += u8len(static_cast<unsigned char>(item[i])))
             if (is_comma(cp_at(item, i)) || percent_at(item, i)) return {};
     }
+    if (prefixed_pair) return prefixed_pair_names(s, parts[0], last);
     std::size_t tail = std::string_view::npos;
     for (std::string_view w : population_nouns) {
         std::size_t f = last.find(w);

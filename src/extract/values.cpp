@@ -121,8 +121,18 @@ std::optional<ValueText> value_at(std::string_view s, std::size_t i, std::size_t
         }
     }
     bool matched = false;
+    for (const auto& r : scaled_rate_units)
+        if (!matched && j + r.text.size() <= e && at(s, j, r.text))
+            if (auto unit = Unit::try_parse(r.unit)) {
+                v.value *= r.factor;
+                v.unit = *unit;
+                v.unit_text = std::string(r.text);
+                j += r.text.size();
+                matched = true;
+            }
     // Latin mass units as written in the national indicator set ("不高于5g").
     for (auto [latin, noun] : {std::pair<std::string_view, std::string_view>{"kg", "千克"}, {"g", "克"}}) {
+        if (matched) break;
         if (j + latin.size() <= e && at(s, j, latin) &&
             !(j + latin.size() < s.size() && std::isalpha(static_cast<unsigned char>(s[j + latin.size()])))) {
             v.unit = Unit::count(std::string(noun));
