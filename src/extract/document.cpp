@@ -266,8 +266,6 @@ std::size_t heading_label_end(std::string_view text, std::size_t b, std::size_t 
 
 bool starts_heading(std::string_view text, std::size_t b, std::size_t e) { return heading_label_end(text, b, e) != b; }
 
-namespace {
-
 // The number of a heading label ("二" → 2, "(3)" → 3), or 0.
 int label_number(const Heading& h) {
     std::string_view l = h.label;
@@ -283,6 +281,8 @@ int label_number(const Heading& h) {
     }
     return v;
 }
+
+namespace {
 
 // Whether a heading label may start inside a line after the character
 // `prev` (spaces skipped): after the end of a sentence or of a parenthesis

@@ -69,6 +69,8 @@ std::vector<Line> split_lines(std::string_view text);
 
 // True when [b, e) opens with a heading label (第一章, 一、, (一), 1., (1), 专栏1).
 bool starts_heading(std::string_view text, std::size_t b, std::size_t e);
+// The number of a heading's label ("二" → 2, "(3)" → 3), or 0.
+int label_number(const Heading& h);
 // Where the heading label that opens [b, e) ends, or b when none does.
 std::size_t heading_label_end(std::string_view text, std::size_t b, std::size_t e);
 

@@ -258,6 +258,44 @@ bool object_after(std::string_view s, std::size_t k, std::size_t e) {
     return c >= 0x4E00 && c <= 0x9FFF;
 }
 
+// Units named before their share: "村(社区)80%要设立心理健康咨询室" is the share of
+// 村(社区) that set one up — "设立心理健康咨询室的村(社区)比例".
+Outcome units_share(Clause& cl) {
+    std::string_view s = cl.s.substr(0, cl.c.e);
+    const Range c{cl.p, cl.c.e};
+    for (std::size_t q = c.b; q < c.e; q = next_cp(s, q)) {
+        if (!is_digit_at(s, q) || (q > c.b && is_digit_at(s, prev_cp(s, q)))) continue;
+        auto v = value_at(s, q, c.e);
+        if (!v || v->unit != Unit::percent()) continue;
+        // The units: back from the share over a few characters to a delimiter.
+        std::size_t ub = q;
+        for (int chars = 0; ub > c.b && chars < 8; ++chars) {
+            const std::size_t p = prev_cp(s, ub);
+            const char32_t ch = cp_at(s, p);
+            bool lead = false;
+            for (auto w : share_unit_leads) lead = lead || ends_with_any(s, c.b, ub, w);
+            if (lead || is_space_cp(ch) || is_comma(ch) || ch == 0x3001 || is_digit_at(s, p)) break;
+            ub = p;
+        }
+        std::size_t k = v->end;
+        if (const std::size_t n = word_at(s, k, share_adverbs)) k += n;
+        const std::string_view units = s.substr(ub, q - ub);
+        // "全市各乡镇100%建立…" names every unit: all_units_establish reads it.
+        if (ub == q || !word_at(s, k, share_verbs) || indicator_like(units) ||
+            units.find("各") != std::string_view::npos)
+            continue;
+        Emit em;
+        em.subject = {k, c.e};  // renamed below
+        em.evidence = {ub, c.e};
+        em.op = v->suffix ? *v->suffix : Comparator::eq;
+        em.values = {*v};
+        em.values[0].suffix = em.op;
+        emit_named(cl, em, std::string(s.substr(k, c.e - k)) + "的" + std::string(units) + "比例");
+        return Outcome::done;
+    }
+    return Outcome::pass;
+}
+
 // Trends: indicator, modifiers, direction ("明显下降", "持续减缓", "有所改善").
 Outcome trend(Clause& cl) {
     std::string_view s = cl.s;
@@ -377,6 +415,7 @@ struct ClauseRule {
 // The clause rules in the order they are tried.
 const ClauseRule clause_rules[] = {
     {{"share", "到2025年，60%以上的旗县区达到国家卫生县城标准。", "到2025年，60%以上。"}, share},
+    {{"units_share", "到2021年，村(社区)80%要设立心理健康咨询室。", "到2021年，覆盖率80%要达到。"}, units_share},
     {{"statements", "到2025年，婴儿死亡率、孕产妇死亡率分别控制在5‰和12/10万以下。", "加强妇幼健康服务。"}, statements},
     {{"better_than", "到2025年，主要健康指标优于全国平均水平。", "到2025年，主要健康指标优于往年。"}, better_than},
     {{"trend", "到2025年，孕产妇死亡率持续下降。", "降低孕产妇死亡率。"}, trend},

@@ -964,6 +964,14 @@ bool indicator_box(const Document& d, int h) {
 // A numbered heading that is an item of a value list, not a task: a lower
 // (arabic) numbering, one statement on its line — no full stop before the
 // line's end, so no title sentence followed by a body.
+// Whether heading h numbers on from item p: same style, same parent, the next number.
+bool next_item(const Document& d, int p, int h) {
+    const Heading& a = d.headings[static_cast<std::size_t>(p)];
+    const Heading& b = d.headings[static_cast<std::size_t>(h)];
+    const int n = label_number(a);
+    return a.style == b.style && a.parent == b.parent && n > 0 && label_number(b) == n + 1;
+}
+
 bool value_list_item(const Document& d, int h) {
     const Heading& hd = d.headings[h];
     if (hd.style != HeadingStyle::arabic && hd.style != HeadingStyle::paren_arabic) return false;
@@ -1335,8 +1343,9 @@ void extract_targets(const Document& d, Plan& plan, const ExtractLimits& limits)
     merge.take_new(true);
     std::size_t next_table = 0;
     std::vector<int> para_years;
-    Frame inherited;    // a list's frame, from "到2025年，主要目标是：" to the next heading
-    int list_hits = 0;  // items of the current list that stated a target
+    Frame inherited;     // a list's frame, from "到2025年，主要目标是：" to the next heading
+    int list_hits = 0;   // items of the current list that stated a target
+    int last_item = -1;  // the heading of the list's last item
     // The year frame a section's own text opens with, before its first
     // sub-heading ("二、目标任务" then "到2015年,…。" then "(一)…"): its
     // sub-sections inherit it. Two different frames there date nothing.
@@ -1374,9 +1383,12 @@ void extract_targets(const Document& d, Plan& plan, const ExtractLimits& limits)
         // unless it is an item of that list: "主要指标：" then "1、人均预期寿命达到
         // 79岁以上；" — a numbered line of one statement and no task body.
         bool list_item = false;
+        bool list_goes_on = false;  // the next number of the list's items: "到2012年,…达到以下目标任务:" then 1. … 7.
         if (heading_line) {
-            list_item = !inherited.years.empty() && value_list_item(d, h);
+            list_goes_on = !inherited.years.empty() && last_item >= 0 && next_item(d, last_item, h);
+            list_item = !inherited.years.empty() && (value_list_item(d, h) || list_goes_on);
             if (!list_item) inherited = section_frame(d, h, intro, intro_mixed);
+            last_item = list_item ? h : -1;
         }
         para_years.clear();
         const std::size_t before = st.out.size();
@@ -1393,7 +1405,7 @@ void extract_targets(const Document& d, Plan& plan, const ExtractLimits& limits)
         // An item without a target ends the list once the list has stated
         // targets; qualitative aims may open it ("1.服务体系更加完善。" then
         // "2.居民健康素养水平达到25%").
-        if (list_item && st.out.size() == before && list_hits > 0) inherited = Frame{};
+        if (list_item && !list_goes_on && st.out.size() == before && list_hits > 0) inherited = Frame{};
         merge.take_new(false);
     }
 

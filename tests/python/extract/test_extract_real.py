@@ -1,4 +1,4 @@
-"""Quality gate on the real-text corpora (tests/quality/real/: 31 excerpts of real plans nobody here wrote; tests/quality/blind/ … blind4/: 8-9 more each, scored once before any rule change).
+"""Quality gate on the real-text corpora (tests/quality/real/: 31 excerpts of real plans nobody here wrote; tests/quality/blind/ … blind5/: 5-9 more each, scored once before any rule change).
 
 Kept exactly as found (source on the first line) and annotated in the shared
 gold format; see tests/quality/real/README.md. Unlike the held-out sets, these
@@ -38,12 +38,15 @@ QUALITY = pathlib.Path(__file__).resolve().parents[2] / "quality"
 # rules its misses showed (a bare direction closing a goal-list item, grades and paired stems
 # before one tail, a year in the name after lead words, a benchmark's clause going on about it,
 # a rate per million) and two open annotation fixes: P 1.000, R 1.000. No task gold.
+# blind5: scored once before any rule change (P 0.778, R 0.600 on 10 core targets — its README),
+# then: a list goes on while its numbering does; units named before their share. P 1.000, R 1.000.
 GATES = {
     "real": (0.98, 0.95, 0.99),
     "blind": (0.99, 0.99, 0.80),
     "blind2": (0.99, 0.99, None),
     "blind3": (0.99, 0.99, 0.99),
     "blind4": (0.99, 0.99, None),
+    "blind5": (0.99, 0.99, None),
 }
 TASK_SETS = sorted(name for name, gate in GATES.items() if gate[2] is not None)
 
@@ -67,7 +70,7 @@ def _score(quality: pathlib.Path, scorer: str, name: str, gold: str, pred: pathl
 @pytest.mark.parametrize("name", sorted(GATES))
 def test_corpus_is_complete(name: str) -> None:
     docs = _docs(name)
-    assert len(docs) >= (30 if name == "real" else 8)
+    assert len(docs) >= (30 if name == "real" else 5)
     for d in docs:
         first = d.read_text(encoding="utf-8").split("\n", 1)[0]
         assert first.startswith("来源"), f"{d.name}: the first line names the source"
