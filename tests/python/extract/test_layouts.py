@@ -1,10 +1,11 @@
 """Layout invariance: every development document in every format and layout scores as its plain text does.
 
-The generator (tests/quality/layouts.py) renders the seeds, both held-out sets
-and the real-text corpus as HTML with <table>s, DOCX with Word tables, PDF
-(headless Chromium; skipped where it cannot print), tables one cell per line
-(with blank lines, with " |"), markdown, tab and multi-space rows, text
-hard-wrapped at 34 characters with page numbers, spaces around numbers,
+The generator (tests/quality/layouts.py) renders the seeds, both held-out sets,
+the real-text corpus and the blind sets as HTML with <table>s (and bare tables),
+MHTML, DOCX with Word tables (and Word list numbering), PDF (headless Chromium;
+skipped where it cannot print), tables one cell per line (with blank lines, with
+" |"), markdown, tab and multi-space rows, text hard-wrapped at 34 characters with
+page numbers, every paragraph run into one line (flat), spaces around numbers,
 traditional script, full-width characters, UTF-16 and GBK. Gate: every
 rendering reaches 0.97 of the plain text's target precision, target recall and
 task F1. The table: ``.venv/bin/python tests/quality/layouts.py``.
