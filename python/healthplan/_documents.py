@@ -95,10 +95,34 @@ def read_document(path: str | os.PathLike[str], encoding: str | None = None) -> 
 # ------------------------------------------------------------------- tables --
 
 
+# A cell that states a value, not a label: a comparator or a bare number ("≥22", "18.2").
+_VALUE_CELL = re.compile(r"\s*[≥≤<>＞＜=≧≦]|\s*[\d.]+\s*[%％‰]?\s*$")
+
+
+def combine_header_rows(rows: Sequence[Sequence[str]]) -> list[list[str]]:
+    """A header printed over two rows with merged cells, as one header row.
+
+    "序号 | 指标 | 目标值 | 目标值" over "序号 | 指标 | 2025年 | 2027年" (the readers repeat a
+    merged cell's text in every slot it covers) becomes "序号 | 指标 | 目标值2025年 |
+    目标值2027年": the second row repeats the first in some columns and states labels,
+    not values, in the others. Any other table is returned as it is.
+    """
+    out = [list(r) for r in rows]
+    if len(out) < 3 or len(out[0]) != len(out[1]):
+        return out
+    top, second = out[0], out[1]
+    same = [a.strip() == b.strip() for a, b in zip(top, second)]
+    own = [b for b, s in zip(second, same) if not s]
+    if not any(same) or not own or any(not b.strip() or _VALUE_CELL.match(b) for b in own):
+        return out
+    combined = [a if s else (a + b if a.strip() and not b.startswith(a) else b) for a, b, s in zip(top, second, same)]
+    return [combined, *out[2:]]
+
+
 def _grid_lines(rows: Sequence[Sequence[str]]) -> list[str]:
-    """A table's rows as tab-separated lines; cell text on one line."""
+    """A table's rows as tab-separated lines; cell text on one line (a two-row header as one)."""
     out = []
-    for row in rows:
+    for row in combine_header_rows(rows):
         cells = [_one_line(c) for c in row]
         if any(cells):
             out.append("\t".join(c if c else "-" for c in cells).rstrip("\t"))

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # pragma: no cover
     from collections.abc import Sequence
 
-from ._documents import _error, _grid_lines, _need, _one_line
+from ._documents import _error, _grid_lines, _need, _one_line, combine_header_rows
 
 __all__ = ["read_pdf"]
 
@@ -210,7 +210,13 @@ def _page_lines(page: Any) -> list[_Line]:
     items += [_text_line(chars) for chars in raw]
     chars = page.chars
     for t in tables:
-        grid = _fill_merged([[_cell_text(chars, cell) for cell in row.cells] for row in t.rows])
+        grid = combine_header_rows(
+            _fill_merged(
+                [[_cell_text(chars, cell) for cell in row.cells] for row in t.rows],
+                [list(row.cells) for row in t.rows],
+                [float(row.bbox[1]) for row in t.rows],
+            )
+        )
         items += [
             _Line("", t.bbox[0], t.bbox[2], t.bbox[1] + k * 0.01, 0.0, 0.0, True, row) for k, row in enumerate(grid)
         ]
@@ -385,14 +391,26 @@ def _radicals(text: str) -> str:
     )
 
 
-def _fill_merged(rows: Sequence[Sequence[str | None]]) -> list[list[str]]:
-    """pdfplumber gives None for the slots a merged cell covers: take the text from the left, else above."""
+def _fill_merged(
+    rows: Sequence[Sequence[str | None]],
+    boxes: Sequence[Sequence[tuple[float, float, float, float] | None]] | None = None,
+    tops: Sequence[float] | None = None,
+) -> list[list[str]]:
+    """pdfplumber gives None for the slots a merged cell covers: the text of the cell that covers it.
+
+    A cell above in the same column whose box reaches below the row's top spans down
+    over the slot (a two-row header: "指标" beside "目标值" over "2022年 | 2030年"); any
+    other slot is covered from the left (a colspan). Without boxes: left, else above.
+    """
     grid: list[list[str]] = []
     for r, row in enumerate(rows):
         out: list[str] = []
         for c, cell in enumerate(row):
             if cell is None:
-                if c > 0:
+                above = _spanning_above(boxes, tops, r, c) if boxes is not None and tops is not None else None
+                if above is not None:
+                    cell = grid[above][c]
+                elif c > 0:
                     cell = out[c - 1]
                 elif r > 0 and c < len(grid[r - 1]):
                     cell = grid[r - 1][c]
@@ -401,6 +419,17 @@ def _fill_merged(rows: Sequence[Sequence[str | None]]) -> list[list[str]]:
             out.append(cell)
         grid.append(out)
     return grid
+
+
+def _spanning_above(
+    boxes: Sequence[Sequence[tuple[float, float, float, float] | None]], tops: Sequence[float], r: int, c: int
+) -> int | None:
+    """The row of the nearest cell above slot (r, c) whose box reaches down over row r, or None."""
+    for k in range(r - 1, -1, -1):
+        box = boxes[k][c] if c < len(boxes[k]) else None
+        if box is not None:
+            return k if float(box[3]) > float(tops[r]) + 1.0 else None
+    return None
 
 
 def _join_broken_rows(pages: list[list[_Line]]) -> None:

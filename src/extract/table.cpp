@@ -639,8 +639,10 @@ std::size_t parse_table(std::string_view t, const std::vector<Cell>& cells, std:
                 row.resize(std::min(row.size(), need - (nature_column ? 1 : 0)));
                 used = row.size();
             }
-            // The unit and remark columns are read by the task tables, not here.
-            if (last_row && header.trailing && row.size() > header.trailing + 2)
+            // The unit and remark columns are read by the task tables, not here. A row cut
+            // at its nature cell has lost them already ("…≤10 | 约束性 | 市卫生健康委"
+            // lost its last value to a second cut before).
+            if (last_row && header.trailing && nature == Nature::unspecified && row.size() > header.trailing + 2)
                 row.resize(row.size() - header.trailing);
             // A row with only its name and nature (倡导性) states no value; the table goes on.
             if (row.size() < 2 && (row.empty() || nature == Nature::unspecified)) break;

@@ -313,6 +313,47 @@ def r_html(bs):
     )
 
 
+_YEAR_HEAD = re.compile(r"^\D{0,6}\d{4}\s*年")
+
+
+def _merged_header(t: Table) -> str | None:
+    """A table's header as two rows, the way many plans print it: the later year columns
+    under one spanning "目标值" cell, every other header cell spanning both rows
+    ("指标 | 2020年 | 目标值" over "2025年 | 2030年"). None when the header has fewer than
+    two year columns (the table keeps its one-row header)."""
+    head = t.rows[0]
+    years = [k for k, c in enumerate(head) if _YEAR_HEAD.match(c)]
+    if len(years) < 2 or years != list(range(years[0], years[-1] + 1)):
+        return None
+    grouped = years[1:]  # the first year column may be the baseline: it stays on its own
+    top, bottom = [], []
+    for k, c in enumerate(head):
+        if k == grouped[0]:
+            top.append(f'<th colspan="{len(grouped)}">目标值</th>')
+        if k in grouped:
+            bottom.append(f"<th>{html.escape(c)}</th>")
+        else:
+            top.append(f'<th rowspan="2">{html.escape(c)}</th>')
+    return "<tr>" + "".join(top) + "</tr><tr>" + "".join(bottom) + "</tr>"
+
+
+def r_merged_html(bs):
+    """HTML whose target tables have a two-row header with merged cells (rowspan / colspan)."""
+
+    def tab(t):
+        head = _merged_header(t)
+        body_rows = t.rows[1:] if head else t.rows
+        rows = "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in r) + "</tr>" for r in body_rows)
+        return [f'<table border="1">{head or ""}{rows}</table>']
+
+    body = _paragraphs(bs, tab, lambda s: f"<p>{html.escape(s)}</p>" if s.strip() else "")
+    return (
+        '<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>plan</title>'
+        "<style>body{font-family:'Noto Sans CJK SC',sans-serif}</style></head>\n"
+        "<body>\n" + body + "\n</body></html>\n"
+    )
+
+
 def r_mhtml(bs) -> bytes:
     """The HTML page saved by a browser as one file: MHTML, the page quoted-printable."""
     import quopri
@@ -425,12 +466,12 @@ def write_docx_numbered(bs, path: Path) -> None:
     d.save(path)
 
 
-def write_pdf(bs, path: Path) -> bool:
+def write_pdf(bs, path: Path, page=None) -> bool:
     chrome = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
     if not chrome:
         return False
     src = path.with_suffix(".src.html")
-    src.write_text(r_html(bs), encoding="utf-8")
+    src.write_text((page or r_html)(bs), encoding="utf-8")
     subprocess.run(
         [chrome, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
          f"--print-to-pdf={path}", src.as_uri()],
@@ -453,7 +494,8 @@ TEXT_LAYOUTS = {
     "bare_tabs": r_bare_tabs,
     "flat": r_flat,
 }
-LAYOUTS = ["plain", *TEXT_LAYOUTS, "utf16", "gbk", "html", "bare_html", "mhtml", "docx", "docx_numbered", "pdf"]
+LAYOUTS = ["plain", *TEXT_LAYOUTS, "utf16", "gbk", "html", "bare_html", "merged_html", "mhtml", "docx", "docx_numbered",
+           "pdf", "merged_pdf"]  # fmt: skip
 
 
 def render(doc: Path, layout: str, out_dir: Path) -> Path | None:
@@ -490,6 +532,13 @@ def render(doc: Path, layout: str, out_dir: Path) -> Path | None:
         p = out_dir / f"{stem}.html"
         p.write_text(r_html(_bare_blocks(bs)), encoding="utf-8")
         return p
+    if layout == "merged_html":
+        p = out_dir / f"{stem}.html"
+        p.write_text(r_merged_html(bs), encoding="utf-8")
+        return p
+    if layout == "merged_pdf":
+        p = out_dir / f"{stem}.pdf"
+        return p if write_pdf(bs, p, r_merged_html) else None
     if layout == "docx":
         p = out_dir / f"{stem}.docx"
         write_docx(bs, p)
