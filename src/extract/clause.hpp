@@ -100,6 +100,9 @@ struct Carry {
     std::size_t stated_out = std::string_view::npos, stated_prev_out = std::string_view::npos;
     // The year written in the last statement's name ("全县2022年度居民健康素养水平"), or 0.
     int stated_year = 0;
+    // The clause before this one (after a comma) stated a target: "人均预期寿命比2020年提高
+    // 1岁以上，达到80岁" goes on about it. A semicolon or a frame clears it (restart).
+    bool stated_just_before = false;
     // The clause opened with its own year frame ("…，或到2020年达到20%"): with no
     // name of its own it goes on about the stated indicator too.
     bool framed = false;

@@ -217,6 +217,18 @@ std::optional<VerbPhrase> verb_phrase_at(const Clause& cl, std::size_t q) {
 // noun and a statement of its own opens that statement; it is not this one's.
 void drop_next_statement_value(const Clause& cl, VerbPhrase& vp);
 
+// "人均预期寿命比2020年提高1岁以上，达到80岁": a clause with values and no name right
+// after (a comma, no semicolon) a statement whose value is in the same kind of unit.
+bool continues_in_unit(const Clause& cl, const VerbPhrase& vp) {
+    const Carry& carry = cl.carry;
+    if (!carry.stated_just_before || carry.stated_out == std::string_view::npos ||
+        carry.stated_out >= cl.st.out.size() || vp.values.empty())
+        return false;
+    auto kind = [](Dimension d) { return d == Dimension::ratio_difference ? Dimension::ratio : d; };
+    const Dimension was = kind(cl.st.out[carry.stated_out].unit.dimension());
+    return was != Dimension::none && was == kind(vp.values.front().unit.dimension());
+}
+
 // The indicator a statement is about.
 struct Subject {
     Range name;
@@ -339,7 +351,7 @@ std::optional<Subject> statement_subject(Clause& cl, std::size_t q, const VerbPh
         if (cl.refs.empty()) cl.refs = carry.refs;
         cl.soft = cl.soft || carry.soft;
     } else if (sb.name.empty() && !carry.stated.empty() && !vp.values.empty() &&
-               (!sb.inline_years.empty() || cl.ref_e || carry.framed) &&
+               (!sb.inline_years.empty() || cl.ref_e || carry.framed || continues_in_unit(cl, vp)) &&
                q - carry.stated.b <= cl.limits().carry_bytes) {
         sb.name = carry.stated;  // a clause going on about the last statement's indicator
         sb.from_stated = true;

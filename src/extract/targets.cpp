@@ -1144,6 +1144,7 @@ Frame scan_line(ScanState& st, std::size_t b, std::size_t e, std::vector<int>& p
                             if (st.out.size() == mark) break;
                         }
                         if (st.out.size() != before) carry.subject = {};
+                        carry.stated_just_before = st.out.size() != before;
                         if (st.out.size() == before && (words & word::soft) &&
                             s.substr(clause.b, clause.e - clause.b).find("力争") != std::string_view::npos)
                             sentence_soft = true;
