@@ -276,6 +276,11 @@ Role label_at(std::string_view s, std::size_t& len) {
 }
 
 // "牵头单位:X" lines. Returns the role and the value range.
+// Whether `s` holds ':' or '：' (EF BC 9A).
+bool has_colon(std::string_view s) {
+    return s.find(':') != std::string_view::npos || s.find("\xEF\xBC\x9A") != std::string_view::npos;
+}
+
 Role labelled_line(std::string_view t, const Line& l, Piece& value) {
     std::string_view s = t.substr(l.begin, l.end - l.begin);
     std::size_t len = 0;
@@ -307,6 +312,10 @@ struct LineLabel {
 };
 std::vector<LineLabel> line_labels(std::string_view t, const Line& l, bool from_start) {
     std::vector<LineLabel> out;
+    // Every label is followed by a colon inside the line (labelled_line), and
+    // most lines of a task have none: they are answered by two byte searches
+    // instead of a walk decoding each character (6 % of an extraction).
+    if (!has_colon(t.substr(l.begin, l.end - l.begin))) return out;
     std::vector<std::size_t> starts;  // where each label's separator begins (its value ends there)
     auto try_at = [&](std::size_t from, std::size_t sep) {
         const std::size_t p = skip_ws(t, from, l.end);
