@@ -920,7 +920,7 @@ void scan_line(ScanState& st, std::size_t b, std::size_t e, std::vector<int>& pa
     std::string_view s = st.s;
     std::size_t i = b;
     const Tokens& tk = *st.tokens;
-    tokenize(s, b, e, *st.tokens);
+    find_hits(s, b, e, *st.tokens);  // the rules read the hits only
     const bool filter = prefilter_enabled();
     // A paragraph that opens with its years ("到2025年,…") dates every sentence in it.
     Frame para_frame = inherited;

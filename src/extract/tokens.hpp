@@ -109,6 +109,13 @@ struct Tokens {
 // than 4 GiB (the offsets are 32-bit, like Line's).
 void tokenize(std::string_view s, std::size_t b, std::size_t e, Tokens& out);
 
+// The hits of tokenize() alone (`out.tokens` left empty): what the engine reads
+// (scan_line, the clause rules ask only the hits), in one pass that decodes a
+// character and tests one bit of an 8 KiB table (L1-resident, unlike the 128 KiB
+// class table) for most characters. tests/cpp/extract/test_extract_hits.cpp
+// holds it equal to tokenize()'s hits on every development document.
+void find_hits(std::string_view s, std::size_t b, std::size_t e, Tokens& out);
+
 // The token lexicon: each word with its classes (every table it comes from).
 const std::vector<std::pair<std::string_view, std::uint16_t>>& lexicon_words();
 
