@@ -385,6 +385,43 @@ std::size_t markup_junk_at(std::string_view t, std::size_t i, std::size_t e) {
     return i;
 }
 
+// Whether no rule of normalise_line touches character c: copied with its run.
+bool plain_char(char32_t c, bool trad) {
+    if (c < 0x80) return c != '<' && c != '/' && c != '#' && c != '|' && c != '.' && c != ' ';
+    if (c >= 0x4E00 && c <= 0x9FFF) return !cn_numeral_char(c) && !(trad && simplified(c) != c);
+    // The punctuation of running text (、。“”《》（），：；！？ and dashes), which
+    // no rule below reads: every few characters of a plan are one of them.
+    // Not 〇 (a numeral), U+3000 (a space), ．／ or full-width digits and letters.
+    const bool punct = (c >= 0x3001 && c <= 0x303F && c != 0x3007) || (c >= 0xFF01 && c <= 0xFF0D) ||
+                       (c >= 0xFF1A && c <= 0xFF20) || (c >= 0x2010 && c <= 0x2027);
+    return punct && !(trad && simplified(c) != c);
+}
+
+// plain_char of every BMP character as one bit (8 KiB, L1-resident), for a text
+// in simplified and one in traditional script: asked of every character of a
+// plan, it was a chain of range tests, a lookup in a 64 Ki-entry vector<bool>
+// behind a static guard and, in traditional text, a table search. Characters
+// above the BMP are never plain (no rule reads them, but none copies them in a run).
+struct PlainChars {
+    std::array<std::uint64_t, 0x10000 / 64> bits{};
+    bool test(char32_t c) const noexcept { return c < 0x10000 && ((bits[c >> 6] >> (c & 63)) & 1U); }
+};
+
+const PlainChars& plain_chars(bool trad) {
+    auto build = [](bool tr) {
+        PlainChars p;
+        for (char32_t c = 0; c < 0x10000; ++c)
+            if (plain_char(c, tr)) p.bits[c >> 6] |= std::uint64_t{1} << (c & 63);
+        return p;
+    };
+    if (trad) {
+        static const PlainChars traditional = build(true);
+        return traditional;
+    }
+    static const PlainChars simple = build(false);
+    return simple;
+}
+
 // The characters of one line [b, e), with the line's table markers handled.
 void normalise_line(std::string_view t, std::size_t b, std::size_t e, bool pipes, bool trad, Builder& out) {
     std::size_t i = b;
@@ -428,17 +465,8 @@ void normalise_line(std::string_view t, std::size_t b, std::size_t e, bool pipes
         return prose_known == 1;
     };
     // A character no rule below touches is copied with the run it is part of,
-    // not one by one: most of a plan is such characters.
-    auto plain = [trad](char32_t c) {
-        if (c < 0x80) return c != '<' && c != '/' && c != '#' && c != '|' && c != '.' && c != ' ';
-        if (c >= 0x4E00 && c <= 0x9FFF) return !cn_numeral_char(c) && !(trad && simplified(c) != c);
-        // The punctuation of running text (、。“”《》（），：；！？ and dashes), which
-        // no rule below reads: every few characters of a plan are one of them.
-        // Not 〇 (a numeral), U+3000 (a space), ．／ or full-width digits and letters.
-        const bool punct = (c >= 0x3001 && c <= 0x303F && c != 0x3007) || (c >= 0xFF01 && c <= 0xFF0D) ||
-                           (c >= 0xFF1A && c <= 0xFF20) || (c >= 0x2010 && c <= 0x2027);
-        return punct && !(trad && simplified(c) != c);
-    };
+    // not one by one: most of a plan is such characters (plain_char, one bit).
+    const PlainChars& plain = plain_chars(trad);
     auto step = [&](char32_t c, std::size_t n) {
         if (c == '<' || c == '/' || c == '#') {
             if (const std::size_t junk = markup_junk_at(t, i, e); junk != i) {
@@ -531,7 +559,7 @@ void normalise_line(std::string_view t, std::size_t b, std::size_t e, bool pipes
     while (i < e) {
         std::size_t n;
         const char32_t c = cp_at(t, i, &n);
-        if (plain(c)) {
+        if (plain.test(c)) {
             i += n;
             continue;
         }
