@@ -26,11 +26,6 @@ namespace healthplan::v0::detail::extract {
 
 namespace {
 
-// Every punctuation mark the sentence and clause splitters look for is ASCII
-// or starts with byte E3 (。、) or EF (，；：！？（）): any other lead byte is a
-// character that cannot end a sentence or clause.
-inline bool may_be_punctuation(unsigned char lead) { return lead < 0x80 || lead == 0xE3 || lead == 0xEF; }
-
 // "2023—2025年", "2021-2023年", "2021年至2023年": returns where the last year's
 // number starts when a range begins with `first`, else first.end.
 std::size_t year_range_end(std::string_view s, const Number& first) {
@@ -934,24 +929,21 @@ void scan_line(ScanState& st, std::size_t b, std::size_t e, std::vector<int>& pa
     Frame last_frame;
     Frame latest_frame;  // the paragraph's last dated frame: "到2020年，…。主要指标实现以下目标："
     while (i < e) {
-        // One sentence.
-        std::size_t se = i;
+        // One sentence: up to a stop outside parentheses. The splitters read
+        // only the paragraph's marks (find_hits), not its bytes.
+        const Mark* const marks = tk.first_mark(i);
+        std::size_t se = e;
         int depth = 0;
-        while (se < e) {
-            const auto lead = static_cast<unsigned char>(s[se]);
-            if (!may_be_punctuation(lead)) {  // a CJK character: skipped without decoding
-                se += u8len(lead);
-                continue;
-            }
-            std::size_t n;
-            char32_t c = cp_at(s, se, &n);
+        for (const Mark* m = marks; m != tk.marks_end() && m->pos < e; ++m) {
+            const char32_t c = m->c;
             if (c == '(' || c == 0xFF08)
                 ++depth;
             else if ((c == ')' || c == 0xFF09) && depth > 0)
                 --depth;
-            else if (depth == 0 && is_stop(c))
+            else if (depth == 0 && is_stop(c)) {
+                se = m->pos;
                 break;
-            se += n;
+            }
         }
         // --- pre-filter (speed branch; extract/prefilter.hpp) ---
         // A sentence that can state neither a target nor a frame skips the
@@ -969,14 +961,14 @@ void scan_line(ScanState& st, std::size_t b, std::size_t e, std::vector<int>& pa
         // Clauses.
         std::size_t cb = i;
         bool sentence_has_frame = false;
-        for (std::size_t k = i; k <= se;) {
-            if (k < se && !may_be_punctuation(static_cast<unsigned char>(s[k]))) {
-                k += u8len(static_cast<unsigned char>(s[k]));
-                continue;
-            }
-            std::size_t n = 0;
-            char32_t c = k < se ? cp_at(s, k, &n) : 0;
-            bool boundary = k >= se;
+        // Clauses: at the marks of the sentence, then at its end (the depth
+        // goes on from the sentence's, as it always has).
+        for (const Mark* m = marks;; ++m) {
+            const bool last = m == tk.marks_end() || m->pos >= se;
+            const std::size_t k = last ? se : m->pos;
+            const std::size_t n = last ? 0 : m->len;
+            const char32_t c = last ? 0 : m->c;
+            bool boundary = last;
             if (!boundary && (c == '(' || c == 0xFF08))
                 ++depth;
             else if (!boundary && (c == ')' || c == 0xFF09) && depth > 0)
@@ -1063,9 +1055,8 @@ void scan_line(ScanState& st, std::size_t b, std::size_t e, std::vector<int>& pa
                     carry = Carry{};
                     carry.stated = stated;
                 }
-                if (k >= se) break;
+                if (last) break;
             }
-            k += n ? n : 1;
         }
         last_frame = frame;
         if (!frame.years.empty() && !frame.past) latest_frame = frame;

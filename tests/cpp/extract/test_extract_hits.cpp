@@ -3,7 +3,8 @@
 // past the range's end count, as in tokenize), and on damaged text (full-width
 // digits, a cut UTF-8-encoded 4-byte character, “ inside numbers), it gives
 // exactly tokenize()'s hits — the hits tokenize() is checked against a byte
-// search for (test_extract_tokens.cpp) — and no tokens.
+// search for (test_extract_tokens.cpp) —, no tokens, and as marks exactly the
+// characters scan_line's sentence and clause splitters act on.
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -12,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "extract/scan.hpp"
 #include "extract/tokens.hpp"
 
 namespace fs = std::filesystem;
@@ -24,6 +26,20 @@ void require_same_hits(const std::string& s, std::size_t b, std::size_t e) {
     ex::tokenize(s, b, e, full);
     ex::find_hits(s, b, e, hits);
     REQUIRE(hits.tokens.empty());
+    // The marks: every character of [b, e) the splitters act on, in order.
+    std::vector<ex::Mark> expected;
+    for (std::size_t i = b; i < e;) {
+        std::size_t n = 1;
+        const char32_t c = ex::cp_at(s, i, &n);
+        if (ex::is_mark(c)) expected.push_back({static_cast<std::uint32_t>(i), c, static_cast<std::uint32_t>(n)});
+        i += n;
+    }
+    REQUIRE(hits.marks.size() == expected.size());
+    for (std::size_t k = 0; k < expected.size(); ++k) {
+        REQUIRE(hits.marks[k].pos == expected[k].pos);
+        REQUIRE(hits.marks[k].c == expected[k].c);
+        REQUIRE(hits.marks[k].len == expected[k].len);
+    }
     REQUIRE(hits.hits.size() == full.hits.size());
     for (std::size_t k = 0; k < full.hits.size(); ++k) {
         INFO("byte " << full.hits[k].pos);
@@ -69,7 +85,7 @@ TEST_CASE("find_hits gives tokenize's hits on every development document", "[ext
 TEST_CASE("find_hits on numbers, ranges, comparators and rare characters", "[extract][tokens]") {
     for (const std::string s :
          {"到２０２５年，人均预期寿命≥78.5岁，比2020年提高1岁", "2021—2025年期间“十四五”提高到90%以上",
-          "≤5‰、＜＝3.0、≥ 9", "𠀀𠀁提高𠀂2025年", "“2025”年达到“全覆盖”", "1.2.3..4"}) {
+          "≤5‰、＜＝3.0、≥ 9", "𠀀𠀁提高𠀂2025年", "（一）达到（90%）。再，是；否:可！吗？(a,b;c)", "“2025”年达到“全覆盖”", "1.2.3..4"}) {
         INFO(s);
         for (std::size_t b = 0; b < s.size(); ++b) {
             if ((static_cast<unsigned char>(s[b]) & 0xC0) == 0x80) continue;
