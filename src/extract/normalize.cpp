@@ -422,6 +422,18 @@ const PlainChars& plain_chars(bool trad) {
     return simple;
 }
 
+// A numeral character no numeral rule can start at: a Chinese-numeral year
+// ("二〇三〇年", cn_year_at) needs a second numeral digit right after the first,
+// a percentage ("百分之三十", cn_percent_at) opens with 百分之. 一, 二, 三 … are
+// common in running text (进一步, 统一): such a one is copied with its run, as
+// step() would copy it after failing both rules (numerals are the same
+// character in both scripts and are no radicals).
+bool lone_numeral(std::string_view t, std::size_t i, std::size_t n, char32_t c) {
+    if (c == 0x767E) return !at(t, i, "百分之");
+    if (!is_cn_digit(c)) return false;
+    return i + n >= t.size() || !is_cn_digit(cp_at(t, i + n));
+}
+
 // The characters of one line [b, e), with the line's table markers handled.
 void normalise_line(std::string_view t, std::size_t b, std::size_t e, bool pipes, bool trad, Builder& out) {
     std::size_t i = b;
@@ -559,7 +571,7 @@ void normalise_line(std::string_view t, std::size_t b, std::size_t e, bool pipes
     while (i < e) {
         std::size_t n;
         const char32_t c = cp_at(t, i, &n);
-        if (plain.test(c)) {
+        if (plain.test(c) || lone_numeral(t, i, n, c)) {
             i += n;
             continue;
         }
