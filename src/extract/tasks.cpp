@@ -328,6 +328,13 @@ std::vector<LineLabel> line_labels(std::string_view t, const Line& l, bool from_
     if (from_start) try_at(l.begin, l.begin);
     int depth = 0;  // a label inside a parenthesis is the parenthesis's (parse_parenthesis)
     for (std::size_t i = l.begin; i < l.end;) {
+        // The characters acted on are ASCII or led by E3 (。) or EF (（）；): a
+        // CJK character is stepped over by its lead byte, undecoded.
+        const auto lead = static_cast<unsigned char>(t[i]);
+        if (lead >= 0x80 && lead != 0xE3 && lead != 0xEF) {
+            i += u8len(lead);
+            continue;
+        }
         std::size_t n = 0;
         const char32_t c = cp_at(t, i, &n);
         if (c == U'（' || c == U'(')
