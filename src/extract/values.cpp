@@ -1,5 +1,6 @@
 // Values as written in targets ("22%", "209.7/10万以下", "1-1.5名", "1.2万张"),
 // benchmark phrases ("国家平均水平") and the similarity of indicator names.
+#include <array>
 #include <cctype>
 #include <set>
 #include <string>
@@ -9,6 +10,20 @@
 #include "extract/targets.hpp"
 
 namespace healthplan::v0::detail::extract {
+
+namespace {
+
+// The first bytes of the unit spellings: a value followed by any other byte has no unit spelling.
+const std::array<bool, 256>& unit_first_bytes() {
+    static const std::array<bool, 256> first = [] {
+        std::array<bool, 256> f{};
+        for (std::string_view u : unit_spellings) f[static_cast<unsigned char>(u[0])] = true;
+        return f;
+    }();
+    return first;
+}
+
+}  // namespace
 
 std::optional<ValueText> value_at(std::string_view s, std::size_t i, std::size_t e) {
     auto num = number_at(s.substr(0, e), i);
@@ -47,7 +62,9 @@ std::optional<ValueText> value_at(std::string_view s, std::size_t i, std::size_t
         }
     }
     for (auto u : unit_spellings) {
-        if (matched) break;
+        // No spelling starts with this byte (a tab, a digit, most CJK lead
+        // bytes): no test below can match, and 55 would be made for nothing.
+        if (matched || j >= s.size() || !unit_first_bytes()[static_cast<unsigned char>(s[j])]) break;
         if (j + u.size() <= e && at(s, j, u)) {
             if (auto unit = Unit::try_parse(u)) {
                 v.unit = *unit;
