@@ -710,6 +710,7 @@ bool year_value_list(ScanState& st, std::size_t b, std::size_t e) {
     // character that is none of ( ) （ ） : ： (each ASCII or led by EF) is
     // stepped over by its lead byte, undecoded.
     std::size_t colon = e, colon_len = 0;
+    if (!has_colon(s.substr(b, e - b))) return false;  // most lines: two byte searches
     int depth = 0;
     for (std::size_t i = b; i < e;) {
         if (const auto lead = static_cast<unsigned char>(s[i]); lead >= 0x80 && lead != 0xEF) {

@@ -276,11 +276,6 @@ Role label_at(std::string_view s, std::size_t& len) {
 }
 
 // "牵头单位:X" lines. Returns the role and the value range.
-// Whether `s` holds ':' or '：' (EF BC 9A).
-bool has_colon(std::string_view s) {
-    return s.find(':') != std::string_view::npos || s.find("\xEF\xBC\x9A") != std::string_view::npos;
-}
-
 Role labelled_line(std::string_view t, const Line& l, Piece& value) {
     std::string_view s = t.substr(l.begin, l.end - l.begin);
     std::size_t len = 0;
