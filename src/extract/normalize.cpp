@@ -584,11 +584,12 @@ void normalise_line(std::string_view t, std::size_t b, std::size_t e, bool pipes
 
 }  // namespace
 
-Normalized normalize(std::string_view t) {
+Normalized normalize(std::string_view t) { return normalize(t, traditional_script(t)); }
+
+Normalized normalize(std::string_view t, bool trad) {
     Builder out(t);
     const std::vector<LineInfo> lines = lines_of(t);
     const std::size_t width = wrap_width(lines);
-    const bool trad = traditional_script(t);
     std::size_t i = 0;
     std::size_t resume = 0;  // where the current line's content starts (after a join)
     ParenDepth parens;       // parentheses from the start of the lines being joined
