@@ -1177,9 +1177,7 @@ class Merge {
         k.append(buf, r.ptr);
     }
     static std::string key(const Target& t, bool with_value) {
-        std::string k;
-        k.reserve(t.indicator.size() + 64);
-        k += t.indicator;
+        std::string k = t.indicator;  // no reserve: the sets keep every key's capacity
         k += '\x1f';
         append_year(k, t.year);
         if (with_value) {
