@@ -218,7 +218,8 @@ Plan extract_text(std::string_view text, std::string* owned, const ExtractOption
                          options.name.empty() ? std::string("text") : options.name);
     // Validated, and its script decided, in one pass over the bytes.
     bool traditional = false;
-    if (detail::find_invalid_utf8_and_script(text, &traditional)) require_utf8(text, options.name);  // throws, naming the byte
+    if (detail::find_invalid_utf8_and_script(text, &traditional))
+        require_utf8(text, options.name);  // throws, naming the byte
     namespace ex = detail::extract;
     Plan plan;
     plan.id = options.name.empty() ? "plan" : options.name;

@@ -83,9 +83,9 @@ TEST_CASE("find_hits gives tokenize's hits on every development document", "[ext
 }
 
 TEST_CASE("find_hits on numbers, ranges, comparators and rare characters", "[extract][tokens]") {
-    for (const std::string s :
-         {"到２０２５年，人均预期寿命≥78.5岁，比2020年提高1岁", "2021—2025年期间“十四五”提高到90%以上",
-          "≤5‰、＜＝3.0、≥ 9", "𠀀𠀁提高𠀂2025年", "（一）达到（90%）。再，是；否:可！吗？(a,b;c)", "“2025”年达到“全覆盖”", "1.2.3..4"}) {
+    for (const std::string s : {"到２０２５年，人均预期寿命≥78.5岁，比2020年提高1岁",
+                                "2021—2025年期间“十四五”提高到90%以上", "≤5‰、＜＝3.0、≥ 9", "𠀀𠀁提高𠀂2025年",
+                                "（一）达到（90%）。再，是；否:可！吗？(a,b;c)", "“2025”年达到“全覆盖”", "1.2.3..4"}) {
         INFO(s);
         for (std::size_t b = 0; b < s.size(); ++b) {
             if ((static_cast<unsigned char>(s[b]) & 0xC0) == 0x80) continue;
