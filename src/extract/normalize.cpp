@@ -568,9 +568,19 @@ void normalise_line(std::string_view t, std::size_t b, std::size_t e, bool pipes
         i += n;
     };
     std::size_t run = i;  // start of the plain characters not yet copied
+    const auto* bytes = reinterpret_cast<const unsigned char*>(t.data());
     while (i < e) {
+        // Valid UTF-8 (checked before): ASCII and the 3-byte form of CJK text
+        // decoded inline, the rest by cp_at.
         std::size_t n;
-        const char32_t c = cp_at(t, i, &n);
+        char32_t c;
+        if (const unsigned char lead = bytes[i]; lead < 0x80)
+            c = lead, n = 1;
+        else if ((lead >> 4) == 0xE && i + 3 <= t.size())
+            c = static_cast<char32_t>(((lead & 0x0F) << 12) | ((bytes[i + 1] & 0x3F) << 6) | (bytes[i + 2] & 0x3F)),
+            n = 3;
+        else
+            c = cp_at(t, i, &n);
         if (plain.test(c) || lone_numeral(t, i, n, c)) {
             i += n;
             continue;
