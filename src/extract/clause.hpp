@@ -28,11 +28,12 @@ inline bool is_stop(char32_t c) { return c == 0x3002 || c == '!' || c == 0xFF01 
 // Semicolons end a clause (and its indicator), not the sentence's year frame.
 inline bool is_semicolon(char32_t c) { return c == 0xFF1B || c == ';'; }
 
-// List bullets and dashes that open a line or clause ("——", "①", "●").
+// List bullets and dashes that open a line or clause ("——", "①", "●"; "⸺", the
+// two-em dash one glyph, as a PDF's text layer may give "——").
 inline bool is_bullet(char32_t c) {
-    return c == 0x2014 || c == 0x2015 || c == 0x2013 || c == '-' || c == 0xFF0D || c == 0xB7 || c == 0x30FB ||
-           c == 0x25CF || c == 0x25CB || c == 0x25C6 || c == 0x25A0 || c == 0x25B2 || c == 0x2605 || c == 0x2606 ||
-           c == 0x221A || (c >= 0x2460 && c <= 0x249B) || c == '*';
+    return c == 0x2014 || c == 0x2015 || c == 0x2013 || c == 0x2E3A || c == 0x2E3B || c == '-' || c == 0xFF0D ||
+           c == 0xB7 || c == 0x30FB || c == 0x25CF || c == 0x25CB || c == 0x25C6 || c == 0x25A0 || c == 0x25B2 ||
+           c == 0x2605 || c == 0x2606 || c == 0x221A || (c >= 0x2460 && c <= 0x249B) || c == '*';
 }
 
 inline std::size_t skip_bullets(std::string_view s, std::size_t i, std::size_t e) {
@@ -93,9 +94,26 @@ struct Carry {
     // 2030年达到35%", "参保率不低于95%，其中农村地区不低于93%".
     bool subject_clean = true;  // `subject` is still the raw clause until a clause uses it
     Range stated;
+    // Where the targets of the sentence's last two statements start in
+    // ScanState::out (npos: none), for a clause that goes on about both:
+    // "城市居民达到18%以上,农村居民达到7%以上,分别比2007年提高4.9和2.9个百分点".
+    std::size_t stated_out = std::string_view::npos, stated_prev_out = std::string_view::npos;
+    // The year written in the last statement's name ("全县2022年度居民健康素养水平"), or 0.
+    int stated_year = 0;
     // The clause opened with its own year frame ("…，或到2020年达到20%"): with no
     // name of its own it goes on about the stated indicator too.
     bool framed = false;
+
+    // A new clause after a frame or a semicolon: what it says about the
+    // statements before it is kept, the rest starts afresh.
+    void restart() {
+        Carry kept;
+        kept.stated = stated;
+        kept.stated_out = stated_out;
+        kept.stated_prev_out = stated_prev_out;
+        kept.stated_year = stated_year;
+        *this = std::move(kept);
+    }
 };
 
 // Turns a statement into targets, one per indicator and year (targets.cpp).

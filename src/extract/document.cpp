@@ -266,10 +266,146 @@ std::size_t heading_label_end(std::string_view text, std::size_t b, std::size_t 
 
 bool starts_heading(std::string_view text, std::size_t b, std::size_t e) { return heading_label_end(text, b, e) != b; }
 
+namespace {
+
+// The number of a heading label ("二" → 2, "(3)" → 3), or 0.
+int label_number(const Heading& h) {
+    std::string_view l = h.label;
+    if (l.size() >= 2 && l.front() == '(' && l.back() == ')') l = l.substr(1, l.size() - 2);
+    if (auto cn = cn_numeral_at(l, 0); cn && cn->second == l.size()) return cn->first;
+    int v = 0;
+    for (std::size_t i = 0; i < l.size(); ++i) {
+        std::size_t n = 0;
+        const int d = digit_at(l, i, &n);
+        if (d < 0) return 0;
+        v = v * 10 + d;
+        i += n - 1;
+    }
+    return v;
+}
+
+// Whether a heading label may start inside a line after the character
+// `prev` (spaces skipped): after the end of a sentence or of a parenthesis
+// ("…制定本方案。一、…", "…(…负责)2. …"), or — for a "(一)" label — right after
+// a heading's title ("二、重点任务(一)加强…"), but not in a reference to one
+// ("第(一)项", "按(一)").
+bool label_may_follow(char32_t prev, bool paren) {
+    if (prev == U'。' || prev == U'；' || prev == U';' || prev == U'：' || prev == U':' || prev == U'）' ||
+        prev == U')')
+        return true;
+    return paren && prev >= 0x4E00 && prev <= 0x9FFF && prev != U'第' && prev != U'按' && prev != U'照' &&
+           prev != U'见';
+}
+
+// Where a body opening with a year frame ("到2025年，", "2025年，") starts inside a
+// short title run into it ("加强慢性病综合防治到2025年，…"), or `b` when it does not.
+std::size_t body_frame_after_title(std::string_view t, std::size_t b, std::size_t e) {
+    std::size_t i = b;
+    for (int chars = 0; chars < 30 && i < e; ++chars) {
+        const char32_t c = cp_at(t, i);
+        if (c == U'。' || c == U'，' || c == U',' || c == U'；' || c == U'：' || c == U':') return b;
+        const std::size_t y = at(t, i, "到") ? i + 3 : i;
+        if (i > b && is_digit_at(t, y)) {
+            std::size_t k = y, digits = 0;
+            while (k < e && is_digit_at(t, k) && digits < 5) ++k, ++digits;
+            if (digits == 4 && at(t, k, "年") &&
+                (y != i || at(t, k + 3, "，") || at(t, k + 3, ",") || at(t, k + 3, "底") || at(t, k + 3, "前")))
+                return i;
+            return b;
+        }
+        i += u8len(static_cast<unsigned char>(t[i]));
+    }
+    return b;
+}
+
+// A plan flattened into one line (a document-sharing site's copy: "…制定本方案。
+// 一、主要目标…。二、重点任务(一)加强…。1. 推动…(…负责)2. 贯彻…"): the line is
+// split where a heading label opens a sentence, so the outline, the tasks and
+// their responsibility parentheses read as in the original. Only labels that
+// number in order within their style (一 then 二; a style starts at 1), and
+// only in a line holding two or more of them; lines are ranges, the text is
+// not touched.
+void split_flattened(std::string_view t, std::vector<Line>& lines) {
+    std::vector<Line> out;
+    bool changed = false;
+    for (const Line& l : lines) {
+        std::vector<std::size_t> cuts;
+        if (l.end - l.begin >= 120) {
+            int last[8] = {};
+            int ever[8] = {};           // not restarted by a parent: some plans number items on across sections
+            char32_t prev = 0;          // the last character that is not a space
+            std::size_t title_end = 0;  // a parent label's end: its title follows, then perhaps its first child
+            int parent_rank = -1;
+            std::size_t i = l.begin;
+            // The label the line opens with starts the series ("第三章　主要任务第一节　…").
+            if (Heading h0; heading_label(t, l.begin, l.end, h0)) {
+                const auto st = static_cast<std::size_t>(h0.style);
+                last[st] = ever[st] = label_number(h0);
+                parent_rank = static_cast<int>(st);
+                i = title_end = h0.label_end;
+            }
+            while (i < l.end) {
+                std::size_t n = 0;
+                const char32_t c = cp_at(t, i, &n);
+                const bool after_text = prev >= 0x4E00 && prev <= 0x9FFF;
+                // After text, without punctuation: the next number of a series
+                // ("…市爱卫办二、工作要求"), or the first child right after its
+                // parent's title ("(一)全方位干预健康影响因素1.实施…").
+                // A label opens with a digit, a bracket, a Chinese numeral, 第 or 专(栏).
+                const bool opener = (c >= '0' && c <= '9') || c == U'(' || c == U'（' || c == U'第' || c == U'专' ||
+                                    (c >= 0x4E00 && c <= 0x9FFF && cn_numeral_at(t, i));
+                if (prev && opener && (label_may_follow(prev, c == U'(' || c == U'（') || after_text)) {
+                    Heading h;
+                    if (heading_label(t, i, l.end, h) && h.label_end < l.end) {
+                        const int num = label_number(h);
+                        const auto st = static_cast<std::size_t>(h.style);
+                        const bool punctuated = label_may_follow(prev, c == U'(' || c == U'（');
+                        const bool next =
+                            (num == last[st] + 1 && last[st] > 0) || (num == ever[st] + 1 && ever[st] > 0);
+                        const bool first_child =
+                            num == 1 && parent_rank >= 0 && parent_rank < static_cast<int>(st) && i - title_end <= 60;
+                        if (num > 0 && (punctuated ? (num == 1 || next) : (next || first_child))) {
+                            last[st] = ever[st] = num;
+                            for (std::size_t k = st + 1; k < 8; ++k) last[k] = 0;  // a parent restarts its children
+                            cuts.push_back(i);
+                            prev = 0;
+                            i = title_end = h.label_end;
+                            parent_rank = static_cast<int>(st);
+                            // "二、加强慢性病综合防治到2025年，…": the title ends where the body's year frame opens.
+                            if (const std::size_t f = body_frame_after_title(t, h.label_end, l.end); f != h.label_end)
+                                cuts.push_back(f);
+                            continue;
+                        }
+                    }
+                }
+                if (!is_space_cp(c)) prev = c;
+                i += n ? n : 1;
+            }
+        }
+        if (cuts.size() < 2) {
+            out.push_back(l);
+            continue;
+        }
+        changed = true;
+        std::size_t b = l.begin;
+        cuts.push_back(l.end);
+        for (const std::size_t e : cuts) {
+            std::size_t lb = b, le = e;
+            trim(t, lb, le);
+            if (le > lb) out.push_back(Line{static_cast<std::uint32_t>(lb), static_cast<std::uint32_t>(le)});
+            b = e;
+        }
+    }
+    if (changed) lines = std::move(out);
+}
+
+}  // namespace
+
 Document analyse(std::string_view text) {
     Document d;
     d.text = text;
     d.lines = split_lines(text);
+    split_flattened(text, d.lines);
     d.title_line = find_title_line(d, &d.title_lines);
     d.content_begin = d.title_line == static_cast<std::size_t>(-1) ? 0 : d.title_line + 1;
     d.content_end = d.lines.size();

@@ -28,7 +28,7 @@ struct Verb {
 // (verb_at below) matches the longest word at a position by construction.
 // Comparisons that compose with a negation or 或等于 are in `comparisons`,
 // not here: 不低于, 不得高于, 大于等于 are built from them.
-inline constexpr std::array<Verb, 47> verbs = {{
+inline constexpr std::array<Verb, 48> verbs = {{
     {"达到或超过", VerbKind::level, Comparator::ge, false},
     {"达到或高于", VerbKind::level, Comparator::ge, false},
     {"提高到", VerbKind::level, Comparator::ge, false},
@@ -67,6 +67,7 @@ inline constexpr std::array<Verb, 47> verbs = {{
     {"缩小", VerbKind::change, Comparator::decrease, false},
     {"缩短", VerbKind::change, Comparator::decrease, false},  // 平均住院日比2020年缩短0.5天
     {"延长", VerbKind::change, Comparator::increase, false},
+    {"翻", VerbKind::change, Comparator::increase, false},  // 比2020年翻一番 (values.cpp: 一番 is +100%)
     // The change verbs with 到/至 state the level reached: "平均住院日缩短到8天以内".
     {"上升至", VerbKind::level, Comparator::ge, false},
     {"缩短到", VerbKind::level, Comparator::le, false},
@@ -149,17 +150,49 @@ inline constexpr std::array<std::string_view, 55> unit_spellings = {
     "台",      "种",     "类",    "级",    "床",     "例",       "户",     "座",   "部",   "批",   "条",
     "件",      "位",     "天",    "周",    "元",     "支",       "辆",     "克",   "分",   "米",   "场"};
 
+// Values written in Chinese numerals (values.cpp cn_value_at): a fraction's base
+// and the unit it means ("十万分之十二" is 12/10万, "千分之五" 5‰), and the units a
+// Chinese-numeral count may take ("七十九岁", "两所", "六点五张") — a short list:
+// "三级医院", "一批", "一个" are names and phrases, not values.
+struct FractionBase {
+    std::string_view text;
+    std::string_view unit;
+};
+inline constexpr std::array<FractionBase, 4> cn_fraction_bases = {{
+    {"十万分之", "/10万"},
+    {"万分之", "/万"},
+    {"千分之", "‰"},
+    {"百分之", "%"},
+}};
+inline constexpr std::array<std::string_view, 9> cn_count_units = {"岁", "张", "所",   "家", "名",
+                                                                   "人", "天", "小时", "倍"};
+// Rates per a base the model has no unit for, read in one it has: "小于1/100万"
+// is less than 0.1/10万 (the value scaled, the text kept as written).
+struct ScaledRateUnit {
+    std::string_view text;
+    std::string_view unit;
+    double factor;
+};
+inline constexpr std::array<ScaledRateUnit, 2> scaled_rate_units = {{
+    {"/100万", "1/100000", 0.1},
+    {"/百万", "1/100000", 0.1},
+}};
+// "六成" is 60%, "一半" 50%; after 翻, "一番" doubles (+100%), "两番" quadruples (+300%).
+inline constexpr std::string_view cn_tenths = "成";
+inline constexpr std::string_view cn_half = "一半";
+inline constexpr std::string_view cn_doublings = "番";
+
 // Adverbs between an indicator and its verb, dropped from the indicator.
-inline constexpr std::array<std::string_view, 23> verb_adverbs = {
-    "分别", "均",   "都",     "要",   "应",   "将",   "需",   "须",   "力争", "争取", "努力",  "持续",
-    "稳定", "逐步", "进一步", "基本", "全部", "总体", "能够", "可以", "确保", "并",   "原则上"};
+inline constexpr std::array<std::string_view, 25> verb_adverbs = {
+    "分别", "均",     "都",   "要",   "应",   "将",   "需",   "须",   "力争", "争取",   "努力", "持续", "稳定",
+    "逐步", "进一步", "基本", "全部", "总体", "能够", "可以", "确保", "并",   "原则上", "继续", "要求"};
 
 // Words in front of an indicator that are not part of its name.
 // "全年" (an annual plan's "the whole year") and "今年" date the statement, they do not name it.
-inline constexpr std::array<std::string_view, 35> subject_lead_words = {
+inline constexpr std::array<std::string_view, 36> subject_lead_words = {
     "其中", "并且", "并",   "且",   "同时",   "使",   "确保", "保证", "力争", "争取", "努力", "推进",
     "推动", "促进", "实现", "加快", "进一步", "全市", "全区", "全县", "全旗", "全省", "全州", "全盟",
-    "我市", "我区", "我县", "我旗", "我省",   "全国", "提倡", "倡导", "全年", "今年", "年内"};
+    "我市", "我区", "我县", "我旗", "我省",   "全国", "提倡", "倡导", "全年", "今年", "年内", "原则上"};
 // Names that begin with a lead word's characters: "使用…率", "并发症…", "全年龄段…".
 inline constexpr std::array<std::string_view, 3> subject_lead_exceptions = {"使用", "并发", "全年龄"};
 
@@ -283,6 +316,15 @@ inline constexpr std::array<std::string_view, 2> baseline_leads = {"由", "从"}
 // 拥有) counts what exists, a fact and not a target; a target names its indicator
 // ("…患者数控制在…") or is a minimum count ("至少有1所", minimum_words).
 inline constexpr std::string_view existence_verb = "有";
+// "而糖尿病患病率更是达到11.2%", "成人患病率已达到27.9%": an adverb before the verb
+// that reports what is (emphasis, completion), not what is aimed at.
+inline constexpr std::array<std::string_view, 4> fact_adverbs = {"更是", "已经", "均已", "已"};
+// "近视度数年增长超过50度的学生比例降至15%以下", "每周…不少于3次、每次不少于30分钟、
+// 锻炼强度中等以上的人数比例达到32%": a value followed by 的 (or a 、 list of such
+// qualifiers ending in one) qualifies the noun after it — it is part of the
+// indicator's name, unless the noun is what a target is called ("…以下的目标").
+inline constexpr std::array<std::string_view, 3> attributive_tails = {"以上的", "以下的", "以内的"};
+inline constexpr std::array<std::string_view, 5> goal_nouns = {"目标", "要求", "任务", "水平", "标准"};
 // "提倡人均每日食盐摄入量不高于5g": advocated, not promised.
 inline constexpr std::array<std::string_view, 2> advocacy_leads = {"提倡", "倡导"};
 // "不低于22%（预期性）": the nature in parentheses after the values.

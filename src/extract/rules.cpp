@@ -94,27 +94,52 @@ Outcome share(Clause& cl) {
                 verb = pos;
         }
     } else {
-        // "城区50%、农村20%的学校开设…": short place words, each with its share.
-        std::size_t pos = c.b;
-        std::vector<std::pair<std::string, ValueText>> places;
-        for (int guard = 0; guard < 6; ++guard) {
-            const std::size_t nb = pos;
+        // "城区50%、农村20%的学校开设…", "全区城市 30%中小学、农村 10%中小学开设…":
+        // short place words, each with its share and perhaps its own noun
+        // (else the last item's noun is every item's).
+        std::size_t pos = skip_bullets(s, c.b, c.e);
+        if (const std::size_t n = word_at(s, pos, subject_lead_words); n && !is_digit_at(s, pos + n)) pos += n;
+        struct Place {
+            std::string place;
+            ValueText v;
+            std::string noun;
+        };
+        std::vector<Place> places;
+        auto place_at = [&](std::size_t at_, std::size_t* value_b) {
             int chars = 0;
-            while (pos < c.e && chars <= 4 && !is_digit_at(s, pos)) pos = next_cp(s, pos), ++chars;
-            auto v = pos < c.e ? percent_at_pos(pos) : std::nullopt;
-            if (!v || chars == 0 || chars > 4) return Outcome::pass;
-            places.emplace_back(std::string(s.substr(nb, pos - nb)), *v);
-            pos = v->end;
-            if (!at(s, pos, "、")) break;
-            pos += 3;
+            std::size_t k = at_;
+            while (k < c.e && chars <= 4 && !is_digit_at(s, k) && !is_space_cp(cp_at(s, k))) k = next_cp(s, k), ++chars;
+            const std::size_t pe = k;
+            k = skip_ws(s, k, c.e);
+            if (chars == 0 || chars > 4 || !percent_at_pos(k)) return std::string_view{};
+            *value_b = k;
+            return s.substr(at_, pe - at_);
+        };
+        for (int guard = 0; guard < 6 && !verb; ++guard) {
+            std::size_t vb = 0;
+            const std::string_view place = place_at(pos, &vb);
+            if (place.empty()) return Outcome::pass;
+            const ValueText v = *percent_at_pos(vb);
+            pos = v.end;
+            if (at(s, pos, "的")) pos += 3;
+            const std::size_t nb = pos;
+            std::size_t next_vb = 0;
+            for (; pos < c.e; pos = next_cp(s, pos)) {
+                if (at(s, pos, "、") && !place_at(pos + 3, &next_vb).empty()) break;
+                if (word_at(s, pos, share_verbs)) break;
+            }
+            if (pos >= c.e || pos - nb > cl.limits().share_noun_bytes) return Outcome::pass;
+            std::size_t ne = pos;
+            std::size_t nb2 = nb;
+            trim(s, nb2, ne);
+            places.push_back({std::string(place), v, std::string(s.substr(nb2, ne - nb2))});
+            if (at(s, pos, "、"))
+                pos += 3;
+            else
+                verb = pos;
         }
-        if (places.size() < 2 || !at(s, pos, "的")) return Outcome::pass;
-        pos += 3;
-        const std::size_t nb = pos;
-        while (pos < c.e && !word_at(s, pos, share_verbs)) pos = next_cp(s, pos);
-        if (pos >= c.e || pos == nb || pos - nb > cl.limits().share_noun_bytes) return Outcome::pass;
-        for (auto& [place, v] : places) shares.push_back({v, place + std::string(s.substr(nb, pos - nb))});
-        verb = pos;
+        if (places.size() < 2 || !verb || places.back().noun.empty()) return Outcome::pass;
+        for (auto& pl : places) shares.push_back({pl.v, pl.place + (pl.noun.empty() ? places.back().noun : pl.noun)});
     }
     if (shares.empty() || !verb) return Outcome::pass;
     const std::string what(s.substr(verb, c.e - verb));
@@ -202,6 +227,37 @@ bool trend_between(std::string_view s, std::size_t b, std::size_t e) {
     return any && p == e;
 }
 
+// "--妇女卫生保健知识知晓率提高。", "--剖宫产率降低。": a trend verb with no
+// modifier that ends its clause, after a rate or share, in an item of a goal
+// list (a bullet before it) or under a year frame.
+bool bare_goal_trend(const Clause& cl, std::size_t q, std::size_t verb_end) {
+    std::string_view s = cl.s;
+    if (skip_ws(s, verb_end, cl.c.e) != cl.c.e) return false;
+    std::size_t b = q;  // where the subject starts: back over its characters to a bullet, space or clause start
+    while (b > cl.p) {
+        const std::size_t p = prev_cp(s, b);
+        const char32_t c = cp_at(s, p);
+        if (is_bullet(c) || is_space_cp(c)) break;
+        b = p;
+    }
+    const std::string_view name = s.substr(b, q - b);
+    if (!(ends_at(name, name.size(), "率") || ends_at(name, name.size(), "比例") || ends_at(name, name.size(), "寿命")))
+        return false;
+    if (!cl.frame.years.empty() && !cl.frame.past) return true;
+    std::size_t k = b;
+    while (k > cl.c.b && is_space_cp(cp_at(s, prev_cp(s, k)))) k = prev_cp(s, k);
+    return k > cl.c.b && is_bullet(cp_at(s, prev_cp(s, k)));
+}
+
+// Whether the verb ending at k has an object: text other than a joined
+// second verb ("并持续下降") before the clause ends.
+bool object_after(std::string_view s, std::size_t k, std::size_t e) {
+    k = skip_ws(s, k, e);
+    if (k >= e || at(s, k, "并") || at(s, k, "且")) return false;
+    const char32_t c = cp_at(s, k);
+    return c >= 0x4E00 && c <= 0x9FFF;
+}
+
 // Trends: indicator, modifiers, direction ("明显下降", "持续减缓", "有所改善").
 Outcome trend(Clause& cl) {
     std::string_view s = cl.s;
@@ -224,20 +280,33 @@ Outcome trend(Clause& cl) {
             }
             if (!hit) break;
         }
-        if (mb == q || !trend_between(s, mb, q)) continue;  // a bare verb: an imperative, or part of a name (增长率)
+        // A bare verb is an imperative or part of a name (增长率) — except closing
+        // an item of a goal list: "--妇女卫生保健知识知晓率提高。" (bare_goal_trend).
+        if (mb == q && bare_goal_trend(cl, q, q + tv->text.size())) {
+            // read on below with no modifiers
+        } else if (mb == q || !trend_between(s, mb, q)) {
+            continue;
+        }
         // The reference phrase "在现有基础上持续改善" sits between indicator and modifiers.
         std::size_t se = mb;
         if (cl.ref_e && skip_ws(s, cl.ref_e, se) == se) se = cl.ref_b;
         Range subj = clean_subject(s, {p, se}, &cl.soft);
         clean_carried(s, cl.carry);
-        if (subj.empty() && !cl.carry.subject.empty()) subj = cl.carry.subject;
+        const bool carried = subj.empty() && !cl.carry.subject.empty();
+        if (carried) subj = cl.carry.subject;
         if (subj.empty() || subj.e - subj.b > cl.limits().name_bytes) return Outcome::done;
+        // "减缓近视进展速度，切实提升儿童青少年眼健康水平": a verb with an object of
+        // its own is an imperative, not a trend of the clause before.
+        if (carried && object_after(s, q + tv->text.size(), e)) return Outcome::done;
         std::string_view name = s.substr(subj.b, subj.e - subj.b);
         // "婴儿死亡率、孕产妇死亡率" passes through split_indicators; other names must end like an indicator.
         if (!indicator_like(name)) return Outcome::done;
         // "居民健康素养全面提升": a weak head under only a vague modifier is an
         // aspiration; "居民营养健康素养得到明显提高" is a trend.
         if (weak_head(name) && vague_modifiers_only(s.substr(mb, q - mb))) return Outcome::done;
+        // "主要慢性病的患病率呈现持续上升趋势": a rate that should fall, rising, is a
+        // problem the plan reports; no plan aims at it (a slowing rise is slowing_growth).
+        if (tv->direction > 0 && lower_is_better(name)) return Outcome::done;
         int dir = tv->direction ? tv->direction : improve_direction(name);
         Emit em;
         em.subject = subj;

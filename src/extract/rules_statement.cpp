@@ -37,10 +37,10 @@ const Starts& statement_starts() {
 Outcome minimum_count(Clause& cl, std::size_t q) {
     std::string_view s = cl.s;
     const bool each = at(s, q, "均有");
-    if (!at(s, q, "至少") && !(each && is_digit_at(s, q + 6))) return Outcome::pass;
+    if (!at(s, q, "至少") && !(each && value_at(s, q + 6, cl.c.e))) return Outcome::pass;
     std::size_t r = q + 6;
     for (auto w : minimum_verbs)
-        if (at(s, r, w) && is_digit_at(s, r + w.size())) {
+        if (at(s, r, w) && value_at(s, r + w.size(), cl.c.e)) {
             r += w.size();
             break;
         }
@@ -213,6 +213,10 @@ std::optional<VerbPhrase> verb_phrase_at(const Clause& cl, std::size_t q) {
     return vp;
 }
 
+// "达到60%以上、65岁以上老年人健康管理率达到70%": a later value followed by a
+// noun and a statement of its own opens that statement; it is not this one's.
+void drop_next_statement_value(const Clause& cl, VerbPhrase& vp);
+
 // The indicator a statement is about.
 struct Subject {
     Range name;
@@ -313,6 +317,18 @@ std::optional<Subject> statement_subject(Clause& cl, std::size_t q, const VerbPh
         }
     }
     sb.name = clean_subject(s, {cl.p, subj_end}, &cl.soft);
+    // "原则上全县2022 年度居民健康素养水平": the year opens the name once its lead words are gone.
+    if (sb.inline_years.empty() && !sb.name.empty() && sb.name.b != cl.p)
+        if (auto y = number_at(s.substr(0, sb.name.e), sb.name.b); y && y->is_year()) {
+            std::size_t k = skip_ws(s, y->end, sb.name.e);
+            if (at(s, k, "年") && !is_digit_at(s, k + 3)) {
+                k += at(s, k + 3, "度") ? 6 : 3;
+                if (k < sb.name.e && !value_year_possible_past(cl.st, s, sb.name.b, sb.name.e)) {
+                    sb.inline_years.push_back(static_cast<int>(y->value));
+                    sb.name.b = k;
+                }
+            }
+        }
     if (verb_only(s.substr(sb.name.b, sb.name.e - sb.name.b))) sb.name = {};
     sb.sub_population = at(s, skip_bullets(s, cl.p, cl.c.e), "其中");
     Carry& carry = cl.carry;
@@ -343,6 +359,73 @@ bool adverbial_phrase(std::string_view name) {
 
 // "我国有超过1600万…": the subject states what exists (grammar.hpp existence_verb).
 bool existence_subject(std::string_view name) { return name.ends_with(existence_verb); }
+
+// "而糖尿病患病率更是达到11.2%": an adverb of fact before the verb (grammar.hpp fact_adverbs).
+bool fact_subject(std::string_view name) {
+    for (auto w : fact_adverbs)
+        if (name.ends_with(w)) return true;
+    return false;
+}
+
+// A clause without a name of its own distributing two values with 分别 over
+// the sentence's last two statements, each about its own indicator.
+bool both_stated(const Clause& cl, const VerbPhrase& vp) {
+    const Carry& carry = cl.carry;
+    if (vp.values.size() != 2 || carry.stated_out == std::string_view::npos ||
+        carry.stated_prev_out == std::string_view::npos)
+        return false;
+    const std::deque<Target>& out = cl.st.out;
+    if (carry.stated_out >= out.size() || out[carry.stated_out].indicator == out[carry.stated_prev_out].indicator)
+        return false;
+    return cl.s.substr(cl.c.b, cl.c.e - cl.c.b).find(distributive_word) != std::string_view::npos;
+}
+
+// Whether a statement with values at q is followed, in its clause, by a level
+// or change verb with values of its own.
+bool value_statement_after(const Clause& cl, std::size_t from) {
+    for (std::size_t m = from; m < cl.c.e; m = next_cp(cl.s, m))
+        if (verb_at(cl.s, m))
+            if (auto vp = verb_phrase_at(cl, m); vp && !vp->values.empty()) return true;
+    return false;
+}
+
+void drop_next_statement_value(const Clause& cl, VerbPhrase& vp) {
+    if (vp.values.size() < 2) return;
+    const std::size_t k = vp.values.back().end;
+    const char32_t c = cp_at(cl.s, k);
+    if (c < 0x4E00 || c > 0x9FFF || rules::word_at(cl.s, k, statement_joiners) || !value_statement_after(cl, k)) return;
+    vp.values.pop_back();
+    vp.vend = vp.values.back().end;
+}
+
+// A value that qualifies a noun (grammar.hpp attributive_tails): "超过50度的学生比例
+// 降至15%以下" — the statement is part of the next one's name. Directly before
+// 的 (after at most a short unit), or opening a 、 list whose subject is no
+// indicator and which ends in "以上的 + noun" before a statement with values.
+bool qualifier_value(const Clause& cl, const VerbPhrase& vp, Range subj) {
+    std::string_view s = cl.s;
+    const std::size_t e = cl.c.e;
+    std::size_t k = skip_ws(s, vp.vend, e);
+    std::size_t de = std::string_view::npos;  // after the attributive 的
+    for (int n = 0; n <= 2 && k < e && de == std::string_view::npos; ++n) {
+        const char32_t c = cp_at(s, k);
+        if (at(s, k, "的"))
+            de = k + 3;
+        else if (c < 0x4E00 || c > 0x9FFF)  // a unit is a CJK character or two ("度")
+            break;
+        else
+            k = next_cp(s, k);
+    }
+    if (de == std::string_view::npos && at(s, skip_ws(s, vp.vend, e), "、") &&
+        !indicator_like(s.substr(subj.b, subj.e - subj.b)))
+        for (std::size_t m = skip_ws(s, vp.vend, e); m < e; m = next_cp(s, m))
+            if (std::size_t n = word_at(s, m, attributive_tails)) {
+                de = m + n;
+                break;
+            }
+    if (de == std::string_view::npos || word_at(s, de, goal_nouns)) return false;
+    return value_statement_after(cl, de);
+}
 
 // "X由2020年的75%提高到80%": the stated baseline, cut from the name.
 std::optional<Baseline> stated_baseline(std::string_view s, Range& subj) {
@@ -389,6 +472,8 @@ Outcome value_statement(Clause& cl, std::size_t q, const VerbPhrase& vp, Subject
     Range subj = sb.name;
     // A verb followed by numbers that are years or project counts is not a target.
     if (vp.values.front().unit_text.empty() && at(s, vp.values.front().end, "年")) return Outcome::done;
+    // A qualifier of the next statement's noun: read on; that statement's name includes it.
+    if (!sb.from_carry && !sb.from_stated && qualifier_value(cl, vp, subj)) return Outcome::pass;
     std::optional<Baseline> baseline = stated_baseline(s, subj);
     // "总规模年均增长不低于10%": a rate stated with a level word.
     TargetKind rate_kind = TargetKind::level;
@@ -451,10 +536,30 @@ Outcome value_statement(Clause& cl, std::size_t q, const VerbPhrase& vp, Subject
     std::deque<Target>& out = cl.st.out;
     const std::size_t before = out.size();
     Frame use = cl.frame;
+    Carry& carry = cl.carry;
     if (vp.value_year)
         use.years = {*vp.value_year};
     else if (!sb.inline_years.empty())
         use.years = sb.inline_years;
+    else if (sb.from_stated && carry.stated_year && use.years.empty())
+        use.years = {carry.stated_year};
+    if (sb.from_stated && both_stated(cl, vp)) {
+        // "A达到18%以上,B达到7%以上,分别比2007年提高4.9和2.9个百分点": one value each.
+        const std::size_t named[2] = {carry.stated_prev_out, carry.stated_out};
+        for (std::size_t k = 0; k < 2; ++k) {
+            Emit one = em;
+            one.values = {vp.values[k]};
+            if (one.values[0].unit_text.empty()) {  // "4.9和2.9个百分点": the unit is written once
+                one.values[0].unit_text = vp.values[1].unit_text;
+                one.values[0].unit = vp.values[1].unit;
+                if (!one.values[0].suffix) one.values[0].suffix = vp.values[1].suffix;
+            }
+            const std::size_t mark = out.size();
+            emit(cl.st, use, one);
+            for (std::size_t i = mark; i < out.size(); ++i) out[i].indicator = out[named[k]].indicator;
+        }
+        return Outcome::done;
+    }
     emit(cl.st, use, em);
     if (!vp.whole.empty())
         for (std::size_t i = before; i < out.size(); ++i)
@@ -465,7 +570,7 @@ Outcome value_statement(Clause& cl, std::size_t q, const VerbPhrase& vp, Subject
                 out[i].indicator = vp.per_base + out[i].indicator;
     if (baseline)
         for (std::size_t i = before; i < out.size(); ++i) out[i].baseline = baseline;
-    Carry& carry = cl.carry;
+    if (!sb.from_stated && out.size() != before) carry.stated_prev_out = carry.stated_out, carry.stated_out = before;
     // "…参保率不低于95%，其中农村地区不低于93%": the part names a population of the indicator.
     if (sb.sub_population && !sb.from_carry && !sb.from_stated && !carry.stated.empty() &&
         !indicator_like(s.substr(subj.b, subj.e - subj.b)) && subj.e - subj.b <= cl.limits().part_bytes) {
@@ -474,6 +579,7 @@ Outcome value_statement(Clause& cl, std::size_t q, const VerbPhrase& vp, Subject
         for (std::size_t i = before; i < out.size(); ++i) out[i].indicator = name;
     } else if (!sb.from_stated && out.size() != before) {
         carry.stated = subj;
+        carry.stated_year = sb.inline_years.size() == 1 ? sb.inline_years.front() : 0;
     } else if (sb.from_stated && out.size() != before && before > 0 && out[before - 1].kind == TargetKind::trend &&
                out[before - 1].indicator == out[before].indicator && out[before - 1].span->begin == carry.stated.b) {
         // "X逐年提高，2030年达到45%": the direction is the way to the dated level.
@@ -495,7 +601,15 @@ Outcome verb_benchmark(Clause& cl, std::size_t q, const VerbPhrase& vp, Subject&
     em.op = vp.bench_op;
     em.benchmark = strip_noise(cl.s.substr(vp.r, bend - vp.r));
     em.soft = cl.soft;
-    emit(cl.st, cl.frame, em);
+    Frame use = cl.frame;
+    if (!sb.inline_years.empty()) use.years = sb.inline_years;
+    const std::size_t before = cl.st.out.size();
+    emit(cl.st, use, em);
+    // "…达到全省平均水平，并较上一年度增长不少于3个百分点": the next clause goes on about it.
+    if (cl.st.out.size() != before && !sb.from_stated) {
+        cl.carry.stated = sb.name;
+        cl.carry.stated_year = sb.inline_years.size() == 1 ? sb.inline_years.front() : 0;
+    }
     return Outcome::done;
 }
 
@@ -518,13 +632,14 @@ const VerbForm verb_forms[] = {
 // A statement with a verb: the verb phrase, its subject, then the first form
 // that reads them.
 Outcome verb_statement(Clause& cl, std::size_t q) {
-    const std::optional<VerbPhrase> vp = verb_phrase_at(cl, q);
+    std::optional<VerbPhrase> vp = verb_phrase_at(cl, q);
     if (!vp) return Outcome::pass;
+    drop_next_statement_value(cl, *vp);
     std::optional<Subject> sb = statement_subject(cl, q, *vp);
     // A value with no indicator (or only an adverbial phrase, or a count of what
     // exists) is not a target.
     const std::string_view name = sb ? cl.s.substr(sb->name.b, sb->name.e - sb->name.b) : std::string_view{};
-    if (!sb || adverbial_phrase(name) || existence_subject(name))
+    if (!sb || adverbial_phrase(name) || existence_subject(name) || fact_subject(name))
         return vp->values.empty() ? Outcome::pass : Outcome::done;
     if (vp->verb == &copula) {
         std::vector<Range> parts = split_indicators(cl.s, sb->name);

@@ -7,6 +7,7 @@
 // values are distributed over them. Everything is a linear scan over the
 // clause; no backtracking, no regular expressions.
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <deque>
@@ -265,6 +266,23 @@ std::size_t reference_at(std::string_view s, std::size_t i, std::size_t e, std::
                 make(ys, {}, q, r);
                 return r + 9;
             }
+            return i;
+        }
+        // "在基线数据基础上", "在 X 年的基础上" (a template whose years are blanked):
+        // a short phrase naming the baseline or a period, kept as the label.
+        std::size_t m = q;
+        for (int n = 0; n < 8 && m < e && !at(s, m, "基础上") && !at(s, m, "的基础上"); ++n) {
+            const char32_t c = cp_at(s, m);
+            if (c < 0x80 ? !(std::isalnum(static_cast<unsigned char>(c)) || c == ' ') : !(c >= 0x4E00 && c <= 0x9FFF))
+                break;
+            m = next_cp(s, m);
+        }
+        std::size_t lb = q, le = m;
+        trim(s, lb, le);
+        if (le > lb && (at(s, m, "基础上") || at(s, m, "的基础上")) &&
+            (rules::word_at(s, lb, base_period_words) || ends_at(s, le, "年"))) {
+            make({}, {}, lb, le);
+            return m + (at(s, m, "的") ? 12 : 9);
         }
         return i;
     }
@@ -279,8 +297,28 @@ std::size_t reference_at(std::string_view s, std::size_t i, std::size_t e, std::
     return i;
 }
 
+// After the last run of two or more dashes inside [b, e) that opens a list item
+// ("提高孕产妇保健水平 --孕产妇系统管理率": a heading's title, then an item), or b.
+std::size_t after_inline_bullet(std::string_view s, std::size_t b, std::size_t e) {
+    std::size_t out = b;
+    for (std::size_t i = b; i < e;) {
+        std::size_t k = i;
+        int dashes = 0;
+        while (k < e) {
+            const char32_t c = cp_at(s, k);
+            if (c != '-' && c != 0x2014 && c != 0x2E3A && c != 0x2E3B) break;
+            dashes += c == 0x2E3A || c == 0x2E3B ? 2 : 1;
+            k = next_cp(s, k);
+        }
+        if (dashes >= 2 && k < e && i > b) out = k;
+        i = k > i ? k : next_cp(s, i);
+    }
+    return out;
+}
+
 Range clean_subject(std::string_view s, Range r, bool* soft) {
     trim(s, r.b, r.e);
+    r.b = after_inline_bullet(s, r.b, r.e);
     for (bool again = true; again && !r.empty();) {
         again = false;
         bool name_word = false;
@@ -350,6 +388,15 @@ bool indicator_like(std::string_view name) {
 // A name that is a list of indicators ("婴儿死亡率、孕产妇死亡率") splits
 // into its parts when every part is indicator-like. 、 is tried first, so
 // "基本知识和理念素养水平、基本技能素养水平" keeps its 和 inside a name.
+// "孕产妇中、重度贫血患病率", "轻、中度": a 、 between two grade characters lists
+// grades of one thing, not two indicators.
+bool grade_pair_at(std::string_view s, std::size_t b, std::size_t i, std::size_t e) {
+    auto grade = [](char32_t c) {
+        return c == U'轻' || c == U'中' || c == U'重' || c == U'高' || c == U'低' || c == U'大' || c == U'小';
+    };
+    return i > b && i + 3 < e && grade(cp_at(s, prev_cp(s, i))) && grade(cp_at(s, i + 3));
+}
+
 std::vector<Range> split_indicators(std::string_view s, Range r) {
     for (bool also_and : {false, true}) {
         std::vector<Range> parts;
@@ -357,7 +404,7 @@ std::vector<Range> split_indicators(std::string_view s, Range r) {
         for (std::size_t i = r.b; i < r.e;) {
             std::size_t n;
             char32_t c = cp_at(s, i, &n);
-            if (c == 0x3001 || (also_and && (c == U'和' || c == U'及'))) {
+            if ((c == 0x3001 && !grade_pair_at(s, r.b, i, r.e)) || (also_and && (c == U'和' || c == U'及'))) {
                 parts.push_back({start, i});
                 start = i + n;
             }
@@ -413,12 +460,40 @@ std::string complete_name(std::string_view s, const std::vector<Range>& parts, s
 // (患者, 人群 …) of the last item, else it is the last item's head word
 // (覆盖率, 达标率, 比例 …). Returns the completed names, or nothing when the
 // name is not such a list.
+// The names of "PREFIX STEM1、STEM2 TAIL" where STEM1 and STEM2 have as many
+// characters (spaces aside): "12月龄儿童建卡、建证率" → 12月龄儿童建卡率, 12月龄儿童建证率;
+// "“五苗”单 苗、全程接种率" → “五苗”单苗接种率, “五苗”全程接种率. The tail is the last
+// item after its two-character stem, or its 率 alone when it is that short.
+std::vector<std::string> prefixed_pair_names(std::string_view s, Range first, std::string_view last) {
+    std::vector<std::size_t> lc;  // character starts of `last`
+    for (std::size_t i = 0; i < last.size(); i += u8len(static_cast<unsigned char>(last[i]))) lc.push_back(i);
+    if (lc.size() < 3 || lc.size() > 5 || !ends_at(last, last.size(), "率")) return {};
+    const std::size_t stem_chars = 2;
+    const std::string_view tail = last.substr(lc[stem_chars]);
+    // The first item's last two characters that are not spaces.
+    std::size_t b = first.e;
+    for (std::size_t n = 0; n < stem_chars && b > first.b;) {
+        b = prev_cp(s, b);
+        if (!is_space_cp(cp_at(s, b)))
+            ++n;
+        else if (n == 0)
+            return {};
+    }
+    for (std::size_t i = b; i < first.e; i = next_cp(s, i)) {
+        const char32_t c = cp_at(s, i);
+        if (!is_space_cp(c) && (c < 0x4E00 || c > 0x9FFF)) return {};
+    }
+    if (b <= first.b) return {};
+    const std::string prefix = strip_noise(s.substr(first.b, b - first.b));
+    return {prefix + strip_noise(s.substr(b, first.e - b)) + std::string(tail), prefix + std::string(last)};
+}
+
 std::vector<std::string> shared_tail_names(std::string_view s, Range r, std::size_t part_bytes) {
     std::vector<Range> parts;
     std::size_t start = r.b;
     for (std::size_t i = r.b; i < r.e;) {
         std::size_t n;
-        if (cp_at(s, i, &n) == 0x3001) parts.push_back({start, i}), start = i + n;
+        if (cp_at(s, i, &n) == 0x3001 && !grade_pair_at(s, r.b, i, r.e)) parts.push_back({start, i}), start = i + n;
         i += n;
     }
     parts.push_back({start, r.e});
@@ -429,14 +504,20 @@ std::vector<std::string> shared_tail_names(std::string_view s, Range r, std::siz
     }
     std::string_view last = s.substr(parts.back().b, parts.back().e - parts.back().b);
     if (!indicator_like(last)) return {};
+    // "12月龄儿童建卡、建证率", "“五苗”单 苗、全程接种率": two items, the first long,
+    // its last characters pairing with the last item's stem — what comes before
+    // them is a prefix both share (pairs_with_stem below).
+    const bool prefixed_pair =
+        parts.size() == 2 && (s.substr(parts[0].b, parts[0].e - parts[0].b).size() > part_bytes || last.size() <= 9);
     for (std::size_t k = 0; k + 1 < parts.size(); ++k) {
         std::string_view item = s.substr(parts[k].b, parts[k].e - parts[k].b);
         // An earlier item that is an indicator of its own, long, or holds a
         // number with a unit is not a short noun waiting for the tail.
-        if (indicator_like(item) || item.size() > part_bytes) return {};
+        if (indicator_like(item) || (item.size() > part_bytes && !prefixed_pair)) return {};
         for (std::size_t i = 0; i < item.size(); i += u8len(static_cast<unsigned char>(item[i])))
             if (is_comma(cp_at(item, i)) || percent_at(item, i)) return {};
     }
+    if (prefixed_pair) return prefixed_pair_names(s, parts[0], last);
     std::size_t tail = std::string_view::npos;
     for (std::string_view w : population_nouns) {
         std::size_t f = last.find(w);
@@ -840,7 +921,11 @@ bool past_title(std::string_view title) {
         for (auto w : past_section_words) t.add(w, 1);
         return t;
     }();
-    for (std::size_t i = 0; i < title.size(); i += u8len(static_cast<unsigned char>(title[i])))
+    // A title is short; a heading line run into its body without a full stop
+    // (a flattened copy: "一、总体思路坚持以人民健康为中心,…推动经济社会高质量进展")
+    // is asked about its opening only.
+    std::size_t i = 0;
+    for (int chars = 0; i < title.size() && chars < 24; i += u8len(static_cast<unsigned char>(title[i])), ++chars)
         if (words.longest(title, i)) return true;
     return false;
 }
@@ -912,8 +997,10 @@ std::size_t announced_frame_at(std::string_view s, Range clause) {
 
 // Reads one paragraph. `inherited` is the frame of an earlier paragraph that
 // ended introducing a list ("到2025年，主要目标是：" then "——…" lines); on return
-// it holds the frame the following lines inherit (or none).
-void scan_line(ScanState& st, std::size_t b, std::size_t e, std::vector<int>& para_years, Frame& inherited) {
+// it holds the frame the following lines inherit (or none). Returns the dated
+// frame the paragraph opens with ("到2015年,…"), or none for a paragraph
+// introducing a list.
+Frame scan_line(ScanState& st, std::size_t b, std::size_t e, std::vector<int>& para_years, Frame& inherited) {
     std::string_view s = st.s;
     std::size_t i = b;
     const Tokens& tk = *st.tokens;
@@ -921,10 +1008,12 @@ void scan_line(ScanState& st, std::size_t b, std::size_t e, std::vector<int>& pa
     const bool filter = prefilter_enabled();
     // A paragraph that opens with its years ("到2025年,…") dates every sentence in it.
     Frame para_frame = inherited;
+    Frame opening;
     {
         Frame f;
         if (frame_at(st, skip_ws(s, b, e), e, f) != skip_ws(s, b, e)) {
             para_frame = f.past ? Frame{} : f;
+            if (!f.past) opening = f;
             inherited = Frame{};
         }
     }
@@ -1008,9 +1097,7 @@ void scan_line(ScanState& st, std::size_t b, std::size_t e, std::vector<int>& pa
                         if (!f.past) para_years = f.years;
                         clause.b = after;
                         frame_only = skip_ws(s, clause.b, clause.e) >= clause.e;
-                        const Range stated = carry.stated;
-                        carry = Carry{};
-                        carry.stated = stated;
+                        carry.restart();
                         carry.framed = true;
                     }
                     if (!clause.empty() && !frame.past) {
@@ -1052,11 +1139,7 @@ void scan_line(ScanState& st, std::size_t b, std::size_t e, std::vector<int>& pa
                 // A frame in a clause of its own goes on to the next: "…；到2025年，达到90%"
                 // continues the last statement's indicator (rules_statement.cpp, from_stated).
                 carry.framed = frame_only;
-                if (!(k >= se) && is_semicolon(c)) {
-                    const Range stated = carry.stated;
-                    carry = Carry{};
-                    carry.stated = stated;
-                }
+                if (!last && is_semicolon(c)) carry.restart();
                 if (last) break;
             }
         }
@@ -1072,7 +1155,21 @@ void scan_line(ScanState& st, std::size_t b, std::size_t e, std::vector<int>& pa
             inherited = last_frame;
         else if (!last_frame.past && !latest_frame.years.empty())
             inherited = latest_frame;
+        return Frame{};  // a list's frame, which ends with the list
     }
+    return opening;
+}
+
+// The frame a heading's section inherits from the text of its nearest
+// ancestor that opened with one ("二、目标任务 到2015年,…" dates "(一)…").
+Frame section_frame(const Document& d, int h, const std::vector<Frame>& intro, const std::vector<char>& mixed) {
+    for (int k = d.headings[static_cast<std::size_t>(h)].parent; k >= 0;
+         k = d.headings[static_cast<std::size_t>(k)].parent) {
+        const auto u = static_cast<std::size_t>(k);
+        if (mixed[u]) return Frame{};
+        if (!intro[u].years.empty()) return intro[u];
+    }
+    return Frame{};
 }
 
 // Whether Target::validate() accepts `t` once it has its id.
@@ -1189,6 +1286,12 @@ class Merge {
             append_number(k, t.value);
             k += '\x1f';
             k += t.unit.symbol();
+            // Two changes from different bases are two targets ("在现有基础上提高10%"
+            // and, later, "在2025年的基础上继续提高10%").
+            if (t.reference) {
+                k += '\x1f';
+                k += t.reference->label;
+            }
         }
         return k;
     }
@@ -1262,6 +1365,11 @@ void extract_targets(const Document& d, Plan& plan, const ExtractLimits& limits)
     std::vector<int> para_years;
     Frame inherited;    // a list's frame, from "到2025年，主要目标是：" to the next heading
     int list_hits = 0;  // items of the current list that stated a target
+    // The year frame a section's own text opens with, before its first
+    // sub-heading ("二、目标任务" then "到2015年,…。" then "(一)…"): its
+    // sub-sections inherit it. Two different frames there date nothing.
+    std::vector<Frame> intro(d.headings.size());
+    std::vector<char> intro_mixed(d.headings.size());
     // 1 = past or project box: nothing is read; 2 = an indicator box not read
     // as a table: only its year-value list lines are read.
     // A heading is past when its own title or an ancestor's is: one look at
@@ -1296,12 +1404,18 @@ void extract_targets(const Document& d, Plan& plan, const ExtractLimits& limits)
         bool list_item = false;
         if (heading_line) {
             list_item = !inherited.years.empty() && value_list_item(d, h);
-            if (!list_item) inherited = Frame{};
+            if (!list_item) inherited = section_frame(d, h, intro, intro_mixed);
         }
         para_years.clear();
         const std::size_t before = st.out.size();
         const bool had_list = !inherited.years.empty();
-        scan_line(st, b, l.end, para_years, inherited);
+        const Frame opening = scan_line(st, b, l.end, para_years, inherited);
+        if (h >= 0 && !heading_line && !opening.years.empty() && !intro_mixed[h]) {
+            if (intro[h].years.empty())
+                intro[h] = opening;
+            else if (intro[h].years != opening.years)
+                intro[h] = Frame{}, intro_mixed[h] = 1;
+        }
         if (!had_list) list_hits = 0;
         if (list_item && st.out.size() != before) ++list_hits;
         // An item without a target ends the list once the list has stated

@@ -305,6 +305,26 @@ struct LineLabel {
     Role role;
     Piece value;
 };
+// Where a responsibility label ending at the colon at `colon` starts (its
+// longest reading: "主要牵头单位" before "牵头单位"), or `colon` when none does.
+std::size_t label_start_before(std::string_view t, std::size_t b, std::size_t colon) {
+    std::size_t found = colon;
+    std::size_t p = colon;
+    for (int chars = 0; chars < 6 && p > b; ++chars) {
+        p = prev_cp(t, p);
+        std::size_t len = 0;
+        if (label_at(t.substr(p, colon - p), len) != Role::none && p + len == colon) found = p;
+    }
+    return found;
+}
+
+// Whether a sentence or clause ends right before b (the labels there are read already).
+bool sentence_end_before(std::string_view t, std::size_t lb, std::size_t b) {
+    std::size_t p = b;
+    while (p > lb && is_space_cp(cp_at(t, prev_cp(t, p)))) p = prev_cp(t, p);
+    return p > lb && (ends_at(t, p, "。") || ends_at(t, p, "；") || ends_at(t, p, ";"));
+}
+
 std::vector<LineLabel> line_labels(std::string_view t, const Line& l, bool from_start) {
     std::vector<LineLabel> out;
     // Every label is followed by a colon inside the line (labelled_line), and
@@ -338,6 +358,12 @@ std::vector<LineLabel> line_labels(std::string_view t, const Line& l, bool from_
             --depth;
         else if (depth == 0 && (c == U'。' || c == U'；' || c == U';'))
             try_at(i + n, i);
+        else if (depth == 0 && (c == U'：' || c == U':') && i > l.begin)
+            // A label run into the value before it, as a flattened copy has them
+            // ("牵头单位:市委宣传部责任单位:市融媒体中心"): found back from its colon.
+            if (const std::size_t b = label_start_before(t, l.begin, i);
+                b != i && b != l.begin && (starts.empty() || starts.back() < b) && !sentence_end_before(t, l.begin, b))
+                try_at(b, b);
         i += n ? n : 1;
     }
     // A value ends where the next label's sentence begins.

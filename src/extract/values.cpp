@@ -2,6 +2,7 @@
 // benchmark phrases ("国家平均水平") and the similarity of indicator names.
 #include <array>
 #include <cctype>
+#include <cmath>
 #include <set>
 #include <string>
 
@@ -23,11 +24,92 @@ const std::array<bool, 256>& unit_first_bytes() {
     return first;
 }
 
+// A number in Chinese numerals with an optional decimal part: "七十九", "两", "六点五".
+std::optional<std::pair<double, std::size_t>> cn_number_at(std::string_view s, std::size_t i, std::size_t e) {
+    auto n = cn_numeral_at(s.substr(0, e), i);
+    if (!n) return std::nullopt;
+    double v = n->first;
+    std::size_t j = n->second;
+    if (at(s, j, "点")) {
+        double scale = 0.1;
+        std::size_t k = j + 3;
+        for (int guard = 0; guard < 4 && k < e; ++guard) {
+            auto d = cn_numeral_at(s.substr(0, std::min(e, k + 3)), k);  // one digit at a time
+            if (!d || d->first > 9) break;
+            v += d->first * scale, scale /= 10, k = d->second;
+        }
+        if (k != j + 3) j = k;
+    }
+    return std::make_pair(v, j);
+}
+
+// Values written in Chinese numerals (grammar.hpp cn_fraction_bases, cn_count_units):
+// "十万分之十二" → 12 /10万, "千分之五" → 5 ‰, "六成" → 60 %, "一半" → 50 %,
+// "七十九岁" → 79 岁. The suffix ("以下") is read by the caller.
+std::optional<ValueText> cn_value_at(std::string_view s, std::size_t i, std::size_t e) {
+    ValueText v;
+    v.begin = i;
+    for (const auto& f : cn_fraction_bases)
+        if (at(s, i, f.text)) {
+            auto n = cn_number_at(s, i + f.text.size(), e);
+            auto unit = Unit::try_parse(f.unit);
+            if (!n || !unit) return std::nullopt;
+            v.value = n->first;
+            v.unit = *unit;
+            v.unit_text = std::string(f.text);
+            v.end = n->second;
+            return v;
+        }
+    if (at(s, i, cn_half)) {
+        v.value = 50;
+        v.unit = Unit::percent();
+        v.unit_text = std::string(cn_half);
+        v.end = i + cn_half.size();
+        return v;
+    }
+    auto n = cn_number_at(s, i, e);
+    if (!n) return std::nullopt;
+    if (at(s, n->second, cn_doublings) && n->first >= 1 && n->first <= 4 && i >= 3 && at(s, i - 3, "翻")) {
+        v.value = (std::exp2(n->first) - 1) * 100;
+        v.unit = Unit::percent();
+        v.unit_text = std::string(s.substr(i, n->second + cn_doublings.size() - i));
+        v.end = n->second + cn_doublings.size();
+        return v;
+    }
+    if (at(s, n->second, cn_tenths) && n->first > 0 && n->first <= 10) {
+        v.value = n->first * 10;
+        v.unit = Unit::percent();
+        v.unit_text = std::string(cn_tenths);
+        v.end = n->second + cn_tenths.size();
+        return v;
+    }
+    for (auto u : cn_count_units)
+        if (at(s, n->second, u))
+            if (auto unit = Unit::try_parse(u)) {
+                v.value = n->first;
+                v.unit = *unit;
+                v.unit_text = std::string(u);
+                v.end = n->second + u.size();
+                return v;
+            }
+    return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<ValueText> value_at(std::string_view s, std::size_t i, std::size_t e) {
     auto num = number_at(s.substr(0, e), i);
-    if (!num) return std::nullopt;
+    if (!num) {
+        auto v = cn_value_at(s, i, e);
+        if (!v) return std::nullopt;
+        for (const auto& suf : suffixes)
+            if (v->end + suf.text.size() <= e && at(s, v->end, suf.text)) {
+                v->suffix = suf.op;
+                v->end += suf.text.size();
+                break;
+            }
+        return v;
+    }
     ValueText v;
     v.value = num->value;
     v.begin = i;
@@ -50,8 +132,18 @@ std::optional<ValueText> value_at(std::string_view s, std::size_t i, std::size_t
         }
     }
     bool matched = false;
+    for (const auto& r : scaled_rate_units)
+        if (!matched && j + r.text.size() <= e && at(s, j, r.text))
+            if (auto unit = Unit::try_parse(r.unit)) {
+                v.value *= r.factor;
+                v.unit = *unit;
+                v.unit_text = std::string(r.text);
+                j += r.text.size();
+                matched = true;
+            }
     // Latin mass units as written in the national indicator set ("不高于5g").
     for (auto [latin, noun] : {std::pair<std::string_view, std::string_view>{"kg", "千克"}, {"g", "克"}}) {
+        if (matched) break;
         if (j + latin.size() <= e && at(s, j, latin) &&
             !(j + latin.size() < s.size() && std::isalpha(static_cast<unsigned char>(s[j + latin.size()])))) {
             v.unit = Unit::count(std::string(noun));

@@ -239,3 +239,55 @@ TEST_CASE("a title broken over two lines", "[extract][meta]") {
     REQUIRE(p.sections.size() == 1);
     CHECK(p.period_end == 2025);
 }
+
+TEST_CASE("a plan flattened into one line reads as the original", "[extract][tasks][sections]") {
+    // A document-sharing site's copy runs every line of a plan together; the
+    // heading labels that open its sentences give the lines back.
+    const std::vector<std::string> body = {
+        "为贯彻落实上级文件精神，结合我区实际，制定本方案。",
+        "一、主要目标",
+        "到2025年，5岁以下儿童贫血率控制在12%以下，孕妇贫血率下降至15%以下。",
+        "二、重点任务",
+        "（一）加强营养能力建设。",
+        "1.推动营养政策落实。落实国家营养法规政策。（区卫生健康局牵头，区司法局、区农业农村局负责）",
+        "2.贯彻国家营养标准。加强标准宣传。（区市场监督管理局负责）",
+        "（二）开展重点人群营养改善。",
+        "1.开展学生营养改善。推广营养餐。（区教育局负责）",
+    };
+    std::string lined = "某某区国民营养计划实施方案\n", flat = lined;
+    for (const auto& l : body) lined += l + "\n", flat += l;
+    const Plan a = extract(lined), b = extract(flat);
+    auto tasks = [](const Plan& p) {
+        std::vector<std::string> out;
+        for (const auto& t : p.tasks) {
+            std::string s;
+            for (const auto& n : t.number) s += n + ".";
+            for (const auto& u : t.lead) s += " L:" + u.name;
+            for (const auto& u : t.responsible) s += " R:" + u.name;
+            out.push_back(s);
+        }
+        return out;
+    };
+    auto targets = [](const Plan& p) {
+        std::vector<std::string> out;
+        for (const auto& t : p.targets) out.push_back(t.indicator + " " + std::to_string(t.year.value_or(0)));
+        return out;
+    };
+    REQUIRE(tasks(a).size() == 3);
+    CHECK(tasks(b) == tasks(a));
+    CHECK(targets(b) == targets(a));
+    CHECK(targets(a).size() == 2);
+    // Labels out of order, or a lone one, are no outline: "第(一)项" is a reference.
+    const Plan c = extract("某某区方案\n按照第(一)项要求，各部门落实。(二)已完成的工作不再重复。3.其他事项另行通知。");
+    CHECK(c.tasks.empty());
+}
+
+TEST_CASE("a flattened heading's title ends where its body's year frame opens", "[extract][sections][frames]") {
+    const Plan p = extract(
+        "某某区卫生健康规划\n第三章　主要任务第一节　提升公共卫生服务能力一、完善疾病预防控制体系推进区疾控中心标准化建"
+        "设。"
+        "二、加强慢性病综合防治到2025年，高血压患者基层规范管理服务率达到65%，65岁及以上老年人健康管理率达到72%。");
+    REQUIRE(p.targets.size() == 2);
+    for (const auto& t : p.targets) CHECK(t.year == 2025);
+    REQUIRE(p.sections.size() >= 1);
+}

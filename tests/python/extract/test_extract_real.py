@@ -1,4 +1,4 @@
-"""Quality gate on the real-text corpora (tests/quality/real/: 31 excerpts of real plans nobody here wrote; tests/quality/blind/ and blind2/: 8 more each, scored once before any rule change).
+"""Quality gate on the real-text corpora (tests/quality/real/: 31 excerpts of real plans nobody here wrote; tests/quality/blind/ … blind4/: 8-9 more each, scored once before any rule change).
 
 Kept exactly as found (source on the first line) and annotated in the shared
 gold format; see tests/quality/real/README.md. Unlike the held-out sets, these
@@ -29,7 +29,22 @@ QUALITY = pathlib.Path(__file__).resolve().parents[2] / "quality"
 # blind2: scored once before any rule change (P 0.929, R 0.957 — its README), then one genre
 # rule (a subject ending in 有 counts what exists) and one annotation fix: P 1.000, R 1.000.
 # It has no responsibility assignments, so no task gate (an F1 over nothing cannot fail).
-GATES = {"real": (0.98, 0.95, 0.99), "blind": (0.99, 0.99, 0.80), "blind2": (0.99, 0.99, None)}
+# blind3: scored once before any rule change (P 0.694, R 0.703, task F1 0.000 — its README;
+# R 0.757 after merging same-key duplicates in its gold), then the genre rules its misses showed
+# (a section's opening frame dates its sub-sections, qualifiers inside names, 分别 over two
+# statements, fact adverbs, reported problems, short base phrases, place shares, flattened
+# lines): P 1.000, R 1.000, task F1 1.000.
+# blind4: scored once before any rule change (P 0.879, R 0.649 — its README), then the genre
+# rules its misses showed (a bare direction closing a goal-list item, grades and paired stems
+# before one tail, a year in the name after lead words, a benchmark's clause going on about it,
+# a rate per million) and two open annotation fixes: P 1.000, R 1.000. No task gold.
+GATES = {
+    "real": (0.98, 0.95, 0.99),
+    "blind": (0.99, 0.99, 0.80),
+    "blind2": (0.99, 0.99, None),
+    "blind3": (0.99, 0.99, 0.99),
+    "blind4": (0.99, 0.99, None),
+}
 TASK_SETS = sorted(name for name, gate in GATES.items() if gate[2] is not None)
 
 
