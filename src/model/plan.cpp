@@ -259,7 +259,8 @@ void check_spans(const Plan& p) {
         check_span(p.indicators[i].span, n, [&] { return pointer("/indicators/", i); });
     for (std::size_t i = 0; i < p.targets.size(); ++i)
         check_span(p.targets[i].span, n, [&] { return pointer("/targets/", i); });
-    for (std::size_t i = 0; i < p.tasks.size(); ++i) check_span(p.tasks[i].span, n, [&] { return pointer("/tasks/", i); });
+    for (std::size_t i = 0; i < p.tasks.size(); ++i)
+        check_span(p.tasks[i].span, n, [&] { return pointer("/tasks/", i); });
     std::vector<std::pair<const Section*, std::string>> stack;
     for (std::size_t i = 0; i < p.sections.size(); ++i)
         stack.emplace_back(&p.sections[i], "/sections/" + std::to_string(i));
