@@ -216,7 +216,10 @@ Plan extract_text(std::string_view text, std::string* owned, const ExtractOption
                          "text of " + std::to_string(text.size()) + " bytes is larger than the limit of " +
                              std::to_string(limit) + " (healthplan::set_max_input_bytes)",
                          options.name.empty() ? std::string("text") : options.name);
-    require_utf8(text, options.name);
+    // Validated, and its script decided, in one pass over the bytes.
+    bool traditional = false;
+    if (detail::find_invalid_utf8_and_script(text, &traditional))
+        require_utf8(text, options.name);  // throws, naming the byte
     namespace ex = detail::extract;
     Plan plan;
     plan.id = options.name.empty() ? "plan" : options.name;
@@ -228,7 +231,7 @@ Plan extract_text(std::string_view text, std::string* owned, const ExtractOption
     if (plan.source.format != "text") plan.source.text = std::string(text);
 
     // The grammar reads the normalised text; spans are mapped back after.
-    ex::Normalized norm = ex::normalize(text);
+    ex::Normalized norm = ex::normalize(text, traditional);
     // A text we own and normalisation copied is released for the grammar:
     // the original comes back from the normalised copy and the bytes it
     // replaced or dropped (restore.hpp), in the copy's own buffer.

@@ -385,6 +385,55 @@ std::size_t markup_junk_at(std::string_view t, std::size_t i, std::size_t e) {
     return i;
 }
 
+// Whether no rule of normalise_line touches character c: copied with its run.
+bool plain_char(char32_t c, bool trad) {
+    if (c < 0x80) return c != '<' && c != '/' && c != '#' && c != '|' && c != '.' && c != ' ';
+    if (c >= 0x4E00 && c <= 0x9FFF) return !cn_numeral_char(c) && !(trad && simplified(c) != c);
+    // The punctuation of running text (、。“”《》（），：；！？ and dashes), which
+    // no rule below reads: every few characters of a plan are one of them.
+    // Not 〇 (a numeral), U+3000 (a space), ．／ or full-width digits and letters.
+    const bool punct = (c >= 0x3001 && c <= 0x303F && c != 0x3007) || (c >= 0xFF01 && c <= 0xFF0D) ||
+                       (c >= 0xFF1A && c <= 0xFF20) || (c >= 0x2010 && c <= 0x2027);
+    return punct && !(trad && simplified(c) != c);
+}
+
+// plain_char of every BMP character as one bit (8 KiB, L1-resident), for a text
+// in simplified and one in traditional script: asked of every character of a
+// plan, it was a chain of range tests, a lookup in a 64 Ki-entry vector<bool>
+// behind a static guard and, in traditional text, a table search. Characters
+// above the BMP are never plain (no rule reads them, but none copies them in a run).
+struct PlainChars {
+    std::array<std::uint64_t, 0x10000 / 64> bits{};
+    bool test(char32_t c) const noexcept { return c < 0x10000 && ((bits[c >> 6] >> (c & 63)) & 1U); }
+};
+
+const PlainChars& plain_chars(bool trad) {
+    auto build = [](bool tr) {
+        PlainChars p;
+        for (char32_t c = 0; c < 0x10000; ++c)
+            if (plain_char(c, tr)) p.bits[c >> 6] |= std::uint64_t{1} << (c & 63);
+        return p;
+    };
+    if (trad) {
+        static const PlainChars traditional = build(true);
+        return traditional;
+    }
+    static const PlainChars simple = build(false);
+    return simple;
+}
+
+// A numeral character no numeral rule can start at: a Chinese-numeral year
+// ("二〇三〇年", cn_year_at) needs a second numeral digit right after the first,
+// a percentage ("百分之三十", cn_percent_at) opens with 百分之. 一, 二, 三 … are
+// common in running text (进一步, 统一): such a one is copied with its run, as
+// step() would copy it after failing both rules (numerals are the same
+// character in both scripts and are no radicals).
+bool lone_numeral(std::string_view t, std::size_t i, std::size_t n, char32_t c) {
+    if (c == 0x767E) return !at(t, i, "百分之");
+    if (!is_cn_digit(c)) return false;
+    return i + n >= t.size() || !is_cn_digit(cp_at(t, i + n));
+}
+
 // The characters of one line [b, e), with the line's table markers handled.
 void normalise_line(std::string_view t, std::size_t b, std::size_t e, bool pipes, bool trad, Builder& out) {
     std::size_t i = b;
@@ -428,17 +477,8 @@ void normalise_line(std::string_view t, std::size_t b, std::size_t e, bool pipes
         return prose_known == 1;
     };
     // A character no rule below touches is copied with the run it is part of,
-    // not one by one: most of a plan is such characters.
-    auto plain = [trad](char32_t c) {
-        if (c < 0x80) return c != '<' && c != '/' && c != '#' && c != '|' && c != '.' && c != ' ';
-        if (c >= 0x4E00 && c <= 0x9FFF) return !cn_numeral_char(c) && !(trad && simplified(c) != c);
-        // The punctuation of running text (、。“”《》（），：；！？ and dashes), which
-        // no rule below reads: every few characters of a plan are one of them.
-        // Not 〇 (a numeral), U+3000 (a space), ．／ or full-width digits and letters.
-        const bool punct = (c >= 0x3001 && c <= 0x303F && c != 0x3007) || (c >= 0xFF01 && c <= 0xFF0D) ||
-                           (c >= 0xFF1A && c <= 0xFF20) || (c >= 0x2010 && c <= 0x2027);
-        return punct && !(trad && simplified(c) != c);
-    };
+    // not one by one: most of a plan is such characters (plain_char, one bit).
+    const PlainChars& plain = plain_chars(trad);
     auto step = [&](char32_t c, std::size_t n) {
         if (c == '<' || c == '/' || c == '#') {
             if (const std::size_t junk = markup_junk_at(t, i, e); junk != i) {
@@ -528,10 +568,20 @@ void normalise_line(std::string_view t, std::size_t b, std::size_t e, bool pipes
         i += n;
     };
     std::size_t run = i;  // start of the plain characters not yet copied
+    const auto* bytes = reinterpret_cast<const unsigned char*>(t.data());
     while (i < e) {
+        // Valid UTF-8 (checked before): ASCII and the 3-byte form of CJK text
+        // decoded inline, the rest by cp_at.
         std::size_t n;
-        const char32_t c = cp_at(t, i, &n);
-        if (plain(c)) {
+        char32_t c;
+        if (const unsigned char lead = bytes[i]; lead < 0x80)
+            c = lead, n = 1;
+        else if ((lead >> 4) == 0xE && i + 3 <= t.size())
+            c = static_cast<char32_t>(((lead & 0x0F) << 12) | ((bytes[i + 1] & 0x3F) << 6) | (bytes[i + 2] & 0x3F)),
+            n = 3;
+        else
+            c = cp_at(t, i, &n);
+        if (plain.test(c) || lone_numeral(t, i, n, c)) {
             i += n;
             continue;
         }
@@ -544,11 +594,12 @@ void normalise_line(std::string_view t, std::size_t b, std::size_t e, bool pipes
 
 }  // namespace
 
-Normalized normalize(std::string_view t) {
+Normalized normalize(std::string_view t) { return normalize(t, traditional_script(t)); }
+
+Normalized normalize(std::string_view t, bool trad) {
     Builder out(t);
     const std::vector<LineInfo> lines = lines_of(t);
     const std::size_t width = wrap_width(lines);
-    const bool trad = traditional_script(t);
     std::size_t i = 0;
     std::size_t resume = 0;  // where the current line's content starts (after a join)
     ParenDepth parens;       // parentheses from the start of the lines being joined

@@ -77,5 +77,8 @@ struct Normalized {
 };
 
 Normalized normalize(std::string_view text);
+// The same, for a caller that has decided the script already (`traditional`:
+// traditional_script(text), which extract() learns in its UTF-8 check's pass).
+Normalized normalize(std::string_view text, bool traditional);
 
 }  // namespace healthplan::v0::detail::extract

@@ -85,6 +85,12 @@ inline std::size_t skip_ws(std::string_view s, std::size_t i, std::size_t e) noe
     return i;
 }
 
+// Whether `s` holds ':' or '：' (EF BC 9A): two byte searches, for the scans
+// that act only at a colon (labels, year-value lists) and are asked of every line.
+inline bool has_colon(std::string_view s) noexcept {
+    return s.find(':') != std::string_view::npos || s.find("\xEF\xBC\x9A") != std::string_view::npos;
+}
+
 // Trims spaces on both sides of [b, e).
 inline void trim(std::string_view s, std::size_t& b, std::size_t& e) noexcept {
     b = skip_ws(s, b, e);

@@ -8,6 +8,7 @@
 // clause; no backtracking, no regular expressions.
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <cmath>
 #include <deque>
 #include <unordered_map>
@@ -26,11 +27,6 @@
 namespace healthplan::v0::detail::extract {
 
 namespace {
-
-// Every punctuation mark the sentence and clause splitters look for is ASCII
-// or starts with byte E3 (。、) or EF (，；：！？（）): any other lead byte is a
-// character that cannot end a sentence or clause.
-inline bool may_be_punctuation(unsigned char lead) { return lead < 0x80 || lead == 0xE3 || lead == 0xEF; }
 
 // "2023—2025年", "2021-2023年", "2021年至2023年": returns where the last year's
 // number starts when a range begins with `first`, else first.end.
@@ -795,6 +791,7 @@ bool year_value_list(ScanState& st, std::size_t b, std::size_t e) {
     // character that is none of ( ) （ ） : ： (each ASCII or led by EF) is
     // stepped over by its lead byte, undecoded.
     std::size_t colon = e, colon_len = 0;
+    if (!has_colon(s.substr(b, e - b))) return false;  // most lines: two byte searches
     int depth = 0;
     for (std::size_t i = b; i < e;) {
         if (const auto lead = static_cast<unsigned char>(s[i]); lead >= 0x80 && lead != 0xEF) {
@@ -1015,7 +1012,7 @@ Frame scan_line(ScanState& st, std::size_t b, std::size_t e, std::vector<int>& p
     std::string_view s = st.s;
     std::size_t i = b;
     const Tokens& tk = *st.tokens;
-    tokenize(s, b, e, *st.tokens);
+    find_hits(s, b, e, *st.tokens);  // the rules read the hits only
     const bool filter = prefilter_enabled();
     // A paragraph that opens with its years ("到2025年,…") dates every sentence in it.
     Frame para_frame = inherited;
@@ -1031,24 +1028,21 @@ Frame scan_line(ScanState& st, std::size_t b, std::size_t e, std::vector<int>& p
     Frame last_frame;
     Frame latest_frame;  // the paragraph's last dated frame: "到2020年，…。主要指标实现以下目标："
     while (i < e) {
-        // One sentence.
-        std::size_t se = i;
+        // One sentence: up to a stop outside parentheses. The splitters read
+        // only the paragraph's marks (find_hits), not its bytes.
+        const Mark* const marks = tk.first_mark(i);
+        std::size_t se = e;
         int depth = 0;
-        while (se < e) {
-            const auto lead = static_cast<unsigned char>(s[se]);
-            if (!may_be_punctuation(lead)) {  // a CJK character: skipped without decoding
-                se += u8len(lead);
-                continue;
-            }
-            std::size_t n;
-            char32_t c = cp_at(s, se, &n);
+        for (const Mark* m = marks; m != tk.marks_end() && m->pos < e; ++m) {
+            const char32_t c = m->c;
             if (c == '(' || c == 0xFF08)
                 ++depth;
             else if ((c == ')' || c == 0xFF09) && depth > 0)
                 --depth;
-            else if (depth == 0 && is_stop(c))
+            else if (depth == 0 && is_stop(c)) {
+                se = m->pos;
                 break;
-            se += n;
+            }
         }
         // --- pre-filter (speed branch; extract/prefilter.hpp) ---
         // A sentence that can state neither a target nor a frame skips the
@@ -1066,14 +1060,14 @@ Frame scan_line(ScanState& st, std::size_t b, std::size_t e, std::vector<int>& p
         // Clauses.
         std::size_t cb = i;
         bool sentence_has_frame = false;
-        for (std::size_t k = i; k <= se;) {
-            if (k < se && !may_be_punctuation(static_cast<unsigned char>(s[k]))) {
-                k += u8len(static_cast<unsigned char>(s[k]));
-                continue;
-            }
-            std::size_t n = 0;
-            char32_t c = k < se ? cp_at(s, k, &n) : 0;
-            bool boundary = k >= se;
+        // Clauses: at the marks of the sentence, then at its end (the depth
+        // goes on from the sentence's, as it always has).
+        for (const Mark* m = marks;; ++m) {
+            const bool last = m == tk.marks_end() || m->pos >= se;
+            const std::size_t k = last ? se : m->pos;
+            const std::size_t n = last ? 0 : m->len;
+            const char32_t c = last ? 0 : m->c;
+            bool boundary = last;
             if (!boundary && (c == '(' || c == 0xFF08))
                 ++depth;
             else if (!boundary && (c == ')' || c == 0xFF09) && depth > 0)
@@ -1154,10 +1148,9 @@ Frame scan_line(ScanState& st, std::size_t b, std::size_t e, std::vector<int>& p
                 // A frame in a clause of its own goes on to the next: "…；到2025年，达到90%"
                 // continues the last statement's indicator (rules_statement.cpp, from_stated).
                 carry.framed = frame_only;
-                if (!(k >= se) && is_semicolon(c)) carry.restart();
-                if (k >= se) break;
+                if (!last && is_semicolon(c)) carry.restart();
+                if (last) break;
             }
-            k += n ? n : 1;
         }
         last_frame = frame;
         if (!frame.years.empty() && !frame.past) latest_frame = frame;
@@ -1267,25 +1260,60 @@ class Merge {
         if (a.value.has_value() != b.value.has_value()) return false;
         return !a.value || std::fabs(*a.value - *b.value) <= 1e-9 * std::max(1.0, std::fabs(*a.value));
     }
+    // The keys are built in one string, numbers written with std::to_chars:
+    // std::to_string(double) went through vsnprintf for every target (2.5 % of
+    // a table-only document). Fixed notation with 6 decimals is what
+    // to_string writes ("%f"), both correctly rounded, so the keys are the same.
+    static void append_number(std::string& k, const std::optional<double>& v) {
+        if (!v) {
+            k += '-';
+            return;
+        }
+        char buf[400];  // the longest double in fixed notation: 309 digits, a sign, 6 decimals
+        const auto r = std::to_chars(buf, buf + sizeof buf, *v, std::chars_format::fixed, 6);
+        k.append(buf, r.ptr);
+    }
+    static void append_year(std::string& k, const std::optional<int>& y) {
+        if (!y) {
+            k += '-';
+            return;
+        }
+        char buf[16];
+        const auto r = std::to_chars(buf, buf + sizeof buf, *y);
+        k.append(buf, r.ptr);
+    }
     static std::string key(const Target& t, bool with_value) {
-        std::string k = t.indicator;
+        std::string k = t.indicator;  // no reserve: the sets keep every key's capacity
         k += '\x1f';
-        k += t.year ? std::to_string(*t.year) : std::string("-");
+        append_year(k, t.year);
         if (with_value) {
             k += '\x1f';
-            k += std::string(to_string(t.kind)) + '\x1f' + std::string(to_string(t.comparator)) + '\x1f' +
-                 (t.value ? std::to_string(*t.value) : std::string("-")) + '\x1f' + t.unit.symbol();
+            k += to_string(t.kind);
+            k += '\x1f';
+            k += to_string(t.comparator);
+            k += '\x1f';
+            append_number(k, t.value);
+            k += '\x1f';
+            k += t.unit.symbol();
             // Two changes from different bases are two targets ("在现有基础上提高10%"
             // and, later, "在2025年的基础上继续提高10%").
-            if (t.reference) k += '\x1f' + t.reference->label;
+            if (t.reference) {
+                k += '\x1f';
+                k += t.reference->label;
+            }
         }
         return k;
     }
     // Table rows by (year, value, unit): a text target is compared with
     // the rows that state the same number only.
     static std::string number_key(const Target& t) {
-        return (t.year ? std::to_string(*t.year) : std::string("-")) + '\x1f' +
-               (t.value ? std::to_string(*t.value) : std::string("-")) + '\x1f' + t.unit.symbol();
+        std::string k;
+        append_year(k, t.year);
+        k += '\x1f';
+        append_number(k, t.value);
+        k += '\x1f';
+        k += t.unit.symbol();
+        return k;
     }
     bool restated(const Target& t, const std::string& exact, bool text) const {
         if (seen_exact_.count(exact)) return true;

@@ -327,6 +327,10 @@ bool sentence_end_before(std::string_view t, std::size_t lb, std::size_t b) {
 
 std::vector<LineLabel> line_labels(std::string_view t, const Line& l, bool from_start) {
     std::vector<LineLabel> out;
+    // Every label is followed by a colon inside the line (labelled_line), and
+    // most lines of a task have none: they are answered by two byte searches
+    // instead of a walk decoding each character (6 % of an extraction).
+    if (!has_colon(t.substr(l.begin, l.end - l.begin))) return out;
     std::vector<std::size_t> starts;  // where each label's separator begins (its value ends there)
     auto try_at = [&](std::size_t from, std::size_t sep) {
         const std::size_t p = skip_ws(t, from, l.end);
@@ -339,6 +343,13 @@ std::vector<LineLabel> line_labels(std::string_view t, const Line& l, bool from_
     if (from_start) try_at(l.begin, l.begin);
     int depth = 0;  // a label inside a parenthesis is the parenthesis's (parse_parenthesis)
     for (std::size_t i = l.begin; i < l.end;) {
+        // The characters acted on are ASCII or led by E3 (。) or EF (（）；): a
+        // CJK character is stepped over by its lead byte, undecoded.
+        const auto lead = static_cast<unsigned char>(t[i]);
+        if (lead >= 0x80 && lead != 0xE3 && lead != 0xEF) {
+            i += u8len(lead);
+            continue;
+        }
         std::size_t n = 0;
         const char32_t c = cp_at(t, i, &n);
         if (c == U'（' || c == U'(')

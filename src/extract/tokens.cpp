@@ -2,6 +2,7 @@
 #include "extract/tokens.hpp"
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <string>
 
@@ -177,6 +178,10 @@ std::uint16_t Tokens::classes_in(std::size_t b, std::size_t e) const noexcept {
     return c;
 }
 
+const Mark* Tokens::first_mark(std::size_t b) const noexcept {
+    return std::lower_bound(marks.data(), marks_end(), b, [](const Mark& m, std::size_t p) { return m.pos < p; });
+}
+
 const Hit* Tokens::first_hit(std::size_t b) const noexcept {
     return std::lower_bound(hits.data(), hits_end(), b, [](const Hit& h, std::size_t p) { return h.pos < p; });
 }
@@ -227,7 +232,52 @@ char32_t decode(const unsigned char* p, std::size_t* n) {
     return *n = 4, 0x10000;
 }
 
+// The characters where a hit may be (a lexicon word's first character, a
+// digit, “) or that are marks, one bit each: the rest of a paragraph is passed
+// over on one test.
+struct HitGate {
+    std::array<std::uint64_t, 0x10000 / 64> bits{};
+    bool test(char32_t c) const noexcept { return c < 0x10000 && ((bits[c >> 6] >> (c & 63)) & 1U); }
+};
+
+const HitGate& hit_gate() {
+    static const HitGate g = [] {
+        HitGate x;
+        const std::uint16_t* table = char_classes().data();
+        for (char32_t c = 0; c < 0x10000; ++c)
+            if ((table[c] & (cc::word_start | cc::digit | cc::open_quote)) || is_mark(c))
+                x.bits[c >> 6] |= std::uint64_t{1} << (c & 63);
+        return x;
+    }();
+    return g;
+}
+
 }  // namespace
+
+void find_hits(std::string_view s, std::size_t b, std::size_t e, Tokens& out) {
+    out.clear();
+    e = std::min(e, s.size());
+    const Trie<std::uint16_t>& lex = lexicon();
+    const HitGate& gate = hit_gate();
+    const std::uint16_t* table = char_classes().data();
+    const auto* bytes = reinterpret_cast<const unsigned char*>(s.data());
+    // tokenize() visits every character once, whatever token it is part of,
+    // and gives it: word::digit for a digit, word::open_quote for “, and the
+    // classes of the lexicon words starting there. So does this, per character.
+    for (std::size_t i = b; i < e;) {
+        std::size_t n = 1;
+        const char32_t c = decode(bytes + i, &n);
+        if (gate.test(c)) {
+            if (is_mark(c)) out.marks.push_back({static_cast<std::uint32_t>(i), c, static_cast<std::uint32_t>(n)});
+            const std::uint16_t v = table[c];
+            std::uint16_t w = static_cast<std::uint16_t>((v & cc::digit ? word::digit : 0) |
+                                                         (v & cc::open_quote ? word::open_quote : 0));
+            if (v & cc::word_start) lex.each_match_unchecked(s, i, [&](std::uint16_t x, std::size_t) { w |= x; });
+            if (w) out.hits.push_back({static_cast<std::uint32_t>(i), w});
+        }
+        i += n;
+    }
+}
 
 void tokenize(std::string_view s, std::size_t b, std::size_t e, Tokens& out) {
     out.clear();

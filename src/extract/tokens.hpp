@@ -89,18 +89,54 @@ struct Hit {
     std::uint16_t classes = 0;
 };
 
+// A character the sentence and clause splitters of scan_line act on: ( ) （ ）,
+// the sentence stops (。!！？) and the clause separators (, ， ; ； : ：).
+struct Mark {
+    std::uint32_t pos = 0;
+    char32_t c = 0;
+    std::uint32_t len = 0;  // its bytes
+};
+
+// Whether scan_line's splitters act on c (the characters of Mark).
+constexpr bool is_mark(char32_t c) noexcept {
+    switch (c) {
+        case U'(':
+        case U')':
+        case U'（':
+        case U'）':
+        case U'。':
+        case U'!':
+        case U'！':
+        case U'？':
+        case U',':
+        case U'，':
+        case U';':
+        case U'；':
+        case U':':
+        case U'：':
+            return true;
+        default:
+            return false;
+    }
+}
+
 struct Tokens {
     std::vector<Token> tokens;
     std::vector<Hit> hits;
+    std::vector<Mark> marks;  // find_hits only: the splitters' characters, in text order
     void clear() {
         tokens.clear();
         hits.clear();
+        marks.clear();
     }
     // The classes of every hit starting in [b, e), or-ed.
     std::uint16_t classes_in(std::size_t b, std::size_t e) const noexcept;
     // The first hit at or after b.
     const Hit* first_hit(std::size_t b) const noexcept;
     const Hit* hits_end() const noexcept { return hits.data() + hits.size(); }
+    // The first mark at or after b.
+    const Mark* first_mark(std::size_t b) const noexcept;
+    const Mark* marks_end() const noexcept { return marks.data() + marks.size(); }
 };
 
 // Tokenizes [b, e) of `s` into `out` (cleared first). Lexicon words are
@@ -108,6 +144,14 @@ struct Tokens {
 // starting before e may end after it. `s` must be valid UTF-8 and shorter
 // than 4 GiB (the offsets are 32-bit, like Line's).
 void tokenize(std::string_view s, std::size_t b, std::size_t e, Tokens& out);
+
+// The hits of tokenize() alone (`out.tokens` left empty) and the marks: what the
+// engine reads (scan_line splits sentences and clauses at the marks, the clause
+// rules ask the hits), in one pass that decodes a
+// character and tests one bit of an 8 KiB table (L1-resident, unlike the 128 KiB
+// class table) for most characters. tests/cpp/extract/test_extract_hits.cpp
+// holds it equal to tokenize()'s hits on every development document.
+void find_hits(std::string_view s, std::size_t b, std::size_t e, Tokens& out);
 
 // The token lexicon: each word with its classes (every table it comes from).
 const std::vector<std::pair<std::string_view, std::uint16_t>>& lexicon_words();

@@ -1,5 +1,6 @@
 // Values as written in targets ("22%", "209.7/10万以下", "1-1.5名", "1.2万张"),
 // benchmark phrases ("国家平均水平") and the similarity of indicator names.
+#include <array>
 #include <cctype>
 #include <cmath>
 #include <set>
@@ -12,6 +13,16 @@
 namespace healthplan::v0::detail::extract {
 
 namespace {
+
+// The first bytes of the unit spellings: a value followed by any other byte has no unit spelling.
+const std::array<bool, 256>& unit_first_bytes() {
+    static const std::array<bool, 256> first = [] {
+        std::array<bool, 256> f{};
+        for (std::string_view u : unit_spellings) f[static_cast<unsigned char>(u[0])] = true;
+        return f;
+    }();
+    return first;
+}
 
 // A number in Chinese numerals with an optional decimal part: "七十九", "两", "六点五".
 std::optional<std::pair<double, std::size_t>> cn_number_at(std::string_view s, std::size_t i, std::size_t e) {
@@ -143,7 +154,9 @@ std::optional<ValueText> value_at(std::string_view s, std::size_t i, std::size_t
         }
     }
     for (auto u : unit_spellings) {
-        if (matched) break;
+        // No spelling starts with this byte (a tab, a digit, most CJK lead
+        // bytes): no test below can match, and 55 would be made for nothing.
+        if (matched || j >= s.size() || !unit_first_bytes()[static_cast<unsigned char>(s[j])]) break;
         if (j + u.size() <= e && at(s, j, u)) {
             if (auto unit = Unit::try_parse(u)) {
                 v.unit = *unit;

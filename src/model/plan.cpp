@@ -233,37 +233,41 @@ void require_unique_ids(const std::vector<T>& items, std::string_view what) {
 }
 // A span must lie inside the source and quote exactly its bytes' length
 // (text[begin:end] == evidence cannot be checked without the text, but these can).
-void check_span(const std::optional<Span>& span, std::uint64_t source_size, const std::string& where) {
+// `where` (a callable giving the JSON pointer) is asked only for the error: a
+// plan of 50 000 tasks built 50 000 pointer strings to check spans that were fine.
+template <class Where>
+void check_span(const std::optional<Span>& span, std::uint64_t source_size, const Where& where) {
     if (!span) return;
-    if (span->end < span->begin) throw ValidationError("model.span", "span ends before it begins", where);
+    if (span->end < span->begin) throw ValidationError("model.span", "span ends before it begins", where());
     if (source_size > 0 && span->end > source_size)
         throw ValidationError("model.span",
                               "span ends at byte " + std::to_string(span->end) + ", past the end of the source (" +
                                   std::to_string(source_size) + " bytes)",
-                              where);
+                              where());
     if (!span->evidence.empty() && span->evidence.size() != span->end - span->begin)
         throw ValidationError("model.span",
                               "evidence is " + std::to_string(span->evidence.size()) + " bytes but the span covers " +
                                   std::to_string(span->end - span->begin),
-                              where);
+                              where());
 }
 
 // Every span in the plan, sections walked with an explicit stack (no recursion on input depth).
 void check_spans(const Plan& p) {
     const std::uint64_t n = p.source.size;
+    auto pointer = [](const char* array, std::size_t i) { return std::string(array) + std::to_string(i) + "/span"; };
     for (std::size_t i = 0; i < p.indicators.size(); ++i)
-        check_span(p.indicators[i].span, n, "/indicators/" + std::to_string(i) + "/span");
+        check_span(p.indicators[i].span, n, [&] { return pointer("/indicators/", i); });
     for (std::size_t i = 0; i < p.targets.size(); ++i)
-        check_span(p.targets[i].span, n, "/targets/" + std::to_string(i) + "/span");
+        check_span(p.targets[i].span, n, [&] { return pointer("/targets/", i); });
     for (std::size_t i = 0; i < p.tasks.size(); ++i)
-        check_span(p.tasks[i].span, n, "/tasks/" + std::to_string(i) + "/span");
+        check_span(p.tasks[i].span, n, [&] { return pointer("/tasks/", i); });
     std::vector<std::pair<const Section*, std::string>> stack;
     for (std::size_t i = 0; i < p.sections.size(); ++i)
         stack.emplace_back(&p.sections[i], "/sections/" + std::to_string(i));
     while (!stack.empty()) {
         auto [s, ptr] = std::move(stack.back());
         stack.pop_back();
-        check_span(s->span, n, ptr + "/span");
+        check_span(s->span, n, [&] { return ptr + "/span"; });
         for (std::size_t i = 0; i < s->children.size(); ++i)
             stack.emplace_back(&s->children[i], ptr + "/children/" + std::to_string(i));
     }

@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <iterator>
 
+#include "text/utf8_scan.hpp"
+
 namespace healthplan::v0::detail {
 namespace {
 
@@ -56,6 +58,14 @@ char32_t simplified(char32_t c) noexcept {
     return it != std::end(table) && it->from == c ? it->to : c;
 }
 
+namespace {
+
+// Traditional prose differs in about a quarter of its characters; a
+// simplified plan in well under one in a hundred.
+bool traditional_share(std::size_t cjk, std::size_t trad) noexcept { return cjk >= 20 && trad * 100 >= cjk * 5; }
+
+}  // namespace
+
 bool traditional_script(std::string_view t) noexcept {
     std::size_t cjk = 0, trad = 0;
     for (std::size_t i = 0; i < t.size();) {
@@ -80,9 +90,22 @@ bool traditional_script(std::string_view t) noexcept {
         ++cjk;
         if (changes.has(c)) ++trad;
     }
-    // Traditional prose differs in about a quarter of its characters; a
-    // simplified plan in well under one in a hundred.
-    return cjk >= 20 && trad * 100 >= cjk * 5;
+    return traditional_share(cjk, trad);
+}
+
+std::optional<std::size_t> find_invalid_utf8_and_script(std::string_view text, bool* traditional) noexcept {
+    std::size_t cjk = 0, trad = 0;
+    // Every character U+3400..U+9FFF is a 3-byte sequence led by E3..E9, the
+    // validator's common form: counted as it is validated.
+    const auto bad = scan_utf8(text, [&](unsigned char a, unsigned char b, unsigned char c) {
+        if (a < 0xE3 || a > 0xE9) return;
+        const auto cp = static_cast<char32_t>(((a & 0x0F) << 12) | ((b & 0x3F) << 6) | (c & 0x3F));
+        if (cp < 0x3400) return;  // E9 leads end at U+9FFF
+        ++cjk;
+        trad += changes.has(cp) ? 1 : 0;
+    });
+    *traditional = !bad && traditional_share(cjk, trad);
+    return bad;
 }
 
 }  // namespace healthplan::v0::detail

@@ -3,6 +3,8 @@
 // One for one keeps every span mappable character by character.
 #pragma once
 
+#include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -18,5 +20,9 @@ char32_t simplified(char32_t c) noexcept;
 // converted (OpenCC's table also maps characters simplified text uses,
 // such as 著 in 显著).
 bool traditional_script(std::string_view text) noexcept;
+
+// find_invalid_utf8 and traditional_script in one pass: the offset of the first
+// invalid byte, or nothing and `*traditional` set to traditional_script(text).
+std::optional<std::size_t> find_invalid_utf8_and_script(std::string_view text, bool* traditional) noexcept;
 
 }  // namespace healthplan::v0::detail
