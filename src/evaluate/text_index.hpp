@@ -45,9 +45,19 @@ struct TextSlots {
         slots.assign(std::bit_ceil(std::max<std::size_t>(2 * n, 8)), 0);
         distinct = true;
         const std::size_t mask = slots.size() - 1;
+        // Texts hashed a block ahead and their slots prefetched: a large table is
+        // out of cache, and its reads, one per text, then overlap (building the
+        // plan's indicator index per call was a tenth of judging 40,000 targets).
+        constexpr std::size_t block = 16;
+        std::array<std::size_t, block> hashes{};
         for (std::size_t pos = 0; pos < n; ++pos) {
+            if (pos % block == 0)
+                for (std::size_t j = pos; j < std::min(n, pos + block); ++j) {
+                    hashes[j - pos] = hash(text_of(j));
+                    __builtin_prefetch(&slots[hashes[j - pos] & mask]);
+                }
             const std::string_view text = text_of(pos);
-            const std::size_t h = hash(text);
+            const std::size_t h = hashes[pos % block];
             const std::uint64_t tag = static_cast<std::uint32_t>(h >> 32);
             std::size_t s = h & mask;
             bool seen = false;
