@@ -264,13 +264,14 @@ Keys indicator_keys(const Indicator& ind) {
     return keys;
 }
 
-Keys candidate_keys(const Target& t, const Indicator* ind) {
+// `own`: indicator_keys(*ind) when the target's indicator is known (its id
+// is t.indicator_id, found by it).
+Keys candidate_keys(const Target& t, const Keys* own) {
     Keys keys;
-    if (ind) {
-        keys = indicator_keys(*ind);  // ind->id is t.indicator_id (found by it)
-    } else {
+    if (own)
+        keys = *own;
+    else
         add_key(keys, t.indicator_id);
-    }
     add_key(keys, t.indicator);
     return keys;
 }
@@ -313,6 +314,7 @@ struct KeyCodes {
 // index overlap (one read out of cache per key, waited for one by one when
 // looked up target by target: a sixth of a 40,000-target plan's time, perf).
 struct KeyMemo {
+    Keys keys;  // indicator_keys(): deduplicated once, not per target
     std::array<std::int64_t, 3> code{-1, -1, -1};
 };
 
@@ -1188,9 +1190,9 @@ struct PlanJudge::Data {
         std::vector<std::pair<std::size_t, std::size_t>> at;  // (indicator, slot in its memo) of each key
         keys.reserve(2 * plan.indicators.size());
         at.reserve(2 * plan.indicators.size());
+        std::vector<KeyMemo> memo(plan.indicators.size());
         for (std::size_t i = 0; i < plan.indicators.size(); ++i) {
-            const Indicator& ind = plan.indicators[i];
-            const Keys own = indicator_keys(ind);
+            const Keys& own = memo[i].keys = indicator_keys(plan.indicators[i]);
             for (std::size_t j = 0; j < own.n; ++j) {
                 keys.push_back(own.k[j]);
                 at.emplace_back(i, j);
@@ -1198,7 +1200,6 @@ struct PlanJudge::Data {
         }
         std::vector<std::int64_t> codes(keys.size());
         obs.key_codes(keys, codes);
-        std::vector<KeyMemo> memo(plan.indicators.size());
         for (std::size_t k = 0; k < keys.size(); ++k) memo[at[k].first].code[at[k].second] = codes[k];
         return memo;
     }
@@ -1311,7 +1312,7 @@ void PlanJudge::judge(const Target& target, const Task* task, TargetResult& r, J
         r.explanation = "not evaluable: " + r.reason;
         return;
     }
-    const auto keys = candidate_keys(target, ind);
+    const auto keys = candidate_keys(target, ind ? &d.memo[*found].keys : nullptr);
     const auto codes =
         key_codes(keys, ind ? &d.memo[*found] : nullptr, [&](std::string_view k) { return d.key_code(k, s.next_key); });
     Context c{plan_, target, ind, obs, policy, d.as_of, r, s, codes, d.benchmark_regions};
