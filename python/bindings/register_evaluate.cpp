@@ -137,7 +137,7 @@ py::dict table_columns(hp::ResultTable&& t, bool utf8) {
         d[name] = py::make_tuple(to_numpy(std::move(col->value)), to_numpy(std::move(col->valid)));
     d["as_of"] = to_numpy(std::move(t.as_of));
     d["verdict"] = to_numpy(std::move(t.verdict));
-    const std::pair<const char*, std::vector<double>*> numbers[] = {{"threshold", &t.threshold},
+    const std::pair<const char*, hp::ResultColumn<double>*> numbers[] = {{"threshold", &t.threshold},
                                                                     {"baseline_value", &t.baseline_value},
                                                                     {"reference_value", &t.reference_value},
                                                                     {"latest_value", &t.latest_value},
