@@ -4,6 +4,7 @@
 #include "healthplan/evaluate.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <array>
 #include <charconv>
 #include <cmath>
@@ -254,24 +255,34 @@ void add_key(Keys& keys, std::string_view s) {
     if (!s.empty() && std::find(keys.begin(), keys.end(), s) == keys.end()) keys.k[keys.n++] = s;
 }
 
-// An indicator's own keys: its id, code and name (a target of it names it by its id).
-Keys indicator_keys(const Indicator& ind) {
+// An indicator's own keys: its id, code and name (a target of it names it by
+// its id), the empty and repeated ones left out; `kept` says which are kept
+// (bits 0-2), so that they are listed again without comparing them.
+Keys indicator_keys(const Indicator& ind, std::uint8_t& kept) {
     Keys keys;
-    add_key(keys, ind.id);
-    add_key(keys, ind.code);
-    add_key(keys, ind.name);
+    kept = 0;
+    const std::string_view texts[3] = {ind.id, ind.code, ind.name};
+    for (std::size_t j = 0; j < 3; ++j) {
+        const std::size_t before = keys.n;
+        add_key(keys, texts[j]);
+        if (keys.n > before) kept = static_cast<std::uint8_t>(kept | (1u << j));
+    }
     keys.from_indicator = keys.n;
     return keys;
 }
 
-// `own`: indicator_keys(*ind) when the target's indicator is known (its id
-// is t.indicator_id, found by it).
-Keys candidate_keys(const Target& t, const Keys* own) {
+// The keys a target's series may be filed under; `kept`: indicator_keys' when
+// the target's indicator is known (its id is t.indicator_id, found by it).
+Keys candidate_keys(const Target& t, const Indicator* ind, std::uint8_t kept) {
     Keys keys;
-    if (own)
-        keys = *own;
-    else
+    if (ind) {
+        const std::string_view texts[3] = {ind->id, ind->code, ind->name};
+        for (std::size_t j = 0; j < 3; ++j)
+            if (kept & (1u << j)) keys.k[keys.n++] = texts[j];
+        keys.from_indicator = keys.n;
+    } else {
         add_key(keys, t.indicator_id);
+    }
     add_key(keys, t.indicator);
     return keys;
 }
@@ -313,9 +324,11 @@ struct KeyCodes {
 // benchmark and a level), and looked up together the reads of a large store's
 // index overlap (one read out of cache per key, waited for one by one when
 // looked up target by target: a sixth of a 40,000-target plan's time, perf).
+// 16 bytes an indicator: the memo of a large plan is written on every call.
+// Codes fit 32 bits: the store's key index holds 32-bit positions.
 struct KeyMemo {
-    Keys keys;  // indicator_keys(): deduplicated once, not per target
-    std::array<std::int64_t, 3> code{-1, -1, -1};
+    std::array<std::int32_t, 3> code{-1, -1, -1};
+    std::uint8_t kept = 0;  // which of the id, code and name indicator_keys kept (bits 0-2)
 };
 
 // Buffers one thread reuses from target to target, so judging a target
@@ -1185,22 +1198,28 @@ struct PlanJudge::Data {
     }
 
     // Every indicator's KeyMemo, its keys looked up in one batch.
+    // In chunks of indicators, so that the batch's buffers stay small and
+    // cached whatever the plan's size.
     static std::vector<KeyMemo> indicator_key_codes(const Plan& plan, const Observations& obs) {
+        constexpr std::size_t chunk = 256;
+        const std::size_t n = plan.indicators.size();
+        std::vector<KeyMemo> memo(n);
         std::vector<std::string_view> keys;
-        std::vector<std::pair<std::size_t, std::size_t>> at;  // (indicator, slot in its memo) of each key
-        keys.reserve(2 * plan.indicators.size());
-        at.reserve(2 * plan.indicators.size());
-        std::vector<KeyMemo> memo(plan.indicators.size());
-        for (std::size_t i = 0; i < plan.indicators.size(); ++i) {
-            const Keys& own = memo[i].keys = indicator_keys(plan.indicators[i]);
-            for (std::size_t j = 0; j < own.n; ++j) {
-                keys.push_back(own.k[j]);
-                at.emplace_back(i, j);
+        std::vector<std::int64_t> codes;
+        for (std::size_t first = 0; first < n; first += chunk) {
+            const std::size_t last = std::min(n, first + chunk);
+            keys.clear();
+            for (std::size_t i = first; i < last; ++i) {
+                const Keys own = indicator_keys(plan.indicators[i], memo[i].kept);
+                keys.insert(keys.end(), own.begin(), own.end());
             }
+            codes.resize(keys.size());
+            obs.key_codes(keys, codes);
+            std::size_t k = 0;  // the keys come in the memo's order: indicator, then kept key
+            for (std::size_t i = first; i < last; ++i)
+                for (std::size_t j = 0; j < static_cast<std::size_t>(std::popcount(memo[i].kept)); ++j)
+                    memo[i].code[j] = static_cast<std::int32_t>(codes[k++]);
         }
-        std::vector<std::int64_t> codes(keys.size());
-        obs.key_codes(keys, codes);
-        for (std::size_t k = 0; k < keys.size(); ++k) memo[at[k].first].code[at[k].second] = codes[k];
         return memo;
     }
 
@@ -1312,7 +1331,7 @@ void PlanJudge::judge(const Target& target, const Task* task, TargetResult& r, J
         r.explanation = "not evaluable: " + r.reason;
         return;
     }
-    const auto keys = candidate_keys(target, ind ? &d.memo[*found].keys : nullptr);
+    const auto keys = candidate_keys(target, ind, ind ? d.memo[*found].kept : 0);
     const auto codes =
         key_codes(keys, ind ? &d.memo[*found] : nullptr, [&](std::string_view k) { return d.key_code(k, s.next_key); });
     Context c{plan_, target, ind, obs, policy, d.as_of, r, s, codes, d.benchmark_regions};
