@@ -138,16 +138,16 @@ py::dict table_columns(hp::ResultTable&& t, bool utf8) {
     d["as_of"] = to_numpy(std::move(t.as_of));
     d["verdict"] = to_numpy(std::move(t.verdict));
     const std::pair<const char*, hp::ResultColumn<double>*> numbers[] = {{"threshold", &t.threshold},
-                                                                    {"baseline_value", &t.baseline_value},
-                                                                    {"reference_value", &t.reference_value},
-                                                                    {"latest_value", &t.latest_value},
-                                                                    {"projected_value", &t.projected_value},
-                                                                    {"required_pace", &t.required_pace},
-                                                                    {"observed_pace", &t.observed_pace},
-                                                                    {"years_to_target", &t.years_to_target},
-                                                                    {"probability", &t.probability},
-                                                                    {"progress", &t.progress},
-                                                                    {"score", &t.score}};
+                                                                         {"baseline_value", &t.baseline_value},
+                                                                         {"reference_value", &t.reference_value},
+                                                                         {"latest_value", &t.latest_value},
+                                                                         {"projected_value", &t.projected_value},
+                                                                         {"required_pace", &t.required_pace},
+                                                                         {"observed_pace", &t.observed_pace},
+                                                                         {"years_to_target", &t.years_to_target},
+                                                                         {"probability", &t.probability},
+                                                                         {"progress", &t.progress},
+                                                                         {"score", &t.score}};
     for (const auto& [name, col] : numbers) d[name] = to_numpy(std::move(*col));
     d["points"] = to_numpy(std::move(t.points));
     d["stale"] = to_numpy(std::move(t.stale));

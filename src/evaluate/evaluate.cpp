@@ -4,8 +4,8 @@
 #include "healthplan/evaluate.hpp"
 
 #include <algorithm>
-#include <bit>
 #include <array>
+#include <bit>
 #include <charconv>
 #include <cmath>
 #include <concepts>
@@ -341,7 +341,7 @@ struct Scratch {
     std::vector<double> x, y, rx, ry, xs, ys, gap, ownv, refv;
     std::vector<int> missing, missed_steps;
     std::string text;
-    std::string words;          // a trend's texts searched for 减缓, 增长率 …; a rate's missed steps
+    std::string words;      // a trend's texts searched for 减缓, 增长率 …; a rate's missed steps
     std::string threshold;  // "≥ 22 % by 2030"
     // Where the next lookups are tried first (TextIndex::find_near): after the
     // last indicator, store key and task found.

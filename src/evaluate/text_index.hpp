@@ -108,8 +108,7 @@ struct TextSlots {
     // instead of stalling one after the other. The same answers as find().
     template <class TextOf>
     static void find_many(const std::vector<std::uint64_t>& slots, bool distinct, std::size_t n,
-                          std::span<const std::string_view> texts, const TextOf& text_of,
-                          std::span<std::int64_t> out) {
+                          std::span<const std::string_view> texts, const TextOf& text_of, std::span<std::int64_t> out) {
         constexpr std::size_t block = 16;  // slot reads in flight at once
         const std::size_t mask = slots.size() - 1;
         std::array<std::size_t, block> hashes{};

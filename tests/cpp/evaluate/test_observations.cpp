@@ -200,7 +200,7 @@ TEST_CASE("key codes in a batch: key_code's answers, in order, names given twice
     c.year = year;
     c.value = value;
     std::vector<std::string> asked;
-    for (int k = 0; k < 40; ++k) asked.push_back("key" + std::to_string(k));   // in order: the hint
+    for (int k = 0; k < 40; ++k) asked.push_back("key" + std::to_string(k));      // in order: the hint
     for (int k = 39; k >= 0; k -= 3) asked.push_back("key" + std::to_string(k));  // backwards: hashed
     for (const char* other : {"", "key", "key40", "key7", "key7", "key8"}) asked.push_back(other);
     const std::vector<std::string_view> keys(asked.begin(), asked.end());
