@@ -21,16 +21,19 @@
 
 #include "healthplan/config.hpp"
 #include "healthplan/evaluate.hpp"
+#include "healthplan/evaluate_bulk.hpp"
 
 HEALTHPLAN_BEGIN_NAMESPACE
 
 // A text column, in one of two layouts. Dictionary: `codes[i]` indexes
 // `names`. One text per row (when `offsets` is not empty): row i is
 // utf8[offsets[i], offsets[i + 1]).
+// The number columns are ResultColumns (evaluate_bulk.hpp): every row is
+// written, so they are not zeroed first (a second pass over fresh pages).
 struct TextColumn {
-    std::vector<std::int32_t> codes;
+    ResultColumn<std::int32_t> codes;
     std::vector<std::string> names;
-    std::vector<std::int64_t> offsets;
+    ResultColumn<std::int64_t> offsets;
     std::string utf8;
 
     bool per_row() const noexcept { return !offsets.empty(); }
@@ -45,8 +48,8 @@ struct TextColumn {
 
 // An optional year per row: `value` where `valid` is 1.
 struct YearColumn {
-    std::vector<std::int64_t> value;
-    std::vector<std::uint8_t> valid;
+    ResultColumn<std::int64_t> value;
+    ResultColumn<std::uint8_t> valid;
 };
 
 struct ResultTable {
@@ -57,12 +60,12 @@ struct ResultTable {
     TextColumn plan_id, target_id, indicator, indicator_key, region, kind, comparator, nature, section, category,
         reason, method, method_version, unit, task_id, lead, explanation;
     YearColumn year, baseline_year, reference_year, latest_year;
-    std::vector<std::int64_t> as_of;
-    std::vector<std::uint8_t> verdict;  // Verdict values
-    std::vector<double> threshold, baseline_value, reference_value, latest_value, projected_value, required_pace,
+    ResultColumn<std::int64_t> as_of;
+    ResultColumn<std::uint8_t> verdict;  // Verdict values
+    ResultColumn<double> threshold, baseline_value, reference_value, latest_value, projected_value, required_pace,
         observed_pace, years_to_target, probability, progress, score;
-    std::vector<std::int64_t> points;
-    std::vector<std::uint8_t> stale;
+    ResultColumn<std::int64_t> points;
+    ResultColumn<std::uint8_t> stale;
 };
 
 // Judges every target of every plan, as evaluate() does (as of `as_of`, or of

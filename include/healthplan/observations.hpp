@@ -191,6 +191,11 @@ class Observations {
     // key found, say: a store's keys are coded in the order its rows name them,
     // and plans ask for them in about that order). Same answers as key_code(key).
     std::optional<std::int64_t> key_code(std::string_view key, std::size_t hint) const;
+    // key_code() of many keys at once: out[i] is the code of keys[i], -1 when no
+    // row has it. The slots of a large store's index are
+    // read a few keys ahead, so those reads overlap instead of waiting one by one
+    // (once per plan indicator and key on the explained path). Same answers.
+    void key_codes(std::span<const std::string_view> keys, std::span<std::int64_t> out) const;
     std::optional<std::int64_t> region_code(std::string_view region) const;
 
     // The numeric columns, in row order (borrowed memory when built from views).

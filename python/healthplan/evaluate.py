@@ -583,7 +583,9 @@ def _results_frame(columns: dict[str, Any], str_dtype: Any) -> pd.DataFrame:
     # The arrays are the frame's own (fresh from C++, or built just above): copy=False keeps
     # pandas from copying each into consolidated blocks — by default it copies a dict's arrays,
     # which was nine tenths of building the frame (6.2 of 6.6 ms at 40,000 rows, pandas 3.1).
-    return pd.DataFrame(data, columns=list(RESULT_COLUMNS), copy=False)
+    # The dict is in RESULT_COLUMNS' order already: naming the columns again made pandas look
+    # each one up (0.32 against 0.22 ms, a fixed cost of every call).
+    return pd.DataFrame(data, copy=False)
 
 
 def _text_column(column: tuple[str, np.ndarray, Any], str_dtype: Any) -> Any:

@@ -267,6 +267,11 @@ std::optional<std::int64_t> Observations::key_code(std::string_view key, std::si
     return static_cast<std::int64_t>(*pos);
 }
 
+void Observations::key_codes(std::span<const std::string_view> keys, std::span<std::int64_t> out) const {
+    detail::TextSlots::find_many(key_slots_, keys_distinct_, cols_.key_names.size(), keys, key_name(),
+                                 out.first(keys.size()));
+}
+
 std::optional<std::int64_t> Observations::region_code(std::string_view region) const {
     auto it = region_index_.find(region);
     if (it == region_index_.end()) return std::nullopt;

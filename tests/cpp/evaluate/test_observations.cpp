@@ -4,6 +4,8 @@
 #include <cmath>
 #include <functional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include <healthplan/error.hpp>
 #include <healthplan/observations.hpp>
@@ -180,4 +182,38 @@ TEST_CASE("key codes: the first of equal names, with or without a hint; a series
     CHECK(distinct.series_view(2, 1).empty());  // no such region
     CHECK(distinct.series_view(-1, 0).empty());
     CHECK(distinct.regions_of("x") == std::vector<std::string>{""});
+}
+
+TEST_CASE("key codes in a batch: key_code's answers, in order, names given twice or not", "[observations]") {
+    // More keys than one block of prefetched slots (16), in and out of the store's
+    // order, absent, empty and repeated, so both the hint and the hashed lookups answer.
+    std::vector<std::int64_t> key, year;
+    std::vector<double> value;
+    ObservationColumns c;
+    for (int k = 0; k < 40; ++k) {
+        c.key_names.push_back("key" + std::to_string(k));
+        key.push_back(k);
+        year.push_back(2015);
+        value.push_back(k);
+    }
+    c.key = key;
+    c.year = year;
+    c.value = value;
+    std::vector<std::string> asked;
+    for (int k = 0; k < 40; ++k) asked.push_back("key" + std::to_string(k));      // in order: the hint
+    for (int k = 39; k >= 0; k -= 3) asked.push_back("key" + std::to_string(k));  // backwards: hashed
+    for (const char* other : {"", "key", "key40", "key7", "key7", "key8"}) asked.push_back(other);
+    const std::vector<std::string_view> keys(asked.begin(), asked.end());
+    for (const bool twice : {false, true}) {
+        if (twice) c.key_names[30] = "key7";  // the first, code 7, wins
+        const auto obs = Observations::from_columns(c);
+        std::vector<std::int64_t> out(keys.size(), -7);
+        obs.key_codes(keys, out);
+        for (std::size_t i = 0; i < keys.size(); ++i) {
+            INFO(keys[i] << (twice ? " (key7 twice)" : ""));
+            CHECK(out[i] == obs.key_code(keys[i]).value_or(-1));
+        }
+        CHECK(out[7] == 7);
+        CHECK(out[30] == (twice ? -1 : 30));  // "key30" is no longer a key
+    }
 }
