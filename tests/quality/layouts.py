@@ -300,17 +300,24 @@ def r_bare_tabs(bs):
     return r_tabs(_bare_blocks(bs))
 
 
-def r_html(bs):
-    def tab(t):
-        rows = "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in r) + "</tr>" for r in t.rows)
-        return [f'<table border="1">{rows}</table>']
+def _html_rows(rows: list[list[str]]) -> str:
+    return "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in r) + "</tr>" for r in rows)
 
-    body = _paragraphs(bs, tab, lambda s: f"<p>{html.escape(s)}</p>" if s.strip() else "")
+
+def _html_page(bs, table_html, furniture: bool = True) -> str:
+    """The document as an HTML page, each table as `table_html` writes it; with the
+    navigation bar and footer a government site puts around a plan, or without."""
+    body = _paragraphs(bs, lambda t: [table_html(t)], lambda s: f"<p>{html.escape(s)}</p>" if s.strip() else "")
+    nav, footer = ('<div class="nav">首页 | 政务公开</div>', '<div class="footer">版权所有</div>') if furniture else ("", "")
     return (
         '<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>plan</title>'
         "<style>body{font-family:'Noto Sans CJK SC',sans-serif}</style></head>\n"
-        '<body><div class="nav">首页 | 政务公开</div>\n' + body + '\n<div class="footer">版权所有</div></body></html>\n'
+        f"<body>{nav}\n" + body + f"\n{footer}</body></html>\n"
     )
+
+
+def r_html(bs):
+    return _html_page(bs, lambda t: f'<table border="1">{_html_rows(t.rows)}</table>')
 
 
 _YEAR_HEAD = re.compile(r"^\D{0,6}\d{4}\s*年")
@@ -342,16 +349,9 @@ def r_merged_html(bs):
 
     def tab(t):
         head = _merged_header(t)
-        body_rows = t.rows[1:] if head else t.rows
-        rows = "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in r) + "</tr>" for r in body_rows)
-        return [f'<table border="1">{head or ""}{rows}</table>']
+        return f'<table border="1">{head or ""}{_html_rows(t.rows[1:] if head else t.rows)}</table>'
 
-    body = _paragraphs(bs, tab, lambda s: f"<p>{html.escape(s)}</p>" if s.strip() else "")
-    return (
-        '<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>plan</title>'
-        "<style>body{font-family:'Noto Sans CJK SC',sans-serif}</style></head>\n"
-        "<body>\n" + body + "\n</body></html>\n"
-    )
+    return _html_page(bs, tab, furniture=False)
 
 
 def r_mhtml(bs) -> bytes:
