@@ -265,8 +265,12 @@ void check_spans(const Plan& p) {
     for (std::size_t i = 0; i < p.sections.size(); ++i)
         stack.emplace_back(&p.sections[i], "/sections/" + std::to_string(i));
     while (!stack.empty()) {
-        auto [s, ptr] = std::move(stack.back());
+        // Not a structured binding: Clang before 16 cannot capture one in the lambda below
+        // (the fuzz and sanitizer builds use Clang).
+        const std::pair<const Section*, std::string> top = std::move(stack.back());
         stack.pop_back();
+        const Section* s = top.first;
+        const std::string& ptr = top.second;
         check_span(s->span, n, [&] { return ptr + "/span"; });
         for (std::size_t i = 0; i < s->children.size(); ++i)
             stack.emplace_back(&s->children[i], ptr + "/children/" + std::to_string(i));
