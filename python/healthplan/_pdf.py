@@ -393,21 +393,21 @@ def _radicals(text: str) -> str:
 
 def _fill_merged(
     rows: Sequence[Sequence[str | None]],
-    boxes: Sequence[Sequence[tuple[float, float, float, float] | None]] | None = None,
-    tops: Sequence[float] | None = None,
+    boxes: Sequence[Sequence[tuple[float, float, float, float] | None]],
+    tops: Sequence[float],
 ) -> list[list[str]]:
     """pdfplumber gives None for the slots a merged cell covers: the text of the cell that covers it.
 
     A cell above in the same column whose box reaches below the row's top spans down
     over the slot (a two-row header: "指标" beside "目标值" over "2022年 | 2030年"); any
-    other slot is covered from the left (a colspan). Without boxes: left, else above.
+    other slot is covered from the left (a colspan), else from above.
     """
     grid: list[list[str]] = []
     for r, row in enumerate(rows):
         out: list[str] = []
         for c, cell in enumerate(row):
             if cell is None:
-                above = _spanning_above(boxes, tops, r, c) if boxes is not None and tops is not None else None
+                above = _spanning_above(boxes, tops, r, c)
                 if above is not None:
                     cell = grid[above][c]
                 elif c > 0:

@@ -300,6 +300,8 @@ std::size_t reference_at(std::string_view s, std::size_t i, std::size_t e, std::
 // After the last run of two or more dashes inside [b, e) that opens a list item
 // ("提高孕产妇保健水平 --孕产妇系统管理率": a heading's title, then an item), or b.
 std::size_t after_inline_bullet(std::string_view s, std::size_t b, std::size_t e) {
+    // Asked of every subject: most hold no dash at all ('-', or a dash's lead byte E2).
+    if (s.substr(b, e - b).find_first_of("-\xE2") == std::string_view::npos) return b;
     std::size_t out = b;
     for (std::size_t i = b; i < e;) {
         std::size_t k = i;

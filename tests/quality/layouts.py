@@ -494,6 +494,11 @@ TEXT_LAYOUTS = {
     "bare_tabs": r_bare_tabs,
     "flat": r_flat,
 }
+HTML_LAYOUTS = {
+    "html": r_html,
+    "bare_html": lambda bs: r_html(_bare_blocks(bs)),
+    "merged_html": r_merged_html,
+}
 LAYOUTS = ["plain", *TEXT_LAYOUTS, "utf16", "gbk", "html", "bare_html", "merged_html", "mhtml", "docx", "docx_numbered",
            "pdf", "merged_pdf"]  # fmt: skip
 
@@ -520,21 +525,13 @@ def render(doc: Path, layout: str, out_dir: Path) -> Path | None:
         p = out_dir / f"{stem}.txt"
         p.write_text(TEXT_LAYOUTS[layout](bs), encoding="utf-8")
         return p
-    if layout == "html":
+    if layout in HTML_LAYOUTS:
         p = out_dir / f"{stem}.html"
-        p.write_text(r_html(bs), encoding="utf-8")
+        p.write_text(HTML_LAYOUTS[layout](bs), encoding="utf-8")
         return p
     if layout == "mhtml":
         p = out_dir / f"{stem}.mhtml"
         p.write_bytes(r_mhtml(bs))
-        return p
-    if layout == "bare_html":
-        p = out_dir / f"{stem}.html"
-        p.write_text(r_html(_bare_blocks(bs)), encoding="utf-8")
-        return p
-    if layout == "merged_html":
-        p = out_dir / f"{stem}.html"
-        p.write_text(r_merged_html(bs), encoding="utf-8")
         return p
     if layout == "merged_pdf":
         p = out_dir / f"{stem}.pdf"
