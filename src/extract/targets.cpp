@@ -399,6 +399,33 @@ bool grade_pair_at(std::string_view s, std::size_t b, std::size_t i, std::size_t
     return i > b && i + 3 < e && grade(cp_at(s, prev_cp(s, i))) && grade(cp_at(s, i + 3));
 }
 
+namespace {
+
+// "新生儿死亡率、婴儿死亡率和5岁以下儿童死亡率": a 、 list closes with 和 / 及
+// before its last item, so the last part of a 、 split holds two names when
+// both sides of its conjunction are indicator-like.
+void split_closing_and(std::string_view s, std::vector<Range>& parts) {
+    Range last = parts.back();
+    for (std::size_t i = last.b; i < last.e;) {
+        std::size_t n;
+        char32_t c = cp_at(s, i, &n);
+        if (c == U'和' || c == U'及') {
+            Range a{last.b, i}, b{i + n, last.e};
+            trim(s, a.b, a.e);
+            trim(s, b.b, b.e);
+            if (!a.empty() && !b.empty() && indicator_like(s.substr(a.b, a.e - a.b)) &&
+                indicator_like(s.substr(b.b, b.e - b.b))) {
+                parts.back() = a;
+                parts.push_back(b);
+                return;
+            }
+        }
+        i += n;
+    }
+}
+
+}  // namespace
+
 std::vector<Range> split_indicators(std::string_view s, Range r) {
     for (bool also_and : {false, true}) {
         std::vector<Range> parts;
@@ -419,7 +446,10 @@ std::vector<Range> split_indicators(std::string_view s, Range r) {
             trim(s, p.b, p.e);
             if (p.empty() || !indicator_like(s.substr(p.b, p.e - p.b))) all = false;
         }
-        if (all) return parts;
+        if (all) {
+            if (!also_and) split_closing_and(s, parts);
+            return parts;
+        }
     }
     return {r};
 }
