@@ -1059,6 +1059,8 @@ Frame scan_line(ScanState& st, std::size_t b, std::size_t e, std::vector<int>& p
     }
     Frame last_frame;
     Frame latest_frame;  // the paragraph's last dated frame: "到2020年，…。主要指标实现以下目标："
+    const std::size_t para_out = st.out.size();
+    const std::size_t para_start = skip_ws(s, b, e);
     while (i < e) {
         // One sentence: up to a stop outside parentheses. The splitters read
         // only the paragraph's marks (find_hits), not its bytes.
@@ -1133,6 +1135,10 @@ Frame scan_line(ScanState& st, std::size_t b, std::size_t e, std::vector<int>& p
                         }
                     if (after != clause.b) {
                         frame = f;
+                        // "总体目标是,到2015年,…。…": a frame that follows only a lead-in in
+                        // the paragraph's first sentence dates the paragraph, as one opening it.
+                        if (!f.past && i == para_start && para_frame.years.empty() && st.out.size() == para_out)
+                            para_frame = f;
                         sentence_has_frame = true;
                         if (!f.past) para_years = f.years;
                         clause.b = after;
