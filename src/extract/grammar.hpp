@@ -382,6 +382,10 @@ inline constexpr std::array<std::string_view, 3> past_frame_leads = {"截至", "
 // "近年来", "五年来": what was achieved, not what is promised (longer words first where one holds another).
 inline constexpr std::array<std::string_view, 8> retrospective_words = {"近年来", "近几年来", "近几年", "近五年来",
                                                                         "五年来", "过去五年", "多年来", "近年"};
+// "经过多措并举、不懈努力,…下降至7%以下": a clause opening with this lead and naming
+// an effort reports what the effort achieved; "经过3年努力" (a count of years) may look ahead.
+inline constexpr std::string_view result_lead = "经过";
+inline constexpr std::array<std::string_view, 2> effort_words = {"努力", "奋斗"};
 // Opening a frame that looks ahead: "到2025年", "展望2035年" (the long-range horizon).
 inline constexpr std::array<std::string_view, 7> future_frame_leads = {"展望到", "展望至", "展望", "远景到",
                                                                        "到",     "至",     "在"};

@@ -43,6 +43,25 @@ std::size_t year_range_end(std::string_view s, const Number& first) {
     return first.end;
 }
 
+// "经过多措并举、不懈努力" (to the clause's end e): the effort behind the results
+// the sentence reports. Not "经过3年努力" / "经过三年的努力": a count of years may be a promise.
+bool result_clause(std::string_view s, std::size_t p, std::size_t e) {
+    if (!at(s, p, result_lead)) return false;
+    const std::string_view c = s.substr(p, e - p);
+    bool effort = false;
+    for (std::string_view w : effort_words) effort = effort || c.find(w) != std::string_view::npos;
+    if (!effort) return false;
+    std::size_t q = p + result_lead.size();
+    if (at(s, q, "近") || at(s, q, "约")) q += 3;
+    for (int chars = 0; q < e && chars < 3; ++chars) {
+        const char32_t d = cp_at(s, q);
+        if (!(d >= U'0' && d <= U'9') && std::u32string_view(U"一二三四五六七八九十两").find(d) == std::u32string_view::npos) break;
+        q = next_cp(s, q);
+        if (at(s, q, "年")) return false;
+    }
+    return true;
+}
+
 // Parses a year frame at i: "到2022年和2030年", "2022年", "“十四五”期间",
 // "截至2020年" (past). Returns the end (after a following comma) or i.
 std::size_t frame_at(const ScanState& st, std::size_t i, std::size_t e, Frame& f) {
@@ -69,8 +88,14 @@ std::size_t frame_at(const ScanState& st, std::size_t i, std::size_t e, Frame& f
     if (!is_digit_at(s, p)) {
         const char32_t c = cp_at(s, p);
         if (c != U'截' && c != U'近' && c != U'五' && c != U'过' && c != U'多' && c != U'展' && c != U'远' &&
-            c != U'到' && c != U'至' && c != U'在' && c != U'“' && c != U'十')
+            c != U'到' && c != U'至' && c != U'在' && c != U'“' && c != U'十' && c != U'经')
             return i;
+    }
+    if (result_clause(s, p, e)) {
+        f.years.clear();
+        f.past = true;
+        f.soft = false;
+        return e;
     }
     for (std::string_view w : past_frame_leads)
         if (at(s, p, w)) p += w.size(), past = true;
