@@ -340,9 +340,9 @@ inline constexpr std::array<NatureWord, 3> nature_words = {{
 // Benchmarks compared without a level verb: "优于国家、自治区平均水平".
 inline constexpr std::array<std::string_view, 2> better_than_words = {"优于", "好于"};
 // The verbs that close a share's units: "60%以上的旗县区达到…标准".
-inline constexpr std::array<std::string_view, 16> share_verbs = {"达到", "建成", "通过", "实现", "完成", "开展",
-                                                                 "开设", "设置", "创建", "能够", "可以", "具备",
-                                                                 "提供", "设立", "建立", "配备"};
+inline constexpr std::array<std::string_view, 22> share_verbs = {
+    "达到", "建成", "通过", "实现", "完成", "开展", "开设", "设置", "创建", "能够", "可以",
+    "具备", "提供", "设立", "建立", "配备", "摆放", "配置", "使用", "接入", "纳入", "推行"};
 // Words that may stand between a share and its verb ("村(社区)80%要设立…").
 inline constexpr std::array<std::string_view, 4> share_adverbs = {"要", "均", "都", "应"};
 // Where the units named before their share start: after these ("试点地区要在包括村(社区)80%…").

@@ -1064,22 +1064,32 @@ std::size_t announced_frame_at(std::string_view s, Range clause) {
 // ended introducing a list ("到2025年，主要目标是：" then "——…" lines); on return
 // it holds the frame the following lines inherit (or none). Returns the dated
 // frame the paragraph opens with ("到2015年,…"), or none for a paragraph
-// introducing a list.
-Frame scan_line(ScanState& st, std::size_t b, std::size_t e, std::vector<int>& para_years, Frame& inherited) {
+// introducing a list. `carried` dates a paragraph that opens with no frame of
+// its own (the frame of an earlier paragraph of its section); `opened_past`
+// tells whether the paragraph opened with a frame that looks back.
+Frame scan_line(ScanState& st, std::size_t b, std::size_t e, std::vector<int>& para_years, Frame& inherited,
+                const Frame& carried, bool& opened_past) {
     std::string_view s = st.s;
     std::size_t i = b;
     const Tokens& tk = *st.tokens;
     find_hits(s, b, e, *st.tokens);  // the rules read the hits only
     const bool filter = prefilter_enabled();
     // A paragraph that opens with its years ("到2025年,…") dates every sentence in it.
-    Frame para_frame = inherited;
+    Frame para_frame = inherited.years.empty() ? carried : inherited;
+    // A carried frame is the weakest: the paragraph's own first frame ends it.
+    bool carrying = inherited.years.empty() && !carried.years.empty();
     Frame opening;
+    bool opened = false;
+    opened_past = false;
     {
         Frame f;
         if (frame_at(st, skip_ws(s, b, e), e, f) != skip_ws(s, b, e)) {
             para_frame = f.past ? Frame{} : f;
             if (!f.past) opening = f;
             inherited = Frame{};
+            opened = true;
+            carrying = false;
+            opened_past = f.past;
         }
     }
     Frame last_frame;
@@ -1162,8 +1172,11 @@ Frame scan_line(ScanState& st, std::size_t b, std::size_t e, std::vector<int>& p
                         frame = f;
                         // "总体目标是,到2015年,…。…": a frame that follows only a lead-in in
                         // the paragraph's first sentence dates the paragraph, as one opening it.
-                        if (!f.past && i == para_start && para_frame.years.empty() && st.out.size() == para_out)
-                            para_frame = f;
+                        if (!f.past && i == para_start && !opened && inherited.years.empty() &&
+                            st.out.size() == para_out)
+                            para_frame = opening = f, opened = true, carrying = false;
+                        else if (carrying)
+                            para_frame = Frame{}, carrying = false;
                         sentence_has_frame = true;
                         if (!f.past) para_years = f.years;
                         clause.b = after;
@@ -1442,6 +1455,7 @@ void extract_targets(const Document& d, Plan& plan, const ExtractLimits& limits)
     // sub-heading ("二、目标任务" then "到2015年,…。" then "(一)…"): its
     // sub-sections inherit it. Two different frames there date nothing.
     std::vector<Frame> intro(d.headings.size());
+    std::vector<Frame> sibling_frame(d.headings.size() + 1);  // by section, [0] before any heading
     std::vector<char> intro_mixed(d.headings.size());
     // 1 = past or project box: nothing is read; 2 = an indicator box not read
     // as a table: only its year-value list lines are read.
@@ -1485,7 +1499,17 @@ void extract_targets(const Document& d, Plan& plan, const ExtractLimits& limits)
         para_years.clear();
         const std::size_t before = st.out.size();
         const bool had_list = !inherited.years.empty();
-        const Frame opening = scan_line(st, b, l.end, para_years, inherited);
+        // A paragraph with no frame of its own takes the last one a paragraph of
+        // its section opened with ("行动计划要求,到2015年底,…。" then "行动计划具体要求,…");
+        // a paragraph opening with a past frame ("截至2020年,…") ends that.
+        Frame& sibling = sibling_frame[static_cast<std::size_t>(h + 1)];
+        bool opened_past = false;
+        const Frame opening =
+            scan_line(st, b, l.end, para_years, inherited, heading_line ? Frame{} : sibling, opened_past);
+        if (opened_past)
+            sibling = Frame{};
+        else if (!opening.years.empty())
+            sibling = opening;
         if (h >= 0 && !heading_line && !opening.years.empty() && !intro_mixed[h]) {
             if (intro[h].years.empty())
                 intro[h] = opening;
