@@ -267,6 +267,8 @@ inline constexpr std::array<std::string_view, 16> past_section_words = {
 
 // --- Words of the clause rules (rules.cpp) ---------------------------------
 
+// Closing a base phrase: "在2020年的基础上", "在2005年的基础之上" (longest first).
+inline constexpr std::array<std::string_view, 2> base_words = {"基础之上", "基础上"};
 // Where a reference phrase may start: 比基期, 较2020年, 在现有基础上, 与2020年相比, 分别在….
 inline constexpr std::array<std::string_view, 5> reference_starts = {"比", "较", "在", "与", "分别在"};
 // Words that make a statement soft (a target to strive for).

@@ -350,7 +350,7 @@ std::optional<Subject> statement_subject(Clause& cl, std::size_t q, const VerbPh
         sb.from_carry = true;
         if (cl.refs.empty()) cl.refs = carry.refs;
         cl.soft = cl.soft || carry.soft;
-    } else if (sb.name.empty() && !carry.stated.empty() && !vp.values.empty() &&
+    } else if (sb.name.empty() && !carry.stated.empty() && !vp.values.empty() && !carry.quiet &&
                (!sb.inline_years.empty() || cl.ref_e || carry.framed || continues_in_unit(cl, vp)) &&
                q - carry.stated.b <= cl.limits().carry_bytes) {
         sb.name = carry.stated;  // a clause going on about the last statement's indicator

@@ -279,24 +279,26 @@ std::size_t reference_at(std::string_view s, std::size_t i, std::size_t e, std::
     }
     if (at(s, p, "在")) {
         std::size_t q = p + 3;
-        if (at(s, q, "现有基础上")) {
-            make({}, "现有基础", q, q + 15);
-            return q + 15;
+        // The length of 基础上 / 基础之上 at k, or 0.
+        auto base_word = [&](std::size_t k) { return rules::word_at(s, k, base_words); };
+        if (at(s, q, "现有") && base_word(q + 6)) {
+            make({}, "现有基础", q, q + 6 + base_word(q + 6));
+            return q + 6 + base_word(q + 6);
         }
         std::vector<int> ys;
         std::size_t r = years_then(q, ys);
         if (!ys.empty()) {
             if (at(s, r, "的")) r += 3;
-            if (at(s, r, "基础上")) {
+            if (const std::size_t n = base_word(r)) {
                 make(ys, {}, q, r);
-                return r + 9;
+                return r + n;
             }
             return i;
         }
         // "在基线数据基础上", "在 X 年的基础上" (a template whose years are blanked):
         // a short phrase naming the baseline or a period, kept as the label.
         std::size_t m = q;
-        for (int n = 0; n < 8 && m < e && !at(s, m, "基础上") && !at(s, m, "的基础上"); ++n) {
+        for (int n = 0; n < 8 && m < e && !base_word(m) && !(at(s, m, "的") && base_word(m + 3)); ++n) {
             const char32_t c = cp_at(s, m);
             if (c < 0x80 ? !(std::isalnum(static_cast<unsigned char>(c)) || c == ' ') : !(c >= 0x4E00 && c <= 0x9FFF))
                 break;
@@ -304,10 +306,10 @@ std::size_t reference_at(std::string_view s, std::size_t i, std::size_t e, std::
         }
         std::size_t lb = q, le = m;
         trim(s, lb, le);
-        if (le > lb && (at(s, m, "基础上") || at(s, m, "的基础上")) &&
-            (rules::word_at(s, lb, base_period_words) || ends_at(s, le, "年"))) {
+        const std::size_t de = at(s, m, "的") ? 3 : 0;
+        if (le > lb && base_word(m + de) && (rules::word_at(s, lb, base_period_words) || ends_at(s, le, "年"))) {
             make({}, {}, lb, le);
-            return m + (at(s, m, "的") ? 12 : 9);
+            return m + de + base_word(m + de);
         }
         return i;
     }
@@ -1215,6 +1217,7 @@ Frame scan_line(ScanState& st, std::size_t b, std::size_t e, std::vector<int>& p
                         }
                         if (st.out.size() != before) carry.subject = {};
                         carry.stated_just_before = st.out.size() != before;
+                        carry.quiet = st.out.size() == before;
                         if (st.out.size() == before && (words & word::soft) &&
                             s.substr(clause.b, clause.e - clause.b).find("力争") != std::string_view::npos)
                             sentence_soft = true;
