@@ -396,11 +396,14 @@ struct FiveYearPeriod {
     std::string_view name;
     int end;
 };
-inline constexpr std::array<FiveYearPeriod, 4> five_year_periods = {{
+// (十五五 before 十五: the first that matches is taken.)
+inline constexpr std::array<FiveYearPeriod, 6> five_year_periods = {{
+    {"十一五", 2010},
     {"十二五", 2015},
     {"十三五", 2020},
     {"十四五", 2025},
     {"十五五", 2030},
+    {"十五", 2005},
 }};
 // After a period's name: "“十四五”期间", "“十三五”末".
 inline constexpr std::array<std::string_view, 5> period_words = {"期间", "时期", "末期", "末", "期末"};
