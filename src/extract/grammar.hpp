@@ -321,6 +321,9 @@ inline constexpr std::string_view existence_verb = "有";
 // "而糖尿病患病率更是达到11.2%", "成人患病率已达到27.9%": an adverb before the verb
 // that reports what is (emphasis, completion), not what is aimed at.
 inline constexpr std::array<std::string_view, 4> fact_adverbs = {"更是", "已经", "均已", "已"};
+// "下降了33.12%", "较上年提高了2.1个百分点", "分别增加了497个": a change verb with this
+// aspect particle reports a change that happened.
+inline constexpr std::string_view completed_particle = "了";
 // "近视度数年增长超过50度的学生比例降至15%以下", "每周…不少于3次、每次不少于30分钟、
 // 锻炼强度中等以上的人数比例达到32%": a value followed by 的 (or a 、 list of such
 // qualifiers ending in one) qualifies the noun after it — it is part of the

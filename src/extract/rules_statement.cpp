@@ -650,6 +650,17 @@ const VerbForm verb_forms[] = {
      false},
 };
 
+// "下降了33.12%": a change verb followed by 了 (grammar.hpp completed_particle).
+bool completed_change(const Clause& cl, std::size_t q, const VerbPhrase& vp) {
+    return vp.verb->kind == VerbKind::change && at(cl.s, q + vp.verb->text.size(), completed_particle);
+}
+
+// "从2005年的47.7/10万下降到2009年的31.9/10万" in a text dated 2011: the value's
+// own year was past when the text was written.
+bool past_value_year(const Clause& cl, const VerbPhrase& vp) {
+    return vp.value_year && cl.st.doc_year && *vp.value_year < cl.st.doc_year;
+}
+
 // A statement with a verb: the verb phrase, its subject, then the first form
 // that reads them.
 Outcome verb_statement(Clause& cl, std::size_t q) {
@@ -660,7 +671,8 @@ Outcome verb_statement(Clause& cl, std::size_t q) {
     // A value with no indicator (or only an adverbial phrase, or a count of what
     // exists) is not a target.
     const std::string_view name = sb ? cl.s.substr(sb->name.b, sb->name.e - sb->name.b) : std::string_view{};
-    if (!sb || adverbial_phrase(name) || existence_subject(name) || fact_subject(name))
+    if (!sb || adverbial_phrase(name) || existence_subject(name) || fact_subject(name) || completed_change(cl, q, *vp) ||
+        past_value_year(cl, *vp))
         return vp->values.empty() ? Outcome::pass : Outcome::done;
     if (vp->verb == &copula) {
         std::vector<Range> parts = split_indicators(cl.s, sb->name);
