@@ -88,7 +88,7 @@ std::size_t frame_at(const ScanState& st, std::size_t i, std::size_t e, Frame& f
     if (!is_digit_at(s, p)) {
         const char32_t c = cp_at(s, p);
         if (c != U'截' && c != U'近' && c != U'五' && c != U'过' && c != U'多' && c != U'展' && c != U'远' &&
-            c != U'到' && c != U'至' && c != U'在' && c != U'“' && c != U'十' && c != U'经')
+            c != U'到' && c != U'至' && c != U'在' && c != U'“' && c != U'十' && c != U'经' && c != U'目')
             return i;
     }
     if (result_clause(s, p, e)) {
@@ -150,6 +150,7 @@ std::size_t frame_at(const ScanState& st, std::size_t i, std::size_t e, Frame& f
                 break;
             }
     }
+    bool deadline = false;    // "2027年底前实现…": a deadline frames what follows it, comma or not
     bool stage = false;       // "2023—2025年，…": a stage of the plan, dated by its last year
     bool stage_word = false;  // "2021-2023年期间"
     while (years.empty() || q < e) {
@@ -173,18 +174,26 @@ std::size_t frame_at(const ScanState& st, std::size_t i, std::size_t e, Frame& f
         years.push_back(static_cast<int>(y->value));
         q = y->end + 3;
         // "2024年6月底前", "2025年12月31日前": a deadline's month and day go with its year.
+        bool month = false;
         if (auto m = number_at(s.substr(0, e), q);
             m && m->integral && m->digits <= 2 && m->value >= 1 && m->value <= 12 && at(s, m->end, "月")) {
             q = m->end + 3;
+            month = true;
             if (auto d = number_at(s.substr(0, e), q); d && d->integral && d->digits <= 2 && d->value >= 1 &&
                                                        d->value <= 31 && (at(s, d->end, "日") || at(s, d->end, "号")))
                 q = d->end + 3;
         }
+        bool suffixed = false;
         for (int suffixes = 0; suffixes < 2; ++suffixes) {
             const std::size_t n = rules::word_at(s, q, frame_year_suffixes);
             if (!n) break;
+            deadline = deadline || ends_at(s, q + n, "前");
             q += n;
+            suffixed = true;
         }
+        // "2017年9月,《…纲要》提出:": a month with no 到 before it and no 底 / 前 after
+        // it dates an event, not the targets the sentence goes on to quote.
+        if (month && !suffixed && !to) return i;
         std::size_t k = q;
         bool more = false;
         for (std::string_view w : frame_year_joiners)
@@ -205,7 +214,7 @@ std::size_t frame_at(const ScanState& st, std::size_t i, std::size_t e, Frame& f
     // "2002—2012年平均每年增长约5.3%": a range running into its statement
     // describes that period (a baseline), it does not frame a target.
     if (stage && !stage_word && !comma_or_end && !to) past = true;
-    if (!to && !past && !comma_or_end && !five_year_period && !stage) {
+    if (!to && !past && !comma_or_end && !five_year_period && !stage && !deadline) {
         bool all_before = st.doc_year != 0;
         for (int y : years) all_before = all_before && y < st.doc_year;
         if (!all_before) return i;
