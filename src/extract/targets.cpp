@@ -1057,6 +1057,20 @@ bool value_list_item(const Document& d, int h) {
     return e > hd.label_end;
 }
 
+// Whether the text of the sentence before clause b (from sentence start i) is
+// one clause ending in a verb that announces goals or a goal word: "行动计划要求,",
+// "《规划》提出,", "总体目标是,".
+bool announced_before(std::string_view s, std::size_t i, std::size_t b) {
+    std::size_t e = b;
+    while (e > i && (is_space_cp(cp_at(s, prev_cp(s, e))) || is_comma(cp_at(s, prev_cp(s, e))))) e = prev_cp(s, e);
+    if (e <= i) return false;
+    const std::string_view lead = s.substr(i, e - i);
+    if (lead.find("，") != std::string_view::npos || lead.find(',') != std::string_view::npos) return false;
+    for (std::string_view v : announcing_verbs)
+        if (lead.ends_with(v)) return true;
+    return lead.ends_with("目标是") || lead.ends_with("目标为");
+}
+
 // Where a frame may start after a verb that announces the document's goals
 // ("《实施计划》确定了到2025年"), or clause.b. The frame must start right after
 // the verb (and 了): the caller accepts it only when it ends the clause.
@@ -1137,6 +1151,7 @@ Frame scan_line(ScanState& st, std::size_t b, std::size_t e, std::vector<int>& p
         Frame frame = para_frame;
         Carry carry;
         bool sentence_soft = false;
+        const std::size_t sentence_out = st.out.size();
         // Clauses.
         std::size_t cb = i;
         bool sentence_has_frame = false;
@@ -1186,6 +1201,11 @@ Frame scan_line(ScanState& st, std::size_t b, std::size_t e, std::vector<int>& p
                         if (!f.past && i == para_start && !opened && inherited.years.empty() &&
                             st.out.size() == para_out)
                             para_frame = opening = f, opened = true, carrying = false;
+                        // "…。行动计划要求,到2015年底,…。…": a frame announced later in the
+                        // paragraph dates the sentences after it (paragraphs run into one line).
+                        else if (!f.past && !opened && inherited.years.empty() && st.out.size() == sentence_out &&
+                                 announced_before(s, i, clause.b))
+                            para_frame = f, opened = true, carrying = false;
                         else if (carrying)
                             para_frame = Frame{}, carrying = false;
                         sentence_has_frame = true;
