@@ -185,6 +185,9 @@ std::string_view line_text(const Document& d, std::size_t i) {
     return d.text.substr(d.lines[i].begin, d.lines[i].end - d.lines[i].begin);
 }
 
+// A line of running text: long enough and holding a sentence's full stop.
+bool prose_line(std::string_view l) { return l.size() >= 60 && l.find("。") != std::string_view::npos; }
+
 // The plan's own title: the document named by the notice ("关于印发《X》的通知"),
 // found again as a line of its own; else the first title-like line.
 std::size_t find_title_line(const Document& d, std::size_t* lines_used) {
@@ -428,7 +431,15 @@ Document analyse(std::string_view text) {
     d.lines.shrink_to_fit();
     // The page footer starts at the first footer-like line after the last
     // heading (a plan's own text may mention 附件 or 联系 earlier).
-    const std::size_t from = d.headings.empty() ? d.content_begin : d.headings.back().line + 1;
+    // A page's head holds footer words too ("责任编辑:", "分享到" under a report's
+    // headline): with no heading, the footer is looked for after the first line of prose.
+    std::size_t from = d.headings.empty() ? d.content_begin : d.headings.back().line + 1;
+    if (d.headings.empty())
+        for (std::size_t i = from; i < d.lines.size(); ++i)
+            if (prose_line(line_text(d, i))) {
+                from = i + 1;
+                break;
+            }
     for (std::size_t i = from; i < d.lines.size(); ++i)
         if (is_footer_line(text, d.lines[i])) {
             d.content_end = i;

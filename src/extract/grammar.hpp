@@ -144,12 +144,13 @@ inline constexpr std::array<Suffix, 9> suffixes = {{
 }};
 
 // Units as written, longest first. Each is accepted by Unit::parse.
-inline constexpr std::array<std::string_view, 55> unit_spellings = {
+inline constexpr std::array<std::string_view, 56> unit_spellings = {
     "/100000", "1/10万", "/10万", "/十万", "/10000", "个百分点", "百分点", "/万",  "‰",    "％",   "%",
     "岁",      "万人次", "万人",  "万元",  "亿元",   "平方米",   "立方米", "人次", "小时", "分钟", "公里",
     "千米",    "公斤",   "千克",  "张",    "人",     "个",       "家",     "所",   "名",   "次",   "项",
     "台",      "种",     "类",    "级",    "床",     "例",       "户",     "座",   "部",   "批",   "条",
-    "件",      "位",     "天",    "周",    "元",     "支",       "辆",     "克",   "分",   "米",   "场"};
+    "件",      "位",     "天",    "周",    "元",     "支",       "辆",     "克",   "分",   "米",   "场",
+    "颗"};
 
 // Values written in Chinese numerals (values.cpp cn_value_at): a fraction's base
 // and the unit it means ("十万分之十二" is 12/10万, "千分之五" 5‰), and the units a
@@ -184,9 +185,9 @@ inline constexpr std::string_view cn_half = "一半";
 inline constexpr std::string_view cn_doublings = "番";
 
 // Adverbs between an indicator and its verb, dropped from the indicator.
-inline constexpr std::array<std::string_view, 25> verb_adverbs = {
-    "分别", "均",     "都",   "要",   "应",   "将",   "需",   "须",   "力争", "争取",   "努力", "持续", "稳定",
-    "逐步", "进一步", "基本", "全部", "总体", "能够", "可以", "确保", "并",   "原则上", "继续", "要求"};
+inline constexpr std::array<std::string_view, 26> verb_adverbs = {
+    "分别", "均",     "都",   "要",   "应",   "将",   "需",   "须",   "力争",   "争取", "努力", "持续", "稳定",
+    "逐步", "进一步", "基本", "全部", "总体", "能够", "可以", "确保", "并",   "原则上", "继续", "要求", "至少"};
 
 // Words in front of an indicator that are not part of its name.
 // "全年" (an annual plan's "the whole year") and "今年" date the statement, they do not name it.
@@ -258,8 +259,8 @@ inline constexpr std::string_view distributive_word = "分别";
 // A sentence that announces its document's goals before the frame: "《实施计划》确定了到2025年，",
 // "《规划》明确提出到2030年，". The frame then dates the rest of its paragraph, as a
 // paragraph that opens with its years does. Each may be followed by 了.
-inline constexpr std::array<std::string_view, 8> announcing_verbs = {"提出", "明确", "确定", "要求",
-                                                                     "指出", "规定", "强调", "明确提出"};
+inline constexpr std::array<std::string_view, 9> announcing_verbs = {"提出", "明确", "确定", "要求", "指出",
+                                                                     "规定", "强调", "明确提出", "设定"};
 
 // Sections whose text reports the past, not targets.
 inline constexpr std::array<std::string_view, 16> past_section_words = {
@@ -322,6 +323,12 @@ inline constexpr std::string_view existence_verb = "有";
 // "而糖尿病患病率更是达到11.2%", "成人患病率已达到27.9%": an adverb before the verb
 // that reports what is (emphasis, completion), not what is aimed at.
 inline constexpr std::array<std::string_view, 4> fact_adverbs = {"更是", "已经", "均已", "已"};
+// "比例高达75%", "仅为68.7岁": before 达 / 为 these report a figure (高达 as high as, 仅为 only).
+inline constexpr std::array<std::string_view, 2> report_verb_heads = {"高", "仅"};
+// "人均期望寿命预计至少提高1岁": an estimate of what will be reached, not a target;
+// the adverbs that may follow it before the verb.
+inline constexpr std::string_view estimate_word = "预计";
+inline constexpr std::array<std::string_view, 5> estimate_adverbs = {"至少", "将会", "将", "可以", "可"};
 // "下降了33.12%", "较上年提高了2.1个百分点", "分别增加了497个": a change verb with this
 // aspect particle reports a change that happened.
 inline constexpr std::string_view completed_particle = "了";
@@ -346,9 +353,9 @@ inline constexpr std::array<NatureWord, 3> nature_words = {{
 // Benchmarks compared without a level verb: "优于国家、自治区平均水平".
 inline constexpr std::array<std::string_view, 2> better_than_words = {"优于", "好于"};
 // The verbs that close a share's units: "60%以上的旗县区达到…标准".
-inline constexpr std::array<std::string_view, 22> share_verbs = {
-    "达到", "建成", "通过", "实现", "完成", "开展", "开设", "设置", "创建", "能够", "可以",
-    "具备", "提供", "设立", "建立", "配备", "摆放", "配置", "使用", "接入", "纳入", "推行"};
+inline constexpr std::array<std::string_view, 23> share_verbs = {
+    "达到", "建成", "通过", "实现", "完成", "开展", "开设", "设置", "创建", "能够", "可以", "具备",
+    "提供", "设立", "建立", "配备", "摆放", "配置", "使用", "接入", "纳入", "推行", "成为"};
 // Words that may stand between a share and its verb ("村(社区)80%要设立…").
 inline constexpr std::array<std::string_view, 4> share_adverbs = {"要", "均", "都", "应"};
 // Where the units named before their share start: after these ("试点地区要在包括村(社区)80%…").

@@ -236,6 +236,20 @@ bool bare_value_line(std::string_view t, std::size_t b, std::size_t e) {
     return true;
 }
 
+// Whether a wrap split a number: the line ends in a digit (or a comparator
+// or decimal point) and the next line starts with a digit, a decimal point or
+// a percent sign ("…2030年≤1" / "3.5", "…2030年7" / ".5", "…不低于43.6" / "%46.6%").
+bool number_split(std::string_view t, std::size_t line_end, std::size_t next_begin) {
+    std::size_t e = line_end;
+    while (e > 0 && (t[e - 1] == ' ' || t[e - 1] == '\t' || t[e - 1] == '\r')) --e;
+    if (e == 0 || next_begin >= t.size()) return false;
+    const char32_t last = cp_at(t, prev_cp(t, e));
+    const char first = t[next_begin];
+    const bool ends_number = (last >= '0' && last <= '9') || last == '.' || last == 0x2264 || last == 0x2265;
+    return ends_number && ((first >= '0' && first <= '9') || first == '.' || first == '%' ||
+                           at(t, next_begin, "‰") || at(t, next_begin, "％"));
+}
+
 // The wrap width of a text hard-wrapped at a fixed number of characters, or 0.
 std::size_t wrap_width(const std::vector<LineInfo>& lines) {
     std::array<std::size_t, 128> count{};
@@ -621,6 +635,11 @@ Normalized normalize(std::string_view t, bool trad) {
     Builder out(t);
     const std::vector<LineInfo> lines = lines_of(t);
     const std::size_t width = wrap_width(lines);
+    // Paragraphs set apart by blank lines: a line that fills the width is inside
+    // one even when it ends a sentence (the sentence ended just at the margin).
+    std::size_t blank = 0;
+    for (const auto& l : lines) blank += l.blank;
+    const bool blank_separated = width && blank * 10 >= lines.size();
     std::size_t i = 0;
     std::size_t resume = 0;  // where the current line's content starts (after a join)
     ParenDepth parens;       // parentheses from the start of the lines being joined
@@ -644,7 +663,8 @@ Normalized normalize(std::string_view t, bool trad) {
             if (open_responsibility_paren(t, l, parens, trad)) {
                 join = true;
                 while (j < lines.size() && lines[j].blank) ++j;
-            } else if (width && !l.tab_row && l.chars + 4 >= width && l.chars <= width && !ends_sentence(t, l)) {
+            } else if (width && !l.tab_row && l.chars + 4 >= width && l.chars <= width &&
+                       (!ends_sentence(t, l) || (blank_separated && l.chars == width))) {
                 // Page-number lines and blank lines around them sit inside the sentence.
                 bool page_break = false;
                 std::size_t k = j;
@@ -654,7 +674,8 @@ Normalized normalize(std::string_view t, bool trad) {
                 }
                 if (k < lines.size() && (k == j || page_break)) {
                     const std::size_t nb = skip_ws(t, lines[k].b, lines[k].e);
-                    if (!starts_heading(t, nb, lines[k].e) && !bare_value_line(t, nb, lines[k].e)) {
+                    if (!starts_heading(t, nb, lines[k].e) &&
+                        !(bare_value_line(t, nb, lines[k].e) && !number_split(t, l.e, nb))) {
                         join = true;
                         j = k;
                     }

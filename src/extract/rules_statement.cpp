@@ -305,6 +305,18 @@ std::size_t inline_years_before(std::string_view s, std::size_t& p, std::size_t 
     return subj_end;
 }
 
+// The name limit holds for each indicator of a list: "养老机构以不同形式为入住老年人
+// 提供医疗卫生服务比例、医疗机构为老年人提供挂号就医等便利服务绿色通道比例分别达到100".
+bool name_fits(std::string_view s, Range name, std::size_t limit) {
+    if (name.e - name.b <= limit) return true;
+    if (name.e - name.b > 4 * limit) return false;
+    const std::vector<Range> parts = split_indicators(s, name);
+    if (parts.size() < 2) return false;
+    for (const Range& p : parts)
+        if (p.e - p.b > limit) return false;
+    return true;
+}
+
 // The subject before the verb at q, without the reference phrase, adverbs and
 // years; else the carried or stated indicator. nullopt: no indicator.
 std::optional<Subject> statement_subject(Clause& cl, std::size_t q, const VerbPhrase& vp) {
@@ -395,7 +407,7 @@ std::optional<Subject> statement_subject(Clause& cl, std::size_t q, const VerbPh
         sb.name = carry.stated;  // a clause going on about the last statement's indicator
         sb.from_stated = true;
     }
-    if (sb.name.empty() || sb.name.e - sb.name.b > cl.limits().name_bytes) return std::nullopt;
+    if (sb.name.empty() || !name_fits(s, sb.name, cl.limits().name_bytes)) return std::nullopt;
     sb.evidence_b = sb.from_carry ? carry.subject.b : sb.from_stated ? carry.stated.b : sb.name.b;
     return sb;
 }
@@ -411,11 +423,23 @@ bool adverbial_phrase(std::string_view name) {
 // "我国有超过1600万…": the subject states what exists (grammar.hpp existence_verb).
 bool existence_subject(std::string_view name) { return name.ends_with(existence_verb); }
 
+// "比例高达75%", "健康预期寿命仅为68.7岁": a verb that reports how high or low a
+// figure is (grammar.hpp report_verb_heads before the verb).
+bool report_verb(const Clause& cl, std::size_t q, const VerbPhrase& vp) {
+    if (vp.verb->text != "达" && vp.verb != &copula) return false;  // not "身高达到170厘米"
+    for (std::string_view h : report_verb_heads)
+        if (q >= h.size() && ends_at(cl.s, q, h)) return true;
+    return false;
+}
+
 // "而糖尿病患病率更是达到11.2%": an adverb of fact before the verb (grammar.hpp fact_adverbs).
 bool fact_subject(std::string_view name) {
     for (auto w : fact_adverbs)
         if (name.ends_with(w)) return true;
-    return false;
+    // "…预计至少": an estimate (grammar.hpp estimate_word).
+    for (std::string_view a : estimate_adverbs)
+        if (name.ends_with(a)) name.remove_suffix(a.size());
+    return name.ends_with(estimate_word);
 }
 
 // A clause without a name of its own distributing two values with 分别 over
@@ -494,6 +518,12 @@ std::optional<Baseline> stated_baseline(std::string_view s, Range& subj) {
         if (auto bv = value_at(s, bp, subj.e); bv && skip_ws(s, bv->end, subj.e) == subj.e) {
             subj.e = subj.b + fp;
             trim(s, subj.b, subj.e);
+            // "12岁儿童龋患率应从2016年的34.5%…": an adverb before the baseline is no part of the name.
+            for (std::string_view w : verb_adverbs)
+                if (subj.e - subj.b > w.size() && ends_at(s, subj.e, w)) {
+                    subj.e -= w.size();
+                    break;
+                }
             return Baseline{by, bv->value};
         }
         return std::nullopt;
@@ -711,7 +741,7 @@ Outcome verb_statement(Clause& cl, std::size_t q) {
     // A value with no indicator (or only an adverbial phrase, or a count of what
     // exists) is not a target.
     const std::string_view name = sb ? cl.s.substr(sb->name.b, sb->name.e - sb->name.b) : std::string_view{};
-    if (!sb || adverbial_phrase(name) || existence_subject(name) || fact_subject(name) || comparison_only(name) || completed_change(cl, q, *vp) ||
+    if (!sb || adverbial_phrase(name) || existence_subject(name) || fact_subject(name) || comparison_only(name) || completed_change(cl, q, *vp) || report_verb(cl, q, *vp) ||
         past_value_year(cl, *vp))
         return vp->values.empty() ? Outcome::pass : Outcome::done;
     if (vp->verb == &copula) {

@@ -1191,8 +1191,13 @@ Frame scan_line(ScanState& st, std::size_t b, std::size_t e, std::vector<int>& p
                     if (after == clause.b && (words & word::announcing))
                         if (std::size_t from = announced_frame_at(s, clause); from != clause.b) {
                             Frame g;
-                            if (frame_at(st, from, clause.e, g) == clause.e && !g.past)
+                            const std::size_t ge = frame_at(st, from, clause.e, g);
+                            if (ge == clause.e && !g.past)
                                 f = g, after = clause.e, para_frame = g;
+                            // "设定了到2025年12岁儿童龋患率控制在30%以内", "提出到2022年要完成的
+                            // 三个目标:…": the frame runs on into its clause and dates the sentence.
+                            else if (ge != from && !g.past && !g.years.empty())
+                                f = g, after = ge;
                         }
                     if (after != clause.b) {
                         frame = f;
@@ -1538,7 +1543,13 @@ void extract_targets(const Document& d, Plan& plan, const ExtractLimits& limits)
         bool opened_past = false;
         const Frame opening =
             scan_line(st, b, l.end, para_years, inherited, heading_line ? Frame{} : sibling, opened_past);
-        if (opened_past)
+        // A paragraph of prose that states nothing ends it too: the frame dates a
+        // run of statements, not the prose after them (page furniture between
+        // them, "回复" / "使用道具 举报", does not).
+        const std::string_view para = d.text.substr(b, l.end - b);
+        const bool quiet_prose =
+            st.out.size() == before && para.size() >= 60 && para.find("。") != std::string_view::npos;
+        if (opened_past || (opening.years.empty() && quiet_prose))
             sibling = Frame{};
         else if (!opening.years.empty())
             sibling = opening;

@@ -74,6 +74,13 @@ TEST_CASE("metadata: a report's dateline is its publication date, which dates it
     CHECK(flat.publication_date->iso() == "2011-01-06");
     REQUIRE(flat.targets.size() == 1);
     CHECK(*flat.targets[0].year == 2015);
+    // A report's byline holds footer words ("责任编辑:"): with no heading, the page
+    // footer is looked for after the first line of prose, so the report is read.
+    Plan byline = extract("成人每天2次刷牙率达到45%\n2019-02-24 20:00:45  责任编辑:  出处:人民网\n"
+                          "国家卫健委近日印发的《健康口腔行动方案(2019—2025年)》提出,到2025年,12岁儿童龋患率"
+                          "控制在30%以内。\n");
+    CHECK(byline.publication_date->iso() == "2019-02-24");
+    CHECK(byline.targets.size() >= 1);
     // A date opening a sentence of the text is no dateline.
     CHECK_FALSE(extract("某市规划\n2020年12月31日前,完成全部建设任务。\n").publication_date);
 }
