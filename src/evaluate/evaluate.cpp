@@ -436,31 +436,36 @@ const Unit* comparison_unit(const Context& c, const SeriesView& pts, bool prefer
 // `missing_years`). Unknown or incompatible units are reported.
 void convert_points(const Context& c, const SeriesView& pts, const Unit* unit, std::vector<int>* missing_years,
                     std::vector<Pt>& out) {
-    out.clear();
-    out.reserve(pts.size());
+    // Read from the store's columns directly (SeriesView::columns), written
+    // into `out` sized once: per point a handful of loads and compares.
+    const std::size_t n = pts.size();
+    const auto col = pts.columns();
+    const std::int64_t as_of = c.as_of;
+    const auto published = [&](std::size_t i) -> std::int64_t {
+        return col.published ? col.published[col.rows[i]] : 0;
+    };
+    out.resize(n);
+    Pt* o = out.data();
     std::int64_t same_unit = -1;
     const bool check_units = unit && !unit->is_none();
-    // The next point's year and vintage, read once per point (a whole point of
-    // the view is six loads from six columns).
-    const std::size_t n = pts.size();
-    SeriesPoint next = n ? pts[0] : SeriesPoint{};
     for (std::size_t i = 0; i < n; ++i) {
-        const SeriesPoint p = next;
-        if (i + 1 < n) next = pts[i + 1];
-        if (p.year > c.as_of || p.published > c.as_of) continue;  // not known yet as of then
+        const std::uint32_t row = col.rows[i];
+        const std::int64_t year = col.year[row];
+        if (year > as_of || published(i) > as_of) continue;  // not known yet as of then
         // Vintages of one year come oldest first: keep the latest known by as_of.
-        if (i + 1 < n && next.year == p.year && next.published <= c.as_of) continue;
-        if (p.flags & flag_missing) {
-            if (missing_years) missing_years->push_back(static_cast<int>(p.year));
+        if (i + 1 < n && col.year[col.rows[i + 1]] == year && published(i + 1) <= as_of) continue;
+        if (col.flags && (col.flags[row] & flag_missing)) {
+            if (missing_years) missing_years->push_back(static_cast<int>(year));
             continue;
         }
-        double v = p.value;
+        double v = col.value[row];
         // A series keeps one unit, as a rule: once a unit code is found to be the
         // comparison unit, its rows need no comparison of unit symbols.
-        if (check_units && p.unit != same_unit) {
-            const auto& u = c.obs.unit(p.unit);
+        const std::int64_t unit_code = col.unit ? col.unit[row] : 0;
+        if (check_units && unit_code != same_unit) {
+            const auto& u = c.obs.unit(unit_code);
             if (!u) {
-                throw Insufficient{"observation unit unknown (" + c.obs.row_name(p.row) + "), the target is in " +
+                throw Insufficient{"observation unit unknown (" + c.obs.row_name(row) + "), the target is in " +
                                    unit->symbol()};
             }
             if (!(*u == *unit)) {
@@ -468,16 +473,17 @@ void convert_points(const Context& c, const SeriesView& pts, const Unit* unit, s
                     const std::string msg = "observation in '" + u->symbol() + "' cannot be compared with target " +
                                             c.target.id + " in '" + unit->symbol() + "'";
                     if (c.policy.on_unit_mismatch == UnitMismatch::error)
-                        throw UnitError("unit.incompatible", msg, c.obs.row_name(p.row));
-                    throw Insufficient{msg + " (" + c.obs.row_name(p.row) + ")"};
+                        throw UnitError("unit.incompatible", msg, c.obs.row_name(row));
+                    throw Insufficient{msg + " (" + c.obs.row_name(row) + ")"};
                 }
                 v = convert(v, *u, *unit);
             } else {
-                same_unit = p.unit;
+                same_unit = unit_code;
             }
         }
-        out.push_back({static_cast<double>(p.year), v});
+        *o++ = {static_cast<double>(year), v};
     }
+    out.resize(static_cast<std::size_t>(o - out.data()));
 }
 
 // Natural bounds of a quantity in `unit`.
@@ -523,11 +529,11 @@ void add_stated_baseline(const Context& c, std::vector<Pt>& pts) {
 }
 
 void split(const std::vector<Pt>& pts, std::vector<double>& t, std::vector<double>& y) {
-    t.clear();
-    y.clear();
-    for (const auto& p : pts) {
-        t.push_back(p.t);
-        y.push_back(p.y);
+    t.resize(pts.size());  // sized once, then written (no capacity check per point)
+    y.resize(pts.size());
+    for (std::size_t i = 0; i < pts.size(); ++i) {
+        t[i] = pts[i].t;
+        y[i] = pts[i].y;
     }
 }
 
