@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <array>
-#include <bit>
 #include <charconv>
 #include <cmath>
 #include <concepts>
@@ -1241,6 +1240,9 @@ struct PlanJudge::Data {
     // cached whatever the plan's size.
     static std::vector<KeyMemo> indicator_key_codes(const Plan& plan, const Observations& obs) {
         constexpr std::size_t chunk = 256;
+        // Keys kept per mask (bits 0-2): std::popcount is a call into libgcc on
+        // the baseline x86-64 the library is built for (no POPCNT), per indicator.
+        static constexpr std::size_t kept_count[8] = {0, 1, 1, 2, 1, 2, 2, 3};
         const std::size_t n = plan.indicators.size();
         std::vector<KeyMemo> memo(n);
         std::vector<std::string_view> keys;
@@ -1256,7 +1258,7 @@ struct PlanJudge::Data {
             obs.key_codes(keys, codes);
             std::size_t k = 0;  // the keys come in the memo's order: indicator, then kept key
             for (std::size_t i = first; i < last; ++i)
-                for (std::size_t j = 0; j < static_cast<std::size_t>(std::popcount(memo[i].kept)); ++j)
+                for (std::size_t j = 0; j < kept_count[memo[i].kept & 7u]; ++j)
                     memo[i].code[j] = static_cast<std::int32_t>(codes[k++]);
         }
         return memo;
