@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <array>
-#include <bit>
 #include <charconv>
 #include <cmath>
 #include <concepts>
@@ -233,6 +232,19 @@ const char* cmp_text(Comparator c) {
     return "?";
 }
 
+// The percent unit, built once (Unit::percent() builds its strings on every
+// call, and the change and rate rules ask for it per target).
+const Unit& percent() {
+    static const Unit unit = Unit::percent();
+    return unit;
+}
+
+// The result's unit: the comparison unit's symbol, or none (assigned from a
+// view: `unit ? unit->symbol() : ""` built a temporary string per target).
+void set_unit(TargetResult& r, const Unit* unit) {
+    r.unit.assign(unit ? std::string_view(unit->symbol()) : std::string_view());
+}
+
 // A point in the comparison unit.
 struct Pt {
     double t;
@@ -399,46 +411,60 @@ struct Context {
 // indicator's, else the series' first known unit. Other kinds (prefer_indicator):
 // the target's unit describes the change or rate (10 %, 0.5 percentage points),
 // not the level, so the indicator's unit comes first, then the series', and the
-// target's only when it is a unit of the level itself (增加500张).
-std::optional<Unit> comparison_unit(const Context& c, const SeriesView& pts, bool prefer_indicator) {
-    if (!prefer_indicator && !c.target.unit.is_none()) return c.target.unit;
+// target's only when it is a unit of the level itself (增加500张). None: nullptr;
+// else the plan's or the store's unit, not a copy (copying its strings per
+// target showed in the profile).
+const Unit* comparison_unit(const Context& c, const SeriesView& pts, bool prefer_indicator) {
+    if (!prefer_indicator && !c.target.unit.is_none()) return &c.target.unit;
     // Plans saved before the extractor fix give the indicator of "提高2个百分点" the unit
     // percentage_point: the points belong to the change, the level is in the series' unit.
     if (c.indicator && !c.indicator->unit.is_none() && c.indicator->unit.dimension() != Dimension::ratio_difference)
-        return c.indicator->unit;
-    for (const auto& p : pts) {
-        const auto& u = c.obs.unit(p.unit);
-        if (u) return *u;
+        return &c.indicator->unit;
+    for (std::size_t i = 0; i < pts.size(); ++i) {
+        const auto& u = c.obs.unit(c.obs.unit_code(pts.row(i)));
+        if (u) return &*u;
     }
     if (prefer_indicator && !c.target.unit.is_none() && c.target.unit.dimension() != Dimension::ratio_difference &&
         !(c.target.unit.dimension() == Dimension::ratio && c.target.kind != TargetKind::benchmark &&
           c.target.kind != TargetKind::trend))
-        return c.target.unit;
-    return std::nullopt;
+        return &c.target.unit;
+    return nullptr;
 }
 
 // Points up to as_of, in `unit`, missing-flagged rows dropped (listed in
 // `missing_years`). Unknown or incompatible units are reported.
-void convert_points(const Context& c, const SeriesView& pts, const std::optional<Unit>& unit,
-                    std::vector<int>* missing_years, std::vector<Pt>& out) {
-    out.clear();
+void convert_points(const Context& c, const SeriesView& pts, const Unit* unit, std::vector<int>* missing_years,
+                    std::vector<Pt>& out) {
+    // Read from the store's columns directly (SeriesView::columns), written
+    // into `out` sized once: per point a handful of loads and compares.
+    const std::size_t n = pts.size();
+    const auto col = pts.columns();
+    const std::int64_t as_of = c.as_of;
+    const auto published = [&](std::size_t i) -> std::int64_t {
+        return col.published ? col.published[col.rows[i]] : 0;
+    };
+    out.resize(n);
+    Pt* o = out.data();
     std::int64_t same_unit = -1;
-    for (std::size_t i = 0; i < pts.size(); ++i) {
-        const auto& p = pts[i];
-        if (p.year > c.as_of || p.published > c.as_of) continue;  // not known yet as of then
+    const bool check_units = unit && !unit->is_none();
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::uint32_t row = col.rows[i];
+        const std::int64_t year = col.year[row];
+        if (year > as_of || published(i) > as_of) continue;  // not known yet as of then
         // Vintages of one year come oldest first: keep the latest known by as_of.
-        if (i + 1 < pts.size() && pts[i + 1].year == p.year && pts[i + 1].published <= c.as_of) continue;
-        if (p.flags & flag_missing) {
-            if (missing_years) missing_years->push_back(static_cast<int>(p.year));
+        if (i + 1 < n && col.year[col.rows[i + 1]] == year && published(i + 1) <= as_of) continue;
+        if (col.flags && (col.flags[row] & flag_missing)) {
+            if (missing_years) missing_years->push_back(static_cast<int>(year));
             continue;
         }
-        double v = p.value;
+        double v = col.value[row];
         // A series keeps one unit, as a rule: once a unit code is found to be the
         // comparison unit, its rows need no comparison of unit symbols.
-        if (unit && !unit->is_none() && p.unit != same_unit) {
-            const auto& u = c.obs.unit(p.unit);
+        const std::int64_t unit_code = col.unit ? col.unit[row] : 0;
+        if (check_units && unit_code != same_unit) {
+            const auto& u = c.obs.unit(unit_code);
             if (!u) {
-                throw Insufficient{"observation unit unknown (" + c.obs.row_name(p.row) + "), the target is in " +
+                throw Insufficient{"observation unit unknown (" + c.obs.row_name(row) + "), the target is in " +
                                    unit->symbol()};
             }
             if (!(*u == *unit)) {
@@ -446,27 +472,28 @@ void convert_points(const Context& c, const SeriesView& pts, const std::optional
                     const std::string msg = "observation in '" + u->symbol() + "' cannot be compared with target " +
                                             c.target.id + " in '" + unit->symbol() + "'";
                     if (c.policy.on_unit_mismatch == UnitMismatch::error)
-                        throw UnitError("unit.incompatible", msg, c.obs.row_name(p.row));
-                    throw Insufficient{msg + " (" + c.obs.row_name(p.row) + ")"};
+                        throw UnitError("unit.incompatible", msg, c.obs.row_name(row));
+                    throw Insufficient{msg + " (" + c.obs.row_name(row) + ")"};
                 }
                 v = convert(v, *u, *unit);
             } else {
-                same_unit = p.unit;
+                same_unit = unit_code;
             }
         }
-        out.push_back({static_cast<double>(p.year), v});
+        *o++ = {static_cast<double>(year), v};
     }
+    out.resize(static_cast<std::size_t>(o - out.data()));
 }
 
 // Natural bounds of a quantity in `unit`.
-void bounds_for(const std::optional<Unit>& unit, double& lo, double& hi) {
+void bounds_for(const Unit* unit, double& lo, double& hi) {
     lo = -inf;
     hi = inf;
     if (!unit) return;
     switch (unit->dimension()) {
         case Dimension::ratio:
             lo = 0;
-            hi = convert(100.0, Unit::percent(), *unit);
+            hi = convert(100.0, percent(), *unit);
             break;
         case Dimension::count:
         case Dimension::duration:
@@ -501,11 +528,11 @@ void add_stated_baseline(const Context& c, std::vector<Pt>& pts) {
 }
 
 void split(const std::vector<Pt>& pts, std::vector<double>& t, std::vector<double>& y) {
-    t.clear();
-    y.clear();
-    for (const auto& p : pts) {
-        t.push_back(p.t);
-        y.push_back(p.y);
+    t.resize(pts.size());  // sized once, then written (no capacity check per point)
+    y.resize(pts.size());
+    for (std::size_t i = 0; i < pts.size(); ++i) {
+        t[i] = pts[i].t;
+        y[i] = pts[i].y;
     }
 }
 
@@ -527,8 +554,8 @@ void require_points(const Context& c, const std::vector<Pt>& selected, const std
 // listed in `missing` when given), from the base year `from` on and within the
 // policy's window, with the plan's stated baseline added when no observation
 // has its year; Insufficient when none is left.
-const std::vector<Pt>& judged_points(const Context& c, const Matched& m, const std::optional<Unit>& unit,
-                                     std::optional<int> from, std::vector<int>* missing = nullptr) {
+const std::vector<Pt>& judged_points(const Context& c, const Matched& m, const Unit* unit, std::optional<int> from,
+                                     std::vector<int>* missing = nullptr) {
     convert_points(c, m.points, unit, missing, c.s.all);
     window(c.s.all, from, c.policy, c.s.pts);
     add_stated_baseline(c, c.s.pts);
@@ -581,10 +608,12 @@ void apply_level(const Context& c, const detail::LevelOutcome& o, const detail::
         o.category == detail::Category::met_at_target_year || o.category == detail::Category::missed_at_target_year;
     const bool no_year_rule =
         o.category == detail::Category::maintained || o.category == detail::Category::not_maintained;
-    r.method = final          ? "observed_at_target_year"
-               : o.stale      ? "latest_before_target_year"
-               : no_year_rule ? "latest_value"
-                              : std::string(to_string(method));
+    // Assigned from a view: a temporary std::string of a method name longer than
+    // 15 bytes ("linear_extrapolation") was an allocation per target.
+    r.method.assign(final          ? std::string_view("observed_at_target_year")
+                    : o.stale      ? std::string_view("latest_before_target_year")
+                    : no_year_rule ? std::string_view("latest_value")
+                                   : std::string_view(to_string(method)));
 
     Text e(c.r.explanation);
     const std::string& u = r.unit;
@@ -669,7 +698,7 @@ const std::string& threshold_text(std::string& out, Comparator cmp, double th, c
     return out;
 }
 
-detail::LevelSpec make_spec(const Context& c, double th, Comparator cmp, const std::optional<Unit>& unit) {
+detail::LevelSpec make_spec(const Context& c, double th, Comparator cmp, const Unit* unit) {
     detail::LevelSpec spec;
     spec.threshold = th;
     spec.comparator = cmp;
@@ -683,8 +712,7 @@ detail::LevelSpec make_spec(const Context& c, double th, Comparator cmp, const s
     return spec;
 }
 
-void judge_threshold(const Context& c, const std::vector<Pt>& pts, double th, Comparator cmp,
-                     const std::optional<Unit>& unit) {
+void judge_threshold(const Context& c, const std::vector<Pt>& pts, double th, Comparator cmp, const Unit* unit) {
     auto& t = c.s.x;
     auto& y = c.s.y;
     split(pts, t, y);
@@ -728,7 +756,7 @@ Comparator level_comparator(const Context& c) {
 void eval_level(const Context& c, const Matched& m) {
     if (!c.target.value) throw Insufficient{"the target states no threshold value"};
     const auto unit = comparison_unit(c, m.points, false);
-    c.r.unit = unit ? unit->symbol() : "";
+    set_unit(c.r, unit);
     double th = *c.target.value;
     if (unit && !c.target.unit.is_none() && !(c.target.unit == *unit)) th = convert(th, c.target.unit, *unit);
     c.r.threshold = th;
@@ -758,7 +786,7 @@ int sign_of(const Context& c, Comparator cmp) {
 ChangeMode change_mode(const Target& t) {
     if (t.reference) return t.reference->mode;
     if (t.unit.dimension() == Dimension::ratio_difference) return ChangeMode::points;
-    if (t.unit == Unit::percent()) return ChangeMode::relative;
+    if (t.unit == percent()) return ChangeMode::relative;
     return ChangeMode::absolute;
 }
 
@@ -768,7 +796,7 @@ void eval_change(const Context& c, const Matched& m) {
     const int d = sign_of(c, t.comparator);
     if (d == 0) throw Insufficient{"the direction of the change is unknown"};
     const auto unit = comparison_unit(c, m.points, true);
-    c.r.unit = unit ? unit->symbol() : "";
+    set_unit(c.r, unit);
     auto& all = c.s.all;
     convert_points(c, m.points, unit, nullptr, all);
 
@@ -776,7 +804,7 @@ void eval_change(const Context& c, const Matched& m) {
     // observation, else the stated baseline.
     std::optional<int> ref_year;
     double ref_value = nan;
-    std::string ref_from;
+    std::string_view ref_from;  // a literal: no string per target
     if (t.reference && t.reference->value) {
         ref_year = t.reference->year ? t.reference->year : (t.baseline ? t.baseline->year : std::nullopt);
         ref_value = *t.reference->value;
@@ -815,7 +843,7 @@ void eval_change(const Context& c, const Matched& m) {
     // The amount in the comparison unit (points of a share in its unit; 增加500张 as is).
     double amount = v;
     if (mode == ChangeMode::points && unit && unit->dimension() == Dimension::ratio)
-        amount = convert(v, Unit::percent(), *unit);
+        amount = convert(v, percent(), *unit);
     else if (mode == ChangeMode::absolute && unit && !t.unit.is_none() && t.unit.compatible_with(*unit))
         amount = convert(v, t.unit, *unit);
     const double th = detail::change_threshold(ref_value, amount, mode, d);
@@ -831,12 +859,17 @@ void eval_change(const Context& c, const Matched& m) {
     require_points(c, pts, all, ref_year);
     judge_threshold(c, pts, th, cmp, unit);
     Text e(c.s.text);
-    e << (d > 0 ? "raise by " : "lower by ") << num(v)
-      << (mode == ChangeMode::relative ? "%"
-          : mode == ChangeMode::points ? " percentage points"
-                                       : " " + t.unit.symbol())
-      << " from " << with_unit(ref_value, c.r.unit) << (ref_year ? " (" + std::to_string(*ref_year) + ", " : " (")
-      << ref_from << ") gives " << cmp_text(cmp) << " " << with_unit(th, c.r.unit) << "; " << c.r.explanation;
+    // Pieces written one by one (no temporary strings: each was an allocation per target).
+    e << (d > 0 ? "raise by " : "lower by ") << num(v);
+    if (mode == ChangeMode::relative)
+        e << "%";
+    else if (mode == ChangeMode::points)
+        e << " percentage points";
+    else
+        e << " " << t.unit.symbol();
+    e << " from " << with_unit(ref_value, c.r.unit) << " (";
+    if (ref_year) e << *ref_year << ", ";
+    e << ref_from << ") gives " << cmp_text(cmp) << " " << with_unit(th, c.r.unit) << "; " << c.r.explanation;
     e.into(c.r.explanation);
 }
 
@@ -881,14 +914,14 @@ void eval_rate(const Context& c, const Matched& m) {
     const int d = sign_of(c, t.comparator);
     if (d == 0) throw Insufficient{"the direction of the rate is unknown"};
     const ChangeMode mode = change_mode(t);
-    std::optional<Unit> unit;
+    const Unit* unit;
     if (mode == ChangeMode::points)
-        unit = (c.indicator && c.indicator->unit.dimension() == Dimension::ratio) ? c.indicator->unit : Unit::percent();
+        unit = (c.indicator && c.indicator->unit.dimension() == Dimension::ratio) ? &c.indicator->unit : &percent();
     else
         unit = comparison_unit(c, m.points, true);
-    c.r.unit = unit ? unit->symbol() : "";
+    set_unit(c.r, unit);
     const double v = mode == ChangeMode::points && unit && unit->dimension() == Dimension::ratio
-                         ? convert(*t.value, Unit::percent(), *unit)
+                         ? convert(*t.value, percent(), *unit)
                          : *t.value;
     std::optional<int> from = t.reference && t.reference->year ? t.reference->year
                               : t.baseline                     ? t.baseline->year
@@ -958,7 +991,7 @@ void eval_trend(const Context& c, const Matched& m) {
     int d = slowing ? -1 : sign_of(c, t.comparator);
     if (d == 0) throw Insufficient{"the wanted direction is unknown (neither 上升 nor 下降 stated)"};
     const auto unit = comparison_unit(c, m.points, true);
-    c.r.unit = unit ? unit->symbol() : "";
+    set_unit(c.r, unit);
     const auto from = t.baseline ? t.baseline->year : std::nullopt;
     const auto& pts = judged_points(c, m, unit, from);
 
@@ -983,7 +1016,12 @@ void eval_trend(const Context& c, const Matched& m) {
     c.r.baseline_year = static_cast<int>(o.base_year);
     c.r.baseline_value = o.base_value;
     const bool statcan = !std::isnan(o.statcan_high);
-    c.r.method = statcan ? "statcan" : "trend:" + std::string(to_string(c.policy.trend));
+    if (statcan) {
+        c.r.method.assign("statcan");
+    } else {  // no temporary string (an allocation per target)
+        c.r.method.assign("trend:");
+        c.r.method.append(to_string(c.policy.trend));
+    }
 
     Text e(c.r.explanation);
     if (statcan) {
@@ -1000,7 +1038,7 @@ void eval_trend(const Context& c, const Matched& m) {
       << ". Definitions: strictly_monotone " << (o.strict_ok ? "yes" : "no") << ", net_with_" << c.policy.k_reversals
       << "_reversals " << (o.k_ok ? "yes" : "no") << ", theil_sen_mann_kendall (alpha "
       << num(c.policy.mann_kendall_alpha) << ") " << (o.ts_ok ? "yes" : "no") << " → " << to_string(c.r.verdict)
-      << " by " << (statcan ? std::string("statcan") : std::string(to_string(c.policy.trend)));
+      << " by " << (statcan ? std::string_view("statcan") : std::string_view(to_string(c.policy.trend)));
     if (o.strict_ok != o.k_ok || o.k_ok != o.ts_ok) e << " (definitions disagree)";
     if (c.r.stale) e << stale_note(c);
     e.into(c.r.explanation);
@@ -1031,7 +1069,7 @@ void eval_benchmark(const Context& c, const Matched& m, const Keys& keys) {
     if (d == 0) d = 1;
     const bool strict = t.comparator == Comparator::gt || t.comparator == Comparator::lt;
     const auto unit = comparison_unit(c, m.points, true);
-    c.r.unit = unit ? unit->symbol() : "";
+    set_unit(c.r, unit);
     auto& own = c.s.all;
     auto& ref = c.s.ref;
     convert_points(c, m.points, unit, nullptr, own);
@@ -1083,7 +1121,7 @@ void eval_milestone(const Context& c, const Matched& m) {
     }
     c.r.method = "milestone";
     auto& pts = c.s.all;
-    convert_points(c, m.points, std::nullopt, nullptr, pts);
+    convert_points(c, m.points, nullptr, nullptr, pts);
     auto& x = c.s.x;
     auto& y = c.s.y;
     split(pts, x, y);
@@ -1202,6 +1240,9 @@ struct PlanJudge::Data {
     // cached whatever the plan's size.
     static std::vector<KeyMemo> indicator_key_codes(const Plan& plan, const Observations& obs) {
         constexpr std::size_t chunk = 256;
+        // Keys kept per mask (bits 0-2): std::popcount is a call into libgcc on
+        // the baseline x86-64 the library is built for (no POPCNT), per indicator.
+        static constexpr std::size_t kept_count[8] = {0, 1, 1, 2, 1, 2, 2, 3};
         const std::size_t n = plan.indicators.size();
         std::vector<KeyMemo> memo(n);
         std::vector<std::string_view> keys;
@@ -1217,7 +1258,7 @@ struct PlanJudge::Data {
             obs.key_codes(keys, codes);
             std::size_t k = 0;  // the keys come in the memo's order: indicator, then kept key
             for (std::size_t i = first; i < last; ++i)
-                for (std::size_t j = 0; j < static_cast<std::size_t>(std::popcount(memo[i].kept)); ++j)
+                for (std::size_t j = 0; j < kept_count[memo[i].kept & 7u]; ++j)
                     memo[i].code[j] = static_cast<std::int32_t>(codes[k++]);
         }
         return memo;
