@@ -145,12 +145,11 @@ inline constexpr std::array<Suffix, 9> suffixes = {{
 
 // Units as written, longest first. Each is accepted by Unit::parse.
 inline constexpr std::array<std::string_view, 56> unit_spellings = {
-    "/100000", "1/10万", "/10万", "/十万", "/10000", "个百分点", "百分点", "/万",  "‰",    "％",   "%",
-    "岁",      "万人次", "万人",  "万元",  "亿元",   "平方米",   "立方米", "人次", "小时", "分钟", "公里",
-    "千米",    "公斤",   "千克",  "张",    "人",     "个",       "家",     "所",   "名",   "次",   "项",
-    "台",      "种",     "类",    "级",    "床",     "例",       "户",     "座",   "部",   "批",   "条",
-    "件",      "位",     "天",    "周",    "元",     "支",       "辆",     "克",   "分",   "米",   "场",
-    "颗"};
+    "/100000", "1/10万", "/10万", "/十万", "/10000", "个百分点", "百分点", "/万",  "‰",    "％",   "%",    "岁",
+    "万人次",  "万人",   "万元",  "亿元",  "平方米", "立方米",   "人次",   "小时", "分钟", "公里", "千米", "公斤",
+    "千克",    "张",     "人",    "个",    "家",     "所",       "名",     "次",   "项",   "台",   "种",   "类",
+    "级",      "床",     "例",    "户",    "座",     "部",       "批",     "条",   "件",   "位",   "天",   "周",
+    "元",      "支",     "辆",    "克",    "分",     "米",       "场",     "颗"};
 
 // Values written in Chinese numerals (values.cpp cn_value_at): a fraction's base
 // and the unit it means ("十万分之十二" is 12/10万, "千分之五" 5‰), and the units a
@@ -186,7 +185,7 @@ inline constexpr std::string_view cn_doublings = "番";
 
 // Adverbs between an indicator and its verb, dropped from the indicator.
 inline constexpr std::array<std::string_view, 26> verb_adverbs = {
-    "分别", "均",     "都",   "要",   "应",   "将",   "需",   "须",   "力争",   "争取", "努力", "持续", "稳定",
+    "分别", "均",     "都",   "要",   "应",   "将",   "需",   "须",   "力争", "争取",   "努力", "持续", "稳定",
     "逐步", "进一步", "基本", "全部", "总体", "能够", "可以", "确保", "并",   "原则上", "继续", "要求", "至少"};
 
 // Words in front of an indicator that are not part of its name.
@@ -259,7 +258,7 @@ inline constexpr std::string_view distributive_word = "分别";
 // A sentence that announces its document's goals before the frame: "《实施计划》确定了到2025年，",
 // "《规划》明确提出到2030年，". The frame then dates the rest of its paragraph, as a
 // paragraph that opens with its years does. Each may be followed by 了.
-inline constexpr std::array<std::string_view, 9> announcing_verbs = {"提出", "明确", "确定", "要求", "指出",
+inline constexpr std::array<std::string_view, 9> announcing_verbs = {"提出", "明确", "确定",     "要求", "指出",
                                                                      "规定", "强调", "明确提出", "设定"};
 
 // Sections whose text reports the past, not targets.

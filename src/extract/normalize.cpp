@@ -228,8 +228,8 @@ bool bare_value_line(std::string_view t, std::size_t b, std::size_t e) {
     for (std::size_t i = b; i < e;) {
         std::size_t n;
         const char32_t c = cp_at(t, i, &n);
-        if (!((c >= '0' && c <= '9') || c == '.' || c == '%' || c == 0x2030 || c == 0x2264 || c == 0x2265 ||
-              c == '<' || c == '>' || c == '~' || c == '-' || c == '+' || c == 0x2014 || c == '/'))
+        if (!((c >= '0' && c <= '9') || c == '.' || c == '%' || c == 0x2030 || c == 0x2264 || c == 0x2265 || c == '<' ||
+              c == '>' || c == '~' || c == '-' || c == '+' || c == 0x2014 || c == '/'))
             return false;
         i += n;
     }
@@ -246,8 +246,8 @@ bool number_split(std::string_view t, std::size_t line_end, std::size_t next_beg
     const char32_t last = cp_at(t, prev_cp(t, e));
     const char first = t[next_begin];
     const bool ends_number = (last >= '0' && last <= '9') || last == '.' || last == 0x2264 || last == 0x2265;
-    return ends_number && ((first >= '0' && first <= '9') || first == '.' || first == '%' ||
-                           at(t, next_begin, "‰") || at(t, next_begin, "％"));
+    return ends_number && ((first >= '0' && first <= '9') || first == '.' || first == '%' || at(t, next_begin, "‰") ||
+                           at(t, next_begin, "％"));
 }
 
 // The wrap width of a text hard-wrapped at a fixed number of characters, or 0.
@@ -263,7 +263,8 @@ std::size_t wrap_width(const std::vector<LineInfo>& lines) {
     std::size_t best = 0, best_score = 0, best_n = 0;
     for (std::size_t w = 20; w <= 80; ++w) {
         const std::size_t score = 2 * count[w] + count[w - 1] + count[w - 2];
-        if (score >= best_score && score > 0) best = w, best_score = score, best_n = count[w] + count[w - 1] + count[w - 2];
+        if (score >= best_score && score > 0)
+            best = w, best_score = score, best_n = count[w] + count[w - 1] + count[w - 2];
     }
     // Wrapped text: many lines end at the same width. A plan written with
     // one paragraph per line has widths spread over hundreds of characters.

@@ -55,7 +55,9 @@ bool result_clause(std::string_view s, std::size_t p, std::size_t e) {
     if (at(s, q, "近") || at(s, q, "约")) q += 3;
     for (int chars = 0; q < e && chars < 3; ++chars) {
         const char32_t d = cp_at(s, q);
-        if (!(d >= U'0' && d <= U'9') && std::u32string_view(U"一二三四五六七八九十两").find(d) == std::u32string_view::npos) break;
+        if (!(d >= U'0' && d <= U'9') &&
+            std::u32string_view(U"一二三四五六七八九十两").find(d) == std::u32string_view::npos)
+            break;
         q = next_cp(s, q);
         if (at(s, q, "年")) return false;
     }
@@ -1192,8 +1194,7 @@ Frame scan_line(ScanState& st, std::size_t b, std::size_t e, std::vector<int>& p
                         if (std::size_t from = announced_frame_at(s, clause); from != clause.b) {
                             Frame g;
                             const std::size_t ge = frame_at(st, from, clause.e, g);
-                            if (ge == clause.e && !g.past)
-                                f = g, after = clause.e, para_frame = g;
+                            if (ge == clause.e && !g.past) f = g, after = clause.e, para_frame = g;
                             // "设定了到2025年12岁儿童龋患率控制在30%以内", "提出到2022年要完成的
                             // 三个目标:…": the frame runs on into its clause and dates the sentence.
                             else if (ge != from && !g.past && !g.years.empty())

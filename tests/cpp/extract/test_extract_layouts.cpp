@@ -262,7 +262,12 @@ std::string wrap(const std::string& para, std::size_t width) {
     for (std::size_t i = 0; i < para.size();) {
         std::size_t n = 1;
         const auto c = static_cast<unsigned char>(para[i]);
-        if (c >= 0xF0) n = 4; else if (c >= 0xE0) n = 3; else if (c >= 0xC0) n = 2;
+        if (c >= 0xF0)
+            n = 4;
+        else if (c >= 0xE0)
+            n = 3;
+        else if (c >= 0xC0)
+            n = 2;
         if (chars == width) out += '\n', chars = 0;
         out += para.substr(i, n);
         ++chars;
@@ -281,15 +286,20 @@ TEST_CASE("a wrap that splits a number, and a sentence ending at the margin", "[
     text += wrap("重大慢性病过早死亡率:2025年≤15.9%,2030年≤13.5", w) + "\n";  // "…2030年≤1" / "3.5"
     text += "二、主要任务\n\n";
     // 30 characters up to and including its first 。: the sentence ends at the margin.
-    text += wrap("支持妇幼保健机构建设,所有旗县级妇幼保健机构均开设妇产科儿。到2025年,旗县级危急重症"
-                 "临床救治中心实现全覆盖,并持续巩固提升服务能力,建立健全工作机制。",
-                 w) + "\n";
-    text += wrap("健全全市产前筛查网络,提升产前筛查和出生缺陷防治能力,各旗县区至少建成1家产前筛查机构,实现"
-                 "县级能筛查、市级能诊断,推进儿童保健服务工作。",
-                 w) + "\n";
-    text += wrap("加强基层妇幼健康服务能力建设,推进妇幼健康信息平台建设和数据共享应用,提高服务质量和效率,"
-                 "满足群众多层次多样化健康服务需求。",
-                 w);
+    text += wrap(
+                "支持妇幼保健机构建设,所有旗县级妇幼保健机构均开设妇产科儿。到2025年,旗县级危急重症"
+                "临床救治中心实现全覆盖,并持续巩固提升服务能力,建立健全工作机制。",
+                w) +
+            "\n";
+    text += wrap(
+                "健全全市产前筛查网络,提升产前筛查和出生缺陷防治能力,各旗县区至少建成1家产前筛查机构,实现"
+                "县级能筛查、市级能诊断,推进儿童保健服务工作。",
+                w) +
+            "\n";
+    text += wrap(
+        "加强基层妇幼健康服务能力建设,推进妇幼健康信息平台建设和数据共享应用,提高服务质量和效率,"
+        "满足群众多层次多样化健康服务需求。",
+        w);
     const Plan p = plan_of(text);
     check_spans(p, text);
     const Target* t = find(p, "重大慢性病过早死亡率", 2030);

@@ -54,8 +54,7 @@ TEST_CASE("metadata: the inner title, issuer, 文号, dates, place, period, refe
     CHECK(p.references[1] == "《健康河北行动实施方案》");
 }
 
-TEST_CASE("metadata: a report's dateline is its publication date, which dates its past periods",
-          "[extract][meta]") {
+TEST_CASE("metadata: a report's dateline is its publication date, which dates its past periods", "[extract][meta]") {
     // "2013年02月17日 10:55 来源于 财新网": a date opening a line that goes on with a clock time
     // or the source. The 十一五 ended before it: what that period reached is no target.
     Plan p = extract(
@@ -68,17 +67,19 @@ TEST_CASE("metadata: a report's dateline is its publication date, which dates it
     CHECK(extract("某报讯\n2019-09-24  来源:中国新闻网\n正文。\n").publication_date->iso() == "2019-09-24");
     CHECK(extract("某报讯\n2012-08-18 07:31:00\n正文。\n").publication_date->iso() == "2012-08-18");
     // Run into one line, the dateline is found by its clock time; a value dated before it is a report.
-    Plan flat = extract("某报讯 发布时间:2011年01月06日 15:43 | 来源:中国新闻网 孕产妇死亡率从2005年的47.7/10万"
-                        "下降到2009年的31.9/10万,下降了33.12%。到2015年,孕产妇死亡率降至22/10万。\n");
+    Plan flat = extract(
+        "某报讯 发布时间:2011年01月06日 15:43 | 来源:中国新闻网 孕产妇死亡率从2005年的47.7/10万"
+        "下降到2009年的31.9/10万,下降了33.12%。到2015年,孕产妇死亡率降至22/10万。\n");
     REQUIRE(flat.publication_date);
     CHECK(flat.publication_date->iso() == "2011-01-06");
     REQUIRE(flat.targets.size() == 1);
     CHECK(*flat.targets[0].year == 2015);
     // A report's byline holds footer words ("责任编辑:"): with no heading, the page
     // footer is looked for after the first line of prose, so the report is read.
-    Plan byline = extract("成人每天2次刷牙率达到45%\n2019-02-24 20:00:45  责任编辑:  出处:人民网\n"
-                          "国家卫健委近日印发的《健康口腔行动方案(2019—2025年)》提出,到2025年,12岁儿童龋患率"
-                          "控制在30%以内。\n");
+    Plan byline = extract(
+        "成人每天2次刷牙率达到45%\n2019-02-24 20:00:45  责任编辑:  出处:人民网\n"
+        "国家卫健委近日印发的《健康口腔行动方案(2019—2025年)》提出,到2025年,12岁儿童龋患率"
+        "控制在30%以内。\n");
     CHECK(byline.publication_date->iso() == "2019-02-24");
     CHECK(byline.targets.size() >= 1);
     // A date opening a sentence of the text is no dateline.
