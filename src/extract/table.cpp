@@ -7,6 +7,7 @@
 //
 // Rows are found by their running numbers (1, 2, 3 …), so a value that
 // happens to be a small integer ("10") is never taken for a row.
+#include <array>
 #include <algorithm>
 #include <deque>
 
@@ -49,7 +50,11 @@ std::optional<int> year_inside(std::string_view t, Cell c) {
 }
 
 Nature nature_cell(std::string_view s) {
-    std::string clean = strip_noise(s);
+    // Asked of every cell of a row: stripped into a small buffer, no string.
+    std::array<char, 12> buf;
+    std::size_t len = 0;
+    if (!strip_noise_into(s, buf, len)) return Nature::unspecified;
+    const std::string_view clean(buf.data(), len);
     if (clean == "预期" || clean == "预期性") return Nature::expected;
     if (clean == "约束" || clean == "约束性") return Nature::binding;
     if (clean == "倡导" || clean == "倡导性") return Nature::advocacy;
@@ -339,8 +344,8 @@ bool unit_header(std::string_view c) {
 }
 
 bool header_repeat(std::string_view t, Cell c) {
-    const std::string h = strip_noise(cell_text(t, c));
-    return h == "序号" || h == "编号";
+    const std::string_view h = cell_text(t, c);
+    return stripped_is(h, {"序号", "编号"});
 }
 
 // The header before cell k: the value columns ("2020年" / "2025年", or
@@ -371,7 +376,7 @@ Header read_header(std::string_view t, const std::vector<Cell>& cells, std::size
             columns.push_back(Column{*y, base_word ? -1 : (c.find("目标") != std::string_view::npos ? 1 : 0)});
         } else if (c.find("性质") != std::string_view::npos || c.find("属性") != std::string_view::npos) {
             hd.nature_column = true;
-        } else if (strip_noise(c) == "单位" || strip_noise(c) == "计量单位") {
+        } else if (stripped_is(c, {"单位", "计量单位"})) {
             hd.unit_column = true;
         } else if (unit_header(c)) {
             if (!columns.empty()) ++hd.trailing;
