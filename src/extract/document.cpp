@@ -151,15 +151,18 @@ void heading_title(std::string_view t, std::size_t e, Heading& h) {
         if (!(is_space_cp(c) || c == '?' || c == 0xFF1F || c == ':' || c == 0xFF1A)) break;
         b += n;
     }
-    std::size_t stop = b;
-    while (stop < e && !at(t, stop, "。") && !at(t, stop, "；")) stop += u8len(static_cast<unsigned char>(t[stop]));
+    // The title runs to the first 。 or ；: two byte searches (both are 3-byte
+    // characters led by a lead byte, so a match is a character of the walk from b).
+    const std::string_view rest = t.substr(b, e - b);
+    std::size_t stop = std::min(rest.find("。"), rest.size());
+    stop = b + std::min(stop, rest.substr(0, stop).find("；"));
     std::size_t te = stop;
     trim(t, b, te);
     h.title_begin = b;
     h.title_end = te;
-    std::string clean = strip_noise(t.substr(b, te - b));
-    if (clean != t.substr(b, te - b)) {
-        h.cleaned_title = std::move(clean);
+    // Most titles hold no noise: asked first, without the copy.
+    if (has_noise(t.substr(b, te - b))) {
+        h.cleaned_title = strip_noise(t.substr(b, te - b));
         h.cleaned = true;
     }
 }
@@ -330,6 +333,17 @@ char32_t char_at(std::string_view t, std::size_t i, std::size_t& n) {
     return cp_at(t, i, &n);
 }
 
+// The last character of [floor, i) that is not a space, or 0 (the text is valid
+// UTF-8, so stepping back finds the characters a forward walk from floor reads).
+char32_t last_non_space(std::string_view t, std::size_t floor, std::size_t i) {
+    while (i > floor) {
+        i = prev_cp(t, i);
+        if (i < floor) break;
+        if (const char32_t c = cp_at(t, i); !is_space_cp(c)) return c;
+    }
+    return 0;
+}
+
 // Where a body opening with a year frame ("到2025年，", "2025年，") starts inside a
 // short title run into it ("加强慢性病综合防治到2025年，…"), or `b` when it does not.
 std::size_t body_frame_after_title(std::string_view t, std::size_t b, std::size_t e) {
@@ -366,7 +380,10 @@ void split_flattened(std::string_view t, std::vector<Line>& lines) {
         if (l.end - l.begin >= 120) {
             int last[8] = {};
             int ever[8] = {};           // not restarted by a parent: some plans number items on across sections
-            char32_t prev = 0;          // the last character that is not a space
+            // The last character before i that is not a space, counted from `floor`
+            // (the line's start, or the end of the label last cut at): read back
+            // from an opener only, so the walk passes other characters on one test.
+            std::size_t floor = 0;
             std::size_t title_end = 0;  // a parent label's end: its title follows, then perhaps its first child
             int parent_rank = -1;
             std::size_t i = l.begin;
@@ -377,15 +394,21 @@ void split_flattened(std::string_view t, std::vector<Line>& lines) {
                 parent_rank = static_cast<int>(st);
                 i = title_end = h0.label_end;
             }
+            floor = i;
             while (i < l.end) {
                 std::size_t n = 0;
                 const char32_t c = char_at(t, i, n);
+                // A label opens with a digit, a bracket, a Chinese numeral, 第 or 专(栏).
+                if (!label_opener(c)) {
+                    i += n ? n : 1;
+                    continue;
+                }
+                const char32_t prev = last_non_space(t, floor, i);
                 const bool after_text = prev >= 0x4E00 && prev <= 0x9FFF;
                 // After text, without punctuation: the next number of a series
                 // ("…市爱卫办二、工作要求"), or the first child right after its
                 // parent's title ("(一)全方位干预健康影响因素1.实施…").
-                // A label opens with a digit, a bracket, a Chinese numeral, 第 or 专(栏).
-                if (prev && label_opener(c) && (label_may_follow(prev, c == U'(' || c == U'（') || after_text)) {
+                if (prev && (label_may_follow(prev, c == U'(' || c == U'（') || after_text)) {
                     Heading h;
                     if (heading_label(t, i, l.end, h) && h.label_end < l.end) {
                         const int num = label_number(h);
@@ -399,7 +422,7 @@ void split_flattened(std::string_view t, std::vector<Line>& lines) {
                             last[st] = ever[st] = num;
                             for (std::size_t k = st + 1; k < 8; ++k) last[k] = 0;  // a parent restarts its children
                             cuts.push_back(i);
-                            prev = 0;
+                            floor = h.label_end;
                             i = title_end = h.label_end;
                             parent_rank = static_cast<int>(st);
                             // "二、加强慢性病综合防治到2025年，…": the title ends where the body's year frame opens.
@@ -409,7 +432,6 @@ void split_flattened(std::string_view t, std::vector<Line>& lines) {
                         }
                     }
                 }
-                if (!may_be_space_lead(static_cast<unsigned char>(t[i])) || !is_space_cp(c)) prev = c;
                 i += n ? n : 1;
             }
         }

@@ -299,6 +299,20 @@ inline std::string strip_noise(std::string_view s) {
     return out;
 }
 
+// Whether strip_noise(s) != s: s holds a '?', '？' or a space (same steps).
+inline bool has_noise(std::string_view s) noexcept {
+    for (std::size_t i = 0; i < s.size();) {
+        const auto lead = static_cast<unsigned char>(s[i]);
+        std::size_t n = u8len(lead);
+        if (lead == '?' || lead == 0xEF || may_be_space_lead(lead)) {
+            const char32_t c = cp_at(s, i, &n);
+            if (c == '?' || c == 0xFF1F || is_space_cp(c)) return true;
+        }
+        i += n;
+    }
+    return false;
+}
+
 // strip_noise(s) written into `out` when it fits there, else false: the table
 // scans ask every cell of every row whether it is a short word ("序号", "预期性"),
 // where building the string for the question was a tenth of a table document's

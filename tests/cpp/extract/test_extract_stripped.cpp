@@ -1,5 +1,6 @@
-// stripped_is and strip_noise_into (src/extract/scan.hpp) answer strip_noise(s) == w
-// without the string: the table scans ask it of every cell. It must agree with the definition on
+// stripped_is, strip_noise_into and has_noise (src/extract/scan.hpp) answer questions
+// about strip_noise(s) without the string: the table scans ask them of every cell,
+// the outline of every heading's title. It must agree with the definition on
 // cells with spaces, ideographic spaces, '?' and '？' anywhere, on prefixes and
 // extensions of the word, and on a cut multi-byte character at the end.
 #include <catch2/catch.hpp>
@@ -29,6 +30,7 @@ TEST_CASE("stripped_is is strip_noise compared", "[extract][stripped]") {
             const bool want = ex::strip_noise(c) == w;
             INFO("cell [" << c << "] word [" << w << "]");
             REQUIRE(ex::stripped_is(c, {w}) == want);
+            REQUIRE(ex::has_noise(c) == (ex::strip_noise(c) != c));
             std::array<char, 6> buf;
             std::size_t len = 0;
             const bool fits = ex::strip_noise_into(c, buf, len);
