@@ -338,8 +338,20 @@ bool strip_noise_into(std::string_view s, std::array<char, Cap>& out, std::size_
     return true;
 }
 
+// False when strip_noise(s) can be none of `words` by its first byte alone: s opens
+// with a byte that leads no noise character and no word (a value cell, "41").
+inline bool may_strip_to(std::string_view s, std::initializer_list<std::string_view> words) noexcept {
+    if (s.empty()) return true;
+    const auto lead = static_cast<unsigned char>(s[0]);
+    if (lead == '?' || lead == 0xEF || may_be_space_lead(lead)) return true;
+    for (const std::string_view w : words)
+        if (!w.empty() && w[0] == s[0]) return true;
+    return false;
+}
+
 // Whether strip_noise(s) is one of `words` (each at most 12 bytes), without a copy.
 inline bool stripped_is(std::string_view s, std::initializer_list<std::string_view> words) noexcept {
+    if (!may_strip_to(s, words)) return false;
     std::array<char, 12> buf;
     std::size_t len = 0;
     if (!strip_noise_into(s, buf, len)) return false;

@@ -50,7 +50,9 @@ std::optional<int> year_inside(std::string_view t, Cell c) {
 }
 
 Nature nature_cell(std::string_view s) {
-    // Asked of every cell of a row: stripped into a small buffer, no string.
+    // Asked of every cell of a row: stripped into a small buffer, no string, and a
+    // cell opening with a byte none of the words opens with is answered at once.
+    if (!may_strip_to(s, {"预", "约", "倡"})) return Nature::unspecified;
     std::array<char, 12> buf;
     std::size_t len = 0;
     if (!strip_noise_into(s, buf, len)) return Nature::unspecified;

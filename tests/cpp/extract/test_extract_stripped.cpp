@@ -31,6 +31,7 @@ TEST_CASE("stripped_is is strip_noise compared", "[extract][stripped]") {
             INFO("cell [" << c << "] word [" << w << "]");
             REQUIRE(ex::stripped_is(c, {w}) == want);
             REQUIRE(ex::has_noise(c) == (ex::strip_noise(c) != c));
+            if (want) REQUIRE(ex::may_strip_to(c, {w}));
             std::array<char, 6> buf;
             std::size_t len = 0;
             const bool fits = ex::strip_noise_into(c, buf, len);
