@@ -106,6 +106,10 @@ struct Carry {
     // The clause opened with its own year frame ("…，或到2020年达到20%"): with no
     // name of its own it goes on about the stated indicator too.
     bool framed = false;
+    // A clause since the last statement said something else and stated nothing
+    // ("食物中毒发生率大幅度降低;遏制并扭转艾滋病的蔓延速度,到2020年小于150万例"): a clause
+    // with no name after it is not about the stated indicator.
+    bool quiet = false;
 
     // A new clause after a frame or a semicolon: what it says about the
     // statements before it is kept, the rest starts afresh.
@@ -115,6 +119,7 @@ struct Carry {
         kept.stated_out = stated_out;
         kept.stated_prev_out = stated_prev_out;
         kept.stated_year = stated_year;
+        kept.quiet = quiet;
         *this = std::move(kept);
     }
 };

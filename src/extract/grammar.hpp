@@ -267,6 +267,8 @@ inline constexpr std::array<std::string_view, 16> past_section_words = {
 
 // --- Words of the clause rules (rules.cpp) ---------------------------------
 
+// Closing a base phrase: "在2020年的基础上", "在2005年的基础之上" (longest first).
+inline constexpr std::array<std::string_view, 2> base_words = {"基础之上", "基础上"};
 // Where a reference phrase may start: 比基期, 较2020年, 在现有基础上, 与2020年相比, 分别在….
 inline constexpr std::array<std::string_view, 5> reference_starts = {"比", "较", "在", "与", "分别在"};
 // Words that make a statement soft (a target to strive for).
@@ -340,9 +342,9 @@ inline constexpr std::array<NatureWord, 3> nature_words = {{
 // Benchmarks compared without a level verb: "优于国家、自治区平均水平".
 inline constexpr std::array<std::string_view, 2> better_than_words = {"优于", "好于"};
 // The verbs that close a share's units: "60%以上的旗县区达到…标准".
-inline constexpr std::array<std::string_view, 16> share_verbs = {"达到", "建成", "通过", "实现", "完成", "开展",
-                                                                 "开设", "设置", "创建", "能够", "可以", "具备",
-                                                                 "提供", "设立", "建立", "配备"};
+inline constexpr std::array<std::string_view, 22> share_verbs = {
+    "达到", "建成", "通过", "实现", "完成", "开展", "开设", "设置", "创建", "能够", "可以",
+    "具备", "提供", "设立", "建立", "配备", "摆放", "配置", "使用", "接入", "纳入", "推行"};
 // Words that may stand between a share and its verb ("村(社区)80%要设立…").
 inline constexpr std::array<std::string_view, 4> share_adverbs = {"要", "均", "都", "应"};
 // Where the units named before their share start: after these ("试点地区要在包括村(社区)80%…").
@@ -382,6 +384,10 @@ inline constexpr std::array<std::string_view, 3> past_frame_leads = {"截至", "
 // "近年来", "五年来": what was achieved, not what is promised (longer words first where one holds another).
 inline constexpr std::array<std::string_view, 8> retrospective_words = {"近年来", "近几年来", "近几年", "近五年来",
                                                                         "五年来", "过去五年", "多年来", "近年"};
+// "经过多措并举、不懈努力,…下降至7%以下": a clause opening with this lead and naming
+// an effort reports what the effort achieved; "经过3年努力" (a count of years) may look ahead.
+inline constexpr std::string_view result_lead = "经过";
+inline constexpr std::array<std::string_view, 2> effort_words = {"努力", "奋斗"};
 // Opening a frame that looks ahead: "到2025年", "展望2035年" (the long-range horizon).
 inline constexpr std::array<std::string_view, 7> future_frame_leads = {"展望到", "展望至", "展望", "远景到",
                                                                        "到",     "至",     "在"};
@@ -390,11 +396,14 @@ struct FiveYearPeriod {
     std::string_view name;
     int end;
 };
-inline constexpr std::array<FiveYearPeriod, 4> five_year_periods = {{
+// (十五五 before 十五: the first that matches is taken.)
+inline constexpr std::array<FiveYearPeriod, 6> five_year_periods = {{
+    {"十一五", 2010},
     {"十二五", 2015},
     {"十三五", 2020},
     {"十四五", 2025},
     {"十五五", 2030},
+    {"十五", 2005},
 }};
 // After a period's name: "“十四五”期间", "“十三五”末".
 inline constexpr std::array<std::string_view, 5> period_words = {"期间", "时期", "末期", "末", "期末"};

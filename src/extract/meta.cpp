@@ -2,6 +2,7 @@
 // and the documents the plan implements.
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <charconv>
 
 #include "extract/document.hpp"
@@ -76,6 +77,18 @@ std::optional<Date> parse_date_text(std::string_view v) {
     Date d{parts[0], parts[1], parts[2]};
     if (!d.valid() || d.year < 1949 || d.year > 2100) return std::nullopt;
     return d;
+}
+
+// A line that opens with a date and goes on with a clock time or the source
+// ("2012-08-18 07:31:00", "2013年02月17日 10:55 来源于 财新网"): a report's dateline.
+bool dateline(std::string_view l) {
+    if (l.empty() || !(l[0] == '1' || l[0] == '2') || !parse_date_text(l)) return false;
+    if (l.find("来源") != std::string_view::npos || l.find("來源") != std::string_view::npos) return true;
+    for (std::size_t c = l.find(':'); c != std::string_view::npos; c = l.find(':', c + 1))
+        if (c >= 1 && c + 1 < l.size() && std::isdigit(static_cast<unsigned char>(l[c - 1])) &&
+            std::isdigit(static_cast<unsigned char>(l[c + 1])))
+            return true;
+    return false;
 }
 
 bool org_suffix(std::string_view v) {
@@ -341,6 +354,8 @@ void extract_metadata(const Document& d, Plan& plan) {
                 plan.issue_date = parse_date_text(l);
             }
         }
+        // A news dateline: "2013年02月17日 10:55 来源于 财新网", "2019-09-24  来源:中国新闻网".
+        if (!plan.publication_date && dateline(l)) plan.publication_date = parse_date_text(l);
         if (!plan.publication_date) {
             std::size_t p = find_spaced_label(l, "日期");
             if (p != std::string_view::npos && p <= 12) plan.publication_date = parse_date_text(value_after(l, p));

@@ -219,16 +219,37 @@ bool ends_sentence(std::string_view t, const LineInfo& l) {
            c == '!' || c == '?' || c == 0x201D || c == '|';
 }
 
+// A line that is one value and nothing else ("17.6", "≥90%", "—"): a table cell
+// laid out on its own line. Wrapped prose never breaks before a last line
+// like that (its last line ends the sentence), so no wrap joins it.
+bool bare_value_line(std::string_view t, std::size_t b, std::size_t e) {
+    while (e > b && is_space_cp(cp_at(t, prev_cp(t, e)))) e = prev_cp(t, e);
+    if (e <= b || e - b > 24) return false;
+    for (std::size_t i = b; i < e;) {
+        std::size_t n;
+        const char32_t c = cp_at(t, i, &n);
+        if (!((c >= '0' && c <= '9') || c == '.' || c == '%' || c == 0x2030 || c == 0x2264 || c == 0x2265 ||
+              c == '<' || c == '>' || c == '~' || c == '-' || c == '+' || c == 0x2014 || c == '/'))
+            return false;
+        i += n;
+    }
+    return true;
+}
+
 // The wrap width of a text hard-wrapped at a fixed number of characters, or 0.
 std::size_t wrap_width(const std::vector<LineInfo>& lines) {
     std::array<std::size_t, 128> count{};
     std::size_t long_lines = 0;
     for (const auto& l : lines)
         if (l.chars >= 20 && l.chars < count.size() && !l.tab_row) ++count[l.chars], ++long_lines;
-    std::size_t best = 0, best_n = 0;
+    // Lines of exactly the width count twice (a wrapped line of CJK text
+    // reaches it; ASCII digits may leave it a character or two short), and a
+    // tie goes to the wider: a page's few lines of a shorter common length
+    // (headlines, footer links) are no wrap.
+    std::size_t best = 0, best_score = 0, best_n = 0;
     for (std::size_t w = 20; w <= 80; ++w) {
-        const std::size_t n = count[w] + count[w - 1] + count[w - 2];
-        if (n > best_n) best = w, best_n = n;
+        const std::size_t score = 2 * count[w] + count[w - 1] + count[w - 2];
+        if (score >= best_score && score > 0) best = w, best_score = score, best_n = count[w] + count[w - 1] + count[w - 2];
     }
     // Wrapped text: many lines end at the same width. A plan written with
     // one paragraph per line has widths spread over hundreds of characters.
@@ -633,7 +654,7 @@ Normalized normalize(std::string_view t, bool trad) {
                 }
                 if (k < lines.size() && (k == j || page_break)) {
                     const std::size_t nb = skip_ws(t, lines[k].b, lines[k].e);
-                    if (!starts_heading(t, nb, lines[k].e)) {
+                    if (!starts_heading(t, nb, lines[k].e) && !bare_value_line(t, nb, lines[k].e)) {
                         join = true;
                         j = k;
                     }

@@ -58,6 +58,7 @@ const Starts& trend_starts() {
 // Shares of units that do something, the name composed as "<what they do>的
 // <units>比例":
 //   "60%以上的旗县区达到…标准", "100％的乡镇卫生院能够提供中医药服务";
+//   served: "为70%以上符合条件的成瘾者提供…服务";
 //   distributive: "40%的县城、25%的乡镇达到卫生标准" (a share per unit),
 //   "城区50%、农村20%的学校开设…" (places sharing the unit noun).
 Outcome share(Clause& cl) {
@@ -74,9 +75,11 @@ Outcome share(Clause& cl) {
         auto v = value_at(s, i, c.e);
         return v && v->unit == Unit::percent() ? v : std::nullopt;
     };
-    if (percent_at_pos(c.b)) {
+    // "为70%以上符合条件的成瘾者提供…服务": the share of the units served.
+    const std::size_t first = at(s, c.b, "为") && percent_at_pos(c.b + 3) ? c.b + 3 : c.b;
+    if (percent_at_pos(first)) {
         // "40%的县城、25%的乡镇达到…"
-        for (std::size_t pos = c.b; pos < c.e && !verb;) {
+        for (std::size_t pos = first; pos < c.e && !verb;) {
             auto v = percent_at_pos(pos);
             if (!v) return Outcome::pass;
             pos = v->end;

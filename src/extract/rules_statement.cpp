@@ -329,6 +329,15 @@ std::optional<Subject> statement_subject(Clause& cl, std::size_t q, const VerbPh
         }
     }
     sb.name = clean_subject(s, {cl.p, subj_end}, &cl.soft);
+    // "卫生部提出2020年居民人均寿命增至77岁": who announces it and the verb go, the year stays.
+    if (sb.inline_years.empty() && !sb.name.empty())
+        for (std::string_view v : announcing_verbs)
+            if (const std::size_t f = s.substr(sb.name.b, sb.name.e - sb.name.b).find(v); f != std::string_view::npos)
+                if (const std::size_t y = sb.name.b + f + v.size(); is_digit_at(s, y))
+                    if (auto n = number_at(s.substr(0, sb.name.e), y); n && n->is_year() && at(s, n->end, "年")) {
+                        sb.name.b = y;
+                        break;
+                    }
     // "原则上全县2022 年度居民健康素养水平": the year opens the name once its lead words are gone.
     if (sb.inline_years.empty() && !sb.name.empty() && sb.name.b != cl.p)
         if (auto y = number_at(s.substr(0, sb.name.e), sb.name.b); y && y->is_year()) {
@@ -350,7 +359,7 @@ std::optional<Subject> statement_subject(Clause& cl, std::size_t q, const VerbPh
         sb.from_carry = true;
         if (cl.refs.empty()) cl.refs = carry.refs;
         cl.soft = cl.soft || carry.soft;
-    } else if (sb.name.empty() && !carry.stated.empty() && !vp.values.empty() &&
+    } else if (sb.name.empty() && !carry.stated.empty() && !vp.values.empty() && !carry.quiet &&
                (!sb.inline_years.empty() || cl.ref_e || carry.framed || continues_in_unit(cl, vp)) &&
                q - carry.stated.b <= cl.limits().carry_bytes) {
         sb.name = carry.stated;  // a clause going on about the last statement's indicator

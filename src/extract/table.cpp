@@ -272,8 +272,15 @@ void extract_tables(const Document& d, int first_plan_year, std::deque<Target>& 
         bool unnumbered = !numbered && nature_header_line(t, d.lines[li]);
         bool line_rows = !numbered && !unnumbered && year_header_line(t, d.lines[li]);
         // A numbered table's header: its rows are read from their row numbers.
-        for (std::size_t a = li + 1; (unnumbered || line_rows) && a < d.content_end && a <= li + 6; ++a)
-            if (row_one_line(t, d.lines[a])) unnumbered = line_rows = false;
+        // A "1" after the first row's values is a value ("年均增长(%)" / "1").
+        for (std::size_t a = li + 1; (unnumbered || line_rows) && a < d.content_end && a <= li + 6; ++a) {
+            if (row_one_line(t, d.lines[a])) {
+                unnumbered = line_rows = false;
+            } else if (const std::string_view l = t.substr(d.lines[a].begin, d.lines[a].end - d.lines[a].begin);
+                       !l.empty() && value_like(l)) {
+                break;
+            }
+        }
         if (!numbered && !unnumbered && !line_rows) continue;
         // The header: up to 12 lines with text above (blank lines between cells
         // do not count); a header row of fields is its own line.
@@ -316,8 +323,14 @@ namespace {
 
 struct Column {
     std::optional<int> year;
-    int role = 0;  // -1 baseline, +1 target, 0 not yet known
+    int role = 0;  // -1 baseline, +1 target, 0 not yet known, +2 annual growth ("年均增长(%)")
 };
+
+// "年均增长(%)", "年均增速": a column of the growth per year the plan expects
+// between the baseline and the target year (十二五 and 十三五 tables).
+bool growth_header(std::string_view c) {
+    return c.size() <= 30 && (c.find("年均增长") != std::string_view::npos || c.find("年均增速") != std::string_view::npos);
+}
 
 struct Header {
     std::vector<Column> columns;
@@ -369,13 +382,17 @@ Header read_header(std::string_view t, const std::vector<Cell>& cells, std::size
     }
     for (std::size_t h = header_begin; h < k; ++h) {
         std::string_view c = cell_text(t, cells[h]);
+        // A heading above the table ("一、发展目标") is not a column: its 目标 names none.
+        if (starts_heading(t, cells[h].b, cells[h].e)) continue;
         const bool base_word = c.find("基期") != std::string_view::npos || c.find("基线") != std::string_view::npos ||
                                c.find("现状") != std::string_view::npos || c.find("基数") != std::string_view::npos ||
                                c.find("现值") != std::string_view::npos;
         std::optional<int> y = year_cell(t, cells[h]);
         // "基期水平（2019年）", "基期（2020年）": the year sits inside a short header cell.
         if (!y && c.size() <= 48) y = year_inside(t, cells[h]);
-        if (y) {
+        if (growth_header(c)) {
+            columns.push_back(Column{std::nullopt, 2});
+        } else if (y) {
             columns.push_back(Column{*y, base_word ? -1 : (c.find("目标") != std::string_view::npos ? 1 : 0)});
         } else if (c.find("性质") != std::string_view::npos || c.find("属性") != std::string_view::npos) {
             hd.nature_column = true;
@@ -397,9 +414,14 @@ Header read_header(std::string_view t, const std::vector<Cell>& cells, std::size
         if (columns[c].role != 0) continue;
         const bool before_plan = first_plan_year && columns[c].year && *columns[c].year < first_plan_year;
         bool first_earliest = !first_plan_year && c == 0 && columns.size() >= 2;
+        // (A growth column has no year and takes no part.)
+        const auto dated = static_cast<std::size_t>(
+            std::count_if(columns.begin(), columns.end(), [](const Column& col) { return col.role != 2; }));
+        first_earliest = first_earliest && dated >= 2;
         for (std::size_t o = 1; first_earliest && o < columns.size(); ++o)
-            first_earliest =
-                columns.size() == 2 || (columns[0].year && columns[o].year && *columns[o].year > *columns[0].year);
+            if (columns[o].role != 2)
+                first_earliest =
+                    dated == 2 || (columns[0].year && columns[o].year && *columns[o].year > *columns[0].year);
         columns[c].role = before_plan || first_earliest ? -1 : 1;
     }
     for (std::size_t c = 0; c < columns.size(); ++c)
@@ -417,6 +439,26 @@ void drop_category(std::string_view t, std::vector<Cell>& row, std::size_t value
            !value_like(cell_text(t, row[0])) && name_like(cell_text(t, row[1])) &&
            !Unit::try_parse(cell_text(t, row[1])) && nature_cell(cell_text(t, row[1])) == Nature::unspecified)
         row.erase(row.begin());
+}
+
+// The annual-growth cell of a row: a rate target ("年均增长(%)" / "8": the
+// indicator grows 8% a year up to the target year); "—" states none.
+void read_growth_cell(std::string_view t, std::size_t row_begin, Cell c, const Target& proto, std::optional<int> year,
+                      std::deque<Target>& out) {
+    const std::size_t b = skip_ws(t, c.b, c.e);
+    const auto v = value_at(t, b, c.e);
+    if (!v || skip_ws(t, v->end, c.e) != c.e) return;
+    Target tg = proto;
+    tg.kind = TargetKind::rate;
+    tg.year = year;
+    tg.baseline.reset();  // the row's baseline is its level's; a rate states only its growth
+    tg.comparator = v->value < 0 ? Comparator::decrease : Comparator::increase;
+    tg.value = v->value < 0 ? -v->value : v->value;
+    tg.unit = *Unit::try_parse("%");
+    tg.unit_text = "%";
+    tg.note = "per year: the table's annual-growth column";
+    tg.span = make_span(row_begin, c.e);
+    out.push_back(std::move(tg));
 }
 
 // One row (name cell first, nature cell already cut off) into targets.
@@ -488,15 +530,18 @@ void read_row(std::string_view t, std::vector<Cell> row, Nature nature, const He
     std::vector<std::pair<Cell, std::optional<int>>> target_cells;  // cell, year
     std::optional<Cell> base_cell;
     std::optional<int> base_year;
+    std::optional<Cell> growth_cell;
     if (!columns.empty() && middle.size() == columns.size()) {
         for (std::size_t c = 0; c < columns.size(); ++c) {
             if (base_col && c == *base_col)
                 base_cell = middle[c], base_year = columns[c].year;
-            else if (columns[c].role > 0)
+            else if (columns[c].role == 1)
                 target_cells.emplace_back(middle[c], columns[c].year);
+            else if (columns[c].role == 2)
+                growth_cell = middle[c];
         }
     } else if (const std::size_t targets = static_cast<std::size_t>(
-                   std::count_if(columns.begin(), columns.end(), [](const Column& col) { return col.role > 0; }));
+                   std::count_if(columns.begin(), columns.end(), [](const Column& col) { return col.role == 1; }));
                base_col && targets >= 2 && !middle.empty() && middle.size() <= targets) {
         // Fewer cells than a baseline and the target columns (the national table's
         // "90 / 100" under 基期水平 / 2022年 / 2030年, or "2002—2012年…约5.3% / 持续减缓"):
@@ -511,7 +556,7 @@ void read_row(std::string_view t, std::vector<Cell> row, Nature nature, const He
         const std::size_t left = middle.size() - first;
         std::size_t m = first;
         for (const auto& col : columns) {
-            if (col.role <= 0) continue;
+            if (col.role != 1) continue;
             target_cells.emplace_back(middle[left == 1 ? first : m], col.year);
             if (left != 1 && ++m == middle.size()) break;
         }
@@ -524,7 +569,7 @@ void read_row(std::string_view t, std::vector<Cell> row, Nature nature, const He
         // Fewer or more cells than columns: the last cell is the last target column's.
         std::optional<int> last_year;
         for (const auto& col : columns)
-            if (col.role > 0) last_year = col.year;
+            if (col.role == 1) last_year = col.year;
         if (middle.size() >= 2) {
             base_cell = middle.front();
             if (base_col) base_year = columns[*base_col].year;
@@ -573,6 +618,7 @@ void read_row(std::string_view t, std::vector<Cell> row, Nature nature, const He
             out.push_back(std::move(tg));
         }
     }
+    if (growth_cell && !target_cells.empty()) read_growth_cell(t, row[0].b, *growth_cell, proto, target_cells.back().second, out);
 }
 
 std::size_t parse_table(std::string_view t, const std::vector<Cell>& cells, std::size_t k, int first_plan_year,

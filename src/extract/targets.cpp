@@ -43,6 +43,25 @@ std::size_t year_range_end(std::string_view s, const Number& first) {
     return first.end;
 }
 
+// "经过多措并举、不懈努力" (to the clause's end e): the effort behind the results
+// the sentence reports. Not "经过3年努力" / "经过三年的努力": a count of years may be a promise.
+bool result_clause(std::string_view s, std::size_t p, std::size_t e) {
+    if (!at(s, p, result_lead)) return false;
+    const std::string_view c = s.substr(p, e - p);
+    bool effort = false;
+    for (std::string_view w : effort_words) effort = effort || c.find(w) != std::string_view::npos;
+    if (!effort) return false;
+    std::size_t q = p + result_lead.size();
+    if (at(s, q, "近") || at(s, q, "约")) q += 3;
+    for (int chars = 0; q < e && chars < 3; ++chars) {
+        const char32_t d = cp_at(s, q);
+        if (!(d >= U'0' && d <= U'9') && std::u32string_view(U"一二三四五六七八九十两").find(d) == std::u32string_view::npos) break;
+        q = next_cp(s, q);
+        if (at(s, q, "年")) return false;
+    }
+    return true;
+}
+
 // Parses a year frame at i: "到2022年和2030年", "2022年", "“十四五”期间",
 // "截至2020年" (past). Returns the end (after a following comma) or i.
 std::size_t frame_at(const ScanState& st, std::size_t i, std::size_t e, Frame& f) {
@@ -69,8 +88,14 @@ std::size_t frame_at(const ScanState& st, std::size_t i, std::size_t e, Frame& f
     if (!is_digit_at(s, p)) {
         const char32_t c = cp_at(s, p);
         if (c != U'截' && c != U'近' && c != U'五' && c != U'过' && c != U'多' && c != U'展' && c != U'远' &&
-            c != U'到' && c != U'至' && c != U'在' && c != U'“' && c != U'十')
+            c != U'到' && c != U'至' && c != U'在' && c != U'“' && c != U'十' && c != U'经')
             return i;
+    }
+    if (result_clause(s, p, e)) {
+        f.years.clear();
+        f.past = true;
+        f.soft = false;
+        return e;
     }
     for (std::string_view w : past_frame_leads)
         if (at(s, p, w)) p += w.size(), past = true;
@@ -254,24 +279,26 @@ std::size_t reference_at(std::string_view s, std::size_t i, std::size_t e, std::
     }
     if (at(s, p, "在")) {
         std::size_t q = p + 3;
-        if (at(s, q, "现有基础上")) {
-            make({}, "现有基础", q, q + 15);
-            return q + 15;
+        // The length of 基础上 / 基础之上 at k, or 0.
+        auto base_word = [&](std::size_t k) { return rules::word_at(s, k, base_words); };
+        if (at(s, q, "现有") && base_word(q + 6)) {
+            make({}, "现有基础", q, q + 6 + base_word(q + 6));
+            return q + 6 + base_word(q + 6);
         }
         std::vector<int> ys;
         std::size_t r = years_then(q, ys);
         if (!ys.empty()) {
             if (at(s, r, "的")) r += 3;
-            if (at(s, r, "基础上")) {
+            if (const std::size_t n = base_word(r)) {
                 make(ys, {}, q, r);
-                return r + 9;
+                return r + n;
             }
             return i;
         }
         // "在基线数据基础上", "在 X 年的基础上" (a template whose years are blanked):
         // a short phrase naming the baseline or a period, kept as the label.
         std::size_t m = q;
-        for (int n = 0; n < 8 && m < e && !at(s, m, "基础上") && !at(s, m, "的基础上"); ++n) {
+        for (int n = 0; n < 8 && m < e && !base_word(m) && !(at(s, m, "的") && base_word(m + 3)); ++n) {
             const char32_t c = cp_at(s, m);
             if (c < 0x80 ? !(std::isalnum(static_cast<unsigned char>(c)) || c == ' ') : !(c >= 0x4E00 && c <= 0x9FFF))
                 break;
@@ -279,10 +306,10 @@ std::size_t reference_at(std::string_view s, std::size_t i, std::size_t e, std::
         }
         std::size_t lb = q, le = m;
         trim(s, lb, le);
-        if (le > lb && (at(s, m, "基础上") || at(s, m, "的基础上")) &&
-            (rules::word_at(s, lb, base_period_words) || ends_at(s, le, "年"))) {
+        const std::size_t de = at(s, m, "的") ? 3 : 0;
+        if (le > lb && base_word(m + de) && (rules::word_at(s, lb, base_period_words) || ends_at(s, le, "年"))) {
             make({}, {}, lb, le);
-            return m + (at(s, m, "的") ? 12 : 9);
+            return m + de + base_word(m + de);
         }
         return i;
     }
@@ -399,6 +426,33 @@ bool grade_pair_at(std::string_view s, std::size_t b, std::size_t i, std::size_t
     return i > b && i + 3 < e && grade(cp_at(s, prev_cp(s, i))) && grade(cp_at(s, i + 3));
 }
 
+namespace {
+
+// "新生儿死亡率、婴儿死亡率和5岁以下儿童死亡率": a 、 list closes with 和 / 及
+// before its last item, so the last part of a 、 split holds two names when
+// both sides of its conjunction are indicator-like.
+void split_closing_and(std::string_view s, std::vector<Range>& parts) {
+    Range last = parts.back();
+    for (std::size_t i = last.b; i < last.e;) {
+        std::size_t n;
+        char32_t c = cp_at(s, i, &n);
+        if (c == U'和' || c == U'及') {
+            Range a{last.b, i}, b{i + n, last.e};
+            trim(s, a.b, a.e);
+            trim(s, b.b, b.e);
+            if (!a.empty() && !b.empty() && indicator_like(s.substr(a.b, a.e - a.b)) &&
+                indicator_like(s.substr(b.b, b.e - b.b))) {
+                parts.back() = a;
+                parts.push_back(b);
+                return;
+            }
+        }
+        i += n;
+    }
+}
+
+}  // namespace
+
 std::vector<Range> split_indicators(std::string_view s, Range r) {
     for (bool also_and : {false, true}) {
         std::vector<Range> parts;
@@ -419,7 +473,10 @@ std::vector<Range> split_indicators(std::string_view s, Range r) {
             trim(s, p.b, p.e);
             if (p.empty() || !indicator_like(s.substr(p.b, p.e - p.b))) all = false;
         }
-        if (all) return parts;
+        if (all) {
+            if (!also_and) split_closing_and(s, parts);
+            return parts;
+        }
     }
     return {r};
 }
@@ -1009,26 +1066,38 @@ std::size_t announced_frame_at(std::string_view s, Range clause) {
 // ended introducing a list ("到2025年，主要目标是：" then "——…" lines); on return
 // it holds the frame the following lines inherit (or none). Returns the dated
 // frame the paragraph opens with ("到2015年,…"), or none for a paragraph
-// introducing a list.
-Frame scan_line(ScanState& st, std::size_t b, std::size_t e, std::vector<int>& para_years, Frame& inherited) {
+// introducing a list. `carried` dates a paragraph that opens with no frame of
+// its own (the frame of an earlier paragraph of its section); `opened_past`
+// tells whether the paragraph opened with a frame that looks back.
+Frame scan_line(ScanState& st, std::size_t b, std::size_t e, std::vector<int>& para_years, Frame& inherited,
+                const Frame& carried, bool& opened_past) {
     std::string_view s = st.s;
     std::size_t i = b;
     const Tokens& tk = *st.tokens;
     find_hits(s, b, e, *st.tokens);  // the rules read the hits only
     const bool filter = prefilter_enabled();
     // A paragraph that opens with its years ("到2025年,…") dates every sentence in it.
-    Frame para_frame = inherited;
+    Frame para_frame = inherited.years.empty() ? carried : inherited;
+    // A carried frame is the weakest: the paragraph's own first frame ends it.
+    bool carrying = inherited.years.empty() && !carried.years.empty();
     Frame opening;
+    bool opened = false;
+    opened_past = false;
     {
         Frame f;
         if (frame_at(st, skip_ws(s, b, e), e, f) != skip_ws(s, b, e)) {
             para_frame = f.past ? Frame{} : f;
             if (!f.past) opening = f;
             inherited = Frame{};
+            opened = true;
+            carrying = false;
+            opened_past = f.past;
         }
     }
     Frame last_frame;
     Frame latest_frame;  // the paragraph's last dated frame: "到2020年，…。主要指标实现以下目标："
+    const std::size_t para_out = st.out.size();
+    const std::size_t para_start = skip_ws(s, b, e);
     while (i < e) {
         // One sentence: up to a stop outside parentheses. The splitters read
         // only the paragraph's marks (find_hits), not its bytes.
@@ -1103,6 +1172,13 @@ Frame scan_line(ScanState& st, std::size_t b, std::size_t e, std::vector<int>& p
                         }
                     if (after != clause.b) {
                         frame = f;
+                        // "总体目标是,到2015年,…。…": a frame that follows only a lead-in in
+                        // the paragraph's first sentence dates the paragraph, as one opening it.
+                        if (!f.past && i == para_start && !opened && inherited.years.empty() &&
+                            st.out.size() == para_out)
+                            para_frame = opening = f, opened = true, carrying = false;
+                        else if (carrying)
+                            para_frame = Frame{}, carrying = false;
                         sentence_has_frame = true;
                         if (!f.past) para_years = f.years;
                         clause.b = after;
@@ -1141,6 +1217,7 @@ Frame scan_line(ScanState& st, std::size_t b, std::size_t e, std::vector<int>& p
                         }
                         if (st.out.size() != before) carry.subject = {};
                         carry.stated_just_before = st.out.size() != before;
+                        carry.quiet = st.out.size() == before;
                         if (st.out.size() == before && (words & word::soft) &&
                             s.substr(clause.b, clause.e - clause.b).find("力争") != std::string_view::npos)
                             sentence_soft = true;
@@ -1381,6 +1458,7 @@ void extract_targets(const Document& d, Plan& plan, const ExtractLimits& limits)
     // sub-heading ("二、目标任务" then "到2015年,…。" then "(一)…"): its
     // sub-sections inherit it. Two different frames there date nothing.
     std::vector<Frame> intro(d.headings.size());
+    std::vector<Frame> sibling_frame(d.headings.size() + 1);  // by section, [0] before any heading
     std::vector<char> intro_mixed(d.headings.size());
     // 1 = past or project box: nothing is read; 2 = an indicator box not read
     // as a table: only its year-value list lines are read.
@@ -1424,7 +1502,17 @@ void extract_targets(const Document& d, Plan& plan, const ExtractLimits& limits)
         para_years.clear();
         const std::size_t before = st.out.size();
         const bool had_list = !inherited.years.empty();
-        const Frame opening = scan_line(st, b, l.end, para_years, inherited);
+        // A paragraph with no frame of its own takes the last one a paragraph of
+        // its section opened with ("行动计划要求,到2015年底,…。" then "行动计划具体要求,…");
+        // a paragraph opening with a past frame ("截至2020年,…") ends that.
+        Frame& sibling = sibling_frame[static_cast<std::size_t>(h + 1)];
+        bool opened_past = false;
+        const Frame opening =
+            scan_line(st, b, l.end, para_years, inherited, heading_line ? Frame{} : sibling, opened_past);
+        if (opened_past)
+            sibling = Frame{};
+        else if (!opening.years.empty())
+            sibling = opening;
         if (h >= 0 && !heading_line && !opening.years.empty() && !intro_mixed[h]) {
             if (intro[h].years.empty())
                 intro[h] = opening;

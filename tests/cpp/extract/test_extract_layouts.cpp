@@ -227,3 +227,30 @@ TEST_CASE("tab rows of one width are a table, not a hard-wrapped text", "[extrac
     REQUIRE(t->baseline);
     CHECK(t->baseline->value == 47);
 }
+
+TEST_CASE("a wrapped report among short page lines; a cell line is never joined", "[extract][layouts]") {
+    // A report hard-wrapped at 34 characters under a page of short links as
+    // common as its wrapped lines: the wrap width is the wider one.
+    const std::string text =
+        "某报讯\n\n"
+        "国家卫健委5日发布《健康儿童行动提升计划(2021—2025年)》,\n"
+        "提出系列目标:到2025年,新生儿死亡率、婴儿死亡率和5岁以下儿童死\n"
+        "亡率分别控制在3.1‰、5.2‰和6.6‰以下;6个月内婴儿纯母乳喂\n"
+        "养率达到50%以上;5岁以下儿童生长迟缓率控制在5%以下;适龄儿童免\n"
+        "疫规划疫苗接种率保持在90%以上。\n\n"
+        "中越国资监管和国企改革交流座谈会在京召开\n第七届中国企业改革发展峰会暨成果发布会召开\n"
+        "戴和根履新中国铁建100天,干了啥,见了谁呢\n某某某某某某某某某某某某某某某某某某某某某\n";
+    const Plan p = plan_of(text);
+    check_spans(p, text);
+    CHECK(find(p, "5岁以下儿童死亡率", 2025));
+    CHECK(find(p, "6个月内婴儿纯母乳喂养率", 2025));
+    CHECK(find(p, "适龄儿童免疫规划疫苗接种率", 2025));
+    // A table one cell a line whose name cells share a length: a value line after one is a cell.
+    std::string cells = "某市规划\n具体指标\n2010年\n2015年\n属性\n";
+    for (const char* name : {"中医医院诊疗人次占医院诊疗人次比重(%)", "中医医院出院人数占医院出院人数比重(%)",
+                             "中医医院门诊人次占医院门诊人次比重(%)", "中医医院床位数占医院床位数的比重(%)"})
+        cells += std::string(name) + "\n17.6\n18.5\n预期性\n";
+    const Plan q = plan_of(cells);
+    CHECK(q.targets.size() == 4);
+    CHECK(find(q, "中医医院出院人数占医院出院人数比重", 2015));
+}

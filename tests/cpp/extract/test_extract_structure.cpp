@@ -54,6 +54,23 @@ TEST_CASE("metadata: the inner title, issuer, 文号, dates, place, period, refe
     CHECK(p.references[1] == "《健康河北行动实施方案》");
 }
 
+TEST_CASE("metadata: a report's dateline is its publication date, which dates its past periods",
+          "[extract][meta]") {
+    // "2013年02月17日 10:55 来源于 财新网": a date opening a line that goes on with a clock time
+    // or the source. The 十一五 ended before it: what that period reached is no target.
+    Plan p = extract(
+        "卫生部长:2015年人均预期寿命提高到75.83岁\n2013年02月17日 10:55 来源于 财新网\n"
+        "陈竺称,“十一五”末期,人均预期寿命提高到74.83岁,孕产妇死亡率下降到30.0/10万。\n");
+    REQUIRE(p.publication_date);
+    CHECK(p.publication_date->iso() == "2013-02-17");
+    REQUIRE(p.targets.size() == 1);
+    CHECK(*p.targets[0].year == 2015);
+    CHECK(extract("某报讯\n2019-09-24  来源:中国新闻网\n正文。\n").publication_date->iso() == "2019-09-24");
+    CHECK(extract("某报讯\n2012-08-18 07:31:00\n正文。\n").publication_date->iso() == "2012-08-18");
+    // A date opening a sentence of the text is no dateline.
+    CHECK_FALSE(extract("某市规划\n2020年12月31日前,完成全部建设任务。\n").publication_date);
+}
+
 TEST_CASE("the outline nests every heading style and leaves the page footer out", "[extract][sections]") {
     Plan p = extract(notice);
     REQUIRE(p.sections.size() == 3);

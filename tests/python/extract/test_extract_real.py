@@ -1,4 +1,4 @@
-"""Quality gate on the real-text corpora (tests/quality/real/: 31 excerpts of real plans nobody here wrote; tests/quality/blind/ … blind5/: 5-9 more each, scored once before any rule change).
+"""Quality gate on the real-text corpora (tests/quality/real/: 31 excerpts of real plans nobody here wrote; tests/quality/blind/ … blind6/: 5-11 more each, scored once before any rule change).
 
 Kept exactly as found (source on the first line) and annotated in the shared
 gold format; see tests/quality/real/README.md. Unlike the held-out sets, these
@@ -40,6 +40,9 @@ QUALITY = pathlib.Path(__file__).resolve().parents[2] / "quality"
 # a rate per million) and two open annotation fixes: P 1.000, R 1.000. No task gold.
 # blind5: scored once before any rule change (P 0.778, R 0.600 on 10 core targets — its README),
 # then: a list goes on while its numbering does; units named before their share. P 1.000, R 1.000.
+# blind6: news and forum texts quoting plans' targets beside reported results, and a one-cell-a-line
+# indicator table; scored once before any rule change (P 0.444, R 0.457 — its README), then the
+# genre, table and metadata rules its misses showed: P 0.985, R 0.957. No task gold.
 GATES = {
     "real": (0.98, 0.95, 0.99),
     "blind": (0.99, 0.99, 0.80),
@@ -47,6 +50,7 @@ GATES = {
     "blind3": (0.99, 0.99, 0.99),
     "blind4": (0.99, 0.99, None),
     "blind5": (0.99, 0.99, None),
+    "blind6": (0.98, 0.95, None),
 }
 TASK_SETS = sorted(name for name, gate in GATES.items() if gate[2] is not None)
 
