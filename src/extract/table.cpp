@@ -506,10 +506,7 @@ void read_row(std::string_view t, std::vector<Cell> row, Nature nature, const He
     // Middle cells: glue text fragments a line break split ("达到国家" / "平均水平").
     // Only when the row has more cells than columns: two cells that each say
     // "持续改善" under two year columns are two cells.
-    // The row's own vector, its name (and unit) cells erased: no second allocation a row.
-    const std::size_t row_begin = row[0].b;
-    std::vector<Cell> middle = std::move(row);
-    middle.erase(middle.begin(), middle.begin() + static_cast<std::ptrdiff_t>(std::min(first_middle, middle.size())));
+    std::vector<Cell> middle(row.begin() + static_cast<std::ptrdiff_t>(std::min(first_middle, row.size())), row.end());
     for (std::size_t c = 1; c < middle.size() && (columns.empty() || middle.size() > columns.size());) {
         // Only a line break splits a cell: fields of one tab row ("明显下降\t持续下降") stay apart.
         const bool line_break =
@@ -614,7 +611,7 @@ void read_row(std::string_view t, std::vector<Cell> row, Nature nature, const He
                 tg.unit = proto.unit;
                 tg.unit_text = proto.unit_text;
             }
-            tg.span = make_span(row_begin, tc.e);
+            tg.span = make_span(row[0].b, tc.e);
             out.push_back(std::move(tg));
         }
     }
