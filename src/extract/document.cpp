@@ -1,8 +1,8 @@
 // Lines, the content region and the heading outline of a plan's text.
 #include <algorithm>
 #include <array>
-#include <cstring>
 #include <cstdint>
+#include <cstring>
 
 #include "extract/document.hpp"
 #include "extract/scan.hpp"
@@ -308,9 +308,9 @@ bool label_may_follow(char32_t prev, bool paren) {
 // extraction's instructions.
 constexpr std::array<std::uint64_t, 1024> label_openers = [] {
     std::array<std::uint64_t, 1024> bits{};
-    for (const char32_t c : {U'0', U'1', U'2', U'3', U'4', U'5', U'6', U'7', U'8', U'9', U'(', U'（', U'第', U'专',
-                             U'零', U'一', U'二', U'两', U'三', U'四', U'五', U'六', U'七', U'八', U'九', U'十', U'百',
-                             U'千'})
+    for (const char32_t c :
+         {U'0',  U'1',  U'2',  U'3',  U'4',  U'5',  U'6',  U'7',  U'8',  U'9',  U'(',  U'（', U'第', U'专',
+          U'零', U'一', U'二', U'两', U'三', U'四', U'五', U'六', U'七', U'八', U'九', U'十', U'百', U'千'})
         bits[c >> 6] |= std::uint64_t{1} << (c & 63);
     return bits;
 }();
@@ -379,7 +379,7 @@ void split_flattened(std::string_view t, std::vector<Line>& lines) {
         std::vector<std::size_t> cuts;
         if (l.end - l.begin >= 120) {
             int last[8] = {};
-            int ever[8] = {};           // not restarted by a parent: some plans number items on across sections
+            int ever[8] = {};  // not restarted by a parent: some plans number items on across sections
             // The last character before i that is not a space, counted from `floor`
             // (the line's start, or the end of the label last cut at): read back
             // from an opener only, so the walk passes other characters on one test.

@@ -7,8 +7,8 @@
 //
 // Rows are found by their running numbers (1, 2, 3 …), so a value that
 // happens to be a small integer ("10") is never taken for a row.
-#include <array>
 #include <algorithm>
+#include <array>
 #include <deque>
 #include <utility>
 
@@ -329,7 +329,8 @@ struct Column {
 // "年均增长(%)", "年均增速": a column of the growth per year the plan expects
 // between the baseline and the target year (十二五 and 十三五 tables).
 bool growth_header(std::string_view c) {
-    return c.size() <= 30 && (c.find("年均增长") != std::string_view::npos || c.find("年均增速") != std::string_view::npos);
+    return c.size() <= 30 &&
+           (c.find("年均增长") != std::string_view::npos || c.find("年均增速") != std::string_view::npos);
 }
 
 struct Header {
@@ -615,7 +616,8 @@ void read_row(std::string_view t, std::vector<Cell> row, Nature nature, const He
             out.push_back(std::move(tg));
         }
     }
-    if (growth_cell && !target_cells.empty()) read_growth_cell(t, row[0].b, *growth_cell, proto, target_cells.back().second, out);
+    if (growth_cell && !target_cells.empty())
+        read_growth_cell(t, row[0].b, *growth_cell, proto, target_cells.back().second, out);
 }
 
 std::size_t parse_table(std::string_view t, const std::vector<Cell>& cells, std::size_t k, int first_plan_year,

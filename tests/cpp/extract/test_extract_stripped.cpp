@@ -15,8 +15,8 @@ namespace ex = healthplan::detail::extract;
 
 TEST_CASE("stripped_is is strip_noise compared", "[extract][stripped]") {
     const std::vector<std::string> words = {"序号", "编号", "预期性", "单位", "计量单位", "", "a b"};
-    const std::vector<std::string> pieces = {"序", "号", "编", "预期", "性", " ", "\u3000", "?", "？", "\t",
-                                             "单", "位", "计量", "a", "b", "\xC2\xA0", "\xE5", "x"};
+    const std::vector<std::string> pieces = {"序", "号", "编", "预期", "性", " ", "\u3000",   "?",    "？",
+                                             "\t", "单", "位", "计量", "a",  "b", "\xC2\xA0", "\xE5", "x"};
     // Every string of up to three pieces, against every word: 18^3 + 18^2 + 18 + 1 cells.
     std::vector<std::string> cells = {""};
     for (int len = 0; len < 3; ++len) {
