@@ -228,8 +228,8 @@ bool bare_value_line(std::string_view t, std::size_t b, std::size_t e) {
     for (std::size_t i = b; i < e;) {
         std::size_t n;
         const char32_t c = cp_at(t, i, &n);
-        if (!((c >= '0' && c <= '9') || c == '.' || c == '%' || c == 0x2030 || c == 0x2264 || c == 0x2265 ||
-              c == '<' || c == '>' || c == '~' || c == '-' || c == '+' || c == 0x2014 || c == '/'))
+        if (!((c >= '0' && c <= '9') || c == '.' || c == '%' || c == 0x2030 || c == 0x2264 || c == 0x2265 || c == '<' ||
+              c == '>' || c == '~' || c == '-' || c == '+' || c == 0x2014 || c == '/'))
             return false;
         i += n;
     }
@@ -249,7 +249,8 @@ std::size_t wrap_width(const std::vector<LineInfo>& lines) {
     std::size_t best = 0, best_score = 0, best_n = 0;
     for (std::size_t w = 20; w <= 80; ++w) {
         const std::size_t score = 2 * count[w] + count[w - 1] + count[w - 2];
-        if (score >= best_score && score > 0) best = w, best_score = score, best_n = count[w] + count[w - 1] + count[w - 2];
+        if (score >= best_score && score > 0)
+            best = w, best_score = score, best_n = count[w] + count[w - 1] + count[w - 2];
     }
     // Wrapped text: many lines end at the same width. A plan written with
     // one paragraph per line has widths spread over hundreds of characters.

@@ -55,7 +55,9 @@ bool result_clause(std::string_view s, std::size_t p, std::size_t e) {
     if (at(s, q, "近") || at(s, q, "约")) q += 3;
     for (int chars = 0; q < e && chars < 3; ++chars) {
         const char32_t d = cp_at(s, q);
-        if (!(d >= U'0' && d <= U'9') && std::u32string_view(U"一二三四五六七八九十两").find(d) == std::u32string_view::npos) break;
+        if (!(d >= U'0' && d <= U'9') &&
+            std::u32string_view(U"一二三四五六七八九十两").find(d) == std::u32string_view::npos)
+            break;
         q = next_cp(s, q);
         if (at(s, q, "年")) return false;
     }

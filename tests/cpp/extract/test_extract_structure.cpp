@@ -54,8 +54,7 @@ TEST_CASE("metadata: the inner title, issuer, 文号, dates, place, period, refe
     CHECK(p.references[1] == "《健康河北行动实施方案》");
 }
 
-TEST_CASE("metadata: a report's dateline is its publication date, which dates its past periods",
-          "[extract][meta]") {
+TEST_CASE("metadata: a report's dateline is its publication date, which dates its past periods", "[extract][meta]") {
     // "2013年02月17日 10:55 来源于 财新网": a date opening a line that goes on with a clock time
     // or the source. The 十一五 ended before it: what that period reached is no target.
     Plan p = extract(
