@@ -102,7 +102,8 @@ inline constexpr std::array<std::string_view, 8> negations = {"不",   "不得",
 inline constexpr std::array<std::string_view, 2> or_equal = {"等于", "或等于"};
 
 // Comparator symbols in running text and table cells ("≥25", "≦5‰"). A bare
-// ASCII "<" or ">" is left out of running text: web pages leak markup ("/font>").
+// ASCII "<" or ">" reads in running text only right before a number and not
+// after a letter or "/": web pages leak markup ("/font>", "<br>").
 struct Symbol {
     std::string_view text;
     Comparator op;
@@ -119,8 +120,8 @@ inline constexpr std::array<Symbol, 14> symbols = {{
     {"＜＝", Comparator::le, true},
     {"＞", Comparator::gt, true},
     {"＜", Comparator::lt, true},
-    {">", Comparator::gt, false},
-    {"<", Comparator::lt, false},
+    {">", Comparator::gt, true},
+    {"<", Comparator::lt, true},
     {"=", Comparator::eq, false},
     {"＝", Comparator::eq, false},
 }};
@@ -321,6 +322,9 @@ inline constexpr std::string_view existence_verb = "有";
 // "而糖尿病患病率更是达到11.2%", "成人患病率已达到27.9%": an adverb before the verb
 // that reports what is (emphasis, completion), not what is aimed at.
 inline constexpr std::array<std::string_view, 4> fact_adverbs = {"更是", "已经", "均已", "已"};
+// "下降了33.12%", "较上年提高了2.1个百分点", "分别增加了497个": a change verb with this
+// aspect particle reports a change that happened.
+inline constexpr std::string_view completed_particle = "了";
 // "近视度数年增长超过50度的学生比例降至15%以下", "每周…不少于3次、每次不少于30分钟、
 // 锻炼强度中等以上的人数比例达到32%": a value followed by 的 (or a 、 list of such
 // qualifiers ending in one) qualifies the noun after it — it is part of the
@@ -382,8 +386,14 @@ inline constexpr std::array<std::string_view, 8> year_range_dashes = {"—", "�
 // Opening a frame that looks back: "截至2020年" (past).
 inline constexpr std::array<std::string_view, 3> past_frame_leads = {"截至", "截止到", "截止"};
 // "近年来", "五年来": what was achieved, not what is promised (longer words first where one holds another).
-inline constexpr std::array<std::string_view, 8> retrospective_words = {"近年来", "近几年来", "近几年", "近五年来",
-                                                                        "五年来", "过去五年", "多年来", "近年"};
+// "目前已超过300万人,…医护比总体达到1:1.4", "截至目前,…": the present, as it stands.
+inline constexpr std::array<std::string_view, 9> retrospective_words = {
+    "近年来", "近几年来", "近几年", "近五年来", "五年来", "过去五年", "多年来", "近年", "目前"};
+// "较2015年增幅达45%": the size of a change with no indicator named.
+inline constexpr std::array<std::string_view, 4> change_nouns = {"增幅", "降幅", "增速", "涨幅"};
+// "控烟行动目标的结果性指标为15岁以上人群吸烟率…": what a category of targets is; the
+// name starts after it.
+inline constexpr std::array<std::string_view, 4> category_copulas = {"指标为", "目标为", "指标是", "目标是"};
 // "经过多措并举、不懈努力,…下降至7%以下": a clause opening with this lead and naming
 // an effort reports what the effort achieved; "经过3年努力" (a count of years) may look ahead.
 inline constexpr std::string_view result_lead = "经过";

@@ -91,6 +91,29 @@ bool dateline(std::string_view l) {
     return false;
 }
 
+// The first date followed by a clock time in `v` ("2011年01月06日 15:43",
+// "2012-08-18 07:31:00"), or none.
+std::optional<Date> timed_date_near(std::string_view v) {
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        if (!(v[i] == '1' || v[i] == '2') || (i > 0 && std::isdigit(static_cast<unsigned char>(v[i - 1])))) continue;
+        const std::optional<Date> d = parse_date_text(v.substr(i, 24));
+        if (!d) continue;
+        // The date's end: three numbers and their separators, then 日 / 号.
+        std::size_t k = i;
+        for (int part = 0; part < 3 && k < v.size(); ++part) {
+            while (k < v.size() && std::isdigit(static_cast<unsigned char>(v[k]))) ++k;
+            if (part < 2) k += (at(v, k, "年") || at(v, k, "月")) ? 3 : 1;
+        }
+        if (at(v, k, "日") || at(v, k, "号")) k += 3;
+        while (k < v.size() && v[k] == ' ') ++k;
+        if (k + 4 < v.size() && std::isdigit(static_cast<unsigned char>(v[k])) &&
+            std::isdigit(static_cast<unsigned char>(v[k + 1])) && v[k + 2] == ':' &&
+            std::isdigit(static_cast<unsigned char>(v[k + 3])))
+            return d;
+    }
+    return std::nullopt;
+}
+
 bool org_suffix(std::string_view v) {
     static constexpr std::array<std::string_view, 14> suf = {
         "政府", "办公室", "办公厅", "委员会", "局", "厅", "部", "委", "院", "中心", "政府办", "领导小组", "署", "会"};
@@ -361,6 +384,9 @@ void extract_metadata(const Document& d, Plan& plan) {
             if (p != std::string_view::npos && p <= 12) plan.publication_date = parse_date_text(value_after(l, p));
         }
     }
+    // A text run into one line (a document-sharing site's copy) keeps its dateline
+    // inside the line: a date with a clock time after it, near the start.
+    if (!plan.publication_date && !plan.issue_date) plan.publication_date = timed_date_near(t.substr(0, std::min<std::size_t>(t.size(), 1500)));
     if (plan.issuer.empty()) plan.issuer = notice_issuer;
     if (plan.issuer.empty()) {
         // A signature: an organisation's name on its own line above the date.

@@ -2,6 +2,7 @@
 // word starts — a minimum count, every unit establishing something, coverage,
 // slowing growth, and a verb with its values or benchmark. Each rule has its
 // name, doc example and negative example in `statement_rules` / `verb_forms`.
+#include <cctype>
 #include <algorithm>
 #include <optional>
 
@@ -163,6 +164,17 @@ struct VerbPhrase {
     std::size_t vend = 0;
 };
 
+// An ASCII "<" or ">" (grammar.hpp symbols) that is not right before a number,
+// or follows a letter, "/", "=" or a quote: a piece of leaked markup.
+bool markup_like(std::string_view s, std::size_t q, std::size_t r, std::size_t e, const Verb& v) {
+    if (v.text != "<" && v.text != ">") return false;
+    if (q > 0) {
+        const char p = s[q - 1];
+        if (std::isalpha(static_cast<unsigned char>(p)) || p == '/' || p == '=' || p == '"' || p == '\'') return true;
+    }
+    return !is_digit_at(s, skip_ws(s, r, e));
+}
+
 std::optional<VerbPhrase> verb_phrase_at(const Clause& cl, std::size_t q) {
     std::string_view s = cl.s;
     const std::size_t e = cl.c.e;
@@ -171,6 +183,7 @@ std::optional<VerbPhrase> verb_phrase_at(const Clause& cl, std::size_t q) {
     if (!vp.verb && at(s, q, copula.text) && is_digit_at(s, q + copula.text.size())) vp.verb = &copula;
     if (!vp.verb) return std::nullopt;
     std::size_t r = q + vp.verb->text.size();
+    if (markup_like(s, q, r, e, *vp.verb)) return std::nullopt;
     vp.bench_op = vp.verb->op;
     // A benchmark without a verb of its own: "达到或接近国家先进城市水平".
     if (vp.verb->text == "达到" && at(s, r, "或接近")) r += 9, vp.bench_op = Comparator::approx;
@@ -329,6 +342,21 @@ std::optional<Subject> statement_subject(Clause& cl, std::size_t q, const VerbPh
         }
     }
     sb.name = clean_subject(s, {cl.p, subj_end}, &cl.soft);
+    // "作为实现“2030年15岁以上人群吸烟率降低到20%”控烟目标": a statement quoted whole starts
+    // at its open quote, left open before the verb.
+    if (!sb.name.empty())
+        if (const std::size_t f = s.substr(sb.name.b, sb.name.e - sb.name.b).rfind("“");
+            f != std::string_view::npos && sb.name.b + f + 3 < sb.name.e &&
+            s.substr(sb.name.b + f, sb.name.e - sb.name.b - f).find("”") == std::string_view::npos)
+            sb.name.b += f + 3;
+    // "其中控烟行动目标的结果性指标为15岁以上人群吸烟率2022年<24.5%": the category goes.
+    if (!sb.name.empty())
+        for (std::string_view w : category_copulas)
+            if (const std::size_t f = s.substr(sb.name.b, sb.name.e - sb.name.b).rfind(w);
+                f != std::string_view::npos && sb.name.b + f + w.size() < sb.name.e) {
+                sb.name.b += f + w.size();
+                break;
+            }
     // "卫生部提出2020年居民人均寿命增至77岁": who announces it and the verb go, the year stays.
     if (sb.inline_years.empty() && !sb.name.empty())
         for (std::string_view v : announcing_verbs)
@@ -342,7 +370,9 @@ std::optional<Subject> statement_subject(Clause& cl, std::size_t q, const VerbPh
     if (sb.inline_years.empty() && !sb.name.empty() && sb.name.b != cl.p)
         if (auto y = number_at(s.substr(0, sb.name.e), sb.name.b); y && y->is_year()) {
             std::size_t k = skip_ws(s, y->end, sb.name.e);
-            if (at(s, k, "年") && !is_digit_at(s, k + 3)) {
+            // (not "2022年10月…": a month; "2030年15岁以上人群…" is a name after its year)
+            const auto after = number_at(s.substr(0, sb.name.e), k + 3);
+            if (at(s, k, "年") && !(after && at(s, after->end, "月"))) {
                 k += at(s, k + 3, "度") ? 6 : 3;
                 if (k < sb.name.e && !value_year_possible_past(cl.st, s, sb.name.b, sb.name.e)) {
                     sb.inline_years.push_back(static_cast<int>(y->value));
@@ -650,6 +680,27 @@ const VerbForm verb_forms[] = {
      false},
 };
 
+// "较2015年增幅达45%": a name that is only a comparison and the size of a change.
+bool comparison_only(std::string_view name) {
+    for (std::string_view w : change_nouns)
+        if (name.ends_with(w)) {
+            std::string_view rest = name.substr(0, name.size() - w.size());
+            return rest.empty() || at(rest, 0, "较") || at(rest, 0, "比") || at(rest, 0, "同比");
+        }
+    return false;
+}
+
+// "下降了33.12%": a change verb followed by 了 (grammar.hpp completed_particle).
+bool completed_change(const Clause& cl, std::size_t q, const VerbPhrase& vp) {
+    return vp.verb->kind == VerbKind::change && at(cl.s, q + vp.verb->text.size(), completed_particle);
+}
+
+// "从2005年的47.7/10万下降到2009年的31.9/10万" in a text dated 2011: the value's
+// own year was past when the text was written.
+bool past_value_year(const Clause& cl, const VerbPhrase& vp) {
+    return vp.value_year && cl.st.doc_year && *vp.value_year < cl.st.doc_year;
+}
+
 // A statement with a verb: the verb phrase, its subject, then the first form
 // that reads them.
 Outcome verb_statement(Clause& cl, std::size_t q) {
@@ -660,7 +711,8 @@ Outcome verb_statement(Clause& cl, std::size_t q) {
     // A value with no indicator (or only an adverbial phrase, or a count of what
     // exists) is not a target.
     const std::string_view name = sb ? cl.s.substr(sb->name.b, sb->name.e - sb->name.b) : std::string_view{};
-    if (!sb || adverbial_phrase(name) || existence_subject(name) || fact_subject(name))
+    if (!sb || adverbial_phrase(name) || existence_subject(name) || fact_subject(name) || comparison_only(name) || completed_change(cl, q, *vp) ||
+        past_value_year(cl, *vp))
         return vp->values.empty() ? Outcome::pass : Outcome::done;
     if (vp->verb == &copula) {
         std::vector<Range> parts = split_indicators(cl.s, sb->name);

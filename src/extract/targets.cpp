@@ -90,7 +90,7 @@ std::size_t frame_at(const ScanState& st, std::size_t i, std::size_t e, Frame& f
     if (!is_digit_at(s, p)) {
         const char32_t c = cp_at(s, p);
         if (c != U'截' && c != U'近' && c != U'五' && c != U'过' && c != U'多' && c != U'展' && c != U'远' &&
-            c != U'到' && c != U'至' && c != U'在' && c != U'“' && c != U'十' && c != U'经')
+            c != U'到' && c != U'至' && c != U'在' && c != U'“' && c != U'十' && c != U'经' && c != U'目')
             return i;
     }
     if (result_clause(s, p, e)) {
@@ -152,6 +152,7 @@ std::size_t frame_at(const ScanState& st, std::size_t i, std::size_t e, Frame& f
                 break;
             }
     }
+    bool deadline = false;    // "2027年底前实现…": a deadline frames what follows it, comma or not
     bool stage = false;       // "2023—2025年，…": a stage of the plan, dated by its last year
     bool stage_word = false;  // "2021-2023年期间"
     while (years.empty() || q < e) {
@@ -175,18 +176,26 @@ std::size_t frame_at(const ScanState& st, std::size_t i, std::size_t e, Frame& f
         years.push_back(static_cast<int>(y->value));
         q = y->end + 3;
         // "2024年6月底前", "2025年12月31日前": a deadline's month and day go with its year.
+        bool month = false;
         if (auto m = number_at(s.substr(0, e), q);
             m && m->integral && m->digits <= 2 && m->value >= 1 && m->value <= 12 && at(s, m->end, "月")) {
             q = m->end + 3;
+            month = true;
             if (auto d = number_at(s.substr(0, e), q); d && d->integral && d->digits <= 2 && d->value >= 1 &&
                                                        d->value <= 31 && (at(s, d->end, "日") || at(s, d->end, "号")))
                 q = d->end + 3;
         }
+        bool suffixed = false;
         for (int suffixes = 0; suffixes < 2; ++suffixes) {
             const std::size_t n = rules::word_at(s, q, frame_year_suffixes);
             if (!n) break;
+            deadline = deadline || ends_at(s, q + n, "前");
             q += n;
+            suffixed = true;
         }
+        // "2017年9月,《…纲要》提出:": a month with no 到 before it and no 底 / 前 after
+        // it dates an event, not the targets the sentence goes on to quote.
+        if (month && !suffixed && !to) return i;
         std::size_t k = q;
         bool more = false;
         for (std::string_view w : frame_year_joiners)
@@ -207,7 +216,7 @@ std::size_t frame_at(const ScanState& st, std::size_t i, std::size_t e, Frame& f
     // "2002—2012年平均每年增长约5.3%": a range running into its statement
     // describes that period (a baseline), it does not frame a target.
     if (stage && !stage_word && !comma_or_end && !to) past = true;
-    if (!to && !past && !comma_or_end && !five_year_period && !stage) {
+    if (!to && !past && !comma_or_end && !five_year_period && !stage && !deadline) {
         bool all_before = st.doc_year != 0;
         for (int y : years) all_before = all_before && y < st.doc_year;
         if (!all_before) return i;
@@ -1050,6 +1059,20 @@ bool value_list_item(const Document& d, int h) {
     return e > hd.label_end;
 }
 
+// Whether the text of the sentence before clause b (from sentence start i) is
+// one clause ending in a verb that announces goals or a goal word: "行动计划要求,",
+// "《规划》提出,", "总体目标是,".
+bool announced_before(std::string_view s, std::size_t i, std::size_t b) {
+    std::size_t e = b;
+    while (e > i && (is_space_cp(cp_at(s, prev_cp(s, e))) || is_comma(cp_at(s, prev_cp(s, e))))) e = prev_cp(s, e);
+    if (e <= i) return false;
+    const std::string_view lead = s.substr(i, e - i);
+    if (lead.find("，") != std::string_view::npos || lead.find(',') != std::string_view::npos) return false;
+    for (std::string_view v : announcing_verbs)
+        if (lead.ends_with(v)) return true;
+    return lead.ends_with("目标是") || lead.ends_with("目标为");
+}
+
 // Where a frame may start after a verb that announces the document's goals
 // ("《实施计划》确定了到2025年"), or clause.b. The frame must start right after
 // the verb (and 了): the caller accepts it only when it ends the clause.
@@ -1130,6 +1153,7 @@ Frame scan_line(ScanState& st, std::size_t b, std::size_t e, std::vector<int>& p
         Frame frame = para_frame;
         Carry carry;
         bool sentence_soft = false;
+        const std::size_t sentence_out = st.out.size();
         // Clauses.
         std::size_t cb = i;
         bool sentence_has_frame = false;
@@ -1179,6 +1203,11 @@ Frame scan_line(ScanState& st, std::size_t b, std::size_t e, std::vector<int>& p
                         if (!f.past && i == para_start && !opened && inherited.years.empty() &&
                             st.out.size() == para_out)
                             para_frame = opening = f, opened = true, carrying = false;
+                        // "…。行动计划要求,到2015年底,…。…": a frame announced later in the
+                        // paragraph dates the sentences after it (paragraphs run into one line).
+                        else if (!f.past && !opened && inherited.years.empty() && st.out.size() == sentence_out &&
+                                 announced_before(s, i, clause.b))
+                            para_frame = f, opened = true, carrying = false;
                         else if (carrying)
                             para_frame = Frame{}, carrying = false;
                         sentence_has_frame = true;

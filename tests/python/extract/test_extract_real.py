@@ -1,4 +1,4 @@
-"""Quality gate on the real-text corpora (tests/quality/real/: 31 excerpts of real plans nobody here wrote; tests/quality/blind/ … blind6/: 5-11 more each, scored once before any rule change).
+"""Quality gate on the real-text corpora (tests/quality/real/: 31 excerpts of real plans nobody here wrote; tests/quality/blind/ … blind7/: 5-11 more each, scored once before any rule change).
 
 Kept exactly as found (source on the first line) and annotated in the shared
 gold format; see tests/quality/real/README.md. Unlike the held-out sets, these
@@ -43,6 +43,10 @@ QUALITY = pathlib.Path(__file__).resolve().parents[2] / "quality"
 # blind6: news and forum texts quoting plans' targets beside reported results, and a one-cell-a-line
 # indicator table; scored once before any rule change (P 0.444, R 0.457 — its README), then the
 # genre, table and metadata rules its misses showed: P 0.985, R 0.957. No task gold.
+# blind7: the same kind of texts; scored once before any rule change (P 0.622, R 0.714), then the
+# rules its misses showed (values after their years with ASCII < >, an event's date is no frame,
+# 目前, deadlines without a comma, quoted statements): P 0.909, R 1.000 (the extras left are a news
+# lead's present figures and a headline's trend). No task gold.
 GATES = {
     "real": (0.98, 0.95, 0.99),
     "blind": (0.99, 0.99, 0.80),
@@ -51,6 +55,7 @@ GATES = {
     "blind4": (0.99, 0.99, None),
     "blind5": (0.99, 0.99, None),
     "blind6": (0.98, 0.95, None),
+    "blind7": (0.90, 0.99, None),
 }
 TASK_SETS = sorted(name for name, gate in GATES.items() if gate[2] is not None)
 

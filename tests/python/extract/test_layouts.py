@@ -22,7 +22,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "quality"))
 import layouts
 
-SETS = ("seeds", "heldout", "heldout2", "real", "blind", "blind2", "blind3", "blind4", "blind5", "blind6")
+SETS = ("seeds", "heldout", "heldout2", "real", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7")
 RENDERINGS = [layout for layout in layouts.LAYOUTS if layout != "plain"]
 RATIO = 0.97
 # Renderings known to miss the gate (measured; docs/extraction.md). Strict: when
@@ -30,12 +30,12 @@ RATIO = 0.97
 # until the reader rebuilt paragraphs and table rows from positions, pass.
 # Today: the flat rendering (every paragraph run into one line, as document-sharing
 # sites copy plans) keeps the tasks of the seeds and held-out sets (F1 0.97-0.98 of
-# plain) and every target of blind3, but a table laid out one cell per line becomes one
+# plain) and every target of blind3-5 and blind7, but a table laid out one cell per line becomes one
 # run of cells whose numbers merge ("77.3478.05"), and a goal list's last value merges
 # with the next item's number ("≥302.重大…"): what no reader can take apart.
 _FLAT = "flat: cell-per-line tables and numbered value lists merge their numbers"
 KNOWN_GAPS: dict[tuple[str, str], str] = {
-    (name, "flat"): _FLAT for name in SETS if name not in ("blind3", "blind4", "blind5")
+    (name, "flat"): _FLAT for name in SETS if name not in ("blind3", "blind4", "blind5", "blind7")
 }
 
 
