@@ -386,7 +386,8 @@ void extract_metadata(const Document& d, Plan& plan) {
     }
     // A text run into one line (a document-sharing site's copy) keeps its dateline
     // inside the line: a date with a clock time after it, near the start.
-    if (!plan.publication_date && !plan.issue_date) plan.publication_date = timed_date_near(t.substr(0, std::min<std::size_t>(t.size(), 1500)));
+    if (!plan.publication_date && !plan.issue_date)
+        plan.publication_date = timed_date_near(t.substr(0, std::min<std::size_t>(t.size(), 1500)));
     if (plan.issuer.empty()) plan.issuer = notice_issuer;
     if (plan.issuer.empty()) {
         // A signature: an organisation's name on its own line above the date.

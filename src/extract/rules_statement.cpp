@@ -2,8 +2,8 @@
 // word starts — a minimum count, every unit establishing something, coverage,
 // slowing growth, and a verb with its values or benchmark. Each rule has its
 // name, doc example and negative example in `statement_rules` / `verb_forms`.
-#include <cctype>
 #include <algorithm>
+#include <cctype>
 #include <optional>
 
 #include "extract/prefilter.hpp"
@@ -711,8 +711,8 @@ Outcome verb_statement(Clause& cl, std::size_t q) {
     // A value with no indicator (or only an adverbial phrase, or a count of what
     // exists) is not a target.
     const std::string_view name = sb ? cl.s.substr(sb->name.b, sb->name.e - sb->name.b) : std::string_view{};
-    if (!sb || adverbial_phrase(name) || existence_subject(name) || fact_subject(name) || comparison_only(name) || completed_change(cl, q, *vp) ||
-        past_value_year(cl, *vp))
+    if (!sb || adverbial_phrase(name) || existence_subject(name) || fact_subject(name) || comparison_only(name) ||
+        completed_change(cl, q, *vp) || past_value_year(cl, *vp))
         return vp->values.empty() ? Outcome::pass : Outcome::done;
     if (vp->verb == &copula) {
         std::vector<Range> parts = split_indicators(cl.s, sb->name);

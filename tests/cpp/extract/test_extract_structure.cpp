@@ -67,8 +67,9 @@ TEST_CASE("metadata: a report's dateline is its publication date, which dates it
     CHECK(extract("某报讯\n2019-09-24  来源:中国新闻网\n正文。\n").publication_date->iso() == "2019-09-24");
     CHECK(extract("某报讯\n2012-08-18 07:31:00\n正文。\n").publication_date->iso() == "2012-08-18");
     // Run into one line, the dateline is found by its clock time; a value dated before it is a report.
-    Plan flat = extract("某报讯 发布时间:2011年01月06日 15:43 | 来源:中国新闻网 孕产妇死亡率从2005年的47.7/10万"
-                        "下降到2009年的31.9/10万,下降了33.12%。到2015年,孕产妇死亡率降至22/10万。\n");
+    Plan flat = extract(
+        "某报讯 发布时间:2011年01月06日 15:43 | 来源:中国新闻网 孕产妇死亡率从2005年的47.7/10万"
+        "下降到2009年的31.9/10万,下降了33.12%。到2015年,孕产妇死亡率降至22/10万。\n");
     REQUIRE(flat.publication_date);
     CHECK(flat.publication_date->iso() == "2011-01-06");
     REQUIRE(flat.targets.size() == 1);
