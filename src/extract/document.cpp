@@ -1,6 +1,7 @@
 // Lines, the content region and the heading outline of a plan's text.
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <cstring>
 
 #include "extract/document.hpp"
@@ -150,15 +151,18 @@ void heading_title(std::string_view t, std::size_t e, Heading& h) {
         if (!(is_space_cp(c) || c == '?' || c == 0xFF1F || c == ':' || c == 0xFF1A)) break;
         b += n;
     }
-    std::size_t stop = b;
-    while (stop < e && !at(t, stop, "。") && !at(t, stop, "；")) stop += u8len(static_cast<unsigned char>(t[stop]));
+    // The title runs to the first 。 or ；: two byte searches (both are 3-byte
+    // characters led by a lead byte, so a match is a character of the walk from b).
+    const std::string_view rest = t.substr(b, e - b);
+    std::size_t stop = std::min(rest.find("。"), rest.size());
+    stop = b + std::min(stop, rest.substr(0, stop).find("；"));
     std::size_t te = stop;
     trim(t, b, te);
     h.title_begin = b;
     h.title_end = te;
-    std::string clean = strip_noise(t.substr(b, te - b));
-    if (clean != t.substr(b, te - b)) {
-        h.cleaned_title = std::move(clean);
+    // Most titles hold no noise: asked first, without the copy.
+    if (has_noise(t.substr(b, te - b))) {
+        h.cleaned_title = strip_noise(t.substr(b, te - b));
         h.cleaned = true;
     }
 }
@@ -300,6 +304,49 @@ bool label_may_follow(char32_t prev, bool paren) {
            prev != U'见';
 }
 
+// The characters a heading label may open with: a digit, a bracket, 第, 专(栏) or a
+// Chinese numeral (the characters cn_numeral_at reads first). A bit per code point
+// of the BMP (8 KiB): split_flattened asks at every character of every long line,
+// and a call to cn_numeral_at or a switch there made the walk an eighth of a seed
+// extraction's instructions.
+constexpr std::array<std::uint64_t, 1024> label_openers = [] {
+    std::array<std::uint64_t, 1024> bits{};
+    for (const char32_t c :
+         {U'0',  U'1',  U'2',  U'3',  U'4',  U'5',  U'6',  U'7',  U'8',  U'9',  U'(',  U'（', U'第', U'专',
+          U'零', U'一', U'二', U'两', U'三', U'四', U'五', U'六', U'七', U'八', U'九', U'十', U'百', U'千'})
+        bits[c >> 6] |= std::uint64_t{1} << (c & 63);
+    return bits;
+}();
+
+bool label_opener(char32_t c) { return c < 0x10000 && (label_openers[c >> 6] >> (c & 63)) & 1; }
+
+// The code point at i and its length, as cp_at reads them; the 3-byte form (CJK)
+// and ASCII decoded inline, since split_flattened reads every character of a long line.
+char32_t char_at(std::string_view t, std::size_t i, std::size_t& n) {
+    const auto lead = static_cast<unsigned char>(t[i]);
+    if (lead < 0x80) {
+        n = 1;
+        return lead;
+    }
+    if ((lead & 0xF0) == 0xE0 && i + 3 <= t.size()) {
+        n = 3;
+        return static_cast<char32_t>(((lead & 0x0F) << 12) | ((static_cast<unsigned char>(t[i + 1]) & 0x3F) << 6) |
+                                     (static_cast<unsigned char>(t[i + 2]) & 0x3F));
+    }
+    return cp_at(t, i, &n);
+}
+
+// The last character of [floor, i) that is not a space, or 0 (the text is valid
+// UTF-8, so stepping back finds the characters a forward walk from floor reads).
+char32_t last_non_space(std::string_view t, std::size_t floor, std::size_t i) {
+    while (i > floor) {
+        i = prev_cp(t, i);
+        if (i < floor) break;
+        if (const char32_t c = cp_at(t, i); !is_space_cp(c)) return c;
+    }
+    return 0;
+}
+
 // Where a body opening with a year frame ("到2025年，", "2025年，") starts inside a
 // short title run into it ("加强慢性病综合防治到2025年，…"), or `b` when it does not.
 std::size_t body_frame_after_title(std::string_view t, std::size_t b, std::size_t e) {
@@ -335,8 +382,11 @@ void split_flattened(std::string_view t, std::vector<Line>& lines) {
         std::vector<std::size_t> cuts;
         if (l.end - l.begin >= 120) {
             int last[8] = {};
-            int ever[8] = {};           // not restarted by a parent: some plans number items on across sections
-            char32_t prev = 0;          // the last character that is not a space
+            int ever[8] = {};  // not restarted by a parent: some plans number items on across sections
+            // The last character before i that is not a space, counted from `floor`
+            // (the line's start, or the end of the label last cut at): read back
+            // from an opener only, so the walk passes other characters on one test.
+            std::size_t floor = 0;
             std::size_t title_end = 0;  // a parent label's end: its title follows, then perhaps its first child
             int parent_rank = -1;
             std::size_t i = l.begin;
@@ -347,17 +397,21 @@ void split_flattened(std::string_view t, std::vector<Line>& lines) {
                 parent_rank = static_cast<int>(st);
                 i = title_end = h0.label_end;
             }
+            floor = i;
             while (i < l.end) {
                 std::size_t n = 0;
-                const char32_t c = cp_at(t, i, &n);
+                const char32_t c = char_at(t, i, n);
+                // A label opens with a digit, a bracket, a Chinese numeral, 第 or 专(栏).
+                if (!label_opener(c)) {
+                    i += n ? n : 1;
+                    continue;
+                }
+                const char32_t prev = last_non_space(t, floor, i);
                 const bool after_text = prev >= 0x4E00 && prev <= 0x9FFF;
                 // After text, without punctuation: the next number of a series
                 // ("…市爱卫办二、工作要求"), or the first child right after its
                 // parent's title ("(一)全方位干预健康影响因素1.实施…").
-                // A label opens with a digit, a bracket, a Chinese numeral, 第 or 专(栏).
-                const bool opener = (c >= '0' && c <= '9') || c == U'(' || c == U'（' || c == U'第' || c == U'专' ||
-                                    (c >= 0x4E00 && c <= 0x9FFF && cn_numeral_at(t, i));
-                if (prev && opener && (label_may_follow(prev, c == U'(' || c == U'（') || after_text)) {
+                if (prev && (label_may_follow(prev, c == U'(' || c == U'（') || after_text)) {
                     Heading h;
                     if (heading_label(t, i, l.end, h) && h.label_end < l.end) {
                         const int num = label_number(h);
@@ -371,7 +425,7 @@ void split_flattened(std::string_view t, std::vector<Line>& lines) {
                             last[st] = ever[st] = num;
                             for (std::size_t k = st + 1; k < 8; ++k) last[k] = 0;  // a parent restarts its children
                             cuts.push_back(i);
-                            prev = 0;
+                            floor = h.label_end;
                             i = title_end = h.label_end;
                             parent_rank = static_cast<int>(st);
                             // "二、加强慢性病综合防治到2025年，…": the title ends where the body's year frame opens.
@@ -381,7 +435,6 @@ void split_flattened(std::string_view t, std::vector<Line>& lines) {
                         }
                     }
                 }
-                if (!is_space_cp(c)) prev = c;
                 i += n ? n : 1;
             }
         }

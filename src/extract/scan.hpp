@@ -6,9 +6,12 @@
 // compares characters. Offsets are always byte offsets into the text.
 #pragma once
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -294,6 +297,68 @@ inline std::string strip_noise(std::string_view s) {
     }
     if (run < s.size()) out.append(s.substr(run));
     return out;
+}
+
+// Whether strip_noise(s) != s: s holds a '?', '？' or a space (same steps).
+inline bool has_noise(std::string_view s) noexcept {
+    for (std::size_t i = 0; i < s.size();) {
+        const auto lead = static_cast<unsigned char>(s[i]);
+        std::size_t n = u8len(lead);
+        if (lead == '?' || lead == 0xEF || may_be_space_lead(lead)) {
+            const char32_t c = cp_at(s, i, &n);
+            if (c == '?' || c == 0xFF1F || is_space_cp(c)) return true;
+        }
+        i += n;
+    }
+    return false;
+}
+
+// strip_noise(s) written into `out` when it fits there, else false: the table
+// scans ask every cell of every row whether it is a short word ("序号", "预期性"),
+// where building the string for the question was a tenth of a table document's
+// instructions. Stops at the first byte past the buffer; same steps as strip_noise.
+template <std::size_t Cap>
+bool strip_noise_into(std::string_view s, std::array<char, Cap>& out, std::size_t& len) noexcept {
+    len = 0;
+    for (std::size_t i = 0; i < s.size();) {
+        const auto lead = static_cast<unsigned char>(s[i]);
+        std::size_t n = u8len(lead);
+        if (lead == '?' || lead == 0xEF || may_be_space_lead(lead)) {
+            const char32_t c = cp_at(s, i, &n);
+            if (c == '?' || c == 0xFF1F || is_space_cp(c)) {
+                i += n;
+                continue;
+            }
+        }
+        const std::size_t m = std::min(n, s.size() - i);
+        if (len + m > Cap) return false;
+        for (std::size_t k = 0; k < m; ++k) out[len++] = s[i + k];
+        i += n;
+    }
+    return true;
+}
+
+// False when strip_noise(s) can be none of `words` by its first byte alone: s opens
+// with a byte that leads no noise character and no word (a value cell, "41").
+inline bool may_strip_to(std::string_view s, std::initializer_list<std::string_view> words) noexcept {
+    if (s.empty()) return true;
+    const auto lead = static_cast<unsigned char>(s[0]);
+    if (lead == '?' || lead == 0xEF || may_be_space_lead(lead)) return true;
+    for (const std::string_view w : words)
+        if (!w.empty() && w[0] == s[0]) return true;
+    return false;
+}
+
+// Whether strip_noise(s) is one of `words` (each at most 12 bytes), without a copy.
+inline bool stripped_is(std::string_view s, std::initializer_list<std::string_view> words) noexcept {
+    if (!may_strip_to(s, words)) return false;
+    std::array<char, 12> buf;
+    std::size_t len = 0;
+    if (!strip_noise_into(s, buf, len)) return false;
+    const std::string_view clean(buf.data(), len);
+    for (const std::string_view w : words)
+        if (clean == w) return true;
+    return false;
 }
 
 }  // namespace healthplan::v0::detail::extract
