@@ -395,6 +395,8 @@ inline constexpr std::array<std::string_view, 3> past_frame_leads = {"截至", "
 // "目前已超过300万人,…医护比总体达到1:1.4", "截至目前,…": the present, as it stands.
 inline constexpr std::array<std::string_view, 9> retrospective_words = {
     "近年来", "近几年来", "近几年", "近五年来", "五年来", "过去五年", "多年来", "近年", "目前"};
+// "总体目标是,到2015年,…": a goal word and copula that announce the frame after them.
+inline constexpr std::array<std::string_view, 2> goal_copulas = {"目标是", "目标为"};
 // "较2015年增幅达45%": the size of a change with no indicator named.
 inline constexpr std::array<std::string_view, 4> change_nouns = {"增幅", "降幅", "增速", "涨幅"};
 // "控烟行动目标的结果性指标为15岁以上人群吸烟率…": what a category of targets is; the

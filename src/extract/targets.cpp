@@ -1070,12 +1070,15 @@ bool announced_before(std::string_view s, std::size_t i, std::size_t b) {
     if (lead.find("，") != std::string_view::npos || lead.find(',') != std::string_view::npos) return false;
     for (std::string_view v : announcing_verbs)
         if (lead.ends_with(v)) return true;
-    return lead.ends_with("目标是") || lead.ends_with("目标为");
+    for (std::string_view w : goal_copulas)
+        if (lead.ends_with(w)) return true;
+    return false;
 }
 
 // Where a frame may start after a verb that announces the document's goals
 // ("《实施计划》确定了到2025年"), or clause.b. The frame must start right after
-// the verb (and 了): the caller accepts it only when it ends the clause.
+// the verb (and 了). A frame ending the clause dates the paragraph; one running
+// on into it ("设定了到2025年12岁儿童…") dates the sentence (scan_line).
 std::size_t announced_frame_at(std::string_view s, Range clause) {
     const std::string_view c = s.substr(clause.b, clause.e - clause.b);
     for (std::string_view v : announcing_verbs)
