@@ -9,6 +9,8 @@
 
 namespace healthplan::v0::detail::extract {
 
+bool prose_line(std::string_view l) { return l.size() >= 60 && l.find("。") != std::string_view::npos; }
+
 std::vector<Line> split_lines(std::string_view text) {
     std::vector<Line> lines;
     std::size_t b = 0;
@@ -188,9 +190,6 @@ bool is_footer_line(std::string_view t, const Line& l) {
 std::string_view line_text(const Document& d, std::size_t i) {
     return d.text.substr(d.lines[i].begin, d.lines[i].end - d.lines[i].begin);
 }
-
-// A line of running text: long enough and holding a sentence's full stop.
-bool prose_line(std::string_view l) { return l.size() >= 60 && l.find("。") != std::string_view::npos; }
 
 // The plan's own title: the document named by the notice ("关于印发《X》的通知"),
 // found again as a line of its own; else the first title-like line.

@@ -67,6 +67,11 @@ void add_cells(std::string_view text, const Line& l, std::vector<Cell>& out);
 // nothing the extractor reads.
 std::vector<Line> split_lines(std::string_view text);
 
+// A line of running text: long enough and holding a sentence's full stop (the
+// page footer is looked for after the first one; a paragraph of prose stating
+// nothing ends a carried year frame).
+bool prose_line(std::string_view line);
+
 // True when [b, e) opens with a heading label (第一章, 一、, (一), 1., (1), 专栏1).
 bool starts_heading(std::string_view text, std::size_t b, std::size_t e);
 // The number of a heading's label ("二" → 2, "(3)" → 3), or 0.

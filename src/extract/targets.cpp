@@ -53,14 +53,9 @@ bool result_clause(std::string_view s, std::size_t p, std::size_t e) {
     if (!effort) return false;
     std::size_t q = p + result_lead.size();
     if (at(s, q, "近") || at(s, q, "约")) q += 3;
-    for (int chars = 0; q < e && chars < 3; ++chars) {
-        const char32_t d = cp_at(s, q);
-        if (!(d >= U'0' && d <= U'9') &&
-            std::u32string_view(U"一二三四五六七八九十两").find(d) == std::u32string_view::npos)
-            break;
-        q = next_cp(s, q);
-        if (at(s, q, "年")) return false;
-    }
+    const std::string_view clause = s.substr(0, e);
+    if (auto n = number_at(clause, q); n && at(s, n->end, "年")) return false;
+    if (auto n = cn_numeral_at(clause, q); n && at(s, n->second, "年")) return false;
     return true;
 }
 
@@ -1550,9 +1545,7 @@ void extract_targets(const Document& d, Plan& plan, const ExtractLimits& limits)
         // A paragraph of prose that states nothing ends it too: the frame dates a
         // run of statements, not the prose after them (page furniture between
         // them, "回复" / "使用道具 举报", does not).
-        const std::string_view para = d.text.substr(b, l.end - b);
-        const bool quiet_prose =
-            st.out.size() == before && para.size() >= 60 && para.find("。") != std::string_view::npos;
+        const bool quiet_prose = st.out.size() == before && prose_line(d.text.substr(b, l.end - b));
         if (opened_past || (opening.years.empty() && quiet_prose))
             sibling = Frame{};
         else if (!opening.years.empty())
