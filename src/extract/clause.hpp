@@ -134,6 +134,9 @@ std::size_t reference_at(std::string_view s, std::size_t i, std::size_t e, std::
 
 // Removes lead words and trailing adverbs from an indicator range.
 Range clean_subject(std::string_view s, Range r, bool* soft);
+// Removes the adverbs, trailing words and commas that end r (clean_subject's
+// end); sets *soft on 力争 / 争取.
+void strip_trailing_words(std::string_view s, Range& r, bool* soft);
 void clean_carried(std::string_view s, Carry& carry);
 
 // Whether a name ends like an indicator (率, 比例, 寿命 …).

@@ -519,11 +519,8 @@ std::optional<Baseline> stated_baseline(std::string_view s, Range& subj) {
             subj.e = subj.b + fp;
             trim(s, subj.b, subj.e);
             // "12岁儿童龋患率应从2016年的34.5%…": an adverb before the baseline is no part of the name.
-            for (std::string_view w : verb_adverbs)
-                if (subj.e - subj.b > w.size() && ends_at(s, subj.e, w)) {
-                    subj.e -= w.size();
-                    break;
-                }
+            bool soft = false;  // the statement's softness was read with its subject
+            strip_trailing_words(s, subj, &soft);
             return Baseline{by, bv->value};
         }
         return std::nullopt;

@@ -351,6 +351,23 @@ std::size_t after_inline_bullet(std::string_view s, std::size_t b, std::size_t e
     return out;
 }
 
+void strip_trailing_words(std::string_view s, Range& r, bool* soft) {
+    for (bool again = true; again && !r.empty();) {
+        again = false;
+        for (auto w : verb_adverbs)
+            if (ends_with_any(s, r.b, r.e, w) && r.e - w.size() > r.b) {
+                if (w == "力争" || w == "争取") *soft = true;
+                r.e -= w.size();
+                again = true;
+            }
+        for (std::string_view w : name_trailing_words)
+            if (ends_with_any(s, r.b, r.e, w) && r.e - w.size() > r.b) r.e -= w.size(), again = true;
+        std::size_t p = prev_cp(s, r.e);
+        if (r.e > r.b && (is_comma(cp_at(s, p)) || cp_at(s, p) == 0x3001)) r.e = p, again = true;
+        trim(s, r.b, r.e);
+    }
+}
+
 Range clean_subject(std::string_view s, Range r, bool* soft) {
     trim(s, r.b, r.e);
     r.b = after_inline_bullet(s, r.b, r.e);
@@ -378,20 +395,7 @@ Range clean_subject(std::string_view s, Range r, bool* soft) {
         }
         r.b = skip_ws(s, r.b, r.e);
     }
-    for (bool again = true; again && !r.empty();) {
-        again = false;
-        for (auto w : verb_adverbs)
-            if (ends_with_any(s, r.b, r.e, w) && r.e - w.size() > r.b) {
-                if (w == "力争" || w == "争取") *soft = true;
-                r.e -= w.size();
-                again = true;
-            }
-        for (std::string_view w : name_trailing_words)
-            if (ends_with_any(s, r.b, r.e, w) && r.e - w.size() > r.b) r.e -= w.size(), again = true;
-        std::size_t p = prev_cp(s, r.e);
-        if (r.e > r.b && (is_comma(cp_at(s, p)) || cp_at(s, p) == 0x3001)) r.e = p, again = true;
-        trim(s, r.b, r.e);
-    }
+    strip_trailing_words(s, r, soft);
     // "到2025年，实现全覆盖。": a subject that is nothing but a lead or trailing
     // word ("实现", "确保", "全市") names nothing; the subject is elided.
     const std::string_view rest = s.substr(r.b, r.e - r.b);
