@@ -411,14 +411,13 @@ Header read_header(std::string_view t, const std::vector<Cell>& cells, std::size
     // With no plan year known, the first of several year columns is, when it is
     // the earliest: plans set the current value before the targets
     // ("2020年 / 2025年 / 2030年"); "基期" / "目标" words decide before this.
+    // The columns with years (a growth column has none and takes no part).
+    const auto dated = static_cast<std::size_t>(
+        std::count_if(columns.begin(), columns.end(), [](const Column& col) { return col.role != 2; }));
     for (std::size_t c = 0; c < columns.size(); ++c) {
         if (columns[c].role != 0) continue;
         const bool before_plan = first_plan_year && columns[c].year && *columns[c].year < first_plan_year;
-        bool first_earliest = !first_plan_year && c == 0 && columns.size() >= 2;
-        // (A growth column has no year and takes no part.)
-        const auto dated = static_cast<std::size_t>(
-            std::count_if(columns.begin(), columns.end(), [](const Column& col) { return col.role != 2; }));
-        first_earliest = first_earliest && dated >= 2;
+        bool first_earliest = !first_plan_year && c == 0 && columns.size() >= 2 && dated >= 2;
         for (std::size_t o = 1; first_earliest && o < columns.size(); ++o)
             if (columns[o].role != 2)
                 first_earliest =
@@ -453,8 +452,8 @@ void read_growth_cell(std::string_view t, std::size_t row_begin, Cell c, const T
     tg.kind = TargetKind::rate;
     tg.year = year;
     tg.baseline.reset();  // the row's baseline is its level's; a rate states only its growth
-    tg.comparator = v->value < 0 ? Comparator::decrease : Comparator::increase;
-    tg.value = v->value < 0 ? -v->value : v->value;
+    tg.comparator = Comparator::increase;  // value_at reads no sign: a "-1" cell is no value, so no target
+    tg.value = v->value;
     tg.unit = *Unit::try_parse("%");
     tg.unit_text = "%";
     tg.note = "per year: the table's annual-growth column";
