@@ -451,7 +451,7 @@ void read_growth_cell(std::string_view t, std::size_t row_begin, Cell c, const T
     Target tg = proto;
     tg.kind = TargetKind::rate;
     tg.year = year;
-    tg.baseline.reset();  // the row's baseline is its level's; a rate states only its growth
+    tg.baseline.reset();                   // the row's baseline is its level's; a rate states only its growth
     tg.comparator = Comparator::increase;  // value_at reads no sign: a "-1" cell is no value, so no target
     tg.value = v->value;
     tg.unit = *Unit::try_parse("%");
