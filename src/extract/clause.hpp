@@ -146,6 +146,8 @@ bool vague_modifiers_only(std::string_view mods);
 
 // "婴儿死亡率、孕产妇死亡率": the parts of a name that lists indicators.
 std::vector<Range> split_indicators(std::string_view s, Range r);
+// The per-population base that opens `name` ("每千人口" of "每千人口床位数"), or "".
+std::string_view population_base(std::string_view name);
 
 // A year before the plan's own at [b, e): such a statement reports the past.
 bool value_year_possible_past(const ScanState& st, std::string_view s, std::size_t b, std::size_t e);

@@ -442,13 +442,10 @@ Outcome verbless_item(Clause& cl) {
     }
     // "每千人口拥有执业医师数3.7人、注册护士数5.1人": the population base heads every item.
     std::string_view head;
-    if (!items.empty() && at(s, items[0].name.b, "每")) {
+    if (!items.empty()) {
         const std::string_view first = s.substr(items[0].name.b, items[0].name.e - items[0].name.b);
-        if (std::size_t f = first.find("人口"); f != std::string_view::npos && f <= 12) {
-            f += 6;
-            if (at(first, f, "拥有")) f += 6;
-            head = first.substr(0, f);
-        }
+        head = population_base(first);
+        if (!head.empty() && at(first, head.size(), "拥有")) head = first.substr(0, head.size() + 6);
     }
     for (const VerblessItem& item : items) {
         Emit em;
@@ -458,7 +455,7 @@ Outcome verbless_item(Clause& cl) {
         em.op = Comparator::eq;
         em.values = {item.v};
         em.soft = soft;
-        if (!head.empty() && !at(s, item.name.b, "每"))
+        if (!head.empty() && !at(s, item.name.b, per_population_lead))
             emit_named(cl, em, std::string(head) + std::string(s.substr(item.name.b, item.name.e - item.name.b)));
         else
             emit(cl.st, frame, em);

@@ -24,6 +24,7 @@ const Starts& statement_starts() {
         x.add(coverage_word);
         for (auto w : slowing_growth_phrases) x.add(w);
         x.add(copula_word);
+        x.add(bare_fall_word);
         return x;
     }();
     return st;
@@ -150,6 +151,13 @@ Outcome slowing_growth(Clause& cl, std::size_t q) {
 // "婴儿死亡率分别为5‰和4.5‰", "…管理率均为90%": 为 states a value only right
 // before a number and after an indicator's name (checked by the statement).
 constexpr Verb copula{copula_word, VerbKind::level, Comparator::eq, false};
+// "总体近视率每年降0.5%以上": 降 alone is a change verb only right before a number
+// (降压, 降糖 are words of their own).
+constexpr Verb bare_fall{bare_fall_word, VerbKind::change, Comparator::decrease, false};
+bool bare_fall_at(std::string_view s, std::size_t q) {
+    // (not the 降 of 下降, a verb of its own read at its 下)
+    return at(s, q, bare_fall.text) && is_digit_at(s, q + bare_fall.text.size()) && !(q >= 3 && at(s, q - 3, "下"));
+}
 
 // The verb of a statement and what follows it up to its values.
 struct VerbPhrase {
@@ -181,6 +189,7 @@ std::optional<VerbPhrase> verb_phrase_at(const Clause& cl, std::size_t q) {
     VerbPhrase vp;
     vp.verb = verb_at(s, q);
     if (!vp.verb && at(s, q, copula.text) && is_digit_at(s, q + copula.text.size())) vp.verb = &copula;
+    if (!vp.verb && bare_fall_at(s, q)) vp.verb = &bare_fall;
     if (!vp.verb) return std::nullopt;
     std::size_t r = q + vp.verb->text.size();
     if (markup_like(s, q, r, e, *vp.verb)) return std::nullopt;
@@ -459,7 +468,7 @@ bool both_stated(const Clause& cl, const VerbPhrase& vp) {
 // or change verb with values of its own.
 bool value_statement_after(const Clause& cl, std::size_t from) {
     for (std::size_t m = from; m < cl.c.e; m = next_cp(cl.s, m))
-        if (verb_at(cl.s, m))
+        if (verb_at(cl.s, m) || bare_fall_at(cl.s, m))
             if (auto vp = verb_phrase_at(cl, m); vp && !vp->values.empty()) return true;
     return false;
 }

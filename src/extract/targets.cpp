@@ -167,9 +167,12 @@ std::size_t frame_at(const ScanState& st, std::size_t i, std::size_t e, Frame& f
                     }
                 break;
             }
-        if (!at(s, y->end, "年")) break;
+        // "到2020-,": a copy that turned every 年 into '-' (only after 到, before a comma).
+        const bool lost_nian =
+            to && years.empty() && at(s, y->end, "-") && (y->end + 1 >= e || is_comma(cp_at(s, y->end + 1)));
+        if (!at(s, y->end, "年") && !lost_nian) break;
         years.push_back(static_cast<int>(y->value));
-        q = y->end + 3;
+        q = y->end + (lost_nian ? 1 : 3);
         // "2024年6月底前", "2025年12月31日前": a deadline's month and day go with its year.
         bool month = false;
         if (auto m = number_at(s.substr(0, e), q);
@@ -515,8 +518,6 @@ std::vector<Range> split_indicators(std::string_view s, Range r) {
     return {r};
 }
 
-namespace {
-
 // The per-population base that opens `name` ("每千人口" of "每千人口床位数"), or "".
 std::string_view population_base(std::string_view name) {
     if (!at(name, 0, per_population_lead)) return {};
@@ -526,6 +527,8 @@ std::string_view population_base(std::string_view name) {
             if (at(name, i, h)) return name.substr(0, i + h.size());
     return {};
 }
+
+namespace {
 
 // "高血压治疗率、控制率": a short later name shares the first name's prefix
 // (高血压控制率); "每千人口执业（助理）医师数、注册护士数": a later name shares the
@@ -597,6 +600,11 @@ std::vector<std::string> shared_tail_names(std::string_view s, Range r, std::siz
     }
     std::string_view last = s.substr(parts.back().b, parts.back().e - parts.back().b);
     if (!indicator_like(last)) return {};
+    // "高血压、糖尿病患者等重点人群…签约服务率": examples of a group (等), one name.
+    if (const std::size_t f = last.find("等");
+        f != std::string_view::npos && !at(last, f + 3, "级") &&
+        !(f >= 3 && (at(last, f - 3, "甲") || at(last, f - 3, "乙") || at(last, f - 3, "丙") || at(last, f - 3, "同"))))
+        return {};
     // "12月龄儿童建卡、建证率", "“五苗”单 苗、全程接种率": two items, the first long,
     // its last characters pairing with the last item's stem — what comes before
     // them is a prefix both share (pairs_with_stem below).

@@ -35,6 +35,7 @@ std::vector<std::pair<std::string_view, std::uint16_t>> build_words() {
     for (auto w : minimum_words) add(w, rule_word);
     for (auto w : slowing_growth_phrases) add(w, rule_word);
     add(copula_word, rule_word);
+    add(bare_fall_word, rule_word);
     // Words the clause rules and the sentence scanner search a clause for.
     for (auto w : better_than_words) add(w, word::better_than);
     add(distributive_word, word::distributive);
