@@ -355,6 +355,7 @@ struct Scratch {
     std::string text;
     std::string words;      // a trend's texts searched for 减缓, 增长率 …; a rate's missed steps
     std::string threshold;  // "≥ 22 % by 2030"
+    detail::JudgedRow row;  // the codes and views the table's writer reads (judged_row)
     // Where the next lookups are tried first (TextIndex::find_near): after the
     // last indicator, store key and task found.
     std::size_t next_indicator = 0, next_key = 0, last_task = SIZE_MAX;
@@ -604,6 +605,8 @@ void apply_level(const Context& c, const detail::LevelOutcome& o, const detail::
     TargetResult& r = c.r;
     copy_shared_numbers(r, o);
     r.reason = detail::reason_text(o.reason);
+    c.s.row.category = static_cast<std::uint8_t>(o.category);
+    c.s.row.reason = static_cast<std::uint8_t>(o.reason);
     const bool final =
         o.category == detail::Category::met_at_target_year || o.category == detail::Category::missed_at_target_year;
     const bool no_year_rule =
@@ -876,6 +879,7 @@ void eval_change(const Context& c, const Matched& m) {
 // Copies the numbers every kind's outcome shares into the result.
 void apply_outcome(const Context& c, const detail::KindOutcome& o) {
     copy_shared_numbers(c.r, o);
+    c.s.row.category = static_cast<std::uint8_t>(o.category);
     c.r.threshold = o.threshold;
 }
 
@@ -1194,6 +1198,8 @@ struct JudgeScratch : Scratch {};
 
 void JudgeScratchDeleter::operator()(JudgeScratch* s) const noexcept { delete s; }
 
+const JudgedRow& judged_row(const JudgeScratch& s) noexcept { return s.row; }
+
 // Lookups of a whole plan built once, so judging n targets is linear in n
 // (Plan::find_* scan; per target they made evaluate() quadratic in plan size).
 struct PlanJudge::Data {
@@ -1336,8 +1342,10 @@ void PlanJudge::judge(const Target& target, const Task* task, TargetResult& r, J
     if (found) s.next_indicator = *found + 1;
     const Indicator* ind = found ? &plan_.indicators[*found] : nullptr;
     reset_judged(r);
+    s.row = {};
     std::string joined_lead;
     if (fill == Fill::all) {
+        r.method_version = evaluation_version;
         r.plan_id = plan_.id;
         r.target_id = target.id;
         r.indicator = target.indicator;
@@ -1350,7 +1358,6 @@ void PlanJudge::judge(const Target& target, const Task* task, TargetResult& r, J
     r.kind = target.kind;
     r.comparator = target.comparator;
     r.as_of = d.as_of;
-    r.method_version = evaluation_version;
     r.nature = target.nature != Nature::unspecified ? target.nature : ind ? ind->nature : Nature::unspecified;
     if (target.baseline) {
         r.baseline_year = target.baseline->year;
@@ -1368,6 +1375,7 @@ void PlanJudge::judge(const Target& target, const Task* task, TargetResult& r, J
     if (r.nature == Nature::advocacy && policy.advocacy_never_scored) {
         r.verdict = Verdict::not_evaluable;
         r.reason = "advocacy (倡导性) targets are shown, never scored";
+        s.row.reason = JudgedRow::other_reason;
         r.method = "none";
         r.explanation = "not evaluable: " + r.reason;
         return;
@@ -1383,8 +1391,12 @@ void PlanJudge::judge(const Target& target, const Task* task, TargetResult& r, J
             throw Insufficient{"no observations for '" + join(keys, "' / '") + "'" +
                                (region.empty() ? std::string() : " in " + region)};
         }
-        r.indicator_key = m.key;
-        r.region = m.region;
+        s.row.indicator_key = m.key;
+        s.row.region = m.region;
+        if (fill == Fill::all) {
+            r.indicator_key = m.key;
+            r.region = m.region;
+        }
         switch (target.kind) {
             case TargetKind::level:
                 eval_level(c, m);
@@ -1418,6 +1430,8 @@ void PlanJudge::judge(const Target& target, const Task* task, TargetResult& r, J
         r.verdict = Verdict::insufficient_data;
         r.reason = why.reason;
         r.category.clear();
+        s.row.category = 0;
+        s.row.reason = JudgedRow::other_reason;
         r.explanation = "insufficient data: " + why.reason;
     }
     if (r.method.empty()) r.method = "none";  // nothing was judged (no series matched)
