@@ -65,7 +65,8 @@ class Formatted {
     std::size_t max_size() const { return 40 + 1 + unit_.size(); }
     void append_to(std::string& s) const {
         char buf[40];
-        s.append(buf, digits(buf));
+        // (pointer, length): append(first, last) is a replace of the end, ~2x the instructions
+        s.append(buf, static_cast<std::size_t>(digits(buf) - buf));
         if (!unit_.empty()) {
             s += ' ';
             s += unit_;
@@ -353,9 +354,12 @@ struct Scratch {
     std::vector<double> x, y, rx, ry, xs, ys, gap, ownv, refv;
     std::vector<int> missing, missed_steps;
     std::string text;
-    std::string words;      // a trend's texts searched for 减缓, 增长率 …; a rate's missed steps
+    std::string words;      // a trend's texts searched for 减缓, 增长率 …
     std::string threshold;  // "≥ 22 % by 2030"
     detail::JudgedRow row;  // the codes and views the table's writer reads (judged_row)
+    // Whether the result's category and reason are written as texts (Fill::all);
+    // evaluate_table's writer reads their codes in `row` instead.
+    bool texts = true;
     // Where the next lookups are tried first (TextIndex::find_near): after the
     // last indicator, store key and task found.
     std::size_t next_indicator = 0, next_key = 0, last_task = SIZE_MAX;
@@ -581,9 +585,11 @@ std::string years_list(const std::vector<int>& ys) {
 // The fields a level outcome and every other kind's outcome share, copied into
 // the result (one place, so the two paths cannot drift apart).
 template <class Outcome>
-void copy_shared_numbers(TargetResult& r, const Outcome& o) {
+void copy_shared_numbers(const Context& c, const Outcome& o) {
+    TargetResult& r = c.r;
     r.verdict = o.verdict;
-    r.category = detail::category_name(o.category);
+    c.s.row.category = static_cast<std::uint8_t>(o.category);
+    if (c.s.texts) r.category = detail::category_name(o.category);
     r.points = o.points;
     if (!std::isnan(o.latest_year)) {
         r.latest_year = static_cast<int>(o.latest_year);
@@ -603,9 +609,10 @@ void copy_shared_numbers(TargetResult& r, const Outcome& o) {
 void apply_level(const Context& c, const detail::LevelOutcome& o, const detail::LevelSpec& spec, LevelMethod method,
                  const std::string& threshold_text) {
     TargetResult& r = c.r;
-    copy_shared_numbers(r, o);
-    r.reason = detail::reason_text(o.reason);
-    c.s.row.category = static_cast<std::uint8_t>(o.category);
+    copy_shared_numbers(c, o);
+    const std::string_view reason = detail::reason_text(o.reason);
+    const std::string_view category = detail::category_name(o.category);
+    if (c.s.texts) r.reason = reason;
     c.s.row.reason = static_cast<std::uint8_t>(o.reason);
     const bool final =
         o.category == detail::Category::met_at_target_year || o.category == detail::Category::missed_at_target_year;
@@ -621,7 +628,7 @@ void apply_level(const Context& c, const detail::LevelOutcome& o, const detail::
     Text e(c.r.explanation);
     const std::string& u = r.unit;
     if (o.verdict == Verdict::insufficient_data) {
-        e << "insufficient data: " << r.reason;
+        e << "insufficient data: " << reason;
         if (o.points > 0) e << " (latest " << with_unit(o.latest_value, u) << " in " << num(o.latest_year) << ")";
         e << "; target " << threshold_text;
         e.into(c.r.explanation);
@@ -681,7 +688,7 @@ void apply_level(const Context& c, const detail::LevelOutcome& o, const detail::
         e << "; the target year has passed but its value is not reported yet: judged from data to "
           << num(o.latest_year);
     e << " → " << to_string(o.verdict);
-    if (!r.category.empty() && r.category != to_string(o.verdict)) e << " (" << r.category << ")";
+    if (!category.empty() && category != to_string(o.verdict)) e << " (" << category << ")";
     if (o.category == detail::Category::binding_projection_short)
         e << "; binding (约束性) target: the projection itself must meet the threshold";
     e.into(c.r.explanation);
@@ -690,14 +697,10 @@ void apply_level(const Context& c, const detail::LevelOutcome& o, const detail::
 // "≥ 22 % by 2030", written into `out` (a buffer the thread reuses).
 const std::string& threshold_text(std::string& out, Comparator cmp, double th, const std::string& unit,
                                   std::optional<int> year) {
-    out.assign(cmp_text(cmp));
-    out += ' ';
-    with_unit(th, unit).append_to(out);
-    if (year) {
-        char buf[16];
-        out += " by ";
-        out.append(buf, std::to_chars(buf, buf + sizeof buf, *year).ptr);
-    }
+    Text e(out);  // built in one buffer and assigned once (five string operations before)
+    e << cmp_text(cmp) << ' ' << with_unit(th, unit);
+    if (year) e << " by " << *year;
+    e.into(out);
     return out;
 }
 
@@ -878,8 +881,7 @@ void eval_change(const Context& c, const Matched& m) {
 
 // Copies the numbers every kind's outcome shares into the result.
 void apply_outcome(const Context& c, const detail::KindOutcome& o) {
-    copy_shared_numbers(c.r, o);
-    c.s.row.category = static_cast<std::uint8_t>(o.category);
+    copy_shared_numbers(c, o);
     c.r.threshold = o.threshold;
 }
 
@@ -953,19 +955,6 @@ void eval_rate(const Context& c, const Matched& m) {
     c.r.method = c.policy.rate_every_year ? "rate_every_year" : "rate_cumulative";
 
     const Comparator cmp = d > 0 ? Comparator::ge : Comparator::le;
-    // "2020 (-0.4), 2022 (+0.1)": the steps that missed the rate, in a buffer the thread reuses.
-    std::string& missed = c.s.words;
-    missed.clear();
-    for (int i : missed_steps) {
-        const double gap = x[i] - x[i - 1];
-        const double change =
-            spec.relative ? (std::pow(y[i] / y[i - 1], 1.0 / gap) - 1.0) * 100.0 : (y[i] - y[i - 1]) / gap;
-        if (!missed.empty()) missed += ", ";
-        num(x[i]).append_to(missed);
-        missed += " (";
-        signed_num(change).append_to(missed);
-        missed += ')';
-    }
     Text e(c.r.explanation);
     const char* per = mode == ChangeMode::relative ? "% a year"
                       : mode == ChangeMode::points ? " percentage points a year"
@@ -975,7 +964,20 @@ void eval_rate(const Context& c, const Matched& m) {
       << with_unit(o.base_value, c.r.unit) << " → " << with_unit(o.latest_value, c.r.unit) << ", required "
       << cmp_text(cmp) << " " << with_unit(o.required_level, c.r.unit) << "); the rate was met in " << o.met_steps
       << " of " << o.steps << " year-on-year steps";
-    if (!missed.empty()) e << " (not in " << missed << ")";
+    if (!missed_steps.empty()) {
+        // "2020 (-0.4), 2022 (+0.1)": the steps that missed the rate, written where they are
+        // said (built aside first, each piece was a string append).
+        e << " (not in ";
+        for (std::size_t k = 0; k < missed_steps.size(); ++k) {
+            const int i = missed_steps[k];
+            const double gap = x[i] - x[i - 1];
+            const double change =
+                spec.relative ? (std::pow(y[i] / y[i - 1], 1.0 / gap) - 1.0) * 100.0 : (y[i] - y[i - 1]) / gap;
+            if (k) e << ", ";
+            e << num(x[i]) << " (" << signed_num(change) << ')';
+        }
+        e << ")";
+    }
     if (c.r.stale) e << stale_note(c);
     e << " → " << to_string(c.r.verdict);
     e.into(c.r.explanation);
@@ -987,8 +989,8 @@ void eval_trend(const Context& c, const Matched& m) {
     const Target& t = c.target;
     // The texts searched are joined in a buffer the thread reuses (no string per target).
     std::string& text = c.s.words;
-    text.assign(t.unit_text).append(" ").append(t.note).append(" ").append(t.indicator);
-    if (t.span) text.append(" ").append(t.span->evidence);
+    text.assign(t.unit_text).append(1, ' ').append(t.note).append(1, ' ').append(t.indicator);
+    if (t.span) text.append(1, ' ').append(t.span->evidence);
     const bool slowing = contains(text, "减缓") || contains(text, "放缓");
     text.assign(t.indicator).append(c.indicator ? std::string_view(c.indicator->name) : std::string_view());
     const bool is_growth_rate = contains(text, "增长率") || contains(text, "增速") || contains(text, "增幅");
@@ -1033,7 +1035,7 @@ void eval_trend(const Context& c, const Matched& m) {
           << num(o.statcan_med) << " / " << num(o.statcan_low);
         if (!std::isnan(o.statcan_limit))
             e << " (scaled by " << num(o.statcan_coefficient) << " near the limit " << num(o.statcan_limit) << ")";
-        e << ": " << c.r.category << ", score " << num(o.score) << " of −5…5 → ";
+        e << ": " << std::string_view(detail::category_name(o.category)) << ", score " << num(o.score) << " of −5…5 → ";
     }
     e << (spec.slowing_of_level ? "the growth per year" : "the values") << " should keep "
       << (d > 0 ? "rising" : "falling") << (slowing ? " (持续减缓: slowing growth)" : "") << "; " << num(xs.front())
@@ -1343,6 +1345,7 @@ void PlanJudge::judge(const Target& target, const Task* task, TargetResult& r, J
     const Indicator* ind = found ? &plan_.indicators[*found] : nullptr;
     reset_judged(r);
     s.row = {};
+    s.texts = fill == Fill::all;
     std::string joined_lead;
     if (fill == Fill::all) {
         r.method_version = evaluation_version;
@@ -1368,7 +1371,7 @@ void PlanJudge::judge(const Target& target, const Task* task, TargetResult& r, J
 
     auto lead_suffix = [&] {
         if (!lead.empty()) {
-            r.explanation += ". Lead: ";
+            r.explanation += std::string_view(". Lead: ");  // a view: no strlen
             r.explanation += lead;
         }
     };
