@@ -93,10 +93,10 @@ class Formatted {
         if (std::isnan(v_)) return copy(out, "n/a");
         if (style_ == Style::general4) {
             if (std::isinf(v_)) return copy(out, v_ > 0 ? "never" : "-inf");
-            return detail::format_general(out, out + 40, v_, 4);
+            return detail::format_general_p<4>(out, out + 40, v_);
         }
         if (!std::signbit(v_)) *out++ = '+';
-        return detail::format_general(out, out + 39, v_, 3);
+        return detail::format_general_p<3>(out, out + 39, v_);
     }
     double v_;
     Style style_;
