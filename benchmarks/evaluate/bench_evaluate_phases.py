@@ -19,13 +19,16 @@ import os
 import re
 import sys
 import time
+from collections.abc import Callable
+from functools import partial
+from typing import Any
 
 import healthplan as hp
 from healthplan import _core
 from healthplan.evaluate import _policy, _results_frame, _str_dtype
 
 
-def best_cpu(repeat: int, fn) -> tuple[float, object]:
+def best_cpu(repeat: int, fn: Callable[[], Any]) -> tuple[float, Any]:
     best, out = float("inf"), None
     for _ in range(repeat):
         out = None  # the previous result is freed outside the timed call
@@ -51,9 +54,9 @@ def main() -> int:
         dtype = _str_dtype()
         arrow = getattr(dtype, "storage", None) == "pyarrow"
         core_plans = [plan._core]
-        whole, _ = best_cpu(repeat, lambda: hp.evaluate(plan, obs, as_of=2024))
-        core, cols = best_cpu(repeat, lambda: _core._evaluate_table(core_plans, obs._core, policy, 2024, 1, arrow))
-        frame, _ = best_cpu(repeat, lambda: _results_frame(cols, dtype))
+        whole, _ = best_cpu(repeat, partial(hp.evaluate, plan, obs, as_of=2024))
+        core, cols = best_cpu(repeat, partial(_core._evaluate_table, core_plans, obs._core, policy, 2024, 1, arrow))
+        frame, _ = best_cpu(repeat, partial(_results_frame, cols, dtype))
         print(
             f"{n:8,} targets: hp.evaluate {whole * 1e3:8.2f} ms ({n / whole:10,.0f} per cpu s); "
             f"_evaluate_table {core * 1e3:8.2f} ms ({n / core:10,.0f}); frame {frame * 1e3:6.2f} ms; best of {repeat}"

@@ -52,7 +52,8 @@ std::uint64_t digit_word(std::uint32_t i) noexcept {
     while (pos >= 2) {
         pos -= 2;
         const std::size_t k = 2 * (i % 100);
-        const std::uint64_t pair = static_cast<std::uint8_t>(pairs[k]) | std::uint64_t{static_cast<std::uint8_t>(pairs[k + 1])} << 8;
+        const std::uint64_t pair =
+            static_cast<std::uint8_t>(pairs[k]) | std::uint64_t{static_cast<std::uint8_t>(pairs[k + 1])} << 8;
         w |= pair << (8 * pos);
         i /= 100;
     }
@@ -125,7 +126,7 @@ char* format_general_p(char* out, char* end, double v) noexcept {
         }
     }
     const std::uint64_t w = digit_word<p>(n);  // p digits, then '0's
-    int nd = p;  // significant digits left once trailing zeros go (no '#' flag)
+    int nd = p;                                // significant digits left once trailing zeros go (no '#' flag)
     while (nd > 1 && digit_at(w, nd - 1) == '0') --nd;
     char* o = out;
     if (std::signbit(v)) *o++ = '-';

@@ -127,9 +127,7 @@ void Observations::check_and_index() {
     // 0): dropped, so that reading a series tests no column per point (a CSV
     // written from a store without vintages has both columns, all zero). The
     // span only: the caller's arrays are not touched, and flags()/published() read 0.
-    auto all_zero = [](const auto& col) {
-        return std::all_of(col.begin(), col.end(), [](auto v) { return v == 0; });
-    };
+    auto all_zero = [](const auto& col) { return std::all_of(col.begin(), col.end(), [](auto v) { return v == 0; }); };
     if (all_zero(c.published)) c.published = {};
     if (all_zero(c.flags)) c.flags = {};
     if (c.region_names.empty()) c.region_names.emplace_back();

@@ -1,7 +1,7 @@
 // Generated properties of evaluation, and the trend statistics by hand.
-#include <catch2/catch.hpp>
 #include <algorithm>
 #include <bit>
+#include <catch2/catch.hpp>
 
 #include <cmath>
 #include <random>
