@@ -24,8 +24,9 @@ struct JudgeScratch;
 // under a dictionary code, and looking a copied string up there cost more than
 // judging some kinds (callgrind: ~70 instructions a column a row, besides the copy).
 struct JudgedRow {
-    // The matched key and region: views of the store's key and of the call's
-    // region names (alive for the whole call); empty when no series matched.
+    // The matched key and region: views of the plan's text the series was
+    // found by (equal to the store's key) and of the call's region names, alive
+    // for the whole call; empty when no series matched.
     std::string_view indicator_key, region;
     // The outcome's detail::Category (0: none, the empty text).
     std::uint8_t category = 0;
