@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string_view>
@@ -17,6 +18,24 @@ namespace detail {
 
 // Buffers one thread reuses from target to target (defined in evaluate.cpp).
 struct JudgeScratch;
+
+// What judge() hands evaluate_table's writer as codes and views instead of the
+// result's strings (Fill::judged): the writer files each row's repeating texts
+// under a dictionary code, and looking a copied string up there cost more than
+// judging some kinds (callgrind: ~70 instructions a column a row, besides the copy).
+struct JudgedRow {
+    // The matched key and region: views of the plan's text the series was
+    // found by (equal to the store's key) and of the call's region names, alive
+    // for the whole call; empty when no series matched.
+    std::string_view indicator_key, region;
+    // The outcome's detail::Category (0: none, the empty text).
+    std::uint8_t category = 0;
+    // The outcome's detail::Reason (0: none); other_reason when the reason is a
+    // text of its own, left in TargetResult::reason.
+    std::uint8_t reason = 0;
+    static constexpr std::uint8_t other_reason = 255;
+};
+const JudgedRow& judged_row(const JudgeScratch& s) noexcept;
 struct JudgeScratchDeleter {
     void operator()(JudgeScratch* s) const noexcept;
 };
@@ -46,7 +65,9 @@ class PlanJudge {
         all,
         // The fields the judgement sets; the plan's texts are left as they are
         // (evaluate_table takes them from the plan), and `lead` — the task's lead
-        // units joined by "、" — ends the explanation.
+        // units joined by "、" — ends the explanation. The matched key and region
+        // and the method version are not copied into the result: judged_row()
+        // has the first two, and the version is always evaluation_version.
         judged,
     };
     // Judges `t` (a target of the plan, belonging to `task`) into `r`. `r` may

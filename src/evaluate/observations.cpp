@@ -123,6 +123,13 @@ void Observations::check_and_index() {
     check_optional(c.source.size(), "source");
     check_optional(c.flags.size(), "flags");
     check_optional(c.published.size(), "published");
+    // An all-zero vintage or flags column says what no column says (every row
+    // 0): dropped, so that reading a series tests no column per point (a CSV
+    // written from a store without vintages has both columns, all zero). The
+    // span only: the caller's arrays are not touched, and flags()/published() read 0.
+    auto all_zero = [](const auto& col) { return std::all_of(col.begin(), col.end(), [](auto v) { return v == 0; }); };
+    if (all_zero(c.published)) c.published = {};
+    if (all_zero(c.flags)) c.flags = {};
     if (c.region_names.empty()) c.region_names.emplace_back();
     if (c.unit_names.empty()) c.unit_names.emplace_back();
     if (n > std::numeric_limits<std::uint32_t>::max()) {

@@ -18,6 +18,7 @@
 #include <unordered_map>
 
 #include "evaluate/judge.hpp"
+#include "evaluate/level.hpp"
 #include "healthplan/evaluate_table.hpp"
 
 HEALTHPLAN_BEGIN_NAMESPACE
@@ -141,7 +142,7 @@ class SliceWriter {
             const Task* task = judge_.task(target, *scratch);
             const TaskCodes& tc = task_codes(plan, task);
             judge_.judge(target, task, r, *scratch, detail::PlanJudge::Fill::judged, tc.lead_text);
-            write(base + i, target, r, tc);
+            write(base + i, target, r, detail::judged_row(*scratch), tc);
         }
     }
 
@@ -209,6 +210,30 @@ class SliceWriter {
         return code;
     }
 
+    // The region's code: a row's region is one of the call's few region names
+    // (a view of it), so its code is found by the name's address.
+    std::int32_t region_code(std::string_view region) {
+        for (const auto& [name, code] : regions_)
+            if (code >= 0 && name.data() == region.data() && name.size() == region.size()) return code;
+        const std::int32_t code = dict[c_region].code(region);
+        regions_[next_region_] = {region, code};
+        next_region_ = (next_region_ + 1) % regions_.size();
+        return code;
+    }
+
+    // A category's or a reason's code by its detail:: value; a reason of its own by its text.
+    std::int32_t category_code(std::uint8_t category) {
+        std::int32_t& c = categories_[category];
+        if (c < 0) c = dict[c_category].code(detail::category_name(static_cast<detail::Category>(category)));
+        return c;
+    }
+    std::int32_t reason_code(std::uint8_t reason, const std::string& text) {
+        if (reason == detail::JudgedRow::other_reason) return dict[c_reason].code(text);
+        std::int32_t& c = reasons_[reason];
+        if (c < 0) c = dict[c_reason].code(detail::reason_text(static_cast<detail::Reason>(reason)));
+        return c;
+    }
+
     template <class E, std::size_t N>
     std::int32_t enum_code(std::array<std::int32_t, N>& cache, Coded column, E value, std::string_view name) {
         std::int32_t& c = cache[static_cast<std::size_t>(value)];
@@ -216,23 +241,26 @@ class SliceWriter {
         return c;
     }
 
-    void write(std::size_t row, const Target& target, const TargetResult& r, const TaskCodes& tc) {
+    void write(std::size_t row, const Target& target, const TargetResult& r, const detail::JudgedRow& judged,
+               const TaskCodes& tc) {
         ResultTable& t = t_;
         auto code = [&](std::size_t column) -> std::int32_t& { return coded_column(t, column).codes[row]; };
-        code(c_region) = dict[c_region].code(r.region);
+        code(c_region) = region_code(judged.region);
         code(c_kind) = enum_code(kinds_, c_kind, r.kind, identifier(r.kind));
         code(c_comparator) = enum_code(comparators_, c_comparator, r.comparator, to_string(r.comparator));
         code(c_nature) = enum_code(natures_, c_nature, r.nature,
                                    r.nature == Nature::unspecified ? std::string_view() : identifier(r.nature));
         code(c_section) = section_code(target.section);
-        code(c_category) = dict[c_category].code(r.category);
-        code(c_reason) = dict[c_reason].code(r.reason);
+        code(c_category) = category_code(judged.category);
+        code(c_reason) = reason_code(judged.reason, r.reason);
         code(c_method) = dict[c_method].code(r.method);
-        code(c_method_version) = dict[c_method_version].code(r.method_version);
+        if (version_ < 0) version_ = dict[c_method_version].code(evaluation_version);
+        code(c_method_version) = version_;
         code(c_unit) = dict[c_unit].code(r.unit);
         code(c_task_id) = tc.task_id;
         code(c_lead) = tc.lead;
-        const std::string_view texts[per_row_count] = {target.id, target.indicator, r.indicator_key, r.explanation};
+        const std::string_view texts[per_row_count] = {target.id, target.indicator, judged.indicator_key,
+                                                       r.explanation};
         for (std::size_t c = 0; c < per_row_count; ++c) {
             text[c] += texts[c];
             per_row_column(t, c).offsets[row + 1] = static_cast<std::int64_t>(texts[c].size());
@@ -267,6 +295,16 @@ class SliceWriter {
     std::size_t next_section_ = 0;
     std::array<std::int32_t, 8> kinds_{-1, -1, -1, -1, -1, -1, -1, -1}, comparators_{-1, -1, -1, -1, -1, -1, -1, -1},
         natures_{-1, -1, -1, -1, -1, -1, -1, -1};
+    std::array<std::int32_t, 256> categories_ = filled(), reasons_ = filled();  // by detail:: value
+    std::int32_t version_ = -1;
+    std::array<std::pair<std::string_view, std::int32_t>, 4> regions_{
+        {{std::string_view(), -1}, {std::string_view(), -1}, {std::string_view(), -1}, {std::string_view(), -1}}};
+    std::size_t next_region_ = 0;
+    static std::array<std::int32_t, 256> filled() {
+        std::array<std::int32_t, 256> a{};
+        a.fill(-1);
+        return a;
+    }
 };
 
 // Every column sized for `n` rows, not zeroed: the slices write every row of

@@ -1,4 +1,6 @@
 // Generated properties of evaluation, and the trend statistics by hand.
+#include <algorithm>
+#include <bit>
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -160,6 +162,41 @@ TEST_CASE("bulk input errors are named", "[evaluate][bulk]") {
     years = {2015, 2016};
     values = {1, std::nan("")};
     CHECK_THROWS_AS(judge(years, values, 3, Comparator::ge, 2030, 2020, {}), DataError);
+}
+
+// Theil–Sen's median as std::nth_element selects it: the reference the
+// branch-free selection of small arrays (trend.cpp, select_small) is held to.
+static double theil_sen_reference(const std::vector<double>& x, const std::vector<double>& y) {
+    std::vector<double> slopes;
+    for (std::size_t i = 0; i < x.size(); ++i)
+        for (std::size_t j = i + 1; j < x.size(); ++j)
+            if (x[j] != x[i]) slopes.push_back((y[j] - y[i]) / (x[j] - x[i]));
+    if (slopes.empty()) return std::nan("");
+    const std::size_t m = slopes.size() / 2;
+    std::nth_element(slopes.begin(), slopes.begin() + static_cast<std::ptrdiff_t>(m), slopes.end());
+    const double hi = slopes[m];
+    if (slopes.size() % 2 == 1) return hi;
+    return (*std::max_element(slopes.begin(), slopes.begin() + static_cast<std::ptrdiff_t>(m)) + hi) / 2;
+}
+
+TEST_CASE("Theil–Sen's median of small and large slope sets equals nth_element's", "[trend]") {
+    std::mt19937_64 rng(11);
+    for (int round = 0; round < 20000; ++round) {
+        const std::size_t n = 2 + rng() % 14;  // 1 to 91 slopes: both selections
+        std::vector<double> x(n), y(n);
+        const bool ties = rng() % 2 == 0;  // values from a few levels: many equal slopes
+        for (std::size_t i = 0; i < n; ++i) {
+            x[i] = static_cast<double>(2010 + i + (rng() % 3 == 0 ? 1 : 0));  // some repeated years
+            y[i] = ties ? static_cast<double>(rng() % 4) : std::ldexp(static_cast<double>(rng() % 100000), -10);
+        }
+        std::sort(x.begin(), x.end());
+        const double want = theil_sen_reference(x, y), got = theil_sen_slope(x, y);
+        INFO("round " << round << ", n " << n);
+        if (std::isnan(want))
+            CHECK(std::isnan(got));
+        else
+            CHECK(std::bit_cast<std::uint64_t>(got) == std::bit_cast<std::uint64_t>(want));
+    }
 }
 
 TEST_CASE("trend statistics by hand", "[trend]") {
