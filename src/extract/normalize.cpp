@@ -425,20 +425,30 @@ std::size_t markup_junk_at(std::string_view t, std::size_t i, std::size_t e) {
 // ASCII bracket right after a CJK character holding one syllable of Latin
 // letters with at least one tone mark. Returns the end of the gloss at i, or i.
 // (A tone mark is what no bracket of a plan holds: "(a)", "(km)" stay.)
+// The bracket may be full-width and its letters too ("（ｗèｉ）"); it may open a
+// line a wrap broke before it ("衛" / "(wèi)生").
 std::size_t pinyin_gloss_at(std::string_view t, std::size_t i, std::size_t b, std::size_t e) {
-    if (t[i] != '(' || i == b || !is_cjk(cp_at(t, prev_cp(t, i)))) return i;
+    std::size_t open = 0;
+    if (at(t, i, "(")) open = 1;
+    if (at(t, i, "（")) open = 3;
+    if (!open) return i;
+    std::size_t before = i;
+    if (i == b)  // the last character of the line before
+        while (before > 0 && (t[before - 1] == '\n' || t[before - 1] == '\r')) --before;
+    if (before == 0 || !is_cjk(cp_at(t, prev_cp(t, before)))) return i;
     bool toned = false;
-    std::size_t k = i + 1;
-    for (int letters = 0; k < e && t[k] != ')'; ++letters) {
+    std::size_t k = i + open;
+    for (int letters = 0; k < e && t[k] != ')' && !at(t, k, "）"); ++letters) {
         std::size_t n = 0;
         const char32_t c = cp_at(t, k, &n);
-        const bool plain = c >= 'a' && c <= 'z';
+        const bool plain = (c >= 'a' && c <= 'z') || (c >= 0xFF41 && c <= 0xFF5A);
         const bool tone = (c >= 0xE0 && c <= 0xFC) || (c >= 0x101 && c <= 0x16B) || (c >= 0x1CE && c <= 0x1DC);
         if (letters >= 7 || !(plain || tone)) return i;
         toned = toned || tone;
         k += n;
     }
-    return toned && k < e && k > i + 1 ? k + 1 : i;
+    if (!toned || k >= e || k == i + open) return i;
+    return k + (t[k] == ')' ? 1 : 3);
 }
 
 // Whether no rule of normalise_line touches character c: copied with its run.
@@ -448,7 +458,8 @@ bool plain_char(char32_t c, bool trad) {
     // The punctuation of running text (、。“”《》（），：；！？ and dashes), which
     // no rule below reads: every few characters of a plan are one of them.
     // Not 〇 (a numeral), U+3000 (a space), ．／ or full-width digits and letters.
-    const bool punct = (c >= 0x3001 && c <= 0x303F && c != 0x3007) || (c >= 0xFF01 && c <= 0xFF0D) ||
+    // Not （ either: a pinyin gloss may open with it (pinyin_gloss_at).
+    const bool punct = (c >= 0x3001 && c <= 0x303F && c != 0x3007) || (c >= 0xFF01 && c <= 0xFF0D && c != 0xFF08) ||
                        (c >= 0xFF1A && c <= 0xFF20) || (c >= 0x2010 && c <= 0x2027);
     return punct && !(trad && simplified(c) != c);
 }
@@ -543,7 +554,7 @@ void normalise_line(std::string_view t, std::size_t b, std::size_t e, bool pipes
                 return;
             }
         }
-        if (c == '(') {
+        if (c == '(' || c == 0xFF08) {
             if (const std::size_t gloss = pinyin_gloss_at(t, i, b, e); gloss != i) {
                 out.drop(i, gloss);
                 i = gloss;

@@ -1269,9 +1269,11 @@ Frame scan_line(ScanState& st, std::size_t b, std::size_t e, std::vector<int>& p
                             para_frame = opening = f, opened = true, carrying = false;
                         // "…。行动计划要求,到2015年底,…。…": a frame announced later in the
                         // paragraph dates the sentences after it (paragraphs run into one line).
+                        // It goes on to the paragraphs after, as an opening frame does (a
+                        // wrap may have set the report's sentences apart as paragraphs).
                         else if (!f.past && !opened && inherited.years.empty() && st.out.size() == sentence_out &&
                                  announced_before(s, i, clause.b))
-                            para_frame = f, opened = true, carrying = false;
+                            para_frame = opening = f, opened = true, carrying = false;
                         else if (carrying)
                             para_frame = Frame{}, carrying = false;
                         sentence_has_frame = true;
