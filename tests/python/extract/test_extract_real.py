@@ -1,4 +1,4 @@
-"""Quality gate on the real-text corpora (tests/quality/real/: 31 excerpts of real plans nobody here wrote; tests/quality/blind/ … blind8/: 5-11 more each, scored once before any rule change).
+"""Quality gate on the real-text corpora (tests/quality/real/: 31 excerpts of real plans nobody here wrote; tests/quality/blind/ … blind9/: 5-15 more each, scored once before any rule change).
 
 Kept exactly as found (source on the first line) and annotated in the shared
 gold format; see tests/quality/real/README.md. Unlike the held-out sets, these
@@ -49,6 +49,9 @@ QUALITY = pathlib.Path(__file__).resolve().parents[2] / "quality"
 # lead's present figures and a headline's trend). No task gold.
 # blind8: scored once before any rule change (P 0.741, R 0.387 — a byline's 责任编辑 was taken for
 # the page footer), then the rules its misses showed: P 0.929, R 1.000. No task gold.
+# blind9: news and copies with damage (年 turned into '-', pinyin glosses, inserted words) and four
+# reports with no target; scored once before any rule change (P 0.500, R 0.604 — its README), then
+# the rules its misses showed and two open annotation fixes: P 0.859, R 0.943. No task gold.
 GATES = {
     "real": (0.98, 0.95, 0.99),
     "blind": (0.99, 0.99, 0.80),
@@ -59,6 +62,7 @@ GATES = {
     "blind6": (0.98, 0.95, None),
     "blind7": (0.90, 0.99, None),
     "blind8": (0.92, 0.99, None),
+    "blind9": (0.85, 0.94, None),
 }
 TASK_SETS = sorted(name for name, gate in GATES.items() if gate[2] is not None)
 
