@@ -48,7 +48,8 @@ QUALITY = pathlib.Path(__file__).resolve().parents[2] / "quality"
 # 目前, deadlines without a comma, quoted statements): P 0.909, R 1.000 (the extras left are a news
 # lead's present figures and a headline's trend). No task gold.
 # blind8: scored once before any rule change (P 0.741, R 0.387 — a byline's 责任编辑 was taken for
-# the page footer), then the rules its misses showed: P 0.929, R 1.000. No task gold.
+# the page footer), then the rules its misses showed: P 0.929, R 1.000; P 0.975 after blind9's (a
+# dated speech and a paragraph opening with the present report). No task gold.
 # blind9: news and copies with damage (年 turned into '-', pinyin glosses, inserted words) and four
 # reports with no target; scored once before any rule change (P 0.500, R 0.604 — its README), then
 # the rules its misses showed and two open annotation fixes: P 0.859, R 0.943. No task gold.
@@ -61,7 +62,7 @@ GATES = {
     "blind5": (0.99, 0.99, None),
     "blind6": (0.98, 0.95, None),
     "blind7": (0.90, 0.99, None),
-    "blind8": (0.92, 0.99, None),
+    "blind8": (0.97, 0.99, None),
     "blind9": (0.85, 0.94, None),
 }
 TASK_SETS = sorted(name for name, gate in GATES.items() if gate[2] is not None)
