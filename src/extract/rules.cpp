@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "extract/lexicon_bits.hpp"
 #include "extract/prefilter.hpp"
 #include "extract/rule.hpp"
 
@@ -101,7 +102,9 @@ Outcome share(Clause& cl) {
         // short place words, each with its share and perhaps its own noun
         // (else the last item's noun is every item's).
         std::size_t pos = skip_bullets(s, c.b, c.e);
-        if (const std::size_t n = word_at(s, pos, subject_lead_words); n && !is_digit_at(s, pos + n)) pos += n;
+        if (const std::size_t n = subject_lead_starts().may_start(s, pos) ? word_at(s, pos, subject_lead_words) : 0;
+            n && !is_digit_at(s, pos + n))
+            pos += n;
         struct Place {
             std::string place;
             ValueText v;

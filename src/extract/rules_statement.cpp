@@ -6,6 +6,7 @@
 #include <cctype>
 #include <optional>
 
+#include "extract/lexicon_bits.hpp"
 #include "extract/prefilter.hpp"
 #include "extract/rule.hpp"
 
@@ -259,6 +260,9 @@ struct Subject {
 // the direction (+1 / -1) or 0. The name may be left empty (elided: "原则上应
 // 较上一年度增长不少于2个百分点" goes on about the clause before).
 int strip_rate_with_level_word(std::string_view s, Range& pre) {
+    // Asked at every verb, up to six times (statement_subject): the 10 x 16 pairs
+    // run only when a trend verb may end `pre` (one bit, scan.hpp WordBits).
+    if (!trend_verb_ends().may_end(s, pre.e)) return 0;
     for (auto marker : rate_level_markers)
         for (const auto& tv : trend_verbs) {
             if (tv.direction == 0 || !ends_with_any(s, pre.b, pre.e, tv.text)) continue;
@@ -326,18 +330,21 @@ std::optional<Subject> statement_subject(Clause& cl, std::size_t q, const VerbPh
     Range pre{cl.p, q};
     for (int guard = 0; guard < 6; ++guard) {
         bool hit = false;
-        for (auto w : rate_markers)
-            if (ends_with_any(s, pre.b, pre.e, w)) {
-                pre.e -= w.size();
-                sb.rate = true;
-                hit = true;
-            }
-        for (auto w : verb_adverbs)
-            if (ends_with_any(s, pre.b, pre.e, w)) {
-                if (w == "力争" || w == "争取") cl.soft = true;
-                pre.e -= w.size();
-                hit = true;
-            }
+        // (Each list is read only when one of its words may end `pre`: WordBits.)
+        if (rate_marker_ends().may_end(s, pre.e))
+            for (auto w : rate_markers)
+                if (ends_with_any(s, pre.b, pre.e, w)) {
+                    pre.e -= w.size();
+                    sb.rate = true;
+                    hit = true;
+                }
+        if (verb_adverb_ends().may_end(s, pre.e))
+            for (auto w : verb_adverbs)
+                if (ends_with_any(s, pre.b, pre.e, w)) {
+                    if (w == "力争" || w == "争取") cl.soft = true;
+                    pre.e -= w.size();
+                    hit = true;
+                }
         // "较2022年 下降3%": spaces between the reference and the verb.
         if (cl.ref_e && skip_ws(s, cl.ref_e, pre.e) == pre.e && pre.e != cl.ref_b) pre.e = cl.ref_b, hit = true;
         if (const int dir = strip_rate_with_level_word(s, pre)) sb.rate_level = dir, hit = true;

@@ -17,6 +17,7 @@
 #include "extract/clause.hpp"
 #include "extract/document.hpp"
 #include "extract/grammar.hpp"
+#include "extract/lexicon_bits.hpp"
 #include "extract/prefilter.hpp"  // speed branch: the sentence pre-filter
 #include "extract/rule.hpp"
 #include "extract/scan.hpp"
@@ -354,14 +355,17 @@ std::size_t after_inline_bullet(std::string_view s, std::size_t b, std::size_t e
 void strip_trailing_words(std::string_view s, Range& r, bool* soft) {
     for (bool again = true; again && !r.empty();) {
         again = false;
-        for (auto w : verb_adverbs)
-            if (ends_with_any(s, r.b, r.e, w) && r.e - w.size() > r.b) {
-                if (w == "力争" || w == "争取") *soft = true;
-                r.e -= w.size();
-                again = true;
-            }
-        for (std::string_view w : name_trailing_words)
-            if (ends_with_any(s, r.b, r.e, w) && r.e - w.size() > r.b) r.e -= w.size(), again = true;
+        // Each list is read only when one of its words may end r (WordBits).
+        if (verb_adverb_ends().may_end(s, r.e))
+            for (auto w : verb_adverbs)
+                if (ends_with_any(s, r.b, r.e, w) && r.e - w.size() > r.b) {
+                    if (w == "力争" || w == "争取") *soft = true;
+                    r.e -= w.size();
+                    again = true;
+                }
+        if (name_trailing_ends().may_end(s, r.e))
+            for (std::string_view w : name_trailing_words)
+                if (ends_with_any(s, r.b, r.e, w) && r.e - w.size() > r.b) r.e -= w.size(), again = true;
         std::size_t p = prev_cp(s, r.e);
         if (r.e > r.b && (is_comma(cp_at(s, p)) || cp_at(s, p) == 0x3001)) r.e = p, again = true;
         trim(s, r.b, r.e);
@@ -373,14 +377,17 @@ Range clean_subject(std::string_view s, Range r, bool* soft) {
     r.b = after_inline_bullet(s, r.b, r.e);
     for (bool again = true; again && !r.empty();) {
         again = false;
-        bool name_word = false;
-        for (auto x : subject_lead_exceptions) name_word = name_word || at(s, r.b, x);
-        for (auto w : subject_lead_words)
-            if (!name_word && r.e > r.b + w.size() && at(s, r.b, w)) {
-                if (w == "力争" || w == "争取") *soft = true;
-                r.b += w.size();
-                again = true;
-            }
+        // The lead words (and their exceptions) are read only when one may start at r.b (WordBits).
+        if (subject_lead_starts().may_start(s, r.b)) {
+            bool name_word = false;
+            for (auto x : subject_lead_exceptions) name_word = name_word || at(s, r.b, x);
+            for (auto w : subject_lead_words)
+                if (!name_word && r.e > r.b + w.size() && at(s, r.b, w)) {
+                    if (w == "力争" || w == "争取") *soft = true;
+                    r.b += w.size();
+                    again = true;
+                }
+        }
         std::size_t n;
         if (!r.empty()) {
             const char32_t c = cp_at(s, r.b, &n);
