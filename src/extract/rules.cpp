@@ -269,7 +269,9 @@ bool object_after(std::string_view s, std::size_t k, std::size_t e) {
 Outcome units_share(Clause& cl) {
     std::string_view s = cl.s.substr(0, cl.c.e);
     const Range c{cl.p, cl.c.e};
-    for (std::size_t q = c.b; q < c.e; q = next_cp(s, q)) {
+    // A share starts at a digit: only the clause's digits are visited (HitWalk).
+    HitWalk digits(cl, word::digit, c.b, c.e);
+    for (std::size_t q = digits.first(); q < c.e; q = digits.next(q)) {
         if (!is_digit_at(s, q) || (q > c.b && is_digit_at(s, prev_cp(s, q)))) continue;
         auto v = value_at(s, q, c.e);
         if (!v || v->unit != Unit::percent()) continue;
@@ -308,7 +310,8 @@ Outcome trend(Clause& cl) {
     const std::size_t e = cl.c.e;
     const std::size_t p = cl.p;
     const Starts& tstarts = trend_starts();
-    for (std::size_t q = p; q < e; q = next_cp(s, q)) {
+    HitWalk verbs(cl, word::trend_verb, p, e);  // only where a trend verb starts
+    for (std::size_t q = verbs.first(); q < e; q = verbs.next(q)) {
         if (!tstarts.has(s, q)) continue;
         const TrendVerb* tv = trend_verb_at(s.substr(0, e), q);
         if (!tv) continue;
@@ -388,7 +391,8 @@ Outcome verbless_item(Clause& cl) {
     trim(s, c.b, e);
     // The value starts after the last non-digit of the name.
     std::size_t vb = e;
-    for (std::size_t i = c.b; i < e; i = next_cp(s, i))
+    HitWalk digits(cl, word::digit, c.b, e);
+    for (std::size_t i = digits.first(); i < e; i = digits.next(i))
         if (is_digit_at(s, i) && (i == c.b || !is_digit_at(s, prev_cp(s, i)))) vb = i;
     if (vb == e || vb == c.b) return Outcome::pass;
     // A decimal value: step back over the "12." of "12.5%".
@@ -438,6 +442,8 @@ namespace healthplan::v0::detail::extract {
 
 using rules::Clause;
 using rules::Outcome;
+
+const Tokens* rules::clause_hits(const Clause& cl) { return prefilter_enabled() ? cl.st.tokens : nullptr; }
 
 void read_clause(ScanState& st, Range c, const Frame& frame, Carry& carry, bool sentence_soft) {
     Clause cl{st, c, frame, carry, st.s, skip_ws(st.s, c.b, c.e), sentence_soft || frame.soft, {}, 0, 0};
