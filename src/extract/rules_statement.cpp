@@ -564,18 +564,20 @@ Outcome value_statement(Clause& cl, std::size_t q, const VerbPhrase& vp, Subject
     TargetKind rate_kind = TargetKind::level;
     Comparator rate_dir = Comparator::increase;
     // (Marker and verb compared in place: building each of the 160 pairs as a
-    // string at every statement was a tenth of the grammar's instructions.)
-    for (auto marker : rate_level_markers)
-        for (const auto& tv : trend_verbs) {
-            const std::size_t w = marker.size() + tv.text.size();
-            if (tv.direction != 0 && subj.e >= subj.b + w && at(s, subj.e - w, marker) &&
-                at(s, subj.e - tv.text.size(), tv.text) && subj.e - w > subj.b) {
-                rate_kind = TargetKind::rate;
-                rate_dir = tv.direction > 0 ? Comparator::increase : Comparator::decrease;
-                subj.e -= w;
-                trim(s, subj.b, subj.e);
+    // string at every statement was a tenth of the grammar's instructions; and
+    // only when a trend verb may end the name at all: WordBits.)
+    if (trend_verb_ends().may_end(s, subj.e))
+        for (auto marker : rate_level_markers)
+            for (const auto& tv : trend_verbs) {
+                const std::size_t w = marker.size() + tv.text.size();
+                if (tv.direction != 0 && subj.e >= subj.b + w && at(s, subj.e - w, marker) &&
+                    at(s, subj.e - tv.text.size(), tv.text) && subj.e - w > subj.b) {
+                    rate_kind = TargetKind::rate;
+                    rate_dir = tv.direction > 0 ? Comparator::increase : Comparator::decrease;
+                    subj.e -= w;
+                    trim(s, subj.b, subj.e);
+                }
             }
-        }
     Emit em;
     em.subject = subj;
     em.evidence = {sb.evidence_b, vp.vend};
