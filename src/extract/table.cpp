@@ -64,12 +64,28 @@ Nature nature_cell(std::string_view s) {
     return Nature::unspecified;
 }
 
+// The comparators and placeholders a value cell may open with.
+constexpr std::string_view value_marks[] = {"≥", "≤", ">", "<", "＞", "＜", "≧",  "≦",
+                                            "+", "-", "—", "/", "／", "无", "——", "--"};
+// Whether a mark of value_marks opens with this byte.
+bool value_mark_lead(unsigned char c) {
+    static const std::array<bool, 256> leads = [] {
+        std::array<bool, 256> a{};
+        for (std::string_view m : value_marks) a[static_cast<unsigned char>(m[0])] = true;
+        return a;
+    }();
+    return leads[c];
+}
+
 // A value cell, or a placeholder for a missing value ("—", "/", "无"):
 // neither is glued to a neighbouring text fragment.
 bool value_like(std::string_view s) {
     std::size_t i = skip_ws(s, 0, s.size());
-    for (std::string_view c : {"≥", "≤", ">", "<", "＞", "＜", "≧", "≦", "+", "-", "—", "/", "／", "无", "——", "--"})
-        if (at(s, i, c)) return true;
+    // Asked of every cell of every row: a first byte that opens none of the
+    // marks (most cells: a digit or an ideograph) skips their 16 compares.
+    if (i < s.size() && value_mark_lead(static_cast<unsigned char>(s[i])))
+        for (std::string_view c : value_marks)
+            if (at(s, i, c)) return true;
     return is_digit_at(s, i);
 }
 
@@ -196,7 +212,9 @@ void add_cells(std::string_view t, const Line& l, std::vector<Cell>& out) {
     while (i < l.end) {
         std::size_t b = i, e = i;
         // A field ends at a tab, an ideographic space or two spaces in a row.
-        while (e < l.end && t[e] != '\t' && !at(t, e, "\u3000") && !(t[e] == ' ' && e + 1 < l.end && t[e + 1] == ' '))
+        // (The ideographic space tested only after its lead byte E3: this loop reads every byte of a table.)
+        while (e < l.end && t[e] != '\t' && !(t[e] == '\xE3' && at(t, e, "\u3000")) &&
+               !(t[e] == ' ' && e + 1 < l.end && t[e + 1] == ' '))
             e += u8len(static_cast<unsigned char>(t[e]));
         std::size_t fb = b, fe = e;
         trim(t, fb, fe);
