@@ -364,14 +364,14 @@ std::optional<Subject> statement_subject(Clause& cl, std::size_t q, const VerbPh
     // "作为实现“2030年15岁以上人群吸烟率降低到20%”控烟目标": a statement quoted whole starts
     // at its open quote, left open before the verb.
     if (!sb.name.empty())
-        if (const std::size_t f = s.substr(sb.name.b, sb.name.e - sb.name.b).rfind("“");
+        if (const std::size_t f = rfind_word(s.substr(sb.name.b, sb.name.e - sb.name.b), "“");
             f != std::string_view::npos && sb.name.b + f + 3 < sb.name.e &&
             s.substr(sb.name.b + f, sb.name.e - sb.name.b - f).find("”") == std::string_view::npos)
             sb.name.b += f + 3;
     // "其中控烟行动目标的结果性指标为15岁以上人群吸烟率2022年<24.5%": the category goes.
     if (!sb.name.empty())
         for (std::string_view w : category_copulas)
-            if (const std::size_t f = s.substr(sb.name.b, sb.name.e - sb.name.b).rfind(w);
+            if (const std::size_t f = rfind_word(s.substr(sb.name.b, sb.name.e - sb.name.b), w);
                 f != std::string_view::npos && sb.name.b + f + w.size() < sb.name.e) {
                 sb.name.b += f + w.size();
                 break;
@@ -512,7 +512,7 @@ bool qualifier_value(const Clause& cl, const VerbPhrase& vp, Range subj) {
 // "X由2020年的75%提高到80%": the stated baseline, cut from the name.
 std::optional<Baseline> stated_baseline(std::string_view s, Range& subj) {
     for (auto from : baseline_leads) {
-        std::size_t fp = s.substr(subj.b, subj.e - subj.b).rfind(from);
+        std::size_t fp = rfind_word(s.substr(subj.b, subj.e - subj.b), from);
         if (fp == std::string_view::npos || fp == 0) continue;
         std::size_t bp = subj.b + fp + from.size();
         std::optional<int> by;

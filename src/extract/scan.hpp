@@ -67,6 +67,17 @@ inline bool at(std::string_view s, std::size_t i, std::string_view lit) noexcept
     return true;
 }
 
+// h.rfind(w), with a first-byte test before each compare: libstdc++'s rfind
+// calls memcmp at every position from the end, and the rules ask it of names
+// and clauses at every statement.
+inline std::size_t rfind_word(std::string_view h, std::string_view w) noexcept {
+    if (w.size() > h.size()) return std::string_view::npos;
+    if (w.empty()) return h.size();
+    for (std::size_t p = h.size() - w.size() + 1; p-- > 0;)
+        if (h[p] == w[0] && at(h, p, w)) return p;
+    return std::string_view::npos;
+}
+
 inline bool ends_at(std::string_view s, std::size_t e, std::string_view lit) noexcept {
     return e <= s.size() && e >= lit.size() && s.compare(e - lit.size(), lit.size(), lit) == 0;
 }

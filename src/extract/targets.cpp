@@ -796,7 +796,7 @@ Range goal_name(std::string_view s, Range r) {
     const std::size_t e = r.e - std::string_view("目标").size();
     std::size_t b = std::string_view::npos;
     for (auto v : goal_verbs)
-        if (std::size_t f = s.substr(r.b, e - r.b).rfind(v); f != std::string_view::npos)
+        if (std::size_t f = rfind_word(s.substr(r.b, e - r.b), v); f != std::string_view::npos)
             if (b == std::string_view::npos || r.b + f + v.size() > b) b = r.b + f + v.size();
     if (b == std::string_view::npos) return r;
     b = skip_ws(s, b, e);
@@ -1191,7 +1191,7 @@ Frame scan_line(ScanState& st, std::size_t b, std::size_t e, std::vector<int>& p
                     // "确保实现…中关于“到2030年，…”的目标": a quoted frame closing the clause.
                     const std::uint16_t words = filter ? tk.classes_in(clause.b, clause.e) : 0xFFFF;
                     if (after == clause.b && (words & word::open_quote))
-                        if (std::size_t qt = s.substr(clause.b, clause.e - clause.b).rfind("“");
+                        if (std::size_t qt = rfind_word(s.substr(clause.b, clause.e - clause.b), "“");
                             qt != std::string_view::npos && qt > 0) {
                             Frame g;
                             const std::size_t from = clause.b + qt;
