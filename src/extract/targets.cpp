@@ -1231,13 +1231,17 @@ Frame scan_line(ScanState& st, std::size_t b, std::size_t e, std::vector<int>& p
                         carry.framed = true;
                     }
                     if (!clause.empty() && !frame.past) {
-                        Frame use = frame;
                         // A sentence without years that distributes values with 分别
                         // over as many years as the paragraph's last frame has.
-                        if (!sentence_has_frame && para_frame.years.empty() && para_years.size() >= 2 &&
+                        // (The sentence's frame is read in place, not copied, for
+                        // every other clause: a copy allocated its years each time.)
+                        Frame distributed;
+                        const bool distributes =
+                            !sentence_has_frame && para_frame.years.empty() && para_years.size() >= 2 &&
                             (words & word::distributive) &&
-                            s.substr(clause.b, clause.e - clause.b).find(distributive_word) != std::string_view::npos)
-                            use.years = para_years;
+                            s.substr(clause.b, clause.e - clause.b).find(distributive_word) != std::string_view::npos;
+                        if (distributes) distributed = frame, distributed.years = para_years;
+                        const Frame& use = distributes ? distributed : frame;
                         const std::size_t before = st.out.size();
                         read_clause(st, clause, use, carry, sentence_soft);
                         // Two statements joined by 和 / 并 in one clause
