@@ -174,10 +174,22 @@ Outcome better_than(Clause& cl) {
     // (memchr-driven) instead of a test at every character: a UTF-8 word found
     // from a character boundary starts on one.
     std::size_t q = std::string_view::npos, w = 0;
-    // Bounded by the clause (a word may run past its end, as a test at a position did).
-    for (std::string_view word : better_than_words)
-        if (const std::size_t f = s.substr(0, std::min(s.size(), e + word.size() - 1)).find(word, cl.p); f < q)
-            q = f, w = word.size();
+    if (clause_hits(cl)) {
+        // With the paragraph's hits: the first where a better_than word starts
+        // (the byte search below finds that one), the first word of the table there.
+        HitWalk words(cl, word::better_than, cl.p, e);
+        if (const std::size_t f = words.first(); f < e)
+            for (std::string_view word : better_than_words)
+                if (at(s, f, word)) {
+                    q = f, w = word.size();
+                    break;
+                }
+    } else {
+        // Bounded by the clause (a word may run past its end, as a test at a position did).
+        for (std::string_view word : better_than_words)
+            if (const std::size_t f = s.substr(0, std::min(s.size(), e + word.size() - 1)).find(word, cl.p); f < q)
+                q = f, w = word.size();
+    }
     if (q < e) {
         std::size_t r = q + w;
         std::size_t bend = r;
