@@ -64,6 +64,28 @@ Nature nature_cell(std::string_view s) {
     return Nature::unspecified;
 }
 
+// Unit::try_parse (a pure function of the text), remembered for the last few
+// texts asked: a table asks it of every row's unit cell or parenthesis, and its
+// rows share a handful of units (each parse compares the text with every known
+// spelling and builds the unit's strings).
+std::optional<Unit> parse_unit(std::string_view text) {
+    struct Entry {
+        bool filled = false;
+        std::string text;
+        std::optional<Unit> unit;
+    };
+    thread_local std::array<Entry, 8> memo;
+    thread_local std::size_t next = 0;
+    for (const Entry& m : memo)
+        if (m.filled && m.text == text) return m.unit;
+    Entry& m = memo[next];
+    next = (next + 1) % memo.size();
+    m.filled = true;
+    m.text.assign(text);
+    m.unit = Unit::try_parse(text);
+    return m.unit;
+}
+
 // The comparators and placeholders a value cell may open with.
 constexpr std::string_view value_marks[] = {"≥", "≤", ">", "<", "＞", "＜", "≧",  "≦",
                                             "+", "-", "—", "/", "／", "无", "——", "--"};
@@ -454,8 +476,8 @@ Header read_header(std::string_view t, const std::vector<Cell>& cells, std::size
 // name wrapped, so they stay.)
 void drop_category(std::string_view t, std::vector<Cell>& row, std::size_t values_end) {
     while (row.size() > values_end && row.size() >= 3 && same_line(t, row[0], row[1]) &&
-           !value_like(cell_text(t, row[0])) && name_like(cell_text(t, row[1])) &&
-           !Unit::try_parse(cell_text(t, row[1])) && nature_cell(cell_text(t, row[1])) == Nature::unspecified)
+           !value_like(cell_text(t, row[0])) && name_like(cell_text(t, row[1])) && !parse_unit(cell_text(t, row[1])) &&
+           nature_cell(cell_text(t, row[1])) == Nature::unspecified)
         row.erase(row.begin());
 }
 
@@ -501,7 +523,7 @@ void read_row(std::string_view t, std::vector<Cell> row, Nature nature, const He
             if (o != std::string_view::npos) {
                 std::size_t ol = at(nm, o, "(") ? 1 : 3;
                 std::string_view u = nm.substr(o + ol, close - o - ol);
-                if (auto parsed = Unit::try_parse(u); parsed && !u.empty()) {
+                if (auto parsed = parse_unit(u); parsed && !u.empty()) {
                     unit = *parsed;
                     unit_text = std::string(u);
                     name.e = name.b + o;
@@ -515,7 +537,7 @@ void read_row(std::string_view t, std::vector<Cell> row, Nature nature, const He
     if (row.size() >= 3 && (!value_like(cell_text(t, row[1])) || at(cell_text(t, row[1]), 0, "1/") ||
                             (at(cell_text(t, row[1]), 0, "/") && cell_text(t, row[1]).size() > 1))) {
         std::string_view u = cell_text(t, row[1]);
-        if (auto parsed = Unit::try_parse(u); parsed && !u.empty() && u.size() <= 24) {
+        if (auto parsed = parse_unit(u); parsed && !u.empty() && u.size() <= 24) {
             unit = *parsed;
             unit_text = std::string(u);
             first_middle = 2;
@@ -754,7 +776,7 @@ std::size_t parse_unnumbered(std::string_view t, const std::vector<Cell>& cells,
         std::size_t keep = width;
         if (e - r > width) {
             std::string_view maybe_unit = cell_text(t, cells[e - header.columns.size() - 1]);
-            if (!value_like(maybe_unit) && Unit::try_parse(maybe_unit) && !maybe_unit.empty()) keep = width + 1;
+            if (!value_like(maybe_unit) && parse_unit(maybe_unit) && !maybe_unit.empty()) keep = width + 1;
             if (e - r > keep) b = e - keep;
         }
         if (e - b < 2) break;
