@@ -77,7 +77,8 @@ Outcome share(Clause& cl) {
         return v && v->unit == Unit::percent() ? v : std::nullopt;
     };
     // "为70%以上符合条件的成瘾者提供…服务": the share of the units served.
-    const std::size_t first = at(s, c.b, "为") && percent_at_pos(c.b + 3) ? c.b + 3 : c.b;
+    const std::size_t lead = word_at(s, c.b, share_lead_words);
+    const std::size_t first = lead && percent_at_pos(c.b + lead) ? c.b + lead : c.b;
     if (percent_at_pos(first)) {
         // "40%的县城、25%的乡镇达到…"
         for (std::size_t pos = first; pos < c.e && !verb;) {
@@ -91,7 +92,14 @@ Outcome share(Clause& cl) {
                 if (word_at(s, pos, share_verbs)) break;
             }
             if (pos >= c.e) return Outcome::pass;
-            shares.push_back({*v, std::string(s.substr(nb, pos - nb))});
+            // "70%以上的乡镇(街道)都要建立…": the adverbs before the verb are not the units'.
+            std::size_t ne = pos;
+            for (bool again = true; again;) {
+                again = false;
+                for (std::string_view w : share_adverbs)
+                    if (ends_with_any(s, nb, ne, w) && ne - w.size() > nb) ne -= w.size(), again = true;
+            }
+            shares.push_back({*v, std::string(s.substr(nb, ne - nb))});
             if (at(s, pos, "、"))
                 pos += 3;
             else

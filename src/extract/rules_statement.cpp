@@ -751,6 +751,11 @@ Outcome verb_statement(Clause& cl, std::size_t q) {
         completed_change(cl, q, *vp) || report_verb(cl, q, *vp) || past_value_year(cl, *vp))
         return vp->values.empty() ? Outcome::pass : Outcome::done;
     if (vp->verb == &copula) {
+        for (std::string_view w : copula_goal_tails)
+            if (ends_with_any(cl.s, sb->name.b, sb->name.e, w) && sb->name.e - w.size() > sb->name.b) {
+                sb->name.e -= w.size();
+                break;
+            }
         std::vector<Range> parts = split_indicators(cl.s, sb->name);
         std::string_view last = cl.s.substr(parts.back().b, parts.back().e - parts.back().b);
         if (vp->values.empty() || !indicator_like(last)) return Outcome::pass;

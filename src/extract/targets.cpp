@@ -375,8 +375,32 @@ void strip_trailing_words(std::string_view s, Range& r, bool* soft) {
     }
 }
 
+// After the example word of the last bracket the range leaves open, or b: a
+// name inside an example in brackets ("扩大筛查覆盖范围(如宫颈癌筛查率达70%)")
+// starts there. (Only after an example word: a bracket a copy lost the close
+// of, "执业(助理医师数", stays in the name.)
+std::size_t after_open_bracket(std::string_view s, std::size_t b, std::size_t e) {
+    std::size_t open = b;
+    int depth = 0;
+    for (std::size_t i = b, n = 0; i < e; i += n) {
+        n = 1;
+        if (is_open_paren(s, i, &n)) {
+            if (depth++ == 0) open = i + n;
+        } else if (is_close_paren(s, i, &n)) {
+            depth = depth > 0 ? depth - 1 : 0;
+        } else {
+            n = next_cp(s, i) - i;
+        }
+    }
+    if (depth == 0 || open >= e) return b;
+    for (std::string_view w : example_leads)
+        if (at(s, open, w) && open + w.size() < e) return open + w.size();
+    return b;
+}
+
 Range clean_subject(std::string_view s, Range r, bool* soft) {
     trim(s, r.b, r.e);
+    r.b = after_open_bracket(s, r.b, r.e);
     r.b = after_inline_bullet(s, r.b, r.e);
     for (bool again = true; again && !r.empty();) {
         again = false;
