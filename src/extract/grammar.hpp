@@ -192,10 +192,9 @@ inline constexpr std::array<std::string_view, 26> verb_adverbs = {
 // "全年" (an annual plan's "the whole year") and "今年" date the statement, they do not name it.
 // 将 and 把 put the object before its verb: "到2030年将5年生存率提升至46.6%".
 inline constexpr std::array<std::string_view, 38> subject_lead_words = {
-    "其中", "并且", "并",   "且",   "同时",   "使",   "确保", "保证", "力争", "争取", "努力", "推进",
-    "推动", "促进", "实现", "加快", "进一步", "全市", "全区", "全县", "全旗", "全省", "全州", "全盟",
-    "我市", "我区", "我县", "我旗", "我省",   "全国", "提倡", "倡导", "全年", "今年", "年内", "原则上",
-    "将",   "把"};
+    "其中", "并且", "并",   "且",     "同时", "使",   "确保", "保证", "力争", "争取",   "努力", "推进", "推动",
+    "促进", "实现", "加快", "进一步", "全市", "全区", "全县", "全旗", "全省", "全州",   "全盟", "我市", "我区",
+    "我县", "我旗", "我省", "全国",   "提倡", "倡导", "全年", "今年", "年内", "原则上", "将",   "把"};
 // Words opening an example in brackets before its name: "扩大筛查覆盖范围(如宫颈癌筛查率达70%)".
 inline constexpr std::array<std::string_view, 4> example_leads = {"例如", "比如", "譬如", "如"};
 // Names that begin with a lead word's characters: "使用…率", "并发症…", "全年龄段…".
@@ -254,8 +253,8 @@ inline constexpr std::array<std::string_view, 15> lower_is_better_words = {
 // and the goal headings that flattened text glues to it ("一、目标到2023年，",
 // "（一）总体目标到2025年，": the outline label is skipped when one of these follows).
 inline constexpr std::array<std::string_view, 24> frame_leads = {
-    "力争", "预计",     "计划",     "争取",     "确保",       "并",         "同时",    "要",
-    "要求", "目标是",   "目标为",   "或",       "主要目标是", "总体目标是", "实现",    "其中",
+    "力争", "预计",     "计划",     "争取",     "确保",       "并",         "同时",     "要",
+    "要求", "目标是",   "目标为",   "或",       "主要目标是", "总体目标是", "实现",     "其中",
     "目标", "总体目标", "主要目标", "工作目标", "发展目标",   "行动目标",   "具体目标", "包括"};
 // "婴儿死亡率、孕产妇死亡率分别控制在…": values distributed over the years of the paragraph.
 inline constexpr std::string_view distributive_word = "分别";
@@ -357,8 +356,8 @@ inline constexpr std::array<NatureWord, 3> nature_words = {{
 inline constexpr std::array<std::string_view, 2> better_than_words = {"优于", "好于"};
 // The verbs that close a share's units: "60%以上的旗县区达到…标准".
 inline constexpr std::array<std::string_view, 24> share_verbs = {
-    "达到", "建成", "通过", "实现", "完成", "开展", "开设", "设置", "创建", "能够", "可以", "具备", "提供",
-    "设立", "设有", "建立", "配备", "摆放", "配置", "使用", "接入", "纳入", "推行", "成为"};
+    "达到", "建成", "通过", "实现", "完成", "开展", "开设", "设置", "创建", "能够", "可以", "具备",
+    "提供", "设立", "设有", "建立", "配备", "摆放", "配置", "使用", "接入", "纳入", "推行", "成为"};
 // Words before a share that leave its name: "其中85%的县(市、区)达到消除标准" (and
 // "为", whose share is of the units served: "为70%以上符合条件的成瘾者提供…").
 inline constexpr std::array<std::string_view, 2> share_lead_words = {"为", "其中"};
