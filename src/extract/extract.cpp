@@ -23,6 +23,7 @@
 #include "extract/document.hpp"
 #include "extract/normalize.hpp"
 #include "extract/restore.hpp"
+#include "extract/scan.hpp"
 #include "extract/targets.hpp"
 #include "healthplan/error.hpp"
 #include "healthplan/files.hpp"
@@ -60,30 +61,80 @@ void remap_section(Section& s, const detail::extract::Normalized& norm, const Or
     for (auto& c : s.children) remap_section(c, norm, original);
 }
 
+// The original characters of the normalised text [b, e), when they stand for
+// its characters one for one — the same character, its traditional form or its
+// full-width form — with whatever normalisation dropped between them (a pinyin
+// gloss a mirror put after a character) left out; nullopt else (a Chinese
+// numeral made digits, a space dropped inside the piece).
+std::optional<std::string> written_piece(std::size_t b, std::size_t e, const detail::extract::Normalized& norm,
+                                         const Original& original) {
+    const auto [ob, oe] = norm.original(b, e, original.size());
+    std::string scratch;
+    const std::string_view whole = original.slice(ob, oe, scratch);
+    const std::u32string was = detail::utf8_decode(whole);
+    const std::u32string now = detail::utf8_decode(std::string_view(norm.text).substr(b, e - b));
+    auto same = [](char32_t w, char32_t n) {
+        return w == n || detail::simplified(w) == n || detail::fold_width(w) == n;
+    };
+    if (was.size() == now.size()) {
+        for (std::size_t i = 0; i < was.size(); ++i)
+            if (!same(was[i], now[i])) return std::nullopt;
+        return std::string(whole);
+    }
+    // Character by character, each through the offset map.
+    std::string out;
+    for (std::size_t k = b; k < e;) {
+        const std::size_t n = detail::extract::u8len(static_cast<unsigned char>(norm.text[k]));
+        const auto [cb, ce] = norm.original(k, k + n, original.size());
+        std::string sc;
+        const std::string_view one = original.slice(cb, ce, sc);
+        const std::u32string w = detail::utf8_decode(one);
+        if (w.size() != 1 || !same(w[0], detail::utf8_decode(norm.text.substr(k, n))[0])) return std::nullopt;
+        out += one;
+        k += n;
+    }
+    return out;
+}
+
 // A name the grammar read in the normalised text, as the original writes it
 // ("兒童死亡率", "５岁以下儿童死亡率"): the original characters of the name's
 // first occurrence inside `span` (still a normalised span), when they stand for
-// its characters one for one — the same character, its traditional form or
-// its full-width form. Anything else (a space or a line break dropped inside
-// the name, a Chinese numeral made digits) keeps the normalised name.
+// its characters one for one (written_piece). A name composed of pieces of the
+// span ("建立…小組的鄉鎮比例") has each piece as written and its own words as
+// they are. Anything else keeps the normalised name.
 std::string as_written(const std::string& name, const std::optional<Span>& span,
                        const detail::extract::Normalized& norm, const Original& original) {
     if (!span || name.empty() || span->end > norm.text.size()) return name;
     // Most spans lie in text normalisation left alone: the name is as written.
     if (norm.copied(span->begin, span->end)) return name;
     const std::string_view read = std::string_view(norm.text).substr(span->begin, span->end - span->begin);
-    const std::size_t at = read.find(name);
-    if (at == std::string_view::npos) return name;
-    const auto [b, e] = norm.original(span->begin + at, span->begin + at + name.size(), original.size());
-    std::string scratch;
-    const std::string_view written = original.slice(b, e, scratch);
-    const std::u32string was = detail::utf8_decode(written);
-    const std::u32string now = detail::utf8_decode(name);
-    if (was.size() != now.size()) return name;
-    for (std::size_t i = 0; i < was.size(); ++i)
-        if (was[i] != now[i] && detail::simplified(was[i]) != now[i] && detail::fold_width(was[i]) != now[i])
-            return name;
-    return std::string(written);
+    if (const std::size_t at = read.find(name); at != std::string_view::npos) {
+        const auto w = written_piece(span->begin + at, span->begin + at + name.size(), norm, original);
+        return w ? *w : name;
+    }
+    // Pieces: the longest run of the name's characters found in the span, each in turn.
+    std::string out;
+    const std::string_view nm = name;
+    for (std::size_t p = 0; p < nm.size();) {
+        std::size_t best = p, best_at = std::string_view::npos;
+        for (std::size_t q = p + detail::extract::u8len(static_cast<unsigned char>(nm[p])); q <= nm.size();
+             q += q < nm.size() ? detail::extract::u8len(static_cast<unsigned char>(nm[q])) : 1) {
+            const std::size_t f = read.find(nm.substr(p, q - p));
+            if (f == std::string_view::npos) break;
+            best = q, best_at = f;
+            if (q == nm.size()) break;
+        }
+        if (best_at == std::string_view::npos || best - p < 6) {  // a word of the name's own (的, 比例)
+            const std::size_t n = best > p ? best - p : detail::extract::u8len(static_cast<unsigned char>(nm[p]));
+            out += nm.substr(p, n);
+            p += n;
+            continue;
+        }
+        const auto w = written_piece(span->begin + best_at, span->begin + best_at + (best - p), norm, original);
+        out += w ? std::string_view(*w) : nm.substr(p, best - p);
+        p = best;
+    }
+    return out;
 }
 
 // Units keep their normalised `name` (they compare across plans); `as_written` is

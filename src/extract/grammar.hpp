@@ -361,6 +361,8 @@ inline constexpr std::array<std::string_view, 24> share_verbs = {
 // Words before a share that leave its name: "其中85%的县(市、区)达到消除标准" (and
 // "为", whose share is of the units served: "为70%以上符合条件的成瘾者提供…").
 inline constexpr std::array<std::string_view, 2> share_lead_words = {"为", "其中"};
+// A goal list's heading before its colon, whose items may be verbless: "明确核心指标：".
+inline constexpr std::array<std::string_view, 3> goal_list_heads = {"指标", "目标", "目标值"};
 // Words that may stand between a share and its verb ("村(社区)80%要设立…").
 inline constexpr std::array<std::string_view, 4> share_adverbs = {"要", "均", "都", "应"};
 // Where the units named before their share start: after these ("试点地区要在包括村(社区)80%…").
@@ -401,6 +403,11 @@ inline constexpr std::array<std::string_view, 3> past_frame_leads = {"截至", "
 // "目前已超过300万人,…医护比总体达到1:1.4", "截至目前,…": the present, as it stands.
 inline constexpr std::array<std::string_view, 9> retrospective_words = {
     "近年来", "近几年来", "近几年", "近五年来", "五年来", "过去五年", "多年来", "近年", "目前"};
+// "国家卫生健康委副主任李斌9月7日介绍,", "宋莉31日在新闻发布会上表示,": a dated
+// speech reports; a news paragraph's sentences from there on tell what was said
+// of the present, not a plan's targets (unless dated by a frame of their own).
+inline constexpr std::array<std::string_view, 7> speech_verbs = {"介绍", "表示", "指出", "透露",
+                                                                 "宣布", "通报", "说"};
 // "总体目标是,到2015年,…": a goal word and copula that announce the frame after them.
 inline constexpr std::array<std::string_view, 2> goal_copulas = {"目标是", "目标为"};
 // "较2015年增幅达45%": the size of a change with no indicator named.

@@ -421,9 +421,29 @@ std::size_t markup_junk_at(std::string_view t, std::size_t i, std::size_t e) {
     return i;
 }
 
+// A pinyin gloss a mirror site put after a character ("衛(wèi)生", "規(guī)劃"): an
+// ASCII bracket right after a CJK character holding one syllable of Latin
+// letters with at least one tone mark. Returns the end of the gloss at i, or i.
+// (A tone mark is what no bracket of a plan holds: "(a)", "(km)" stay.)
+std::size_t pinyin_gloss_at(std::string_view t, std::size_t i, std::size_t b, std::size_t e) {
+    if (t[i] != '(' || i == b || !is_cjk(cp_at(t, prev_cp(t, i)))) return i;
+    bool toned = false;
+    std::size_t k = i + 1;
+    for (int letters = 0; k < e && t[k] != ')'; ++letters) {
+        std::size_t n = 0;
+        const char32_t c = cp_at(t, k, &n);
+        const bool plain = c >= 'a' && c <= 'z';
+        const bool tone = (c >= 0xE0 && c <= 0xFC) || (c >= 0x101 && c <= 0x16B) || (c >= 0x1CE && c <= 0x1DC);
+        if (letters >= 7 || !(plain || tone)) return i;
+        toned = toned || tone;
+        k += n;
+    }
+    return toned && k < e && k > i + 1 ? k + 1 : i;
+}
+
 // Whether no rule of normalise_line touches character c: copied with its run.
 bool plain_char(char32_t c, bool trad) {
-    if (c < 0x80) return c != '<' && c != '/' && c != '#' && c != '|' && c != '.' && c != ' ';
+    if (c < 0x80) return c != '<' && c != '/' && c != '#' && c != '|' && c != '.' && c != ' ' && c != '(';
     if (c >= 0x4E00 && c <= 0x9FFF) return !cn_numeral_char(c) && !(trad && simplified(c) != c);
     // The punctuation of running text (、。“”《》（），：；！？ and dashes), which
     // no rule below reads: every few characters of a plan are one of them.
@@ -520,6 +540,13 @@ void normalise_line(std::string_view t, std::size_t b, std::size_t e, bool pipes
             if (const std::size_t junk = markup_junk_at(t, i, e); junk != i) {
                 out.drop(i, junk);
                 i = junk;
+                return;
+            }
+        }
+        if (c == '(') {
+            if (const std::size_t gloss = pinyin_gloss_at(t, i, b, e); gloss != i) {
+                out.drop(i, gloss);
+                i = gloss;
                 return;
             }
         }

@@ -398,43 +398,90 @@ Outcome trend(Clause& cl) {
     return Outcome::pass;
 }
 
+// One "NAME VALUE" item of [b, e): the name ending like an indicator and the
+// value carrying its unit, nothing after it. Returns the name and value.
+struct VerblessItem {
+    Range name;
+    ValueText v;
+};
+std::optional<VerblessItem> verbless_at(Clause& cl, std::size_t b, std::size_t e, bool* soft) {
+    std::string_view s = cl.s;
+    trim(s, b, e);
+    // The value starts after the last non-digit of the name.
+    std::size_t vb = e;
+    for (std::size_t i = b; i < e; i = next_cp(s, i))
+        if (is_digit_at(s, i) && (i == b || !is_digit_at(s, prev_cp(s, i)))) vb = i;
+    if (vb == e || vb == b) return std::nullopt;
+    // A decimal value: step back over the "12." of "12.5%".
+    if (std::size_t p = prev_cp(s, vb); p > b && decimal_point_at(s, p) && is_digit_at(s, prev_cp(s, p))) {
+        vb = prev_cp(s, p);
+        while (vb > b && is_digit_at(s, prev_cp(s, vb))) vb = prev_cp(s, vb);
+    }
+    if (vb == b) return std::nullopt;
+    auto v = value_at(s, vb, e);
+    if (!v || v->unit_text.empty() || skip_ws(s, v->end, e) != e) return std::nullopt;
+    Range name = clean_subject(s, {b, vb}, soft);
+    if (name.empty() || name.e - name.b > cl.limits().name_bytes || !indicator_like(s.substr(name.b, name.e - name.b)))
+        return std::nullopt;
+    return VerblessItem{name, *v};
+}
+
+// Whether the clause follows a colon after a goal word: "明确核心指标：A 3.7人、B 5.1人".
+bool after_goal_colon(std::string_view s, std::size_t b) {
+    std::size_t k = b;
+    while (k > 0 && is_space_cp(cp_at(s, prev_cp(s, k)))) k = prev_cp(s, k);
+    if (k == 0) return false;
+    const std::size_t colon = prev_cp(s, k);
+    if (!at(s, colon, "：") && !at(s, colon, ":")) return false;
+    for (std::string_view w : goal_list_heads)
+        if (ends_at(s, colon, w)) return true;
+    return false;
+}
+
 // "NAME VALUE" with nothing else, the name ending like an indicator and the
-// value carrying its unit: a level stated without a verb. Read only under a
-// year frame (a goal list's items), where it cannot be a report of the past.
+// value carrying its unit: a level stated without a verb; several joined by 、
+// ("每千人口拥有执业医师数3.7人、注册护士数5.1人"). Read only under a year frame
+// (a goal list's items), where it cannot be a report of the past, or right
+// after a goal list's colon ("核心指标：").
 Outcome verbless_item(Clause& cl) {
     std::string_view s = cl.s;
     const Frame& frame = cl.frame;
-    Range c{cl.p, cl.c.e};
+    const Range c{cl.p, cl.c.e};
     bool soft = cl.soft;
-    if (frame.years.empty() || frame.past) return Outcome::pass;
-    std::size_t e = c.e;
-    trim(s, c.b, e);
-    // The value starts after the last non-digit of the name.
-    std::size_t vb = e;
-    HitWalk digits(cl, word::digit, c.b, e);
-    for (std::size_t i = digits.first(); i < e; i = digits.next(i))
-        if (is_digit_at(s, i) && (i == c.b || !is_digit_at(s, prev_cp(s, i)))) vb = i;
-    if (vb == e || vb == c.b) return Outcome::pass;
-    // A decimal value: step back over the "12." of "12.5%".
-    if (std::size_t p = prev_cp(s, vb); p > c.b && decimal_point_at(s, p) && is_digit_at(s, prev_cp(s, p))) {
-        vb = prev_cp(s, p);
-        while (vb > c.b && is_digit_at(s, prev_cp(s, vb))) vb = prev_cp(s, vb);
+    if (frame.past || (frame.years.empty() && !after_goal_colon(s, cl.c.b))) return Outcome::pass;
+    std::vector<VerblessItem> items;
+    for (std::size_t b = c.b; b < c.e;) {
+        std::size_t e = s.substr(0, c.e).find("、", b);
+        if (e == std::string_view::npos) e = c.e;
+        auto item = verbless_at(cl, b, e, &soft);
+        if (!item) return Outcome::pass;
+        items.push_back(*item);
+        b = e < c.e ? e + 3 : c.e;
     }
-    if (vb == c.b) return Outcome::pass;
-    auto v = value_at(s, vb, e);
-    if (!v || v->unit_text.empty() || skip_ws(s, v->end, e) != e) return Outcome::pass;
-    Range name = clean_subject(s, {c.b, vb}, &soft);
-    if (name.empty() || name.e - name.b > cl.limits().name_bytes || !indicator_like(s.substr(name.b, name.e - name.b)))
-        return Outcome::pass;
-    Emit em;
-    em.subject = name;
-    em.evidence = {name.b, v->end};
-    em.kind = TargetKind::level;
-    em.op = Comparator::eq;
-    em.values = {*v};
-    em.soft = soft;
-    emit(cl.st, frame, em);
-    return Outcome::done;
+    // "每千人口拥有执业医师数3.7人、注册护士数5.1人": the population base heads every item.
+    std::string_view head;
+    if (!items.empty() && at(s, items[0].name.b, "每")) {
+        const std::string_view first = s.substr(items[0].name.b, items[0].name.e - items[0].name.b);
+        if (std::size_t f = first.find("人口"); f != std::string_view::npos && f <= 12) {
+            f += 6;
+            if (at(first, f, "拥有")) f += 6;
+            head = first.substr(0, f);
+        }
+    }
+    for (const VerblessItem& item : items) {
+        Emit em;
+        em.subject = item.name;
+        em.evidence = {item.name.b, item.v.end};
+        em.kind = TargetKind::level;
+        em.op = Comparator::eq;
+        em.values = {item.v};
+        em.soft = soft;
+        if (!head.empty() && !at(s, item.name.b, "每"))
+            emit_named(cl, em, std::string(head) + std::string(s.substr(item.name.b, item.name.e - item.name.b)));
+        else
+            emit(cl.st, frame, em);
+    }
+    return items.empty() ? Outcome::pass : Outcome::done;
 }
 
 struct ClauseRule {

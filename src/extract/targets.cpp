@@ -1108,6 +1108,24 @@ bool announced_before(std::string_view s, std::size_t i, std::size_t b) {
     return false;
 }
 
+// Whether [b, e) holds a dated speech: a day ("7日", "9月7日") then, perhaps
+// after "在…上", a verb of speech (grammar.hpp speech_verbs).
+bool dated_speech(std::string_view s, std::size_t b, std::size_t e) {
+    const std::string_view text = s.substr(b, e - b);
+    for (std::size_t f = text.find("日"); f != std::string_view::npos; f = text.find("日", f + 3)) {
+        if (f == 0 || !is_digit_at(text, f - 1)) continue;
+        std::size_t k = f + 3;
+        if (at(text, k, "在")) {
+            const std::size_t on = text.substr(k, 60).find("上");
+            if (on == std::string_view::npos) continue;
+            k += on + 3;
+        }
+        for (std::string_view v : speech_verbs)
+            if (at(text, k, v)) return true;
+    }
+    return false;
+}
+
 // Where a frame may start after a verb that announces the document's goals
 // ("《实施计划》确定了到2025年"), or clause.b. The frame must start right after
 // the verb (and 了). A frame ending the clause dates the paragraph; one running
@@ -1147,7 +1165,10 @@ Frame scan_line(ScanState& st, std::size_t b, std::size_t e, std::vector<int>& p
     {
         Frame f;
         if (frame_at(st, skip_ws(s, b, e), e, f) != skip_ws(s, b, e)) {
-            para_frame = f.past ? Frame{} : f;
+            // A paragraph opening with the past or the present ("近年来,", "目前,",
+            // "截至2020年底,") reports through to its end: its sentences without
+            // a frame of their own state no target.
+            para_frame = f;
             if (!f.past) opening = f;
             inherited = Frame{};
             opened = true;
@@ -1186,6 +1207,11 @@ Frame scan_line(ScanState& st, std::size_t b, std::size_t e, std::vector<int>& p
             continue;
         }
         // --- end of pre-filter ---
+        if (dated_speech(s, i, se)) {
+            para_frame = Frame{};
+            para_frame.past = true;
+            carrying = false;
+        }
         Frame frame = para_frame;
         Carry carry;
         bool sentence_soft = false;
