@@ -406,8 +406,7 @@ inline constexpr std::array<std::string_view, 9> retrospective_words = {
 // "国家卫生健康委副主任李斌9月7日介绍,", "宋莉31日在新闻发布会上表示,": a dated
 // speech reports; a news paragraph's sentences from there on tell what was said
 // of the present, not a plan's targets (unless dated by a frame of their own).
-inline constexpr std::array<std::string_view, 7> speech_verbs = {"介绍", "表示", "指出", "透露",
-                                                                 "宣布", "通报", "说"};
+inline constexpr std::array<std::string_view, 7> speech_verbs = {"介绍", "表示", "指出", "透露", "宣布", "通报", "说"};
 // "总体目标是,到2015年,…": a goal word and copula that announce the frame after them.
 inline constexpr std::array<std::string_view, 2> goal_copulas = {"目标是", "目标为"};
 // "较2015年增幅达45%": the size of a change with no indicator named.
