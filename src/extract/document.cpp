@@ -170,20 +170,25 @@ void heading_title(std::string_view t, std::size_t e, Heading& h) {
 }
 
 bool is_footer_line(std::string_view t, const Line& l) {
-    static constexpr std::array<std::string_view, 28> markers = {
+    // Anywhere in the line, and (附件) only opening it.
+    static constexpr std::array<std::string_view, 26> markers = {
         "下载文件", "上一条",   "下一条",   "上一篇",         "下一篇",   "网站地图", "相关链接",
         "扫一扫",   "返回顶部", "打印本页", "关闭本页",       "【打印】", "【关闭】", "版权所有",
         "主办单位", "ICP备",    "公网安备", "标签:",          "标签：",   "分享到",   "责任编辑",
-        "相关推荐", "返回首页", "相关文件", "政府网站标识码", "联系我们", "附件:",    "附件："};
+        "相关推荐", "返回首页", "相关文件", "政府网站标识码", "联系我们"};
+    static constexpr std::array<std::string_view, 2> opening_markers = {"附件:", "附件："};
     std::string_view line = t.substr(l.begin, l.end - l.begin);
     if (line.size() > 300) return false;
-    for (auto m : markers) {
-        if (m == "附件:" || m == "附件：") {
-            if (at(line, 0, m)) return true;
-            continue;
-        }
-        if (line.find(m) != std::string_view::npos) return true;
-    }
+    for (auto m : opening_markers)
+        if (at(line, 0, m)) return true;
+    // One walk over the line's characters (a marker, valid UTF-8 in valid UTF-8,
+    // starts on one), the markers compared only where one bit says one may start:
+    // a byte search per marker was 26 searches of every line of the document.
+    static const WordBits starts = WordBits::starts(markers);
+    for (std::size_t i = 0; i < line.size(); i += u8len(static_cast<unsigned char>(line[i])))
+        if (starts.may_start(line, i))
+            for (auto m : markers)
+                if (at(line, i, m)) return true;
     return false;
 }
 

@@ -28,6 +28,41 @@ struct Clause {
     const ExtractLimits& limits() const { return st.limits; }
 };
 
+// The paragraph's hits (tokens.hpp) when the rules may walk them instead of the
+// clause's bytes, else null (the pre-filter switched off for the equivalence
+// test: the rules walk every character, as they always did).
+const Tokens* clause_hits(const Clause& cl);
+
+// Walks the positions in [b, e) where a hit of class `cls` starts — or, without
+// hits, every character: `for (q = w.first(); q < e; q = w.next(q))`. A rule that
+// acts only where a digit or a word of its lexicon starts (every one is a hit)
+// visits the few positions the tokenizer found instead of every character, and
+// its loop body is unchanged. The body must not move q.
+class HitWalk {
+  public:
+    HitWalk(const Clause& cl, std::uint16_t cls, std::size_t b, std::size_t e)
+        : s_(cl.s), b_(b), e_(e), cls_(cls), tk_(clause_hits(cl)) {
+        if (tk_) h_ = tk_->first_hit(b);
+    }
+    std::size_t first() { return tk_ ? skip() : b_; }
+    std::size_t next(std::size_t q) {
+        if (!tk_) return next_cp(s_, q);
+        ++h_;
+        return skip();
+    }
+
+  private:
+    std::size_t skip() {
+        while (h_ != tk_->hits_end() && h_->pos < e_ && !(h_->classes & cls_)) ++h_;
+        return h_ != tk_->hits_end() && h_->pos < e_ ? h_->pos : e_;
+    }
+    std::string_view s_;
+    std::size_t b_, e_;
+    std::uint16_t cls_;
+    const Tokens* tk_;
+    const Hit* h_ = nullptr;
+};
+
 // pass: the rule does not apply, the next is tried; done: the clause is read
 // (with or without targets: some rules recognise a clause they then reject).
 enum class Outcome { pass, done };

@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "extract/lexicon_bits.hpp"
 #include "extract/prefilter.hpp"
 #include "extract/rule.hpp"
 
@@ -109,7 +110,9 @@ Outcome share(Clause& cl) {
         // short place words, each with its share and perhaps its own noun
         // (else the last item's noun is every item's).
         std::size_t pos = skip_bullets(s, c.b, c.e);
-        if (const std::size_t n = word_at(s, pos, subject_lead_words); n && !is_digit_at(s, pos + n)) pos += n;
+        if (const std::size_t n = subject_lead_starts().may_start(s, pos) ? word_at(s, pos, subject_lead_words) : 0;
+            n && !is_digit_at(s, pos + n))
+            pos += n;
         struct Place {
             std::string place;
             ValueText v;
@@ -179,10 +182,22 @@ Outcome better_than(Clause& cl) {
     // (memchr-driven) instead of a test at every character: a UTF-8 word found
     // from a character boundary starts on one.
     std::size_t q = std::string_view::npos, w = 0;
-    // Bounded by the clause (a word may run past its end, as a test at a position did).
-    for (std::string_view word : better_than_words)
-        if (const std::size_t f = s.substr(0, std::min(s.size(), e + word.size() - 1)).find(word, cl.p); f < q)
-            q = f, w = word.size();
+    if (clause_hits(cl)) {
+        // With the paragraph's hits: the first where a better_than word starts
+        // (the byte search below finds that one), the first word of the table there.
+        HitWalk words(cl, word::better_than, cl.p, e);
+        if (const std::size_t f = words.first(); f < e)
+            for (std::string_view word : better_than_words)
+                if (at(s, f, word)) {
+                    q = f, w = word.size();
+                    break;
+                }
+    } else {
+        // Bounded by the clause (a word may run past its end, as a test at a position did).
+        for (std::string_view word : better_than_words)
+            if (const std::size_t f = s.substr(0, std::min(s.size(), e + word.size() - 1)).find(word, cl.p); f < q)
+                q = f, w = word.size();
+    }
     if (q < e) {
         std::size_t r = q + w;
         std::size_t bend = r;
@@ -274,7 +289,9 @@ bool object_after(std::string_view s, std::size_t k, std::size_t e) {
 Outcome units_share(Clause& cl) {
     std::string_view s = cl.s.substr(0, cl.c.e);
     const Range c{cl.p, cl.c.e};
-    for (std::size_t q = c.b; q < c.e; q = next_cp(s, q)) {
+    // A share starts at a digit: only the clause's digits are visited (HitWalk).
+    HitWalk digits(cl, word::digit, c.b, c.e);
+    for (std::size_t q = digits.first(); q < c.e; q = digits.next(q)) {
         if (!is_digit_at(s, q) || (q > c.b && is_digit_at(s, prev_cp(s, q)))) continue;
         auto v = value_at(s, q, c.e);
         if (!v || v->unit != Unit::percent()) continue;
@@ -313,7 +330,8 @@ Outcome trend(Clause& cl) {
     const std::size_t e = cl.c.e;
     const std::size_t p = cl.p;
     const Starts& tstarts = trend_starts();
-    for (std::size_t q = p; q < e; q = next_cp(s, q)) {
+    HitWalk verbs(cl, word::trend_verb, p, e);  // only where a trend verb starts
+    for (std::size_t q = verbs.first(); q < e; q = verbs.next(q)) {
         if (!tstarts.has(s, q)) continue;
         const TrendVerb* tv = trend_verb_at(s.substr(0, e), q);
         if (!tv) continue;
@@ -488,6 +506,8 @@ namespace healthplan::v0::detail::extract {
 
 using rules::Clause;
 using rules::Outcome;
+
+const Tokens* rules::clause_hits(const Clause& cl) { return prefilter_enabled() ? cl.st.tokens : nullptr; }
 
 void read_clause(ScanState& st, Range c, const Frame& frame, Carry& carry, bool sentence_soft) {
     Clause cl{st, c, frame, carry, st.s, skip_ws(st.s, c.b, c.e), sentence_soft || frame.soft, {}, 0, 0};

@@ -6,6 +6,7 @@
 #include <cctype>
 #include <optional>
 
+#include "extract/lexicon_bits.hpp"
 #include "extract/prefilter.hpp"
 #include "extract/rule.hpp"
 
@@ -268,6 +269,9 @@ struct Subject {
 // the direction (+1 / -1) or 0. The name may be left empty (elided: "原则上应
 // 较上一年度增长不少于2个百分点" goes on about the clause before).
 int strip_rate_with_level_word(std::string_view s, Range& pre) {
+    // Asked at every verb, up to six times (statement_subject): the 10 x 16 pairs
+    // run only when a trend verb may end `pre` (one bit, scan.hpp WordBits).
+    if (!trend_verb_ends().may_end(s, pre.e)) return 0;
     for (auto marker : rate_level_markers)
         for (const auto& tv : trend_verbs) {
             if (tv.direction == 0 || !ends_with_any(s, pre.b, pre.e, tv.text)) continue;
@@ -335,18 +339,21 @@ std::optional<Subject> statement_subject(Clause& cl, std::size_t q, const VerbPh
     Range pre{cl.p, q};
     for (int guard = 0; guard < 6; ++guard) {
         bool hit = false;
-        for (auto w : rate_markers)
-            if (ends_with_any(s, pre.b, pre.e, w)) {
-                pre.e -= w.size();
-                sb.rate = true;
-                hit = true;
-            }
-        for (auto w : verb_adverbs)
-            if (ends_with_any(s, pre.b, pre.e, w)) {
-                if (w == "力争" || w == "争取") cl.soft = true;
-                pre.e -= w.size();
-                hit = true;
-            }
+        // (Each list is read only when one of its words may end `pre`: WordBits.)
+        if (rate_marker_ends().may_end(s, pre.e))
+            for (auto w : rate_markers)
+                if (ends_with_any(s, pre.b, pre.e, w)) {
+                    pre.e -= w.size();
+                    sb.rate = true;
+                    hit = true;
+                }
+        if (verb_adverb_ends().may_end(s, pre.e))
+            for (auto w : verb_adverbs)
+                if (ends_with_any(s, pre.b, pre.e, w)) {
+                    if (w == "力争" || w == "争取") cl.soft = true;
+                    pre.e -= w.size();
+                    hit = true;
+                }
         // "较2022年 下降3%": spaces between the reference and the verb.
         if (cl.ref_e && skip_ws(s, cl.ref_e, pre.e) == pre.e && pre.e != cl.ref_b) pre.e = cl.ref_b, hit = true;
         if (const int dir = strip_rate_with_level_word(s, pre)) sb.rate_level = dir, hit = true;
@@ -366,14 +373,14 @@ std::optional<Subject> statement_subject(Clause& cl, std::size_t q, const VerbPh
     // "作为实现“2030年15岁以上人群吸烟率降低到20%”控烟目标": a statement quoted whole starts
     // at its open quote, left open before the verb.
     if (!sb.name.empty())
-        if (const std::size_t f = s.substr(sb.name.b, sb.name.e - sb.name.b).rfind("“");
+        if (const std::size_t f = rfind_word(s.substr(sb.name.b, sb.name.e - sb.name.b), "“");
             f != std::string_view::npos && sb.name.b + f + 3 < sb.name.e &&
             s.substr(sb.name.b + f, sb.name.e - sb.name.b - f).find("”") == std::string_view::npos)
             sb.name.b += f + 3;
     // "其中控烟行动目标的结果性指标为15岁以上人群吸烟率2022年<24.5%": the category goes.
     if (!sb.name.empty())
         for (std::string_view w : category_copulas)
-            if (const std::size_t f = s.substr(sb.name.b, sb.name.e - sb.name.b).rfind(w);
+            if (const std::size_t f = rfind_word(s.substr(sb.name.b, sb.name.e - sb.name.b), w);
                 f != std::string_view::npos && sb.name.b + f + w.size() < sb.name.e) {
                 sb.name.b += f + w.size();
                 break;
@@ -514,7 +521,7 @@ bool qualifier_value(const Clause& cl, const VerbPhrase& vp, Range subj) {
 // "X由2020年的75%提高到80%": the stated baseline, cut from the name.
 std::optional<Baseline> stated_baseline(std::string_view s, Range& subj) {
     for (auto from : baseline_leads) {
-        std::size_t fp = s.substr(subj.b, subj.e - subj.b).rfind(from);
+        std::size_t fp = rfind_word(s.substr(subj.b, subj.e - subj.b), from);
         if (fp == std::string_view::npos || fp == 0) continue;
         std::size_t bp = subj.b + fp + from.size();
         std::optional<int> by;
@@ -566,18 +573,20 @@ Outcome value_statement(Clause& cl, std::size_t q, const VerbPhrase& vp, Subject
     TargetKind rate_kind = TargetKind::level;
     Comparator rate_dir = Comparator::increase;
     // (Marker and verb compared in place: building each of the 160 pairs as a
-    // string at every statement was a tenth of the grammar's instructions.)
-    for (auto marker : rate_level_markers)
-        for (const auto& tv : trend_verbs) {
-            const std::size_t w = marker.size() + tv.text.size();
-            if (tv.direction != 0 && subj.e >= subj.b + w && at(s, subj.e - w, marker) &&
-                at(s, subj.e - tv.text.size(), tv.text) && subj.e - w > subj.b) {
-                rate_kind = TargetKind::rate;
-                rate_dir = tv.direction > 0 ? Comparator::increase : Comparator::decrease;
-                subj.e -= w;
-                trim(s, subj.b, subj.e);
+    // string at every statement was a tenth of the grammar's instructions; and
+    // only when a trend verb may end the name at all: WordBits.)
+    if (trend_verb_ends().may_end(s, subj.e))
+        for (auto marker : rate_level_markers)
+            for (const auto& tv : trend_verbs) {
+                const std::size_t w = marker.size() + tv.text.size();
+                if (tv.direction != 0 && subj.e >= subj.b + w && at(s, subj.e - w, marker) &&
+                    at(s, subj.e - tv.text.size(), tv.text) && subj.e - w > subj.b) {
+                    rate_kind = TargetKind::rate;
+                    rate_dir = tv.direction > 0 ? Comparator::increase : Comparator::decrease;
+                    subj.e -= w;
+                    trim(s, subj.b, subj.e);
+                }
             }
-        }
     Emit em;
     em.subject = subj;
     em.evidence = {sb.evidence_b, vp.vend};

@@ -67,9 +67,62 @@ inline bool at(std::string_view s, std::size_t i, std::string_view lit) noexcept
     return true;
 }
 
+// h.rfind(w), with a first-byte test before each compare: libstdc++'s rfind
+// calls memcmp at every position from the end, and the rules ask it of names
+// and clauses at every statement.
+inline std::size_t rfind_word(std::string_view h, std::string_view w) noexcept {
+    if (w.size() > h.size()) return std::string_view::npos;
+    if (w.empty()) return h.size();
+    for (std::size_t p = h.size() - w.size() + 1; p-- > 0;)
+        if (h[p] == w[0] && at(h, p, w)) return p;
+    return std::string_view::npos;
+}
+
 inline bool ends_at(std::string_view s, std::size_t e, std::string_view lit) noexcept {
     return e <= s.size() && e >= lit.size() && s.compare(e - lit.size(), lit.size(), lit) == 0;
 }
+
+// A necessary condition for "one word of this list starts at i" (`may_start`) or
+// "ends at e" (`may_end`), answered by one bit: two bytes of each word (its second
+// and third from the start, or its last two), folded to 12 bits — for a CJK
+// character the low 12 bits of its code point. The rules' loops over literal
+// lists (lead words, adverbs, trend verbs …) are asked at nearly every subject
+// and verb, and nearly always fail: the bit skips the whole loop. Only a filter:
+// when it answers true the list's own loop decides, in its own order, so a rule
+// reads exactly what it read without it. A word shorter than the bytes read
+// makes the filter always true.
+class WordBits {
+  public:
+    template <class Words>
+    static WordBits starts(const Words& words) {
+        WordBits b;
+        for (std::string_view w : words) w.size() < 3 ? void(b.always_ = true) : b.set(key(w[1], w[2]));
+        return b;
+    }
+    template <class Words>
+    static WordBits ends(const Words& words) {
+        WordBits b;
+        for (std::string_view w : words) w.size() < 2 ? void(b.always_ = true) : b.set(key(w[w.size() - 2], w.back()));
+        return b;
+    }
+    // Whether a word of the list may start at i of s.
+    bool may_start(std::string_view s, std::size_t i) const noexcept {
+        return always_ || i + 3 > s.size() || test(key(s[i + 1], s[i + 2]));
+    }
+    // Whether a word of the list may end at e of s.
+    bool may_end(std::string_view s, std::size_t e) const noexcept {
+        return always_ || e < 2 || e > s.size() || test(key(s[e - 2], s[e - 1]));
+    }
+
+  private:
+    static unsigned key(char a, char b) noexcept {
+        return (static_cast<unsigned char>(a) & 0x3FU) << 6 | (static_cast<unsigned char>(b) & 0x3FU);
+    }
+    void set(unsigned k) noexcept { bits_[k >> 6] |= std::uint64_t{1} << (k & 63); }
+    bool test(unsigned k) const noexcept { return (bits_[k >> 6] >> (k & 63)) & 1U; }
+    std::array<std::uint64_t, 64> bits_{};
+    bool always_ = false;
+};
 
 // Whether a character led by this byte may be a space of is_space_cp: ASCII
 // controls and space, and the leads of U+00A0, U+2002..U+2022, U+3000 and

@@ -64,12 +64,50 @@ Nature nature_cell(std::string_view s) {
     return Nature::unspecified;
 }
 
+// Unit::try_parse (a pure function of the text), remembered for the last few
+// texts asked: a table asks it of every row's unit cell or parenthesis, and its
+// rows share a handful of units (each parse compares the text with every known
+// spelling and builds the unit's strings).
+std::optional<Unit> parse_unit(std::string_view text) {
+    struct Entry {
+        bool filled = false;
+        std::string text;
+        std::optional<Unit> unit;
+    };
+    thread_local std::array<Entry, 8> memo;
+    thread_local std::size_t next = 0;
+    for (const Entry& m : memo)
+        if (m.filled && m.text == text) return m.unit;
+    Entry& m = memo[next];
+    next = (next + 1) % memo.size();
+    m.filled = true;
+    m.text.assign(text);
+    m.unit = Unit::try_parse(text);
+    return m.unit;
+}
+
+// The comparators and placeholders a value cell may open with.
+constexpr std::string_view value_marks[] = {"≥", "≤", ">", "<", "＞", "＜", "≧",  "≦",
+                                            "+", "-", "—", "/", "／", "无", "——", "--"};
+// Whether a mark of value_marks opens with this byte.
+bool value_mark_lead(unsigned char c) {
+    static const std::array<bool, 256> leads = [] {
+        std::array<bool, 256> a{};
+        for (std::string_view m : value_marks) a[static_cast<unsigned char>(m[0])] = true;
+        return a;
+    }();
+    return leads[c];
+}
+
 // A value cell, or a placeholder for a missing value ("—", "/", "无"):
 // neither is glued to a neighbouring text fragment.
 bool value_like(std::string_view s) {
     std::size_t i = skip_ws(s, 0, s.size());
-    for (std::string_view c : {"≥", "≤", ">", "<", "＞", "＜", "≧", "≦", "+", "-", "—", "/", "／", "无", "——", "--"})
-        if (at(s, i, c)) return true;
+    // Asked of every cell of every row: a first byte that opens none of the
+    // marks (most cells: a digit or an ideograph) skips their 16 compares.
+    if (i < s.size() && value_mark_lead(static_cast<unsigned char>(s[i])))
+        for (std::string_view c : value_marks)
+            if (at(s, i, c)) return true;
     return is_digit_at(s, i);
 }
 
@@ -196,7 +234,9 @@ void add_cells(std::string_view t, const Line& l, std::vector<Cell>& out) {
     while (i < l.end) {
         std::size_t b = i, e = i;
         // A field ends at a tab, an ideographic space or two spaces in a row.
-        while (e < l.end && t[e] != '\t' && !at(t, e, "\u3000") && !(t[e] == ' ' && e + 1 < l.end && t[e + 1] == ' '))
+        // (The ideographic space tested only after its lead byte E3: this loop reads every byte of a table.)
+        while (e < l.end && t[e] != '\t' && !(t[e] == '\xE3' && at(t, e, "\u3000")) &&
+               !(t[e] == ' ' && e + 1 < l.end && t[e + 1] == ' '))
             e += u8len(static_cast<unsigned char>(t[e]));
         std::size_t fb = b, fe = e;
         trim(t, fb, fe);
@@ -436,8 +476,8 @@ Header read_header(std::string_view t, const std::vector<Cell>& cells, std::size
 // name wrapped, so they stay.)
 void drop_category(std::string_view t, std::vector<Cell>& row, std::size_t values_end) {
     while (row.size() > values_end && row.size() >= 3 && same_line(t, row[0], row[1]) &&
-           !value_like(cell_text(t, row[0])) && name_like(cell_text(t, row[1])) &&
-           !Unit::try_parse(cell_text(t, row[1])) && nature_cell(cell_text(t, row[1])) == Nature::unspecified)
+           !value_like(cell_text(t, row[0])) && name_like(cell_text(t, row[1])) && !parse_unit(cell_text(t, row[1])) &&
+           nature_cell(cell_text(t, row[1])) == Nature::unspecified)
         row.erase(row.begin());
 }
 
@@ -483,7 +523,7 @@ void read_row(std::string_view t, std::vector<Cell> row, Nature nature, const He
             if (o != std::string_view::npos) {
                 std::size_t ol = at(nm, o, "(") ? 1 : 3;
                 std::string_view u = nm.substr(o + ol, close - o - ol);
-                if (auto parsed = Unit::try_parse(u); parsed && !u.empty()) {
+                if (auto parsed = parse_unit(u); parsed && !u.empty()) {
                     unit = *parsed;
                     unit_text = std::string(u);
                     name.e = name.b + o;
@@ -497,7 +537,7 @@ void read_row(std::string_view t, std::vector<Cell> row, Nature nature, const He
     if (row.size() >= 3 && (!value_like(cell_text(t, row[1])) || at(cell_text(t, row[1]), 0, "1/") ||
                             (at(cell_text(t, row[1]), 0, "/") && cell_text(t, row[1]).size() > 1))) {
         std::string_view u = cell_text(t, row[1]);
-        if (auto parsed = Unit::try_parse(u); parsed && !u.empty() && u.size() <= 24) {
+        if (auto parsed = parse_unit(u); parsed && !u.empty() && u.size() <= 24) {
             unit = *parsed;
             unit_text = std::string(u);
             first_middle = 2;
@@ -736,7 +776,7 @@ std::size_t parse_unnumbered(std::string_view t, const std::vector<Cell>& cells,
         std::size_t keep = width;
         if (e - r > width) {
             std::string_view maybe_unit = cell_text(t, cells[e - header.columns.size() - 1]);
-            if (!value_like(maybe_unit) && Unit::try_parse(maybe_unit) && !maybe_unit.empty()) keep = width + 1;
+            if (!value_like(maybe_unit) && parse_unit(maybe_unit) && !maybe_unit.empty()) keep = width + 1;
             if (e - r > keep) b = e - keep;
         }
         if (e - b < 2) break;

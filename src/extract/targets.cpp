@@ -17,6 +17,7 @@
 #include "extract/clause.hpp"
 #include "extract/document.hpp"
 #include "extract/grammar.hpp"
+#include "extract/lexicon_bits.hpp"
 #include "extract/prefilter.hpp"  // speed branch: the sentence pre-filter
 #include "extract/rule.hpp"
 #include "extract/scan.hpp"
@@ -337,7 +338,10 @@ std::size_t reference_at(std::string_view s, std::size_t i, std::size_t e, std::
 // ("提高孕产妇保健水平 --孕产妇系统管理率": a heading's title, then an item), or b.
 std::size_t after_inline_bullet(std::string_view s, std::size_t b, std::size_t e) {
     // Asked of every subject: most hold no dash at all ('-', or a dash's lead byte E2).
-    if (s.substr(b, e - b).find_first_of("-\xE2") == std::string_view::npos) return b;
+    // (A byte loop: find_first_of calls memchr on the set for every byte.)
+    if (std::none_of(s.begin() + static_cast<std::ptrdiff_t>(b), s.begin() + static_cast<std::ptrdiff_t>(e),
+                     [](char c) { return c == '-' || c == '\xE2'; }))
+        return b;
     std::size_t out = b;
     for (std::size_t i = b; i < e;) {
         std::size_t k = i;
@@ -357,14 +361,17 @@ std::size_t after_inline_bullet(std::string_view s, std::size_t b, std::size_t e
 void strip_trailing_words(std::string_view s, Range& r, bool* soft) {
     for (bool again = true; again && !r.empty();) {
         again = false;
-        for (auto w : verb_adverbs)
-            if (ends_with_any(s, r.b, r.e, w) && r.e - w.size() > r.b) {
-                if (w == "力争" || w == "争取") *soft = true;
-                r.e -= w.size();
-                again = true;
-            }
-        for (std::string_view w : name_trailing_words)
-            if (ends_with_any(s, r.b, r.e, w) && r.e - w.size() > r.b) r.e -= w.size(), again = true;
+        // Each list is read only when one of its words may end r (WordBits).
+        if (verb_adverb_ends().may_end(s, r.e))
+            for (auto w : verb_adverbs)
+                if (ends_with_any(s, r.b, r.e, w) && r.e - w.size() > r.b) {
+                    if (w == "力争" || w == "争取") *soft = true;
+                    r.e -= w.size();
+                    again = true;
+                }
+        if (name_trailing_ends().may_end(s, r.e))
+            for (std::string_view w : name_trailing_words)
+                if (ends_with_any(s, r.b, r.e, w) && r.e - w.size() > r.b) r.e -= w.size(), again = true;
         std::size_t p = prev_cp(s, r.e);
         if (r.e > r.b && (is_comma(cp_at(s, p)) || cp_at(s, p) == 0x3001)) r.e = p, again = true;
         trim(s, r.b, r.e);
@@ -400,14 +407,17 @@ Range clean_subject(std::string_view s, Range r, bool* soft) {
     r.b = after_inline_bullet(s, r.b, r.e);
     for (bool again = true; again && !r.empty();) {
         again = false;
-        bool name_word = false;
-        for (auto x : subject_lead_exceptions) name_word = name_word || at(s, r.b, x);
-        for (auto w : subject_lead_words)
-            if (!name_word && r.e > r.b + w.size() && at(s, r.b, w)) {
-                if (w == "力争" || w == "争取") *soft = true;
-                r.b += w.size();
-                again = true;
-            }
+        // The lead words (and their exceptions) are read only when one may start at r.b (WordBits).
+        if (subject_lead_starts().may_start(s, r.b)) {
+            bool name_word = false;
+            for (auto x : subject_lead_exceptions) name_word = name_word || at(s, r.b, x);
+            for (auto w : subject_lead_words)
+                if (!name_word && r.e > r.b + w.size() && at(s, r.b, w)) {
+                    if (w == "力争" || w == "争取") *soft = true;
+                    r.b += w.size();
+                    again = true;
+                }
+        }
         std::size_t n;
         if (!r.empty()) {
             const char32_t c = cp_at(s, r.b, &n);
@@ -821,7 +831,7 @@ Range goal_name(std::string_view s, Range r) {
     const std::size_t e = r.e - std::string_view("目标").size();
     std::size_t b = std::string_view::npos;
     for (auto v : goal_verbs)
-        if (std::size_t f = s.substr(r.b, e - r.b).rfind(v); f != std::string_view::npos)
+        if (std::size_t f = rfind_word(s.substr(r.b, e - r.b), v); f != std::string_view::npos)
             if (b == std::string_view::npos || r.b + f + v.size() > b) b = r.b + f + v.size();
     if (b == std::string_view::npos) return r;
     b = skip_ws(s, b, e);
@@ -1242,7 +1252,7 @@ Frame scan_line(ScanState& st, std::size_t b, std::size_t e, std::vector<int>& p
                     // "确保实现…中关于“到2030年，…”的目标": a quoted frame closing the clause.
                     const std::uint16_t words = filter ? tk.classes_in(clause.b, clause.e) : 0xFFFF;
                     if (after == clause.b && (words & word::open_quote))
-                        if (std::size_t qt = s.substr(clause.b, clause.e - clause.b).rfind("“");
+                        if (std::size_t qt = rfind_word(s.substr(clause.b, clause.e - clause.b), "“");
                             qt != std::string_view::npos && qt > 0) {
                             Frame g;
                             const std::size_t from = clause.b + qt;
@@ -1284,13 +1294,17 @@ Frame scan_line(ScanState& st, std::size_t b, std::size_t e, std::vector<int>& p
                         carry.framed = true;
                     }
                     if (!clause.empty() && !frame.past) {
-                        Frame use = frame;
                         // A sentence without years that distributes values with 分别
                         // over as many years as the paragraph's last frame has.
-                        if (!sentence_has_frame && para_frame.years.empty() && para_years.size() >= 2 &&
+                        // (The sentence's frame is read in place, not copied, for
+                        // every other clause: a copy allocated its years each time.)
+                        Frame distributed;
+                        const bool distributes =
+                            !sentence_has_frame && para_frame.years.empty() && para_years.size() >= 2 &&
                             (words & word::distributive) &&
-                            s.substr(clause.b, clause.e - clause.b).find(distributive_word) != std::string_view::npos)
-                            use.years = para_years;
+                            s.substr(clause.b, clause.e - clause.b).find(distributive_word) != std::string_view::npos;
+                        if (distributes) distributed = frame, distributed.years = para_years;
+                        const Frame& use = distributes ? distributed : frame;
                         const std::size_t before = st.out.size();
                         read_clause(st, clause, use, carry, sentence_soft);
                         // Two statements joined by 和 / 并 in one clause

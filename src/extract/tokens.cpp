@@ -184,7 +184,20 @@ const Mark* Tokens::first_mark(std::size_t b) const noexcept {
 }
 
 const Hit* Tokens::first_hit(std::size_t b) const noexcept {
-    return std::lower_bound(hits.data(), hits_end(), b, [](const Hit& h, std::size_t p) { return h.pos < p; });
+    const auto before = [](const Hit& h, std::size_t p) { return h.pos < p; };
+    std::size_t k = hit_hint_ <= hits.size() ? hit_hint_ : 0;
+    const Hit* found;
+    if (k > 0 && hits[k - 1].pos >= b) {
+        found = std::lower_bound(hits.data(), hits.data() + k, b, before);  // behind the hint
+    } else {
+        // At or after the hint: a few steps forward, else a binary search of the rest.
+        const std::size_t stop = std::min(hits.size(), k + 8);
+        while (k < stop && hits[k].pos < b) ++k;
+        found =
+            k < stop || k == hits.size() ? hits.data() + k : std::lower_bound(hits.data() + k, hits_end(), b, before);
+    }
+    hit_hint_ = static_cast<std::size_t>(found - hits.data());
+    return found;
 }
 
 namespace {

@@ -137,6 +137,12 @@ struct Tokens {
     // The first mark at or after b.
     const Mark* first_mark(std::size_t b) const noexcept;
     const Mark* marks_end() const noexcept { return marks.data() + marks.size(); }
+
+  private:
+    // Where the last first_hit answer was: the rules ask it several times a
+    // clause, at positions that mostly move forward through the paragraph.
+    // Only a hint: first_hit checks it against the hits before trusting it.
+    mutable std::size_t hit_hint_ = 0;
 };
 
 // Tokenizes [b, e) of `s` into `out` (cleared first). Lexicon words are

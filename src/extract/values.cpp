@@ -24,6 +24,17 @@ const std::array<bool, 256>& unit_first_bytes() {
     return first;
 }
 
+// Unit::try_parse of each unit spelling, parsed once: value_at asks it of the
+// spelling it found after every value (a pure function of the spelling).
+const std::optional<Unit>& spelling_unit(std::size_t k) {
+    static const auto units = [] {
+        std::array<std::optional<Unit>, unit_spellings.size()> a;
+        for (std::size_t n = 0; n < a.size(); ++n) a[n] = Unit::try_parse(unit_spellings[n]);
+        return a;
+    }();
+    return units[k];
+}
+
 // A number in Chinese numerals with an optional decimal part: "七十九", "两", "六点五".
 std::optional<std::pair<double, std::size_t>> cn_number_at(std::string_view s, std::size_t i, std::size_t e) {
     auto n = cn_numeral_at(s.substr(0, e), i);
@@ -153,12 +164,13 @@ std::optional<ValueText> value_at(std::string_view s, std::size_t i, std::size_t
             break;
         }
     }
-    for (auto u : unit_spellings) {
+    for (std::size_t n = 0; n < unit_spellings.size(); ++n) {
+        const std::string_view u = unit_spellings[n];
         // No spelling starts with this byte (a tab, a digit, most CJK lead
         // bytes): no test below can match, and 55 would be made for nothing.
         if (matched || j >= s.size() || !unit_first_bytes()[static_cast<unsigned char>(s[j])]) break;
         if (j + u.size() <= e && at(s, j, u)) {
-            if (auto unit = Unit::try_parse(u)) {
+            if (const auto& unit = spelling_unit(n)) {
                 v.unit = *unit;
                 v.unit_text = std::string(u);
                 j += u.size();
