@@ -264,6 +264,10 @@ inline constexpr std::string_view distributive_word = "分别";
 inline constexpr std::array<std::string_view, 9> announcing_verbs = {"提出", "明确", "确定",     "要求", "指出",
                                                                      "规定", "强调", "明确提出", "设定"};
 
+// Words of a document or its issuing before an announcing verb inside a name: "…规划公布 提出X".
+inline constexpr std::array<std::string_view, 9> announcing_documents = {"》",   "规划", "方案", "纲要", "意见",
+                                                                         "计划", "公布", "印发", "发布"};
+
 // Sections whose text reports the past, not targets.
 inline constexpr std::array<std::string_view, 16> past_section_words = {
     "成就", "回顾",     "现状",     "发展基础", "工作基础", "现实基础", "规划基础", "面临形势",

@@ -394,6 +394,24 @@ std::optional<Subject> statement_subject(Clause& cl, std::size_t q, const VerbPh
                         sb.name.b = y;
                         break;
                     }
+    // "《“十四五”国民健康规划》公布 提出中国人均预期寿命将达80岁以上": a document (its title, or
+    // its issuing) announcing the indicator goes with the verb, when what follows ends like one.
+    if (!sb.name.empty())
+        for (std::string_view v : announcing_verbs)
+            if (const std::size_t f = s.substr(sb.name.b, sb.name.e - sb.name.b).find(v);
+                f != std::string_view::npos && f > 0) {
+                const std::string_view before = s.substr(sb.name.b, f);
+                const std::size_t after = sb.name.b + f + v.size();
+                bool document = false;
+                for (std::string_view w : announcing_documents)
+                    document = document || before.find(w) != std::string_view::npos;
+                // (not "规划提出的指标完成率": 的 makes the verb part of the name)
+                if (document && after < sb.name.e && !at(s, after, "的") &&
+                    indicator_like(s.substr(after, sb.name.e - after))) {
+                    sb.name.b = after;
+                    break;
+                }
+            }
     // "原则上全县2022 年度居民健康素养水平": the year opens the name once its lead words are gone.
     if (sb.inline_years.empty() && !sb.name.empty() && sb.name.b != cl.p)
         if (auto y = number_at(s.substr(0, sb.name.e), sb.name.b); y && y->is_year()) {
