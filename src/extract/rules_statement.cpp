@@ -536,8 +536,10 @@ bool qualifier_value(const Clause& cl, const VerbPhrase& vp, Range subj) {
     return value_statement_after(cl, de);
 }
 
-// "X由2020年的75%提高到80%": the stated baseline, cut from the name.
-std::optional<Baseline> stated_baseline(std::string_view s, Range& subj) {
+// "X由2020年的75%提高到80%": the stated baseline, cut from the name. "由目前的50%"
+// states one with no year; "由目前的8835万人…提高到1亿人" one in another unit, which
+// leaves the name but is not kept (a baseline is read in the target's unit).
+std::optional<Baseline> stated_baseline(std::string_view s, Range& subj, std::string_view target_unit) {
     for (auto from : baseline_leads) {
         std::size_t fp = rfind_word(s.substr(subj.b, subj.e - subj.b), from);
         if (fp == std::string_view::npos || fp == 0) continue;
@@ -548,6 +550,9 @@ std::optional<Baseline> stated_baseline(std::string_view s, Range& subj) {
             bp = y->end + 3;
             if (at(s, bp, "底") || at(s, bp, "末")) bp += 3;
             if (at(s, bp, "的")) bp += 3;
+        } else if (std::size_t n = word_at(s, bp, base_period_words)) {
+            bp += n;
+            if (at(s, bp, "的")) bp += 3;
         }
         if (auto bv = value_at(s, bp, subj.e); bv && skip_ws(s, bv->end, subj.e) == subj.e) {
             subj.e = subj.b + fp;
@@ -555,6 +560,7 @@ std::optional<Baseline> stated_baseline(std::string_view s, Range& subj) {
             // "12岁儿童龋患率应从2016年的34.5%…": an adverb before the baseline is no part of the name.
             bool soft = false;  // the statement's softness was read with its subject
             strip_trailing_words(s, subj, &soft);
+            if (bv->unit_text != target_unit) return std::nullopt;
             return Baseline{by, bv->value};
         }
         return std::nullopt;
@@ -586,7 +592,7 @@ Outcome value_statement(Clause& cl, std::size_t q, const VerbPhrase& vp, Subject
     if (vp.values.front().unit_text.empty() && at(s, vp.values.front().end, "年")) return Outcome::done;
     // A qualifier of the next statement's noun: read on; that statement's name includes it.
     if (!sb.from_carry && !sb.from_stated && qualifier_value(cl, vp, subj)) return Outcome::pass;
-    std::optional<Baseline> baseline = stated_baseline(s, subj);
+    std::optional<Baseline> baseline = stated_baseline(s, subj, vp.values.front().unit_text);
     // "总规模年均增长不低于10%": a rate stated with a level word.
     TargetKind rate_kind = TargetKind::level;
     Comparator rate_dir = Comparator::increase;
