@@ -24,8 +24,9 @@ HEALTHPLAN_BEGIN_NAMESPACE
 // target's size, so time and memory stay linear in the text; the defaults
 // are what the quality sets were measured with (docs/extraction.md).
 struct ExtractLimits {
-    // An indicator's name (40 characters); a longer subject is not a name.
-    std::size_t name_bytes = 120;
+    // An indicator's name (55 characters: the national "30岁~70岁人群因心脑血管疾病、癌症、
+    // 慢性呼吸系统疾病和糖尿病等重大慢性病导致的过早死亡率" is 45); a longer subject is not a name.
+    std::size_t name_bytes = 165;
     // A clause going on about the indicator stated this far before it
     // ("人均预期寿命达到80岁，比2020年提高1岁").
     std::size_t carry_bytes = 240;

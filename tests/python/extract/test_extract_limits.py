@@ -13,9 +13,9 @@ PLAN = "某市卫生健康发展规划\n\n一、发展目标\n\n到2025年，全
 
 def test_defaults_are_the_documented_limits() -> None:
     limits = hp.ExtractLimits()
-    assert (limits.name_bytes, limits.carry_bytes, limits.evidence_bytes) == (120, 240, 1024)
-    assert limits == hp.ExtractLimits(name_bytes=120)
-    assert limits != hp.ExtractLimits(name_bytes=121)
+    assert (limits.name_bytes, limits.carry_bytes, limits.evidence_bytes) == (165, 240, 1024)
+    assert limits == hp.ExtractLimits(name_bytes=165)
+    assert limits != hp.ExtractLimits(name_bytes=166)
 
 
 def test_name_limit_decides_what_is_a_name() -> None:
