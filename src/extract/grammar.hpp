@@ -337,8 +337,8 @@ inline constexpr std::array<std::string_view, 2> report_verb_heads = {"高", "�
 // the adverbs that may follow it before the verb.
 inline constexpr std::string_view estimate_word = "预计";
 inline constexpr std::array<std::string_view, 5> estimate_adverbs = {"至少", "将会", "将", "可以", "可"};
-// "下降了33.12%", "较上年提高了2.1个百分点", "分别增加了497个": a change verb with this
-// aspect particle reports a change that happened.
+// "下降了33.12%", "较上年提高了2.1个百分点", "分别增加了497个", "达到了81.6岁": a verb
+// with this aspect particle reports what happened.
 inline constexpr std::string_view completed_particle = "了";
 // "近视度数年增长超过50度的学生比例降至15%以下", "每周…不少于3次、每次不少于30分钟、
 // 锻炼强度中等以上的人数比例达到32%": a value followed by 的 (or a 、 list of such

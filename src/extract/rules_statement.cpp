@@ -759,9 +759,10 @@ bool comparison_only(std::string_view name) {
     return false;
 }
 
-// "下降了33.12%": a change verb followed by 了 (grammar.hpp completed_particle).
-bool completed_change(const Clause& cl, std::size_t q, const VerbPhrase& vp) {
-    return vp.verb->kind == VerbKind::change && at(cl.s, q + vp.verb->text.size(), completed_particle);
+// "下降了33.12%", "人均预期寿命达到了81.6岁": a verb followed by 了 (grammar.hpp
+// completed_particle) tells what happened; a plan's target is never written so.
+bool completed_statement(const Clause& cl, std::size_t q, const VerbPhrase& vp) {
+    return at(cl.s, q + vp.verb->text.size(), completed_particle);
 }
 
 // "从2005年的47.7/10万下降到2009年的31.9/10万" in a text dated 2011: the value's
@@ -781,7 +782,7 @@ Outcome verb_statement(Clause& cl, std::size_t q) {
     // exists) is not a target.
     const std::string_view name = sb ? cl.s.substr(sb->name.b, sb->name.e - sb->name.b) : std::string_view{};
     if (!sb || adverbial_phrase(name) || existence_subject(name) || fact_subject(name) || comparison_only(name) ||
-        completed_change(cl, q, *vp) || report_verb(cl, q, *vp) || past_value_year(cl, *vp))
+        completed_statement(cl, q, *vp) || report_verb(cl, q, *vp) || past_value_year(cl, *vp))
         return vp->values.empty() ? Outcome::pass : Outcome::done;
     if (vp->verb == &copula) {
         for (std::string_view w : copula_goal_tails)
