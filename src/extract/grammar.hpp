@@ -250,12 +250,12 @@ inline constexpr std::array<std::string_view, 15> lower_is_better_words = {
     "近视率", "超重",   "伤害",   "支出占", "自付",   "负担", "缺陷"};
 
 // Words before a sentence's year frame: "力争到2025年", "要求到2025年，", "目标是到2025年",
-// and the goal headings that flattened text glues to it ("一、目标到2023年，",
-// "（一）总体目标到2025年，": the outline label is skipped when one of these follows).
-inline constexpr std::array<std::string_view, 24> frame_leads = {
-    "力争", "预计",     "计划",     "争取",     "确保",       "并",         "同时",     "要",
-    "要求", "目标是",   "目标为",   "或",       "主要目标是", "总体目标是", "实现",     "其中",
-    "目标", "总体目标", "主要目标", "工作目标", "发展目标",   "行动目标",   "具体目标", "包括"};
+// "最引人注目的,是到2030年…" (a copula opening the clause), and the goal headings that flattened text glues to it
+// ("一、目标到2023年，", "（一）总体目标到2025年，": the outline label is skipped when one of these follows).
+inline constexpr std::array<std::string_view, 25> frame_leads = {
+    "力争",     "预计",     "计划",     "争取",     "确保",       "并",         "同时", "要",   "是",
+    "要求",     "目标是",   "目标为",   "或",       "主要目标是", "总体目标是", "实现", "其中", "目标",
+    "总体目标", "主要目标", "工作目标", "发展目标", "行动目标",   "具体目标",   "包括"};
 // "婴儿死亡率、孕产妇死亡率分别控制在…": values distributed over the years of the paragraph.
 inline constexpr std::string_view distributive_word = "分别";
 // A sentence that announces its document's goals before the frame: "《实施计划》确定了到2025年，",
