@@ -331,6 +331,13 @@ inline constexpr std::string_view existence_verb = "有";
 // "而糖尿病患病率更是达到11.2%", "成人患病率已达到27.9%": an adverb before the verb
 // that reports what is (emphasis, completion), not what is aimed at.
 inline constexpr std::array<std::string_view, 4> fact_adverbs = {"更是", "已经", "均已", "已"};
+// "人均预期寿命达到79岁究竟意味着什么？": a clause that ends in a question asks about a
+// figure; it states no target. An ASCII "?" may also be a copy's lost character, so it
+// asks only after a question word ("…意味着什么?").
+inline constexpr std::string_view question_mark = "？";
+inline constexpr std::string_view ascii_question_mark = "?";
+inline constexpr std::array<std::string_view, 8> question_words = {"什么", "吗",   "呢",   "怎么",
+                                                                   "如何", "多少", "为何", "哪"};
 // "比例高达75%", "仅为68.7岁": before 达 / 为 these report a figure (高达 as high as, 仅为 only).
 inline constexpr std::array<std::string_view, 2> report_verb_heads = {"高", "仅"};
 // "人均期望寿命预计至少提高1岁": an estimate of what will be reached, not a target;

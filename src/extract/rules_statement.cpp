@@ -771,6 +771,22 @@ bool past_value_year(const Clause& cl, const VerbPhrase& vp) {
     return vp.value_year && cl.st.doc_year && *vp.value_year < cl.st.doc_year;
 }
 
+// "人均预期寿命达到79岁究竟意味着什么？": the statement is asked about — a question mark
+// follows its values in the clause (grammar.hpp question_mark; an ASCII one only right after
+// a question word, since a copy's lost character is one too).
+bool question_clause(const Clause& cl, const VerbPhrase& vp) {
+    std::string_view s = cl.s;
+    const std::size_t from = vp.values.empty() ? vp.vend : vp.values.back().end;
+    const std::size_t to = std::min(s.size(), cl.c.e + question_mark.size());
+    for (std::size_t k = from; k < to; ++k) {
+        if (at(s, k, question_mark)) return true;
+        if (s[k] != ascii_question_mark[0]) continue;
+        for (std::string_view w : question_words)
+            if (k >= from + w.size() && at(s, k - w.size(), w)) return true;
+    }
+    return false;
+}
+
 // A statement with a verb: the verb phrase, its subject, then the first form
 // that reads them.
 Outcome verb_statement(Clause& cl, std::size_t q) {
@@ -782,7 +798,8 @@ Outcome verb_statement(Clause& cl, std::size_t q) {
     // exists) is not a target.
     const std::string_view name = sb ? cl.s.substr(sb->name.b, sb->name.e - sb->name.b) : std::string_view{};
     if (!sb || adverbial_phrase(name) || existence_subject(name) || fact_subject(name) || comparison_only(name) ||
-        completed_statement(cl, q, *vp) || report_verb(cl, q, *vp) || past_value_year(cl, *vp))
+        completed_statement(cl, q, *vp) || report_verb(cl, q, *vp) || past_value_year(cl, *vp) ||
+        question_clause(cl, *vp))
         return vp->values.empty() ? Outcome::pass : Outcome::done;
     if (vp->verb == &copula) {
         for (std::string_view w : copula_goal_tails)
