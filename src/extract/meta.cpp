@@ -80,10 +80,13 @@ std::optional<Date> parse_date_text(std::string_view v) {
 }
 
 // A line that opens with a date and goes on with a clock time or the source
-// ("2012-08-18 07:31:00", "2013年02月17日 10:55 来源于 财新网"): a report's dateline.
+// ("2012-08-18 07:31:00", "2013年02月17日 10:55 来源于 财新网") or is a wire's
+// ("2016年10月26日讯", "…日电"): a report's dateline.
 bool dateline(std::string_view l) {
     if (l.empty() || !(l[0] == '1' || l[0] == '2') || !parse_date_text(l)) return false;
     if (l.find("来源") != std::string_view::npos || l.find("來源") != std::string_view::npos) return true;
+    for (std::string_view wire : {"日讯", "日电", "日訊", "日電"})
+        if (const std::size_t w = l.find(wire); w != std::string_view::npos && w < 24) return true;
     for (std::size_t c = l.find(':'); c != std::string_view::npos; c = l.find(':', c + 1))
         if (c >= 1 && c + 1 < l.size() && std::isdigit(static_cast<unsigned char>(l[c - 1])) &&
             std::isdigit(static_cast<unsigned char>(l[c + 1])))
@@ -112,6 +115,41 @@ std::optional<Date> timed_date_near(std::string_view v) {
             return d;
     }
     return std::nullopt;
+}
+
+// The first full date written anywhere in `l`.
+std::optional<Date> first_date_in(std::string_view l) {
+    for (std::size_t i = 0; i < l.size(); ++i)
+        if ((l[i] == '1' || l[i] == '2') && (i == 0 || !std::isdigit(static_cast<unsigned char>(l[i - 1]))))
+            if (auto d = parse_date_text(l.substr(i, 24))) return d;
+    return std::nullopt;
+}
+
+// A newspaper page's line: a date beside its edition ("2021-08-06 第05版:五版",
+// "( 2016年10月27日 第 01 版)").
+bool edition_line(std::string_view l) {
+    for (std::size_t v = l.find("版"); v != std::string_view::npos; v = l.find("版", v + 3)) {
+        std::size_t k = v;
+        while (k > 0 && (l[k - 1] == ' ' || std::isdigit(static_cast<unsigned char>(l[k - 1])))) --k;
+        if (k < v && k >= 3 && at(l, k - 3, "第") &&
+            std::isdigit(static_cast<unsigned char>(l[v - 1 - (l[v - 1] == ' ')])))
+            return true;
+    }
+    return false;
+}
+
+// A short line ending in a numeric date, alone or after a name ("健康报 2017-02-15",
+// whose space normalisation drops): the source and its day.
+std::optional<Date> source_and_date(std::string_view l) {
+    if (l.size() > 60) return std::nullopt;
+    std::size_t k = l.size();
+    while (k > 0 && (std::isdigit(static_cast<unsigned char>(l[k - 1])) || l[k - 1] == '-' || l[k - 1] == '/' ||
+                     l[k - 1] == '.' || l[k - 1] == ' '))
+        --k;
+    while (k < l.size() && !std::isdigit(static_cast<unsigned char>(l[k]))) ++k;
+    const std::string_view v = l.substr(k);
+    if (v.size() < 8 || v.size() > 10) return std::nullopt;
+    return parse_date_text(v);
 }
 
 bool org_suffix(std::string_view v) {
@@ -323,7 +361,7 @@ void extract_metadata(const Document& d, Plan& plan) {
                 }
         }
         if (!plan.publication_date) {
-            for (std::string_view lab : {"公开日期", "发布日期", "发布时间", "公开时间"})
+            for (std::string_view lab : {"公开日期", "发布日期", "发布时间", "公开时间", "出版日期"})
                 if ((p = find_spaced_label(l, lab)) != std::string_view::npos) {
                     plan.publication_date = parse_date_text(value_after(l, p));
                     break;
@@ -360,6 +398,9 @@ void extract_metadata(const Document& d, Plan& plan) {
     // Doc number and dates without labels: a line of its own in the header.
     for (std::size_t i = 0; i < header_end; ++i) {
         std::string_view l = line_sv(d, i);
+        // "2016年10月26日讯,中共中央…": a wire's dateline opens the report's first paragraph.
+        if (!plan.publication_date && l.size() > 200 && dateline(l.substr(0, 60)))
+            plan.publication_date = parse_date_text(l);
         if (l.size() > 200) continue;
         if (plan.doc_number.empty()) {
             if (auto dn = doc_number_in(l)) {
@@ -379,10 +420,13 @@ void extract_metadata(const Document& d, Plan& plan) {
         }
         // A news dateline: "2013年02月17日 10:55 来源于 财新网", "2019-09-24  来源:中国新闻网".
         if (!plan.publication_date && dateline(l)) plan.publication_date = parse_date_text(l);
-        if (!plan.publication_date) {
-            std::size_t p = find_spaced_label(l, "日期");
+        for (std::string_view lab : {"日期", "时间"}) {
+            if (plan.publication_date) break;
+            std::size_t p = find_spaced_label(l, lab);
             if (p != std::string_view::npos && p <= 12) plan.publication_date = parse_date_text(value_after(l, p));
         }
+        if (!plan.publication_date && edition_line(l)) plan.publication_date = first_date_in(l);
+        if (!plan.publication_date) plan.publication_date = source_and_date(l);
     }
     // A text run into one line (a document-sharing site's copy) keeps its dateline
     // inside the line: a date with a clock time after it, near the start.

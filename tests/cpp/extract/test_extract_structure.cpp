@@ -54,6 +54,26 @@ TEST_CASE("metadata: the inner title, issuer, 文号, dates, place, period, refe
     CHECK(p.references[1] == "《健康河北行动实施方案》");
 }
 
+TEST_CASE("metadata: newspaper, wire and source lines date a report", "[extract][meta]") {
+    // An edition beside the date, a wire's 讯, a source name before an ISO date (space or not), a
+    // 时间 label near the line's start; each dates the report, so a past year's figure is no target.
+    Plan page = extract(
+        "来源:《 人民日报海外版 》( 2016年10月27日 第 01 版)\n"
+        "根据世界银行数据,2014年世界人均预期寿命为71.5岁。到2030年,人均预期寿命达到79岁。\n");
+    REQUIRE(page.publication_date);
+    CHECK(page.publication_date->iso() == "2016-10-27");
+    REQUIRE(page.targets.size() == 1);
+    CHECK(*page.targets[0].year == 2030);
+    CHECK(extract("返回\n2021-08-06 第05版:五版\n正文。\n").publication_date->iso() == "2021-08-06");
+    std::string wire = "2016年10月26日讯,中共中央、国务院近日印发《“健康中国2030”规划纲要》。";
+    while (wire.size() < 300) wire += "规划纲要提出,健康服务质量和健康保障水平不断提高。";
+    CHECK(extract(wire + "\n").publication_date->iso() == "2016-10-26");
+    CHECK(extract("标题\n健康报 2017-02-15\n正文。\n").publication_date->iso() == "2017-02-15");
+    CHECK(extract("标题\n时间:2022-07-06     人气:1207\n正文。\n").publication_date->iso() == "2022-07-06");
+    // A date inside running text is no dateline.
+    CHECK_FALSE(extract("标题\n本方案自2022年7月6日起施行,有效期至2025年12月31日。\n").publication_date);
+}
+
 TEST_CASE("metadata: a report's dateline is its publication date, which dates its past periods", "[extract][meta]") {
     // "2013年02月17日 10:55 来源于 财新网": a date opening a line that goes on with a clock time
     // or the source. The 十一五 ended before it: what that period reached is no target.
