@@ -374,6 +374,8 @@ inline constexpr std::array<std::string_view, 24> share_verbs = {
 // Words before a share that leave its name: "其中85%的县(市、区)达到消除标准" (and
 // "为", whose share is of the units served: "为70%以上符合条件的成瘾者提供…").
 inline constexpr std::array<std::string_view, 2> share_lead_words = {"为", "其中"};
+// "增加值占全省地区生产总值2%以上": a share of a whole, named without 比重 / 比例.
+inline constexpr std::string_view share_of_word = "占";
 // A goal list's heading before its colon, whose items may be verbless: "明确核心指标：".
 inline constexpr std::array<std::string_view, 3> goal_list_heads = {"指标", "目标", "目标值"};
 // Words that may stand between a share and its verb ("村(社区)80%要设立…").

@@ -398,6 +398,16 @@ Outcome trend(Clause& cl) {
     return Outcome::pass;
 }
 
+// A verbless item's name: one ending like an indicator, a count per population
+// ("每千人拥有社会体育指导员2.16名"), or a share of a whole ("增加值占全省地区生产总值2%以上":
+// 占 after the first character, the value a percentage).
+bool verbless_name(std::string_view name, const ValueText& v) {
+    if (indicator_like(name) || !population_base(name).empty()) return true;
+    const std::size_t share = name.find(share_of_word);
+    return share != std::string_view::npos && share > 0 && share + share_of_word.size() < name.size() &&
+           v.unit_text == "%";
+}
+
 // One "NAME VALUE" item of [b, e): the name ending like an indicator and the
 // value carrying its unit, nothing after it. Returns the name and value.
 struct VerblessItem {
@@ -421,7 +431,8 @@ std::optional<VerblessItem> verbless_at(Clause& cl, std::size_t b, std::size_t e
     auto v = value_at(s, vb, e);
     if (!v || v->unit_text.empty() || skip_ws(s, v->end, e) != e) return std::nullopt;
     Range name = clean_subject(s, {b, vb}, soft);
-    if (name.empty() || name.e - name.b > cl.limits().name_bytes || !indicator_like(s.substr(name.b, name.e - name.b)))
+    if (name.empty() || name.e - name.b > cl.limits().name_bytes ||
+        !verbless_name(s.substr(name.b, name.e - name.b), *v))
         return std::nullopt;
     return VerblessItem{name, *v};
 }
