@@ -67,6 +67,8 @@ class HitWalk {
 // (with or without targets: some rules recognise a clause they then reject).
 enum class Outcome { pass, done };
 
+// "A 99.93%以上、B达96%": emits the verbless items before a statement's name; where it starts.
+std::size_t leading_verbless_items(Clause& cl, Range name);
 // Emits a statement and renames its targets (rules that compose the name).
 void emit_named(Clause& cl, Emit& em, const std::string& name);
 // "应急处置能力达到省内领先水平": a capability's level is an aim.

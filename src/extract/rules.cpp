@@ -437,6 +437,35 @@ std::optional<VerblessItem> verbless_at(Clause& cl, std::size_t b, std::size_t e
     return VerblessItem{name, *v};
 }
 
+}  // namespace
+
+// "农村自来水普及率99.93%以上、城乡规模化供水工程人口覆盖率达96%": verbless items joined by 、
+// before a statement's own name are levels of their own (under a frame that looks ahead);
+// the name starts after them. Returns where it starts.
+std::size_t leading_verbless_items(Clause& cl, Range name) {
+    std::string_view s = cl.s;
+    if (cl.frame.past || cl.frame.years.empty()) return name.b;
+    std::size_t b = name.b;
+    for (std::size_t sep = s.substr(0, name.e).find("、", b); sep != std::string_view::npos;
+         sep = s.substr(0, name.e).find("、", b)) {
+        bool soft = cl.soft;
+        auto item = verbless_at(cl, b, sep, &soft);
+        if (!item) break;
+        Emit em;
+        em.subject = item->name;
+        em.evidence = {item->name.b, item->v.end};
+        em.kind = TargetKind::level;
+        em.op = Comparator::eq;
+        em.values = {item->v};
+        em.soft = soft;
+        emit(cl.st, cl.frame, em);
+        b = sep + 3;
+    }
+    return b;
+}
+
+namespace {
+
 // Whether the clause follows a colon after a goal word: "明确核心指标：A 3.7人、B 5.1人".
 bool after_goal_colon(std::string_view s, std::size_t b) {
     std::size_t k = b;

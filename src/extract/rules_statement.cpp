@@ -370,6 +370,7 @@ std::optional<Subject> statement_subject(Clause& cl, std::size_t q, const VerbPh
         }
     }
     sb.name = clean_subject(s, {cl.p, subj_end}, &cl.soft);
+    if (!sb.name.empty() && !vp.values.empty()) sb.name.b = leading_verbless_items(cl, sb.name);
     // "作为实现“2030年15岁以上人群吸烟率降低到20%”控烟目标": a statement quoted whole starts
     // at its open quote, left open before the verb.
     if (!sb.name.empty())
