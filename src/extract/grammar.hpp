@@ -265,8 +265,10 @@ inline constexpr std::array<std::string_view, 9> announcing_verbs = {"提出", "
                                                                      "规定", "强调", "明确提出", "设定"};
 
 // Words of a document or its issuing before an announcing verb inside a name: "…规划公布 提出X".
-inline constexpr std::array<std::string_view, 9> announcing_documents = {"》",   "规划", "方案", "纲要", "意见",
-                                                                         "计划", "公布", "印发", "发布"};
+// A headline's parts stand apart by a space: after one of these the name starts after the space
+// ("《中国防治慢性病中长期规划》出台 重大慢病过早死亡率要降20%").
+inline constexpr std::array<std::string_view, 10> announcing_documents = {"》",   "规划", "方案", "纲要", "意见",
+                                                                          "计划", "公布", "印发", "发布", "出台"};
 
 // Sections whose text reports the past, not targets.
 inline constexpr std::array<std::string_view, 16> past_section_words = {

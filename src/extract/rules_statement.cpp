@@ -330,6 +330,28 @@ bool name_fits(std::string_view s, Range name, std::size_t limit) {
     return true;
 }
 
+// "《中国防治慢性病中长期规划》出台 重大慢病过早死亡率要降20%", "…能力提升计划发布
+// 至2027年产前筛查率将保持在90%以上": a headline's parts stand apart by a space; after a
+// document or its issuing (grammar.hpp announcing_documents) the name starts after the last
+// space, and a year frame opening that part (到 / 至 YYYY年) dates the statement.
+void headline_part(std::string_view s, Subject& sb) {
+    std::size_t sp = std::string_view::npos;
+    for (std::size_t k = sb.name.b; k < sb.name.e; k = next_cp(s, k))
+        if (is_space_cp(cp_at(s, k))) sp = k;
+    if (sp == std::string_view::npos || sp == sb.name.b) return;
+    const std::string_view before = s.substr(sb.name.b, sp - sb.name.b);
+    bool document = false;
+    for (std::string_view w : announcing_documents) document = document || before.find(w) != std::string_view::npos;
+    if (!document) return;
+    std::size_t b = skip_ws(s, sp, sb.name.e);
+    if (at(s, b, "到") || at(s, b, "至"))
+        if (auto y = number_at(s.substr(0, sb.name.e), b + 3); y && y->is_year() && at(s, y->end, "年")) {
+            sb.inline_years.push_back(static_cast<int>(y->value));
+            b = skip_ws(s, y->end + 3, sb.name.e);
+        }
+    if (b < sb.name.e) sb.name.b = b;
+}
+
 // The subject before the verb at q, without the reference phrase, adverbs and
 // years; else the carried or stated indicator. nullopt: no indicator.
 std::optional<Subject> statement_subject(Clause& cl, std::size_t q, const VerbPhrase& vp) {
@@ -413,6 +435,7 @@ std::optional<Subject> statement_subject(Clause& cl, std::size_t q, const VerbPh
                     break;
                 }
             }
+    if (!sb.name.empty()) headline_part(s, sb);
     // "原则上全县2022 年度居民健康素养水平": the year opens the name once its lead words are gone.
     if (sb.inline_years.empty() && !sb.name.empty() && sb.name.b != cl.p)
         if (auto y = number_at(s.substr(0, sb.name.e), sb.name.b); y && y->is_year()) {
