@@ -191,14 +191,20 @@ inline constexpr std::array<std::string_view, 26> verb_adverbs = {
 // Words in front of an indicator that are not part of its name.
 // "全年" (an annual plan's "the whole year") and "今年" date the statement, they do not name it.
 // 将 and 把 put the object before its verb: "到2030年将5年生存率提升至46.6%".
-inline constexpr std::array<std::string_view, 38> subject_lead_words = {
-    "其中", "并且", "并",   "且",     "同时", "使",   "确保", "保证", "力争", "争取",   "努力", "推进", "推动",
-    "促进", "实现", "加快", "进一步", "全市", "全区", "全县", "全旗", "全省", "全州",   "全盟", "我市", "我区",
-    "我县", "我旗", "我省", "全国",   "提倡", "倡导", "全年", "今年", "年内", "原则上", "将",   "把"};
+// "带动体育产业增加值达到3000亿元" (what the plan drives), "目标人均预期寿命提高1岁" (the goal's).
+inline constexpr std::array<std::string_view, 40> subject_lead_words = {
+    "其中", "并且", "并",     "且",   "同时", "使",   "确保", "保证",   "力争", "争取", "努力", "推进", "推动", "促进",
+    "实现", "加快", "进一步", "全市", "全区", "全县", "全旗", "全省",   "全州", "全盟", "我市", "我区", "我县", "我旗",
+    "我省", "全国", "提倡",   "倡导", "全年", "今年", "年内", "原则上", "将",   "把",   "带动", "目标"};
 // Words opening an example in brackets before its name: "扩大筛查覆盖范围(如宫颈癌筛查率达70%)".
 inline constexpr std::array<std::string_view, 4> example_leads = {"例如", "比如", "譬如", "如"};
 // Names that begin with a lead word's characters: "使用…率", "并发症…", "全年龄段…".
-inline constexpr std::array<std::string_view, 3> subject_lead_exceptions = {"使用", "并发", "全年龄"};
+inline constexpr std::array<std::string_view, 5> subject_lead_exceptions = {"使用", "并发", "全年龄", "目标人群",
+                                                                            "目标值"};
+// A place and the goal's verb before the name: "江苏要实现人均体育场地面积达到3.6平方米" — the
+// name starts after the verb when at most this many bytes (four characters) stand before it.
+inline constexpr std::array<std::string_view, 4> place_goal_verbs = {"要实现", "将实现", "要确保", "将确保"};
+inline constexpr std::size_t place_goal_bytes = 12;
 
 // Words that make a trend of a direction verb: 持续下降, 明显降低, 有所下降.
 inline constexpr std::array<std::string_view, 27> trend_modifiers = {

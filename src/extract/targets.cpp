@@ -421,9 +421,17 @@ Range clean_subject(std::string_view s, Range r, bool* soft) {
         std::size_t n;
         if (!r.empty()) {
             const char32_t c = cp_at(s, r.b, &n);
-            // Commas, list bullets and dashes in front of a name ("——人均预期寿命").
-            if (is_comma(c) || c == 0x3001 || is_bullet(c)) r.b += n, again = true;
+            // Commas, list bullets, dashes and a subheading's bracket in front of a name
+            // ("——人均预期寿命", "【体育产业总规模超过7200亿元】").
+            if (is_comma(c) || c == 0x3001 || is_bullet(c) || c == U'【') r.b += n, again = true;
         }
+        for (std::string_view w : place_goal_verbs)
+            if (const std::size_t f = s.substr(r.b, std::min(r.e - r.b, place_goal_bytes + w.size())).find(w);
+                f != std::string_view::npos && r.b + f + w.size() < r.e) {
+                r.b += f + w.size();
+                again = true;
+                break;
+            }
         // "以乡镇为单位…": the unit of measurement, not part of the name.
         if (at(s, r.b, "以")) {
             std::string_view head = s.substr(r.b, std::min<std::size_t>(r.e - r.b, 40));
