@@ -184,9 +184,10 @@ inline constexpr std::string_view cn_half = "一半";
 inline constexpr std::string_view cn_doublings = "番";
 
 // Adverbs between an indicator and its verb, dropped from the indicator.
-inline constexpr std::array<std::string_view, 26> verb_adverbs = {
-    "分别", "均",     "都",   "要",   "应",   "将",   "需",   "须",   "力争", "争取",   "努力", "持续", "稳定",
-    "逐步", "进一步", "基本", "全部", "总体", "能够", "可以", "确保", "并",   "原则上", "继续", "要求", "至少"};
+// ("较目前再增加约3岁": 再, further.)
+inline constexpr std::array<std::string_view, 27> verb_adverbs = {
+    "分别",   "均",   "都",   "要",   "应",   "将",   "需",   "须", "力争",   "争取", "努力", "持续", "稳定", "逐步",
+    "进一步", "基本", "全部", "总体", "能够", "可以", "确保", "并", "原则上", "继续", "要求", "至少", "再"};
 
 // Words in front of an indicator that are not part of its name.
 // "全年" (an annual plan's "the whole year") and "今年" date the statement, they do not name it.
