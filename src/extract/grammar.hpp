@@ -427,6 +427,10 @@ inline constexpr std::array<std::string_view, 3> past_frame_leads = {"截至", "
 // "目前已超过300万人,…医护比总体达到1:1.4", "截至目前,…": the present, as it stands.
 inline constexpr std::array<std::string_view, 9> retrospective_words = {
     "近年来", "近几年来", "近几年", "近五年来", "五年来", "过去五年", "多年来", "近年", "目前"};
+// "健康中国行动实施3年来,", "党的十八大以来,": a clause of at most this many bytes (15
+// characters) ending so looks back over what was achieved.
+inline constexpr std::array<std::string_view, 2> retrospective_ends = {"年来", "以来"};
+inline constexpr std::size_t retrospective_clause_bytes = 45;
 // "国家卫生健康委副主任李斌9月7日介绍,", "宋莉31日在新闻发布会上表示,": a dated
 // speech reports; a news paragraph's sentences from there on tell what was said
 // of the present, not a plan's targets (unless dated by a frame of their own).

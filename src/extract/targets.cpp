@@ -80,6 +80,19 @@ std::size_t frame_at(const ScanState& st, std::size_t i, std::size_t e, Frame& f
         p = skip_ws(s, p + n, e);
     }
     if (at(s, p, "“")) p += 3;
+    // "健康中国行动实施3年来,", "党的十八大以来,": a short clause that ends looking back
+    // opens what was achieved.
+    if (std::size_t ce = e; p < e) {
+        while (ce > p && is_space_cp(cp_at(s, prev_cp(s, ce)))) ce = prev_cp(s, ce);
+        if (ce - p <= retrospective_clause_bytes)
+            for (std::string_view w : retrospective_ends)
+                if (ce > p + w.size() && ends_at(s, ce, w)) {
+                    f.years.clear();
+                    f.past = true;
+                    f.soft = false;
+                    return e;
+                }
+    }
     // Every frame starts with a digit or one of these characters: most clauses
     // are rejected here with one decode.
     if (p >= e) return i;
