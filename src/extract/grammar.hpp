@@ -423,10 +423,10 @@ inline constexpr std::array<std::string_view, 2> label_heads = {"单位", "部�
 inline constexpr std::array<std::string_view, 8> year_range_dashes = {"—", "－", "-", "–", "~", "～", "至", "到"};
 // Opening a frame that looks back: "截至2020年" (past).
 inline constexpr std::array<std::string_view, 3> past_frame_leads = {"截至", "截止到", "截止"};
-// "近年来", "五年来": what was achieved, not what is promised (longer words first where one holds another).
+// "近年来", "五年来", "过去15年": what was achieved, not what is promised (longer words first where one holds another).
 // "目前已超过300万人,…医护比总体达到1:1.4", "截至目前,…": the present, as it stands.
 inline constexpr std::array<std::string_view, 9> retrospective_words = {
-    "近年来", "近几年来", "近几年", "近五年来", "五年来", "过去五年", "多年来", "近年", "目前"};
+    "近年来", "近几年来", "近几年", "近五年来", "五年来", "过去", "多年来", "近年", "目前"};
 // "健康中国行动实施3年来,", "党的十八大以来,": a clause of at most this many bytes (15
 // characters) ending so looks back over what was achieved.
 inline constexpr std::array<std::string_view, 2> retrospective_ends = {"年来", "以来"};
