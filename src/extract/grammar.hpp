@@ -481,6 +481,11 @@ inline constexpr std::array<std::string_view, 9> base_period_words = {
 // Trailing words cut from a name: "X的", "X每年", "X有所" (before the verb).
 inline constexpr std::array<std::string_view, 9> name_trailing_words = {"的",   "每年", "年均", "平均每年", "逐年",
                                                                         "实现", "得到", "有所", "呈现"};
+// "苯丙酮尿症、先天性甲状腺功能减低症等新生儿遗传代谢病…": the end of a list of examples
+// inside a name.
+inline constexpr std::string_view example_list_end = "等";
+// "出生缺陷导致的婴儿死亡率、5岁以下儿童死亡率": a cause that scopes over the later names.
+inline constexpr std::array<std::string_view, 3> cause_markers = {"导致的", "所致的", "引起的"};
 // Population nouns where a shared tail starts: "高血压、2型糖尿病患者规范管理率".
 // A per-population base opening an indicator's name ("每千人口", "每万常住人口",
 // "每千名老年人"): 每, a few characters, then one of these (longest first at a position).

@@ -521,11 +521,24 @@ void split_closing_and(std::string_view s, std::vector<Range>& parts) {
 
 }  // namespace
 
+// "苯丙酮尿症、先天性甲状腺功能减低症等新生儿遗传代谢病2周内诊断率、2周内治疗率": the
+// examples before 等 belong to the first name; a list of names starts after the last 等
+// that follows a 、. Returns where the list may split.
+std::size_t after_example_list(std::string_view s, Range r) {
+    const std::size_t f = rfind_word(s.substr(r.b, r.e - r.b), example_list_end);
+    if (f == std::string_view::npos) return r.b;
+    const std::size_t sep = s.substr(r.b, f).find("、");
+    // (not "…服务比例、…挂号就医等便利服务绿色通道比例": a name before the 、 lists names)
+    if (sep == std::string_view::npos || indicator_like(s.substr(r.b, sep))) return r.b;
+    return r.b + f + example_list_end.size();
+}
+
 std::vector<Range> split_indicators(std::string_view s, Range r) {
+    const std::size_t split_from = after_example_list(s, r);
     for (bool also_and : {false, true}) {
         std::vector<Range> parts;
         std::size_t start = r.b;
-        for (std::size_t i = r.b; i < r.e;) {
+        for (std::size_t i = split_from; i < r.e;) {
             std::size_t n;
             char32_t c = cp_at(s, i, &n);
             if ((c == 0x3001 && !grade_pair_at(s, r.b, i, r.e)) || (also_and && (c == U'和' || c == U'及'))) {
@@ -561,6 +574,23 @@ std::string_view population_base(std::string_view name) {
 
 namespace {
 
+// "新生儿听力障碍3个月内诊断率、6个月内干预率": a later name opening with a count whose
+// word matches one inside the first name (个月内 / 个月内) shares what stands before it
+// there. Returns where that count starts in `first`, or npos.
+std::size_t parallel_qualifier(std::string_view first, std::string_view part) {
+    if (part.empty() || !is_digit_at(part, 0)) return std::string_view::npos;
+    std::size_t pk = 0;
+    while (pk < part.size() && (is_digit_at(part, pk) || part[pk] == '.')) pk = next_cp(part, pk);
+    if (pk >= part.size() || cp_at(part, pk) < 0x4E00) return std::string_view::npos;
+    // The first count of `first`, after a head of words only ("0—6岁…" has no head).
+    std::size_t d = 0;
+    while (d < first.size() && !is_digit_at(first, d)) d = next_cp(first, d);
+    if (d == 0 || d == first.size() || cp_at(first, prev_cp(first, d)) < 0x4E00) return std::string_view::npos;
+    std::size_t fk = d;
+    while (fk < first.size() && (is_digit_at(first, fk) || first[fk] == '.')) fk = next_cp(first, fk);
+    return fk < first.size() && cp_at(first, fk) == cp_at(part, pk) ? d : std::string_view::npos;
+}
+
 // "高血压治疗率、控制率": a short later name shares the first name's prefix
 // (高血压控制率); "每千人口执业（助理）医师数、注册护士数": a later name shares the
 // first one's per-population base (每千人口注册护士数). Returns the completed
@@ -571,6 +601,11 @@ std::string complete_name(std::string_view s, const std::vector<Range>& parts, s
     std::string_view first = s.substr(parts[0].b, parts[0].e - parts[0].b);
     if (const std::string_view base = population_base(first); !base.empty() && !at(part, 0, per_population_lead))
         return strip_noise(std::string(base) + std::string(part));
+    if (const std::size_t d = parallel_qualifier(first, part); d != std::string_view::npos)
+        return strip_noise(std::string(first.substr(0, d)) + std::string(part));
+    for (std::string_view w : cause_markers)
+        if (const std::size_t f = first.find(w); f != std::string_view::npos && part.find(w) == std::string_view::npos)
+            return strip_noise(std::string(first.substr(0, f + w.size())) + std::string(part));
     std::size_t part_chars = 0, first_chars = 0;
     for (std::size_t i = 0; i < part.size(); i += u8len(static_cast<unsigned char>(part[i]))) ++part_chars;
     for (std::size_t i = 0; i < first.size(); i += u8len(static_cast<unsigned char>(first[i]))) ++first_chars;
