@@ -144,12 +144,12 @@ inline constexpr std::array<Suffix, 9> suffixes = {{
 }};
 
 // Units as written, longest first. Each is accepted by Unit::parse.
-inline constexpr std::array<std::string_view, 56> unit_spellings = {
+inline constexpr std::array<std::string_view, 57> unit_spellings = {
     "/100000", "1/10万", "/10万", "/十万", "/10000", "个百分点", "百分点", "/万",  "‰",    "％",   "%",    "岁",
     "万人次",  "万人",   "万元",  "亿元",  "平方米", "立方米",   "人次",   "小时", "分钟", "公里", "千米", "公斤",
     "千克",    "张",     "人",    "个",    "家",     "所",       "名",     "次",   "项",   "台",   "种",   "类",
     "级",      "床",     "例",    "户",    "座",     "部",       "批",     "条",   "件",   "位",   "天",   "周",
-    "元",      "支",     "辆",    "克",    "分",     "米",       "场",     "颗"};
+    "元",      "支",     "辆",    "克",    "分",     "米",       "场",     "颗",   "块"};
 
 // Values written in Chinese numerals (values.cpp cn_value_at): a fraction's base
 // and the unit it means ("十万分之十二" is 12/10万, "千分之五" 5‰), and the units a

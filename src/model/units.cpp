@@ -12,12 +12,12 @@ namespace {
 
 // Counting nouns the genre uses. A unit outside this list is an error rather
 // than a guess, so a typo in a data file cannot create a new dimension.
-constexpr std::array<std::string_view, 63> kCountNouns = {
+constexpr std::array<std::string_view, 64> kCountNouns = {
     "张",     "人",   "个",   "家", "所", "名",   "次",   "项",   "台",   "辆", "公里", "千米",   "米",
     "平方米", "小时", "分钟", "天", "日", "周",   "元",   "万元", "亿元", "级", "床",   "支",     "例",
     "户",     "座",   "处",   "种", "类", "部",   "份",   "批",   "人次", "条", "篇",   "场",     "期",
     "本",     "套",   "间",   "件", "位", "公斤", "千克", "克",   "斤",   "亩", "公顷", "立方米", "吨",
-    "岗",     "队",   "站",   "村", "镇", "社区", "学校", "医院", "步",   "分", "颗"};
+    "岗",     "队",   "站",   "村", "镇", "社区", "学校", "医院", "步",   "分", "颗",   "块"};
 
 bool is_count_noun(std::string_view s) {
     for (auto n : kCountNouns)
