@@ -193,10 +193,10 @@ inline constexpr std::array<std::string_view, 27> verb_adverbs = {
 // "全年" (an annual plan's "the whole year") and "今年" date the statement, they do not name it.
 // 将 and 把 put the object before its verb: "到2030年将5年生存率提升至46.6%".
 // "带动体育产业增加值达到3000亿元" (what the plan drives), "目标人均预期寿命提高1岁" (the goal's).
-inline constexpr std::array<std::string_view, 40> subject_lead_words = {
+inline constexpr std::array<std::string_view, 42> subject_lead_words = {
     "其中", "并且", "并",     "且",   "同时", "使",   "确保", "保证",   "力争", "争取", "努力", "推进", "推动", "促进",
     "实现", "加快", "进一步", "全市", "全区", "全县", "全旗", "全省",   "全州", "全盟", "我市", "我区", "我县", "我旗",
-    "我省", "全国", "提倡",   "倡导", "全年", "今年", "年内", "原则上", "将",   "把",   "带动", "目标"};
+    "我省", "全国", "提倡",   "倡导", "全年", "今年", "年内", "原则上", "将",   "把",   "带动", "目标", "我国", "中国"};
 // Words opening an example in brackets before its name: "扩大筛查覆盖范围(如宫颈癌筛查率达70%)".
 inline constexpr std::array<std::string_view, 4> example_leads = {"例如", "比如", "譬如", "如"};
 // Names that begin with a lead word's characters: "使用…率", "并发症…", "全年龄段…".
@@ -533,5 +533,93 @@ const TrendVerb* trend_verb_at(std::string_view s, std::size_t i) noexcept;
 // The direction of "改善" for this indicator: -1 when lower is better, else +1.
 int improve_direction(std::string_view indicator) noexcept;
 bool lower_is_better(std::string_view indicator) noexcept;
+
+// Every word list is full: an array declared longer than its words holds empty
+// words, and an empty word matches everywhere (a scan on it never moves on).
+template <std::size_t N>
+constexpr bool words_filled(const std::array<std::string_view, N>& words) {
+    for (std::string_view w : words)
+        if (w.empty()) return false;
+    return true;
+}
+static_assert(words_filled(negations));
+static_assert(words_filled(or_equal));
+static_assert(words_filled(unit_spellings));
+static_assert(words_filled(cn_count_units));
+static_assert(words_filled(verb_adverbs));
+static_assert(words_filled(subject_lead_words));
+static_assert(words_filled(example_leads));
+static_assert(words_filled(subject_lead_exceptions));
+static_assert(words_filled(place_goal_verbs));
+static_assert(words_filled(trend_modifiers));
+static_assert(words_filled(indicator_heads));
+static_assert(words_filled(weak_indicator_heads));
+static_assert(words_filled(vague_trend_modifiers));
+static_assert(words_filled(aim_heads));
+static_assert(words_filled(lower_is_better_words));
+static_assert(words_filled(frame_leads));
+static_assert(words_filled(announcing_verbs));
+static_assert(words_filled(announcing_documents));
+static_assert(words_filled(past_section_words));
+static_assert(words_filled(base_words));
+static_assert(words_filled(reference_starts));
+static_assert(words_filled(soft_words));
+static_assert(words_filled(minimum_words));
+static_assert(words_filled(minimum_verbs));
+static_assert(words_filled(minimum_activity_verbs));
+static_assert(words_filled(all_units_words));
+static_assert(words_filled(all_units_leads));
+static_assert(words_filled(establish_verbs));
+static_assert(words_filled(slowing_growth_phrases));
+static_assert(words_filled(value_adverbs));
+static_assert(words_filled(whole_words));
+static_assert(words_filled(year_list_joiners));
+static_assert(words_filled(rate_markers));
+static_assert(words_filled(rate_level_markers));
+static_assert(words_filled(goal_verbs));
+static_assert(words_filled(goal_qualifiers));
+static_assert(words_filled(adverbial_leads));
+static_assert(words_filled(baseline_leads));
+static_assert(words_filled(fact_adverbs));
+static_assert(words_filled(question_words));
+static_assert(words_filled(report_verb_heads));
+static_assert(words_filled(estimate_adverbs));
+static_assert(words_filled(attributive_tails));
+static_assert(words_filled(goal_nouns));
+static_assert(words_filled(advocacy_leads));
+static_assert(words_filled(better_than_words));
+static_assert(words_filled(share_verbs));
+static_assert(words_filled(share_lead_words));
+static_assert(words_filled(goal_list_heads));
+static_assert(words_filled(share_adverbs));
+static_assert(words_filled(share_unit_leads));
+static_assert(words_filled(label_qualifiers));
+static_assert(words_filled(label_heads));
+static_assert(words_filled(year_range_dashes));
+static_assert(words_filled(past_frame_leads));
+static_assert(words_filled(retrospective_words));
+static_assert(words_filled(retrospective_ends));
+static_assert(words_filled(speech_verbs));
+static_assert(words_filled(goal_copulas));
+static_assert(words_filled(change_nouns));
+static_assert(words_filled(copula_goal_tails));
+static_assert(words_filled(category_copulas));
+static_assert(words_filled(effort_words));
+static_assert(words_filled(future_frame_leads));
+static_assert(words_filled(period_words));
+static_assert(words_filled(stage_words));
+static_assert(words_filled(frame_year_suffixes));
+static_assert(words_filled(frame_year_joiners));
+static_assert(words_filled(base_period_words));
+static_assert(words_filled(name_trailing_words));
+static_assert(words_filled(cause_markers));
+static_assert(words_filled(per_population_heads));
+static_assert(words_filled(population_nouns));
+static_assert(words_filled(shared_head_words));
+static_assert(words_filled(statement_joiners));
+static_assert(words_filled(value_range_dashes));
+static_assert(words_filled(value_joiners));
+static_assert(words_filled(benchmark_places));
+static_assert(words_filled(benchmark_levels));
 
 }  // namespace healthplan::v0::detail::extract

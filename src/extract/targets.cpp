@@ -437,6 +437,9 @@ Range clean_subject(std::string_view s, Range r, bool* soft) {
             // Commas, list bullets, dashes and a subheading's bracket in front of a name
             // ("——人均预期寿命", "【体育产业总规模超过7200亿元】").
             if (is_comma(c) || c == 0x3001 || is_bullet(c) || c == U'【') r.b += n, again = true;
+            // "中国的人均预期寿命": a name never opens with the 的 a lead word left.
+            else if (c == U'的' && r.e > r.b + n)
+                r.b += n, again = true;
         }
         for (std::string_view w : place_goal_verbs)
             if (const std::size_t f = s.substr(r.b, std::min(r.e - r.b, place_goal_bytes + w.size())).find(w);
