@@ -1595,6 +1595,24 @@ class Merge {
     std::unordered_set<std::string> seen_exact_, valued_years_;
 };
 
+// Whether `text` names a year from `doc_year` on ("2025年", "2023年度") or a
+// five-year period not yet over when it was written ("十四五"): a text that
+// names neither sets no target, however its sentences read.
+bool looks_ahead(std::string_view text, int doc_year) {
+    for (std::size_t k = text.find("年"); k != std::string_view::npos; k = text.find("年", k + 3)) {
+        std::size_t b = k;
+        while (b > 0 && k - b < 4 && std::isdigit(static_cast<unsigned char>(text[b - 1]))) --b;
+        if (k - b == 4 && (b == 0 || !std::isdigit(static_cast<unsigned char>(text[b - 1])))) {
+            int y = 0;
+            for (std::size_t i = b; i < k; ++i) y = y * 10 + (text[i] - '0');
+            if (y >= doc_year) return true;
+        }
+    }
+    for (const FiveYearPeriod& fy : five_year_periods)
+        if (fy.end >= doc_year && text.find(fy.name) != std::string_view::npos) return true;
+    return false;
+}
+
 }  // namespace
 
 void extract_targets(const Document& d, Plan& plan) { extract_targets(d, plan, ExtractLimits{}); }
@@ -1708,6 +1726,11 @@ void extract_targets(const Document& d, Plan& plan, const ExtractLimits& limits)
     std::vector<char> drop(found.size());
     for (std::size_t i = 0; i < found.size(); ++i)
         if (found[i].kind == TargetKind::trend && merge.valued(found[i])) drop[i] = 1;
+    // A dated text that never looks ahead reports: what it states with no year
+    // is the present ("麗水市森林覆蓋率達到81.7%" in a 2022 news item).
+    if (st.doc_year && !looks_ahead(d.text, st.doc_year))
+        for (std::size_t i = 0; i < found.size(); ++i)
+            if (!found[i].year) drop[i] = 1;
     // The keys are done with: released before the kept targets are moved,
     // which is when this function holds the most (a key is a copy of a name).
     merge.release();

@@ -74,6 +74,17 @@ TEST_CASE("metadata: newspaper, wire and source lines date a report", "[extract]
     CHECK_FALSE(extract("标题\n本方案自2022年7月6日起施行,有效期至2025年12月31日。\n").publication_date);
 }
 
+TEST_CASE("a dated text that names no year from its own on reports the present", "[extract][meta]") {
+    // 2022-10-14, and no 2022年 or later, no unfinished five-year period: its undated levels are
+    // the present. The same sentence in a text that looks ahead (…到2025年…) is a target.
+    const std::string head = "丽水再次获评全国健康城市建设样板市\n发布时间:2022-10-14 14:48:00 来源: 丽水日报\n";
+    CHECK(extract(head + "2021年,丽水扎实推进健康城市建设。\n全市居民健康素养水平达34.02%。\n").targets.empty());
+    Plan ahead = extract(head + "全市居民健康素养水平达34.02%。到2025年,健康城市建设水平明显提升。\n");
+    REQUIRE(ahead.targets.size() == 1);
+    CHECK_FALSE(ahead.targets[0].year);
+    CHECK(extract(head + "“十四五”期间,全市居民健康素养水平达34.02%。\n").targets.size() == 1);
+}
+
 TEST_CASE("metadata: a report's dateline is its publication date, which dates its past periods", "[extract][meta]") {
     // "2013年02月17日 10:55 来源于 财新网": a date opening a line that goes on with a clock time
     // or the source. The 十一五 ended before it: what that period reached is no target.
