@@ -522,6 +522,10 @@ void extract_metadata(const Document& d, Plan& plan) {
             }();
             for (std::size_t q = 0; q < scope.size(); q += u8len(static_cast<unsigned char>(scope[q]))) {
                 if ((static_cast<unsigned char>(scope[q]) & 0xF0) != 0xE0 || q + 3 > scope.size()) continue;
+                // The first two bytes name the character's block of 64: most blocks hold no first character.
+                if (first_chars[(static_cast<unsigned char>(scope[q]) & 0x0FU) << 6 |
+                                (static_cast<unsigned char>(scope[q + 1]) & 0x3FU)] == 0)
+                    continue;
                 const char32_t c = cp3(scope, q);
                 if (!((first_chars[c >> 6] >> (c & 63)) & 1U)) continue;
                 if (at(scope, q, "自治区"))
