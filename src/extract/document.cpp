@@ -403,6 +403,14 @@ void split_flattened(std::string_view t, std::vector<Line>& lines) {
             }
             floor = i;
             while (i < l.end) {
+                // A CJK character whose block of 64 code points holds no opener (most
+                // of them) is known from its first two bytes: stepped over undecoded.
+                if (const auto lead = static_cast<unsigned char>(t[i]);
+                    (lead & 0xF0) == 0xE0 && i + 3 <= t.size() &&
+                    label_openers[((lead & 0x0FU) << 6) | (static_cast<unsigned char>(t[i + 1]) & 0x3FU)] == 0) {
+                    i += 3;
+                    continue;
+                }
                 std::size_t n = 0;
                 const char32_t c = char_at(t, i, n);
                 // A label opens with a digit, a bracket, a Chinese numeral, 第 or 专(栏).

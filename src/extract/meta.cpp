@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 #include <charconv>
+#include <cstdint>
 
 #include "extract/document.hpp"
 #include "extract/scan.hpp"
@@ -33,6 +34,49 @@ std::size_t find_spaced_label(std::string_view s, std::string_view label, std::s
         if (k == label.size()) return j;
     }
     return std::string_view::npos;
+}
+
+// The first characters of the header's field labels, and which of them a
+// line holds: one pass over the line answers for every label, so the label
+// searches (each a walk over the line) run only for labels that can be there.
+constexpr std::array<std::string_view, 7> label_first_chars = {"发", "文", "成", "印", "公", "时", "有"};
+
+// The 3-byte code point at i (the caller checked the lead byte and the length).
+inline char32_t cp3(std::string_view s, std::size_t i) noexcept {
+    return (static_cast<char32_t>(static_cast<unsigned char>(s[i]) & 0x0F) << 12) |
+           (static_cast<char32_t>(static_cast<unsigned char>(s[i + 1]) & 0x3F) << 6) |
+           (static_cast<unsigned char>(s[i + 2]) & 0x3F);
+}
+
+struct LabelChars {
+    std::uint32_t mask = 0;
+    // False only when `label`'s first character is not in the line, so the
+    // label cannot be found there.
+    bool may_hold(std::string_view label) const noexcept {
+        for (std::size_t k = 0; k < label_first_chars.size(); ++k)
+            if (at(label, 0, label_first_chars[k])) return (mask >> k) & 1U;
+        return true;  // a label this table does not list: always searched
+    }
+};
+
+LabelChars label_chars_in(std::string_view l) {
+    static const std::array<std::uint64_t, 1024> bits = [] {
+        std::array<std::uint64_t, 1024> b{};
+        for (std::string_view c : label_first_chars) {
+            const char32_t cp = cp_at(c, 0);
+            b[cp >> 6] |= std::uint64_t{1} << (cp & 63);
+        }
+        return b;
+    }();
+    LabelChars out;
+    for (std::size_t i = 0; i + 3 <= l.size(); i += u8len(static_cast<unsigned char>(l[i]))) {
+        if ((static_cast<unsigned char>(l[i]) & 0xF0) != 0xE0) continue;
+        const char32_t cp = cp3(l, i);
+        if (!((bits[cp >> 6] >> (cp & 63)) & 1U)) continue;
+        for (std::size_t k = 0; k < label_first_chars.size(); ++k)
+            if (at(l, i, label_first_chars[k])) out.mask |= 1U << k;
+    }
+    return out;
 }
 
 // The value after a label: skips ':' and spaces, runs to the next space.
@@ -336,10 +380,11 @@ void extract_metadata(const Document& d, Plan& plan) {
     for (std::size_t i = 0; i < header_end; ++i) {
         std::string_view l = line_sv(d, i);
         if (l.size() > 2000) continue;
+        const LabelChars holds = label_chars_in(l);
         std::size_t p;
         if (plan.doc_number.empty()) {
             for (std::string_view lab : {"发文字号", "文号", "发文号"})
-                if ((p = find_spaced_label(l, lab)) != std::string_view::npos) {
+                if (holds.may_hold(lab) && (p = find_spaced_label(l, lab)) != std::string_view::npos) {
                     if (auto dn = doc_number_in(l, p))
                         plan.doc_number = std::string(l.substr(dn->first, dn->second - dn->first));
                     break;
@@ -347,7 +392,7 @@ void extract_metadata(const Document& d, Plan& plan) {
         }
         if (plan.issuer.empty()) {
             for (std::string_view lab : {"发文机关", "发文机构", "发文单位", "发布机构"})
-                if ((p = find_spaced_label(l, lab)) != std::string_view::npos) {
+                if (holds.may_hold(lab) && (p = find_spaced_label(l, lab)) != std::string_view::npos) {
                     std::string_view v = value_after(l, p);
                     if (org_suffix(v)) plan.issuer = std::string(v);
                     break;
@@ -355,21 +400,21 @@ void extract_metadata(const Document& d, Plan& plan) {
         }
         if (!plan.issue_date) {
             for (std::string_view lab : {"成文日期", "印发日期", "发文日期"})
-                if ((p = find_spaced_label(l, lab)) != std::string_view::npos) {
+                if (holds.may_hold(lab) && (p = find_spaced_label(l, lab)) != std::string_view::npos) {
                     plan.issue_date = parse_date_text(value_after(l, p));
                     break;
                 }
         }
         if (!plan.publication_date) {
             for (std::string_view lab : {"公开日期", "发布日期", "发布时间", "公开时间", "出版日期"})
-                if ((p = find_spaced_label(l, lab)) != std::string_view::npos) {
+                if (holds.may_hold(lab) && (p = find_spaced_label(l, lab)) != std::string_view::npos) {
                     plan.publication_date = parse_date_text(value_after(l, p));
                     break;
                 }
         }
         if (plan.status == PlanStatus::unknown) {
             for (std::string_view lab : {"公文时效", "时效性", "有效性"})
-                if ((p = find_spaced_label(l, lab)) != std::string_view::npos) {
+                if (holds.may_hold(lab) && (p = find_spaced_label(l, lab)) != std::string_view::npos) {
                     std::string_view v = value_after(l, p);
                     if (v.find("失效") != std::string_view::npos || v.find("废止") != std::string_view::npos)
                         plan.status = PlanStatus::expired;
@@ -502,21 +547,37 @@ void extract_metadata(const Document& d, Plan& plan) {
             std::string_view scope = t.substr(0, std::min<std::size_t>(t.size(), 65536));
             std::array<std::size_t, provinces.size()> counts{};
             std::size_t bare_region = 0, bare_province = 0;
-            static const std::vector<bool> first_chars = [] {
-                std::vector<bool> bits(0x10000);
-                for (const auto& p : provinces) bits[cp_at(p.short_name, 0)] = true;
-                for (std::string_view w : {"自治区", "全省", "省委", "省政府", "省级"}) bits[cp_at(w, 0)] = true;
+            // Every word counted opens with a 3-byte character: a character of
+            // another length, or one whose bit is clear, is stepped over without a call.
+            static const std::array<std::uint64_t, 1024> first_chars = [] {
+                std::array<std::uint64_t, 1024> bits{};
+                auto set = [&](std::string_view w) {
+                    const char32_t c = cp_at(w, 0);
+                    bits[c >> 6] |= std::uint64_t{1} << (c & 63);
+                };
+                for (const auto& p : provinces) set(p.short_name);
+                for (std::string_view w : {"自治区", "全省", "省委", "省政府", "省级"}) set(w);
                 return bits;
             }();
+            static const std::array<char32_t, provinces.size()> province_first = [] {
+                std::array<char32_t, provinces.size()> first{};
+                for (std::size_t k = 0; k < provinces.size(); ++k) first[k] = cp_at(provinces[k].short_name, 0);
+                return first;
+            }();
             for (std::size_t q = 0; q < scope.size(); q += u8len(static_cast<unsigned char>(scope[q]))) {
-                const char32_t c = cp_at(scope, q);
-                if (c >= 0x10000 || !first_chars[c]) continue;
+                if ((static_cast<unsigned char>(scope[q]) & 0xF0) != 0xE0 || q + 3 > scope.size()) continue;
+                // The first two bytes name the character's block of 64: most blocks hold no first character.
+                if (first_chars[(static_cast<unsigned char>(scope[q]) & 0x0FU) << 6 |
+                                (static_cast<unsigned char>(scope[q + 1]) & 0x3FU)] == 0)
+                    continue;
+                const char32_t c = cp3(scope, q);
+                if (!((first_chars[c >> 6] >> (c & 63)) & 1U)) continue;
                 if (at(scope, q, "自治区"))
                     ++bare_region;
                 else if (at(scope, q, "全省") || at(scope, q, "省委") || at(scope, q, "省政府") || at(scope, q, "省级"))
                     ++bare_province;
                 for (std::size_t k = 0; k < provinces.size(); ++k)
-                    if (at(scope, q, provinces[k].short_name)) ++counts[k];
+                    if (province_first[k] == c && at(scope, q, provinces[k].short_name)) ++counts[k];
             }
             const bool region_kind = bare_region >= 3, province_kind = bare_province >= 3;
             std::size_t best = 0;

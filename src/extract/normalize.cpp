@@ -472,6 +472,7 @@ bool plain_char(char32_t c, bool trad) {
 struct PlainChars {
     std::array<std::uint64_t, 0x10000 / 64> bits{};
     bool test(char32_t c) const noexcept { return c < 0x10000 && ((bits[c >> 6] >> (c & 63)) & 1U); }
+    bool all_plain(std::size_t block) const noexcept { return bits[block] == ~std::uint64_t{0}; }
 };
 
 const PlainChars& plain_chars(bool trad) {
@@ -648,6 +649,13 @@ void normalise_line(std::string_view t, std::size_t b, std::size_t e, bool pipes
         // decoded inline, the rest by cp_at.
         std::size_t n;
         char32_t c;
+        // A CJK character of a block of 64 code points that are all plain (most
+        // blocks of ideographs) is known plain from its first two bytes.
+        if (const unsigned char lead = bytes[i]; (lead & 0xF0) == 0xE0 && i + 3 <= t.size() &&
+                                                 plain.all_plain((lead & 0x0FU) << 6 | (bytes[i + 1] & 0x3FU))) {
+            i += 3;
+            continue;
+        }
         if (const unsigned char lead = bytes[i]; lead < 0x80)
             c = lead, n = 1;
         else if ((lead >> 4) == 0xE && i + 3 <= t.size())

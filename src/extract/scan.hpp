@@ -391,14 +391,17 @@ bool strip_noise_into(std::string_view s, std::array<char, Cap>& out, std::size_
     return true;
 }
 
-// False when strip_noise(s) can be none of `words` by its first byte alone: s opens
-// with a byte that leads no noise character and no word (a value cell, "41").
+// False when strip_noise(s) can be none of `words` by its first character alone: s
+// opens with a character that is no noise and opens no word (a value cell, "41", or
+// a name, "第3项…"), which strip_noise keeps first. The whole first character is
+// compared: a first byte is shared by most CJK text (第 and 约 both lead with E7).
 inline bool may_strip_to(std::string_view s, std::initializer_list<std::string_view> words) noexcept {
     if (s.empty()) return true;
     const auto lead = static_cast<unsigned char>(s[0]);
     if (lead == '?' || lead == 0xEF || may_be_space_lead(lead)) return true;
+    const std::size_t n = u8len(lead);
     for (const std::string_view w : words)
-        if (!w.empty() && w[0] == s[0]) return true;
+        if (w.size() >= n && at(s, 0, w.substr(0, n))) return true;
     return false;
 }
 

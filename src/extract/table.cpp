@@ -249,12 +249,12 @@ void add_cells(std::string_view t, const Line& l, std::vector<Cell>& out) {
 namespace {
 
 std::size_t parse_table(std::string_view t, const std::vector<Cell>& cells, std::size_t k, int first_plan_year,
-                        std::deque<Target>& out);
+                        std::deque<Target>* out);
 std::size_t parse_unnumbered(std::string_view t, const std::vector<Cell>& cells, std::size_t k, int first_plan_year,
-                             std::deque<Target>& out);
+                             std::deque<Target>* out);
 
 std::size_t parse_line_rows(std::string_view t, const std::vector<Cell>& cells, std::size_t k, int first_plan_year,
-                            std::deque<Target>& out);
+                            std::deque<Target>* out);
 
 // Whether cells a and b (a before b) stand on one line of the text.
 bool same_line(std::string_view t, Cell a, Cell b) {
@@ -329,27 +329,40 @@ void extract_tables(const Document& d, int first_plan_year, std::deque<Target>& 
             if (d.lines[from - 1].end > d.lines[from - 1].begin) ++with_text;
         std::size_t span = 32, k = 0, table_end = 0, to = 0;
         const std::size_t mark = out.size();
+        auto parse = [&](std::deque<Target>* rows) {
+            return numbered    ? parse_table(t, cells, k, first_plan_year, rows)
+                   : line_rows ? parse_line_rows(t, cells, k, first_plan_year, rows)
+                               : parse_unnumbered(t, cells, k, first_plan_year, rows);
+        };
+        // The first window reads its rows into `out`. Once the table has run past a
+        // window, the larger windows only look for its end (a parser's end never
+        // depends on the rows it read), and the rows are read once, from the last
+        // window: a long table's rows were read again at every doubling (2.9 times
+        // each in the table-only document).
+        bool ends_only = false;
         for (;;) {
             cells.clear();
-            // A window read again drops what the smaller one found: the rows
-            // are read straight into `out`, never into a scratch copy.
-            while (out.size() > mark) out.pop_back();
             to = std::min(d.content_end, li + span);
             for (std::size_t w = from; w < to; ++w) {
                 if (w == li) k = cells.size();
                 add_cells(t, d.lines[w], cells);
                 if (w == li && (unnumbered || line_rows)) k = cells.size();  // rows start after the header line
             }
-            table_end = numbered    ? parse_table(t, cells, k, first_plan_year, out)
-                        : line_rows ? parse_line_rows(t, cells, k, first_plan_year, out)
-                                    : parse_unnumbered(t, cells, k, first_plan_year, out);
+            table_end = parse(ends_only ? nullptr : &out);
             // The table may go on past the window: read again with a larger one.
             if (to < d.content_end && table_end + 24 >= cells.size() && table_end > k) {
                 span *= 2;
+                if (!ends_only) {
+                    // Rows read straight into `out`, never into a scratch copy, are
+                    // dropped when the window is read again.
+                    while (out.size() > mark) out.pop_back();
+                    ends_only = true;
+                }
                 continue;
             }
             break;
         }
+        if (ends_only) parse(&out);
         // Continue after the table's last line.
         if (table_end > k) {
             const std::size_t last_byte = cells[table_end - 1].e;
@@ -660,7 +673,7 @@ void read_row(std::string_view t, std::vector<Cell> row, Nature nature, const He
 }
 
 std::size_t parse_table(std::string_view t, const std::vector<Cell>& cells, std::size_t k, int first_plan_year,
-                        std::deque<Target>& out) {
+                        std::deque<Target>* out) {
     {
         // A table starts with row 1 and has row 2 within a few cells.
         auto first = row_number(t, cells[k]);
@@ -743,7 +756,7 @@ std::size_t parse_table(std::string_view t, const std::vector<Cell>& cells, std:
                 row.resize(row.size() - header.trailing);
             // A row with only its name and nature (倡导性) states no value; the table goes on.
             if (row.size() < 2 && (row.empty() || nature == Nature::unspecified)) break;
-            if (row.size() >= 2) read_row(t, std::move(row), nature, header, out);
+            if (row.size() >= 2 && out) read_row(t, std::move(row), nature, header, *out);
             ++expected;
             r = last_row ? r + 1 + used : e;
             if (last_row) break;
@@ -756,7 +769,7 @@ std::size_t parse_table(std::string_view t, const std::vector<Cell>& cells, std:
 // ("指标 / 2020年 / 2025年 / 指标性质"), each row ends at its nature cell.
 // `k` is the first cell after the header. Returns the cell after the table.
 std::size_t parse_unnumbered(std::string_view t, const std::vector<Cell>& cells, std::size_t k, int first_plan_year,
-                             std::deque<Target>& out) {
+                             std::deque<Target>* out) {
     const Header header = read_header(t, cells, k, first_plan_year);
     if (!header.nature_column || header.columns.empty() || k >= cells.size() || row_number(t, cells[k]) == 1) return k;
     // The row is the name, an optional unit cell, then one cell per column.
@@ -782,7 +795,7 @@ std::size_t parse_unnumbered(std::string_view t, const std::vector<Cell>& cells,
         if (e - b < 2) break;
         std::vector<Cell> row(cells.begin() + static_cast<std::ptrdiff_t>(b),
                               cells.begin() + static_cast<std::ptrdiff_t>(e));
-        read_row(t, std::move(row), nature, header, out);
+        if (out) read_row(t, std::move(row), nature, header, *out);
         done = e + 1;
         r = e + 1;
     }
@@ -795,7 +808,7 @@ std::size_t parse_unnumbered(std::string_view t, const std::vector<Cell>& cells,
 // one short field is a category ("健康水平"); a longer one, or a heading, ends
 // the table. `k` is the first cell after the header. Returns the cell after the table.
 std::size_t parse_line_rows(std::string_view t, const std::vector<Cell>& cells, std::size_t k, int first_plan_year,
-                            std::deque<Target>& out) {
+                            std::deque<Target>* out) {
     const Header header = read_header(t, cells, k, first_plan_year);
     if (header.columns.empty()) return k;
     constexpr std::size_t category_bytes = 8 * 3;  // eight CJK characters
@@ -831,7 +844,7 @@ std::size_t parse_line_rows(std::string_view t, const std::vector<Cell>& cells, 
                 break;
             }
         if (row.size() < 2 || !name_like(cell_text(t, row.front()))) break;
-        read_row(t, std::move(row), nature, header, out);
+        if (out) read_row(t, std::move(row), nature, header, *out);
         done = r = e;
     }
     return done;
