@@ -415,9 +415,9 @@ def _docx_blocks(container: Any, paragraph_text: Any) -> list[str]:
         child = stack.pop()
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            line = _one_line(paragraph_text(child))
-            if line:
-                lines.append(line)
+            # A line break (w:br, Shift+Enter; "\n" in python-docx's text) ends a line, as
+            # <br> does in HTML: text pasted from a web page keeps its paragraphs that way.
+            lines += [line for part in paragraph_text(child).split("\n") if (line := _one_line(part))]
         elif tag == "tbl" and _docx_frame(child):
             cells = [tc for tr in child.iterchildren(f"{_W}tr") for tc in tr.iterchildren(f"{_W}tc")]
             stack.extend(reversed([x for tc in cells for x in tc.iterchildren()]))

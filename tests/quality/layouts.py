@@ -617,13 +617,22 @@ def _word_table(container, t: Table) -> None:
 
 def write_word_docx(bs, path: Path) -> None:
     """DOCX as Word users write a plan: tables with merged headers and merged group labels
-    (_word_table), and each target table (a header naming a year) boxed with its 专栏
-    caption in a one-cell frame table — the table nested in the frame's cell."""
+    (_word_table), each target table (a header naming a year) boxed with its 专栏
+    caption in a one-cell frame table — the table nested in the frame's cell — and some
+    pairs of paragraphs as lines of one paragraph, split by a line break (w:br)."""
     import docx
 
     d = docx.Document()
     caption = None  # the 专栏 paragraph just written, which a frame takes in
-    for b in bs:
+    soft = None  # a paragraph whose next one goes on after a line break (Shift+Enter)
+    for k, b in enumerate(bs):
+        if isinstance(b, Table) or not b.strip():
+            soft = None
+        elif soft is not None and not b.startswith("专栏"):
+            soft.add_run().add_break()
+            soft.add_run(b)
+            soft = caption = None
+            continue
         if isinstance(b, Table):
             if any(_YEAR_HEADER.search(c) for c in b.rows[0]):
                 frame = d.add_table(rows=1, cols=1).cell(0, 0)
@@ -637,6 +646,8 @@ def write_word_docx(bs, path: Path) -> None:
         elif b.strip():
             para = d.add_paragraph(b)
             caption = para if b.startswith("专栏") else None
+            # Every eighth paragraph takes the next in as a new line (text pasted from a web page).
+            soft = para if k % 8 == 3 and caption is None else None
     d.save(path)
 
 
