@@ -368,6 +368,8 @@ def _alphabetic(c: str) -> bool:
     other than a space, and the narrow letters, digits and symbols of other scripts (× ≥ ℃ —
     UAX #14's AL and AI classes, which browsers and Word treat as letters), not ideographs,
     not full-width forms and not punctuation such as dashes, which may break."""
+    if len(c) != 1:  # a PDF "character" may be a ligature or a cluster ("ﬁ" as "fi", a base with its tone mark)
+        return bool(c) and all(_alphabetic(x) for x in c)
     if c.isspace():
         return False
     if c.isascii():

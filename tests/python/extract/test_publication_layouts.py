@@ -188,6 +188,15 @@ def test_gov_print_of_real_documents_keeps_their_targets(doc: str, why: str, tmp
     assert _targets(hp.extract_file(path)) == _targets(hp.extract_file(QUALITY / doc)), why
 
 
+def test_a_character_of_several_code_points_is_measured_whole() -> None:
+    from healthplan._pdf import _may_break
+
+    # pdfminer hands a ligature or a letter with its combining mark as one "character"
+    # (blind9's pinyin glosses): the break rule takes it whole instead of failing the file.
+    assert not _may_break("zh", "ǔ")
+    assert _may_break("u\u030c", "年")
+
+
 def test_a_closing_bracket_ends_a_line_only_after_a_sentence() -> None:
     from healthplan._pdf import _ends_sentence
 
