@@ -250,11 +250,11 @@ def _read_html(data: bytes, encoding: str | None, path: str) -> Document:
         names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
         if names.strip() and _DROP_NAMES.search(names):
             continue
-        if tag == "table":
+        if tag == "table" and not _layout_table(node):
             flush()
             lines.extend(_grid_lines(_html_grid(node)))
             continue
-        if tag in _BLOCK:
+        if tag in _BLOCK or tag in ("td", "th"):
             flush()
             stack.append((node, False))
         stack.extend((child, True) for child in reversed(_children(node)))
@@ -296,6 +296,33 @@ def _children(node: Any) -> list[Any]:
     return out
 
 
+def _table_rows(table: Any) -> list[Any]:
+    """A table's own <tr>s in document order (not those of a table nested in a cell)."""
+    rows: list[Any] = []
+    stack = list(reversed(_children(table)))  # document order, without recursion
+    while stack:
+        n = stack.pop()
+        if n.tag == "tr":
+            rows.append(n)
+        elif n.tag in ("thead", "tbody", "tfoot"):
+            stack.extend(reversed(_children(n)))
+    return rows
+
+
+def _layout_table(table: Any) -> bool:
+    """A table that lays out a page, not data: one of its cells holds another table (an old
+    CMS puts the whole article, target tables and all, in a cell of the page's grid), or it
+    has one column (a box around a 专栏 or the article). Its cells are read as the page's
+    blocks, paragraph by paragraph; a grid would run each cell's paragraphs into one line."""
+    rows = _table_rows(table)
+    cells = [c for tr in rows for c in _children(tr) if c.tag in ("td", "th")]
+    if not cells:
+        return False
+    if all(sum(1 for c in _children(tr) if c.tag in ("td", "th")) <= 1 for tr in rows):
+        return True
+    return any(c.css_first("table") is not None for c in cells)
+
+
 def _cell_text(node: Any) -> str:
     parts: list[str] = []
     stack = [node]  # an explicit stack, as in _read_html: cells nest as deep as the page does
@@ -314,15 +341,7 @@ def _cell_text(node: Any) -> str:
 
 def _html_grid(table: Any) -> list[list[str]]:
     """Rows of cells with rowspan and colspan expanded (a merged cell's text in every slot)."""
-    rows: list[Any] = []
-
-    stack = list(reversed(_children(table)))  # document order, without recursion
-    while stack:
-        n = stack.pop()
-        if n.tag == "tr":
-            rows.append(n)
-        elif n.tag in ("thead", "tbody", "tfoot"):
-            stack.extend(reversed(_children(n)))
+    rows = _table_rows(table)
     grid: list[list[str]] = []
     pending: dict[tuple[int, int], str] = {}  # (row, col) filled by a rowspan above
     for r, tr in enumerate(rows):
@@ -377,20 +396,58 @@ def _read_docx(path: str) -> str:
         def paragraph_text(p: Any) -> str:
             return numbering.label(p) + Paragraph(p, doc).text
 
-        for child in doc.element.body.iterchildren():
-            tag = child.tag.rsplit("}", 1)[-1]
-            if tag == "p":
-                line = _one_line(paragraph_text(child))
-                if line:
-                    lines.append(line)
-            elif tag == "tbl":
-                lines.extend(_grid_lines(_docx_grid(child, paragraph_text)))
+        lines.extend(_docx_blocks(doc.element.body, paragraph_text))
     except Exception as err:  # a well-formed package with a malformed body (e.g. a bad gridSpan)
         raise _error("input.unreadable", f"not a readable .docx ({type(err).__name__}: {err})", path) from None
     return "\n".join(lines) + "\n"
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _docx_blocks(container: Any, paragraph_text: Any) -> list[str]:
+    """The lines of a body, or of a cell read as body: paragraphs, table rows, and the
+    blocks inside a frame table (_docx_frame) and a content control (w:sdt) as the
+    container's own. Depth-first with an explicit stack: frames nest as deep as the file says."""
+    lines: list[str] = []
+    stack = list(reversed(list(container.iterchildren())))
+    while stack:
+        child = stack.pop()
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            # A line break (w:br, Shift+Enter; "\n" in python-docx's text) ends a line, as
+            # <br> does in HTML: text pasted from a web page keeps its paragraphs that way.
+            lines += [line for part in paragraph_text(child).split("\n") if (line := _one_line(part))]
+        elif tag == "tbl" and _docx_frame(child):
+            cells = [tc for tr in child.iterchildren(f"{_W}tr") for tc in tr.iterchildren(f"{_W}tc")]
+            stack.extend(reversed([x for tc in cells for x in tc.iterchildren()]))
+        elif tag == "tbl":
+            lines.extend(_grid_lines(_docx_grid(child, paragraph_text)))
+        elif tag == "sdt":
+            content = child.find(f"{_W}sdtContent")
+            if content is not None:
+                stack.extend(reversed(list(content.iterchildren())))
+    return lines
+
+
+def _docx_frame(tbl: Any) -> bool:
+    """A table that boxes text, not data: every row one cell (a 专栏 box, a frame around a
+    target table and its caption). Its cells' paragraphs and tables are read as blocks of
+    their own; a grid would run a cell's paragraphs into one line and lose a nested table."""
+    rows = list(tbl.iterchildren(f"{_W}tr"))
+    return bool(rows) and all(len(list(tr.iterchildren(f"{_W}tc"))) == 1 for tr in rows)
+
+
+def _docx_cell_text(tc: Any, paragraph_text: Any) -> str:
+    """A grid cell's text: its paragraphs, and the rows of a table nested in it, one a line."""
+    parts: list[str] = []
+    for child in tc.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            parts.append(paragraph_text(child))
+        elif tag == "tbl":
+            parts += [" ".join(c for c in row if c) for row in _docx_grid(child, paragraph_text)]
+    return "\n".join(parts)
 
 
 def _docx_grid(tbl: Any, paragraph_text: Any) -> list[list[str]]:
@@ -412,7 +469,7 @@ def _docx_grid(tbl: Any, paragraph_text: Any) -> list[list[str]]:
             if vmerge is not None and _docx_val(vmerge) in (None, "continue"):
                 text = above.get(len(row), "")
             else:
-                text = "\n".join(paragraph_text(p) for p in tc.iterchildren(f"{_W}p"))
+                text = _docx_cell_text(tc, paragraph_text)
             for _ in range(span):
                 above[len(row)] = text
                 row.append(text)

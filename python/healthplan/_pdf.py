@@ -146,7 +146,7 @@ def _right_edge(text: list[_Line], symmetric: float) -> float:
 
 def _continues(a: _Line, b: _Line, same_page: bool, lay: _Layout) -> bool:
     """Whether line b goes on with line a's paragraph."""
-    if a.row or b.row or a.text.endswith(_ENDS_SENTENCE) or _HEADING.match(b.text):
+    if a.row or b.row or _ends_sentence(a.text) or _HEADING.match(b.text):
         return False
     # The next line's first unit would have fitted at the end of this one: the writer broke the line on purpose.
     if lay.right - a.x1 >= b.first + 0.3 * a.size:
@@ -155,6 +155,19 @@ def _continues(a: _Line, b: _Line, same_page: bool, lay: _Layout) -> bool:
         return False
     # A gap larger than the line pitch separates paragraphs (not across a page break).
     return not (same_page and lay.pitch and b.top - a.top > 1.3 * lay.pitch)
+
+
+def _ends_sentence(line: str) -> bool:
+    """Whether a line ends on a sentence's end. A closing bracket does when its group follows
+    a sentence's end or opens the line ("。（市卫生健康委牵头）", "（一）"), or opened on an
+    earlier line; not when it closes a gloss inside the sentence ("病床数(含住院护理)" goes
+    on with "达到6张" when the printer broke the line there)."""
+    if not line.endswith(_ENDS_SENTENCE):
+        return False
+    if line[-1] not in "）)":
+        return True
+    opening = max(line.rfind("（"), line.rfind("("))
+    return opening <= 0 or line[opening - 1] in _ENDS_SENTENCE
 
 
 def _paragraphs(pages: list[list[_Line]], page_width: float) -> list[str]:
@@ -200,7 +213,7 @@ def _page_lines(page: Any) -> list[_Line]:
     if tables:
         # A row broken by the page break: its part below the last table's rules, above the first's.
         for table, below in ((tables[-1], True), (tables[0], False)):
-            taken = _fragment(raw, table, below)
+            taken = _fragment(raw, table, below, page)
             if taken:
                 raw = [ln for ln in raw if not any(ln is t for t in taken)]
                 edges = _column_edges(table)
@@ -241,16 +254,19 @@ def _column_edges(table: Any) -> list[float]:
     return edges
 
 
-def _fragment(lines: list[list[dict[str, Any]]], table: Any, below: bool) -> list[list[dict[str, Any]]]:
+def _fragment(lines: list[list[dict[str, Any]]], table: Any, below: bool, page: Any) -> list[list[dict[str, Any]]]:
     """The lines of a table row that a page break cut off, or nothing.
 
     A row that runs over a page break is drawn without the rule that would close
-    it, so the table finder stops at the last closed row. The row's part is every
-    line between that table and the page's foot (or between the page's head and
-    the table), starting right at the table, each character inside one column and
-    none across a column's rule."""
+    it, so the table finder stops at the last closed row, and the column rules go
+    on past it to the page's foot (or come down from the page's head). The row's
+    part is every line between that table and the page's foot (or between the
+    page's head and the table), starting right at the table, each character inside
+    one column and none across a column's rule. A table that ends closed, with no
+    rule going on, cut no row: short lines after it that happen to fit in a column
+    (a list, the page number in the footer) are text."""
     edges = _column_edges(table)
-    if len(edges) < 3:
+    if len(edges) < 3 or not _rules_go_on(page, table, edges, below):
         return []
     x0, top, x1, bottom = table.bbox
     side = [ln for ln in lines if (min(float(c["top"]) for c in ln) >= bottom - 1.0) == below]
@@ -270,6 +286,18 @@ def _fragment(lines: list[list[dict[str, Any]]], table: Any, below: bool) -> lis
             if any(c["x0"] < e - 0.5 and c["x1"] > e + 0.5 for e in inner):
                 return []
     return side
+
+
+def _rules_go_on(page: Any, table: Any, edges: list[float], below: bool) -> bool:
+    """Whether a column rule of the table runs on past its last ruled row (below) or
+    above its first one (not below): a row cut by the page break."""
+    top, bottom = float(table.bbox[1]), float(table.bbox[3])
+    for e in page.edges:
+        if e["orientation"] != "v" or not any(abs(float(e["x0"]) - x) <= 2.0 for x in edges):
+            continue
+        if (float(e["bottom"]) > bottom + 2.0) if below else (float(e["top"]) < top - 2.0):
+            return True
+    return False
 
 
 def _cells(lines: list[list[dict[str, Any]]], edges: list[float]) -> list[str]:
@@ -331,8 +359,22 @@ def _may_break(a: str, b: str) -> bool:
     """A simplified line-breaking rule (Unicode UAX #14 for this genre): may a line break between a and b?"""
     if b in _NO_LINE_START or a in _NO_LINE_END:
         return False
-    # A Latin word or a number with its signs ("2030", "0.15%", "COVID-19") is one unit.
-    return not (a.isascii() and b.isascii() and not a.isspace() and not b.isspace())
+    # A Latin word or a number with its signs ("2030", "0.15%", "COVID-19", "×100", "≥22", "37℃") is one unit.
+    return not (_alphabetic(a) and _alphabetic(b))
+
+
+def _alphabetic(c: str) -> bool:
+    """A character that line breaking keeps with the letters and digits beside it: ASCII
+    other than a space, and the narrow letters, digits and symbols of other scripts (× ≥ ℃ —
+    UAX #14's AL and AI classes, which browsers and Word treat as letters), not ideographs,
+    not full-width forms and not punctuation such as dashes, which may break."""
+    if len(c) != 1:  # a PDF "character" may be a ligature or a cluster ("ﬁ" as "fi", a base with its tone mark)
+        return bool(c) and all(_alphabetic(x) for x in c)
+    if c.isspace():
+        return False
+    if c.isascii():
+        return True
+    return unicodedata.east_asian_width(c) not in ("W", "F") and unicodedata.category(c)[0] in "LNS"
 
 
 def _trim(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -457,8 +499,9 @@ def _join_broken_rows(pages: list[list[_Line]]) -> None:
 
 
 def _drop_running_lines(pages: list[list[_Line]]) -> None:
-    """Running headers and footers: a first or last line repeated on most pages."""
-    if len(pages) < 3:
+    """Running headers and footers: a first or last line repeated on most pages (on both
+    pages of a two-page document: a notice with the office's running header)."""
+    if len(pages) < 2:
         return
     for pos in (0, -1):
         seen: Counter[str] = Counter(re.sub(r"\d+", "#", page[pos].text) for page in pages if page)

@@ -16,7 +16,12 @@ hard-wrapped at 34 characters with page numbers, spaces around numbers,
 traditional script and full-width characters, and target tables "bare" as
 many plans print them — without the running-number and nature columns — in
 tab rows and in HTML, the HTML page saved as one file (MHTML), and DOCX whose
-outline labels are Word list numbering instead of typed text. Every rendering is extracted
+outline labels are Word list numbering instead of typed text; and three layouts as
+publications come: an old CMS page with the article in a cell of a layout table
+(cms_html), DOCX as Word users build tables (merged two-row headers, group labels
+merged down, target tables boxed in frame tables: word_docx), and a PDF printed
+to GB/T 9704 (A4, 16 pt, running header, "— N —" page numbers at the outer edge,
+repeated table headers: gov_pdf). Every rendering is extracted
 with the public API and scored with the shared scorers against the gold of
 the plain text; the gold's doc names are kept.
 """
@@ -354,6 +359,117 @@ def r_merged_html(bs):
     return _html_page(bs, tab, furniture=False)
 
 
+def _category_rows(t: Table) -> tuple[list[str], list[list[str]], list[int]] | None:
+    """A table with group-label rows as Word and CMS editors lay it out: the label as a first
+    column merged down over its group's rows. (header, rows, group length at each group's
+    first row, 0 elsewhere); None when the table has no group labels."""
+    if not any(len(r) == 1 for r in t.rows[1:]) or len(t.rows[1]) != 1:
+        return None
+    body_width = max(len(r) for r in t.rows[1:])
+    head = t.rows[0] if len(t.rows[0]) > body_width else ["类别", *t.rows[0]]
+    rows: list[list[str]] = []
+    spans: list[int] = []
+    for r in t.rows[1:]:
+        if len(r) == 1:
+            label, first = r[0], len(rows)
+            continue
+        rows.append([label, *r])
+        spans.append(0)
+        spans[first] += 1
+    return head, rows, spans
+
+
+_CMS_STYLE = "<style>td{padding:4px}.TRS_Editor p{line-height:2}</style>"
+
+
+def _cms_paragraph(s: str, k: int) -> str:
+    """A paragraph as a CMS editor saves it: a <div> or a <p>, indented with &nbsp;, the
+    characters split into <span>s at the numbers (editors keep a run's font), and every
+    fourth pair of paragraphs written as lines of one <p> split by <br>."""
+    if not s.strip():
+        return ""
+    body = re.sub(r"(\d[\d.]*)", r'</span><span style="font-family:Times New Roman">\1</span><span>', html.escape(s))
+    body = f"&nbsp;&nbsp;&nbsp;&nbsp;<span>{body}</span>"
+    return f'<div style="text-indent:2em">{body}</div>' if k % 2 else f"<p>{body}</p>"
+
+
+def r_cms_html(bs):
+    """HTML as an old government CMS saves a plan: the article inside a layout table (one
+    cell of the page's grid), paragraphs as <div>s and <p>s with &nbsp; indents and
+    <span>-split numbers, some paragraphs as <br> lines of one <p>, tables whose header is
+    <td><strong> (no <th>), cells holding <p>s, group labels as a first column merged down
+    (rowspan)."""
+
+    def tab(t: Table) -> str:
+        cat = _category_rows(t)
+        head, rows = (cat[0], cat[1]) if cat else (t.rows[0], t.rows[1:])
+        out = ["<tr>" + "".join(f"<td><p><strong>{html.escape(c)}</strong></p></td>" for c in head) + "</tr>"]
+        for k, r in enumerate(rows):
+            cells = [f"<td><p>{html.escape(c)}</p></td>" for c in r]
+            if cat:
+                cells[0] = f'<td rowspan="{cat[2][k]}"><p>{html.escape(r[0])}</p></td>' if cat[2][k] else ""
+            out.append("<tr>" + "".join(cells) + "</tr>")
+        return f'<table border="1" cellspacing="0" class="MsoNormalTable">{"".join(out)}</table>'
+
+    parts: list[str] = []
+    k = 0
+    while k < len(bs):
+        b = bs[k]
+        if isinstance(b, Table):
+            parts.append(tab(b))
+        elif k % 8 == 3 and k + 1 < len(bs) and isinstance(bs[k + 1], str) and b.strip() and bs[k + 1].strip():
+            parts.append(f"<p>{html.escape(b)}<br>{html.escape(bs[k + 1])}</p>")  # two paragraphs, one <p>
+            k += 1
+        else:
+            parts.append(_cms_paragraph(b, k))
+        k += 1
+    article = "\n".join(parts)
+    return (
+        '<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>plan</title>' + _CMS_STYLE + "</head>\n<body>"
+        '<table width="100%" border="0"><tr><td width="20%"><a href="/">首页</a></td><td>'
+        '<table width="100%"><tr><td class="title">plan</td></tr><tr><td><div class="TRS_Editor">\n'
+        + article
+        + "\n</div></td></tr></table></td></tr></table></body></html>\n"
+    )
+
+
+_GOV_PAGE_STYLE = """<style>
+@page { size: A4; margin: 37mm 26mm 35mm 28mm;
+  @top-center { content: "某某市人民政府文件"; font-size: 10.5pt; color: #c00 } }
+@page :right { @bottom-right { content: "— " counter(page) " —"; font-size: 14pt } }
+@page :left { @bottom-left { content: "— " counter(page) " —"; font-size: 14pt } }
+body { font-family: 'Noto Serif CJK SC', serif; font-size: 16pt; line-height: 28pt; margin: 0 }
+p { margin: 0; text-indent: 2em }
+table { border-collapse: collapse; font-size: 12pt; line-height: 1.3 }
+td, th { border: 1px solid #000; padding: 2pt 4pt }
+thead { display: table-header-group }
+</style>"""
+
+
+def r_gov_print(bs):
+    """The page a government office prints its plan from (GB/T 9704): A4, 仿宋-sized 16pt
+    text in a 156 mm column (about 28 characters a line, many wraps), indented paragraphs,
+    a running header on every page, the page number "— 3 —" at the outer edge (right on
+    odd pages, left on even), target tables with their header in <thead> (repeated on every
+    page a table runs over) and group labels as a first column merged down."""
+
+    def tab(t: Table) -> str:
+        cat = _category_rows(t)
+        head, rows = (cat[0], cat[1]) if cat else (t.rows[0], t.rows[1:])
+        merged = _merged_header(Table([head]))
+        thead = merged or "<tr>" + "".join(f"<th>{html.escape(c)}</th>" for c in head) + "</tr>"
+        body = []
+        for k, r in enumerate(rows):
+            cells = [f"<td>{html.escape(c)}</td>" for c in r]
+            if cat:
+                cells[0] = f'<td rowspan="{cat[2][k]}">{html.escape(r[0])}</td>' if cat[2][k] else ""
+            body.append("<tr>" + "".join(cells) + "</tr>")
+        return f"<table><thead>{thead}</thead><tbody>{''.join(body)}</tbody></table>"
+
+    body = _paragraphs(bs, lambda t: [tab(t)], lambda s: f"<p>{html.escape(s)}</p>" if s.strip() else "")
+    return f'<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>plan</title>{_GOV_PAGE_STYLE}</head>\n<body>\n{body}\n</body></html>\n'
+
+
 def r_mhtml(bs) -> bytes:
     """The HTML page saved by a browser as one file: MHTML, the page quoted-printable."""
     import quopri
@@ -466,6 +582,75 @@ def write_docx_numbered(bs, path: Path) -> None:
     d.save(path)
 
 
+def _word_table(container, t: Table) -> None:
+    """A table as Word users build it: a header over two rows with merged cells when it has
+    year columns (gridSpan over "目标值", vMerge down the others, like merged_html), and the
+    group labels as a first column merged down over their rows (vMerge)."""
+    cat = _category_rows(t)
+    head, rows = (cat[0], cat[1]) if cat else (t.rows[0], t.rows[1:])
+    years = [k for k, c in enumerate(head) if _YEAR_HEAD.match(c)]
+    two = len(years) >= 2 and years == list(range(years[0], years[-1] + 1))
+    top = 2 if two else 1
+    width = max(len(head), *(len(r) for r in rows))
+    table = container.add_table(rows=top + len(rows), cols=width)
+    table.style = "Table Grid"
+    if two:
+        grouped = years[1:]
+        for k, c in enumerate(head):
+            if k in grouped:
+                table.cell(1, k).text = c
+            else:
+                table.cell(0, k).merge(table.cell(1, k)).text = c
+        table.cell(0, grouped[0]).merge(table.cell(0, grouped[-1])).text = "目标值"
+    else:
+        for k, c in enumerate(head):
+            table.cell(0, k).text = c
+    for i, r in enumerate(rows):
+        for j, c in enumerate(r):
+            if not (cat and j == 0):
+                table.cell(top + i, j).text = c
+    if cat:
+        for i, n in enumerate(cat[2]):
+            if n:
+                table.cell(top + i, 0).merge(table.cell(top + i + n - 1, 0)).text = cat[1][i][0]
+
+
+def write_word_docx(bs, path: Path) -> None:
+    """DOCX as Word users write a plan: tables with merged headers and merged group labels
+    (_word_table), each target table (a header naming a year) boxed with its 专栏
+    caption in a one-cell frame table — the table nested in the frame's cell — and some
+    pairs of paragraphs as lines of one paragraph, split by a line break (w:br)."""
+    import docx
+
+    d = docx.Document()
+    caption = None  # the 专栏 paragraph just written, which a frame takes in
+    soft = None  # a paragraph whose next one goes on after a line break (Shift+Enter)
+    for k, b in enumerate(bs):
+        if isinstance(b, Table) or not b.strip():
+            soft = None
+        elif soft is not None and not b.startswith("专栏"):
+            soft.add_run().add_break()
+            soft.add_run(b)
+            soft = caption = None
+            continue
+        if isinstance(b, Table):
+            if any(_YEAR_HEADER.search(c) for c in b.rows[0]):
+                frame = d.add_table(rows=1, cols=1).cell(0, 0)
+                if caption is not None:
+                    frame.paragraphs[0].text = caption.text
+                    d.element.body.remove(caption._p)
+                _word_table(frame, b)
+            else:
+                _word_table(d, b)
+            caption = None
+        elif b.strip():
+            para = d.add_paragraph(b)
+            caption = para if b.startswith("专栏") else None
+            # Every eighth paragraph takes the next in as a new line (text pasted from a web page).
+            soft = para if k % 8 == 3 and caption is None else None
+    d.save(path)
+
+
 def write_pdf(bs, path: Path, page=None) -> bool:
     chrome = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
     if not chrome:
@@ -498,9 +683,10 @@ HTML_LAYOUTS = {
     "html": r_html,
     "bare_html": lambda bs: r_html(_bare_blocks(bs)),
     "merged_html": r_merged_html,
+    "cms_html": r_cms_html,
 }
-LAYOUTS = ["plain", *TEXT_LAYOUTS, "utf16", "gbk", "html", "bare_html", "merged_html", "mhtml", "docx", "docx_numbered",
-           "pdf", "merged_pdf"]  # fmt: skip
+LAYOUTS = ["plain", *TEXT_LAYOUTS, "utf16", "gbk", "html", "bare_html", "merged_html", "cms_html", "mhtml", "docx",
+           "docx_numbered", "word_docx", "pdf", "merged_pdf", "gov_pdf"]  # fmt: skip
 
 
 def render(doc: Path, layout: str, out_dir: Path) -> Path | None:
@@ -536,6 +722,13 @@ def render(doc: Path, layout: str, out_dir: Path) -> Path | None:
     if layout == "merged_pdf":
         p = out_dir / f"{stem}.pdf"
         return p if write_pdf(bs, p, r_merged_html) else None
+    if layout == "gov_pdf":
+        p = out_dir / f"{stem}.pdf"
+        return p if write_pdf(bs, p, r_gov_print) else None
+    if layout == "word_docx":
+        p = out_dir / f"{stem}.docx"
+        write_word_docx(bs, p)
+        return p
     if layout == "docx":
         p = out_dir / f"{stem}.docx"
         write_docx(bs, p)

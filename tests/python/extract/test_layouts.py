@@ -6,7 +6,10 @@ MHTML, DOCX with Word tables (and Word list numbering), PDF (headless Chromium;
 skipped where it cannot print), tables one cell per line (with blank lines, with
 " |"), markdown, tab and multi-space rows, text hard-wrapped at 34 characters with
 page numbers, every paragraph run into one line (flat), spaces around numbers,
-traditional script, full-width characters, UTF-16 and GBK. Gate: every
+traditional script, full-width characters, UTF-16 and GBK; and as publications
+come: a CMS page with the article in a layout table (cms_html), Word tables with
+merged headers and group labels boxed in frame tables (word_docx), and a GB/T 9704
+print with a running header and "— N —" page numbers (gov_pdf). Gate: every
 rendering reaches 0.97 of the plain text's target precision, target recall and
 task F1. The table: ``.venv/bin/python tests/quality/layouts.py``.
 """
@@ -60,6 +63,9 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {
     ("blind9", "wrapped"): _GLOSS,
     ("blind9", "pdf"): _GLOSS,
     ("blind9", "merged_pdf"): _GLOSS,
+    # Printed to GB/T 9704 (narrower column, other breaks) r07's report paragraph comes apart
+    # at a gloss and its achieved values read as targets: P 0.92 of plain (stop 22).
+    ("blind9", "gov_pdf"): _GLOSS,
 }
 
 
