@@ -561,8 +561,8 @@ bool qualifier_value(const Clause& cl, const VerbPhrase& vp, Range subj) {
 }
 
 // "X由2020年的75%提高到80%": the stated baseline, cut from the name. "由目前的50%"
-// states one with no year; "由目前的8835万人…提高到1亿人" one in another unit, which
-// leaves the name but is not kept (a baseline is read in the target's unit).
+// (no year) and "由目前的8835万人…提高到1亿人" (another unit) leave the name too but are
+// not kept: a baseline is a year's value in the target's unit.
 std::optional<Baseline> stated_baseline(std::string_view s, Range& subj, std::string_view target_unit) {
     for (auto from : baseline_leads) {
         std::size_t fp = rfind_word(s.substr(subj.b, subj.e - subj.b), from);
@@ -584,7 +584,7 @@ std::optional<Baseline> stated_baseline(std::string_view s, Range& subj, std::st
             // "12岁儿童龋患率应从2016年的34.5%…": an adverb before the baseline is no part of the name.
             bool soft = false;  // the statement's softness was read with its subject
             strip_trailing_words(s, subj, &soft);
-            if (bv->unit_text != target_unit) return std::nullopt;
+            if (!by || bv->unit_text != target_unit) return std::nullopt;
             return Baseline{by, bv->value};
         }
         return std::nullopt;
