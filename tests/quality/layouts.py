@@ -756,7 +756,7 @@ def sets() -> dict[str, tuple[list[Path], Path, Path]]:
         **{
             name: (sorted((q / name / "docs").glob("*.txt")), q / name / "gold_targets.jsonl",
                    q / name / "gold_tasks.jsonl")
-            for name in ("heldout", "heldout2", "real", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9")
+            for name in ("heldout", "heldout2", "real", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10")
         },
     }  # fmt: skip
 
@@ -818,7 +818,7 @@ def table(set_names: list[str], layouts: list[str]) -> Iterator[tuple[str, str, 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--sets", default="seeds,heldout,heldout2,real,blind,blind2,blind3,blind4,blind5,blind6,blind7,blind8,blind9")
+    ap.add_argument("--sets", default="seeds,heldout,heldout2,real,blind,blind2,blind3,blind4,blind5,blind6,blind7,blind8,blind9,blind10")
     ap.add_argument("--layouts", default=",".join(LAYOUTS))
     args = ap.parse_args()
     print(f"{'set':<9} {'layout':<12} {'targets P':>9} {'targets R':>9} {'tasks F1':>8}   ratio to plain (P R F1)")

@@ -1,4 +1,4 @@
-"""Quality gate on the real-text corpora (tests/quality/real/: 31 excerpts of real plans nobody here wrote; tests/quality/blind/ … blind9/: 5-15 more each, scored once before any rule change).
+"""Quality gate on the real-text corpora (tests/quality/real/: 31 excerpts of real plans nobody here wrote; tests/quality/blind/ … blind10/: 5-17 more each, scored once before any rule change).
 
 Kept exactly as found (source on the first line) and annotated in the shared
 gold format; see tests/quality/real/README.md. Unlike the held-out sets, these
@@ -52,7 +52,12 @@ QUALITY = pathlib.Path(__file__).resolve().parents[2] / "quality"
 # dated speech and a paragraph opening with the present report). No task gold.
 # blind9: news and copies with damage (年 turned into '-', pinyin glosses, inserted words) and four
 # reports with no target; scored once before any rule change (P 0.500, R 0.604 — its README), then
-# the rules its misses showed and two open annotation fixes: P 0.859, R 0.943. No task gold.
+# the rules its misses showed and two open annotation fixes: P 0.859, R 0.943; P 0.871 after blind10's
+# (a restatement under 我国 merges; its duplicate gold line removed openly, README). No task gold.
+# blind10: news, newspaper pages and commentaries quoting health and fitness plans (分别 over two stages,
+# 均 over pairs, shares of a whole, period-only frames, units left out) and three reports with no target;
+# scored once before any rule change (P 0.541, R 0.672 — its README; P 0.671, R 0.803 against the
+# annotation brought to the earlier sets' conventions), then the rules its misses showed: P 0.932, R 1.000.
 GATES = {
     "real": (0.98, 0.95, 0.99),
     "blind": (0.99, 0.99, 0.80),
@@ -63,7 +68,8 @@ GATES = {
     "blind6": (0.98, 0.95, None),
     "blind7": (0.90, 0.99, None),
     "blind8": (0.97, 0.99, None),
-    "blind9": (0.85, 0.94, None),
+    "blind9": (0.87, 0.94, None),
+    "blind10": (0.93, 0.99, None),
 }
 TASK_SETS = sorted(name for name, gate in GATES.items() if gate[2] is not None)
 

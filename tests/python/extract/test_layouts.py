@@ -39,6 +39,7 @@ SETS = (
     "blind7",
     "blind8",
     "blind9",
+    "blind10",
 )
 RENDERINGS = [layout for layout in layouts.LAYOUTS if layout != "plain"]
 RATIO = 0.97
