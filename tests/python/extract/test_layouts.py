@@ -62,8 +62,8 @@ _GLOSS = (
 KNOWN_GAPS: dict[tuple[str, str], str] = {
     **{(name, "flat"): _FLAT for name in SETS if name not in ("blind3", "blind4", "blind5", "blind7")},
     ("blind9", "wrapped"): _GLOSS,
-    ("blind9", "pdf"): _GLOSS,
-    ("blind9", "merged_pdf"): _GLOSS,
+    # (blind9's pdf and merged_pdf pass since stop 22: the PDF reader keeps a glossed letter's
+    # tone mark with it, and one national target's restatements merge.)
     # Printed to GB/T 9704 (narrower column, other breaks) r07's report paragraph comes apart
     # at a gloss and its achieved values read as targets: P 0.92 of plain (stop 22).
     ("blind9", "gov_pdf"): _GLOSS,
