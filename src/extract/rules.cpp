@@ -437,6 +437,19 @@ std::optional<VerblessItem> verbless_at(Clause& cl, std::size_t b, std::size_t e
     return VerblessItem{name, *v};
 }
 
+// A verbless item stated as a level: "NAME VALUE" is NAME = VALUE (以上 / 以下 after the
+// value set the comparator when the target is built).
+Emit verbless_emit(const VerblessItem& item, bool soft) {
+    Emit em;
+    em.subject = item.name;
+    em.evidence = {item.name.b, item.v.end};
+    em.kind = TargetKind::level;
+    em.op = Comparator::eq;
+    em.values = {item.v};
+    em.soft = soft;
+    return em;
+}
+
 }  // namespace
 
 // "农村自来水普及率99.93%以上、城乡规模化供水工程人口覆盖率达96%": verbless items joined by 、
@@ -451,13 +464,7 @@ std::size_t leading_verbless_items(Clause& cl, Range name) {
         bool soft = cl.soft;
         auto item = verbless_at(cl, b, sep, &soft);
         if (!item) break;
-        Emit em;
-        em.subject = item->name;
-        em.evidence = {item->name.b, item->v.end};
-        em.kind = TargetKind::level;
-        em.op = Comparator::eq;
-        em.values = {item->v};
-        em.soft = soft;
+        Emit em = verbless_emit(*item, soft);
         emit(cl.st, cl.frame, em);
         b = sep + 3;
     }
@@ -506,13 +513,7 @@ Outcome verbless_item(Clause& cl) {
         if (!head.empty() && at(first, head.size(), "拥有")) head = first.substr(0, head.size() + 6);
     }
     for (const VerblessItem& item : items) {
-        Emit em;
-        em.subject = item.name;
-        em.evidence = {item.name.b, item.v.end};
-        em.kind = TargetKind::level;
-        em.op = Comparator::eq;
-        em.values = {item.v};
-        em.soft = soft;
+        Emit em = verbless_emit(item, soft);
         if (!head.empty() && !at(s, item.name.b, per_population_lead))
             emit_named(cl, em, std::string(head) + std::string(s.substr(item.name.b, item.name.e - item.name.b)));
         else

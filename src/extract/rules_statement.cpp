@@ -330,6 +330,14 @@ bool name_fits(std::string_view s, Range name, std::size_t limit) {
     return true;
 }
 
+// Whether `text` names a document or its issuing (grammar.hpp announcing_documents):
+// "《…规划》出台", "…提升计划发布".
+bool names_document(std::string_view text) {
+    for (std::string_view w : announcing_documents)
+        if (text.find(w) != std::string_view::npos) return true;
+    return false;
+}
+
 // "《中国防治慢性病中长期规划》出台 重大慢病过早死亡率要降20%", "…能力提升计划发布
 // 至2027年产前筛查率将保持在90%以上": a headline's parts stand apart by a space; after a
 // document or its issuing (grammar.hpp announcing_documents) the name starts after the last
@@ -339,10 +347,7 @@ void headline_part(std::string_view s, Subject& sb) {
     for (std::size_t k = sb.name.b; k < sb.name.e; k = next_cp(s, k))
         if (is_space_cp(cp_at(s, k))) sp = k;
     if (sp == std::string_view::npos || sp == sb.name.b) return;
-    const std::string_view before = s.substr(sb.name.b, sp - sb.name.b);
-    bool document = false;
-    for (std::string_view w : announcing_documents) document = document || before.find(w) != std::string_view::npos;
-    if (!document) return;
+    if (!names_document(s.substr(sb.name.b, sp - sb.name.b))) return;
     std::size_t b = skip_ws(s, sp, sb.name.e);
     if (at(s, b, "到") || at(s, b, "至"))
         if (auto y = number_at(s.substr(0, sb.name.e), b + 3); y && y->is_year() && at(s, y->end, "年")) {
@@ -423,13 +428,9 @@ std::optional<Subject> statement_subject(Clause& cl, std::size_t q, const VerbPh
         for (std::string_view v : announcing_verbs)
             if (const std::size_t f = s.substr(sb.name.b, sb.name.e - sb.name.b).find(v);
                 f != std::string_view::npos && f > 0) {
-                const std::string_view before = s.substr(sb.name.b, f);
                 const std::size_t after = sb.name.b + f + v.size();
-                bool document = false;
-                for (std::string_view w : announcing_documents)
-                    document = document || before.find(w) != std::string_view::npos;
                 // (not "规划提出的指标完成率": 的 makes the verb part of the name)
-                if (document && after < sb.name.e && !at(s, after, "的") &&
+                if (names_document(s.substr(sb.name.b, f)) && after < sb.name.e && !at(s, after, "的") &&
                     indicator_like(s.substr(after, sb.name.e - after))) {
                     sb.name.b = after;
                     break;
